@@ -47,10 +47,14 @@ def _note_worded(worded: Callable[[str], str | list[str]], language: str) -> Non
 
 
 def parse_maps(maps: list[str] | None) -> list[tuple[str, str]]:
-    """``NAME=GLOB`` pairs of ``--map``; exit 2 on one without ``=``."""
+    """``NAME=GLOB`` pairs of ``--map``, split as ``--set`` splits a path from its value (model/paths.py ``path_end``);
+    exit 2 on one without ``=``."""
+    from aigc_roi.model.paths import path_end
+
     pairs = []
     for text in maps or []:
-        name, equals, glob = text.partition("=")
+        end = path_end(text)
+        name, equals, glob = text[:end], text[end:end + 1], text[end + 1:]
         if not equals or not name.strip() or not glob.strip():
             fail([f"--map: expected NAME=GLOB such as 'Douyin CPA=dy_*', found {text!r}"])
         pairs.append((name.strip(), glob.strip()))

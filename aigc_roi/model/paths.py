@@ -165,12 +165,37 @@ def list_index(segment: str) -> int | None:
     return int(significant) if len(significant) <= _LARGEST_INDEX_DIGITS else 10**_LARGEST_INDEX_DIGITS
 
 
+UNWRITTEN = "[]="
+"""What a name written in a path cannot hold: a bracket reads as an index, ``=`` as the path's end (``--set
+'k=v.bid=20'`` is ``k`` set to ``v.bid=20``), so every option refuses such a name as written and every path shown
+writes its item by its index (docs/formulas.md §12)."""
+
+
 def written_by_name(name: object, shared: bool) -> bool:
     """Whether ``LIST[name]`` reads back as the item so named, as ``--set`` and ``--grid`` read it: a name its list's
-    other items do not have (``shared`` where one does), holding no bracket, without spaces around it and that is no
-    index (``[1]`` is item 1). Where it is not, the item's place is written by its index (``item_place``)."""
-    return (isinstance(name, str) and bool(name) and not shared and not set(name) & set("[]")
+    other items do not have (``shared`` where one does), holding none of ``UNWRITTEN``, without spaces around it and
+    that is no index (``[1]`` is item 1). Where it is not, the item's place is written by its index (``item_place``)."""
+    return (isinstance(name, str) and bool(name) and not shared and not set(name) & set(UNWRITTEN)
             and name.strip() == name and list_index(name) is None)
+
+
+def unwritten(name: str) -> str:
+    """The refusal's head of a name holding one of ``UNWRITTEN`` written in a path or a reference, saying why."""
+    why = "whose brackets read as an index" if set(name) & set("[]") else "whose '=' reads as the path's end"
+    return f"a path cannot hold the name '{name}', {why}"
+
+
+def path_end(text: str) -> int:
+    """Where the path of ``PATH=VALUE`` (``--set``, ``--map``'s ``NAME=GLOB``) ends: its first ``=`` outside a pair of
+    brackets, so that ``acquisition[k=v].bid=20`` is read as the path written, which a name holding ``=`` is then
+    refused in (``unwritten``); ``len(text)`` where there is none."""
+    at = 0
+    while at < len(text):
+        if text[at] == "=":
+            return at
+        close = text.find("]", at) if text[at] == "[" else -1
+        at = close + 1 if close != -1 else at + 1
+    return len(text)
 
 
 def item_place(list_path: str, index: int, name: object, shared: bool) -> str:

@@ -673,12 +673,17 @@ _MESSAGES = _rules([
     (r"(\[\d+\]) reads both as index (\d+) \(the item named '(.*)'\) and as the item named '(.*)'; write the one meant, "
      r"(.*) or (.*)",
      "{0} 既可读作索引 {1}（名为 '{2}' 的项），也可读作名为 '{3}' 的项；请写明是哪一项：{4} 或 {5}"),
-    # A name holding brackets, or an item's name indexed as a list (reader/overrides.py _refuse_offering).
+    # A name holding brackets or '=', or an item's name indexed as a list (reader/overrides.py _refuse_offering).
     (r"a path cannot hold the name '(.*)', whose brackets read as an index, and no path names each item so called: "
      r"give each a name of its own",
      "路径中不能写名称 '{0}'：其中的方括号会被读作索引，且没有路径能分别指明叫这个名称的各项：请给各项起各自的名称"),
     (r"a path cannot hold the name '(.*)', whose brackets read as an index: write (.*)",
      lambda match: f"路径中不能写名称 '{match[1]}'：其中的方括号会被读作索引；请写 {match[2].replace(' or ', ' 或 ')}"),
+    (r"a path cannot hold the name '(.*)', whose '=' reads as the path's end, and no path names each item so called: "
+     r"give each a name of its own",
+     "路径中不能写名称 '{0}'：其中的 '=' 会被读作路径的结尾，且没有路径能分别指明叫这个名称的各项：请给各项起各自的名称"),
+    (r"a path cannot hold the name '(.*)', whose '=' reads as the path's end: write (.*)",
+     lambda match: f"路径中不能写名称 '{match[1]}'：其中的 '=' 会被读作路径的结尾；请写 {match[2].replace(' or ', ' 或 ')}"),
     (r"'(.*)' is an item's name, not a list to hold item (.*), and no path names each item so called: give each a "
      r"name of its own",
      "'{0}' 是项的名称，不是可容纳第 {1} 项的列表，且没有路径能分别指明叫这个名称的各项：请给各项起各自的名称"),

@@ -22,6 +22,7 @@ from typing import Any
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import (
+    UNWRITTEN,
     ChannelReader,
     RefusedName,
     channel_path,
@@ -30,8 +31,10 @@ from aigc_roi.model.paths import (
     joined_path,
     list_index,
     no_path,
+    path_end,
     split_path,
     two_readings,
+    unwritten,
 )
 from aigc_roi.reader.fields import SCENARIO, ListOf, Obj, Tagged
 from aigc_roi.reader.item_keys import item_keys, kind_within
@@ -47,7 +50,7 @@ from aigc_roi.reader.item_names import (
     named_starts,
     suggested,
 )
-from aigc_roi.reader.kinds import BY_MONTH_KEY, RANGE_KEYS, ByMonthOr
+from aigc_roi.reader.kinds import BY_MONTH_KEY, RANGE_KEYS, ByMonthOr, suggest
 from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
 from aigc_roi.reader.yamltree import Entry, Node, item_name, not_utf8, one_line, parse
@@ -107,7 +110,8 @@ def parse_override(text: str, given_as: str = "--set", item: int | None = None) 
         # A command line that is not UTF-8 reaches Python as lone surrogates (PEP 383).
         shown = _named(given_as, item, text.encode("utf-8", "backslashreplace").decode())
         raise ScenarioInvalid([ScenarioError(shown, 1, 1, "", not_utf8(text[error.start]))]) from None
-    path, equals, value = text.partition("=")
+    end = path_end(text)
+    path, equals, value = text[:end], text[end:end + 1], text[end + 1:]
     if not equals and FULL_WIDTH_EQUALS in text:
         # The hint the file reader gives a full-width colon or comma (reader/numbers.py).
         fixed = text.replace(FULL_WIDTH_EQUALS, "=", 1).strip()
@@ -153,9 +157,11 @@ def _by_name(tree: Node, override: Override) -> str:
     if segments is not None and (segments[0].startswith("[") or is_field_path(override.path, keys)
                                  or len(segments) < 2 or segments[1].startswith("[")):
         if override.typed:
-            _refuse_ambiguous(tree, segments, override)
+            narrowed = _narrow_two_readings(tree, segments, override)
             _refuse_an_indexed_name(tree, segments, keys, override)
             _refuse_a_name_alone(tree, segments, keys, override)
+            if narrowed != segments:
+                return joined_path(narrowed)
         return override.path
     if is_field_path(override.path, keys):
         # `` retention .bid``: a key of the file with spaces, which no field path holds, is not read as a name either.
@@ -195,23 +201,27 @@ def _by_name(tree: Node, override: Override) -> str:
 
 
 def _refuse_a_bracketed_name(tree: Node, keys: set[str], override: Override) -> None:
-    """Refuse a path that writes an item's name holding brackets, by its name alone (``A[1].bid``) or between its
-    list's brackets (``acquisition[A[1]].bid``): a path reads the brackets as an index, so the item is written at its
-    index (model/paths.py ``item_path``), which the refusal offers; several so named, those on which the rest can be
-    set."""
-    path, items = override.path, _named_items(tree, override)
-    field_path = is_field_path(path, keys)
+    """Refuse a path that writes an item's name holding brackets or ``=`` (model/paths.py ``UNWRITTEN``), by its name
+    alone (``A[1].bid``, ``k=v.bid``) or between its list's brackets (``acquisition[A[1]].bid``): a path reads the
+    brackets as an index and ``=`` as its end, so the item is written at its index (model/paths.py ``item_path``),
+    which the refusal offers; several so named, those on which the rest can be set. Read on the text as written, path
+    and value, as ``--set 'k=v.bid=20'`` reads as the path ``k``."""
+    written, items = f"{override.path}={override.value}", _named_items(tree, override)
+    field_path = is_field_path(override.path, keys)
     # A channel's reference ends at the channel: ``A[1].bid`` names none.
-    ends = ("",) if override.channel else ("", ".", "[")
-    for called in dict.fromkeys(name for name, _ in items if set(name) & set("[]")):
+    ends = ("=",) if override.channel else ("=", ".", "[")
+    for called in dict.fromkeys(name for name, _ in items if set(name) & set(UNWRITTEN)):
         found = [(candidate, after) for name, candidate in items if name == called
                  for prefix in ([] if field_path else [called]) + [f"{candidate.item.rsplit('[', 1)[0]}[{called}]"]
-                 if path.startswith(prefix) and (after := path[len(prefix):])[:1] in ends]
+                 if written.startswith(prefix) and (after := written[len(prefix):])[:1] in ends]
         if not found:
             continue
-        rest = split_path(found[0][1].removeprefix(".")) or []
-        _refuse_offering(f"a path cannot hold the name '{called}', whose brackets read as an index",
-                         [candidate for candidate, _ in found], rest, override)
+        after = found[0][1]
+        end = path_end(after)
+        rest = split_path(after[:end].removeprefix(".")) or []
+        # Located at the path as written, not at the part before the name's '='.
+        at = dataclasses.replace(override, path=written[:len(written) - len(after) + end], value=after[end + 1:])
+        _refuse_offering(unwritten(called), [candidate for candidate, _ in found], rest, at)
 
 
 def _refuse_an_indexed_name(tree: Node, segments: list[str], keys: set[str], override: Override) -> None:
@@ -271,35 +281,67 @@ def _settable(override: Override) -> Settable:
     return settable
 
 
-def _refuse_ambiguous(tree: Node, segments: list[str], override: Override) -> None:
-    """Refuse ``acquisition[1]`` where item 1 is not the item named ``1``: either reading is a guess. The
-    message gives both items by name alone (``1.bid``, ``0.bid``), which never reads as an index, a whole item at its
-    list's path (``acquisition[y]``), and says so where one of them has no path (model/paths.py ``item_path``)."""
+def _narrow_two_readings(tree: Node, segments: list[str], override: Override) -> list[str]:
+    """``segments`` with a bracketed number that is one item's index and another item's name (``acquisition[1]``
+    where item 1 is not the item named ``1``) narrowed as a shared name is (docs/formulas.md §12): to the one of the
+    two on which the rest of the path can be set, written by its index. Both: refused, as either reading is a guess,
+    giving both items by name alone (``1.bid``, ``0.bid``), which never reads as an index, a whole item at its list's
+    path (``acquisition[y]``), and saying so where one of them has no path (model/paths.py ``item_path``). Neither,
+    its key known to neither: the key refused as the loader refuses it, with the key it resembles."""
+    segments = list(segments)
     node: Node | None = tree
     for position, segment in enumerate(segments):
         if node is None:
-            return
+            break
         if node.kind == "seq":
             index = list_index(segment.strip("[]")) if segment.startswith("[") else None
             if index is None or index >= len(node.value):
-                return
+                break
             names = [item_name(item) for item in node.value]
             named = [i for i, name in enumerate(names) if name == segment.strip("[]")]
             if named and named != [index]:
-                # An item without a name is left out: no path names it, its index being the other's name.
-                meant = [_path_to(tree, segments[:position], i, names, segments[position + 1:], override)
-                         for i in (index, named[0]) if names[i] is not None]
-                paths = [path for path, _ in meant]
-                offered = None if None in paths else [path for path in paths if path is not None]
-                alone = {alone for path, alone in meant if path is not None}
-                raise _refuse(override, two_readings(segment, names[index], offered,
-                                                     alone=alone.pop() if len(alone) == 1 else None))
+                meant = _one_reading(node.value, segments, position, (index, named[0]), override)
+                if meant is None:
+                    raise _two_readings(tree, segments, position, (index, named[0]), names, override)
+                index = meant
+                segments[position] = f"[{index}]"
             node = node.value[index]
         elif node.kind == "map":
             entry = node.value.get(segment.strip("[]"))
             node = entry.value if entry is not None else None
         else:
-            return
+            break
+    return segments
+
+
+def _one_reading(items: list[Node], segments: list[str], position: int, readings: tuple[int, int],
+                 override: Override) -> int | None:
+    """Of the two items a bracketed number at ``segments[position]`` reads as, the one on which the rest of the path
+    can be set; None where both can (or the path ends at them). Neither: the rest's key refused where neither may hold
+    it, else None."""
+    rest = segments[position + 1:]
+    candidates = [Candidate(index, None, items[index], item_keys(segments[:position], items[index])) for index in readings]
+    fitting = having(rest, candidates, _settable(override))
+    if len(fitting) == 1:
+        return fitting[0].item
+    field = rest[0] if rest and not rest[0].startswith("[") else None
+    known = {key for candidate in candidates for key in candidate.keys or ()}
+    if not fitting and field is not None and known and field not in known:
+        raise _refuse(override, f"unknown key '{field}'{suggest(field, known)}")
+    return None
+
+
+def _two_readings(tree: Node, segments: list[str], position: int, readings: tuple[int, int],
+                  names: list[str | None], override: Override) -> Refusal:
+    """The refusal of ``segments[position]``, read both as the index and as the name of ``readings``, offering each."""
+    # An item without a name is left out: no path names it, its index being the other's name.
+    meant = [_path_to(tree, segments[:position], i, names, segments[position + 1:], override)
+             for i in readings if names[i] is not None]
+    paths = [path for path, _ in meant]
+    offered = None if None in paths else [path for path in paths if path is not None]
+    alone = {alone for path, alone in meant if path is not None}
+    return _refuse(override, two_readings(segments[position], names[readings[0]], offered,
+                                          alone=alone.pop() if len(alone) == 1 else None))
 
 
 def _path_to(tree: Node, above: list[str], index: int, names: list[str | None], rest: list[str],

@@ -63,6 +63,7 @@ from aigc_roi.model.paths import (
     channel_called,
     channel_path,
     channel_references,
+    path_end,
     row_name,
 )
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
@@ -235,7 +236,8 @@ def map_pairs(maps: object) -> list[tuple[str, str]]:
     pairs = []
     for index, item in enumerate(maps):
         if isinstance(item, str):
-            name, equals, glob = (part.strip() for part in item.partition("="))
+            end = path_end(item)
+            name, equals, glob = item[:end].strip(), item[end:end + 1], item[end + 1:].strip()
             if not (equals and name and glob):
                 raise ArgumentError(f"maps[{index}]", f"expected {MAP_TEXT}, found {item!r}")
             pairs.append((name, glob))
@@ -258,10 +260,22 @@ def mapped_channels(scenario: Scenario, pairs: Sequence[tuple[str, str]], read: 
         except RefusedName as refused:
             raise ArgumentError(f"maps[{index}]", str(refused)) from None
         if channel is None:
+            _refuse_a_name_holding_equals(scenario, f"{name}={glob}", read, index)
             channels = listed(channel_references([channel.name for channel in scenario.acquisition], read))
             raise ArgumentError(f"maps[{index}]", f"expected a channel of the plan ({channels or 'none'}), found {name!r}")
         mapped.append((channel, glob))
     return mapped
+
+
+def _refuse_a_name_holding_equals(scenario: Scenario, text: str, read: ChannelReader, index: int) -> None:
+    """Refuse ``k=v=GLOB`` that names no channel ``k`` beside a channel named ``k=v``: the reader's refusal of that
+    name, which no reference can hold (model/paths.py ``UNWRITTEN``), offering its path, as ``--set`` refuses it."""
+    for name in dict.fromkeys(channel.name for channel in scenario.acquisition):
+        if "=" in name and text.startswith(f"{name}="):
+            try:
+                read(name)
+            except RefusedName as refused:
+                raise ArgumentError(f"maps[{index}]", str(refused)) from None
 
 
 def patterns_of(scenario: Scenario, extra: Sequence[tuple[int, str]] = ()) -> list[tuple[str, tuple[str, ...]]]:

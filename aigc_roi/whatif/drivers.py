@@ -281,35 +281,45 @@ words, where ``--set`` refuses it."""
 
 def find_driver(drivers: Sequence[Driver], path: str, read: PathReader | None = None) -> Driver:
     """The driver at ``path`` as ``read`` reads it (by name too: ``acquisition[Douyin CPA].bid``, ``Douyin CPA.bid``),
-    else as an indexed path alone; UnknownDriver where it is none, suggesting the driver it resembles over the three
-    ways each is written, or listing them, each by a path taken as that driver: one ``read`` takes, else its index
-    path."""
+    else as an indexed path alone; UnknownDriver where it is none, suggesting the driver it resembles over the ways
+    each is written that are taken as it, or listing them, each by the first of those (``_spellings``)."""
     wanted = path.strip()
     indexed = read(wanted) if read is not None else wanted
     found = next((driver for driver in drivers if driver.path == indexed), None)
     if found is not None:
         return found
-    # Any of the three spellings may hold the slip: the item's name or the field.
-    offered = [driver for driver in drivers if _taken(driver, read)]
-    spellings: dict[str, Driver] = {}
-    for driver in offered:
-        for spelling in (driver.path, driver.named_path, *([_name_first(driver)] if driver.item is not None else [])):
-            spellings.setdefault(spelling, driver)
-    near = resembling(wanted, list(spellings))
-
-    def shown(driver: Driver) -> str:
-        return driver.named_path if read is not None else driver.path
-
-    raise UnknownDriver(wanted, [shown(driver) for driver in offered], shown(spellings[near[0]]) if near else None)
+    offered = [(driver, spelt) for driver in drivers if (spelt := _spellings(driver, read))]
+    # Any spelling may hold the slip, the item's name or the field: each, taken or not (``k=v.bid``, which no path
+    # can hold), is matched to its own driver, offered by a spelling taken as it; a taken one wins a tie.
+    first = {spelling: spelt[0] for _, spelt in offered for spelling in spelt}
+    for driver, spelt in offered:
+        for spelling in _written(driver):
+            first.setdefault(spelling, spelt[0])
+    near = resembling(wanted, list(first))
+    raise UnknownDriver(wanted, [spelt[0] for _, spelt in offered], first[near[0]] if near else None)
 
 
-def _taken(driver: Driver, read: PathReader | None) -> bool:
-    """``read`` takes the driver's ``named_path`` as the driver: no other path names an item named as another's
-    index whose own name cannot be written either (model/paths.py ``item_path``)."""
+def _spellings(driver: Driver, read: PathReader | None) -> list[str]:
+    """The ways the driver is written that ``read`` takes as it, in the order offered: its ``named_path``, its name
+    first (``1.bid``, where ``acquisition[0].bid`` reads as an index and a name at once), its index path; empty where
+    none is (no path names the item: model/paths.py ``item_path``). Without a reader, every way, its index path
+    first: an indexed path alone is taken."""
+    if read is None:
+        return list(dict.fromkeys([driver.path, *_written(driver)]))
+    return [spelling for spelling in _written(driver) if _reads(read, spelling) == driver.path]
+
+
+def _written(driver: Driver) -> list[str]:
+    """The ways a driver is written: its ``named_path``, its name first, its index path."""
+    return list(dict.fromkeys([driver.named_path, *([_name_first(driver)] if driver.item is not None else []),
+                               driver.path]))
+
+
+def _reads(read: PathReader, spelling: str) -> str | None:
     try:
-        return read is None or read(driver.named_path) == driver.path
+        return read(spelling)
     except AmbiguousDriver:
-        return False
+        return None
 
 
 def _name_first(driver: Driver) -> str:

@@ -2,7 +2,7 @@
 (reader/overrides.py ``channel_at``): each takes the references ``--set 'REF.budget=...'`` takes, as the same channel,
 and refuses the others in --set's words, the rest of the path left out; every reference a refusal offers, or an
 unknown channel's list names, is taken as written (docs/formulas.md §12). Channels named as numbers (``1``, ``0``), as
-a key of the file (``retention``), with brackets (``A[1]``) and two of one name (``B``)."""
+a key of the file (``retention``), with brackets (``A[1]``), with ``=`` (``k=v``) and two of one name (``B``)."""
 
 from __future__ import annotations
 
@@ -35,10 +35,12 @@ FILES = {
     "bracket": ("A[1]", "B", "C"),  # A[1] is written by its index, acquisition[0]
     "bracket_one": ("1", "A[1]", "C"),  # A[1] is item 1, which [1] cannot name: no reference names it
     "plain": ("A", "B", "C"),
+    "equals": ("k=v", "B", "C"),  # k=v is written by its index, acquisition[0]: --map 'k=v=GLOB' reads as k
+    "equals_one": ("1", "k=v", "C"),  # k=v is item 1, which [1] cannot name: no reference names it
 }
 REFERENCES = ["acquisition[0]", "acquisition[1]", "acquisition[2]", "0", "1", "A", "B", "C", "retention",
               "acquisition[retention]", "A[1]", "acquisition[A[1]]", "A[0]", "acquisition[A]", "acquisition[B]",
-              " B ", "acquisition[ B ]"]
+              " B ", "acquisition[ B ]", "k=v", "acquisition[k=v]", "k"]
 EXPORT = "date,campaign,spend,new_users\n2025-01-06,zz_c,4000,200\n"
 """One campaign no channel's match takes: the channel --map gives it is the one with spend."""
 OPTIONS = ("--lock", "--min", "--max", "--map")
@@ -114,7 +116,8 @@ UNKNOWN = ("no channel, plan, purchase", "no item named", "no list ", "expected 
 def _set_refusal(file: Path, reference: str, lang: str = "en") -> str:
     result = invoke(["run", str(file), "--set", f"{reference}.budget=7777", "--lang", lang])
     assert result.exit_code == 2
-    return result.stderr.splitlines()[-1].split(".budget: ", 1)[1]
+    # After the location and the path refused (``k`` of ``k=v.budget=7777`` where no channel is named k=v).
+    return result.stderr.splitlines()[-1].split(":1:1: ", 1)[1].split(": ", 1)[1]
 
 
 @pytest.mark.parametrize("file", list(FILES))
@@ -195,6 +198,16 @@ def test_every_reference_a_refusal_offers_is_taken_as_written(files: dict[str, P
     ("plain", "A[1]",
      "'A' is an item's name, not a list to hold item [1]: write acquisition[A]",
      "'A' 是项的名称，不是可容纳第 [1] 项的列表：请写 acquisition[A]"),
+    ("equals", "k=v",
+     "a path cannot hold the name 'k=v', whose '=' reads as the path's end: write acquisition[0]",
+     "路径中不能写名称 'k=v'：其中的 '=' 会被读作路径的结尾；请写 acquisition[0]"),
+    ("equals", "acquisition[k=v]",
+     "a path cannot hold the name 'k=v', whose '=' reads as the path's end: write acquisition[0]",
+     "路径中不能写名称 'k=v'：其中的 '=' 会被读作路径的结尾；请写 acquisition[0]"),
+    ("equals_one", "k=v",
+     "a path cannot hold the name 'k=v', whose '=' reads as the path's end, and no path names each item so called: "
+     "give each a name of its own",
+     "路径中不能写名称 'k=v'：其中的 '=' 会被读作路径的结尾，且没有路径能分别指明叫这个名称的各项：请给各项起各自的名称"),
 ])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_option_refuses_so_in_either_language(files: dict[str, Path], file: str, reference: str, en: str,
@@ -204,7 +217,8 @@ def test_each_option_refuses_so_in_either_language(files: dict[str, Path], file:
 
 
 @pytest.mark.parametrize(("file", "listed"), [("shared", "'1', 'acquisition[2]'"), ("bracket", "'acquisition[0]', 'B', 'C'"),
-                                              ("key", "'1', 'acquisition[retention]', 'C'")])
+                                              ("key", "'1', 'acquisition[retention]', 'C'"),
+                                              ("equals", "'acquisition[0]', 'B', 'C'"), ("equals_one", "'1', 'C'")])
 def test_an_unknown_channel_lists_each_by_a_reference_taken(files: dict[str, Path], file: str, listed: str) -> None:
     """The B of [1] in ``shared`` has no reference (its name is shared and its index the other's name): left out."""
     result = invoke(["allocate", str(files[file]), "--budget", "20000", "--lock", "Z"])
