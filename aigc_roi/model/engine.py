@@ -145,20 +145,15 @@ from aigc_roi.model.scenario import FloatArray, RetentionDays, Scenario
 from aigc_roi.model.sources import group_of_sources, groups_like
 from aigc_roi.model.tree import leaves, map_arrays
 
-CHUNK_CELLS = 1 << 18
-"""Sample-months evaluated at once, up to ``LONG_HORIZON`` months. A chunk's
-arrays are 2 MB each and its working set about 25 of them, near the size of a
-server's last-level cache: at 24 months the engine's passes over memory, not
-its arithmetic, set its speed, and chunks twice as large ran 1.1-1.15x slower."""
-
-LONG_HORIZON = 60
-"""Past this many months a chunk keeps the samples of a 60-month one (4,369),
-so up to twice ``CHUNK_CELLS`` at 120 months: there every month-by-month step
-(recursions, running sums) is one numpy call per month, and at the 2,184
-samples a chunk of 2^18 cells would hold its Python cost was a sixth of the
-engine's time (benchmarks/bench_engine.py: 16% less at 120 months with the
-larger chunk, the same at 60; cli/allocator.py keeps the larger working set's
-freed memory)."""
+CHUNK_CELLS = 1 << 17
+"""Sample-months evaluated at once, at any horizon: a chunk's arrays are 1 MB
+each, so the two or three a numpy pass reads and writes stay in a core's
+2 MB L2 cache, where at 24 months (and more) the engine's passes over memory,
+not its arithmetic, set its speed. Chunks of 2^18 and 2^19 cells (at 120
+months), chosen when two threads shared Python's lock and every extra numpy
+call made them wait, took 15-25% longer on one core; on forked workers
+(whatif/forked.py), which share no lock, the smaller chunk is the faster at
+every count of them (docs/speed-history.md)."""
 
 
 LARGEST_BLOCK_CELLS = (32 << 20) // 8
@@ -175,10 +170,10 @@ days) took 800 MB in a chunk of 4,369 samples; a handful of days never reaches t
 
 
 def chunk_samples(horizon: int, by_month_channels: int = 0, sampled_days: int = 0) -> int:
-    """Samples the engine evaluates at once over ``horizon`` months (``CHUNK_CELLS``, ``LONG_HORIZON``), fewer
+    """Samples the engine evaluates at once over ``horizon`` months (``CHUNK_CELLS``), fewer
     where the months of ``by_month_channels`` channels would not fit one block (``LARGEST_BLOCK_CELLS``) or a
     retention of ``sampled_days`` drawn day points would not fit its fit's arrays (``DAY_FIT_CELLS``)."""
-    samples = CHUNK_CELLS // min(horizon, LONG_HORIZON)
+    samples = CHUNK_CELLS // horizon
     if by_month_channels:
         samples = min(samples, LARGEST_BLOCK_CELLS // (by_month_channels * horizon))
     if sampled_days:

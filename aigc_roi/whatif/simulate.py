@@ -121,6 +121,7 @@ from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.model.targets import PaybackWindow, payback_window
 from aigc_roi.whatif.errors import ArgumentError
+from aigc_roi.whatif.forked import can_fork, forked_tallies, shared_empty
 from aigc_roi.whatif.sorted_percentiles import Method, sorted_percentiles
 from aigc_roi.whatif.threads import cores, ordered_map
 from aigc_roi.whatif.variance_shares import Unsplit, variance_shares
@@ -467,50 +468,51 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
             realized = realize(scenario, samples, rng, tally)
         slices = SampleSlices(realized)
     report(DRAWING, ranges, ranges)
+    bounds = list(chunk_bounds(samples, chunk if ranges else samples))
+    # Without a range every sample is the deterministic run: evaluated once. A stream's draws come in turn and a sink
+    # hears the chunks in order, in this process.
+    forked = not stream and sink is None and jobs > 1 and len(bounds) > 1 and can_fork()
+    empty = shared_empty if forked else np.empty
     kept_shares = min(kept_inputs, SHARE_SAMPLES)
     kept_fan = min(samples, max(1, FAN_BUDGET_CELLS // horizon))
     storage = np.float32 if stream else np.float64
-    per_sample: dict[str, FloatArray] = {name: np.empty(samples, dtype=np.float64 if name == "net_cash" else storage)
+    per_sample: dict[str, FloatArray] = {name: empty((samples,), np.float64 if name == "net_cash" else storage)
                                          for name in FIGURE_NAMES}
     # In memory every input's draws are already one array: read once, not gathered chunk by chunk.
     inputs: dict[str, FloatArray] = {} if stream else dict(uncertain_inputs(scenario, realized))
     # In memory the figures are float64 already: the variance shares read them where they are.
     share_outcomes = {target: np.empty(kept_shares) if stream else per_sample[target][:kept_shares]
                       for target in VARIANCE_TARGETS}
-    fan_rows = np.empty((kept_fan, horizon))
-    met = dict.fromkeys(conditions, 0)
-    gate_passes = [0.0] * len(scenario.gates)
-    borrowing = 0
-    no_irr = [0] * len(IRR_NONE_REASONS)
+    fan_rows = empty((kept_fan, horizon), np.float64)
+    counts = _Counts(dict.fromkeys(conditions, 0), [0.0] * len(scenario.gates), 0, [0] * len(IRR_NONE_REASONS))
     sums: dict[str, _DefinedSum] = {name: _DefinedSum() for name in FIGURE_NAMES}
 
     # The sink hears the fixed values a sample may change too (model/sample_columns.py); the inputs kept, whose
     # variance is split, are the ranges alone.
     named = reported(scenario) if sink is not None else scenario
 
+    def part(start: int, stop: int) -> Scenario:
+        if stream:
+            return source.take(stop - start)
+        return slices.take(start, stop) if ranges else realized
+
     def parts() -> Iterator[tuple[int, int, Scenario, dict[str, FloatArray]]]:
         """Each chunk's samples and the inputs the sink hears of them, drawn in this thread and in order (a stream's
         generators are read in turn)."""
-        # Without a range every sample is the deterministic run: evaluate it once.
-        for start, stop in chunk_bounds(samples, chunk if ranges else samples):
-            if stream:
-                part = source.take(stop - start)
-            else:
-                part = slices.take(start, stop) if ranges else realized
+        for start, stop in bounds:
+            taken = part(start, stop)
             if stream and start < kept_inputs:
-                for path, draws in uncertain_inputs(scenario, part):
+                for path, draws in uncertain_inputs(scenario, taken):
                     inputs.setdefault(path, np.empty(kept_inputs))[start:min(stop, kept_inputs)] = draws[: kept_inputs - start]
-            yield start, stop, part, dict(sample_inputs(named, part, stop - start)) if sink is not None else {}
+            yield start, stop, taken, dict(sample_inputs(named, taken, stop - start)) if sink is not None else {}
 
     def evaluate(chunk_part: tuple[int, int, Scenario, dict[str, FloatArray]]
                  ) -> tuple[int, int, dict[str, FloatArray], FigureBatch]:
-        start, stop, part, read = chunk_part
-        return start, stop, read, evaluate_batch(part, cumulative_cash=start < kept_fan)
+        start, stop, taken, read = chunk_part
+        return start, stop, read, evaluate_batch(taken, cumulative_cash=start < kept_fan)
 
-    for start, stop, read, batch in ordered_map(evaluate, parts(), jobs):
-        if sink is not None:
-            sink(start, read, {name: np.broadcast_to(np.asarray(batch.figures[name], dtype=np.float64), (stop - start,))
-                                for name in FIGURE_NAMES})
+    def kept(start: int, stop: int, batch: FigureBatch) -> None:
+        """A chunk's figures where the summaries read them, and its counts."""
         for name, values in batch.figures.items():
             values = np.broadcast_to(values, (stop - start,))
             if per_sample[name].dtype == np.float32 and not _within_float32(values):
@@ -523,25 +525,72 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
                 sums[name].add(values if moot is None else values[~np.broadcast_to(moot, values.shape)])
             if stream and name in share_outcomes and start < kept_shares:
                 share_outcomes[name][start:min(stop, kept_shares)] = values[: kept_shares - start]
-        for condition, (name, meets) in conditions.items():
-            met[condition] += int(np.count_nonzero(meets(np.broadcast_to(batch.figures[name], (stop - start,)))))
-        if batch.irr_borrowing is not None:
-            borrowing += int(np.count_nonzero(np.broadcast_to(batch.irr_borrowing, (stop - start,))))
-        if batch.irr_sign_changes is not None:
-            changes = np.broadcast_to(batch.irr_sign_changes, (stop - start,))
-            no_irr = [count + int(np.count_nonzero(changes == sign_changes))
-                      for count, sign_changes in zip(no_irr, (0, 2), strict=True)]
-        if batch.gate_passed is not None:
-            passed = np.broadcast_to(batch.gate_passed, (stop - start, len(gate_passes))).sum(axis=0)
-            gate_passes = [total + float(count) for total, count in zip(gate_passes, passed, strict=True)]
+        counts.add(batch, start, stop, conditions)
         if batch.cumulative_cash is not None:
             rows = np.broadcast_to(batch.cumulative_cash, (stop - start, horizon))[: kept_fan - start]
             fan_rows[start:start + rows.shape[0]] = rows
-        report(EVALUATING, stop, samples)
+
+    if forked:
+        finished = 0
+
+        def evaluated(index: int) -> None:
+            nonlocal finished
+            finished += bounds[index][1] - bounds[index][0]
+            report(EVALUATING, finished, samples)
+
+        def work(bound: tuple[int, int]) -> None:
+            start, stop = bound
+            kept(start, stop, evaluate_batch(part(start, stop), cumulative_cash=start < kept_fan))
+
+        for found in forked_tallies(bounds, work, lambda: counts, jobs, evaluated):
+            counts.merge(found)
+    else:
+        for start, stop, read, batch in ordered_map(evaluate, parts(), jobs):
+            if sink is not None:
+                sink(start, read, {name: np.broadcast_to(np.asarray(batch.figures[name], dtype=np.float64), (stop - start,))
+                                    for name in FIGURE_NAMES})
+            kept(start, stop, batch)
+            report(EVALUATING, stop, samples)
     means = {name: total.mean() for name, total in sums.items()} if stream else {}
     share_inputs = {path: draws[:kept_shares] for path, draws in inputs.items()}
-    return _Evaluated(per_sample, inputs, share_inputs, share_outcomes, fan_rows, met, gate_passes, means, tally.clipped(),
-                      borrowing, no_irr)
+    return _Evaluated(per_sample, inputs, share_inputs, share_outcomes, fan_rows, counts.met, counts.gate_passes, means,
+                      tally.clipped(), counts.borrowing, counts.no_irr)
+
+
+@dataclass
+class _Counts:
+    """What ``_evaluate_in_chunks`` counts over the samples, chunk by chunk (a forked worker over its own)."""
+
+    met: dict[str, int]
+    """Condition -> samples meeting it, counted on each chunk's float64 figures."""
+    gate_passes: list[float]
+    """Per gate, the samples in which it passed."""
+    borrowing: int
+    """Samples whose IRR is a borrowing rate."""
+    no_irr: list[int]
+    """Samples without an IRR for each reason of ``IRR_NONE_REASONS``."""
+
+    def add(self, batch: FigureBatch, start: int, stop: int,
+            conditions: dict[str, tuple[str, Callable[[FloatArray], NDArray[np.bool_]]]]) -> None:
+        """Count the chunk of samples ``start..stop-1``."""
+        for condition, (name, meets) in conditions.items():
+            self.met[condition] += int(np.count_nonzero(meets(np.broadcast_to(batch.figures[name], (stop - start,)))))
+        if batch.irr_borrowing is not None:
+            self.borrowing += int(np.count_nonzero(np.broadcast_to(batch.irr_borrowing, (stop - start,))))
+        if batch.irr_sign_changes is not None:
+            changes = np.broadcast_to(batch.irr_sign_changes, (stop - start,))
+            self.no_irr = [count + int(np.count_nonzero(changes == sign_changes))
+                           for count, sign_changes in zip(self.no_irr, (0, 2), strict=True)]
+        if batch.gate_passed is not None:
+            passed = np.broadcast_to(batch.gate_passed, (stop - start, len(self.gate_passes))).sum(axis=0)
+            self.gate_passes = [total + float(count) for total, count in zip(self.gate_passes, passed, strict=True)]
+
+    def merge(self, other: _Counts) -> None:
+        """Add another's counts (a forked worker's) to these."""
+        self.met = {condition: count + other.met[condition] for condition, count in self.met.items()}
+        self.gate_passes = [mine + theirs for mine, theirs in zip(self.gate_passes, other.gate_passes, strict=True)]
+        self.borrowing += other.borrowing
+        self.no_irr = [mine + theirs for mine, theirs in zip(self.no_irr, other.no_irr, strict=True)]
 
 
 def _within_float32(values: FloatArray) -> bool:

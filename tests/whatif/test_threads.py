@@ -12,6 +12,7 @@ import pytest
 from test_simulate_stream import EVERY_KIND, GATED, scenario
 
 from aigc_roi.whatif import simulate as simulate_module
+from aigc_roi.whatif.forked import can_fork
 from aigc_roi.whatif.simulate import Simulation, simulate
 from aigc_roi.whatif.threads import ordered_map
 
@@ -96,11 +97,19 @@ def assert_same_simulation(got: Simulation, expected: Simulation) -> None:
             assert left == right, field.name
 
 
+WORKERS = [pytest.param(False, id="threads"),
+           pytest.param(True, id="forked", marks=pytest.mark.skipif(not can_fork(), reason="workers fork on Linux alone"))]
+"""Where ``simulate``'s chunks go on several cores: threads, or forked processes (whatif/forked.py)."""
+
+
 @pytest.mark.parametrize("text", [EVERY_KIND, GATED], ids=["by_month", "gated"])
 @pytest.mark.parametrize("streamed", [False, True], ids=["in_memory", "streamed"])
-def test_threads_give_the_numbers_one_thread_gives(monkeypatch: pytest.MonkeyPatch, text: str, streamed: bool) -> None:
+@pytest.mark.parametrize("forked", WORKERS)
+def test_threads_give_the_numbers_one_thread_gives(monkeypatch: pytest.MonkeyPatch, text: str, streamed: bool,
+                                                   forked: bool) -> None:
     if streamed:
         monkeypatch.setattr(simulate_module, "STREAM_SAMPLES", 1000)
+    monkeypatch.setattr(simulate_module, "can_fork", lambda: forked)
     # Three threads on any machine: simulate holds them to the cores, which this says are three.
     monkeypatch.setattr(simulate_module, "cores", lambda: 3)
     plan = scenario(text)
@@ -110,12 +119,19 @@ def test_threads_give_the_numbers_one_thread_gives(monkeypatch: pytest.MonkeyPat
     assert_same_simulation(three, one)
 
 
-def test_the_progress_of_every_stage_still_rises_in_order_on_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("forked", WORKERS)
+def test_the_progress_of_every_stage_still_rises_in_order_on_threads(monkeypatch: pytest.MonkeyPatch, forked: bool) -> None:
     monkeypatch.setattr(simulate_module, "cores", lambda: 2)
+    monkeypatch.setattr(simulate_module, "can_fork", lambda: forked)
     heard: list[tuple[str, int, int]] = []
     simulate(scenario(EVERY_KIND), samples=2000, seed=1, chunk_size=300, jobs=2,
              stage_progress=lambda stage, done, total: heard.append((stage, done, total)))
-    assert [done for stage, done, _ in heard if stage == "evaluating"] == [300, 600, 900, 1200, 1500, 1800, 2000]
+    evaluated = [done for stage, done, _ in heard if stage == "evaluating"]
+    if forked:
+        # The samples done, as each chunk ends: the short last chunk may end before another.
+        assert evaluated[-1] == 2000 and sorted(np.diff([0, *evaluated]).tolist()) == [200] + [300] * 6
+    else:
+        assert evaluated == [300, 600, 900, 1200, 1500, 1800, 2000]
     shares = [(done, total) for stage, done, total in heard if stage == "shares"]
     assert shares == [(done, shares[0][1]) for done in range(1, shares[0][1] + 1)]
 
