@@ -77,7 +77,8 @@ def simulate(
     quiet: QuietOption = False,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", metavar="N", click_type=WholeNumber(1),
-        help="Threads that share the work, at most one per core (default: up to 4). The numbers never change.")] = None,
+        help="Workers that share the work (processes on Linux, else threads), at most one per core "
+             "(default: up to 4). The numbers never change.")] = None,
 ) -> None:
     """Monte Carlo over the ranges: mean and percentiles of every figure, the chance of paying back,
     net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance."""

@@ -122,7 +122,8 @@ def compare(
     seed: SeedOption = 0,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", metavar="N", click_type=WholeNumber(1),
-        help="With --samples: threads that share each simulation, at most one per core (default: up to 4). "
+        help="With --samples: workers that share each simulation (processes on Linux, else threads), at most one "
+             "per core (default: up to 4). "
              "The numbers never change.")] = None,
     explain: Annotated[bool, typer.Option(
         "--explain", help="With two FILEs (base, new): split the change of roi, npv, payback month and peak cash need "

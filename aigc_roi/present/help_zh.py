@@ -95,11 +95,13 @@ HELP_ZH: dict[str, str] = {
     "Worker processes over many files, at most one per core (default: one per core; 1 runs all in this process). "
     "The results never change.":
         "文件很多时使用的工作进程数，每个 CPU 核最多一个（默认：每个 CPU 核一个；1 表示全部在本进程中运行）。结果不会因此改变。",
-    "Threads that share the work, at most one per core (default: up to 4). The numbers never change.":
-        "分担计算的线程数，每个 CPU 核最多一个（默认：最多 4 个）。结果数字不会因此改变。",
-    "With --samples: threads that share each simulation, at most one per core (default: up to 4). "
-    "The numbers never change.":
-        "配合 --samples：分担每次模拟的线程数，每个 CPU 核最多一个（默认：最多 4 个）。结果数字不会因此改变。",
+    "Workers that share the work (processes on Linux, else threads), at most one per core "
+    "(default: up to 4). The numbers never change.":
+        "分担计算的并行任务数（Linux 上为进程，其他系统为线程），每个 CPU 核最多一个（默认：最多 4 个）。结果数字不会因此改变。",
+    "With --samples: workers that share each simulation (processes on Linux, else threads), at most one "
+    "per core (default: up to 4). The numbers never change.":
+        "配合 --samples：分担每次模拟的并行任务数（Linux 上为进程，其他系统为线程），每个 CPU 核最多一个（默认：最多 4 个）。"
+        "结果数字不会因此改变。",
     "Git revision to compare with: the figures of each scenario changed since REF, before and after.":
         "对比的 git 版本：自 REF 以来有改动的每个方案，改动前后的指标。",
     "Where to write the scenario; - writes it to standard output.": "方案写到哪里；- 表示写到标准输出。",

@@ -11,10 +11,11 @@ The part that stays with Python's lock (a chunk's Python steps, about a
 tenth of its time at the engine's chunk size) is why a piece is a whole
 engine chunk, not a slice of one; it is also why two threads give about
 1.3-1.5x, not 2x (each numpy call hands the lock back and forth), and why
-``DEFAULT_MAX_JOBS`` stops where it does. Processes do no better at 120
-months: there two on half the samples each took 15-20% longer per chunk
-than one alone (they share the memory's bandwidth), and a pool of them
-evaluated a million samples in 5.0-5.8 s against 5.2 s on two threads.
+``DEFAULT_MAX_JOBS`` stops where it does. Where the system forks (Linux),
+`simulate`'s chunks go to processes instead (whatif/forked.py): they share
+no lock, and two give nearly 2x; threads keep the draws, the summaries, the
+variance shares, a streamed simulation's chunks and every system that
+cannot fork.
 """
 
 from __future__ import annotations
