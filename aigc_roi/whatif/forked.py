@@ -63,6 +63,7 @@ def forked_tallies(pieces: Sequence[Piece], work: Callable[[Piece], None], tally
     (Ctrl-C included) the workers still running are stopped."""
     from multiprocessing.connection import Connection, Pipe, wait
 
+    parent = os.getpid()
     workers: dict[Connection, tuple[int, int]] = {}
     tallies: list[Any] = [None] * jobs
     finished = False
@@ -75,6 +76,7 @@ def forked_tallies(pieces: Sequence[Piece], work: Callable[[Piece], None], tally
                 pid = os.fork()
             if pid == 0:
                 receiving.close()
+                _end_with(parent)
                 _work_then_exit(sending, list(enumerate(pieces))[worker::jobs], work, tally)
             sending.close()
             workers[receiving] = (worker, pid)
@@ -106,6 +108,23 @@ def forked_tallies(pieces: Sequence[Piece], work: Callable[[Piece], None], tally
             if not finished:
                 os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
+
+
+PR_SET_PDEATHSIG = 1
+"""prctl(2)'s option: the signal a process gets when the thread that forked it ends."""
+
+
+def _end_with(parent: int) -> None:
+    """Have the kernel kill this worker when the command ends, even killed (SIGKILL, SIGTERM leave no ``finally``),
+    where it would evaluate its chunks on alone; and end now if the command ended before it could ask."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not glibc: the worker ends at its next write to the closed pipe
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _work_then_exit(sending: Connection, pieces: list[tuple[int, Any]], work: Callable[[Any], None],

@@ -4,7 +4,12 @@ parent, and no worker outlives the call."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 import warnings
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -101,3 +106,45 @@ def test_one_job_or_one_chunk_forks_nothing(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(simulate_module, "cores", lambda: 2)
     simulate(scenario(EVERY_KIND), samples=1000, seed=3, chunk_size=300, jobs=1)
     simulate(scenario(EVERY_KIND), samples=1000, seed=3, chunk_size=1000, jobs=2)
+
+
+WORKER_OF_A_KILLED_COMMAND = """
+import os, sys, time
+from aigc_roi.whatif.forked import forked_tallies
+
+def work(piece):
+    with open(os.path.join(sys.argv[1], str(os.getpid())), "w"):
+        pass
+    time.sleep(60)
+
+forked_tallies([0, 1], work, lambda: None, 2, lambda index: None)
+"""
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie nobody has reaped yet has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_the_workers_of_a_killed_command_end_with_it(tmp_path: Path) -> None:
+    command = subprocess.Popen([sys.executable, "-c", WORKER_OF_A_KILLED_COMMAND, str(tmp_path)],
+                               env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = [int(path.name) for path in tmp_path.iterdir()]
+    assert len(workers) == 2 and all(running(pid) for pid in workers)
+    command.kill()  # SIGKILL: no finally of the command's runs
+    command.wait()
+    deadline = time.monotonic() + 10
+    try:
+        while any(running(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(running(pid) for pid in workers)
+    finally:
+        for pid in filter(running, workers):
+            os.kill(pid, signal.SIGKILL)
