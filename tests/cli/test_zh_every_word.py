@@ -49,7 +49,7 @@ EXPORTS = [str(ROOT / "examples" / "actuals" / name) for name in ("douyin-ocean-
 
 NAMES = frozenset({
     # Standards, tools and methods, named as their makers name them.
-    "JSON", "Schema", "draft", "Excel", "Windows", "git", "shell", "Shapley", "SaaS", "sBG", "Var", "iOS",
+    "JSON", "Schema", "draft", "Excel", "Windows", "Linux", "git", "shell", "Shapley", "SaaS", "sBG", "Var", "iOS",
     # Values a user types: output formats and tables, languages, streams, the format's words, booleans in CSV.
     "table", "json", "csv", "markdown", "xlsx", "html", "text", "github", "yaml", "yml", "en", "zh", "stdout", "stderr",
     "figures", "channels", "months", "cohorts", "fits", "gates", "inputs",
