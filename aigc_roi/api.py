@@ -263,7 +263,7 @@ def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str,
 def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0,
             jobs: int = 1, stage_progress: api.StageCallback | None = None, reserved: str | Collection[str] = ()) -> api.Comparison:
     """The figures of ``scenarios`` side by side, each given as (label or None for its own name, source, scenario);
-    with ``samples``, each one's simulated distributions and chances too, on ``jobs`` threads as ``simulate``, and
+    with ``samples``, each one's simulated distributions and chances too, on ``jobs`` workers as ``simulate``, and
     ``stage_progress(stage, done, total)`` hears the scenarios simulated (stage ``whatif.compare.SCENARIOS``) and
     each simulation's stages. A column whose name reads as one of ``reserved`` (the CLI's: every fixed header of
     compare's tables, ``present.compare.fixed_headers()``) is headed with its source, as two of one name are.
@@ -324,8 +324,9 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
              progress: api.ProgressCallback | None = None, stage_progress: api.StageCallback | None = None,
              jobs: int = 1, samples_sink: api.SampleSink | None = None) -> api.Simulation:
     """Monte Carlo over the ranges (docs/simulate.md): figure distributions, chances of meeting the
-    targets, net-cash histogram, cumulative-cash fan, variance shares and every sample. ``jobs`` threads, at most one per
-    core, share the work (the same numbers at any count; the CLI uses one per core, up to 4). ``samples_sink(first,
+    targets, net-cash histogram, cumulative-cash fan, variance shares and every sample. ``jobs`` workers, at most one per
+    core, share the work (the same numbers at any count; the CLI uses one per core, up to 4): on Linux, from a process
+    running no other Python thread, processes forked from this one, else threads (docs/simulate.md, ``--jobs``). ``samples_sink(first,
     inputs, figures)`` hears every sample's inputs as used and figures, chunk by chunk in order, however many samples
     (a streamed run keeps the inputs of its first 2,000,000 alone; ``--samples-out`` writes them). Raises
     ``ArgumentError`` (a ``ValueError``) for ``samples`` not a whole number from 1 to 10,000,000, a ``seed`` not one

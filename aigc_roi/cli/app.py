@@ -15,7 +15,7 @@ import typer
 from aigc_roi import __version__
 from aigc_roi.cli.commands import CommandGroup
 from aigc_roi.cli.options import LangOption
-from aigc_roi.cli.streams import EXIT_INVALID, report_problem, resolve_lang
+from aigc_roi.cli.streams import EXIT_INVALID, CommandLineProblem, report_problem, resolve_lang
 
 # The commands are not registered here: CommandGroup builds each from cli/commands.py COMMANDS when it is asked for.
 app = typer.Typer(
@@ -62,6 +62,19 @@ def _root(
 def main() -> None:
     try:
         app()
-    except Exception as error:  # the last resort: a bug must not greet a user with a traceback
-        report_problem(f"aigc-roi: internal error ({type(error).__name__}: {error}); please report it with the input")
+    except MemoryError:
+        report_problem(CommandLineProblem(OUT_OF_MEMORY))
         sys.exit(2)
+    except Exception as error:  # the last resort: a bug must not greet a user with a traceback
+        from aigc_roi.whatif.forked import WorkerEnded
+
+        if isinstance(error, WorkerEnded):
+            # Killed from outside (most often the system's out-of-memory killer): no bug of ours to report.
+            report_problem(CommandLineProblem(f"simulate's {error}; run it again, with fewer --samples or --jobs 1"))
+        else:
+            report_problem(f"aigc-roi: internal error ({type(error).__name__}: {error}); please report it with the input")
+        sys.exit(2)
+
+
+OUT_OF_MEMORY = "not enough memory to finish: fewer --samples (where the command draws them) or fewer --jobs need less"
+"""What a command that ran out of memory says: the system's limit, not a bug."""

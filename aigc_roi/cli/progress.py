@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 PROGRESS_AFTER_SECONDS = 1.0
 """A bar for a run that ends sooner would only flicker."""
 
+REDRAW_SECONDS = 0.1
+"""The bar is drawn again as the work reports, at most this often: by the callbacks, not by a thread of Rich's, so
+that `simulate` may fork its workers from a process running no other thread (whatif/forked.py)."""
+
 STAGE_LABELS = {"drawing": "simulating_draws", "evaluating": "simulating", "shares": "simulating_shares",
                 "files": "checking_files", "scenarios": "comparing_scenarios", "allocating": "allocating",
                 "rendering": "rendering_page"}
@@ -54,14 +58,16 @@ def progress_bar(lang: str, doing: str = "simulating") -> Iterator[Any]:
         return described[doing if stage is None else STAGE_LABELS[stage]]
 
     def update(done: int, total: int, stage: str | None = None) -> None:
+        now = time.monotonic()
         restarted = stage in seen and done < seen[stage][0]
         seen[stage] = (done, total)
         if "progress" not in bar:
-            if time.monotonic() - started < PROGRESS_AFTER_SECONDS:
+            if now - started < PROGRESS_AFTER_SECONDS:
                 return
             bar["progress"] = Progress("[progress.description]{task.description}", BarColumn(), TaskProgressColumn(),
                                        TimeRemainingColumn(), console=Console(stderr=True, _environ=sized_environment()),
-                                       transient=True)
+                                       transient=True, auto_refresh=False)
+            bar["drawn"] = 0.0
             bar["progress"].start()
             # A stage that ended before the bar appeared stays hidden, as it never showed, until it starts again.
             bar["tasks"] = {name: bar["progress"].add_task(named(name), total=at_total, completed=at_done,
@@ -79,6 +85,9 @@ def progress_bar(lang: str, doing: str = "simulating") -> Iterator[Any]:
         order = list(seen)
         for name in order[order.index(stage) + 1:]:
             progress.update(tasks[name], visible=False)
+        if now - bar["drawn"] >= REDRAW_SECONDS or done >= total:
+            progress.refresh()
+            bar["drawn"] = now
 
     try:
         yield update

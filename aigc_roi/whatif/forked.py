@@ -15,80 +15,115 @@ its counts once, at the end. Worker ``w`` of ``jobs`` takes pieces ``w``,
 ``w + jobs``, ...: the chunks are the same whatever the count, so are the
 numbers, to the last bit.
 
-A forked child holds only the thread that forked it. What it runs is the
-engine's numpy and this module's pipe: no lock another thread of the parent
-may hold (a progress bar's, a stream's) is taken there, its warnings are
-sent back to be given here, and it ends with ``os._exit``, flushing nothing
-the parent buffered. macOS (whose system libraries refuse a forked child)
-and Windows (no fork) evaluate on threads.
+Workers are forked only from a process running no other Python thread
+(``can_fork``): a forked child holds only the thread that forked it, and a
+lock another thread held then (an import's, a stream's, the warnings
+filters') would stay held there for good. The command line runs none at that
+point (its progress bar draws from the callbacks, cli/progress.py); a
+library caller that does (a notebook's kernel, a thread pool) gets threads,
+the same numbers. The child sends its warnings back to be given here, and
+ends with ``os._exit``, flushing nothing the parent buffered. macOS (whose
+system libraries refuse a forked child) and Windows (no fork) evaluate on
+threads.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import mmap
 import os
 import signal
 import sys
+import threading
 import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-import numpy as np
-
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
+
+    import numpy as np
 
 Piece = TypeVar("Piece")
 Tally = TypeVar("Tally")
 
+PR_SET_PDEATHSIG = 1
+"""prctl(2)'s option: the signal a process gets when the thread that forked it ends."""
+
+
+class WorkerEnded(RuntimeError):
+    """A worker ended before sending its counts: killed (the system's out-of-memory killer, a user's ``kill``) or
+    exited. ``killed_by`` is the signal's number where one killed it, else None and ``status`` its exit status."""
+
+    def __init__(self, pid: int, killed_by: int | None, status: int | None) -> None:
+        self.pid, self.killed_by, self.status = pid, killed_by, status
+        how = f"killed by {_signal_name(killed_by)}" if killed_by is not None else f"exit status {status}"
+        super().__init__(f"worker process {pid} ended before its samples were done ({how})")
+
 
 def can_fork() -> bool:
-    """Whether this system's workers are forked processes (module docstring)."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
+    """Whether workers are forked here and now: on Linux, from a process running no other Python thread (module
+    docstring)."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
-def shared_empty(shape: tuple[int, ...], dtype: type[np.floating[Any]] = np.float64) -> np.ndarray:
-    """An array that forked workers write and this process reads: anonymous shared memory, uninitialised."""
+def shared_empty(shape: tuple[int, ...], dtype: type[np.floating[Any]] | None = None) -> np.ndarray:
+    """An array that forked workers write and this process reads: anonymous shared memory, uninitialised (float64
+    unless ``dtype`` says). MemoryError where the system has not the memory, as ``np.empty`` raises it."""
+    import numpy as np
+
+    kind = np.dtype(np.float64 if dtype is None else dtype)
     count = int(np.prod(shape))
-    # A mapping is never empty; a zero-sized array reads none of it.
-    memory = mmap.mmap(-1, max(1, count * np.dtype(dtype).itemsize), flags=mmap.MAP_SHARED)
-    return np.frombuffer(memory, dtype=dtype, count=count).reshape(shape)
+    try:
+        # A mapping is never empty; a zero-sized array reads none of it.
+        memory = mmap.mmap(-1, max(1, count * kind.itemsize), flags=mmap.MAP_SHARED)
+    except OSError as error:
+        if error.errno == errno.ENOMEM:
+            raise MemoryError(f"cannot map {count * kind.itemsize:,} bytes shared with the workers") from None
+        raise
+    return np.frombuffer(memory, dtype=kind, count=count).reshape(shape)
 
 
 def forked_tallies(pieces: Sequence[Piece], work: Callable[[Piece], None], tally: Callable[[], Tally], jobs: int,
                    done: Callable[[int], None]) -> list[Tally]:
     """Run ``work`` on every piece on ``jobs`` forked workers (module docstring), and return each worker's
     ``tally()`` after its last piece, in the workers' order. ``done(index)`` is called in this process as the piece
-    of that index is finished, in the order they finish. A worker's exception is raised here; on any exception
-    (Ctrl-C included) the workers still running are stopped."""
+    of that index is finished, in the order they finish. A worker's exception is raised here, and ``WorkerEnded``
+    for a worker that ended without its tally; on any exception (Ctrl-C included) the workers still running are
+    stopped."""
     from multiprocessing.connection import Connection, Pipe, wait
 
     parent = os.getpid()
-    workers: dict[Connection, tuple[int, int]] = {}
+    ask_to_end_with_parent = _death_signal()
+    running: dict[Connection, tuple[int, int]] = {}
     tallies: list[Any] = [None] * jobs
-    finished = False
     try:
         for worker in range(jobs):
             receiving, sending = Pipe(duplex=False)
             with warnings.catch_warnings():
-                # Python 3.12+ warns of a fork beside threads; the child takes none of their locks (module docstring).
+                # Python 3.12+ warns of a fork beside threads the system runs (a BLAS's): they hold none of Python's
+                # locks, and no thread of Python's runs beside this one (``can_fork``), so the filters are this one's.
                 warnings.simplefilter("ignore", DeprecationWarning)
                 pid = os.fork()
             if pid == 0:
                 receiving.close()
-                _end_with(parent)
+                ask_to_end_with_parent()
+                if os.getppid() != parent:  # the command ended before the worker could ask
+                    os._exit(1)
                 _work_then_exit(sending, list(enumerate(pieces))[worker::jobs], work, tally)
             sending.close()
-            workers[receiving] = (worker, pid)
-        waiting = dict(workers)
-        while waiting:
-            for ready in wait(list(waiting)):
+            running[receiving] = (worker, pid)
+        while running:
+            for ready in wait(list(running)):
                 assert isinstance(ready, Connection)
-                worker, pid = waiting[ready]
+                worker, pid = running[ready]
                 try:
                     kind, value = ready.recv()
                 except EOFError:
-                    raise RuntimeError(f"simulate's worker process {pid} ended without its figures") from None
+                    del running[ready]
+                    ready.close()
+                    raise _ended(pid) from None
                 if kind == "done":
                     done(value)
                 elif kind == "warning":
@@ -99,32 +134,39 @@ def forked_tallies(pieces: Sequence[Piece], work: Callable[[Piece], None], tally
                     raise value
                 else:
                     tallies[worker] = value
-                    del waiting[ready]
-        finished = True
+                    del running[ready]
+                    ready.close()
+                    os.waitpid(pid, 0)
         return tallies
     finally:
-        for connection, (_, pid) in workers.items():
+        for connection, (_, pid) in running.items():
             connection.close()
-            if not finished:
-                os.kill(pid, signal.SIGKILL)
+            os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
 
 
-PR_SET_PDEATHSIG = 1
-"""prctl(2)'s option: the signal a process gets when the thread that forked it ends."""
-
-
-def _end_with(parent: int) -> None:
-    """Have the kernel kill this worker when the command ends, even killed (SIGKILL, SIGTERM leave no ``finally``),
-    where it would evaluate its chunks on alone; and end now if the command ended before it could ask."""
-    import ctypes
-
+def _death_signal() -> Callable[[], None]:
+    """What a worker calls first: have the kernel kill it when the command ends, even killed (SIGKILL, SIGTERM leave
+    no ``finally``), where it would evaluate its chunks on alone. Found before the fork: a worker imports nothing."""
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):  # not glibc: the worker ends at its next write to the closed pipe
-        pass
-    if os.getppid() != parent:
-        os._exit(1)
+        return lambda: None
+    return lambda: prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _ended(pid: int) -> WorkerEnded:
+    """Why a worker's pipe closed without its tally, from its exit status (reaped here)."""
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    return WorkerEnded(pid, -code if code < 0 else None, code if code >= 0 else None)
+
+
+def _signal_name(number: int | None) -> str:
+    try:
+        return signal.Signals(number).name if number is not None else "a signal"
+    except ValueError:
+        return f"signal {number}"
 
 
 def _work_then_exit(sending: Connection, pieces: list[tuple[int, Any]], work: Callable[[Any], None],

@@ -297,7 +297,8 @@ def simulate(
     as a BLAS product, which may be ordered by the columns beside it
     (docs/simulate.md, Reproducibility).
     The CLI always uses the engine's chunk, cut by the horizon alone.
-    ``jobs`` threads, at most one per core, evaluate the chunks and summarise
+    ``jobs`` workers, at most one per core, evaluate the chunks (processes forked from this one where
+    whatif/forked.py ``can_fork``, else threads) and threads summarise
     the figures and inputs (whatif/threads.py); they change no result.
     ``samples_sink`` hears every sample's inputs and figures, chunk by chunk in this thread (``SampleSink``).
     Raises ``ArgumentError`` (a ``ValueError``) for ``samples`` not a whole number from 1 to 10,000,000 (as

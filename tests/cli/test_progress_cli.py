@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
 import textwrap
+import threading
 import types
 from pathlib import Path
 from typing import TextIO
@@ -40,7 +42,9 @@ def bars(picture: list[str]) -> list[tuple[str, str]]:
 
 
 def on_a_terminal(monkeypatch: pytest.MonkeyPatch, clock: list[float]) -> None:
-    monkeypatch.setattr(progress, "time", types.SimpleNamespace(monotonic=iter(clock).__next__))
+    # Past the times given, a second a call: every report after them redraws the bar (REDRAW_SECONDS).
+    ticks = itertools.chain(clock, itertools.count(clock[-1] + 1))
+    monkeypatch.setattr(progress, "time", types.SimpleNamespace(monotonic=ticks.__next__))
     monkeypatch.setattr(progress.sys.stderr, "isatty", lambda: True)
 
 
@@ -72,6 +76,16 @@ def test_the_next_file_hides_the_last_ones_stages_until_they_start_again(
     # The first file's splitting of the variance is not the second file's: hidden until it starts.
     assert bars(pictures(capsys.readouterr().err)[-1]) == [
         ("Checking files", "25%"), ("Drawing the ranges", "100%"), ("Simulating", "10%")]
+
+
+def test_the_bar_is_drawn_by_the_reports_with_no_thread_of_its_own(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """simulate forks its workers only from a process running no other thread (whatif/forked.py)."""
+    on_a_terminal(monkeypatch, [0.0, 2.0])
+    with progress.progress_bar("en") as update:
+        update(50, 100, "evaluating")
+        assert threading.active_count() == 1
+    assert bars(pictures(capsys.readouterr().err)[-1]) == [("Simulating", "50%")]
 
 
 # --- the commands ------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 from test_simulate_stream import EVERY_KIND, scenario
 
 from aigc_roi.whatif import simulate as simulate_module
-from aigc_roi.whatif.forked import can_fork, forked_tallies, shared_empty
+from aigc_roi.whatif.forked import WorkerEnded, can_fork, forked_tallies, shared_empty
 from aigc_roi.whatif.simulate import simulate
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="workers fork on Linux alone")
@@ -61,9 +62,42 @@ def test_a_worker_that_ends_without_its_tally_is_an_error() -> None:
         if piece == 1:
             os._exit(0)
 
-    with pytest.raises(RuntimeError, match="ended without its figures"):
+    with pytest.raises(WorkerEnded, match=r"^worker process \d+ ended before its samples were done \(exit status 0\)$"):
         forked_tallies([0, 1, 2], work, lambda: None, 2, lambda index: None)
     assert_no_worker_left()
+
+
+def test_a_killed_worker_is_said_killed_by_its_signal() -> None:
+    def work(piece: int) -> None:
+        if piece == 1:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    with pytest.raises(WorkerEnded) as ended:
+        forked_tallies([0, 1, 2], work, lambda: None, 2, lambda index: None)
+    assert (ended.value.killed_by, ended.value.status) == (signal.SIGKILL, None)
+    assert str(ended.value).endswith("(killed by SIGKILL)")
+    assert_no_worker_left()
+
+
+def test_beside_another_python_thread_the_chunks_go_to_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lock that thread held at a fork would stay held in the child for good (an import's: a worker hung)."""
+    from test_threads import assert_same_simulation
+
+    def no_fork() -> int:
+        raise AssertionError("forked beside another thread")
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not can_fork()
+        monkeypatch.setattr(simulate_module, "cores", lambda: 2)
+        monkeypatch.setattr(os, "fork", no_fork)
+        two = simulate(scenario(EVERY_KIND), samples=1000, seed=3, chunk_size=300, jobs=2)
+    finally:
+        release.set()
+        other.join()
+    assert_same_simulation(two, simulate(scenario(EVERY_KIND), samples=1000, seed=3, chunk_size=300))
 
 
 def test_an_engine_error_in_a_chunk_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
