@@ -10,34 +10,11 @@ import re
 from pathlib import Path
 
 import pytest
+from channel_name_plans import NAMES, written_plans
 from cli_runner import invoke
 
 from aigc_roi import api
 
-BASE = """\
-name: t
-start: 2025-01
-horizon_months: 6
-retention: {{monthly_churn: 0.2}}
-acquisition:
-  - {{name: "{0}", type: cpa, bid: 30, budget: 9000}}
-  - {{name: "{1}", type: cpa, bid: 12, budget: 5000}}
-  - {{name: "{2}", type: cpa, bid: 20, budget: 4000}}
-monetization:
-  plans:
-    - {{name: Annual, price: 99, period: year, conversion: 0.04}}
-"""
-FILES = {
-    "one": ("1", "B", "C"),  # [1] is B, and the channel named 1 is item 0
-    "zero": ("A", "0", "C"),  # [0] is A, and the channel named 0 is item 1
-    "shared": ("1", "B", "B"),  # the B of [1] has no path: its name is shared and its index another's name
-    "key": ("1", "retention", "C"),  # retention is a key of the file: the channel is acquisition[retention]
-    "bracket": ("A[1]", "B", "C"),  # A[1] is written by its index, acquisition[0]
-    "bracket_one": ("1", "A[1]", "C"),  # A[1] is item 1, which [1] cannot name: no reference names it
-    "plain": ("A", "B", "C"),
-    "equals": ("k=v", "B", "C"),  # k=v is written by its index, acquisition[0]: --map 'k=v=GLOB' reads as k
-    "equals_one": ("1", "k=v", "C"),  # k=v is item 1, which [1] cannot name: no reference names it
-}
 REFERENCES = ["acquisition[0]", "acquisition[1]", "acquisition[2]", "0", "1", "A", "B", "C", "retention",
               "acquisition[retention]", "A[1]", "acquisition[A[1]]", "A[0]", "acquisition[A]", "acquisition[B]",
               " B ", "acquisition[ B ]", "k=v", "acquisition[k=v]", "k"]
@@ -51,10 +28,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("channel_references")
     written = {"export": folder / "export.csv"}
     written["export"].write_text(EXPORT, encoding="utf-8")
-    for name, names in FILES.items():
-        written[name] = folder / f"{name}.yaml"
-        written[name].write_text(BASE.format(*names), encoding="utf-8")
-    return written
+    return written | written_plans(folder)
 
 
 def _set_at(file: Path, reference: str) -> int | None:
@@ -86,7 +60,7 @@ def _option_at(files: dict[str, Path], file: str, option: str, reference: str) -
     return next(index for index, channel in enumerate(allocation.channels) if getattr(channel, field) == meant)
 
 
-@pytest.mark.parametrize("file", list(FILES))
+@pytest.mark.parametrize("file", list(NAMES))
 @pytest.mark.parametrize("option", OPTIONS)
 def test_each_option_takes_the_channel_set_takes(files: dict[str, Path], file: str, option: str) -> None:
     for reference in REFERENCES:
@@ -120,7 +94,7 @@ def _set_refusal(file: Path, reference: str, lang: str = "en") -> str:
     return result.stderr.splitlines()[-1].split(":1:1: ", 1)[1].split(": ", 1)[1]
 
 
-@pytest.mark.parametrize("file", list(FILES))
+@pytest.mark.parametrize("file", list(NAMES))
 def test_each_option_refuses_in_the_words_of_set(files: dict[str, Path], file: str) -> None:
     """Where --set refuses a reference's channel part as able to mean several channels, or as no reference of its form
     names the channel, each option refuses it in those words, each offered path without the rest (``.budget``)."""
@@ -147,7 +121,7 @@ def _offered(refusal: str) -> list[str]:
     return []
 
 
-@pytest.mark.parametrize("file", list(FILES))
+@pytest.mark.parametrize("file", list(NAMES))
 def test_every_reference_a_refusal_offers_is_taken_as_written(files: dict[str, Path], file: str) -> None:
     """Each path a refusal offers, and each an unknown channel's list names, is taken by every option and by --set
     (with ``.budget``) as the same channel."""

@@ -9,33 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
+from channel_name_plans import NAMES, written_plans
 from cli_runner import invoke
 
 from aigc_roi import api
 
-BASE = """\
-name: t
-retention: {{monthly_churn: 0.2}}
-acquisition:
-  - {{name: "{0}", type: cpa, bid: 30, budget: 9000}}
-  - {{name: "{1}", type: cpa, bid: 12, budget: 5000}}
-  - {{name: "{2}", type: cpa, bid: 20, budget: 4000}}
-monetization:
-  plans:
-    - {{name: Annual, price: 99, period: year, conversion: 0.04}}
-"""
-FILES = {
-    "one": ("1", "B", "C"),  # [1] is B, and the channel named 1 is item 0
-    "zero": ("A", "0", "C"),  # [0] is A, and the channel named 0 is item 1
-    "shared": ("1", "B", "B"),  # the B of [1] has no path: its name is shared and its index another's name
-    "key": ("1", "retention", "C"),  # retention.bid is a field path: the channel is acquisition[retention]
-    "bracket": ("A[1]", "B", "C"),  # A[1] is written by its index, acquisition[0]
-    "bracket_one": ("1", "A[1]", "C"),  # A[1] is item 1, which [1] cannot name: no path names it
-    "plain": ("A", "B", "C"),
-    "both": ("1", "0", "C"),  # [0] and [1] each read as an index and as the other's name: 1.bid and 0.bid name them
-    "equals": ("k=v", "B", "C"),  # k=v is written by its index, acquisition[0]: --set 'k=v.bid=7.5' reads as k
-    "equals_one": ("1", "k=v", "C"),  # k=v is item 1, which [1] cannot name: no path names it
-}
 PATHS = ["acquisition[0].bid", "acquisition[1].bid", "acquisition[2].bid", "0.bid", "1.bid", "A.bid", "B.bid",
          "retention.bid", "acquisition[retention].bid", "A[1].bid", "acquisition[A[1]].bid", "A[0].bid",
          "acquisition[A].bid", "acquisition[B].bid", "k=v.bid", "acquisition[k=v].bid", "acquisition[0].bidd",
@@ -46,11 +24,7 @@ COLUMN = "Annual.price"
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("grid_reads_as_set")
-    written = {}
-    for name, names in FILES.items():
-        written[name] = folder / f"{name}.yaml"
-        written[name].write_text(BASE.format(*names), encoding="utf-8")
-    return written
+    return written_plans(folder)
 
 
 def _set_at(file: Path, path: str) -> str | None:
@@ -72,7 +46,7 @@ def _grid_at(file: Path, path: str) -> str | None:
         return None
 
 
-@pytest.mark.parametrize("file", list(FILES))
+@pytest.mark.parametrize("file", list(NAMES))
 def test_grid_and_set_take_the_same_paths_as_the_same_value(files: dict[str, Path], file: str) -> None:
     for path in PATHS:
         assert _grid_at(files[file], path) == _set_at(files[file], path), path
@@ -99,7 +73,7 @@ def _offered(refusal: str) -> list[str]:
     return []
 
 
-@pytest.mark.parametrize("file", list(FILES))
+@pytest.mark.parametrize("file", list(NAMES))
 def test_every_path_either_refusal_offers_is_taken_by_set_as_written(files: dict[str, Path], file: str) -> None:
     for path in PATHS:
         for refusal in _refusals(files[file], path):
