@@ -5,6 +5,7 @@ tests/cli/test_channel_references_read_as_set.py)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 PLAN = """\
@@ -42,3 +43,18 @@ def written_plans(folder: Path) -> dict[str, Path]:
         written[name] = folder / f"{name}.yaml"
         written[name].write_text(PLAN.format(*names), encoding="utf-8")
     return written
+
+
+def offered_in(refusal: str) -> list[str]:
+    """The paths or references a refusal offers to write instead: the ones meant, an index path, those a "did you
+    mean" names, an unknown channel's list of channels; none for an unknown key (it offers a key, no path)."""
+    if refusal.startswith("unknown key"):
+        return []
+    for pattern in (r"write the one meant(?: by its name alone| at its path)?, (.*)$", r": write (.*)$"):
+        if found := re.search(pattern, refusal):
+            return found[1].split(" or ")
+    if found := re.search(r"did you mean ((?:'[^']*'(?: or )?)+)\?$", refusal):
+        return re.findall(r"'([^']*)'", found[1])
+    if found := re.search(r"channels: ((?:'[^']*'(?:, )?)+)$", refusal):
+        return re.findall(r"'([^']*)'", found[1])
+    return []

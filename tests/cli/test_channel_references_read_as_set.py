@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from channel_name_plans import NAMES, written_plans
+from channel_name_plans import NAMES, offered_in, written_plans
 from cli_runner import invoke
 
 from aigc_roi import api
@@ -112,15 +112,6 @@ def test_each_option_refuses_in_the_words_of_set(files: dict[str, Path], file: s
             assert _refusal(files, file, option, reference) == expected, (option, reference)
 
 
-def _offered(refusal: str) -> list[str]:
-    for pattern in (r"write the one meant(?: by its name alone| at its path)?, (.*)$", r": write (.*)$"):
-        if found := re.search(pattern, refusal):
-            return found[1].split(" or ")
-    if found := re.search(r"channels: ((?:'[^']*'(?:, )?)+)$", refusal):
-        return re.findall(r"'([^']*)'", found[1])
-    return []
-
-
 @pytest.mark.parametrize("file", list(NAMES))
 def test_every_reference_a_refusal_offers_is_taken_as_written(files: dict[str, Path], file: str) -> None:
     """Each path a refusal offers, and each an unknown channel's list names, is taken by every option and by --set
@@ -134,7 +125,7 @@ def test_every_reference_a_refusal_offers_is_taken_as_written(files: dict[str, P
         if refused is None:
             unknown = invoke(["allocate", plan, "--budget", "20000", "--lock", reference])
             refused = unknown.stderr.splitlines()[-1]
-        offered.update(_offered(refused))
+        offered.update(offered_in(refused))
     assert offered
     for reference in offered:
         taken = _set_at(files[file], reference)

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from channel_name_plans import NAMES, written_plans
+from channel_name_plans import NAMES, offered_in, written_plans
 from cli_runner import invoke
 
 from aigc_roi import api
@@ -62,22 +62,11 @@ def _refusals(file: Path, path: str) -> list[str]:
     return lines
 
 
-def _offered(refusal: str) -> list[str]:
-    if refusal.startswith("unknown key"):
-        return []  # the key it resembles, no path
-    for pattern in (r"write the one meant(?: by its name alone| at its path)?, (.*)$", r": write (.*)$"):
-        if found := re.search(pattern, refusal):
-            return found[1].split(" or ")
-    if found := re.search(r"did you mean ((?:'[^']*'(?: or )?)+)\?$", refusal):
-        return re.findall(r"'([^']*)'", found[1])
-    return []
-
-
 @pytest.mark.parametrize("file", list(NAMES))
 def test_every_path_either_refusal_offers_is_taken_by_set_as_written(files: dict[str, Path], file: str) -> None:
     for path in PATHS:
         for refusal in _refusals(files[file], path):
-            for offered in _offered(refusal):
+            for offered in offered_in(refusal):
                 assert _set_at(files[file], offered) is not None, (path, refusal, offered)
                 assert _grid_at(files[file], offered) == _set_at(files[file], offered), (path, refusal, offered)
 
