@@ -154,9 +154,10 @@ def _set_on_base(change: ChangedInput, items: dict[str, str | None], text: str |
 
 
 def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[str, tuple[str, str]],
-                 explained: Sequence[str] = ()) -> tuple[dict[str, ChangedInput], FigureChanges | None]:
+                 explained: Sequence[str] = ()) -> tuple[dict[str, ChangedInput | None], FigureChanges | None]:
     """For each newly missed target (name -> (figure, "max" or "min")), the changed input whose share moved
-    its figure furthest the wrong way; a target whose figure is not split (none somewhere) gets none.
+    its figure furthest the wrong way, or None where no share moved it the wrong way (a share of 0 moved it no
+    way); a target whose figure is not split (none somewhere) is left out.
 
     Also returns the split itself over the missed targets' figures and ``explained`` (None when there is
     neither), so `check --base --format markdown` shows what moved each figure from the same evaluations.
@@ -167,14 +168,16 @@ def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[
     split, firsts = _split(before, after, [name for name in EXPLAINED if name in figures]
                            + [name for name in figures if name not in EXPLAINED])
     shares = {attribution.figure: attribution.shares for attribution in split.explanation.attributions}
-    blamed = {}
+    blamed: dict[str, ChangedInput | None] = {}
     for target, (figure, bound) in missed.items():
         figure_shares = shares.get(figure)
         if not figure_shares:
             continue
-        # A max_ target is missed by moves up, a min_ target by moves down.
-        worst = max(range(len(figure_shares)), key=lambda i: figure_shares[i] if bound == "max" else -figure_shares[i])
-        blamed[target] = firsts[worst]
+        # A max_ target is missed by moves up, a min_ target by moves down: a change that moved its figure the
+        # right way, or not at all, did not miss it (a tightened limit did, which is no changed input).
+        sign = 1 if bound == "max" else -1
+        wrong_way = [i for i, share in enumerate(figure_shares) if sign * share > 0]
+        blamed[target] = firsts[max(wrong_way, key=lambda i: sign * figure_shares[i])] if wrong_way else None
     return blamed, split
 
 

@@ -142,10 +142,11 @@ class Comparison:
     """Inputs (outside ``name`` and ``targets``) that differ from the base, in file order; modified files only."""
     missed_at_base: frozenset[str] = frozenset()
     """Targets the base version missed (by its own targets); empty when new or invalid there."""
-    blamed: dict[str, ChangedInput] = field(default_factory=dict)
+    blamed: dict[str, ChangedInput | None] = field(default_factory=dict)
     """Per target missed now but not at the base: the changed input whose share moved its figure furthest the
-    wrong way (ci/changes.py); absent where the figure cannot be split (the simulated payback probability, a
-    milestone, an amount across a change of currency) or only ``currency:`` took the blame."""
+    wrong way (ci/changes.py), None where none moved it the wrong way (the target's own line is where to look);
+    absent where the figure cannot be split (the simulated payback probability, a milestone, an amount across a
+    change of currency) or only ``currency:`` took the blame."""
     change_outcomes: tuple[TargetOutcome, ...] = ()
     """The new version's targets on the change (``max_npv_drop``, ``max_payback_delay``) held against the
     base; empty when either side has no figures."""

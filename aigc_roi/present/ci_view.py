@@ -408,9 +408,10 @@ def target_finding(item: Checked, outcome: TargetOutcome, at_base: frozenset[str
     With ``check --base`` (``at_base``: the targets the base revision already
     missed; ``comparison``: the file's, when it changed since), a new miss
     points at the changed input that moved its figure furthest the wrong way
-    (``Comparison.blamed``), else at the first input the change touched that
-    moves a figure, and says so; otherwise at the target's own line (the file
-    when a --set wrote it). A new miss of an amount across a change of
+    (``Comparison.blamed``), or, where its figure is not split, at the first
+    input the change touched that moves a figure, and says so; otherwise (no
+    change moved it the wrong way: its limit did) at the target's own line (the
+    file when a --set wrote it). A new miss of an amount across a change of
     currency points at no input: none moved one currency's amount to the
     other's.
     """
@@ -438,7 +439,8 @@ def target_finding(item: Checked, outcome: TargetOutcome, at_base: frozenset[str
         if comparison.currency_change is not None and not comparable(_moved(outcome), comparison.currency_change):
             was, now = comparison.currency_change
             message += label("check_not_compared_here", lang).format(base=base, was=was, now=now)
-        elif (driver := comparison.blamed.get(outcome.name) or comparison.first_driver()) is not None:
+        elif (driver := comparison.blamed[outcome.name] if outcome.name in comparison.blamed
+              else comparison.first_driver()) is not None:
             was = label("check_absent", lang) if driver.before is None else _input_text(driver.before.value)
             message += label("check_changed_here", lang).format(path=driver.now.path, was=was,
                                                                  now=_input_text(driver.now.value))
