@@ -132,7 +132,7 @@ def validate_tally(read: int, invalid: Sequence[Validated]) -> str:
     """The summary line from the number of paths read and the invalid ones (the valid ones need not be kept)."""
     counts = _counts(invalid)
     files = read - counts["unreadable_folders"]
-    return (f"{counted(files, 'file')}, {counts['invalid']} invalid, {counted(counts['errors'], 'error')}"
+    return (f"{counted(files, 'file')}, {counts['invalid']:,} invalid, {counted(counts['errors'], 'error')}"
             + _folders(counts["unreadable_folders"]))
 
 
@@ -235,9 +235,10 @@ def check_counts(results: Sequence[Validated], checked: Sequence[Checked]) -> di
 
 def check_summary(results: Sequence[Validated], checked: Sequence[Checked]) -> str:
     counts = check_counts(results, checked)
-    summary = (f"{counted(counts['files'], 'file')}, {counts['invalid']} invalid, {counted(counts['targets'], 'target')}, "
-               f"{counts['missed']} missed")
-    return (summary + (f", {counts['not_applicable']} not applicable" if counts["not_applicable"] else "")
+    # Every count grouped by thousands as ``counted`` groups those that take a noun.
+    summary = (f"{counted(counts['files'], 'file')}, {counts['invalid']:,} invalid, "
+               f"{counted(counts['targets'], 'target')}, {counts['missed']:,} missed")
+    return (summary + (f", {counts['not_applicable']:,} not applicable" if counts["not_applicable"] else "")
             + _folders(counts["unreadable_folders"]))
 
 
