@@ -113,19 +113,21 @@ def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed
             figures, months, irr_notes = _run(scenario)
             held: Figures = figures
             clipped: tuple[Clipped, ...] = ()
+            simulated = 0
             if scenario.targets.min_payback_probability is not None:
                 from aigc_roi.whatif.simulate import payback_chance  # the engine, for the files that need it
 
                 # The share paying back within targets.max_payback_months (default 12), and the ranges clipped on
                 # the way. Kept out of ``figures``: those are the run's, which --base compares before and after.
                 chance, clipped = payback_chance(scenario, samples, seed, progress)
-                held = {**figures, PAYBACK_PROBABILITY: chance}
+                held, simulated = {**figures, PAYBACK_PROBABILITY: chance}, samples
             # Targets on the change need a base version: not applicable until `check --base` holds them.
             outcomes = held_targets(scenario, held, months) + not_applicable(scenario.targets)
             # The targets on the change too: `check --base` holds them after the tree may have gone (ci/parallel.py).
             located = target_locations(result.loaded, outcomes, CHANGE_TARGETS)
             ranges = range_locations(result.loaded, (range_.path for range_ in clipped))
-            checked.append(Checked(result.path, result.loaded, figures, outcomes, located, clipped, irr_notes, ranges))
+            checked.append(Checked(result.path, result.loaded, figures, outcomes, located, clipped, irr_notes, ranges,
+                                   simulated))
         if progress is not None:
             progress(FILES, done, len(results))
     return checked

@@ -57,6 +57,9 @@ class Checked:
     """What run's JSON says beside the figures of the IRR, ``irr_none_reason`` and ``irr_kind`` (docs/formulas.md §5)."""
     ranges: dict[str, tuple[int, int, str | None] | None] = field(default_factory=dict)
     """``range_location`` of each range of ``clipped``, found where the tree was read, as ``locations``."""
+    samples: int = 0
+    """The samples ``min_payback_probability``'s chance is a share of, which it is shown by as `simulate` shows it;
+    0 where it was not simulated."""
 
     @property
     def passed(self) -> bool:

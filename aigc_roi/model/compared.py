@@ -21,12 +21,14 @@ MOST_EXTRA_DECIMALS = 12
 amount, and 亿's eight digits below the unit; two numbers closer than that keep their one text."""
 
 
-def told_apart(show: Callable[[Number, int], str], first: Number, second: Number, decimals: int) -> tuple[str, str]:
+def told_apart(show: Callable[[Number, int], str], first: Number, second: Number, decimals: int,
+               show_second: Callable[[Number, int], str] | None = None) -> tuple[str, str]:
     """Two numbers a message or row compares ("X is above the limit Y"), as ``show`` writes each with ``decimals``,
     or with as many more as it takes for two different numbers to read differently: under zh 12,345.67 and
-    12,349.99 read 1.2346万 and 1.2350万, not 1.23万 and 1.23万 (as if one exceeded itself)."""
+    12,349.99 read 1.2346万 and 1.2350万, not 1.23万 and 1.23万 (as if one exceeded itself). ``show_second`` writes
+    ``second`` where it is written otherwise than ``first`` (a limit beside a chance, which is a share of samples)."""
     for places in range(decimals, decimals + MOST_EXTRA_DECIMALS + 1):
-        texts = show(first, places), show(second, places)
+        texts = show(first, places), (show_second or show)(second, places)
         if texts[0] != texts[1] or first == second:
             break
     return texts

@@ -22,7 +22,7 @@ from aigc_roi.model.change_targets import MOVED_FIGURE, NPV_DROP, NPV_DROP_SHARE
 from aigc_roi.model.compared import told_apart
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.rounding import fixed
-from aigc_roi.model.targets import TargetOutcome, payback_window
+from aigc_roi.model.targets import PAYBACK_PROBABILITY, TargetOutcome, payback_window
 from aigc_roi.present.ci_warnings import FileWarning, file_warnings, read_warnings
 from aigc_roi.present.errors import error_in
 from aigc_roi.present.labels import counted, label, short_label
@@ -171,9 +171,10 @@ def _style(checked: Checked, lang: str) -> NumberStyle:
     return NumberStyle(lang, checked.loaded.scenario.currency)
 
 
-def _outcome_texts(outcome: TargetOutcome, style: NumberStyle) -> tuple[str, str]:
+def _outcome_texts(outcome: TargetOutcome, style: NumberStyle, samples: int = 0) -> tuple[str, str]:
     """The actual figure and the limit with its comparison, e.g. ``-21.25%`` and ``>= 0.00%``; a miss with the
-    decimals that tell them apart (a roas of 0.996 missing 1 is no "1.00, must be >= 1.00")."""
+    decimals that tell them apart (a roas of 0.996 missing 1 is no "1.00, must be >= 1.00"). A chance of payback
+    simulated over ``samples`` reads as `simulate` shows it (``NumberStyle.chance``)."""
     operator = "<=" if outcome.bound == "max" else ">="
     never = label("never", style.lang)
 
@@ -182,8 +183,13 @@ def _outcome_texts(outcome: TargetOutcome, style: NumberStyle) -> tuple[str, str
             return _change_text(outcome.figure, value, style, extra)
         return style.figure(outcome.figure, value, never, extra=extra)
 
-    actual, limit = ((show(outcome.actual, 0), show(outcome.limit, 0)) if outcome.passed
-                     else told_apart(show, outcome.actual, outcome.limit, 0))
+    def show_actual(value: float | None, extra: int) -> str:
+        if outcome.figure == PAYBACK_PROBABILITY and samples and value is not None:
+            return style.chance(value, samples, 2 + extra)
+        return show(value, extra)
+
+    actual, limit = ((show_actual(outcome.actual, 0), show(outcome.limit, 0)) if outcome.passed
+                     else told_apart(show_actual, outcome.actual, outcome.limit, 0, show))
     # A payback target past the horizon was judged by it: the value says so.
     return actual + by_horizon_note(outcome.judged_months, style.lang), f"{operator} {limit}"
 
@@ -303,7 +309,7 @@ def check_grid(checked: Sequence[Checked], at_base: dict[str, frozenset[str]] | 
         if not item.outcomes:
             rows.append([item.path, label("check_no_targets", lang), NONE, NONE, NONE])
         for outcome in item.outcomes:
-            actual, limit = _outcome_texts(outcome, _style(item, lang))
+            actual, limit = _outcome_texts(outcome, _style(item, lang), item.samples)
             missed_at_base = None if at_base is None else at_base.get(item.path, frozenset())
             rows.append([item.path, _target_name(outcome, lang), actual, limit,
                          _result(outcome, missed_at_base, base, lang)])
@@ -424,7 +430,7 @@ def target_finding(item: Checked, outcome: TargetOutcome, at_base: frozenset[str
         return Finding(message, title, item.path, line, column, level="notice")
     if outcome.passed:
         return None
-    actual, limit = _outcome_texts(outcome, _style(item, lang))
+    actual, limit = _outcome_texts(outcome, _style(item, lang), item.samples)
     if outcome.month is None:
         missed, figure = "check_missed", _figure_name(outcome.figure, lang)
     else:

@@ -35,7 +35,7 @@ from aigc_roi.present.numbers import (
 from aigc_roi.present.payback_window import by_horizon_note
 from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
 from aigc_roi.present.presenter import Presenter
-from aigc_roi.present.simulation import chance_cell, chance_text, defined_cell, figure_text, share_fields
+from aigc_roi.present.simulation import chance_cell, defined_cell, figure_text, share_fields
 from aigc_roi.present.tables import CURRENCY, is_money, to_markdown, with_currency
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.whatif.compare import CHANGE, Comparison
@@ -174,7 +174,7 @@ def chance_best(values: list[float | None], samples: Sequence[int]) -> set[int]:
     if len(values) < 2:
         return set()
     return shown_best([-math.inf if value is None else value for value in values],
-                      [None if value is None else chance_text(value, count, NumberStyle())
+                      [None if value is None else NumberStyle().chance(value, count)
                        for value, count in zip(values, samples, strict=True)])
 
 
@@ -235,7 +235,7 @@ def borrowing_note(name: str, scenario: dict[str, Any], style: NumberStyle) -> s
         return ""
     if share >= 1:
         return label("borrowing_in_every_draw", style.lang)
-    return label("borrowing_in_share", style.lang).format(share=chance_text(share, distribution["samples"], style))
+    return label("borrowing_in_share", style.lang).format(share=style.chance(share, distribution["samples"]))
 
 
 def percentile_texts(name: str, summary: Mapping[str, Any], style: NumberStyle, never: str) -> list[str]:
@@ -292,7 +292,7 @@ def _share_rows(name: str, scenarios: list[dict[str, Any]], style: NumberStyle) 
                  for i, (row_label, _) in enumerate(fields[0])]
     if any(borrowing_note(name, scenario, style) for scenario in scenarios):
         rows.append([label(name, style.lang), label("borrowing_share_row", style.lang),
-                     *(chance_text(summary.get("borrowing_share", 0.0), scenario["distribution"]["samples"], style)
+                     *(style.chance(summary.get("borrowing_share", 0.0), scenario["distribution"]["samples"])
                        for scenario, summary in zip(scenarios, summaries, strict=True)), ""])
     return rows
 

@@ -229,7 +229,7 @@ class NumberStyle:
     def percent(self, value: float | None, decimals: int = 2) -> str:
         return NONE if value is None else f"{fixed(value, decimals, separators=True, shift=2)}%"
 
-    def share(self, count: int, total: int) -> str:
+    def share(self, count: int, total: int, decimals: int = 2) -> str:
         """``count`` of ``total`` as a percentage that never rounds to an end it is not at: 3 of 100,000 reads
         ``<0.01%``, not ``0.00%`` (which says none), and 99,997 of 100,000 ``>99.99%``, not ``100.00%``.
 
@@ -237,15 +237,21 @@ class NumberStyle:
         share and the rest of the samples read 100.00% together wherever both are shown (payback "never 98.98%"
         beside a chance of payback of 1.02%, 203 of 20,000), where each rounded up would read 100.01%."""
         smaller = min(count, total - count)
-        # Exact: hundredths of a percent of ``smaller``, half away from zero, in integers.
-        units = (2 * smaller * 10_000 + total) // (2 * total) if total else 0
-        text = self.percent((units if smaller == count else 10_000 - units) / 10_000)
+        # Exact: the last decimal's units of a percent of ``smaller``, half away from zero, in integers.
+        scale = 10 ** (decimals + 2)
+        units = (2 * smaller * scale + total) // (2 * total) if total else 0
+        text = self.percent((units if smaller == count else scale - units) / scale, decimals)
         # Judged on the text shown, so the ends are where fixed() rounds to them (half away from zero).
-        if 0 < count and text == self.percent(0.0):
-            return f"<{self.percent(0.0001)}"
-        if count < total and text == self.percent(1.0):
-            return f">{self.percent(0.9999)}"
+        if 0 < count and text == self.percent(0.0, decimals):
+            return f"<{self.percent(1 / scale, decimals)}"
+        if count < total and text == self.percent(1.0, decimals):
+            return f">{self.percent(1 - 1 / scale, decimals)}"
         return text
+
+    def chance(self, value: float, samples: int, decimals: int = 2) -> str:
+        """A chance, a share of ``samples`` (``share``): every output that shows one, `simulate`'s, `compare`'s and
+        `check`'s, shows it by this one rule; 3 of 100,000 reads ``<0.01%``."""
+        return self.share(round(value * samples), samples, decimals)
 
     def points(self, change: float) -> str:
         """A change of a percentage, in percentage points: ``+1.50 pp`` (``+1.50 个百分点``)."""

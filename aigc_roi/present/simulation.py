@@ -295,7 +295,7 @@ def probability_rows(simulation: Simulation, style: NumberStyle) -> Rows:
                                                           limit=style.money(simulation.max_cash_need)),
              chance_cell(name, value, simulation.samples, style)]
             for name, value in simulation.probabilities.items()]
-    rows += [[label("gate_pass_probability", lang).format(gate=name), chance_text(share, simulation.samples, style)]
+    rows += [[label("gate_pass_probability", lang).format(gate=name), style.chance(share, simulation.samples)]
              for name, share in simulation.gate_pass_probabilities]
     return [label("condition", lang), label("chance", lang)], rows
 
@@ -305,13 +305,7 @@ def chance_cell(name: str, value: float | None, samples: int, style: NumberStyle
     if value is None:
         why = UNDEFINED_CHANCE.get(name)
         return NONE if why is None else label("chance_undefined", style.lang).format(none=NONE, why=label(why, style.lang))
-    return chance_text(value, samples, style)
-
-
-def chance_text(value: float, samples: int, style: NumberStyle) -> str:
-    """A chance, a share of ``samples``, that never rounds to 0% or 100% when it is not: 3 of 100,000 reads
-    ``<0.01%``."""
-    return style.share(round(value * samples), samples)
+    return style.chance(value, samples)
 
 
 def share_rows(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> Rows:
@@ -432,7 +426,7 @@ def borrowing_note(simulation: Simulation, style: NumberStyle) -> str | None:
         return None
     if share >= 1:
         return label("irr_borrowing_every_draw", style.lang)
-    return label("irr_borrowing_share", style.lang).format(share=chance_text(share, simulation.samples, style))
+    return label("irr_borrowing_share", style.lang).format(share=style.chance(share, simulation.samples))
 
 
 def shares_subset(simulation: Simulation, lang: str) -> str:
