@@ -288,6 +288,7 @@ _FOUND_HINTS = _rules([
     (r"no byte-order mark", "无字节顺序标记"),
     (r"the rest of the file is UTF-8: a damaged character", "文件其余部分是 UTF-8：这是一个损坏的字符"),
     (r"a lone surrogate", "孤立的代理项字符"),
+    (r"not a number", "不是数字"),
     (r"no such day: (\d{4}-\d{2}) has (\d+) days", "没有这一天：{0} 只有 {1} 天"),
     (r"the default: the file sets no currency", "默认值：文件未写 currency"),
     (r"b = (\S+)", "b = {0}"),

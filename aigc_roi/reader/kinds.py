@@ -30,7 +30,9 @@ from aigc_roi.reader.amount_warning import amount_warnings
 from aigc_roi.reader.dated_months import date_hint
 from aigc_roi.reader.near_keys import close_key, nearest_key
 from aigc_roi.reader.numbers import (
+    NOT_A_NUMBER,
     RANGE_SEPARATOR,
+    NotANumber,
     NotFinite,
     ValueProblem,
     bound_fault,
@@ -297,10 +299,14 @@ class Number:
             return ctx.expected(node, path, self.expectation())
         try:
             value = to_number(node.value)
-        except NotFinite:
-            # .nan is no number at all and .inf none of a bounded field: its bounds say what is wanted.
-            bounded = self.maximum is not None and abs(self.maximum) <= MAX_MAGNITUDE
-            return ctx.expected(node, path, self.expectation() if bounded else f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)")
+        except NotFinite as problem:
+            # .nan and .inf are none of a bounded field: its bounds say what is wanted. Elsewhere .inf is too large,
+            # and .nan, which is no size at all, is no number: the field's expectation says so, not the size limit.
+            if self.maximum is not None and abs(self.maximum) <= MAX_MAGNITUDE:
+                return ctx.expected(node, path, self.expectation())
+            if isinstance(problem, NotANumber):
+                return ctx.expected(node, path, self.expectation(), NOT_A_NUMBER)
+            return ctx.expected(node, path, f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)")
         except ValueProblem as problem:
             if not self.ranges and isinstance(node.value, str) and _numbers_range(node.value):
                 return ctx.expected_with_hint(node, path, self.expectation(), max(node.raw.find(RANGE_SEPARATOR), 0),

@@ -44,6 +44,14 @@ class NotFinite(ValueProblem):
     """A number beyond float64 (``1e309``, ``.inf``, 400 digits): a size a field's limit refuses."""
 
 
+class NotANumber(NotFinite):
+    """YAML's ``.nan``: no size at all, so no limit of size is what it breaks."""
+
+
+NOT_A_NUMBER = "not a number"
+"""Why a NaN is refused, beside what was expected: it is too large for no limit."""
+
+
 class ForeignNumber(str):
     """Scalar text YAML 1.1 would read in another base (``0100`` octal, ``0x10``, ``1:30``).
 
@@ -114,6 +122,8 @@ def to_number(value: Any) -> float:
         except OverflowError:
             raise NotFinite("a finite number") from None
     if isinstance(value, float):
+        if math.isnan(value):
+            raise NotANumber("a number")
         if not math.isfinite(value):
             raise NotFinite("a finite number")
         return value + 0.0  # YAML's -0.0 is 0: -0.0 + 0.0 is +0.0

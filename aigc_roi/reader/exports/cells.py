@@ -32,6 +32,7 @@ from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.reader.exports.clock_text import TIME, split_time
 from aigc_roi.reader.exports.units import CODES, SIGNS, sign_means
 from aigc_roi.reader.exports.year_last import year_last
+from aigc_roi.reader.numbers import NOT_A_NUMBER
 
 _DASHES = "-—–―‐‒"
 _FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0xFFE5: "¥", 0x2212: "-", 0x3000: " "}
@@ -258,7 +259,10 @@ def _number(cell: object) -> tuple[float | None, str | None]:
 
 
 def _bounded(value: float, cell: object) -> float:
-    if value != value or abs(value) > MAX_MAGNITUDE:
+    if value != value:
+        # No size at all, so no limit of size is what it breaks.
+        raise CellError("a number", f"{shown(cell)} ({NOT_A_NUMBER})")
+    if abs(value) > MAX_MAGNITUDE:
         raise CellError(f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)", shown(cell))
     return value
 
