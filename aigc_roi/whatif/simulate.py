@@ -507,10 +507,14 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
                     inputs.setdefault(path, np.empty(kept_inputs))[start:min(stop, kept_inputs)] = draws[: kept_inputs - start]
             yield start, stop, taken, dict(sample_inputs(named, taken, stop - start)) if sink is not None else {}
 
+    def figures_of(start: int, taken: Scenario) -> FigureBatch:
+        # The fan keeps the cumulative cash of its first samples alone: the chunks past them need none.
+        return evaluate_batch(taken, cumulative_cash=start < kept_fan)
+
     def evaluate(chunk_part: tuple[int, int, Scenario, dict[str, FloatArray]]
                  ) -> tuple[int, int, dict[str, FloatArray], FigureBatch]:
         start, stop, taken, read = chunk_part
-        return start, stop, read, evaluate_batch(taken, cumulative_cash=start < kept_fan)
+        return start, stop, read, figures_of(start, taken)
 
     def kept(start: int, stop: int, batch: FigureBatch) -> None:
         """A chunk's figures where the summaries read them, and its counts."""
@@ -541,7 +545,7 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
 
         def work(bound: tuple[int, int]) -> None:
             start, stop = bound
-            kept(start, stop, evaluate_batch(part(start, stop), cumulative_cash=start < kept_fan))
+            kept(start, stop, figures_of(start, part(start, stop)))
 
         for found in forked_tallies(bounds, work, lambda: counts, jobs, evaluated):
             counts.merge(found)
