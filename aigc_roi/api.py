@@ -302,22 +302,13 @@ def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: 
     +step. Raises ``UnknownDriver`` for a path that is not a driver, ``AmbiguousDriver`` for one that reads as two
     (both ``WhatIfError``s), and ``ArgumentError`` for a path that is no text, a ``step`` outside (0, 1] or
     ``steps`` not a whole number (an int) from 2 to 41, as ``--step`` and ``--grid-steps``."""
-    from aigc_roi.reader.overrides import Refusal, indexed_path
+    from aigc_roi.reader.overrides import path_reader
     from aigc_roi.reader.written_tree import scenario_tree
-    from aigc_roi.whatif.drivers import AmbiguousDriver
     from aigc_roi.whatif.sensitivity import grid
 
     checked = _scenario(scenario, "sensitivity_grid")
-    tree = scenario_tree(checked)
-
-    def read(path: str) -> str | None:
-        # A driver's path is read as --set reads it, so that the two take the same paths as the same values.
-        try:
-            return indexed_path(tree, path, "--grid")
-        except Refusal as refused:
-            raise AmbiguousDriver(refused.errors[0].message) from None
-
-    return grid(checked, row_path, column_path, step, steps, read)
+    # A driver's path is read as --set reads it, so that the two take the same paths as the same values.
+    return grid(checked, row_path, column_path, step, steps, path_reader(scenario_tree(checked), "--grid"))
 
 
 def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentiles: Sequence[float] = (5, 50, 95),

@@ -131,6 +131,11 @@ ChannelReader = Callable[[str], "int | None"]
 channel's index, None where it names none, RefusedName in ``--set``'s words where ``--set`` refuses it."""
 
 
+PathReader = Callable[[str], "str | None"]
+"""A driver's path (``--grid``) read as ``--set`` reads it, each item by its index (reader/overrides.py
+``indexed_path``); None where it names no item; RefusedName in ``--set``'s words where ``--set`` refuses it."""
+
+
 def channel_references(names: Sequence[str], read: ChannelReader) -> list[str]:
     """Each channel of the plan's ``names`` by a reference ``read`` takes as it, what a refusal of an unknown channel
     lists: its name, else its path (``item_path``); a channel no reference names is left out (docs/formulas.md §12)."""

@@ -24,6 +24,7 @@ from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import (
     UNWRITTEN,
     ChannelReader,
+    PathReader,
     RefusedName,
     channel_path,
     is_field_path,
@@ -440,6 +441,19 @@ def channel_at(tree: Node, reference: str, given_as: str) -> int | None:
         return meant(path, [], candidates, _settable(override))
     except Refused as refused:
         raise _refuse(override, str(refused)) from None
+
+
+def path_reader(tree: Node, given_as: str) -> PathReader:
+    """``indexed_path`` on ``tree``, its refusals model/paths.py's ``RefusedName`` (for whatif/, which reads no tree),
+    as ``channel_reader`` reads a channel."""
+
+    def read(path: str) -> str | None:
+        try:
+            return indexed_path(tree, path, given_as)
+        except Refusal as refused:
+            raise RefusedName(refused.errors[0].message) from None
+
+    return read
 
 
 def channel_reader(tree: Node, given_as: str) -> ChannelReader:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias, cast
 
@@ -35,6 +35,8 @@ from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.model.names import listed
 from aigc_roi.model.paths import (
+    PathReader,
+    RefusedName,
     at_place,
     channel_path,
     is_shared,
@@ -273,18 +275,15 @@ class AmbiguousDriver(WhatIfError, LookupError):
     (model/paths.py ``meant_by_name``)."""
 
 
-PathReader = Callable[[str], "str | None"]
-"""A driver's path as ``--set`` reads it, each item by its index (reader/overrides.py ``indexed_path``, which the
-library reads ``--grid`` by: api.sensitivity_grid); None where it names no item; AmbiguousDriver, in ``--set``'s
-words, where ``--set`` refuses it."""
-
-
 def find_driver(drivers: Sequence[Driver], path: str, read: PathReader | None = None) -> Driver:
     """The driver at ``path`` as ``read`` reads it (by name too: ``acquisition[Douyin CPA].bid``, ``Douyin CPA.bid``),
     else as an indexed path alone; UnknownDriver where it is none, suggesting the driver it resembles over the ways
     each is written that are taken as it, or listing them, each by the first of those (``_spellings``)."""
     wanted = path.strip()
-    indexed = read(wanted) if read is not None else wanted
+    try:
+        indexed = read(wanted) if read is not None else wanted
+    except RefusedName as refused:
+        raise AmbiguousDriver(str(refused)) from None
     found = next((driver for driver in drivers if driver.path == indexed), None)
     if found is not None:
         return found
@@ -318,7 +317,7 @@ def _written(driver: Driver) -> list[str]:
 def _reads(read: PathReader, spelling: str) -> str | None:
     try:
         return read(spelling)
-    except AmbiguousDriver:
+    except RefusedName:
         return None
 
 

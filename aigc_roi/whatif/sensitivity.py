@@ -27,11 +27,11 @@ import numpy as np
 from aigc_roi.model.arguments import number_within, text, whole_number
 from aigc_roi.model.figures import plain
 from aigc_roi.model.limits import MAX_GRID_STEPS, MAX_STEP, MIN_GRID_STEPS
+from aigc_roi.model.paths import PathReader
 from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.whatif.drivers import (
     Driver,
     Figures,
-    PathReader,
     evaluate_at,
     evaluate_one_at_a_time,
     find_driver,

@@ -11,12 +11,13 @@ import pytest
 from spec_example import WORKED_EXAMPLE as SPEC_WORKED_EXAMPLE
 
 from aigc_roi.model.engine import evaluate
+from aigc_roi.model.paths import PathReader
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import KolChannel, Scenario
 from aigc_roi.present.breakeven import breakeven_json
 from aigc_roi.present.drivers import driver_label
 from aigc_roi.reader.load import load_text
-from aigc_roi.reader.overrides import indexed_path
+from aigc_roi.reader.overrides import path_reader
 from aigc_roi.reader.written_tree import scenario_tree
 from aigc_roi.whatif import drivers
 from aigc_roi.whatif.breakeven import THRESHOLDS, break_even
@@ -84,10 +85,9 @@ def test_drivers_of_every_kind_with_paths_labels_bounds_and_medians() -> None:
     assert driver_label(drivers[-1]) == "Serving cost per active user"
 
 
-def read_as_set(scenario: Scenario) -> Callable[[str], str | None]:
+def read_as_set(scenario: Scenario) -> PathReader:
     """A path read as --set reads it, as the library reads a driver's (api.sensitivity_grid)."""
-    tree = scenario_tree(scenario)
-    return lambda path: indexed_path(tree, path, "--grid")
+    return path_reader(scenario_tree(scenario), "--grid")
 
 
 def test_find_driver_by_index_or_name_and_unknown_paths_list_the_drivers() -> None:
