@@ -17,8 +17,9 @@ from __future__ import annotations
 import dataclasses
 import re
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import (
@@ -444,28 +445,28 @@ def channel_at(tree: Node, reference: str, given_as: str) -> int | None:
 
 
 def path_reader(tree: Node, given_as: str) -> PathReader:
-    """``indexed_path`` on ``tree``, its refusals model/paths.py's ``RefusedName`` (for whatif/, which reads no tree),
-    as ``channel_reader`` reads a channel."""
-
-    def read(path: str) -> str | None:
-        try:
-            return indexed_path(tree, path, given_as)
-        except Refusal as refused:
-            raise RefusedName(refused.errors[0].message) from None
-
-    return read
+    """``indexed_path`` on ``tree``, for whatif/, which reads no tree (``_named_refusals``)."""
+    return _named_refusals(lambda path: indexed_path(tree, path, given_as))
 
 
 def channel_reader(tree: Node, given_as: str) -> ChannelReader:
-    """``channel_at`` on ``tree``, its refusals model/paths.py's ``RefusedName`` (for whatif/, which reads no tree)."""
+    """``channel_at`` on ``tree``, for whatif/, which reads no tree (``_named_refusals``)."""
+    return _named_refusals(lambda reference: channel_at(tree, reference, given_as))
 
-    def read(reference: str) -> int | None:
+
+Read = TypeVar("Read")
+
+
+def _named_refusals(read: Callable[[str], Read]) -> Callable[[str], Read]:
+    """``read`` with its refusals model/paths.py's ``RefusedName``, in ``--set``'s words: the error whatif/ knows."""
+
+    def named(text: str) -> Read:
         try:
-            return channel_at(tree, reference, given_as)
+            return read(text)
         except Refusal as refused:
             raise RefusedName(refused.errors[0].message) from None
 
-    return read
+    return named
 
 
 def _set_source(node: Node, source: str) -> None:
