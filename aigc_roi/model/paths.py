@@ -142,14 +142,19 @@ def channel_references(names: Sequence[str], read: ChannelReader) -> list[str]:
     found = []
     for index, name in enumerate(names):
         taken = [reference for reference in (name, item_path("acquisition", index, names))
-                 if reference is not None and _reads(read, reference) == index]
+                 if reference is not None and read_or_none(read, reference) == index]
         found.extend(taken[:1])
     return found
 
 
-def _reads(read: ChannelReader, reference: str) -> int | None:
+Place = TypeVar("Place")
+
+
+def read_or_none(read: Callable[[str], Place | None], text: str) -> Place | None:
+    """What ``read`` (a ``ChannelReader`` or a ``PathReader``) takes ``text`` as, None where it refuses it: whether an
+    offer is taken as written."""
     try:
-        return read(reference)
+        return read(text)
     except RefusedName:
         return None
 

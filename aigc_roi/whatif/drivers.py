@@ -43,6 +43,7 @@ from aigc_roi.model.paths import (
     item_place,
     list_index,
     plan_path,
+    read_or_none,
     resembling,
     split_path,
 )
@@ -305,20 +306,13 @@ def _spellings(driver: Driver, read: PathReader | None) -> list[str]:
     first: an indexed path alone is taken."""
     if read is None:
         return list(dict.fromkeys([driver.path, *_written(driver)]))
-    return [spelling for spelling in _written(driver) if _reads(read, spelling) == driver.path]
+    return [spelling for spelling in _written(driver) if read_or_none(read, spelling) == driver.path]
 
 
 def _written(driver: Driver) -> list[str]:
     """The ways a driver is written: its ``named_path``, its name first, its index path."""
     return list(dict.fromkeys([driver.named_path, *([_name_first(driver)] if driver.item is not None else []),
                                driver.path]))
-
-
-def _reads(read: PathReader, spelling: str) -> str | None:
-    try:
-        return read(spelling)
-    except RefusedName:
-        return None
 
 
 def _name_first(driver: Driver) -> str:
