@@ -3,8 +3,10 @@
 Numbers: thousands separators (``1,234.5``), full-width forms (``１，２３４``, ``－``), and for no number ``-``,
 ``--``, a dash of any width, ``N/A``, ``null``, ``/`` or an empty cell (None: the reader decides what it means for
 its column, telling the empty and dashed ones, nothing that day, from the rest by ``blank``). An amount may carry
-a currency sign (``$1,234.50``, ``US$5``, ``¥1,234``, ``CN¥1,234``, ``€5``, ``1,234.50元``, ``USD 5``: units.py's
-``SIGNS``), checked against the export's currency (``Amounts``); a count may not. A percentage is neither,
+a currency sign before or after it (``$1,234.50``, ``US$5``, ``¥1,234``, ``CN¥1,234``, ``€5``, ``1,234.50元``,
+``USD 5``, ``100 zł``, ``Rs.500``: units.py's ``SIGNS``), checked against the export's currency (``Amounts``), but
+not beside a dot before three digits (``₫5.000``), which its locale may mean as a thousands separator; a count may
+not. A percentage is neither,
 written (``2.5%``) or a workbook's cell formatted as one (``Percentage``).
 Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, ``Jan 3, 2025``, ``3 January 2025`` and
 ``3-Jan-2025``, and ``01/03/2025`` where the export's shape says its dates are month first (year_last.py), each
@@ -30,7 +32,7 @@ from functools import lru_cache
 
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.reader.exports.clock_text import TIME, split_time
-from aigc_roi.reader.exports.units import CODES, SIGNS, sign_means
+from aigc_roi.reader.exports.units import ABBREVIATION_DOT, CODES, SIGNS, sign_means
 from aigc_roi.reader.exports.year_last import year_last
 from aigc_roi.reader.numbers import NOT_A_NUMBER
 
@@ -45,8 +47,13 @@ _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d*)?")
 _CODE = "|".join(CODES)
 # The longest sign first: CN¥ is one sign, not CN and ¥.
 _SIGNS = "|".join(re.escape(sign) for sign in sorted(set(SIGNS) - {"元"}, key=lambda sign: (-len(sign), sign)))
-_SIGNED = re.compile(rf"([+-]?)\s*({_SIGNS}|{_CODE})?\s*([+-]?[\d.,]+(?:[eE][+-]?\d+)?)\s*(元|RMB|{_CODE})?")
-"""A number with its currency sign or ISO code before it (``$5``, ``-$5``, ``USD 5``) or after it (``5元``)."""
+_SIGNED = re.compile(rf"([+-]?)\s*({_SIGNS}|{_CODE})?(?:{ABBREVIATION_DOT})?\s*([+-]?[\d.,]+(?:[eE][+-]?\d+)?)"
+                     rf"\s*(元|{_SIGNS}|{_CODE})?(?:{ABBREVIATION_DOT})?")
+"""A number with its currency sign or ISO code before it (``$5``, ``-$5``, ``USD 5``, ``Rs.500``) or after it
+(``5元``, ``100 zł``, ``5 €``, as the locales of those currencies write them)."""
+_DOT_GROUPED = re.compile(r"[+-]?\d{1,3}\.\d{3}")
+"""``5.000``: five thousand where a currency's locale separates thousands with a dot (₫, Rp, R$, €, ₺ in theirs),
+five in the others'."""
 _DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|(\d{2})(\d{2})|年(\d{1,2})月(\d{1,2})日?)")
 """A date written year first; the time after it is clock_text.py's."""
 _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
@@ -251,11 +258,17 @@ def _number(cell: object) -> tuple[float | None, str | None]:
     if signed is None or (signed[2] and signed[4]):
         raise CellError("a number", shown(cell))
     body = signed[1] + signed[3]
+    sign = signed[2] or signed[4]
+    if sign and _DOT_GROUPED.fullmatch(body):
+        # Formatted by a locale, as its sign says, whose dot may be either: read one way, a thousand times off.
+        raise CellError("a number", f"{shown(cell)}; beside a currency sign, a dot before three digits may separate "
+                                    f"thousands: write {body.replace('.', '')} for thousands, or the amount without its "
+                                    "sign for a decimal point")
     if _THOUSANDS.fullmatch(body):
         body = body.replace(",", "")
     if not _PLAIN.fullmatch(body):
         raise CellError("a number", shown(cell))
-    return _bounded(float(body), cell), signed[2] or signed[4]
+    return _bounded(float(body), cell), sign
 
 
 def _bounded(value: float, cell: object) -> float:

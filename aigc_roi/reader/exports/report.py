@@ -145,7 +145,7 @@ def _columns(table: Table, platform: Platform, currency: str,
 
 
 def _unknown_unit(bracket: str) -> str:
-    """Why a money column's bracket is refused: no unit of money, or a currency's sign this reader knows not (``₹``),
+    """Why a money column's bracket is refused: no unit of money, or a currency's sign this reader knows not (``₿``),
     whose currency its ISO code names."""
     if unknown_sign(bracket):
         return (f"expected a currency sign this reader knows, such as {SIGNS_SHOWN}, found {bracket!r}; write the "

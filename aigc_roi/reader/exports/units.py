@@ -50,6 +50,9 @@ _NAMED: dict[str, Money] = {
 ``SIGNS``, as in a cell."""
 _CODE = re.compile(r"[A-Z]{3}")
 """Any other ISO code, as the plan's own ``currency:`` is written (upper case: a word in lower case is no code)."""
+ABBREVIATION_DOT = r"(?<=[^\W\d_])\."
+"""The dot of a sign written as an abbreviation (``Rs.``, ``kr.``): after a letter, as none of ``SIGNS`` ends."""
+_ABBREVIATED = re.compile(ABBREVIATION_DOT + "$")
 
 MONEY_UNITS_SHOWN = "元, 分, 万元 or a currency such as CNY, USD, 美元, $"
 """What an error says a money column's brackets may hold."""
@@ -105,14 +108,14 @@ def money_unit(bracket: str) -> Money | None:
     known = _NAMED.get(bracket.lower().replace(" ", ""))
     if known is not None:
         return known
-    means = SIGNS.get(unicodedata.normalize("NFKC", bracket).replace(" ", "").upper())
+    means = _BY_CAPITALS.get(_ABBREVIATED.sub("", unicodedata.normalize("NFKC", bracket).replace(" ", "").upper()))
     if means is not None:
         return Money(means[0], 1.0, means[0], means)
     return Money(bracket, 1.0, bracket) if _CODE.fullmatch(bracket) else None
 
 
 def unknown_sign(bracket: str) -> bool:
-    """Whether a bracket no unit of ``money_unit``'s is a currency's sign all the same (``₹``, ``R$``): refused as a
+    """Whether a bracket no unit of ``money_unit``'s is a currency's sign all the same (``₿``, ``¤``): refused as a
     sign this reader does not know, not as no unit of money."""
     return any(unicodedata.category(character) == "Sc" for character in bracket)
 
@@ -122,19 +125,30 @@ def time_basis(bracket: str) -> str | None:
     return _TIME_BASES.get(header_key(bracket))
 
 
-CODES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "SGD", "AUD", "CAD", "NZD", "TWD", "KRW", "MOP")
-"""The ISO codes a cell may write by its amount (``USD 5``): a known few, so that a stray ``ABC5`` is no number."""
-
 SIGNS: dict[str, tuple[str, ...]] = {
-    "$": ("USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD"), "¥": (CNY, "JPY"), "元": (CNY,), "RMB": (CNY,),
-    "CN¥": (CNY,), "JP¥": ("JPY",), "US$": ("USD",), "HK$": ("HKD",), "A$": ("AUD",), "AU$": ("AUD",),
-    "C$": ("CAD",), "CA$": ("CAD",), "NZ$": ("NZD",), "S$": ("SGD",), "SG$": ("SGD",), "NT$": ("TWD",),
-    "MOP$": ("MOP",), "€": ("EUR",), "£": ("GBP",), "₩": ("KRW",),
+    "$": ("USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD", "MXN", "ARS", "CLP", "COP"), "¥": (CNY, "JPY"),
+    "元": (CNY,), "RMB": (CNY,), "CN¥": (CNY,), "JP¥": ("JPY",), "US$": ("USD",), "HK$": ("HKD",), "A$": ("AUD",),
+    "AU$": ("AUD",), "C$": ("CAD",), "CA$": ("CAD",), "NZ$": ("NZD",), "S$": ("SGD",), "SG$": ("SGD",),
+    "NT$": ("TWD",), "MOP$": ("MOP",), "MX$": ("MXN",), "Mex$": ("MXN",), "R$": ("BRL",), "€": ("EUR",),
+    "£": ("GBP",), "₩": ("KRW",), "₹": ("INR",), "₽": ("RUB",), "₺": ("TRY",), "TL": ("TRY",), "₫": ("VND",),
+    "฿": ("THB",), "₱": ("PHP",), "Rp": ("IDR",), "RM": ("MYR",), "₪": ("ILS",), "₦": ("NGN",), "R": ("ZAR",),
+    "E£": ("EGP",), "S/": ("PEN",), "zł": ("PLN",), "Kč": ("CZK",), "Ft": ("HUF",), "lei": ("RON",), "₴": ("UAH",),
+    "₸": ("KZT",), "৳": ("BDT",), "₾": ("GEL",), "₼": ("AZN",), "₮": ("MNT",), "₭": ("LAK",), "៛": ("KHR",),
+    "₡": ("CRC",), "₲": ("PYG",), "₵": ("GHS",),
+    "kr": ("SEK", "NOK", "DKK", "ISK"), "Rs": ("INR", "PKR", "LKR", "NPR"), "₨": ("INR", "PKR", "LKR", "NPR"),
 }
 """The currencies a cell's sign may mean, the first the one it sets where the export states none ($: USD; ¥: CNY,
-as the Chinese consoles write it). A sign with its country's letters names one (CN¥, as an English-locale
-formatting of CNY writes it, and Google Ads may show it; A$, C$, NZ$, S$). An ISO code written in the cell (USD 5)
-means itself."""
+as the Chinese consoles write it; kr: SEK, Sweden's, the largest market of the four). A sign with its country's
+letters names one (CN¥, as an English-locale formatting of CNY writes it, and Google Ads may show it; A$, C$, NZ$,
+S$, MX$, R$), as does a sign of one currency (₹, ₫, Rp, zł); a sign several countries write (kr of Sweden, Norway,
+Denmark and Iceland; Rs of India, Pakistan, Sri Lanka and Nepal; $ of the dollars and pesos) is the plan's currency
+where it may mean it, as $ and ¥ are. An ISO code written in the cell (USD 5) means itself."""
+_BY_CAPITALS = {sign.upper(): means for sign, means in SIGNS.items()}
+"""``SIGNS`` as a header's bracket is compared, in capitals (hk$, ZŁ, KR)."""
+
+CODES = tuple(sorted({code for means in SIGNS.values() for code in means} | {"CHF"}))
+"""The ISO codes a cell may write by its amount (``USD 5``): those of the currencies a sign names, and CHF, which
+Switzerland writes for its own; a known few, so that a stray ``ABC5`` is no number."""
 
 
 def sign_means(sign: str) -> tuple[str, ...]:
