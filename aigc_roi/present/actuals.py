@@ -241,15 +241,17 @@ def actuals_summary(actuals: Actuals, style: NumberStyle) -> list[str]:
         *([label("actuals_rows_summed", lang).format(read=read, summed=summed)] if summed else []),
         *([label("actuals_source_totals", lang).format(labels=_totals(skipped, lang))] if skipped else []),
         *([label("actuals_source_notes", lang).format(notes=_listed(notes, lang))] if notes else []),
-        # A file whose bytes read as UTF-8 and as GBK alike, read as UTF-8 with a campaign unmatched: what GBK reads.
-        *(label("actuals_also_gbk", lang).format(file=source.file, name=repr(source.also_gbk[0]),
-                                                 gbk=repr(source.also_gbk[1]))
-          for source in actuals.sources if source.also_gbk),
+        *(also_gbk_line(source.file, source.also_gbk, lang) for source in actuals.sources if source.also_gbk),
         # "unmatched spend 0.00 in 0 campaigns" read as a finding; a run where every campaign has its channel says so.
         label("actuals_unmatched_summary", lang).format(spend=exact(sum(item.spend for item in actuals.unmatched)),
                                                         campaigns=counted(len(actuals.unmatched), "campaign", lang))
         if actuals.unmatched else label("actuals_all_matched", lang),
     ]
+
+
+def also_gbk_line(file: str, also_gbk: tuple[str, str], lang: str) -> str:
+    """A file whose bytes read as UTF-8 and as GBK alike, read as UTF-8 with a campaign unmatched: what GBK reads."""
+    return label("actuals_also_gbk", lang).format(file=file, name=repr(also_gbk[0]), gbk=repr(also_gbk[1]))
 
 
 def reforecast_header(plan: str, actuals: Actuals, lang: str) -> str:
@@ -333,9 +335,13 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
                      "through": actuals.through.isoformat(), "stated": list(actuals.stated)},
         "samples": actuals.samples,
         "seed": actuals.seed,
-        "warnings": [{"code": GAP_CODES[gap.end], "file": gap.file, "row_day": gap.row_day.isoformat(),
-                      "stated": gap.stated.isoformat(), "days": gap.days, "message": gap_message(gap)}
-                     for gap in actuals.gaps],
+        "warnings": [*({"code": GAP_CODES[gap.end], "file": gap.file, "row_day": gap.row_day.isoformat(),
+                        "stated": gap.stated.isoformat(), "days": gap.days, "message": gap_message(gap)}
+                       for gap in actuals.gaps),
+                     # The summary's line on stderr, which -q drops and a JSON reader never sees.
+                     *({"code": "also_gbk", "file": source.file, "campaign": source.also_gbk[0],
+                        "gbk": source.also_gbk[1], "message": also_gbk_line(source.file, source.also_gbk, "en")}
+                       for source in actuals.sources if source.also_gbk)],
     }
     if outlooks is not None:
         data["reforecast"] = {name: _outlook(outlook) for name, outlook in zip(("plan", "reforecast"), outlooks, strict=True)}

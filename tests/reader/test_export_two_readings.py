@@ -5,6 +5,7 @@ in GBK) is no GBK file."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,18 @@ def test_an_ascii_export_is_never_matched_twice(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(two_readings, "fnmatchcase", lambda *_: pytest.fail("an ASCII file reads one way: nothing to weigh"))
     report = read_report([_export(tmp_path, "zz_unplanned", "ascii")], HORIZON, globs=("dy_*",))
     assert [row.campaign for row in report.rows] == ["zz_unplanned"]
+
+
+def test_json_says_what_gbk_reads_in_its_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The line on stderr, which -q drops, was nowhere in JSON: a reader of it saw '··ͨ' unmatched and no cause."""
+    (tmp_path / "plan.yaml").write_text(two_channel_plan("Two readings"), encoding="utf-8")
+    _export(tmp_path, "路路通", "gbk")
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["actuals", "plan.yaml", "export.csv", "-f", "json", "-q", "--lang", "zh"])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert json.loads(result.stdout)["warnings"] == [
+        {"code": "also_gbk", "file": "export.csv", "campaign": "··ͨ", "gbk": "路路通",
+         "message": "export.csv: read as UTF-8, but also valid GBK, where unmatched campaign '··ͨ' reads as '路路通'; "
+                    "if that is its name, save the file as UTF-8"}]
+    mapped = invoke(["actuals", "plan.yaml", "export.csv", "--map", "Tencent CPA=路路通", "-f", "json"])
+    assert json.loads(mapped.stdout)["warnings"] == []
