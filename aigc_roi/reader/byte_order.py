@@ -12,10 +12,12 @@ _SAMPLE_BYTES = 512
 # Which byte of each 4 (UTF-32) or 2 (UTF-16) is zero in text that is mostly ASCII, as YAML's keys and numbers are.
 _ZERO_PATTERNS = (("UTF-32LE", 4, {1, 2, 3}), ("UTF-32BE", 4, {0, 1, 2}), ("UTF-16LE", 2, {1}), ("UTF-16BE", 2, {0}))
 _TEXT_SAMPLE_BYTES = 4096
-_UTF16 = (("UTF-16LE", "utf-16-le"), ("UTF-16BE", "utf-16-be"))
+_UNMARKED = (("UTF-32LE", "utf-32-le", 4), ("UTF-32BE", "utf-32-be", 4), ("UTF-16LE", "utf-16-le", 2),
+             ("UTF-16BE", "utf-16-be", 2))
+"""UTF-32's first: its units hold more zero bytes, and read as UTF-16 they are NULs, which no text holds."""
 _MIN_ASCII = 2
-"""ASCII characters (each a unit with a zero byte) that UTF-16 text without a mark holds at least: a header of two
-columns has a tab and a line break. UTF-8 or GBK text holds no zero byte, and a stray one makes one such unit."""
+"""ASCII characters (each a unit with a zero byte) that UTF-16 or UTF-32 text without a mark holds at least: a header
+of two columns has a tab and a line break. UTF-8 or GBK text holds no zero byte, and a stray one makes one such unit."""
 _NOT_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
 """Character categories no text file holds (tab, LF and CR aside): controls, unassigned, private use, surrogates."""
 
@@ -54,18 +56,21 @@ def wide_encoding(data: bytes) -> str | None:
         if len(units) >= 2 and all(any(unit[i] for i in range(width) if i not in zeros) for unit in units) and \
                 sum(all(unit[i] == 0 for i in zeros) for unit in units) >= 0.9 * len(units):
             return f"{name} (no byte-order mark)"
-    return _unmarked_utf16(data)
+    return _unmarked(data)
 
 
-def _unmarked_utf16(data: bytes) -> str | None:
-    """``UTF-16LE (no byte-order mark)`` or BE for text whose zero bytes do not follow ``_ZERO_PATTERNS`` (mostly
-    Chinese, ``日期<TAB>广告组名称``: few of its units have one): an even length, and its start decodes as UTF-16 into
-    text of tabs or line breaks among printable characters, at least ``_MIN_ASCII`` of them ASCII. GBK or UTF-8 read
-    so holds no ASCII (no zero byte) or, with zeros of a binary file, controls and unassigned characters."""
-    if len(data) % 2:
-        return None
+def _unmarked(data: bytes) -> str | None:
+    """``UTF-16LE (no byte-order mark)``, or BE, or UTF-32's, for text whose zero bytes do not follow
+    ``_ZERO_PATTERNS`` (mostly Chinese, ``日期<TAB>广告组名称``: few of its UTF-16 units have one, and its UTF-32
+    units' zeros are not in the places an ASCII character's are): a length of whole units, and its start decodes
+    into text of tabs or line breaks among printable characters, at least ``_MIN_ASCII`` of them ASCII. GBK or UTF-8
+    read so holds no ASCII (no zero byte) or, with zeros of a binary file, controls and unassigned characters; UTF-16
+    read as UTF-32 is no code point, or where a tab or line break pairs with a character (00 09 65 e5, a tab and 日)
+    an unassigned one of plane 9, 10 or 13."""
     sample = data[:_TEXT_SAMPLE_BYTES]
-    for name, codec in _UTF16:
+    for name, codec, width in _UNMARKED:
+        if len(data) % width:
+            continue
         try:
             # Not final where the sample ends inside a surrogate pair the file completes.
             text = codecs.getincrementaldecoder(codec)().decode(sample, final=len(sample) == len(data))

@@ -84,18 +84,24 @@ CHINESE_HEADED = [
     "日期\t广告组名称\t广告组ID\t花费(元)\t激活次数\n20260105\ttx_a\t30001\t100\t10\n",
     "日期,项目名称,项目ID,消耗(元),激活数\r\n2026/1/5,抖音_拉新,1790001,\"1,234.50\",12\r\n",
     "时间\t计划\t消耗\n",
+    "date,campaign,spend\n2025-01-03,抖音_拉新_春节_达人合作,100\n",
 ]
-"""Exports whose header is Chinese: few of their UTF-16 units hold a zero byte (tabs, digits, line breaks)."""
+"""Exports whose text is mostly Chinese: few of their UTF-16 units hold a zero byte (tabs, digits, line breaks), nor
+do their UTF-32 units in the places an ASCII character's zeros are."""
 
 
 @pytest.mark.parametrize("text", CHINESE_HEADED)
 @pytest.mark.parametrize(("encoding", "en", "zh"), [
     ("utf-16-le", "UTF-16LE (no byte-order mark)", "UTF-16LE（无字节顺序标记）"),
     ("utf-16-be", "UTF-16BE (no byte-order mark)", "UTF-16BE（无字节顺序标记）"),
+    ("utf-32-le", "UTF-32LE (no byte-order mark)", "UTF-32LE（无字节顺序标记）"),
+    ("utf-32-be", "UTF-32BE (no byte-order mark)", "UTF-32BE（无字节顺序标记）"),
 ])
-def test_utf16_without_its_mark_is_named_whatever_its_header(tmp_path: Path, text: str, encoding: str, en: str,
-                                                              zh: str) -> None:
-    """A Chinese header's UTF-16 holds control bytes (期 is 1f 67 in UTF-16LE): it was 'binary data (byte 0x1f)'."""
+def test_a_wide_encoding_without_its_mark_is_named_whatever_its_text(tmp_path: Path, text: str, encoding: str,
+                                                                      en: str, zh: str) -> None:
+    """A Chinese header's UTF-16 holds control bytes (期 is 1f 67 in UTF-16LE): it was 'binary data (byte 0x1f)';
+    UTF-32's were 'binary data (byte 0x00)' (日 is e5 65 00 00 in UTF-32LE), as its Chinese campaigns made an ASCII
+    header's."""
     path = _write(tmp_path, text.encode(encoding))
     assert _errors(path) == [f"{path}:1:1: expected UTF-8 text, found {en}; save the file as UTF-8"]
     result = invoke(["actuals", str(PLAN), str(path), "--lang", "zh"])

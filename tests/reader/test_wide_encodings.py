@@ -1,5 +1,6 @@
 """A scenario saved as UTF-16 without a byte-order mark, or as UTF-32 (QA F7), is named as such, not as a NUL
-the user never wrote ("character U+0000") nor as UTF-16 for UTF-32's mark FF FE 00 00."""
+the user never wrote ("character U+0000") nor as UTF-16 for UTF-32's mark FF FE 00 00; so is UTF-32 without its mark
+whose text is mostly Chinese, its zero bytes not where an ASCII character's are."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ TEXT = "version: 1\nname: 抖音\nretention: {monthly_churn: 0.3}\n"
     ("名称: 抖音拉新\n渠道: 腾讯\n".encode("utf-16-be"), "UTF-16BE (no byte-order mark)"),
     (TEXT.encode("utf-32-le"), "UTF-32LE (no byte-order mark)"),
     (TEXT.encode("utf-32-be"), "UTF-32BE (no byte-order mark)"),
+    ("名称: 抖音拉新\n渠道: 腾讯\n".encode("utf-32-le"), "UTF-32LE (no byte-order mark)"),
+    ("名称: 抖音拉新\n渠道: 腾讯\n".encode("utf-32-be"), "UTF-32BE (no byte-order mark)"),
     (b"\xff\xfe\x00\x00" + TEXT.encode("utf-32-le"), "UTF-32 (byte-order mark FF FE 00 00)"),
     (b"\x00\x00\xfe\xff" + TEXT.encode("utf-32-be"), "UTF-32 (byte-order mark 00 00 FE FF)"),
     (b"\xff\xfe" + TEXT.encode("utf-16-le"), "UTF-16 (byte-order mark FF FE)"),
