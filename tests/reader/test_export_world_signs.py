@@ -83,7 +83,8 @@ def test_an_abbreviations_dot_and_the_markets_codes(cell: str, plan: str, amount
 
 @pytest.mark.parametrize(("cell", "plan", "thousands"), [
     ("₫5.000", "VND", "5000"), ("Rp 12.500", "IDR", "12500"), ("R$ 1.500", "BRL", "1500"), ("5.000 €", "EUR", "5000"),
-    ("€1.500", "EUR", "1500"), ("-1.234 zł", "PLN", "-1234"), ("IDR 5.000", "IDR", "5000"),
+    ("€1.500", "EUR", "1500"), ("-1.234 zł", "PLN", "-1234"), ("IDR 5.000", "IDR", "5000"), ("$1.500", "CLP", "1500"),
+    ("kr 2.500", "DKK", "2500"),
 ])
 def test_a_dot_before_three_digits_beside_a_sign_is_refused(cell: str, plan: str, thousands: str) -> None:
     """Where the sign's locale groups thousands with a dot, read as a decimal point it is a thousand times off."""
@@ -94,6 +95,17 @@ def test_a_dot_before_three_digits_beside_a_sign_is_refused(cell: str, plan: str
     assert str(raised.value) == f"expected a number, found {cell!r}; {hint}"
     assert translate(str(raised.value)) == (f"应为数字，实际为 {cell!r}；货币符号旁的数字中，点号后跟三位数字可能是千位"
                                             f"分隔符：若是千位，请写成 {thousands}；若是小数点，请去掉货币符号")
+
+
+@pytest.mark.parametrize(("cell", "plan", "amount"), [
+    ("¥1.500", "CNY", 1.5), ("1.500元", "CNY", 1.5), ("CN¥0.125", "CNY", 0.125), ("$0.125", "USD", 0.125),
+    ("USD 1.500", "USD", 1.5), ("£2.250", "GBP", 2.25), ("₹1.500", "INR", 1.5), ("$1.500", "HKD", 1.5),
+])
+def test_a_dot_before_three_digits_is_a_decimal_point_where_the_locale_writes_one(cell: str, plan: str,
+                                                                                 amount: float) -> None:
+    """A price to a tenth of a cent (a CPC, a CPM) in a currency whose locales write a decimal point is read as
+    written, whichever of its currencies the sign is read as."""
+    assert Amounts(None, plan)(cell) == amount
 
 
 @pytest.mark.parametrize(("cell", "plan", "amount"), [("₫5.5", "VND", 5.5), ("Rp 12.50", "IDR", 12.5),

@@ -5,8 +5,8 @@ Numbers: thousands separators (``1,234.5``), full-width forms (``１，２３４
 its column, telling the empty and dashed ones, nothing that day, from the rest by ``blank``). An amount may carry
 a currency sign before or after it (``$1,234.50``, ``US$5``, ``¥1,234``, ``CN¥1,234``, ``€5``, ``1,234.50元``,
 ``USD 5``, ``100 zł``, ``Rs.500``: units.py's ``SIGNS``), checked against the export's currency (``Amounts``), but
-not beside a dot before three digits (``₫5.000``), which its locale may mean as a thousands separator; a count may
-not. A percentage is neither,
+not beside a dot before three digits where its currency's locale writes a decimal comma (``₫5.000``, units.py's
+``DECIMAL_COMMA``): that dot may separate thousands; a count may not. A percentage is neither,
 written (``2.5%``) or a workbook's cell formatted as one (``Percentage``).
 Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, ``Jan 3, 2025``, ``3 January 2025`` and
 ``3-Jan-2025``, and ``01/03/2025`` where the export's shape says its dates are month first (year_last.py), each
@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.reader.exports.clock_text import TIME, split_time
-from aigc_roi.reader.exports.units import ABBREVIATION_DOT, CODES, SIGNS, sign_means
+from aigc_roi.reader.exports.units import ABBREVIATION_DOT, CODES, DECIMAL_COMMA, SIGNS, sign_means
 from aigc_roi.reader.exports.year_last import year_last
 from aigc_roi.reader.numbers import NOT_A_NUMBER
 
@@ -52,7 +52,7 @@ _SIGNED = re.compile(rf"([+-]?)\s*({_SIGNS}|{_CODE})?(?:{ABBREVIATION_DOT})?\s*(
 """A number with its currency sign or ISO code before it (``$5``, ``-$5``, ``USD 5``, ``Rs.500``) or after it
 (``5元``, ``100 zł``, ``5 €``, as the locales of those currencies write them)."""
 _DOT_GROUPED = re.compile(r"[+-]?\d{1,3}\.\d{3}")
-"""``5.000``: five thousand where a currency's locale separates thousands with a dot (₫, Rp, R$, €, ₺ in theirs),
+"""``5.000``: five thousand where a currency's locale separates thousands with a dot (units.py ``DECIMAL_COMMA``),
 five in the others'."""
 _DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|(\d{2})(\d{2})|年(\d{1,2})月(\d{1,2})日?)")
 """A date written year first; the time after it is clock_text.py's."""
@@ -190,7 +190,7 @@ def count(cell: object) -> float | None:
     """The count in a cell, None for nothing reported; ``CellError`` for anything else."""
     if type(cell) is str and cell.isascii() and cell.isdigit() and len(cell) < 16:
         return float(cell)  # most counts of a large export: no regular expression, no bound to check
-    value, sign = _number(cell)
+    value, sign, _ = _number(cell)
     if sign is not None:
         raise CellError("a number", shown(cell))
     return value
@@ -211,7 +211,7 @@ class Amounts:
         """The amount in a cell, None for nothing reported."""
         if type(cell) is str and cell.isascii() and cell.replace(".", "", 1).isdigit() and len(cell) < 16:
             return float(cell)  # as count's
-        value, sign = _number(cell)
+        value, sign, body = _number(cell)
         if sign is not None:
             means = sign_means(sign)
             if self.stated and self.currency not in means:
@@ -223,6 +223,11 @@ class Amounts:
                 raise in_another_currency(f"an amount in {self.plan} (the plan's currency)", shown(cell), self.plan,
                                           means[0])
             self.currency = self.currency or self.plan
+            if self.currency in DECIMAL_COMMA and _DOT_GROUPED.fullmatch(body):
+                # Formatted by a locale, as its sign says, whose dot may be either: read one way, a thousand times off.
+                raise CellError("a number", f"{shown(cell)}; beside a currency sign, a dot before three digits may "
+                                            f"separate thousands: write {body.replace('.', '')} for thousands, or the "
+                                            "amount without its sign for a decimal point")
         return value
 
 
@@ -233,42 +238,37 @@ def in_another_currency(expected: str, found: str, plan: str, other: str) -> Cel
                                f"{other}")
 
 
-def _number(cell: object) -> tuple[float | None, str | None]:
-    """The number in a cell and the currency sign written with it."""
+def _number(cell: object) -> tuple[float | None, str | None, str]:
+    """The number in a cell, the currency sign written with it and the number as written (its sign's locale may read
+    a dot in it otherwise: ``Amounts``)."""
     if type(cell) is str and cell.isascii() and cell.replace(".", "", 1).isdigit():
         # Most cells of a large export are plain digits: read them without the regular expressions.
-        return _bounded(float(cell), cell), None
+        return _bounded(float(cell), cell), None, cell
     if type(cell) is str and _THOUSANDS.fullmatch(cell):
         # The consoles' amounts ("1,234.50"): every such text is a plain number once its separators go.
-        return _bounded(float(cell.replace(",", "").replace("，", "")), cell), None
+        return _bounded(float(cell.replace(",", "").replace("，", "")), cell), None, cell
     if isinstance(cell, bool):
         raise CellError("a number", shown(cell))
     if isinstance(cell, Percentage):
         raise CellError("a number", f"{shown(cell.shown())}; a percentage is no amount or count")
     if isinstance(cell, int | float):
-        return _bounded(float(cell), cell), None
+        return _bounded(float(cell), cell), None, ""
     if isinstance(cell, UnsavedFormula):
         raise cell.refused("a number")
     text = kept_text(cell).translate(_FULL_WIDTH).strip()
     if text.lower() in NOTHING or not text.strip(_DASHES):
-        return None, None
+        return None, None, ""
     if text.endswith("%"):
         raise CellError("a number", f"{shown(cell)}; a percentage is no amount or count")
     signed = _SIGNED.fullmatch(text)
     if signed is None or (signed[2] and signed[4]):
         raise CellError("a number", shown(cell))
     body = signed[1] + signed[3]
-    sign = signed[2] or signed[4]
-    if sign and _DOT_GROUPED.fullmatch(body):
-        # Formatted by a locale, as its sign says, whose dot may be either: read one way, a thousand times off.
-        raise CellError("a number", f"{shown(cell)}; beside a currency sign, a dot before three digits may separate "
-                                    f"thousands: write {body.replace('.', '')} for thousands, or the amount without its "
-                                    "sign for a decimal point")
     if _THOUSANDS.fullmatch(body):
-        body = body.replace(",", "")
+        return _bounded(float(body.replace(",", "")), cell), signed[2] or signed[4], body
     if not _PLAIN.fullmatch(body):
         raise CellError("a number", shown(cell))
-    return _bounded(float(body), cell), sign
+    return _bounded(float(body), cell), signed[2] or signed[4], body
 
 
 def _bounded(value: float, cell: object) -> float:

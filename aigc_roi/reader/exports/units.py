@@ -153,3 +153,11 @@ Switzerland writes for its own; a known few, so that a stray ``ABC5`` is no numb
 
 def sign_means(sign: str) -> tuple[str, ...]:
     return SIGNS.get(sign, (sign,))
+
+
+DECIMAL_COMMA = frozenset({"EUR", "VND", "IDR", "BRL", "TRY", "ARS", "CLP", "COP", "DKK", "NOK", "SEK", "ISK", "RON",
+                           "PLN", "RUB", "UAH", "CZK", "HUF", "PYG"})
+"""Currencies whose locales write a decimal comma, so that a dot in an amount read in one may group thousands
+(``₫5.000``, ``R$ 1.500``, ``5.000 €``, ``$1.500`` in a plan in CLP). The others' (CNY, USD, JPY, GBP, INR, ...)
+write a decimal point: ``¥1.500`` and ``$0.125`` are a price to the tenth of a cent, as the consoles show a CPC or a
+CPM."""
