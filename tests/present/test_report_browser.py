@@ -7,6 +7,7 @@ skip, saying what to install.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -123,3 +124,67 @@ def test_the_budget_curve_fits_bridge_and_split_render_with_no_console_error(tmp
     assert html.count("<svg") == 4 + 1 + 2 + 2 + 4 + 1
     pixels = screenshot(tmp_path, page, 6000)
     assert len(np.unique(pixels, axis=0)) > 50
+
+
+LONG_NAME_PLAN = """version: 1
+name: 渠道名测试
+currency: CNY
+horizon_months: {horizon}
+start: 2025-01
+acquisition:
+  - {{name: 抖音信息流激活按转化付费投放计划第一期, type: cpa, bid: 12, budget: 5万}}
+  - {{name: WWWW MMMM WWWW MMMM WWWW MMMM WWWW, type: cpa, bid: 8..14, budget: 3万}}
+retention:
+  monthly_churn: 0.3
+monetization:
+  plans:
+    - {{name: 月度会员, price: {price}, period: month, conversion: "3%", renewal: 0.7}}
+  revenue_fee: 0.05
+costs:
+  serving_per_active_user: {serving}
+"""
+
+MEASURE = """<script>
+const found = [];
+// Text boxes are the font's line height, taller than its glyphs: two lines 12 units apart touch without
+// overprinting, so text overprints only where it shares more than half its height with the other's.
+const shared = (a, b) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+const near = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && shared(a, b) > Math.min(a.height, b.height) / 2;
+document.querySelectorAll("svg").forEach((chart, n) => {
+  const edge = chart.getBoundingClientRect();
+  const texts = [...chart.querySelectorAll("text")].filter(t => t.textContent.trim());
+  const shown = t => t.firstChild.textContent;
+  const boxes = texts.map(t => t.getBoundingClientRect());
+  boxes.forEach((box, i) => {
+    if (box.left < edge.left - 0.5 || box.right > edge.right + 0.5) found.push(`chart ${n}: "${shown(texts[i])}" leaves the chart`);
+    boxes.slice(i + 1).forEach((other, j) => {
+      if (near(box, other)) found.push(`chart ${n}: "${shown(texts[i])}" overprints "${shown(texts[i + 1 + j])}"`);
+    });
+  });
+});
+document.querySelectorAll("td.path").forEach(cell => cell.childNodes.forEach(part => {
+  if (part.nodeType !== Node.TEXT_NODE) return;
+  const range = document.createRange();
+  range.selectNodeContents(part);
+  if (range.getClientRects().length > 1) found.push(`path ${cell.textContent} breaks inside "${part.textContent}"`);
+}));
+document.body.setAttribute("data-found", JSON.stringify(found));
+</script>"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("horizon", "price", "serving"), [(12, 29, 0), (120, 29, 0), (24, 2, 5)])
+def test_no_chart_text_leaves_its_chart_or_overprints_and_no_path_breaks_inside_a_name(
+        tmp_path: Path, lang: str, horizon: int, price: int, serving: int) -> None:
+    """Measured in the browser: a long Chinese channel name, a 12- and a 120-month cohort grid (grouped into
+    4-month spans), a negative LTV (price 2 less serving 5 a month), and the inputs table's paths at 800 pixels."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(LONG_NAME_PLAN.format(horizon=horizon, price=price, serving=serving), encoding="utf-8")
+    page = tmp_path / f"plan.{lang}.html"
+    result = invoke(["report", str(plan), "--samples", "200", "--lang", lang, "-o", str(page)])
+    assert result.exit_code == 0, result.stderr
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    done = chromium("--window-size=800,6000", "--dump-dom", page.as_uri())
+    found = re.search(r'data-found="([^"]*)"', done.stdout)
+    assert found is not None, done.stderr
+    assert html.unescape(found.group(1)) == "[]"

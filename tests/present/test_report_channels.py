@@ -43,7 +43,7 @@ def _chart(path: Path, lang: str) -> str:
 def _bars(chart: str) -> list[tuple[str, float, float]]:
     """(what the bar's tooltip names, its value, its width) of every bar."""
     return [(title, float(value.replace(",", "")), float(width)) for width, title, value in
-            re.findall(r'<rect x="170" y="[\d.]+" width="([\d.]+)"[^>]*><title>([^<]*)(?:: |：)([-\d,.]+)</title>', chart)]
+            re.findall(r'<rect x="170(?:\.0)?" y="[\d.]+" width="([\d.]+)"[^>]*><title>([^<]*)(?:: |：)([-\d,.]+)</title>', chart)]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

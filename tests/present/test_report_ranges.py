@@ -30,7 +30,9 @@ def _ranges(tmp_path: Path, lang: str) -> tuple[str, dict[str, str]]:
     assert result.exit_code == 0, result.stderr
     table = result.stdout.split('<td class="path">version</td>', 1)[0].rsplit("<table>", 1)[1]
     header = re.findall(r"<th[^>]*>([^<]*)</th>", table)[-1]
-    cells = re.findall(r'<tr><td class="path">([^<]+)</td>.*?<td class="n">([^<]*)</td></tr>', result.stdout)
+    # A path's <wbr> break points are no text.
+    cells = re.findall(r'<tr><td class="path">([^<]+)</td>.*?<td class="n range">([^<]*)</td></tr>',
+                       result.stdout.replace("<wbr>", ""))
     return header, {path: cell for path, cell in cells if cell}
 
 

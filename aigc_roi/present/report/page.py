@@ -105,7 +105,8 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8p
 table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
 th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #e4e7eb; vertical-align: top; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.path { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 11.5px; word-break: break-all; }
+td.path { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 11.5px; word-break: keep-all;
+  overflow-wrap: break-word; } td.range { white-space: normal; }
 .missed { font-weight: 700; } .missed::before { content: "✗ "; } .met::before { content: "✓ "; }
 sup a { text-decoration: none; color: inherit; }
 ol.defs { font-size: 12px; padding-left: 22px; } ol.defs code { font-size: 11.5px; }
@@ -319,11 +320,14 @@ def _cohorts(report: RunReport, style: NumberStyle) -> str:
         by_month = {cohort.month - 1 + age: value for age, value in enumerate(cohort.contribution)}
         cells.append([None if all(t not in by_month for t in group) else sum(by_month.get(t) or 0.0 for t in group)
                       for group in groups])
-    rows = [_group_label(months, group) for group in groups]
+    # A group is labelled by its first month on the axes (its span, as "2025-01–2025-04", over-printed its
+    # neighbours at 120 months) and by all of its months on hover; the caption says how many it holds.
+    labels = [months[group[0]]["label"] for group in groups]
+    spans = [_group_label(months, group) for group in groups]
     # Cohorts are grouped like the columns, so the grid stays square.
     grid = [[_sum_cells(cells[t][j] for t in group) for j in range(len(groups))] for group in groups]
     title = word("cohorts", lang).format(currency=style.currency)
-    chart = svg.heatmap(rows, rows, grid, style.money, title, lang=lang)
+    chart = svg.heatmap(labels, spans, grid, style.money, title, lang=lang)
     grouped = word("grouped", lang).format(size=size) if size > 1 else ""
     note = word("cohorts_note", lang).format(grouped=grouped)
     return f"<h2>{html_text(title)}</h2><figure>{chart}<figcaption>{html_text(note)}</figcaption></figure>"
@@ -371,6 +375,8 @@ def _inputs(inputs: Sequence[InputRow], style: NumberStyle) -> str:
     lang = style.lang
     head = "".join(f'<th{" class=n" if key in ("used", "range") else ""}>{html_text(word(key, lang))}</th>'
                    for key in ("path", "written", "used", "range"))
+    # A range wraps, so the path column is not squeezed beside it; its width suggests the path's share.
+    cols = '<colgroup><col style="width:30%"><col><col><col style="width:26%"></colgroup>'
     rows = []
     for row in inputs:
         used = "" if row.value is None else style.plain(row.value)
@@ -378,10 +384,16 @@ def _inputs(inputs: Sequence[InputRow], style: NumberStyle) -> str:
         if row.path == "discount_rate" and used:
             # The rate's number alone does not say it is annual (NPV compounds it monthly: the definitions' m).
             used = word("annual", lang).format(rate=used)
-        rows.append(f'<tr><td class="path">{html_text(row.path)}</td><td>{html_text(written_text(row, lang))}</td>'
-                    f'<td class="n">{html_text(used)}</td><td class="n">{html_text(spread)}</td></tr>')
+        rows.append(f'<tr><td class="path">{path_html(row.path)}</td><td>{html_text(written_text(row, lang))}</td>'
+                    f'<td class="n">{html_text(used)}</td><td class="n range">{html_text(spread)}</td></tr>')
     return (f'<h2>{html_text(word("inputs", lang))}</h2>'
-            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            f"<table>{cols}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def path_html(path: str) -> str:
+    """A field path that breaks only between its parts, after a "." or before a "[" (the column breaks no
+    word): broken anywhere, ``acquisition[0].n / ame`` read as two fields."""
+    return html_text(path).replace(".", ".<wbr>").replace("[", "<wbr>[")
 
 
 def _range_text(row: InputRow, style: NumberStyle) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from unicodedata import east_asian_width
 
 from aigc_roi.present.report.words import word
 from aigc_roi.present.text import html_text
@@ -53,7 +54,9 @@ def _nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 def cash_chart(labels: Sequence[str], cumulative: Sequence[float], band: tuple[Sequence[float], Sequence[float]] | None,
                money: Format, title: str, legend: Sequence[str], *, lang: str) -> str:
     """Cumulative cash by month (a line), the P5–P95 band when given (hatched), and the 0 line (dashed)."""
-    height, left, right, top, bottom = 280, 78, 12, 14, 52
+    widest = max((text_width(label) for label in labels), default=0.0)
+    # The right margin holds half the last month's label, centred on the axis' end ("2025-12" ran off it).
+    height, left, right, top, bottom = 280, 78, max(12.0, widest / 2), 14, 52
     series = list(cumulative) + (list(band[0]) + list(band[1]) if band else []) + [0.0]
     ticks = _nice_ticks(min(series), max(series))
     low, high = ticks[0], ticks[-1]
@@ -67,7 +70,8 @@ def cash_chart(labels: Sequence[str], cumulative: Sequence[float], band: tuple[S
 
     body = [f'<line x1="{left}" x2="{WIDTH - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="{SOFT}" stroke-width="0.5"/>'
             f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{html_text(money(v))}</text>' for v in ticks]
-    every = max(1, math.ceil(months / 12))
+    # Every k-th month's label, k the fewest months that hold a label and a gap, so that no two overprint.
+    every = math.ceil((widest + 8) / ((WIDTH - left - right) / max(months - 1, 1)))
     body += [f'<text x="{x(t):.1f}" y="{height - bottom + 16}" text-anchor="middle">{html_text(labels[t])}</text>'
              for t in range(0, months, every)]
     if band is not None:
@@ -89,7 +93,7 @@ def _legend_rows(items: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]
     rows: list[list[tuple[str, str]]] = [[]]
     x = 12.0
     for item in items:
-        width = 48 + 6.5 * _text_width(item[1])
+        width = 48 + text_width(item[1])
         if rows[-1] and x + width > WIDTH:
             rows.append([])
             x = 12.0
@@ -98,9 +102,34 @@ def _legend_rows(items: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]
     return rows
 
 
-def _text_width(text: str) -> float:
-    """Width in Latin characters: a CJK character is about two."""
-    return sum(2.0 if ord(char) > 0x2E80 else 1.0 for char in text)
+_EM_WIDE = frozenset("MWmw@%")
+"""Latin characters about one em wide in the sans-serif fonts the page names, as a Chinese one is."""
+
+
+def _char_width(char: str) -> float:
+    # Upper estimates of the page's sans-serif fonts, so a name fitted by them stays on the chart: a wide
+    # (East Asian W/F) glyph one em, so are M and W; other capitals 0.72 em, any other character 0.6 em.
+    if char in _EM_WIDE or east_asian_width(char) in ("W", "F"):
+        return 11.0
+    return 8.0 if char.isupper() else 6.5
+
+
+def text_width(text: str) -> float:
+    """Estimated width of ``text`` in the charts' 11-unit font, in viewBox units. Counting characters made a
+    Chinese name, each of its characters twice a Latin one's width, overrun the chart's left edge."""
+    return sum(_char_width(char) for char in text)
+
+
+def fitted(text: str, room: float) -> str:
+    """``text`` if it fits ``room`` units, else as many of its first characters as fit with "…" after them."""
+    if text_width(text) <= room:
+        return text
+    room -= text_width("…")
+    kept = 0
+    while kept < len(text) and room >= _char_width(text[kept]):
+        room -= _char_width(text[kept])
+        kept += 1
+    return text[:kept] + "…"
 
 
 def _legend(y: float, items: Sequence[tuple[str, str]]) -> str:
@@ -113,7 +142,7 @@ def _legend(y: float, items: Sequence[tuple[str, str]]) -> str:
     parts, x = [], 12.0
     for mark, text in items:
         parts.append(f'<g transform="translate({x:.0f},{y:.0f})">{marks[mark]}<text x="28" y="0">{html_text(text)}</text></g>')
-        x += 48 + 6.5 * _text_width(text)
+        x += 48 + text_width(text)
     return "".join(parts)
 
 
@@ -122,58 +151,77 @@ def bar_groups(rows: Sequence[tuple[str, Sequence[float | None]]], series: Seque
     """One group of horizontal bars per row (a channel), one bar per series, every bar on one scale; ``series`` is
     (legend text, mark: solid, hatch or outline). A missing value draws no bar and says so. ``notes``: a line of
     text under each group's bars for a value in another unit (a fee per post beside costs per user), written, never
-    drawn to the bars' scale."""
+    drawn to the bars' scale. A negative value (an LTV below 0) is drawn left of the 0 line, its amount left of it."""
     bar, gap, left, right, top = 11, 10, 170, 90, 8
     lines = len(series) + (1 if notes else 0)
     group = bar * lines + gap
-    height = top + group * len(rows) + 34
-    largest = max((abs(v) for _, values in rows for v in values if v is not None), default=1.0) or 1.0
-    scale = (WIDTH - left - right) / largest
+    values = [v for _, row in rows for v in row if v is not None]
+    negative = [v for v in values if v < 0]
+    # The 0 line is labelled under the bars when any bar runs left of it.
+    height = top + group * len(rows) + 34 + (14 if negative else 0)
+    # Left of the bars: room for the longest negative amount, written beyond its bar's end.
+    start = left + max((text_width(money(v)) + 8 for v in negative), default=0.0)
+    low, high = min(0.0, *values) if values else 0.0, max(0.0, *values) if values else 0.0
+    scale = (WIDTH - right - start) / ((high - low) or 1.0)
+    zero = start - low * scale
     fills = {"solid": f'fill="{INK}"', "hatch": f'fill="url(#hatch)" stroke="{SOFT}"', "outline": f'fill="none" stroke="{INK}"'}
     body = []
-    for i, (name, values) in enumerate(rows):
+    for i, (name, row) in enumerate(rows):
         y0 = top + i * group
-        body.append(_name(left - 8, y0 + group / 2, name, 26))
-        for j, ((legend, mark), value) in enumerate(zip(series, values, strict=True)):
+        body.append(_name(left - 8, y0 + group / 2, name))
+        for j, ((legend, mark), value) in enumerate(zip(series, row, strict=True)):
             y = y0 + j * bar
             shown = "—" if value is None else money(value)
             width = 0.0 if value is None else max(abs(value) * scale, 1.0)
-            body.append(f'<rect x="{left}" y="{y}" width="{width:.1f}" height="{bar - 2}" {fills[mark]}>'
-                        f'{_tip(f"{name} · {legend}", shown, lang)}</rect>'
-                        f'<text x="{left + width + 4:.1f}" y="{y + bar - 3}">{html_text(shown)}</text>')
+            x = zero - width if value is not None and value < 0 else zero
+            text = (f'<text x="{x - 4:.1f}" y="{y + bar - 3}" text-anchor="end">' if x < zero
+                    else f'<text x="{zero + width + 4:.1f}" y="{y + bar - 3}">')
+            body.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{bar - 2}" {fills[mark]}>'
+                        f'{_tip(f"{name} · {legend}", shown, lang)}</rect>{text}{html_text(shown)}</text>')
+        if negative:
+            # Beside each group's bars only: the note under them is written across the 0 line.
+            body.append(f'<line x1="{zero:.1f}" x2="{zero:.1f}" y1="{y0 - 1}" y2="{y0 + len(series) * bar - 1}" '
+                        f'stroke="{INK}"/>')
         if notes:
             body.append(f'<text x="{left}" y="{y0 + len(series) * bar + bar - 3}" font-style="italic">'
                         f"{html_text(notes[i])}</text>")
+    if negative:
+        body.append(f'<text x="{zero:.1f}" y="{top + group * len(rows) + 4}" text-anchor="middle">0</text>')
     body.append(_legend(height - 10, [(mark, legend) for legend, mark in series]))
     return _svg(height, body, title)
 
 
-def _name(x: float, y: float, name: str, limit: int) -> str:
-    """A name right-aligned at (x, y), shortened to ``limit`` characters; the whole name on hover."""
-    short = name if len(name) <= limit else name[: limit - 1] + "…"
-    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="end">{html_text(short)}<title>{html_text(name)}</title></text>'
+def _name(x: float, y: float, name: str) -> str:
+    """A name right-aligned at (x, y), shortened to fit between the chart's left edge and x; the whole name on
+    hover."""
+    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="end">{html_text(fitted(name, x - 4))}'
+            f"<title>{html_text(name)}</title></text>")
 
 
-def heatmap(row_labels: Sequence[str], column_labels: Sequence[str], cells: Sequence[Sequence[float | None]],
-            money: Format, title: str, *, lang: str) -> str:
-    """A grid of shaded cells: darker is a larger magnitude, a loss is hatched as well; None is blank."""
-    left, top, bottom = 70, 8, 40
-    size = min(24.0, (WIDTH - left - 10) / max(len(column_labels), 1))
-    height = int(top + size * len(row_labels) + bottom)
+def heatmap(labels: Sequence[str], spans: Sequence[str], cells: Sequence[Sequence[float | None]], money: Format,
+            title: str, *, lang: str) -> str:
+    """A square grid of shaded cells, rows and columns the same months: darker is a larger magnitude, a loss is
+    hatched as well; None is blank. ``labels`` name the rows and columns on the axes, ``spans`` in a cell's hover
+    text (a group's first month on the axis, its months on hover)."""
+    label_height, widest = 13, max((text_width(text) for text in labels), default=0.0)
+    # The left margin holds the longest row label; the right one half the last column's, which is centred on it.
+    left, right, top, bottom = widest + 12, max(10.0, widest / 2), 8, 40
+    size = min(24.0, (WIDTH - left - right) / max(len(labels), 1))
+    height = int(top + size * len(labels) + bottom)
     largest = max((abs(v) for row in cells for v in row if v is not None), default=1.0) or 1.0
-    body = []
-    every = max(1, math.ceil(len(column_labels) / 12))
-    body += [f'<text x="{left + size * (j + 0.5):.1f}" y="{height - bottom + 14}" text-anchor="middle">{html_text(text)}</text>'
-             for j, text in enumerate(column_labels) if j % every == 0]
+    # Every k-th label, k the fewest cells that hold a label and a gap, so that no two overprint.
+    across, down = math.ceil((widest + 8) / size), math.ceil(label_height / size)
+    body = [f'<text x="{left + size * (j + 0.5):.1f}" y="{height - bottom + 14}" text-anchor="middle">{html_text(text)}</text>'
+            for j, text in enumerate(labels) if j % across == 0]
     for i, row in enumerate(cells):
         y = top + i * size
-        if i % every == 0:
-            body.append(f'<text x="{left - 6}" y="{y + size * 0.7:.1f}" text-anchor="end">{html_text(row_labels[i])}</text>')
+        if i % down == 0:
+            body.append(f'<text x="{left - 6:.1f}" y="{y + size / 2 + 4:.1f}" text-anchor="end">{html_text(labels[i])}</text>')
         for j, value in enumerate(row):
             if value is None:
                 continue
             shade = 0.08 + 0.85 * abs(value) / largest
-            tip = _tip(f"{row_labels[i]} → {column_labels[j]}", money(value), lang)
+            tip = _tip(f"{spans[i]} → {spans[j]}", money(value), lang)
             body.append(f'<rect x="{left + j * size:.1f}" y="{y:.1f}" width="{size:.1f}" height="{size:.1f}" '
                         f'fill="{INK}" fill-opacity="{shade:.2f}">{tip}</rect>')
             if value < 0:
@@ -193,13 +241,14 @@ def tornado(rows: Sequence[tuple[str, float | None, float | None]], percent: For
     body = [f'<line x1="{centre:.1f}" x2="{centre:.1f}" y1="{top}" y2="{top + bar * len(rows)}" stroke="{INK}"/>']
     for i, (name, low, high) in enumerate(rows):
         y = top + i * bar
-        body.append(_name(left - 8, y + bar - 4, name, 38))
+        body.append(_name(left - 8, y + bar - 4, name))
         for value, fill in ((low, f'fill="url(#hatch)" stroke="{SOFT}"'), (high, f'fill="{INK}"')):
             if value is None or value == 0:
                 continue
             x = centre if value > 0 else centre - abs(value) * scale
             body.append(f'<rect x="{x:.1f}" y="{y + 2}" width="{abs(value) * scale:.1f}" height="{bar - 4}" {fill}>'
                         f'{_tip(name, percent(value), lang)}</rect>')
+    body.append(f'<text x="{centre:.1f}" y="{top + bar * len(rows) + 12}" text-anchor="middle">0</text>')
     body.append(f'<text x="12" y="{height - 10}">{html_text(legend)}</text>')
     return _svg(height, body, title)
 
@@ -301,7 +350,7 @@ def waterfall(steps: Sequence[Step], money: Format, title: str, legend: Sequence
         kind = "total" if step.total else "rise" if step.amount >= 0 else "fall"
         x0, x1 = sorted((px(start), px(end)))
         shown = (total_money or money)(step.amount) if step.total else money(step.amount)
-        body.append(_name(left - 8, y + bar - 6, step.name, 30))
+        body.append(_name(left - 8, y + bar - 6, step.name))
         body.append(f'<rect x="{x0:.1f}" y="{y + 3}" width="{max(x1 - x0, 1.0):.1f}" height="{bar - 6}" {fills[kind]}>'
                     f"{_tip(step.name, shown, lang)}</rect>")
         body.append(f'<text x="{WIDTH - 6}" y="{y + bar - 6}" text-anchor="end">{html_text(shown)}</text>')

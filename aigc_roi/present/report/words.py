@@ -54,7 +54,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "cohorts": ("Contribution by cohort and month ({currency})", "各月新增用户的逐月贡献（{currency}）"),
     "cohorts_note": ("Darker is larger; hatched cells are losses. Rows: the month users joined; columns: calendar months{grouped}.",
                      "颜色越深数值越大；斜线格为亏损。行：用户加入月份；列：自然月{grouped}。"),
-    "grouped": (", {size} months per column", "，每列 {size} 个月"),
+    "grouped": (", {size} months per row and column, each labelled by its first month", "，每行每列 {size} 个月，以首月标注"),
     "tornado": ("Which assumption matters most: ROI change at ±{step}", "哪个假设影响最大：各项变动 ±{step} 时 ROI 的变化"),
     "tornado_legend": ("hatched: −{step}; solid: +{step}", "斜线：−{step}；实心：+{step}"),
     "breakeven": ("Break-even: the value of each input at which ROI = 0 (amounts in {currency})",
