@@ -23,8 +23,10 @@ cells as Rich counts them (a CJK character is two). The order of layouts, per ta
   mixed kinds say each kind's word under the table); amounts in one compact unit per column
   (k/M, or 万/亿, named in the header: present/numbers.py); without Type;
   without ROAS; one block per channel (vertical).
-- run, months: every column; compact units; without Subs.; only New, Net rev., Ad spend,
-  Net cash and Cumulative; only Net cash and Cumulative.
+- run, months: every column; compact units; without a cost column of zeros; without Subs.; without Active and
+  Gross rev. too (every cost some month has still shown, so a row adds up: net rev. less the costs is net cash);
+  only New, Net rev., Ad spend, Net cash and Cumulative; only Net cash and Cumulative. A layout that leaves out a
+  cost some month has names it under the table (run_view.py ``month_layouts``).
 - compare: every column, a label broken inside its terms where that is what fits (a shortened amount or a dropped
   Δ loses text, a broken label only takes a line); compact units per figure row (the unit in the
   figure's label); without the Δ columns, both with the labels' terms whole; one block per scenario, a value and

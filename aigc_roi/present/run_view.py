@@ -226,15 +226,32 @@ CASH_COLUMNS = tuple(name for name in MONTH_COLUMNS if name not in ACCRUAL_COLUM
 """The months table shows the cash flow; the accrual view is one line under it (every column fits 80 characters), where
 a plan payment covers more than one month (``RunReport.defers_revenue``)."""
 
-MONTH_COLUMN_ORDER = (
-    CASH_COLUMNS,
-    CASH_COLUMNS,
-    # Subscribers in force are shown where there is room: the cash columns come first.
-    tuple(name for name in CASH_COLUMNS if name != "subscribers"),
-    ("new_users", "net_revenue", "ad_spend", "net_cash", "cumulative_cash"),
-    ("net_cash", "cumulative_cash"),
-)
-"""Columns of the months table, widest layout first (the last ones are compact)."""
+COST_COLUMNS = ("ad_spend", "serving_cost", "delivery_cost", "referral_cost", "fixed_cost")
+"""What net cash subtracts from net revenue (docs/formulas.md §4.8): a row adds up while every one some month has is
+shown, so they are the last columns a narrow table gives up, and the table says which it left out."""
+
+SUMMARY_COLUMNS = ("new_users", "net_revenue", "ad_spend", "net_cash", "cumulative_cash")
+
+
+def month_layouts(costs: frozenset[str]) -> list[tuple[bool, tuple[str, ...]]]:
+    """(compact, columns) of the months table, widest first, for a run whose ``costs`` (of ``COST_COLUMNS``) some month
+    has: every column (delivery and referral only where some month has them: a column of zeros is noise); compact
+    units; without the costs no month has; without Subs.; without Active and Gross rev. too, the row still adding up;
+    then the summaries, which leave costs out."""
+    every = tuple(name for name in CASH_COLUMNS if name not in OPTIONAL_MONTH_COLUMNS or name in costs)
+    # A cost column of zeros changes no sum: it goes before a column that says something.
+    lean = tuple(name for name in every if name not in COST_COLUMNS or name in costs)
+    no_subscribers = tuple(name for name in lean if name != "subscribers")
+    layouts = [(False, every), (True, every), (True, lean), (True, no_subscribers),
+               (True, tuple(name for name in no_subscribers if name not in ("active_users", "gross_revenue"))),
+               (True, tuple(name for name in SUMMARY_COLUMNS if name not in COST_COLUMNS or name in costs)),
+               (True, ("net_cash", "cumulative_cash"))]
+    return list(dict.fromkeys(layouts))
+
+
+def left_out_costs(names: tuple[str, ...], costs: frozenset[str]) -> list[str]:
+    """The cost columns some month has that a layout of ``names`` leaves out: its rows do not add up without them."""
+    return [name for name in COST_COLUMNS if name in costs and name not in names]
 
 
 def months_table(report: RunReport, style: NumberStyle) -> Fitted:
@@ -242,38 +259,30 @@ def months_table(report: RunReport, style: NumberStyle) -> Fitted:
     months = report.months
     colours = ["green" if month["cumulative_cash"] >= 0 else "red" for month in months]
     title = label("months", lang) + bracketed(report.currency, lang)
-    caption = None
+    accrual = ""
     if report.defers_revenue:
-        # A Text, not a str: its line breaks are layout, not data to write out.
-        caption = Text(label("accrual_line", lang).format(
+        accrual = label("accrual_line", lang).format(
             recognised=style.money(sum(month["recognised_revenue"] for month in months), 0),
-            deferred=style.money(months[-1]["deferred_revenue"], 0), last=months[-1]["label"]))
-
-    shown = [name for name in OPTIONAL_MONTH_COLUMNS if any(month[name] for month in months)]
+            deferred=style.money(months[-1]["deferred_revenue"], 0), last=months[-1]["label"])
+    costs = frozenset(name for name in COST_COLUMNS if any(month[name] for month in months))
 
     def build(width: int) -> RenderableType:
-        for compact, names in _with_costs(MONTH_COLUMN_ORDER, shown):
+        for compact, names in month_layouts(costs):
             columns = [Column(header_label("month", lang), [Text(month["label"]) for month in months], numeric=False)]
             columns += [_money_column(header_label(name, lang), [month[name] for month in months], style, compact,
                                       colours if name == "cumulative_cash" else None, count=name in COUNT_COLUMNS)
                         for name in names]
+            left_out = left_out_costs(names, costs)
+            note = label("months_left_out", lang).format(columns=label("list_separator", lang).join(
+                short_label(name, lang) for name in left_out)) if left_out else ""
+            # A str: the table breaks it at its own width, the accrual view's line breaks kept.
+            caption = "\n".join(part for part in (accrual, note) if part)
             table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
             if table is not None:
                 return table
         return Title(title)  # narrower than any table of two amounts: the title alone, nothing cut
 
     return Fitted(build)
-
-
-def _with_costs(orders: tuple[tuple[str, ...], ...], shown: list[str]) -> list[tuple[bool, tuple[str, ...]]]:
-    """(compact, columns) of the months table's layouts, widest first: the optional costs some month has
-    while they fit, then the layouts without them."""
-    plain = [tuple(name for name in names if name not in OPTIONAL_MONTH_COLUMNS) for names in orders]
-    layouts = [(layout > 0, names) for layout, names in enumerate(plain)]
-    if not shown:
-        return layouts
-    costs = [tuple(name for name in names if name not in OPTIONAL_MONTH_COLUMNS or name in shown) for names in orders[:2]]
-    return [(False, costs[0]), (True, costs[1]), *layouts]
 
 
 def months_hint(report: RunReport, lang: str) -> Text:
