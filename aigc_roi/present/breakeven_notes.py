@@ -8,7 +8,7 @@ from aigc_roi.model.rounding import CROSSING_SLACK
 from aigc_roi.present.drivers import bound_value, driver_label, driver_value
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
+from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable, ChannelAlone
 from aigc_roi.whatif.breakeven_jumps import GateJump, Side
 
 JUMP_CHANGES: dict[str, str] = {"roi_zero": "breakeven_jump_roi", "payback_target": "breakeven_jump_payback"}
@@ -35,7 +35,13 @@ def own_max_text(row: BreakEven, style: NumberStyle) -> str:
         return driver_value(row.driver, None, style)
     # A ceiling: rounded down, as a bid above it loses money.
     text = bound_value(row.driver, alone.ceiling, style, up=False)
-    return f"{text} {label('average_marker', style.lang)}" if alone.saturating and alone.max_unit_cost is not None else text
+    return f"{text} {label('average_marker', style.lang)}" if _average(alone) else text
+
+
+def _average(alone: ChannelAlone | None) -> bool:
+    """Whether the channel's own max, a unit cost or a factor on every month's, is an average one (it saturates): the
+    cell is marked and the note said by this alone, so neither goes without the other."""
+    return alone is not None and alone.saturating and alone.ceiling is not None
 
 
 def jump_notes(table: BreakEvenTable, style: NumberStyle) -> list[str]:
@@ -53,9 +59,7 @@ def jump_notes(table: BreakEvenTable, style: NumberStyle) -> list[str]:
 
 def saturating_notes(table: BreakEvenTable, lang: str) -> list[str]:
     """The note on an average max bid, where a channel's is marked."""
-    marked = any(row.channel is not None and row.channel.saturating and row.channel.max_unit_cost is not None
-                 for row in table.rows)
-    return [label("saturating_caption", lang)] if marked else []
+    return [label("saturating_caption", lang)] if any(_average(row.channel) for row in table.rows) else []
 
 
 def _jump_sentence(table: BreakEvenTable, row: BreakEven, value: float, thresholds: list[str], style: NumberStyle) -> str:

@@ -14,7 +14,7 @@ from rich.text import Text
 from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS, OPTIONAL_MONTH_COLUMNS
 from aigc_roi.present.blocks import table_or_blocks, vertical
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
-from aigc_roi.present.channel_notes import channel_notes, max_bid_text, max_factor_text
+from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.console import Title, cell_len
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_view import fits_view
@@ -34,7 +34,7 @@ from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.text import visible
 
 if TYPE_CHECKING:
-    from aigc_roi.present.run_data import ChannelRun, RunReport
+    from aigc_roi.present.run_data import RunReport
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 PANEL_FRAME = 4
@@ -190,7 +190,7 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
             "cac": Column(short_label("cac", lang), [Text(style.money(c.cac)) for c in channels]),
             "roas": Column(short_label("roas", lang), [Text(style.ratio(c.roas)) for c in channels]),
             "roi": Column(short_label("roi", lang), [Text(style.percent(c.roi)) for c in channels]),
-            "max_bid": Column(label("max_unit_cost", lang), [Text(_max_bid(c, style)) for c in channels]),
+            "max_bid": Column(label("max_unit_cost", lang), [Text(max_bid_text(c, style)) for c in channels]),
             "ltv": Column(short_label("channel_ltv", lang), [Text(style.money(c.ltv)) for c in channels]),
             "ltv_to_cac": Column(short_label("channel_ltv_to_cac", lang), [Text(style.ratio(c.ltv_to_cac)) for c in channels]),
         }
@@ -213,12 +213,6 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
         return vertical(label("channels", lang), records, caption, width)
 
     return Fitted(build)
-
-
-def _max_bid(channel: ChannelRun, style: NumberStyle) -> str:
-    if channel.max_unit_cost_factor is not None:
-        return max_factor_text(channel.max_unit_cost_factor, style)
-    return max_bid_text(channel, style)
 
 
 ACCRUAL_COLUMNS = ("recognised_revenue", "deferred_revenue")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, unit_of
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
-from aigc_roi.present.channel_notes import channel_notes, max_bid_text, max_factor_text
+from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gate_stops, gates_grid
@@ -202,8 +202,7 @@ def _markdown_channels(report: RunReport, style: NumberStyle) -> Table:
     rows = [[name, channel_type_label(channel.type, lang),
              style.money(channel.spend, 0), style.count(channel.users), style.money(channel.cac),
              style.ratio(channel.roas), style.percent(channel.roi),
-             max_bid_text(channel, style) if channel.max_unit_cost_factor is None
-             else max_factor_text(channel.max_unit_cost_factor, style),
+             max_bid_text(channel, style),
              style.money(channel.ltv), style.ratio(channel.ltv_to_cac)]
             for name, channel in zip(channel_row_names(report.channels, lang), report.channels, strict=True)]
     return header, rows

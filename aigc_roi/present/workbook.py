@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
 from aigc_roi.model.rounding import CROSSING_SLACK, fixed, rounded_toward
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
+from aigc_roi.present.channel_notes import average_max
 from aigc_roi.present.discount_note import npv_basis, rate_stated
 from aigc_roi.present.explain import never_throughout, not_split_name, not_split_share, ranked_changes
 from aigc_roi.present.fit_data import fits_table
@@ -163,7 +164,7 @@ def _channels_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[li
 def _channel_note(channel: ChannelRun, lang: str) -> str | None:
     """What the table's "avg" says beside a saturating channel's max bid: a bid copied from here loses money on the
     last users it buys."""
-    return label("saturating_note", lang) if channel.saturating and channel.max_unit_cost is not None else None
+    return label("saturating_note", lang) if average_max(channel) else None
 
 
 CEILINGS = frozenset({"max_unit_cost", "max_unit_cost_factor"})

@@ -59,10 +59,10 @@ def test_bars_are_per_user_on_one_scale_and_the_max_bid_is_written_in_its_unit(t
     # Per post and per month's factor: written under their channel's bars, never a bar.
     texts = re.findall(r'<text x="170" y="[\d.]+" font-style="italic">([^<]*)</text>', chart)
     if lang == "en":
-        assert texts == ["Max bid at ROI = 0: 0.50× every month&#x27;s bid",
+        assert texts == ["Max bid at ROI = 0 (factor on every month&#x27;s bid): 0.50×",
                          "Max fee at ROI = 0 (fee per post, CNY): 1,200.00"]
     else:
-        assert texts == ["ROI = 0 时的最高出价：每月出价的 0.50×", "ROI = 0 时的最高单条费用（单条费用，CNY）：1,200.00"]
+        assert texts == ["ROI = 0 时的最高出价（每月出价的倍数）：0.50×", "ROI = 0 时的最高单条费用（单条费用，CNY）：1,200.00"]
     assert "1,200.00" not in "".join(title for title, _, _ in bars)
     # The bars' legend says the currency and that they are per user.
     assert ("CAC (CNY per user bought)" if lang == "en" else "获客成本（CNY/买来的用户）") in chart

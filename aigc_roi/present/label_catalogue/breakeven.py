@@ -20,6 +20,9 @@ LABELS: dict[str, Label] = {
     "saturating_caption": Label("avg: with saturation_budget the max bid is an average; the marginal user costs far more.",
                                 "均值：设置了 saturation_budget 的渠道，最高出价是平均值；边际用户的成本远高于此。"),
     "average_marker": Label("avg", "均值"),
+    # Beside a factor a max bid is shown as (0.34×) where the unit cost is written by month (docs/formulas.md §14).
+    "factor_caption": Label("×: a factor on every month's unit cost, where that is written by month.",
+                            "×：单价按月设置时，为各月单价统一乘的倍数。"),
     # The same words where no "avg" marks the bid (a workbook's Note column beside its Saturating column).
     "saturating_note": Label("With saturation_budget the max bid is an average; the marginal user costs far more.",
                              "设置了 saturation_budget 的渠道，最高出价是平均值；边际用户的成本远高于此。"),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from aigc_roi.model.channels import channel_type
 from aigc_roi.present.channel_labels import ORGANIC_TYPE, channel_field_label, channel_row_names, max_unit_cost_label
-from aigc_roi.present.channel_notes import max_bid_text, max_factor_text
+from aigc_roi.present.channel_notes import max_bid_text
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.words import word
@@ -44,12 +44,11 @@ def channels_section(channels: Sequence[ChannelRun], style: NumberStyle, currenc
 
 
 def max_bid_note(channel: ChannelRun, style: NumberStyle, currency: str) -> str:
-    """``Max fee at ROI = 0 (fee per post, CNY): 46,231.39``; a unit cost set by month: ``Max bid at ROI = 0: 0.50×
-    every month's bid``."""
+    """``Max fee at ROI = 0 (fee per post, CNY): 46,231.39``; a unit cost set by month: ``Max bid at ROI = 0 (factor
+    on every month's bid): 0.50×``; either marked ``avg`` as the run's table marks it, the factor last for the mark to
+    follow it there too."""
     lang = style.lang
     name = max_unit_cost_label(channel.type, lang)
     field = channel_field_label(channel.type, channel_type(channel.type).unit_cost, lang)
-    if channel.max_unit_cost_factor is not None:
-        return word("max_factor", lang).format(word=name, factor=max_factor_text(channel.max_unit_cost_factor, style),
-                                               field=field)
-    return word("max_unit_cost", lang).format(word=name, field=field, currency=currency, value=max_bid_text(channel, style))
+    key = "max_unit_cost" if channel.max_unit_cost_factor is None else "max_factor"
+    return word(key, lang).format(word=name, field=field, currency=currency, value=max_bid_text(channel, style))

@@ -45,7 +45,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "cac": ("CAC ({currency} per user bought)", "获客成本（{currency}/买来的用户）"),
     "ltv": ("LTV per user ({currency})", "单用户 LTV（{currency}）"),
     "max_unit_cost": ("{word} at ROI = 0 ({field}, {currency}): {value}", "ROI = 0 时的{word}（{field}，{currency}）：{value}"),
-    "max_factor": ("{word} at ROI = 0: {factor} every month's {field}", "ROI = 0 时的{word}：每月{field}的 {factor}"),
+    "max_factor": ("{word} at ROI = 0 (factor on every month's {field}): {value}", "ROI = 0 时的{word}（每月{field}的倍数）：{value}"),
     "channels_note": ("Bars are amounts per user, on one scale. A maximum bid is in its channel's own unit (per user, "
                       "per 1,000 impressions, per post or per month), so it is written under the bars, not drawn.",
                       "条形均为每个用户的金额，同一比例尺。最高出价按渠道自己的单位计（每个用户、每千次展示、每篇或每月），"
