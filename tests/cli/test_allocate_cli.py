@@ -359,6 +359,22 @@ def test_spend_less_comes_first_with_the_budget_that_is_best(tmp_path: Path) -> 
     assert "» Spend nothing" in invoke(["allocate", str(losing), "--budget", "100k"], env={"COLUMNS": "120"}).stdout
 
 
+def test_spend_less_in_chinese_says_the_objective_at_b_is_lower(tmp_path: Path) -> None:
+    """The English "B = 200,000 loses 75,000 against it" read 所给预算 B = 20.0万 比它少 7.5万, as if B were 7.5万 less
+    than the best budget; it is the objective at B that is lower. Net cash as in the test above: 75k at 50k, 0 at
+    200k. The losing channel: 100k buys 500 users worth 100 each, net cash -50k against 0 at a budget of 0."""
+    path = _write(tmp_path, SATURATING_ALONE)
+    shown = invoke(["allocate", str(path), "--budget", "200k", "--objective", "net_cash", "--lang", "zh"],
+                   env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
+    assert "» 少花钱：预算曲线上净现金流最高处在 5.0万（7.5万）；按所给预算 B = 20.0万，净现金流比它低 7.5万。" in shown
+    losing = tmp_path / "losing.yaml"
+    losing.write_text(LOSING, encoding="utf-8")
+    shown = invoke(["allocate", str(losing), "--budget", "100k", "--objective", "net_cash", "--lang", "zh"],
+                   env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
+    assert "» 不投放：预算曲线上净现金流最高处在预算 0（0）；按所给预算 B = 10.0万，净现金流比它低 5.0万。" in shown
+    assert "比它少" not in shown
+
+
 def test_a_channel_named_as_a_curve_column_gets_a_column_of_its_own(tmp_path: Path) -> None:
     # Channels named "value" and "budget" wrote a curve header of budget,multiple,value,marginal_value,value,budget:
     # a spreadsheet or pandas then reads two columns under one name. (limit_met says whether a budget keeps the limits.)

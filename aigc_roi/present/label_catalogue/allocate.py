@@ -113,14 +113,13 @@ LABELS: dict[str, Label] = {
     "allocate_spend_less": Label(
         "Spend less: the best {objective} on the budget curve is at {budget} ({value}); {asked} loses {loss} against "
         "it.",
-        "少花钱：预算曲线上{objective}最高处在 {budget}（{value}）；所给预算 {asked} 比它少 "
-        "{loss}。",
+        # The objective at B is lower by the loss, not B itself less than the best budget.
+        "少花钱：预算曲线上{objective}最高处在 {budget}（{value}）；按所给预算 {asked}，{objective}比它低 {loss}。",
     ),
     "allocate_spend_nothing": Label(
         "Spend nothing: the best {objective} on the budget curve is at a budget of 0 ({value}); {asked} loses {loss} "
         "against it.",
-        "不投放：预算曲线上{objective}最高处在预算 0（{value}）；所给预算 {asked} 比它少 "
-        "{loss}。",
+        "不投放：预算曲线上{objective}最高处在预算 0（{value}）；按所给预算 {asked}，{objective}比它低 {loss}。",
     ),
     "allocate_asked_filled": Label("the filled split of {asked}", "{asked} 的投满分配"),
     "allocate_total_title": Label("T = {budget} over the horizon", "整个周期共 T = {budget}"),
