@@ -56,6 +56,17 @@ class InputRow(Protocol):
     def in_file(self) -> str | None: ...
 
 
+DISTRIBUTION_LABELS = {"lognormal": "distribution_lognormal", "normal": "distribution_normal",
+                       "uniform": "distribution_uniform", "triangular": "distribution_triangular"}
+"""Each range's distribution (model/scenario.py DistributionKind) -> its label."""
+
+
+def distribution_label(kind: str, lang: str) -> str:
+    """A range's distribution as a reader reads it (对数正态 under --lang zh), in the workbook's inputs sheet and the
+    report alike; CSV and JSON keep the word the file's ``dist:`` takes, as they keep every key."""
+    return label(DISTRIBUTION_LABELS[kind], lang)
+
+
 def written_text(row: InputRow, lang: str) -> str:
     """The text as written, and for a value a ``--set`` wrote, that it did and what the file wrote instead."""
     if row.set_by is None:

@@ -31,7 +31,7 @@ from aigc_roi.present.channel_notes import average_max
 from aigc_roi.present.discount_note import npv_basis, rate_stated
 from aigc_roi.present.explain import never_throughout, not_split_name, not_split_share, ranked_changes
 from aigc_roi.present.fit_data import fits_table
-from aigc_roi.present.inputs_table import InputRow, ScenarioFacts, inputs_rows
+from aigc_roi.present.inputs_table import InputRow, ScenarioFacts, distribution_label, inputs_rows
 from aigc_roi.present.labels import label, sentences, short_label, unqualified
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing, irr_none_label, none_over, says_nothing
 from aigc_roi.present.text import xlsx_text
@@ -248,12 +248,13 @@ _FIT_CURVE_LABELS = {"retention": "fit_curve_retention", "channel_retention": "f
 
 
 def _inputs_sheet(facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str) -> tuple[list[Column], list[list[Any]]]:
-    """The CSV's inputs table (present/inputs_table.py), numbers as numbers, with a note where a value alone
-    misleads."""
+    """The CSV's inputs table (present/inputs_table.py), numbers as numbers, a distribution in the sheet's language as
+    every label of it, with a note where a value alone misleads."""
     columns = [Column(label("field_path", lang)), Column(label("value", lang), GENERAL), Column(label("low", lang), GENERAL),
                Column(label("high", lang), GENERAL), Column(label("distribution", lang)), Column(label("as_written", lang)),
                Column(label("note", lang))]
-    return columns, [[*row, _input_note(row[0], lang)] for row in inputs_rows(facts, inputs, lang)]
+    return columns, [[*row[:4], row[4] and distribution_label(row[4], lang), *row[5:], _input_note(row[0], lang)]
+                     for row in inputs_rows(facts, inputs, lang)]
 
 
 def _input_note(path: str, lang: str) -> str | None:

@@ -66,3 +66,22 @@ def test_the_csv_and_the_sheet_hold_the_same_rows(tmp_path: Path) -> None:
     assert [list(row[:6]) for row in sheet[1:]] == ROWS
     # A whole number the file writes is a whole number in the sheet, not 1.0.
     assert type(sheet[5][1]) is int
+
+
+def test_the_chinese_sheet_names_the_distribution_as_the_report_does(tmp_path: Path) -> None:
+    """Under --lang zh the sheet's 分布 column read "lognormal" where the report writes 对数正态; CSV keeps the word
+    the file's ``dist:`` takes, as it keeps every key (and its header)."""
+    path, book = tmp_path / "plan.yaml", tmp_path / "plan.xlsx"
+    path.write_text(PLAN.replace("monthly_churn: 1.5%", "monthly_churn: {dist: uniform, low: 1%, high: 2%}"),
+                    encoding="utf-8")
+    assert invoke(["run", str(path), "-o", str(book), "--lang", "zh"]).exit_code == 0
+    sheet = list(openpyxl.load_workbook(book)["输入"].iter_rows(values_only=True))
+    column = sheet[0].index("分布")
+    assert {row[0]: row[column] for row in sheet[1:] if row[column]} == {
+        "acquisition[0].bid": "对数正态", "retention.monthly_churn": "均匀"}
+    report = invoke(["report", str(path), "--lang", "zh", "--samples", "200"]).stdout
+    assert "对数正态：90% 区间 300..1,200" in report
+    table = list(csv.DictReader(io.StringIO(invoke(["run", str(path), "-f", "csv", "--table", "inputs", "--lang", "zh"])
+                                            .stdout)))
+    assert {row["path"]: row["distribution"] for row in table if row["distribution"]} == {
+        "acquisition[0].bid": "lognormal", "retention.monthly_churn": "uniform"}

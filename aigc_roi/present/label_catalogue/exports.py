@@ -28,6 +28,12 @@ LABELS: dict[str, Label] = {
     "low": Label("Low", "下限"),
     "high": Label("High", "上限"),
     "distribution": Label("Distribution", "分布"),
+    # A range's distribution (model/scenario.py DistributionKind) in the reader's language: the workbook's inputs sheet
+    # and the report's inputs table (present/inputs_table.py distribution_label); CSV keeps the file's dist: word.
+    "distribution_lognormal": Label("lognormal", "对数正态"),
+    "distribution_normal": Label("normal", "正态"),
+    "distribution_uniform": Label("uniform", "均匀"),
+    "distribution_triangular": Label("triangular", "三角"),
     "as_written": Label("As written", "原文"),
     "set_over_file": Label("{written} (--set; file: {file})", "{written}（--set；文件：{file}）"),
     "set_not_in_file": Label("{written} (--set; not in the file)", "{written}（--set；文件中没有）"),

@@ -22,7 +22,7 @@ from aigc_roi.present.ci_view import target_key
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.gates import gates_grid
-from aigc_roi.present.inputs_table import InputRow, written_text
+from aigc_roi.present.inputs_table import InputRow, distribution_label, written_text
 from aigc_roi.present.labels import bracketed, label, sentences
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, month_label, never_text
 from aigc_roi.present.payback_window import by_horizon_note, within_note
@@ -402,7 +402,8 @@ def _range_text(row: InputRow, style: NumberStyle) -> str:
     lang = style.lang
     assert row.distribution is not None and row.interval is not None
     low, high = row.interval
-    text = word("range_interval", lang).format(kind=word(row.distribution, lang), low=style.plain(low), high=style.plain(high))
+    text = word("range_interval", lang).format(kind=distribution_label(row.distribution, lang), low=style.plain(low),
+                                               high=style.plain(high))
     if row.distribution in ("lognormal", "normal"):
         return text
     return word("range_support", lang).format(interval=text, low=style.plain(row.low), high=style.plain(row.high))

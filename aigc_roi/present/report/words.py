@@ -71,11 +71,6 @@ WORDS: dict[str, tuple[str, str]] = {
     # A range's cell: its 90% interval whatever its kind, and the support a uniform or triangular range is written by.
     "range_interval": ("{kind}: 90% interval {low}..{high}", "{kind}：90% 区间 {low}..{high}"),
     "range_support": ("{interval}; support {low}..{high}", "{interval}；取值范围 {low}..{high}"),
-    # A range's distribution (model/scenario.py DistributionKind), named in the reader's language.
-    "lognormal": ("lognormal", "对数正态"),
-    "normal": ("normal", "正态"),
-    "uniform": ("uniform", "均匀"),
-    "triangular": ("triangular", "三角"),
     "source": ("Source", "来源"),
     "file": ("File", "文件"),
     "commit": ("Commit", "提交"),
