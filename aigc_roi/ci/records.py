@@ -61,6 +61,17 @@ class Checked:
     """The samples ``min_payback_probability``'s chance is a share of, which it is shown by as `simulate` shows it;
     0 where it was not simulated."""
 
+    def __post_init__(self) -> None:
+        # The targets where they are written, line then column, whatever their kind, as a file's errors and warnings
+        # are listed (present/errors.py in_file_order); one nowhere in the file (a --set wrote it) after them. Built
+        # kind by kind (model/targets.py's order, then milestones, then the targets on the change), a table, the text
+        # lines and JSON listed lines 85, 84, 86, 83, 82.
+        object.__setattr__(self, "outcomes", sorted(self.outcomes, key=self._in_file_order))
+
+    def _in_file_order(self, outcome: TargetOutcome) -> tuple[bool, tuple[int, int]]:
+        location = self.target_location(outcome)
+        return location is None, location or (0, 0)
+
     @property
     def passed(self) -> bool:
         """Every target met; a target not applicable (on the change, without a base) fails nothing."""
