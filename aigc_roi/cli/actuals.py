@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -30,6 +30,9 @@ from aigc_roi.cli.streams import emit, fail, fail_with, load, note, to_stdout
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
 
+if TYPE_CHECKING:
+    from aigc_roi.model.scenario import Scenario
+
 
 def _note_worded(worded: Callable[[str], str | list[str]], language: str) -> None:
     """The note (or the lines) ``worded`` in a language, in this invocation's ``language`` and in English for a
@@ -46,17 +49,23 @@ def _note_worded(worded: Callable[[str], str | list[str]], language: str) -> Non
         note(line, in_english)
 
 
-def parse_maps(maps: list[str] | None) -> list[tuple[str, str]]:
+def parse_maps(maps: list[str] | None, plan: Scenario) -> list[tuple[str, str]]:
     """``NAME=GLOB`` pairs of ``--map``, split as ``--set`` splits a path from its value (model/paths.py ``path_end``);
-    exit 2 on one without ``=``."""
+    exit 2 on one without ``=``, or whose NAME names a channel of ``plan`` only with an input method's ``＝`` or
+    brackets as ASCII (whatif/actuals.py ``map_slip``)."""
     from aigc_roi.model.paths import path_end
+    from aigc_roi.reader.overrides import channel_reader
+    from aigc_roi.reader.written_tree import scenario_tree
+    from aigc_roi.whatif.actuals import map_slip
 
+    read = channel_reader(scenario_tree(plan), "--map")
     pairs = []
     for text in maps or []:
         end = path_end(text)
         name, equals, glob = text[:end], text[end:end + 1], text[end + 1:]
-        if not equals or not name.strip() or not glob.strip():
-            fail([f"--map: expected NAME=GLOB such as 'Douyin CPA=dy_*', found {text!r}"])
+        slip = map_slip(text, read)
+        if not equals or not name.strip() or not glob.strip() or slip:
+            fail([f"--map: expected NAME=GLOB such as 'Douyin CPA=dy_*', found {text!r}" + (f"; {slip}" if slip else "")])
         pairs.append((name.strip(), glob.strip()))
     return pairs
 
@@ -96,7 +105,6 @@ def actuals(
     language = open_command(lang, quiet, format_.value, bom)
     refuse_other_format(reforecast, "yaml", language, "actuals --reforecast")
     check_xlsx(format_.value, output, language)
-    extra = parse_maps(map_)
     if reforecast is not None and to_stdout(reforecast) and to_stdout(output):
         # Two documents on one stream: the YAML ahead of the table, or of a JSON no parser then reads.
         fail_with("reforecast_beside_output", language)
@@ -105,6 +113,7 @@ def actuals(
     if loaded.scenario.start is None:
         fail([ScenarioError(str(plan), 1, 1, "start",
                             "expected a month YYYY-MM (actuals places each export's dates in a plan month), found nothing")])
+    extra = parse_maps(map_, loaded.scenario)
 
     from aigc_roi.whatif.errors import ArgumentError, WhatIfError
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -29,6 +30,9 @@ from aigc_roi.cli.options import (
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, given, open_command, refuse_idle, save_plot
 from aigc_roi.cli.streams import CommandLineProblem, Localized, fail, fail_with, load
 from aigc_roi.model.arguments import SHARE, amount_fault
+from aigc_roi.model.ime_marks import BRACKETS, EQUALS, ime_slip
+from aigc_roi.model.paths import ChannelReader, RefusedName, channel_references, names_something
+from aigc_roi.present.errors import message_in
 from aigc_roi.present.labels import label
 from aigc_roi.reader.dated_months import date_hint
 from aigc_roi.reader.numbers import NotFinite, ValueProblem, parse_number_text, slip_hint
@@ -78,13 +82,16 @@ def parse_amount(text: str, option: str) -> float:
     return value
 
 
-def parse_bounds(items: list[str], option: str) -> dict[str, float]:
-    """``["Feed ads=20万", ...]`` -> {"Feed ads": 200000.0}; the last ``=`` splits, as amounts never hold one."""
+def parse_bounds(items: list[str], option: str, read: ChannelReader) -> dict[str, float]:
+    """``["Feed ads=20万", ...]`` -> {"Feed ads": 200000.0}; the last ``=`` splits, as amounts never hold one. Told of
+    an input method's ``＝`` or brackets where only with them as ASCII does NAME name a channel (``read``)."""
     bounds: dict[str, float] = {}
     for item in items:
         name, equals, amount = item.rpartition("=")
-        if not equals or not name.strip():
-            fail([f"{option}: expected NAME=AMOUNT, such as 'Feed ads=20万', found {item!r}"])
+        slip = ime_slip(item, EQUALS + BRACKETS,
+                        lambda text: (split := text.rpartition("="))[1] == "=" and names_something(read, split[0].strip()))
+        if not equals or not name.strip() or slip:
+            fail([f"{option}: expected NAME=AMOUNT, such as 'Feed ads=20万', found {item!r}" + (f"; {slip}" if slip else "")])
         bounds[name.strip()] = parse_amount(amount.strip(), f"{option} {name.strip()}")
     return bounds
 
@@ -95,10 +102,11 @@ def parse_reach(text: str, horizon_months: int, start: tuple[int, int] | None = 
     from aigc_roi.model.scenario import MILESTONE_KEYS, Milestone
     from aigc_roi.reader.kinds import suggest_word
 
-    head, equals, amount = text.partition("=")
+    head, _, amount = text.partition("=")
     key, at, month = head.strip().partition("@")
-    if not (equals and at and key in MILESTONE_KEYS):
-        meant = suggest_word(key.strip(), MILESTONE_KEYS) if at else ""
+    if not _reads_as_milestone(text):
+        slip = ime_slip(text, "＠" + EQUALS, _reads_as_milestone)
+        meant = slip or (suggest_word(key.strip(), MILESTONE_KEYS) if at else "")
         fail([f"--reach: expected KEY@MONTH=VALUE with KEY one of {', '.join(MILESTONE_KEYS)}, such as "
               f"'subscribers@6=1000', found {text!r}" + (f"; {meant}" if meant else "")])
     if not (month.strip().isascii() and month.strip().isdigit() and 1 <= int(month.strip()[:4]) <= horizon_months):
@@ -109,6 +117,15 @@ def parse_reach(text: str, horizon_months: int, start: tuple[int, int] | None = 
     return Milestone(int(month.strip()), key, value)
 
 
+def _reads_as_milestone(text: str) -> bool:
+    """Whether ``text`` has ``--reach``'s shape, KEY@MONTH=VALUE with a milestone's KEY (its month and value read on)."""
+    from aigc_roi.model.scenario import MILESTONE_KEYS
+
+    head, equals, _ = text.partition("=")
+    key, at, _ = head.strip().partition("@")
+    return bool(equals and at) and key in MILESTONE_KEYS
+
+
 def _signed_amount(text: str) -> float:
     """A cumulative-cash milestone may be below 0 (a loss no deeper than this by then)."""
     negative = text.startswith("-")
@@ -116,15 +133,19 @@ def _signed_amount(text: str) -> float:
     return -value if negative else value
 
 
-def check_channel_names(scenario: Scenario, names: dict[str, list[str]], lang: str) -> None:
-    """A channel in --lock/--min/--max read as --set reads a path's channel part (reader/overrides.py ``channel_at``),
-    that names no channel or that --set refuses: one line, exit 2, the first listing the channels each by a reference
-    these options take as it (model/paths.py ``channel_references``)."""
-    from aigc_roi.model.paths import RefusedName, channel_references
+def channels_of(scenario: Scenario) -> ChannelReader:
+    """--lock's, --min's and --max's channel, read as --set reads a path's channel part (reader/overrides.py
+    ``channel_at``)."""
     from aigc_roi.reader.overrides import channel_reader
     from aigc_roi.reader.written_tree import scenario_tree
 
-    read = channel_reader(scenario_tree(scenario), "--lock")
+    return channel_reader(scenario_tree(scenario), "--lock")
+
+
+def check_channel_names(scenario: Scenario, names: dict[str, list[str]], read: ChannelReader, lang: str) -> None:
+    """A channel in --lock/--min/--max (``read``: ``channels_of``) that names no channel or that --set refuses: one
+    line, exit 2, the first listing the channels each by a reference these options take as it (model/paths.py
+    ``channel_references``), or telling the brackets an input method typed (model/ime_marks.py)."""
     known = [channel.name for channel in scenario.acquisition]
     for option, named in names.items():
         for name in named:
@@ -132,6 +153,10 @@ def check_channel_names(scenario: Scenario, names: dict[str, list[str]], lang: s
                 found = read(name)
             except RefusedName as refused:
                 fail([CommandLineProblem(f"{option} {name}: {refused}")])
+            slip = ime_slip(name, BRACKETS, partial(names_something, read)) if found is None else None
+            if slip:
+                fail_with("allocate_unknown_channel_typed", lang, option=option, name=name,
+                          hint=Localized(partial(message_in, slip)))
             if found is None:
                 fail_with("allocate_unknown_channel", lang, option=option, name=name,
                           names=Localized(lambda lang: label("list_separator", lang).join(
@@ -209,15 +234,17 @@ def allocate(
     amount = parse_amount(total, "--total") if total is not None else parse_amount(budget, "--budget") if budget is not None else 0.0
     cash_cap = None if max_cash_need is None else parse_amount(max_cash_need, "--max-cash-need")
     locks = list(dict.fromkeys(lock or []))
-    minimums = parse_bounds(minimum or [], "--min")
-    maximums = parse_bounds(maximum or [], "--max")
     check_plot(plot, language)
     # Refused before the search, so a refused file never costs the wait.
     check_destinations((output,), force, inputs=[file], files=(plot,))
     loaded = load(file, set_)
     scenario = loaded.scenario
+    read = channels_of(scenario)
+    # Read on the file, which tells a channel's own full-width mark from one an input method typed for the syntax's.
+    minimums = parse_bounds(minimum or [], "--min", read)
+    maximums = parse_bounds(maximum or [], "--max", read)
     milestone = None if reach is None else parse_reach(reach, scenario.horizon_months, scenario.start)
-    check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, language)
+    check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, read, language)
 
     from aigc_roi.cli.progress import progress_bar
     from aigc_roi.present.allocation import AllocationPresenter

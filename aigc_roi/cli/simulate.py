@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO
 
@@ -27,7 +28,10 @@ from aigc_roi.cli.options import (
 )
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, format_of, open_command, save_plot
 from aigc_roi.cli.progress import stage_progress_bar
-from aigc_roi.cli.streams import fail_with, load, save_file_while
+from aigc_roi.cli.streams import Localized, fail_with, load, save_file_while
+from aigc_roi.model.ime_marks import SEPARATORS, ime_slip
+from aigc_roi.present.errors import message_in
+from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
     from aigc_roi.whatif.simulate import Simulation
@@ -39,21 +43,32 @@ def parse_percentiles(text: str, lang: str) -> tuple[float, ...]:
     two different ones are the same float (``33.3333333333333331``, ``33.333333333333333``): their columns would
     be one."""
     from aigc_roi.present.simulation import percentile_key
-    from aigc_roi.reader.numbers import SUFFIX_EXPONENTS, ValueProblem, decimal_to_float, number_decimal
+    from aigc_roi.reader.numbers import decimal_to_float
 
     written: dict[float, tuple[str, Decimal]] = {}
     for part in (part.strip() for part in text.split(",")):
-        try:
-            exact = number_decimal(part) if part[-1:] not in SUFFIX_EXPONENTS else None
-        except ValueProblem:
-            exact = None
-        if exact is None or not 0 <= exact <= 100:
-            fail_with("percentiles_bad", lang, text=text)
+        exact = _percentile(part)
+        if exact is None:
+            # An input method's comma leaves one part that is no number: told so, where the percent sign would not be.
+            slip = ime_slip(text, SEPARATORS, lambda typed: all(_percentile(each.strip()) is not None for each in typed.split(",")))
+            fail_with("percentiles_bad", lang, text=text,
+                      hint=Localized(partial(message_in, slip) if slip else partial(label, "percentiles_without_percent")))
         value = decimal_to_float(exact) + 0.0  # + 0.0: -0 is the 0th, keyed p0
         if value in written and written[value][1] != exact:
             fail_with("percentiles_alike", lang, first=written[value][0], second=part, key=percentile_key(value))
         written.setdefault(value, (part, exact))
     return tuple(sorted(written))
+
+
+def _percentile(part: str) -> Decimal | None:
+    """``part`` as a percentile, a number from 0 to 100 written without a suffix; None where it is none."""
+    from aigc_roi.reader.numbers import SUFFIX_EXPONENTS, ValueProblem, number_decimal
+
+    try:
+        exact = number_decimal(part) if part[-1:] not in SUFFIX_EXPONENTS else None
+    except ValueProblem:
+        return None
+    return exact if exact is not None and 0 <= exact <= 100 else None
 
 
 def simulate(

@@ -36,13 +36,16 @@ from aigc_roi.cli.output import check_xlsx, deliver, given, open_command, refuse
 from aigc_roi.cli.progress import stage_progress_bar
 from aigc_roi.cli.streams import CommandLineProblem, fail, load, note, overrides, source_text, warn_loaded
 from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.model.ime_marks import EQUALS, PATH_MARKS, SEPARATORS, ime_slip
 from aigc_roi.model.limits import MAX_GRID_STEPS, MAX_STEP, MIN_GRID_STEPS
+from aigc_roi.model.paths import PathReader, names_something, path_end
 from aigc_roi.present.labels import bracketed, label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.reader.flow_scan import outside_quotes
 from aigc_roi.whatif.errors import WhatIfError
 
 if TYPE_CHECKING:
+    from aigc_roi.model.scenario import Scenario
     from aigc_roi.reader.load import LoadedScenario
     from aigc_roi.whatif.compare import Comparison
 
@@ -53,20 +56,36 @@ if TYPE_CHECKING:
 CompareFormat = WorkbookFormat
 
 
-def _split_top_level(text: str, separator: str) -> list[str]:
-    """``text`` cut at each ``separator`` outside brackets, braces and quotes, so a
+def _split_top_level(text: str, separators: str) -> list[str]:
+    """``text`` cut at each of ``separators`` outside brackets, braces and quotes, so a
     value such as ``{low: 1, high: 2}`` or a name path ``[Feed ads, CN]`` stays whole."""
     parts, start = [], 0
     for i, char, depth in outside_quotes(text):
-        if char == separator and depth == 0:
+        if char in separators and depth == 0:
             parts.append(text[start:i])
             start = i + 1
     return parts + [text[start:]]
 
 
-def parse_variant(text: str) -> tuple[str, list[str]]:
+VARIANT_MARKS = "：" + SEPARATORS + EQUALS + PATH_MARKS
+"""What an input method types for the ``:`` after a variant's label, the ``,`` between its settings and each
+setting's ``=``, dots and brackets."""
+
+
+def parse_variant(text: str, read: PathReader | None = None) -> tuple[str, list[str]]:
     """``"cheaper bid: acquisition[0].bid=25, monetization.plans[0].price=299"`` ->
-    (label, ["acquisition[0].bid=25", ...]); without ``label:`` the text is its own label."""
+    (label, ["acquisition[0].bid=25", ...]); without ``label:`` the text is its own label. ``read``, the file's
+    paths as ``--set`` reads them, tells a mark an input method typed for the ASCII one (model/ime_marks.py)."""
+    variant = _variant(text)
+    slip = None if read is None else ime_slip(text, VARIANT_MARKS, lambda typed: _reads_as_variant(typed, read))
+    if variant is None or slip:
+        fail([f"--variant: expected 'LABEL: PATH=VALUE[, PATH=VALUE]', such as 'cheaper bid: acquisition[0].bid=25', "
+              f"found {text!r}" + (f"; {slip}" if slip else "")])
+    return variant
+
+
+def _variant(text: str) -> tuple[str, list[str]] | None:
+    """``parse_variant``'s label and settings; None where ``text`` has no such shape."""
     head = _split_top_level(text, ":")[0]
     before_values = text.split("=", 1)[0]
     if head == text and ":" in before_values and before_values.count("[") != before_values.count("]"):
@@ -76,9 +95,21 @@ def parse_variant(text: str) -> tuple[str, list[str]]:
     name, assignments = (head.strip(), text[len(head) + 1:]) if "=" not in head and head != text else (text, text)
     sets = [part.strip() for part in _split_top_level(assignments, ",") if part.strip()]
     if not name.strip() or not sets or any("=" not in part for part in sets):
-        fail([f"--variant: expected 'LABEL: PATH=VALUE[, PATH=VALUE]', such as 'cheaper bid: acquisition[0].bid=25', "
-              f"found {text!r}"])
+        return None
     return name.strip(), sets
+
+
+def _reads_as_variant(text: str, read: PathReader) -> bool:
+    """Whether ``text`` reads as a variant of the file (``read``): each setting's path names a place of it, and no
+    setting's value holds a second setting after an input method's comma (``20， 年度会员.price=249``)."""
+    variant = _variant(text)
+    return variant is not None and all(_reads_as_setting(setting, read) for setting in variant[1])
+
+
+def _reads_as_setting(setting: str, read: PathReader) -> bool:
+    end = path_end(setting)
+    later = _split_top_level(setting[end + 1:], SEPARATORS)[1:]
+    return names_something(read, setting[:end].strip()) and not any("=" in part for part in later)
 
 
 def _loaded(path: Path, sets: list[str], name: str | None) -> LoadedScenario:
@@ -153,8 +184,13 @@ def compare(
     if explain and (variant or len(files) != 2 or samples is not None):
         fail(["--explain: give exactly two FILEs (base, new), without --variant or --samples"])
     if variant:
-        parsed = [parse_variant(text) for text in variant]
-        scenarios = [(None, source_text(files[0], sets), _loaded(files[0], sets, None))] + [
+        from aigc_roi.reader.overrides import path_reader
+        from aigc_roi.reader.written_tree import scenario_tree
+
+        base = _loaded(files[0], sets, None)
+        read = path_reader(scenario_tree(base.scenario), "--variant")
+        parsed = [parse_variant(text, read) for text in variant]
+        scenarios = [(None, source_text(files[0], sets), base)] + [
             (name, source_text(files[0], sets + extra), _loaded(files[0], sets + extra, name)) for name, extra in parsed]
     else:
         scenarios = [(None, source_text(path, sets), _loaded(path, sets, None)) for path in files]
@@ -252,10 +288,8 @@ def sensitivity(
 
     language = open_command(lang, quiet, format_.value, bom)
     refuse_idle([("--grid-steps", "--grid", given("grid_steps") and grid is None)], format_.value, language)
-    paths = _split_top_level(grid, ",") if grid is not None else []
-    if grid is not None and len(paths) != 2:
-        fail([f"--grid: expected two driver paths separated by a comma, found {grid!r}"])
     scenario = load(file, set_).scenario
+    paths = _grid_paths(grid, scenario) if grid is not None else []
     style = NumberStyle(language, scenario.currency)
     if grid is None:
         analysis = api.sensitivity(scenario, step)
@@ -268,3 +302,22 @@ def sensitivity(
     except WhatIfError as refused:
         fail([f"--grid: {refused}"])
     deliver(GridPresenter(style, grid_title(table, style, table.scenario)), table, format_.value, output, force, bom, sets=set_)
+
+
+def _grid_paths(grid: str, scenario: Scenario) -> list[str]:
+    """``--grid``'s two driver paths, or exit 2 with one line: told of an input method's comma, dots or brackets where
+    the paths name places of ``scenario`` only with them as ASCII (model/ime_marks.py), so it is read after the file."""
+    from aigc_roi.reader.overrides import path_reader
+    from aigc_roi.reader.written_tree import scenario_tree
+
+    read = path_reader(scenario_tree(scenario), "--grid")
+
+    def reads(text: str) -> bool:
+        paths = _split_top_level(text, ",")
+        return len(paths) == 2 and all(names_something(read, path) for path in paths)
+
+    paths = _split_top_level(grid, ",")
+    slip = ime_slip(grid, SEPARATORS + PATH_MARKS, reads)
+    if len(paths) != 2 or slip:
+        fail([f"--grid: expected two driver paths separated by a comma, found {grid!r}" + (f"; {slip}" if slip else "")])
+    return paths

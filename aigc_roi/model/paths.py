@@ -159,6 +159,16 @@ def read_or_none(read: Callable[[str], Place | None], text: str) -> Place | None
         return None
 
 
+def names_something(read: Callable[[str], object], text: str) -> bool:
+    """Whether ``read`` (a ``ChannelReader`` or a ``PathReader``) takes ``text`` as a place, or refuses it offering the
+    places it names: a reference that reads as written, so an input method's mark in it is a name's own
+    (model/ime_marks.py)."""
+    try:
+        return read(text) is not None
+    except RefusedName:
+        return True
+
+
 _LARGEST_INDEX_DIGITS = 18
 
 

@@ -828,7 +828,8 @@ _HINTS = _rules([
     (r"it belongs (.*)", lambda m: _places_zh(m[1])),
     (r"this field is one number, not a range", "此字段是一个数，不是区间"),
     (r"no thousands commas: write (.*)", "不要用千位逗号：请写 {0}"),
-    (r"full-width '(.)' \(IME input\): write (.*)", "全角字符 '{0}'（输入法输入）：请写 {1}"),
+    # One character or several (model/ime_marks.py: '：', '，'), listed as Chinese lists are.
+    (r"full-width ('.'(?:, '.')*) \(IME input\): write (.*)", _lists("全角字符 {0}（输入法输入）：请写 {1}", 0)),
     (r"full-width '(.)' \(IME input\), and (.*) is (over|under|not over|not under) (\S+)",
      lambda m: f"全角字符 '{m[1]}'（输入法输入），且 {m[2]} {_BOUND_ZH[m[3]]} {m[4]}"),
     (r"full-width '(.)' \(IME input\), and (.*) is not a (whole )?number",
@@ -878,4 +879,5 @@ def translate(message: str) -> str:
     hint = _apply(_HINTS, tail) if separator else None
     if hint is not None:
         return f"{_apply(_MESSAGES, head) or head}；{hint}"
-    return _apply(_MESSAGES, message) or message
+    # A hint alone is a label's field (cli/allocate.py, cli/simulate.py: an input method's mark, model/ime_marks.py).
+    return _apply(_MESSAGES, message) or _apply(_HINTS, message) or message

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.ime_marks import EQUALS, PATH_MARKS, ime_slip
 from aigc_roi.model.paths import (
     UNWRITTEN,
     ChannelReader,
@@ -32,6 +33,7 @@ from aigc_roi.model.paths import (
     item_path,
     joined_path,
     list_index,
+    names_something,
     no_path,
     path_end,
     split_path,
@@ -91,8 +93,8 @@ _PATH_EXAMPLE = "expected PATH=VALUE such as acquisition[0].bid=25"
 _NESTED = re.compile(r"\[[^\]]*\[")
 """A bracket opened inside a bracket (``acquisition[A[1]].bid``): an item's name holding brackets, which the file
 read refuses with the item's path (``_refuse_a_bracketed_name``)."""
-FULL_WIDTH_EQUALS = "\uff1d"
-"""＝, what a Chinese input method types for '='."""
+SETTING_MARKS = EQUALS + PATH_MARKS
+"""What an input method types for the ``=``, dots and brackets of ``PATH=VALUE``."""
 
 
 def parse_overrides(texts: tuple[str, ...], option: str | None = None) -> tuple[Override, ...]:
@@ -112,19 +114,21 @@ def parse_override(text: str, given_as: str = "--set", item: int | None = None) 
         # A command line that is not UTF-8 reaches Python as lone surrogates (PEP 383).
         shown = _named(given_as, item, text.encode("utf-8", "backslashreplace").decode())
         raise ScenarioInvalid([ScenarioError(shown, 1, 1, "", not_utf8(text[error.start]))]) from None
-    end = path_end(text)
-    path, equals, value = text[:end], text[end:end + 1], text[end + 1:]
-    if not equals and FULL_WIDTH_EQUALS in text:
-        # The hint the file reader gives a full-width colon or comma (reader/numbers.py).
-        fixed = text.replace(FULL_WIDTH_EQUALS, "=", 1).strip()
-        raise ScenarioInvalid([ScenarioError(_named(given_as, item, text), 1, 1, "",
-                                             f"{_PATH_EXAMPLE}; full-width '{FULL_WIDTH_EQUALS}' (IME input): write {fixed}")])
-    path = path.strip()
-    if not equals or not _well_formed(path):
+    path = _setting_path(text)
+    if path is None:
+        # Read as written on the file when the tree is at hand (_refuse_an_ime_slip): here, its shape alone.
+        slip = ime_slip(text, SETTING_MARKS, lambda fixed: _setting_path(fixed) is not None)
         # The command line's location is the option with its text; an item of a call's list is named by its place.
-        found = "" if item is None else f", found {text!r}"
+        found = f"; {slip}" if slip else "" if item is None else f", found {text!r}"
         raise ScenarioInvalid([ScenarioError(_named(given_as, item, text), 1, 1, "", _PATH_EXAMPLE + found)])
-    return Override(path, value.strip(), typed=True, given_as=given_as, item=item)
+    return Override(path, text[path_end(text) + 1:].strip(), typed=True, given_as=given_as, item=item)
+
+
+def _setting_path(text: str) -> str | None:
+    """The path of ``PATH=VALUE``, without its outer spaces; None where ``text`` has no such shape."""
+    end = path_end(text)
+    path = text[:end].strip()
+    return path if text[end:end + 1] == "=" and _well_formed(path) else None
 
 
 def _well_formed(path: str) -> bool:
@@ -628,8 +632,26 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
         if value is None:
             value = Node("scalar", 1, 1, None, raw="")
         _set_source(value, override.named)
-        tree = _put(tree, split_path(_by_name(tree, override)) or [], value, override)
+        try:
+            tree = _put(tree, split_path(_by_name(tree, override)) or [], value, override)
+        except Refusal:
+            raise
+        except ScenarioInvalid:
+            _refuse_an_ime_slip(tree, override)
+            raise
     return tree
+
+
+def _refuse_an_ime_slip(tree: Node, override: Override) -> None:
+    """Refuse a typed path that names nothing on ``tree`` as written, and something with an input method's dots or
+    brackets as ASCII (``信息流。cpm``, ``acquisition【2】.cpm``), as its ``＝`` is refused (``parse_override``)."""
+    if not override.typed:
+        return
+    read = path_reader(tree, override.given_as)
+    slip = ime_slip(f"{override.path}={override.value}", PATH_MARKS,
+                    lambda text: (path := _setting_path(text)) is not None and names_something(read, path))
+    if slip:
+        raise ScenarioInvalid([ScenarioError(override.named, 1, 1, "", f"{_PATH_EXAMPLE}; {slip}")]) from None
 
 
 def _put(tree: Node, segments: list[str], value: Node, override: Override, kind: Any = SCENARIO) -> Node:

@@ -54,6 +54,7 @@ from aigc_roi.model.actuals import Report, ReportRow, ReportSource, plan_days
 from aigc_roi.model.arguments import samples_and_seed
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.ime_marks import BRACKETS, EQUALS, ime_slip
 from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
 from aigc_roi.model.names import listed
 from aigc_roi.model.paths import (
@@ -63,6 +64,7 @@ from aigc_roi.model.paths import (
     channel_called,
     channel_path,
     channel_references,
+    names_something,
     path_end,
     row_name,
 )
@@ -224,10 +226,22 @@ MAP_TEXT = "NAME=GLOB such as 'Douyin CPA=dy_*'"
 """A ``--map``, as the option and a text of ``maps`` expect it (cli/actuals.py ``parse_maps``)."""
 
 
-def map_pairs(maps: object) -> list[tuple[str, str]]:
+def map_slip(text: str, read: ChannelReader) -> str | None:
+    """The hint at an input method's ``＝`` or brackets in a ``NAME=GLOB`` whose NAME names a channel (``read``) only
+    with them as ASCII (model/ime_marks.py)."""
+
+    def reads(typed: str) -> bool:
+        end = path_end(typed)
+        return typed[end:end + 1] == "=" and bool(typed[end + 1:].strip()) and names_something(read, typed[:end].strip())
+
+    return ime_slip(text, EQUALS + BRACKETS, reads)
+
+
+def map_pairs(maps: object, read: ChannelReader) -> list[tuple[str, str]]:
     """``maps`` as (NAME, GLOB) pairs: each item such a pair of texts, or a text ``NAME=GLOB`` read as ``--map`` reads
     it (the name and glob stripped), and a text alone one item, not its characters. An ArgumentError naming ``maps[i]``
-    for an item of neither form or with a blank name or glob: a glob matches no campaign by being empty."""
+    for an item of neither form or with a blank name or glob: a glob matches no campaign by being empty; one an input
+    method typed is told so (``map_slip``)."""
     if isinstance(maps, str):
         maps = [maps]
     if isinstance(maps, Mapping | bytes) or not isinstance(maps, Iterable):
@@ -238,8 +252,9 @@ def map_pairs(maps: object) -> list[tuple[str, str]]:
         if isinstance(item, str):
             end = path_end(item)
             name, equals, glob = item[:end].strip(), item[end:end + 1], item[end + 1:].strip()
-            if not (equals and name and glob):
-                raise ArgumentError(f"maps[{index}]", f"expected {MAP_TEXT}, found {item!r}")
+            slip = map_slip(item, read)
+            if not (equals and name and glob) or slip:
+                raise ArgumentError(f"maps[{index}]", f"expected {MAP_TEXT}, found {item!r}" + (f"; {slip}" if slip else ""))
             pairs.append((name, glob))
         elif isinstance(item, tuple | list) and len(item) == 2 and all(isinstance(part, str) and part.strip() for part in item):
             pairs.append((item[0], item[1]))

@@ -8,6 +8,10 @@ LABELS: dict[str, Label] = {
         "{option}: no channel named {name!r}; channels: {names}",
         "{option}：没有名为 {name!r} 的渠道；现有渠道：{names}",
     ),
+    "allocate_unknown_channel_typed": Label(
+        "{option}: no channel named {name!r}; {hint}",
+        "{option}：没有名为 {name!r} 的渠道；{hint}",
+    ),
     "allocate_title": Label(
         "Allocation · {scenario} · B = {budget} a month ({currency})",
         "预算分配 · {scenario} · 每月预算 B = {budget}（{currency}）",
