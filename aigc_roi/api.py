@@ -22,9 +22,9 @@ code, which every function taking one holds to the rules a file is read by, each
 located by the argument and the field's path: ``scenario: virality: expected a
 number >= 0 and < 1, found 1.5``), ``WhatIfError`` for a what-if a
 scenario cannot answer (among them ``ArgumentError``, which names the argument
-as the call gave it, ``AllocationError``, ``UnknownDriver`` and
-``AmbiguousDriver``) and ``CiError`` for a check that cannot start
-(``NoScenarioFiles``, ``BaselineError``). Every argument is held to what its
+as the call gave it, ``AllocationError``, ``UnknownDriver``, ``AmbiguousDriver``
+and ``ValuesRefused``, whose ``errors`` are located) and ``CiError`` for a check
+that cannot start (``NoScenarioFiles``, ``BaselineError``). Every argument is held to what its
 function takes before any work: one of another type or outside its bounds
 raises an ``ArgumentError`` (a ``ValueError`` too; allocate's an
 ``AllocationError`` as well) naming it, what it expected and what it found
@@ -39,6 +39,7 @@ Nothing here prints or exits.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import importlib
 import os
@@ -55,7 +56,7 @@ from aigc_roi.model import arguments
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_SAMPLES, MAX_SEED
 from aigc_roi.model.scenario import Milestone, Scenario
-from aigc_roi.whatif.errors import ArgumentError, WhatIfError
+from aigc_roi.whatif.errors import ArgumentError, ValuesRefused, WhatIfError
 
 if TYPE_CHECKING:
     from aigc_roi.ci.plan_report import PlanFacts as PlanFacts
@@ -112,7 +113,7 @@ if not TYPE_CHECKING:  # mypy reads the imports above: with a __getattr__ in sig
 
 __all__ = [
     "ScenarioError", "ScenarioInvalid", "Scenario", "LoadedScenario", "Milestone", "WhatIfError", "ArgumentError",
-    "AllocationError", "UnknownDriver", "AmbiguousDriver", "CiError", "NoScenarioFiles", "BaselineError",
+    "ValuesRefused", "AllocationError", "UnknownDriver", "AmbiguousDriver", "CiError", "NoScenarioFiles", "BaselineError",
     "load", "load_source", "load_plan", "run", "figures", "compare", "break_even", "sensitivity", "sensitivity_grid",
     "simulate", "allocate", "explain_change", "curves", "validate", "check", "check_run", "schema", "plan_facts", "inputs",
     "actuals", "reforecast",
@@ -530,8 +531,9 @@ def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, fil
     ``plan`` from ``load_plan``, with its matched channels' past months as by_month values), that text read back as ``filename``
     (``ScenarioInvalid`` if it does not validate; its tree locates the re-forecast's ranges) and the plan's and
     re-forecast's npv, payback, peak cash and P(payback), each with the ranges whose draws were clipped. Raises
-    ``WhatIfError`` for a matched channel it cannot rewrite (of a type it does not rewrite, a field that is not one
-    number or range, months without reported users) or for ``samples`` and ``seed`` as ``actuals`` does (an
+    ``WhatIfError`` for a matched channel it cannot rewrite (of a type it does not rewrite, months without reported
+    users; a ``ValuesRefused``, whose ``errors`` are located in the plan's file, for a by_month value whose month
+    after the actuals is a blend no single value writes) or for ``samples`` and ``seed`` as ``actuals`` does (an
     ``ArgumentError``, as is a ``header`` that is no text, a ``filename`` that is no path, or a plan whose scenario
     was replaced in code, as ``inputs`` refuses it), and ``TypeError`` for a ``Scenario`` or a ``compared`` that is
     not what ``actuals`` returns."""
@@ -547,9 +549,22 @@ def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, fil
     header = arguments.text("header", header, ArgumentError)
     filename = arguments.path("filename", filename, ArgumentError)
     samples, seed = draws(samples, seed)
-    edits = edits_of(plan.scenario, compared)
+    try:
+        edits = edits_of(plan.scenario, compared)
+    except ValuesRefused as refused:
+        raise ValuesRefused([_placed(error, plan) for error in refused.errors]) from None
     original = decode(read_limited(plan.path, plan.path), plan.path)
     text = rewrite(original, plan.tree, [(edit.path, edit.by_month) for edit in edits.fields],
                    [(edit.path, edit.months) for edit in edits.months], header + "\n")
     loaded = load_text(text, filename)
     return text, loaded, (outlook(plan.scenario, samples, seed), outlook(loaded.scenario, samples, seed))
+
+
+def _placed(error: ScenarioError, plan: api.LoadedScenario) -> ScenarioError:
+    """``error``, at its path's value in ``plan``'s file (or its field's, or the file's start, as far as the tree has it)."""
+    from aigc_roi.reader.yamltree import find_node
+
+    node = find_node(plan.tree, error.path) or find_node(plan.tree, error.path.removesuffix(".by_month"))
+    if node is None:
+        return dataclasses.replace(error, file=plan.path, line=1, column=1)
+    return dataclasses.replace(error, file=node.source or plan.path, line=node.line, column=node.column)

@@ -26,7 +26,7 @@ from aigc_roi.cli.options import (
 )
 from aigc_roi.cli.options import WorkbookFormat as ActualsFormat
 from aigc_roi.cli.output import check_destinations, check_xlsx, deliver, open_command, refuse_other_format
-from aigc_roi.cli.streams import emit, fail, fail_with, load, note, to_stdout
+from aigc_roi.cli.streams import CommandLineProblem, emit, fail, fail_with, load, note, to_stdout
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
 
@@ -115,7 +115,7 @@ def actuals(
                             "expected a month YYYY-MM (actuals places each export's dates in a plan month), found nothing")])
     extra = parse_maps(map_, loaded.scenario)
 
-    from aigc_roi.whatif.errors import ArgumentError, WhatIfError
+    from aigc_roi.whatif.errors import ArgumentError, ValuesRefused, WhatIfError
 
     try:
         compared = api.actuals(loaded.scenario, exports, extra, sum_duplicates, samples, seed, from_day, through)
@@ -146,8 +146,12 @@ def actuals(
         except ScenarioInvalid as invalid:
             # Located in a file that was not written: say so first, so the lines below are not looked for on disk.
             fail([f"{reforecast}: the re-forecast of {plan} does not validate, so it was not written", *invalid.errors])
+        except ValuesRefused as refused:
+            fail(refused.errors)  # each where the plan writes it, as the reader's errors
         except WhatIfError as error:
-            fail([str(error)])
+            # The --reforecast asked for refused as a whole (a channel's month the model cannot express): README's
+            # "aigc-roi: " leads it, so it never reads as a file's problem.
+            fail([CommandLineProblem(str(error))])
 
     from aigc_roi.present.actuals import ActualsPresenter, actuals_summary
     from aigc_roi.present.numbers import NumberStyle

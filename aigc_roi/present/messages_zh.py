@@ -75,6 +75,8 @@ _NAMING_ZH = {"a gate, --set, actuals --map or allocate --lock": "闸门、--set
 """What names an item by its name alone (reader/shared_names.py), in Chinese."""
 
 _EXPECTED = _rules([
+    # whatif/reforecast.py: the month after the actuals of a by_month value, where the re-forecast resumes the plan.
+    (r"a value for month (\d+) \((\S+)\) that one number or range writes", "第 {0} 月（{1}）可由单个数字或区间写出的值"),
     (r"a date YYYY-MM-DD", "YYYY-MM-DD 格式的日期"),
     (r"a date", "日期"),
     (r"a date within (\S+)\.\.(\S+) \(the plan's months 1-(\d+)\)", "{0}..{1} 之内的日期（方案的第 1-{2} 月）"),
@@ -238,6 +240,11 @@ def _totals_zh(listing: str) -> str:
 
 
 _FOUND = _rules([
+    (r"a blend of the ranges at months (\d+) and (\d+)", "第 {0} 月与第 {1} 月两个区间的混合"),
+    (r"a blend of the lognormal range at month (\d+) and the number at month (\d+)",
+     "第 {0} 月的对数正态区间与第 {1} 月的数字的混合"),
+    (r"a blend of the number at month (\d+) and the lognormal range at month (\d+)",
+     "第 {0} 月的数字与第 {1} 月的对数正态区间的混合"),
     (r"an empty cell", "空单元格"),
     (r"an empty cell, part of the merged cell (\S+)", "空单元格（属于合并单元格 {0}）"),
     (r"no row of two or more filled cells \(sheets: (.*)\)", _lists("任何一行都不足两个非空单元格（工作表：{0}）", 0)),
@@ -558,8 +565,6 @@ _MESSAGES = _rules([
      lambda m: f"各方案的币种分别为 {m[1].replace(' and ', '、')}：不同币种的金额无法比较"),
     (r"the plan has no start month: add start: YYYY-MM so export dates fall in plan months",
      "方案没有起始月份：请添加 start: YYYY-MM，以便把报表的日期放入方案月份"),
-    (r"(.*): (\w+) is not one number or range; a re-forecast rewrites only those",
-     "{0}：{1} 不是单个数字或区间；重新预测只改写这两种取值"),
     (r"(.*): a re-forecast cannot rewrite a channel of type (\w+)", "{0}：重新预测无法改写 {1} 类型的渠道"),
     (r"(.*) (\d{4}-\d{2}): the exports report no new users \(activations\) at (\S+) in column '(.*)', so the "
      r"re-forecast cannot set that month's users", "{0} {1}：报表在 {2}（'{3}' 列）未报告新增用户（激活）数，重新预测无法设置该月的用户数"),
@@ -751,6 +756,7 @@ _GOAL_OF = {"ad set": "广告组", "unit": "推广单元"}
 """The level whose optimisation goal an indicated count counts (reader/exports/indicated.py), in Chinese."""
 
 _HINTS = _rules([
+    (r"give month (\d+) a point of its own", "请在 by_month 中为第 {0} 月单独写一个值"),
     # An option another command has (cli/edge.py): which commands, and why this one has none.
     (r"(--?[\w-]+) is an option of (.*), not of (\w+), which uses the median of each range",
      lambda m: f"{m[1]} 是 {_commands_zh(m[2])} 的选项，{m[3]} 没有它：{m[3]} 按各区间的中位数计算"),

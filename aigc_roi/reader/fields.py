@@ -430,14 +430,14 @@ class ChannelShape(Obj):
         for month, value in months:
             if _median(value) < MIN_UNIT_COST:
                 where = join_path(unit, "by_month") + f".{month}" if month is not None else unit
-                node = _month_node(parsed.nodes[unit], month) or parsed.nodes[unit]
+                node = month_node(parsed.nodes[unit], month) or parsed.nodes[unit]
                 ctx.expected(node, join_path(path, where),
                              f"{unit} >= {MIN_UNIT_COST:g} when a {budget} is given (users = {budget} / {unit})",
                              among=(parsed.nodes[budget],))
                 return
 
 
-def _month_node(node: Node, month: int | None) -> Node | None:
+def month_node(node: Node, month: int | None) -> Node | None:
     """The value node of ``month`` in a ``{by_month: {...}}`` mapping; None for a value written once."""
     if month is None or node.kind != "map" or "by_month" not in node.value:
         return None

@@ -5,14 +5,19 @@ style; instead each edited value's text span (located by the reader's tree)
 is replaced by a one-line flow mapping ``{by_month: {1: 21.5, 3: 20}}``,
 edits applied from the end of the file backwards so earlier positions stay
 valid. A plan value kept for the future months is copied as written
-(``20``, ``"18..25"``, ``{low: 18, high: 25}``).
+(``20``, ``"18..25"``, ``{low: 18, high: 25}``), a by_month value's point
+too; a month's value the plan's points blend into is written as a number,
+or a range in its explicit form (``{dist: triangular, low: 11, ...}``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from aigc_roi.model.month_value import GivenPoint, MonthValue
+from aigc_roi.model.scenario import Z90, Distribution
 from aigc_roi.reader import text_lines
+from aigc_roi.reader.fields import month_node
 from aigc_roi.reader.flow_scan import outside_quotes
 from aigc_roi.reader.yamltree import Node, find_node
 
@@ -26,17 +31,16 @@ def format_number(value: float) -> str:
     return repr(rounded)
 
 
-def rewrite(text: str, tree: Node, fields: Sequence[tuple[str, Sequence[tuple[int, float | None]]]],
+def rewrite(text: str, tree: Node, fields: Sequence[tuple[str, Sequence[tuple[int, MonthValue | None]]]],
             months: Sequence[tuple[str, Sequence[int]]], header: str) -> str:
-    """``text`` with each field path's value replaced by its by_month values and each months path by its list."""
+    """``text`` with each field path's value replaced by its by_month values and each months path by its list (None:
+    the field's own value, as written; a ``GivenPoint``: its by_month point, as written)."""
     starts = _line_starts(text)
     edits: list[tuple[int, int, str]] = []
     for path, knots in fields:
         node = _node(tree, path)
         span = _span(node, text, starts)
-        written = text[span[0]:span[1]]
-        planned = written if node.kind == "scalar" else _flow(node, text, starts)
-        values = ", ".join(f"{month}: {planned if value is None else format_number(value)}" for month, value in knots)
+        values = ", ".join(f"{month}: {_value_text(node, value, text, starts)}" for month, value in knots)
         edits.append((*span, f"{{by_month: {{{values}}}}}"))
     for path, chosen in months:
         node = _node(tree, path)
@@ -44,6 +48,31 @@ def rewrite(text: str, tree: Node, fields: Sequence[tuple[str, Sequence[tuple[in
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return header + text
+
+
+def _value_text(node: Node, value: MonthValue | None, text: str, starts: list[int]) -> str:
+    if value is None:
+        return _flow(node, text, starts)
+    if isinstance(value, GivenPoint):
+        point = month_node(node, value.month)
+        assert point is not None, "a GivenPoint is a month the field's by_month gives"
+        return _flow(point, text, starts)
+    if isinstance(value, Distribution):
+        return _range_text(value)
+    return format_number(value)
+
+
+def _range_text(dist: Distribution) -> str:
+    """A range in its explicit form: ``{low: L, high: H}`` would be read lognormal or normal by the sign of L."""
+    if dist.kind == "normal":
+        # The reader's 90% interval is mean -+ Z90 sd.
+        parts = {"mean": (dist.low + dist.high) / 2, "sd": (dist.high - dist.low) / (2 * Z90)}
+    elif dist.kind == "triangular":
+        assert dist.mode is not None
+        parts = {"low": dist.low, "mode": dist.mode, "high": dist.high}
+    else:
+        parts = {"low": dist.low, "high": dist.high}
+    return "{" + ", ".join([f"dist: {dist.kind}", *(f"{key}: {format_number(number)}" for key, number in parts.items())]) + "}"
 
 
 def _node(tree: Node, path: str) -> Node:

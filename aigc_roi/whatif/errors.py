@@ -8,7 +8,10 @@ read as one (model/compared.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from aigc_roi.model.compared import told_apart
+from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.rounding import fixed
 
 
@@ -27,6 +30,16 @@ class ArgumentError(WhatIfError):
 
     def __str__(self) -> str:
         return f"{self.argument}: {self.problem}"
+
+
+class ValuesRefused(WhatIfError):
+    """Values of the plan a what-if cannot carry into the file it writes, each an ``errors`` line at its field's path:
+    unplaced (line 0) where only the Scenario is at hand, in the plan's file once its tree places them
+    (api.reforecast), so the user reads where to change the plan, as a reader's error says it."""
+
+    def __init__(self, errors: Sequence[ScenarioError]) -> None:
+        super().__init__("\n".join(str(error) for error in errors))
+        self.errors = tuple(errors)
 
 
 def amount_text(value: float) -> str:

@@ -18,10 +18,17 @@ actual spend s and new users u (docs/formulas.md, "Re-forecast"):
 - flat: ``cost`` = s, ``users`` = u.
 
 Each edited field becomes spec 1.2 ``{by_month: {...}}``: the past months'
-values, and the plan's own value (None here; the writer copies its text) at
-the month before the first past month and the month after the last, so the
-months around them keep the plan. A month the plan did not run in but that
-spent money is added to the channel's ``months``.
+values, and the plan's own value at the month before the first past month and
+the month after the last, so the months around them keep the plan. A field
+the plan writes once is copied there as written (None here). A field the plan
+already writes by month keeps its given points outside those months, as
+written, and has its value in each of the two months written out
+(model/month_value.py): between the last past month and the plan's next point
+the schedule would otherwise run from the actual value, not the plan's. Where
+the plan's value in such a month is a blend no single value writes (two ranges,
+a lognormal range moved off 0), the field is refused at its by_month, every
+such field at once: written as planned, it would not reproduce the past months. A month the plan
+did not run in but that spent money is added to the channel's ``months``.
 """
 
 from __future__ import annotations
@@ -34,30 +41,34 @@ from typing import Any
 import numpy as np
 
 from aigc_roi.model.engine import evaluate
+from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.figures import plain
+from aigc_roi.model.month_value import GivenPoint, MonthValue, NoOneRange, median_in, month_value
 from aigc_roi.model.paths import channel_called, channel_path
 from aigc_roi.model.rounding import fixed
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import (
+    ByMonth,
     Channel,
     CpaChannel,
     CpmChannel,
     Distribution,
     FlatChannel,
     KolChannel,
+    Moving,
     Scenario,
 )
 from aigc_roi.model.targets import PaybackWindow, payback_window
 from aigc_roi.whatif.actuals import Actuals, ChannelMonth, draws
-from aigc_roi.whatif.errors import WhatIfError, count_texts
+from aigc_roi.whatif.errors import ValuesRefused, WhatIfError, count_texts
 
 
 @dataclass(frozen=True)
 class FieldEdit:
     path: str
     """The field as ``--set`` names it: ``acquisition[0].bid``."""
-    by_month: tuple[tuple[int, float | None], ...]
-    """(month, value), months increasing; None: the plan's own value, as written."""
+    by_month: tuple[tuple[int, MonthValue | None], ...]
+    """(month, value), months increasing; None: the plan's own value, written once, as written."""
 
 
 @dataclass(frozen=True)
@@ -75,10 +86,12 @@ class Reforecast:
 
 
 def reforecast(scenario: Scenario, actuals: Actuals) -> Reforecast:
-    """The edits that turn the plan into the re-forecast; WhatIfError where a month cannot be expressed."""
+    """The edits that turn the plan into the re-forecast; WhatIfError where a month cannot be expressed,
+    ValuesRefused (each at its field's path) where the plan's value in a month no single value writes."""
     past = actuals.past_months
     fields: list[FieldEdit] = []
     months: list[MonthsEdit] = []
+    refused: list[ScenarioError] = []
     names = [channel.name for channel in scenario.acquisition]
     for compared in actuals.channels:
         if compared.matched_rows == 0 or not past:
@@ -91,35 +104,49 @@ def reforecast(scenario: Scenario, actuals: Actuals) -> Reforecast:
         own_past = tuple(month.month for month in by_month)
         per_field = _channel_values(channel, channel_called(names, compared.index), by_month)
         for name, values in per_field.items():
-            fields.append(FieldEdit(f"{channel_path(compared.index)}.{name}",
-                                    _knots(values, own_past, scenario.horizon_months)))
+            path = f"{channel_path(compared.index)}.{name}"
+            try:
+                fields.append(FieldEdit(path, _knots(getattr(channel, name), values, own_past, scenario.horizon_months)))
+            except NoOneRange as blend:
+                refused.append(_refusal(path, blend, scenario.month_labels()))
         spent = {month.month for month in by_month if (month.actual.spend or 0.0) > 0}
         if channel.months is not None and not spent <= set(channel.months):
             months.append(MonthsEdit(f"{channel_path(compared.index)}.months", tuple(sorted(set(channel.months) | spent))))
+    if refused:
+        raise ValuesRefused(refused)
     return Reforecast(tuple(fields), tuple(months), past)
 
 
-def _knots(values: dict[int, float | None], past: tuple[int, ...], horizon: int) -> tuple[tuple[int, float | None], ...]:
-    knots = dict(values)
-    if past[0] > 1:
-        knots[past[0] - 1] = None
-    if past[-1] < horizon:
-        knots[past[-1] + 1] = None
+def _knots(planned: Moving, values: dict[int, float | None], past: tuple[int, ...],
+           horizon: int) -> tuple[tuple[int, MonthValue | None], ...]:
+    """The field's by_month: ``values`` in the past months, the plan's around them (NoOneRange where no value writes it)."""
+    around = [month for month in (past[0] - 1, past[-1] + 1) if 1 <= month <= horizon]
+    if not isinstance(planned, ByMonth):
+        return tuple(sorted(({month: None for month in around} | values).items()))
+    knots: dict[int, MonthValue | None] = {
+        month: GivenPoint(month) for month, _ in planned.points if not past[0] - 1 <= month <= past[-1] + 1}
+    # A past month the exports leave to the plan (a bid in a month of no spend) is the plan's there too.
+    for month, value in [*((month, None) for month in around), *values.items()]:
+        knots[month] = month_value(planned, month) if value is None else value
     return tuple(sorted(knots.items()))
 
 
-def _planned(channel: Channel, called: str, name: str) -> float:
-    value = getattr(channel, name)
-    if isinstance(value, Distribution):
-        return value.median()
-    if isinstance(value, int | float):
-        return float(value)
-    raise WhatIfError(f"{called}: {name} is not one number or range; a re-forecast rewrites only those")
+def _refusal(path: str, blend: NoOneRange, labels: list[str]) -> ScenarioError:
+    """The field refused at its by_month (line 0: api.reforecast places it in the plan's file)."""
+    month, (first, first_value), (second, second_value) = blend.month, blend.first, blend.second
+    if isinstance(first_value, Distribution) and isinstance(second_value, Distribution):
+        found = f"the ranges at months {first} and {second}"
+    else:  # a lognormal range beside a number, which moves it off 0
+        found = " and ".join(f"the {'lognormal range' if isinstance(value, Distribution) else 'number'} at month {given}"
+                             for given, value in ((first, first_value), (second, second_value)))
+    return ScenarioError("scenario", 0, 0, f"{path}.by_month",
+                         f"expected a value for month {month} ({labels[month - 1]}) that one number or range writes, "
+                         f"found a blend of {found}; give month {month} a point of its own")
 
 
-def _check_rewritable(channel: Channel, called: str, names: tuple[str, ...]) -> None:
-    for name in names:
-        _planned(channel, called, name)
+def _planned(channel: Channel, name: str, month: int) -> float:
+    """The plan's value of ``name`` in ``month`` as its deterministic run has it."""
+    return median_in(getattr(channel, name), month)
 
 
 def _channel_values(channel: Channel, called: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
@@ -130,32 +157,9 @@ def _channel_values(channel: Channel, called: str, months: list[ChannelMonth]) -
     return rewrite(channel, called, months)
 
 
-def _cpa_values(channel: CpaChannel, called: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
-    volume = "budget" if channel.budget is not None else "users"
-    _check_rewritable(channel, called, ("bid", volume))
-    return _cpa(channel, called, months, volume)
-
-
-def _cpm_values(channel: CpmChannel, called: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
-    volume = "budget" if channel.budget is not None else "impressions"
-    _check_rewritable(channel, called, ("cpm", "ctr", "cvr", volume))
-    return _cpm(channel, called, months, volume)
-
-
-def _kol_values(channel: KolChannel, called: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
-    _check_rewritable(channel, called, ("posts", "fee", "views", "view_to_user", "views_decay"))
-    return _kol(channel, called, months)
-
-
-def _flat_values(channel: FlatChannel, called: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
-    _check_rewritable(channel, called, ("cost", "users"))
+def _flat(channel: FlatChannel, called: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
     return {"cost": {month.month: month.actual.spend for month in months},
             "users": {month.month: _users(called, month) for month in months}}
-
-
-REWRITES: dict[str, Callable[[Any, str, list[ChannelMonth]], dict[str, dict[int, float | None]]]] = {
-    "cpa": _cpa_values, "cpm": _cpm_values, "kol": _kol_values, "flat": _flat_values}
-"""By channel type (its ``type:`` word): the fields a re-forecast writes from the exports, month by month."""
 
 
 def _users(name: str, month: ChannelMonth) -> float:
@@ -173,21 +177,22 @@ def _unexpressible(name: str, month: ChannelMonth, why: str) -> WhatIfError:
     return WhatIfError(f"{name} {month.label}: {why}; the re-forecast cannot express that month")
 
 
-def _saturation(channel: CpaChannel | CpmChannel, name: str, spend: float, volume: str) -> float:
+def _saturation(channel: CpaChannel | CpmChannel, month: int, spend: float, volume: str) -> float:
     """h / (s + h): the share of unsaturated users a budget s buys (1 without saturation or a budget)."""
     if channel.saturation_budget is None or volume != "budget":
         return 1.0
-    limit = _planned(channel, name, "saturation_budget")
+    limit = _planned(channel, "saturation_budget", month)
     return limit / (spend + limit) if spend + limit > 0 else 1.0
 
 
-def _cpa(channel: CpaChannel, name: str, months: list[ChannelMonth], volume: str) -> dict[str, dict[int, float | None]]:
+def _cpa(channel: CpaChannel, name: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
+    volume = "budget" if channel.budget is not None else "users"
     bid: dict[int, float | None] = {}
     amount: dict[int, float | None] = {}
     for month in months:
         spend, users = month.actual.spend or 0.0, _users(name, month)
         if users > 0:
-            bid[month.month] = spend * _saturation(channel, name, spend, volume) / users
+            bid[month.month] = spend * _saturation(channel, month.month, spend, volume) / users
         elif spend > 0:
             raise _unexpressible(name, month, f"it spent {fixed(spend, 2, separators=True)} for no new users")
         else:
@@ -198,14 +203,16 @@ def _cpa(channel: CpaChannel, name: str, months: list[ChannelMonth], volume: str
     return {"bid": bid, volume: amount}
 
 
-def _cpm(channel: CpmChannel, name: str, months: list[ChannelMonth], volume: str) -> dict[str, dict[int, float | None]]:
+def _cpm(channel: CpmChannel, name: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
+    volume = "budget" if channel.budget is not None else "impressions"
     values: dict[str, dict[int, float | None]] = {"cpm": {}, "ctr": {}, "cvr": {}, volume: {}}
-    planned_cpm, ctr, cvr = (_planned(channel, name, field) for field in ("cpm", "ctr", "cvr"))
     for month in months:
+        # The plan's own values of the month: where the exports measure no ctr and cvr, the month keeps them.
+        planned_cpm, ctr, cvr = (_planned(channel, field, month.month) for field in ("cpm", "ctr", "cvr"))
         actual = month.actual
         spend, users = actual.spend or 0.0, _users(name, month)
         impressions, clicks = actual.impressions, actual.clicks
-        factor = _saturation(channel, name, spend, volume)
+        factor = _saturation(channel, month.month, spend, volume)
         measured = impressions is not None and clicks is not None
         for key in ("cpm", "ctr", "cvr"):
             values[key][month.month] = None
@@ -245,11 +252,12 @@ def post_equivalents(posts: float, decay: float) -> float:
 
 
 def _kol(channel: KolChannel, name: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
-    posts = _planned(channel, name, "posts")
-    reach = _planned(channel, name, "view_to_user") * post_equivalents(posts, _planned(channel, name, "views_decay"))
     fee: dict[int, float | None] = {}
     views: dict[int, float | None] = {}
     for month in months:
+        posts = _planned(channel, "posts", month.month)
+        reach = (_planned(channel, "view_to_user", month.month)
+                 * post_equivalents(posts, _planned(channel, "views_decay", month.month)))
         spend, users = month.actual.spend or 0.0, _users(name, month)
         if posts <= 0 and spend > 0:
             raise _unexpressible(name, month, f"it spent {fixed(spend, 2, separators=True)} where the plan has no posts")
@@ -258,6 +266,11 @@ def _kol(channel: KolChannel, name: str, months: list[ChannelMonth]) -> dict[str
         fee[month.month] = spend / posts if posts > 0 else None
         views[month.month] = users / reach if reach > 0 else None
     return {"fee": fee, "views": views}
+
+
+REWRITES: dict[str, Callable[[Any, str, list[ChannelMonth]], dict[str, dict[int, float | None]]]] = {
+    "cpa": _cpa, "cpm": _cpm, "kol": _kol, "flat": _flat}
+"""By channel type (its ``type:`` word): the fields a re-forecast writes from the exports, month by month."""
 
 
 @dataclass(frozen=True)

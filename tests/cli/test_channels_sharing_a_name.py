@@ -187,17 +187,20 @@ USERS = "date,campaign,spend,new_users\n"
 REFORECAST_REFUSALS = [
     # The second A spent 6,000 in January for no user: no bid buys that.
     (f"{USERS}2025-01-03,a0_x,18000,900\n2025-01-05,a1_y,6000,0\n", "",
-     "acquisition[1] 2025-01: it spent 6,000.00 for no new users; the re-forecast cannot express that month"),
+     "aigc-roi: acquisition[1] 2025-01: it spent 6,000.00 for no new users; the re-forecast cannot express that month"),
     # The first A's row leaves its users blank: that cell is named.
     (f"{USERS}2025-01-03,a0_x,18000,\n", "",
-     "acquisition[0] 2025-01: the exports report no new users (activations) at {export}:2:4 in column 'new_users', so "
+     "aigc-roi: acquisition[0] 2025-01: the exports report no new users (activations) at {export}:2:4 in column 'new_users', so "
      "the re-forecast cannot set that month's users"),
     # No new_users column at all: the first A's users cannot be set.
     ("date,campaign,spend\n2025-01-03,a0_x,18000\n", "",
-     "acquisition[0]: the exports report no new users (activations), so the re-forecast cannot set its users"),
-    # The second A's bid is a schedule, which a re-forecast does not rewrite.
-    (f"{USERS}2025-01-05,a1_y,6000,400\n", "bid: {by_month: {1: 10}}",
-     "acquisition[1]: bid is not one number or range; a re-forecast rewrites only those"),
+     "aigc-roi: acquisition[0]: the exports report no new users (activations), so the re-forecast cannot set its users"),
+    # The second A's bid blends two ranges in February, which no one range writes: refused where the plan writes it
+    # (its by_month opens at column 42 of line 6, the line of the second A once start: is added), by path as every
+    # located error is.
+    (f"{USERS}2025-01-05,a1_y,6000,400\n", 'bid: {by_month: {1: "8..12", 3: "10..14"}}',
+     "{plan}:6:42: acquisition[1].bid.by_month: expected a value for month 2 (2025-02) that one number or range writes, "
+     "found a blend of the ranges at months 1 and 3; give month 2 a point of its own"),
 ]
 
 
@@ -213,7 +216,7 @@ def test_a_reforecast_refusal_names_a_shared_name_by_its_path(tmp_path: Path, ro
     result = invoke(["actuals", str(plan), str(export), *args, "--reforecast", str(tmp_path / "re.yaml"),
                      "-o", str(tmp_path / "out.json")])
     assert result.exit_code == 2, result.stderr
-    assert result.stderr.splitlines()[-1] == said.format(export=export)
+    assert result.stderr.splitlines()[-1] == said.format(export=export, plan=plan)
     assert not (tmp_path / "re.yaml").exists()
 
 

@@ -220,5 +220,5 @@ def test_actuals_compares_it_and_its_reforecast_is_refused_with_a_reason(tmp_pat
     # The re-forecast has no rule for writing a search channel's fields: said so (exit 2), never an internal error.
     code, out, err = run_cli("actuals", plan, export, "--samples", "100", "--reforecast", tmp_path / "re.yaml")
     assert code == 2 and out == ""
-    assert err == "Baidu search: a re-forecast cannot rewrite a channel of type search\n"
+    assert err == "aigc-roi: Baidu search: a re-forecast cannot rewrite a channel of type search\n"
     assert not (tmp_path / "re.yaml").exists()

@@ -131,8 +131,14 @@ def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.M
      "各方案的币种分别为 CNY、USD：不同币种的金额无法比较"),
     ("the plan has no start month: add start: YYYY-MM so export dates fall in plan months",
      "方案没有起始月份：请添加 start: YYYY-MM，以便把报表的日期放入方案月份"),
-    ("Feed ads: bid is not one number or range; a re-forecast rewrites only those",
-     "Feed ads：bid 不是单个数字或区间；重新预测只改写这两种取值"),
+    # A by_month's month after the actuals that the re-forecast cannot write (its path is the error's, apart).
+    ("expected a value for month 2 (2025-02) that one number or range writes, found a blend of the ranges at months "
+     "1 and 3; give month 2 a point of its own",
+     "应为第 2 月（2025-02）可由单个数字或区间写出的值，实际为第 1 月与第 3 月两个区间的混合；请在 by_month 中为第 2 月单独写一个值"),
+    ("expected a value for month 4 (2025-04) that one number or range writes, found a blend of the number at month 3 "
+     "and the lognormal range at month 6; give month 4 a point of its own",
+     "应为第 4 月（2025-04）可由单个数字或区间写出的值，实际为第 3 月的数字与第 6 月的对数正态区间的混合；"
+     "请在 by_month 中为第 4 月单独写一个值"),
     ("Feed ads: a re-forecast cannot rewrite a channel of type organic", "Feed ads：重新预测无法改写 organic 类型的渠道"),
     ("Feed ads: the exports report no new users (activations), so the re-forecast cannot set its users",
      "Feed ads：报表中没有新增用户（激活）数据，重新预测无法设置其用户数"),

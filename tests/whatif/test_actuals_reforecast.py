@@ -154,13 +154,14 @@ def test_a_month_the_model_cannot_express_writes_nothing(files: tuple[Path, Path
     out = plan.parent / "re.yaml"
     result = invoke(["actuals", str(plan), str(export), "--reforecast", str(out)])
     assert result.exit_code == 2 and result.stdout == "" and not out.exists()
+    # The --reforecast asked for is refused as a whole: the program's name leads, as README has it.
     assert result.stderr.splitlines() == [
-        "Douyin CPA 2025-01: it spent 5,000.00 for no new users; the re-forecast cannot express that month"]
+        "aigc-roi: Douyin CPA 2025-01: it spent 5,000.00 for no new users; the re-forecast cannot express that month"]
     # Under zh the reason is Chinese too, and its amount reads as the tables show it: 50,000 is 5.00万.
     export.write_text("date,campaign,spend,new_users\n2025-01-01,dy_a,50000,0\n2025-01-31,dy_a,0,0\n", encoding="utf-8")
     result = invoke(["actuals", str(plan), str(export), "--reforecast", str(out), "--lang", "zh"])
     assert result.exit_code == 2 and result.stdout == "" and not out.exists()
-    assert result.stderr.splitlines() == ["Douyin CPA 2025-01：广告支出 5.00万 却没有新增用户；重新预测无法表达这个月"]
+    assert result.stderr.splitlines() == ["aigc-roi: Douyin CPA 2025-01：广告支出 5.00万 却没有新增用户；重新预测无法表达这个月"]
 
 
 def test_kol_and_flat_channels(tmp_path: Path) -> None:

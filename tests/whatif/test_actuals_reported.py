@@ -76,10 +76,10 @@ def test_the_reforecast_names_the_row_that_left_its_users_unreported(tmp_path: P
     out = tmp_path / "rf.yaml"
     result = invoke(["actuals", str(plan), str(export), "--reforecast", str(out)])
     assert result.exit_code == 2 and not out.exists()
-    assert result.stderr == (f"Douyin CPA 2025-04: the exports report no new users (activations) at {export}:62:4 in "
+    assert result.stderr == (f"aigc-roi: Douyin CPA 2025-04: the exports report no new users (activations) at {export}:62:4 in "
                              "column '激活数', so the re-forecast cannot set that month's users\n")
     zh = invoke(["actuals", str(plan), str(export), "--reforecast", str(out), "--lang", "zh"])
-    assert zh.stderr == (f"Douyin CPA 2025-04：报表在 {export}:62:4（'激活数' 列）未报告新增用户（激活）数，"
+    assert zh.stderr == (f"aigc-roi: Douyin CPA 2025-04：报表在 {export}:62:4（'激活数' 列）未报告新增用户（激活）数，"
                          "重新预测无法设置该月的用户数\n")
 
 

@@ -1,0 +1,92 @@
+"""A value's own value in one month, as a file can write it: where a re-forecast hands a field back to the plan.
+
+A ``{by_month: {...}}`` value is, in month t, its given point at t, the first
+or last given point outside them, or the blend (1 - w) x a + w x b of the two
+given points around t (docs/formulas.md §14). Written as one value at t, that
+blend must be what the plan says in t: in a deterministic run (each range at
+its median) and in its draws. A number beside a number is a number; a range
+beside a number is that range moved and scaled, which a uniform, triangular or
+normal range stays and a lognormal one stays only when the number is 0. Two
+ranges blend into a sum of two draws, which no range writes; nor does a
+lognormal range shifted by a number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aigc_roi.model.scenario import ByMonth, Distribution, Moving, Value
+
+
+@dataclass(frozen=True)
+class GivenPoint:
+    """The point a by_month value gives at ``month``, as its file writes it (a range stays that range)."""
+
+    month: int
+
+
+MonthValue = float | Distribution | GivenPoint
+"""What a month's value is written as: a number, a range in its explicit form, or a given point copied."""
+
+
+class NoOneRange(ValueError):
+    """``month``, between the given points ``first`` and ``second``, whose blend no single value writes (two ranges,
+    a lognormal range moved off 0)."""
+
+    def __init__(self, month: int, first: tuple[int, Value], second: tuple[int, Value]) -> None:
+        super().__init__(month, first, second)
+        self.month, self.first, self.second = month, first, second
+
+
+def median_in(value: Moving, month: int) -> float:
+    """The value a deterministic run uses in ``month``: each range at its median, linear between given months."""
+    if not isinstance(value, ByMonth):
+        return _median(value)
+    points = value.points
+    before, after, share = _around(points, month)
+    low, high = _median(points[before][1]), _median(points[after][1])
+    return low if share == 0.0 else (1.0 - share) * low + share * high
+
+
+def month_value(value: ByMonth, month: int) -> MonthValue:
+    """``value`` in ``month`` as one value (NoOneRange where no single value is that month's)."""
+    points = value.points
+    before, after, share = _around(points, month)
+    if share == 0.0:
+        return GivenPoint(points[before][0])
+    first, second = points[before][1], points[after][1]
+    moved: MonthValue | None = None  # two ranges
+    if not isinstance(first, Distribution) and not isinstance(second, Distribution):
+        moved = (1.0 - share) * float(first) + share * float(second)
+    elif isinstance(first, Distribution) and not isinstance(second, Distribution):
+        moved = _moved(first, 1.0 - share, share * float(second))
+    elif isinstance(second, Distribution) and not isinstance(first, Distribution):
+        moved = _moved(second, share, (1.0 - share) * float(first))
+    if moved is None:
+        raise NoOneRange(month, points[before], points[after])
+    return moved
+
+
+def _around(points: tuple[tuple[int, Value], ...], month: int) -> tuple[int, int, float]:
+    """(index before, index after, share of the one after) of ``month``; share 0 where one point is the month's."""
+    months = [given for given, _ in points]
+    if month <= months[0]:
+        return 0, 0, 0.0
+    if month >= months[-1]:
+        return len(months) - 1, len(months) - 1, 0.0
+    after = next(index for index, given in enumerate(months) if given >= month)
+    if months[after] == month:
+        return after, after, 0.0
+    return after - 1, after, (month - months[after - 1]) / (months[after] - months[after - 1])
+
+
+def _moved(dist: Distribution, scale: float, shift: float) -> Distribution | None:
+    """shift + scale x a draw of ``dist`` (scale > 0) as a range of its kind; None for a lognormal moved off 0."""
+    if dist.kind == "lognormal" and shift != 0.0:
+        return None
+    mode = None if dist.mode is None else shift + scale * dist.mode
+    return Distribution(dist.kind, shift + scale * dist.low, shift + scale * dist.high, mode)
+
+
+def _median(value: Value) -> float:
+    return value.median() if isinstance(value, Distribution) else float(value)
