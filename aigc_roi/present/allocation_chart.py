@@ -6,6 +6,7 @@ As chart.py: pure, matplotlib imported inside the function, an Agg canvas with n
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aigc_roi.present.allocation_labels import (
@@ -17,12 +18,15 @@ from aigc_roi.present.allocation_labels import (
     peak_key,
     split_label,
 )
-from aigc_roi.present.chart import plain_text_with_cjk, title_name
+from aigc_roi.present.chart import finish
+from aigc_roi.present.chart_format import money_ticks
 from aigc_roi.present.labels import bracketed, label, short_label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.whatif.allocate import Allocation
+from aigc_roi.whatif.allocate_result import CurvePoint
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 _LINE = "#1f3b73"
@@ -65,23 +69,46 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
                      label=split_label(result, "allocate_best_split", lang))
     peak = result.recommended
     if peak is not None:
-        axes.annotate(f"{label(peak_key(result), lang)} {objective_value(result, peak.value, style)}",
-                      xy=(peak.budget, peak.value), xytext=(6, -16), textcoords="offset points", color=_GAIN,
-                      bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
+        _peak_label(figure, axes, result, points, style)
     if result.objective == "payback_probability":
         axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: style.percent(value)))
+        axes.set_ylabel(objective_name(result, lang))
     else:
         axes.axhline(0, color="0.35", linewidth=0.8)
-        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: style.money(value, 0)))
-    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: style.money(value, 0)))
-    # Two lines: a scenario name and the curve's title do not fit one line of a 9-inch figure.
+        axes.yaxis.set_major_formatter(money_ticks(style))
+        axes.set_ylabel(objective_name(result, lang) + bracketed(style.currency, lang))
+    axes.xaxis.set_major_formatter(money_ticks(style))
     objective = short_label(OBJECTIVE_LABELS[result.objective], lang)
-    title = curve_label(result, "allocate_curve_title", lang).format(objective=objective)
-    axes.set_title(f"{title_name(result.scenario)}\n{title}")
+    axes.set_title(curve_label(result, "allocate_curve_title", lang).format(objective=objective))
     axes.set_xlabel(curve_label(result, "allocate_curve_budget", lang) + bracketed(style.currency, lang))
-    axes.set_ylabel(objective_name(result, lang))
     axes.grid(alpha=0.3)
     axes.legend(loc="best", frameon=False)
 
-    plain_text_with_cjk(figure, result.scenario)
+    finish(figure, result.scenario)
     return figure
+
+
+PEAK_OFFSET = 22
+"""Points between the peak and its label: far enough for the arrow to show which point it names."""
+
+
+def _peak_label(figure: Figure, axes: Axes, result: Allocation, points: Sequence[CurvePoint], style: NumberStyle) -> None:
+    """The peak's value above it and above every point within the label's reach (a budget that breaks a limit may
+    stand higher), with a line down to it and no box: an opaque box beside the peak hid the curve where it fell away.
+    Toward the middle of the axis so that it stays inside it; a margin above the curve leaves it room."""
+    from matplotlib.transforms import offset_copy
+
+    peak = result.recommended
+    assert peak is not None
+    budgets = [point.budget for point in points]
+    span = (max(budgets) - min(budgets)) or 1.0
+    right = peak.budget > (max(budgets) + min(budgets)) / 2
+    # The label reaches about a third of the axis to one side of the peak.
+    top = max([peak.value, *(point.value for point in points
+                             if 0 <= (peak.budget - point.budget if right else point.budget - peak.budget) <= span / 3)])
+    axes.set_ymargin(0.15)
+    axes.annotate(f"{label(peak_key(result), style.lang)} {objective_value(result, peak.value, style)}",
+                  xy=(peak.budget, peak.value), xytext=(peak.budget, top), color=_GAIN,
+                  textcoords=offset_copy(axes.transData, fig=figure, y=PEAK_OFFSET, units="points"),
+                  ha="right" if right else "left", va="bottom",
+                  arrowprops={"arrowstyle": "-", "color": _GAIN, "linewidth": 0.8, "shrinkA": 0, "shrinkB": 3})

@@ -380,22 +380,33 @@ def simulation_markdown(simulation: Simulation, scenario: Scenario, style: Numbe
     return "\n".join(parts)
 
 
-def edge_decimals(edges: Sequence[float], style: NumberStyle) -> int:
-    """The fewest decimals (up to 4) at which the last shown digit of every bin edge is at most a tenth of a bin's
-    width, so that equal bins read equal to within a tenth: in 万 with one decimal, bins 1,050 wide read
-    -4.2万 .. -4.1万 beside -4.1万 .. -3.9万, as if one were twice the other; with two, -4.10万 .. -3.99万."""
+def edge_decimals(edges: Sequence[float], style: NumberStyle) -> list[int]:
+    """Each bin edge's fewest decimals (up to 4) at which its last shown digit is at most a tenth of a bin's width, so
+    that equal bins read equal to within a tenth: in 万 with one decimal, bins 1,050 wide read -4.2万 .. -4.1万 beside
+    -4.1万 .. -3.9万, as if one were twice the other; with two, -4.10万 .. -3.99万. Each edge by its own unit: the three
+    decimals an edge in 亿 needs gave one in 万 beside it a tenth of a yuan (-9,741.059万)."""
     width = abs(edges[-1] - edges[0]) / max(len(edges) - 1, 1)
-    return next((places for places in range(EDGE_DECIMALS + 1)
-                 if all(style.last_place(edge, places) <= width / 10 for edge in edges)), EDGE_DECIMALS)
+    return [next((places for places in range(EDGE_DECIMALS + 1) if style.last_place(edge, places) <= width / 10),
+                 EDGE_DECIMALS) for edge in edges]
 
 
 def histogram_bins(simulation: Simulation, style: NumberStyle) -> list[tuple[str, str]]:
     """Each bin of the net-cash histogram as read: its span (``edge_decimals``) and its share of the samples."""
     histogram = simulation.net_cash_histogram
-    places = edge_decimals([float(edge) for edge in histogram.edges], style)
-    return [(f"{style.money(float(low), places)} .. {style.money(float(high), places)}",
-             style.percent(int(count) / simulation.samples))
-            for low, high, count in zip(histogram.edges[:-1], histogram.edges[1:], histogram.counts, strict=True)]
+    edges = [float(edge) for edge in histogram.edges]
+    shown = [style.money(edge, places) for edge, places in zip(edges, edge_decimals(edges, style), strict=True)]
+    return [(f"{low} .. {high}", style.percent(int(count) / simulation.samples))
+            for low, high, count in zip(shown[:-1], shown[1:], histogram.counts, strict=True)]
+
+
+def fan_line(percentiles: Sequence[float]) -> float | None:
+    """The percentile the cash fan draws as its line: the median (P50) where it is among ``percentiles``, the one
+    percentile where there is only one, else none; the band spans the lowest to the highest. The middle of 10,90 is
+    no middle: its line sat on the band's edge, and one of 10,30,90 would pass P30 off as the centre."""
+    median = [q for q in percentiles if q == 50]
+    if median:
+        return median[0]
+    return percentiles[0] if len(percentiles) == 1 else None
 
 
 def histogram_rows(simulation: Simulation, style: NumberStyle) -> Rows:

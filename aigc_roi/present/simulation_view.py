@@ -35,6 +35,7 @@ from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.simulation import (
     borrowing_note,
+    fan_line,
     fan_subset,
     figure_rows,
     histogram_bins,
@@ -112,8 +113,9 @@ def histogram_view(simulation: Simulation, style: NumberStyle) -> RenderableType
     return Fitted(build)
 
 
-def _fan_line(values: Sequence[float], low: float, high: float, width: int = FAN_WIDTH) -> Text:
-    """P-low to P-high as a dotted span, the middle percentile as ●, zero as │, on a shared scale of ``width`` cells."""
+def _fan_line(values: Sequence[float], line: float | None, low: float, high: float, width: int = FAN_WIDTH) -> Text:
+    """P-low to P-high as a dotted span, ``line`` (the median: simulation.py ``fan_line``) as ●, zero as │, on a
+    shared scale of ``width`` cells."""
     cells = [" "] * width
     span = high - low
 
@@ -125,7 +127,7 @@ def _fan_line(values: Sequence[float], low: float, high: float, width: int = FAN
     for i in range(at(values[0]), at(values[-1]) + 1):
         cells[i] = "─"
     text = Text()
-    middle = at(values[len(values) // 2])
+    middle = None if line is None else at(line)
     for i, char in enumerate(cells):
         if i == middle:
             text.append("●", style="bold")
@@ -138,11 +140,13 @@ def fan_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> 
     lang = style.lang
     fan = simulation.cash_fan
     keys = list(simulation.percentiles)
+    median = fan_line(keys)
     series = [fan.percentiles[q] for q in keys]
     low = min(float(values.min()) for values in series)
     high = max(float(values.max()) for values in series)
     subset = fan_subset(simulation, lang)
-    caption = " ".join(filter(None, [label("fan_caption", lang), subset]))
+    legend = label("fan_caption_no_line", lang) if median is None else label("fan_caption", lang).format(line=median)
+    caption = " ".join(filter(None, [legend, subset]))
     labels = scenario.month_labels()
     rows = [[style.money(float(values[month]), 0) for values in series] for month in range(len(labels))]
     widths = [max(cell_len(text) for text in [label("month", lang), *labels])]
@@ -171,7 +175,8 @@ def fan_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> 
         table.add_column(prose_lines(scale, fan_width), width=fan_width)
         for month, month_label in enumerate(labels):
             values = sorted(float(values[month]) for values in series)
-            table.add_row(month_label, *rows[month], _fan_line(values, low, high, fan_width))
+            line = None if median is None else float(fan.percentiles[median][month])
+            table.add_row(month_label, *rows[month], _fan_line(values, line, low, high, fan_width))
         return table
 
     return Fitted(build)

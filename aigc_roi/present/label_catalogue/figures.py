@@ -122,6 +122,8 @@ LABELS: dict[str, Label] = {
     "never": Label("never", "未回本"),
     "chart_title": Label("Cumulative net cash", "累计净现金流"),
     "payback_marker": Label("payback", "回本"),
+    "net_cash_gain": Label("Net cash ≥ 0", "净现金流 ≥ 0"),
+    "net_cash_loss": Label("Net cash < 0", "净现金流 < 0"),
     "organic": Label("Organic", "自然流量"),
     "organic_users_row": Label("Organic users", "自然流量用户"),
     # Narrow terminals (present/layout.py) and the run view.

@@ -44,8 +44,12 @@ LABELS: dict[str, Label] = {
     "histogram_share": Label("Share of samples", "抽样占比"),
     "fan_title": Label("Cumulative cash by month ({currency})", "各月累计现金流（{currency}）"),
     "fan_caption": Label(
-        "─ from the lowest to the highest percentile shown, ● the middle one, │ zero.",
-        "─ 从所示最低到最高分位数，● 中间分位数，│ 零点。",
+        "─ from the lowest to the highest percentile shown, ● P{line:g}, │ zero.",
+        "─ 从所示最低到最高分位数，● P{line:g}，│ 零点。",
+    ),
+    "fan_caption_no_line": Label(
+        "─ from the lowest to the highest percentile shown, │ zero.",
+        "─ 从所示最低到最高分位数，│ 零点。",
     ),
     "fan_subset": Label("Fan over the first {samples} samples (memory cap).", "扇形图基于前 {samples} 次抽样（内存上限）。"),
     "shares_subset": Label("Shares over the first {samples} samples (their sampling error there is at most about {error} "
@@ -87,6 +91,8 @@ LABELS: dict[str, Label] = {
     "fan_band": Label("P{low:g}–P{high:g}", "P{low:g}–P{high:g}"),
     "fan_median": Label("P{middle:g}", "P{middle:g}"),
     "simulate_chart_title": Label("Cumulative net cash, simulated", "累计净现金流（模拟）"),
+    "histogram_all_below_zero": Label("All samples below 0", "全部样本均低于 0"),
+    "histogram_all_above_zero": Label("All samples above 0", "全部样本均高于 0"),
     "samples_out_suffix": Label(
         "--samples-out: expected a file name ending in .csv or .parquet, found {path}",
         "--samples-out：应为以 .csv 或 .parquet 结尾的文件名，实际为 {path}",
