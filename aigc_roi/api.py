@@ -355,7 +355,9 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
     ``samples`` a whole number from 1 to 1,000,000, ``seed`` one >= 0, ``objective`` one of those above, each of
     ``minimums`` and ``maximums`` an amount >= 0 (``minimums['Feed ads']``), ``target_roas`` a positive number, and
     ``reach`` a ``Milestone`` as a file's milestone is read: its ``key`` a series of ``MILESTONE_KEYS``, its ``month``
-    a whole number within the horizon, its ``value`` an amount (>= 0 but for ``cumulative_cash``)."""
+    a whole number within the horizon, its ``value`` an amount (>= 0 but for ``cumulative_cash``); and two of
+    ``total``, ``target_roas`` and ``reach``, each of which says what the budget is, as the CLI takes one of its
+    options."""
     from aigc_roi.reader.overrides import channel_reader
     from aigc_roi.reader.written_tree import scenario_tree
     from aigc_roi.whatif.allocate import Limits

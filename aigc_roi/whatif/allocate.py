@@ -183,8 +183,9 @@ def allocate(
     ``samples`` not a whole number from 1 to 1,000,000, a ``seed`` not one >= 0 (a bool or a float is no count), a
     ``limits.max_cash_need`` not an amount >= 0 (nan, inf, past 1e15), a ``limits.min_payback_probability`` outside
     [0, 1], an ``objective`` not one of ``OBJECTIVES``, ``locks`` not channel names, ``minimums`` or ``maximums`` not
-    a mapping of names to amounts >= 0 (``minimums['Feed ads']``), a ``target_roas`` not a positive number, or a
-    ``reach`` not a milestone a file could hold (``checked_reach``)."""
+    a mapping of names to amounts >= 0 (``minimums['Feed ads']``), a ``target_roas`` not a positive number, a
+    ``reach`` not a milestone a file could hold (``checked_reach``), or two of ``total``, ``target_roas`` and
+    ``reach``."""
     refused = AllocationArgumentError
     limits = (limits or Limits()).checked()
     samples, seed = samples_and_seed(samples, seed, 1, MAX_SAMPLES, refused)
@@ -193,6 +194,12 @@ def allocate(
     bounds = amounts("minimums", minimums, refused), amounts("maximums", maximums, refused)
     total = flag("total", total, refused)
     callback("progress", progress, refused)
+    # Each of total, target_roas and reach says what the budget is, as the CLI's --total, --target-roas and --reach
+    # do, of which it takes exactly one: two of them asked a search the result could not answer.
+    modes = [name for name, given in (("total", total), ("target_roas", target_roas is not None),
+                                      ("reach", reach is not None)) if given]
+    if len(modes) > 1:
+        raise refused(modes[1], f"instead of budget, as {modes[0]} is: give one of total, target_roas and reach")
     if target_roas is not None:
         # Any finite ratio, as --target-roas takes: one no channel returns is refused below, by what it finds.
         target_roas = number_within("target_roas", target_roas, "a positive number", 0.0, sys.float_info.max, refused,

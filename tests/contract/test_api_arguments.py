@@ -133,6 +133,13 @@ def test_check_run_refuses_jobs_as_check_j_does(jobs: object) -> None:
     (lambda: api.allocate(SCENARIO, 80_000, objective="roi"),
      "objective: expected one of npv, net_cash, p10_npv, payback_probability, found 'roi' (str)"),
     (lambda: api.allocate(SCENARIO, 80_000, total="no"), "total: expected True or False, found 'no' (str)"),  # type: ignore[arg-type]
+    # Two answers to "what is the budget", which the CLI's --total, --target-roas and --reach refuse together.
+    (lambda: api.allocate(SCENARIO, 1, target_roas=1.5, reach=api.Milestone(6, "subscribers", 3000)),
+     "reach: instead of budget, as target_roas is: give one of total, target_roas and reach"),
+    (lambda: api.allocate(SCENARIO, 1, total=True, reach=api.Milestone(6, "subscribers", 3000)),
+     "reach: instead of budget, as total is: give one of total, target_roas and reach"),
+    (lambda: api.allocate(SCENARIO, 80_000, total=True, target_roas=1.5),
+     "target_roas: instead of budget, as total is: give one of total, target_roas and reach"),
     (lambda: api.simulate(SCENARIO, 100, percentiles=("50",)), "percentiles[0]: expected a number from 0 to 100, found '50' (str)"),  # type: ignore[arg-type]
     (lambda: api.simulate(SCENARIO, 100, percentiles=(True,)), "percentiles[0]: expected a number from 0 to 100, found True (bool)"),
     (lambda: api.simulate(SCENARIO, 100, percentiles=(5, 101)), "percentiles[1]: expected a number from 0 to 100, found 101"),
@@ -144,7 +151,8 @@ def test_check_run_refuses_jobs_as_check_j_does(jobs: object) -> None:
     (lambda: api.compare([(None, "a", SCENARIO)], seed=-1), "seed: expected a whole number from 0 to 2^128 - 1, found -1"),
     (lambda: api.check_run(PLAN, samples=100, base=1), "base: expected a git revision (a text) or None, found 1 (int)"),  # type: ignore[arg-type]
 ], ids=["row_path", "sets item", "sets a dict", "minimums a list", "minimum nan", "maximum -1", "target_roas nan",
-        "target_roas inf", "objective", "total", "percentile a text", "percentile a bool", "percentile 101",
+        "target_roas inf", "objective", "total", "reach and target_roas", "reach and total", "target_roas and total",
+        "percentile a text", "percentile a bool", "percentile 101",
         "percentiles a text", "a function", "stage_progress", "no column", "seed without samples", "base"])
 def test_an_argument_of_the_wrong_type_or_value_is_named_with_what_was_expected(
         call: Callable[[], object], message: str | None) -> None:

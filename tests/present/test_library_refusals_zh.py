@@ -29,7 +29,10 @@ PLAN = Path(__file__).resolve().parents[2] / "scenarios" / "chat-assistant-cpa.y
     (lambda plan: api.allocate(plan, 0, reach=Milestone(6, "subscriber", 60)),
      "reach.key：应为以下之一：subscribers、gross_revenue、new_users、active_users、cumulative_cash，实际为 'subscriber' (str)"),
     (lambda plan: api.allocate(plan, 10_000, locks=[1]), "locks[0]：应为渠道名称，实际为 1 (int)"),
-], ids=["objective", "target_roas", "reach with a limit", "reach past the horizon", "minimums", "reach key", "locks"])
+    (lambda plan: api.allocate(plan, 1, target_roas=1.5, reach=Milestone(6, "subscribers", 60)),
+     "reach：与 target_roas 一样是用来代替 budget 的，total、target_roas 和 reach 只能给一个"),
+], ids=["objective", "target_roas", "reach with a limit", "reach past the horizon", "minimums", "reach key", "locks",
+        "two budgets"])
 def test_an_allocate_argument_refused_by_the_library_is_chinese(call: Callable[[api.Scenario], object],
                                                                  chinese: str) -> None:
     plan = api.load(PLAN)
