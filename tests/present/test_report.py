@@ -345,6 +345,24 @@ def test_fitted_curves_pass_through_the_observed_points(tmp_path: Path) -> None:
     assert len(survival) == 5
 
 
+@pytest.mark.parametrize(("lang", "ends"), [("en", ". Poor fit: "), ("zh", "。拟合较差：")])
+def test_a_fits_caption_ends_each_sentence_in_its_language(tmp_path: Path, lang: str, ends: str) -> None:
+    """A poor fit's warnings follow its summary as sentences: 。 in Chinese with no space, where an ASCII period
+    joined them; a capital after the English period."""
+    path = tmp_path / "s.yaml"
+    path.write_text("name: Fits\nhorizon_months: 12\nretention: {days: {1: 60%, 3: 15%, 7: 14%, 30: 13%}}\n"
+                    "acquisition:\n  - {name: C, type: cpa, bid: 10, users: 100}\nmonetization:\n  plans:\n"
+                    "    - {name: Pro, price: 30, period: month, conversion: 5%, renewal: 0.8}\n", encoding="utf-8")
+    caption = re.findall(r"<figcaption>([^<]*)<code>D\(d\)[^<]*</code>([^<]*)</figcaption>", page(path, "--lang", lang))
+    assert len(caption) == 1
+    sentences = caption[0][1]
+    assert ends in sentences and sentences.endswith(ends[0])
+    if lang == "zh":
+        assert ". " not in sentences and not sentences.endswith(".")
+    else:
+        assert re.search(r"\. [a-z]", sentences) is None
+
+
 def test_a_base_shows_what_moved_each_figure(tmp_path: Path) -> None:
     plan = ("name: {name}\nhorizon_months: 1\nacquisition:\n  - {{name: CPA, type: cpa, bid: {bid}, users: 1000}}\n"
             "retention: {{monthly_churn: 0.5}}\nmonetization:\n  purchases: [{{name: item, price: {price}, rate: 1}}]\n")

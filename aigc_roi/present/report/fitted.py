@@ -42,10 +42,14 @@ def fitted_section(fits: Sequence[dict[str, Any]], style: NumberStyle) -> str:
         chart = svg.xy_chart([svg.Series(word("fit_line", lang), line, "line"),
                               svg.Series(word("fit_observed", lang), observed, "open")],
                              x_text, lambda share: style.percent(share), title, x_title, lang=lang)
-        warning = "".join(f" {note}." for note in fit_warnings(fit, lang))
+        # Each warning is a sentence of its own here (the terminal prints it after "warning: "), so it starts with
+        # a capital.
+        warnings = [note[:1].upper() + note[1:] for note in fit_warnings(fit, lang)]
+        sentences = word("sentence_gap", lang).join(f"{sentence}{word('full_stop', lang)}"
+                                                    for sentence in (fit_summary(fit, lang), *warnings))
         charts.append(f"<figure>{chart}<figcaption>{html_text(title)}{html_text(word('colon', lang))}"
                       f"<code>{html_text(quoted)}</code>{html_text(word('semicolon', lang))}"
-                      f"{html_text(fit_summary(fit, lang))}.{html_text(warning)}</figcaption></figure>")
+                      f"{html_text(sentences)}</figcaption></figure>")
     return f'<h2>{html_text(word("fits", lang))}</h2>' + "".join(charts)
 
 

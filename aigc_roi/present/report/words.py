@@ -7,6 +7,9 @@ WORDS: dict[str, tuple[str, str]] = {
     # After a name or a label in prose, a hover text or a caption: one rule per language, as the words below write it.
     "colon": (": ", "："),
     "semicolon": ("; ", "；"),
+    # A sentence's end, and what stands between two: Chinese ends each with 。 and leaves no space after it.
+    "full_stop": (".", "。"),
+    "sentence_gap": (" ", ""),
     "verdict": ("Verdict", "结论"),
     "verdict_amounts": ("Verdict (amounts in {currency})", "结论（金额单位：{currency}）"),
     "pays_back": ("Pays back in month {month}{label} and stays paid back.",
