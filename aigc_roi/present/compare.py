@@ -28,12 +28,11 @@ from aigc_roi.present.numbers import (
     irr_better,
     irr_borrowing_note,
     irr_kinds_differ,
-    never_text,
     past_display_cap,
     says_nothing,
 )
 from aigc_roi.present.payback_window import by_horizon_note
-from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
+from aigc_roi.present.peak_cash import figure_shown, with_horizon_flag
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.simulation import chance_cell, defined_cell, figure_text, share_fields
 from aigc_roi.present.tables import CURRENCY, is_money, to_markdown, with_currency
@@ -142,10 +141,8 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
             rows.append([name, *values, *deltas, best])
         else:
             # Each column's never is within its own horizon, as `run` words it: the horizons may differ.
-            texts = [peak_cash_text(scenario["figures"], style) if name == "peak_cash_need"
-                     else style.figure(name, value, never_text(name, scenario["horizon_months"], style.lang),
-                                       scenario["figures"], months=labels)
-                     for scenario, value, labels in zip(scenarios, values, months, strict=True)]
+            texts = [figure_shown(name, scenario["figures"], scenario["horizon_months"], style, labels)
+                     for scenario, labels in zip(scenarios, months, strict=True)]
             rows.append([label(name, style.lang), *texts,
                          *(signed(name, delta, style) for delta in deltas), best])
     return header, rows + basis_rows(scenarios, style, len(names))

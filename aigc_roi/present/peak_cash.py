@@ -8,11 +8,11 @@ after it, so the figure is a lower bound. Every format says so: the text formats
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.numbers import NumberStyle, never_text
 
 
 def peak_cash_at_horizon(figures: Mapping[str, Any], horizon: int) -> bool:
@@ -33,6 +33,16 @@ def peak_cash_text(figures: Mapping[str, Any], style: NumberStyle, compact_text:
     if not figures.get("peak_cash_at_horizon"):
         return amount
     return label("peak_cash_still_falling", style.lang).format(amount=amount, month=int(figures["peak_cash_month"]))
+
+
+def figure_shown(name: str, figures: Mapping[str, Any], horizon: int, style: NumberStyle,
+                 months: Sequence[str] | None = None) -> str:
+    """A figure of ``figures`` as a figures list shows it (``NumberStyle.figure``; a payback that never happens as
+    "never" within ``horizon``, a month by its calendar label of ``months``), the peak cash need a lower bound where
+    flagged: run's table and markdown, compare and the report alike."""
+    if name == "peak_cash_need":
+        return peak_cash_text(figures, style)
+    return style.figure(name, figures.get(name), never_text(name, horizon, style.lang), figures, months=months)
 
 
 def share_at_horizon(sample_figures: Mapping[str, Any], horizon: int) -> float:

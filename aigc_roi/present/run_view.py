@@ -29,8 +29,8 @@ from aigc_roi.present.layout import (
     sentence_lines,
     unbreakable,
 )
-from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, never_text
-from aigc_roi.present.peak_cash import peak_cash_text
+from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note
+from aigc_roi.present.peak_cash import figure_shown
 from aigc_roi.present.text import visible
 
 if TYPE_CHECKING:
@@ -48,9 +48,7 @@ def figures_panel(report: RunReport, style: NumberStyle) -> Fitted:
     labels = [month["label"] for month in report.months]
     for figure in FIGURES:
         value = figures[figure.name]
-        text = Text(peak_cash_text(figures, style) if figure.name == "peak_cash_need"
-                    else style.figure(figure.name, value, never_text(figure.name, report.horizon_months, lang), figures,
-                                      months=labels))
+        text = Text(figure_shown(figure.name, figures, report.horizon_months, style, labels))
         if figure.coloured_by_sign and value is not None:
             text.stylize("green" if value >= 0 else "red")
         rows.append((label(figure.name, lang), text))

@@ -26,8 +26,8 @@ from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gate_stops, gates_grid
 from aigc_roi.present.labels import bracketed, label, short_label
-from aigc_roi.present.numbers import NONE, NumberStyle, irr_borrowing_note, never_text
-from aigc_roi.present.peak_cash import peak_cash_text
+from aigc_roi.present.numbers import NONE, NumberStyle, irr_borrowing_note
+from aigc_roi.present.peak_cash import figure_shown
 from aigc_roi.present.text import markdown_cell, markdown_text, spreadsheet_text
 
 if TYPE_CHECKING:
@@ -187,9 +187,7 @@ added when asked for."""
 def _markdown_figures(report: RunReport, style: NumberStyle) -> Table:
     figures = report.figures
     labels = [month["label"] for month in report.months]
-    rows = [[label(name, style.lang), peak_cash_text(figures, style) if name == "peak_cash_need"
-             else style.figure(name, figures[name], never_text(name, report.horizon_months, style.lang), figures,
-                               months=labels)]
+    rows = [[label(name, style.lang), figure_shown(name, figures, report.horizon_months, style, labels)]
             for name in FIGURE_NAMES]
     return [label("figure", style.lang), label("value", style.lang)], rows
 

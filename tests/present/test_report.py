@@ -219,7 +219,18 @@ def test_gates_and_milestones_are_on_the_page(tmp_path: Path) -> None:
     assert re.search(r"<td>test</td><td>M1</td><td>Test ROAS</td><td class=n>0.50</td><td class=n>&gt;= 0.50</td><td>pass</td>", html)
     row = re.search(r"<tr><td>milestone new_users@1</td><td>([^<]+)</td><td class=\"n\">([^<]+)</td>"
                     r"<td class=\"n\">([^<]+)</td><td class=\"(met|missed)\">", html)
-    assert row is not None and row.groups() == ("New users (Month 1)", "2,000", "1,000", "missed")
+    assert row is not None and row.groups() == ("New users in month 1", "2,000", "1,000", "missed")
+
+
+@pytest.mark.parametrize(("lang", "figure"), [("en", "New users in month 1 (2025-03)"), ("zh", "第 1 个月（2025-03）新增用户")])
+def test_a_milestones_month_has_its_calendar_label(tmp_path: Path, lang: str, figure: str) -> None:
+    """With a ``start``, a milestone's month reads as the verdict's months do."""
+    from spec_example import WORKED_EXAMPLE
+
+    path = tmp_path / "s.yaml"
+    path.write_text(WORKED_EXAMPLE + "start: 2025-03\ntargets: {milestones: [{month: 1, new_users: 2000}]}\n",
+                    encoding="utf-8")
+    assert re.search(rf"<tr><td>[^<]+</td><td>{re.escape(figure)}</td>", page(path, "--lang", lang))
 
 
 def section(html: str, heading: str) -> str:
@@ -361,6 +372,20 @@ def test_a_fits_caption_ends_each_sentence_in_its_language(tmp_path: Path, lang:
         assert ". " not in sentences and not sentences.endswith(".")
     else:
         assert re.search(r"\. [a-z]", sentences) is None
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "≥ 5,000.00, still falling at month 2"),
+                                             ("zh", "≥ 5,000.00，第 2 月仍在下降")])
+def test_the_headline_peak_cash_need_is_a_lower_bound_while_cash_still_falls(tmp_path: Path, lang: str,
+                                                                            shown: str) -> None:
+    """As run's and compare's tables say it: 500 users bought at 5 in each of the two months, and nothing earned,
+    leave the cumulative cash at its lowest, -5,000, in the horizon's last month."""
+    path = tmp_path / "s.yaml"
+    path.write_text("name: Falling\nhorizon_months: 2\nacquisition:\n  - {name: C, type: cpa, bid: 5, users: 500}\n"
+                    "retention: {monthly_churn: 0.5}\nmonetization:\n  purchases: [{name: item, price: 1, rate: 0}]\n",
+                    encoding="utf-8")
+    row = re.search(r'<tr data-figure="peak_cash_need">.*?</tr>', page(path, "--lang", lang))
+    assert row is not None and f'<td class="n">{shown}</td>' in row.group(0)
 
 
 def test_a_base_shows_what_moved_each_figure(tmp_path: Path) -> None:

@@ -72,7 +72,8 @@ LABELS: dict[str, Label] = {
     # A milestone's cell: its name as JSON gives it (model/scenario.py Milestone.name).
     "target_milestone": Label("milestone {key}@{month}", "{key}@{month} 里程碑"),
     # What a milestone bounds (the report's targets table): in Chinese in check's order, 第 6 个月在订用户.
-    "milestone_figure": Label("{figure} (Month {month})", "第 {month} 个月{figure}"),
+    # A month as the report's sentences write it: "in month 4 (2025-06)", "第 4 个月（2025-06）".
+    "milestone_figure": Label("{figure} in month {month}{label}", "第 {month} 个月{label}{figure}"),
     "check_also_missed": Label(" (also missed at {base})", "（{base} 时已未达成）"),
     "check_new_since": Label(" (new since {base})", "（自 {base} 以来新增）"),
     "check_changed_here": Label("; changed here: {path} {was} -> {now}", "；改动处：{path} {was} -> {now}"),

@@ -26,6 +26,7 @@ from aigc_roi.present.inputs_table import InputRow, distribution_label, written_
 from aigc_roi.present.labels import bracketed, label, sentences
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, month_label, never_text
 from aigc_roi.present.payback_window import by_horizon_note, within_note
+from aigc_roi.present.peak_cash import figure_shown
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.bridge import bridge_section
 from aigc_roi.present.report.budget import budget_section
@@ -190,7 +191,7 @@ def _verdict(parts: ReportParts, style: NumberStyle) -> str:
     lines.append(word("targets_met", lang).format(met=met, total=len(parts.outcomes)) if parts.outcomes
                  else word("no_targets", lang))
     body = "".join(f'<p class="{"lead" if i == 0 else ""}">{html_text(line)}</p>' for i, line in enumerate(lines))
-    targets = _targets(parts.outcomes, months, style)
+    targets = _targets(parts.outcomes, months, labels, style)
     # The peak cash line names its currency; a target's limit and value (max_cac) do not, so the heading does.
     heading = (word("verdict_amounts", lang).format(currency=style.currency)
                if any(_is_money(outcome.figure) for outcome in parts.outcomes) else word("verdict", lang))
@@ -202,12 +203,13 @@ def _is_money(name: str) -> bool:
     return name in MONEY_SERIES or (name in FIGURE_NAMES and unit_of(name) == "money")
 
 
-def _targets(outcomes: Sequence[TargetOutcome], horizon: int, style: NumberStyle) -> str:
+def _targets(outcomes: Sequence[TargetOutcome], horizon: int, labels: Sequence[str], style: NumberStyle) -> str:
+    """The targets' table; ``labels`` the months' calendar labels (None without a ``start``)."""
     if not outcomes:
         return ""
     lang = style.lang
     rows = "".join(
-        f"<tr><td>{html_text(target_key(outcome, lang))}</td><td>{html_text(_target_figure(outcome, lang))}</td>"
+        f"<tr><td>{html_text(target_key(outcome, lang))}</td><td>{html_text(_target_figure(outcome, labels, lang))}</td>"
         f'<td class="n">{html_text(limit)}</td><td class="n">{html_text(actual)}</td>'
         f'<td class="{"met" if outcome.passed else "missed"}">{html_text(word("met" if outcome.passed else "missed", lang))}</td></tr>'
         for outcome in outcomes for limit, actual in [_limit_and_actual(outcome, horizon, style)])
@@ -216,11 +218,13 @@ def _targets(outcomes: Sequence[TargetOutcome], horizon: int, style: NumberStyle
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
-def _target_figure(outcome: TargetOutcome, lang: str) -> str:
-    """What a target bounds: a figure's label, or a month series' label and the milestone's month."""
+def _target_figure(outcome: TargetOutcome, labels: Sequence[str], lang: str) -> str:
+    """What a target bounds: a figure's label, or a month series' label and the milestone's month, with its calendar
+    label as the verdict's months have theirs."""
     if outcome.month is None:
         return label(outcome.figure, lang)
-    return label("milestone_figure", lang).format(figure=label(outcome.figure, lang), month=outcome.month)
+    return label("milestone_figure", lang).format(figure=label(outcome.figure, lang), month=outcome.month,
+                                                  label=_bracketed(month_label(outcome.month, labels), lang))
 
 
 def _limit_and_actual(outcome: TargetOutcome, horizon: int, style: NumberStyle) -> tuple[str, str]:
@@ -282,7 +286,7 @@ def _figures(report: RunReport, style: NumberStyle, notes: list[str]) -> str:
             notes.append(name)
             mark = f'<sup><a href="#def-{name}">{len(notes)}</a></sup>'
         tip = f' title="{html_text(definition.formula)}"' if definition is not None else ""
-        value = style.figure(name, figures.get(name), never_text(name, horizon, lang), figures, months=labels)
+        value = figure_shown(name, figures, horizon, style, labels)
         rows.append(f'<tr data-figure="{name}"><td{tip}>{html_text(label(name, lang))}{mark}</td>'
                     f'<td class="n">{html_text(value)}</td></tr>')
     head = f'<tr><th>{html_text(word("figure", lang))}</th><th class="n">{html_text(word("value", lang))}</th></tr>'
