@@ -246,11 +246,12 @@ def resolve_lang(lang: str | None) -> str:
     return chosen
 
 
-def overrides(sets: list[str] | None) -> tuple[Override, ...]:
+def overrides(sets: list[str] | None, option: str = "--set") -> tuple[Override, ...]:
+    """The settings an ``option`` gave, each located at the option and its text in messages."""
     from aigc_roi.reader.overrides import parse_override
 
     try:
-        return tuple(parse_override(text) for text in sets or [])
+        return tuple(parse_override(text, option) for text in sets or [])
     except ScenarioInvalid as invalid:
         fail(invalid.errors)
 

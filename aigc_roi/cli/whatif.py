@@ -112,13 +112,14 @@ def _reads_as_setting(setting: str, read: PathReader) -> bool:
     return names_something(read, setting[:end].strip()) and not any("=" in part for part in later)
 
 
-def _loaded(path: Path, sets: list[str], name: str | None) -> LoadedScenario:
-    """``path`` with ``sets`` applied, or exit 2 naming the column (``name``: a variant's label) an error broke."""
+def _loaded(path: Path, sets: list[str], name: str | None, varied: list[str] | None = None) -> LoadedScenario:
+    """``path`` with ``sets`` and a variant's own settings (``varied``) applied, or exit 2 naming the column
+    (``name``: the variant's label) an error broke; a variant's setting is located at --variant, as the user wrote it."""
     from aigc_roi.reader.load import load_path
 
     register_inputs([path])
     try:
-        return load_path(path, overrides(sets))
+        return load_path(path, overrides(sets) + overrides(varied, "--variant"))
     except ScenarioInvalid as invalid:
         # An error in a --set names the option, not the file: say which column it broke.
         if all(error.file == str(path) for error in invalid.errors):
@@ -191,7 +192,7 @@ def compare(
         read = path_reader(scenario_tree(base.scenario), "--variant")
         parsed = [parse_variant(text, read) for text in variant]
         scenarios = [(None, source_text(files[0], sets), base)] + [
-            (name, source_text(files[0], sets + extra), _loaded(files[0], sets + extra, name)) for name, extra in parsed]
+            (name, source_text(files[0], sets + extra), _loaded(files[0], sets, name, extra)) for name, extra in parsed]
     else:
         scenarios = [(None, source_text(path, sets), _loaded(path, sets, None)) for path in files]
     from aigc_roi.whatif.threads import default_jobs

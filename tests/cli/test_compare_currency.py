@@ -55,11 +55,11 @@ def test_a_file_without_currency_after_one_with_it_is_refused_at_its_first_line(
     assert zh.stderr == f"{base}:1:1: currency: 应为 USD（{usd} 的币种），实际为 CNY（默认值：文件未写 currency）\n"
 
 
-def test_a_variant_in_another_currency_is_refused_at_its_set(tmp_path: Path) -> None:
+def test_a_variant_in_another_currency_is_refused_at_its_setting(tmp_path: Path) -> None:
     base = write(tmp_path, "base.yaml")
     result = invoke(["compare", str(base), "--variant", "dollars: currency=USD"])
     assert result.exit_code == 2
-    assert result.stderr == f"--set currency=USD:1:1: currency: expected CNY, the currency of {base}, found USD\n"
+    assert result.stderr == f"--variant currency=USD:1:1: currency: expected CNY, the currency of {base}, found USD\n"
 
 
 def test_the_same_currency_written_or_by_default_compares(tmp_path: Path) -> None:

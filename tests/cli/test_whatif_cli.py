@@ -268,9 +268,11 @@ def test_compare_a_unique_name_stays_plain(example: Path, tmp_path: Path) -> Non
     ("args", "message"),
     [
         ([], "aigc-roi: give two or more FILEs"),
-        # One line, its location first, the column it broke at its end (issue 14).
+        # One line, its location first (the option the user typed it in), the column it broke at its end (issue 14).
         (["--variant", "x: acquisition[0].bid=abc"],
-         "--set acquisition[0].bid=abc:1:1: acquisition[0].bid: expected a number >= 0, found 'abc' (in --variant 'x' of {file})\n"),
+         "--variant acquisition[0].bid=abc:1:1: acquisition[0].bid: expected a number >= 0, found 'abc' (in --variant 'x' of {file})\n"),
+        (["--set", "acquisition[0].bid=abc", "--variant", "x: acquisition[0].bid=2"],
+         "--set acquisition[0].bid=abc:1:1: acquisition[0].bid: expected a number >= 0, found 'abc' (in {file})\n"),
         (["--variant", "no assignment"], "aigc-roi: --variant: expected 'LABEL: PATH=VALUE[, PATH=VALUE]', such as "
                                          "'cheaper bid: acquisition[0].bid=25', found 'no assignment'\n"),
     ],
