@@ -792,9 +792,9 @@ _HINTS = _rules([
     (r"a comma inside an unquoted cell \(such as 1,234\.56\) splits it in two: quote the cell",
      "未加引号的单元格中的逗号（如 1,234.56）会把它一分为二：请给该单元格加引号"),
     (r"a percentage is no amount or count", "百分比不是金额或数量"),
-    (r"beside a currency sign, a dot before three digits may separate thousands: write (\S+) for thousands, or the "
-     r"amount without its sign for a decimal point",
-     "货币符号旁的数字中，点号后跟三位数字可能是千位分隔符：若是千位，请写成 {0}；若是小数点，请去掉货币符号"),
+    (r"in ([A-Z]{3}) a dot before three digits may separate thousands: write (\S+) for thousands, or (\S+) for a "
+     r"decimal point",
+     "以 {0} 计的金额中，点号后跟三位数字可能是千位分隔符：若是千位，请写成 {1}；若是小数点，请写成 {2}"),
     (r"unmerge the cells and fill in every row", "请取消合并，并在每一行填入值"),
     (r"retype it, or export the report again", "请重新输入该字符，或重新导出报表"),
     (r"a spreadsheet keeps (\d+) digits of a number, so a longer id stored as one has lost its last: keep the id "

@@ -7,6 +7,7 @@ where it read as 5."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.present.messages_zh import translate
 from aigc_roi.reader.exports import Horizon, read_report
 from aigc_roi.reader.exports.cells import Amounts, CellError
+from aigc_roi.reader.exports.units import money_unit
 
 HORIZON = Horizon.of((2025, 1), 6)
 
@@ -90,11 +92,41 @@ def test_a_dot_before_three_digits_beside_a_sign_is_refused(cell: str, plan: str
     """Where the sign's locale groups thousands with a dot, read as a decimal point it is a thousand times off."""
     with pytest.raises(CellError) as raised:
         Amounts(None, plan)(cell)
-    hint = (f"beside a currency sign, a dot before three digits may separate thousands: write {thousands} for "
-            "thousands, or the amount without its sign for a decimal point")
+    decimal = _dot_three(cell) + "0"
+    hint = (f"in {plan} a dot before three digits may separate thousands: write {thousands} for thousands, or "
+            f"{decimal} for a decimal point")
     assert str(raised.value) == f"expected a number, found {cell!r}; {hint}"
-    assert translate(str(raised.value)) == (f"应为数字，实际为 {cell!r}；货币符号旁的数字中，点号后跟三位数字可能是千位"
-                                            f"分隔符：若是千位，请写成 {thousands}；若是小数点，请去掉货币符号")
+    assert translate(str(raised.value)) == (f"应为数字，实际为 {cell!r}；以 {plan} 计的金额中，点号后跟三位数字可能是千位"
+                                            f"分隔符：若是千位，请写成 {thousands}；若是小数点，请写成 {decimal}")
+
+
+def _dot_three(cell: str) -> str:
+    """The signed number of a cell as written (``-1.234`` of ``-1.234 zł``)."""
+    found = re.search(r"-?\d+\.\d{3}", cell)
+    assert found is not None
+    return found.group(0)
+
+
+@pytest.mark.parametrize(("stated", "plan", "cell"), [
+    ("₫", "VND", "5.000"), ("€", "EUR", "1.500"), ("R$", "BRL", "1.500"), ("EUR", "EUR", "12.345"),
+    (None, "VND", "5.000"), (None, "EUR", "-1.500"),
+])
+def test_a_dot_before_three_digits_is_refused_in_the_currency_without_a_sign(stated: str | None, plan: str,
+                                                                            cell: str) -> None:
+    """The export's currency stated by its header (``spend (₫)``) or by the plan alone: its amounts are that
+    currency's, written its locale's way whether or not a cell repeats the sign (5.000 was read as 5)."""
+    currency = None if stated is None else money_unit(stated)
+    with pytest.raises(CellError) as raised:
+        Amounts(None if currency is None else currency.read_in(plan).currency, plan)(cell)
+    assert f"in {plan} a dot before three digits may separate thousands" in str(raised.value)
+
+
+@pytest.mark.parametrize(("plan", "cell", "amount"), [("EUR", "0.125", 0.125), ("VND", "5.0000", 5.0),
+                                                     ("EUR", "1,500.000", 1500.0), ("CNY", "5.000", 5.0)])
+def test_a_dot_that_groups_nothing_is_a_decimal_point(plan: str, cell: str, amount: float) -> None:
+    """A group never starts with 0, four decimals are no group, a comma already groups, and a currency whose locales
+    write a decimal point reads it as one."""
+    assert Amounts(None, plan)(cell) == amount
 
 
 @pytest.mark.parametrize(("cell", "plan", "amount"), [
@@ -153,5 +185,13 @@ def test_a_currency_columns_sign_of_another_currency_is_refused(tmp_path: Path) 
 def test_a_dot_before_three_digits_is_refused_at_its_cell(tmp_path: Path) -> None:
     path = _write(tmp_path, "date,campaign,spend (₫)\n2025-01-03,dy_a,\"₫1,500\"\n2025-01-04,dy_a,₫5.000\n")
     assert _errors(path, "VND") == [
-        f"{path}:3:3: spend (₫): expected a number, found '₫5.000'; beside a currency sign, a dot before three digits "
-        "may separate thousands: write 5000 for thousands, or the amount without its sign for a decimal point"]
+        f"{path}:3:3: spend (₫): expected a number, found '₫5.000'; in VND a dot before three digits may separate "
+        "thousands: write 5000 for thousands, or 5.0000 for a decimal point"]
+
+
+def test_a_headers_currency_refuses_a_signless_dot_before_three_digits(tmp_path: Path) -> None:
+    """The tester's export: ``spend(₫)`` with 5.000 in its cells read as 5, a CAC of 0.04."""
+    path = _write(tmp_path, "date,campaign,spend(₫)\n2025-01-03,dy_a,5.000\n")
+    assert _errors(path, "VND") == [
+        f"{path}:2:3: spend(₫): expected a number, found '5.000'; in VND a dot before three digits may separate "
+        "thousands: write 5000 for thousands, or 5.0000 for a decimal point"]

@@ -4,9 +4,10 @@ Numbers: thousands separators (``1,234.5``), full-width forms (``１，２３４
 ``--``, a dash of any width, ``N/A``, ``null``, ``/`` or an empty cell (None: the reader decides what it means for
 its column, telling the empty and dashed ones, nothing that day, from the rest by ``blank``). An amount may carry
 a currency sign before or after it (``$1,234.50``, ``US$5``, ``¥1,234``, ``CN¥1,234``, ``€5``, ``1,234.50元``,
-``USD 5``, ``100 zł``, ``Rs.500``: units.py's ``SIGNS``), checked against the export's currency (``Amounts``), but
-not beside a dot before three digits where its currency's locale writes a decimal comma (``₫5.000``, units.py's
-``DECIMAL_COMMA``): that dot may separate thousands; a count may not. A percentage is neither,
+``USD 5``, ``100 zł``, ``Rs.500``: units.py's ``SIGNS``), checked against the export's currency (``Amounts``); a
+count may not. An amount in a currency whose locales write a decimal comma (units.py's ``DECIMAL_COMMA``), signed or
+not, is refused where a dot stands before three digits (``5.000``, ``₫5.000``): that dot may separate thousands. A
+percentage is neither,
 written (``2.5%``) or a workbook's cell formatted as one (``Percentage``).
 Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, ``Jan 3, 2025``, ``3 January 2025`` and
 ``3-Jan-2025``, and ``01/03/2025`` where the export's shape says its dates are month first (year_last.py), each
@@ -51,9 +52,9 @@ _SIGNED = re.compile(rf"([+-]?)\s*({_SIGNS}|{_CODE})?(?:{ABBREVIATION_DOT})?\s*(
                      rf"\s*(元|{_SIGNS}|{_CODE})?(?:{ABBREVIATION_DOT})?")
 """A number with its currency sign or ISO code before it (``$5``, ``-$5``, ``USD 5``, ``Rs.500``) or after it
 (``5元``, ``100 zł``, ``5 €``, as the locales of those currencies write them)."""
-_DOT_GROUPED = re.compile(r"[+-]?\d{1,3}\.\d{3}")
+_DOT_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
 """``5.000``: five thousand where a currency's locale separates thousands with a dot (units.py ``DECIMAL_COMMA``),
-five in the others'."""
+five in the others'; a group never starts with 0 (``0.125`` is a decimal everywhere)."""
 _DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|(\d{2})(\d{2})|年(\d{1,2})月(\d{1,2})日?)")
 """A date written year first; the time after it is clock_text.py's."""
 _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
@@ -206,10 +207,16 @@ class Amounts:
         self.refused: set[str] = set()
         """Signs already refused as another currency than the plan's: the export is refused by its first such cell,
         not once per row (a sheet of 18,000 dollar amounts is one problem)."""
+        read_in = currency if currency is not None else plan
+        self.decimal_comma = read_in if read_in in DECIMAL_COMMA else None
+        """The currency every amount is read in (the stated one, else the plan's: a sign of another is refused) where
+        its locales write a decimal comma, so that a dot may group thousands in any of its cells, signed or not."""
 
     def __call__(self, cell: object) -> float | None:
         """The amount in a cell, None for nothing reported."""
         if type(cell) is str and cell.isascii() and cell.replace(".", "", 1).isdigit() and len(cell) < 16:
+            if self.decimal_comma is not None and _DOT_GROUPED.fullmatch(cell):
+                raise _dot_grouped(cell, cell, self.decimal_comma)
             return float(cell)  # as count's
         value, sign, body = _number(cell)
         if sign is not None:
@@ -223,12 +230,16 @@ class Amounts:
                 raise in_another_currency(f"an amount in {self.plan} (the plan's currency)", shown(cell), self.plan,
                                           means[0])
             self.currency = self.currency or self.plan
-            if self.currency in DECIMAL_COMMA and _DOT_GROUPED.fullmatch(body):
-                # Formatted by a locale, as its sign says, whose dot may be either: read one way, a thousand times off.
-                raise CellError("a number", f"{shown(cell)}; beside a currency sign, a dot before three digits may "
-                                            f"separate thousands: write {body.replace('.', '')} for thousands, or the "
-                                            "amount without its sign for a decimal point")
+        if self.decimal_comma is not None and _DOT_GROUPED.fullmatch(body):
+            raise _dot_grouped(cell, body, self.decimal_comma)
         return value
+
+
+def _dot_grouped(cell: object, body: str, currency: str) -> CellError:
+    """A dot before three digits in an amount in ``currency``, whose locales may group thousands with it: read one way,
+    the amount is a thousand times off, so the cell says which it is (four decimals are no group)."""
+    return CellError("a number", f"{shown(cell)}; in {currency} a dot before three digits may separate thousands: "
+                                 f"write {body.replace('.', '')} for thousands, or {body}0 for a decimal point")
 
 
 def in_another_currency(expected: str, found: str, plan: str, other: str) -> CellError:
