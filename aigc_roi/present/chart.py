@@ -24,6 +24,7 @@ import warnings
 from typing import TYPE_CHECKING
 
 from aigc_roi.present.chart_format import MISSING_GLYPH, fit_to_width, money_ticks, percent_ticks
+from aigc_roi.present.graphemes import cut
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.text import visible
@@ -74,7 +75,7 @@ def title_name(name: str) -> str:
 
 
 def _cut(text: str) -> str:
-    return text if len(text) <= TITLE_NAME_CHARS else text[:TITLE_NAME_CHARS - 1] + "…"
+    return text if len(text) <= TITLE_NAME_CHARS else cut(text, TITLE_NAME_CHARS - 1) + "…"
 
 
 def cjk_font() -> str | None:

@@ -10,9 +10,12 @@ import math
 import re
 import warnings
 from collections.abc import Callable, Sequence
+from decimal import ROUND_HALF_EVEN, Decimal
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, cast
 
 from aigc_roi.model.rounding import fixed
+from aigc_roi.present.graphemes import clusters
 from aigc_roi.present.numbers import NumberStyle
 
 if TYPE_CHECKING:
@@ -21,9 +24,10 @@ if TYPE_CHECKING:
     from matplotlib.text import Text
     from matplotlib.ticker import Formatter
 
-TICK_DECIMALS = 6
-"""Most decimals a tick label takes: a locator's steps are 1, 2, 2.5 or 5 times a power of ten, so 6 tells apart
-ticks a millionth of the unit apart."""
+FULL_DIGITS = 12
+"""Most significant digits a money tick is written with in full; ticks that need more (a span tiny beside its
+amounts: 1,000,000,000,000.2) read relative to an offset written once at the axis' end, as matplotlib's own ticks do.
+Under the 15 digits fixed() reads a float at, so what a label shows is what the tick is."""
 MISSING_GLYPH = r"Glyph \d+ .* missing from"
 """matplotlib's warning per glyph its font lacks: without a CJK font the command says so once (``plot_no_cjk_font``)."""
 TITLE_LINES = 2
@@ -32,15 +36,26 @@ TITLE_MARGIN = 0.02
 """Share of the figure's width left free on each side of a title."""
 
 
-def exact_decimals(values: Sequence[float], shift: int = 0) -> int:
-    """The fewest decimals (up to TICK_DECIMALS) at which each of ``values`` times 10^``shift`` reads exactly: ticks
-    at 2.5% steps read 2.5%, 7.5%, not 3%, 8%; ticks 0.2 apart read 0.2, 0.4, not 0, 0."""
-    scaled = [value * 10.0 ** shift for value in values if math.isfinite(value)]
-    spread = max((abs(value) for value in scaled), default=0.0)
-    # What float noise a locator's ticks carry (0.30000000000000004) is no decimal to show.
-    tolerance = max(spread, 1.0) * 1e-9
-    return next((places for places in range(TICK_DECIMALS + 1)
-                 if all(abs(value - round(value, places)) <= tolerance for value in scaled)), TICK_DECIMALS)
+def exact_decimals(values: Sequence[float], shift: int = 0, noise: float = 0.0) -> int:
+    """The fewest decimals at which each of ``values`` times 10^``shift`` reads exactly: ticks at 2.5% steps read 2.5%,
+    7.5%, not 3%, 8%; ticks 0.2 apart read 0.2, 0.4, not 0, 0; ticks 2.5e-7 apart read 0.00000025, not 0.000000. So
+    ticks that differ read differently, however small their step. ``noise``: what the values may be off by already."""
+    scaled = sorted({value * 10.0 ** shift for value in values if math.isfinite(value)})
+    tolerance = _tolerance(scaled, noise * 10.0 ** shift)
+    places = 0
+    # Beyond 340 places every float64 is a whole number of units: the loop ends.
+    while places < 340 and any(abs(value - round(value, places)) > tolerance for value in scaled):
+        places += 1
+    return places
+
+
+def _tolerance(values: Sequence[float], noise: float) -> float:
+    """What float noise a locator's ticks carry (0.30000000000000004, a few units of the last place of the largest)
+    is no decimal to show: a millionth of the step between ticks, or of the value alone."""
+    largest = max((abs(value) for value in values), default=0.0)
+    gaps = [high - low for low, high in zip(values, values[1:], strict=False)]
+    scale = min(gaps) * 1e-6 if gaps else max(largest, 1.0) * 1e-9
+    return max(scale, 4 * math.ulp(largest), noise)
 
 
 def axis_unit(values: Sequence[float], style: NumberStyle) -> tuple[str, int]:
@@ -52,8 +67,12 @@ def axis_unit(values: Sequence[float], style: NumberStyle) -> tuple[str, int]:
     return ("万", 4) if largest < 1e8 else ("亿", 8)
 
 
-def _tick_formatter(texts: Callable[[Sequence[float]], list[str]]) -> Formatter:
-    """A matplotlib Formatter that writes all ticks of an axis together (``texts``), so their decimals agree."""
+Layout = Callable[[Sequence[float]], tuple[Callable[[float], str], str]]
+"""From an axis' ticks: how each value on it is written, and the offset text at the axis' end ("" for none)."""
+
+
+def _tick_formatter(layout: Layout) -> Formatter:
+    """A matplotlib Formatter that lays out all ticks of an axis together (``layout``), so their decimals agree."""
     from matplotlib.ticker import Formatter
 
     class Ticks(Formatter):
@@ -61,39 +80,72 @@ def _tick_formatter(texts: Callable[[Sequence[float]], list[str]]) -> Formatter:
             self.ticks: list[float] = []
 
         def set_locs(self, locs: Sequence[float]) -> None:
-            self.ticks = [float(loc) for loc in locs]
+            self.ticks = [float(loc) for loc in locs if math.isfinite(loc)]
 
         def __call__(self, x: float, pos: int | None = None) -> str:
             # A value alone (a cursor's) reads as it would among the ticks.
-            return texts([*self.ticks, float(x)])[-1]
+            return layout(self.ticks or [float(x)])[0](float(x))
 
         def format_ticks(self, values: Any) -> list[str]:
             self.set_locs(values)
-            return texts(self.ticks)
+            write = layout(self.ticks)[0]
+            return [write(float(value)) for value in values]
+
+        def get_offset(self) -> str:
+            return layout(self.ticks)[1] if self.ticks else ""
 
     return Ticks()
 
 
+def _amounts(values: Sequence[float], style: NumberStyle, noise: float = 0.0) -> Callable[[float], str]:
+    """How amounts among ``values`` are written: the axis' unit (``axis_unit``), the decimals its values need to read
+    exactly, and 0 as 0 (which reads the same in every unit, as a tick within float noise of 0 does)."""
+    unit, power = axis_unit(values, style)
+    places = exact_decimals(values, -power, noise)
+    zero = _tolerance(sorted(values), noise)
+
+    def write(value: float) -> str:
+        return fixed(value, places, separators=True, shift=-power) + unit if abs(value) > zero else "0"
+
+    return write
+
+
+def _digits(values: Sequence[float], style: NumberStyle) -> int:
+    """The significant digits the largest of ``values`` takes written by ``_amounts``."""
+    power = axis_unit(values, style)[1]
+    largest = max(abs(value) for value in values) * 10.0 ** -power
+    return math.floor(math.log10(largest)) + 1 + exact_decimals(values, -power) if largest else 0
+
+
 def money_ticks(style: NumberStyle) -> Formatter:
-    """Money ticks: one unit for the axis (``axis_unit``), as many decimals as the ticks need to read exactly; 0 as 0,
-    which reads the same in every unit."""
+    """Money ticks: one unit for the axis, as many decimals as the ticks need to read exactly; 0 as 0. Ticks that would
+    take over FULL_DIGITS digits read as amounts from an offset (+1,000,000,000,000 then 0, 0.2, 0.4, ...), a round
+    number about their middle, exact as a Decimal so that offset plus label is the tick."""
 
-    def texts(values: Sequence[float]) -> list[str]:
-        unit, power = axis_unit(values, style)
-        places = exact_decimals(values, -power)
-        return [fixed(value, places, separators=True, shift=-power) + unit if value else "0" for value in values]
+    def layout(values: Sequence[float]) -> tuple[Callable[[float], str], str]:
+        if len(set(values)) < 2 or _digits(values, style) <= FULL_DIGITS:
+            return _amounts(values, style), ""
+        low, high = min(values), max(values)
+        power = math.floor(math.log10(high - low)) + 2
+        offset = Decimal((low + high) / 2).quantize(Decimal(1).scaleb(power), ROUND_HALF_EVEN)
+        noise = 4 * math.ulp(max(abs(low), abs(high)))
+        relative = _amounts([float(Decimal(value) - offset) for value in values], style, noise)
+        unit, shift = axis_unit([float(offset)], style)
+        scaled = offset.scaleb(-shift).normalize()
+        shown = format(scaled, f"+,.{max(0, -int(scaled.as_tuple().exponent))}f") + unit
+        return (lambda value: relative(float(Decimal(value) - offset))), shown
 
-    return _tick_formatter(texts)
+    return _tick_formatter(layout)
 
 
 def percent_ticks() -> Formatter:
     """Shares as percentages with as many decimals as the ticks need to read exactly: 2.5%, 5.0%, 7.5%."""
 
-    def texts(values: Sequence[float]) -> list[str]:
+    def layout(values: Sequence[float]) -> tuple[Callable[[float], str], str]:
         places = exact_decimals(values, 2)
-        return [f"{fixed(value, places, shift=2)}%" for value in values]
+        return (lambda value: f"{fixed(value, places, shift=2)}%"), ""
 
-    return _tick_formatter(texts)
+    return _tick_formatter(layout)
 
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
@@ -123,15 +175,17 @@ def fitted_lines(text: str, width: float, measure: Callable[[str], float], lines
 
 
 def _ellipsis(text: str, width: float, measure: Callable[[str], float]) -> str:
-    """The longest start of ``text`` that, with an ellipsis after it, is at most ``width`` wide."""
-    low, high = 0, len(text)
+    """The longest start of ``text`` of whole grapheme clusters that, with an ellipsis after it, is at most ``width``
+    wide (a cut between code points left a flag's half or a joiner without what it joins)."""
+    ends = list(accumulate((len(cluster) for cluster in clusters(text)), initial=0))
+    low, high = 0, len(ends) - 1
     while low < high:
         middle = (low + high + 1) // 2
-        if measure(text[:middle].rstrip() + "…") <= width:
+        if measure(text[:ends[middle]].rstrip() + "…") <= width:
             low = middle
         else:
             high = middle - 1
-    return text[:low].rstrip() + "…"
+    return text[:ends[low]].rstrip() + "…"
 
 
 def fit_to_width(title: Text, figure: Figure) -> None:

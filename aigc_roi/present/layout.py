@@ -115,6 +115,17 @@ def unbreakable(text: str) -> list[str]:
     return _UNBREAKABLE.findall(text) or [""]
 
 
+NO_BREAK = "\u00a0"
+"""The space inside a name a caption keeps on one line (``whole``): ``prose_lines`` breaks at any other."""
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0]+")
+
+
+def whole(name: str) -> str:
+    """``name`` with its spaces no-break ones, so that a caption keeps it on one line: "Not shown for want of width: Ad
+    / spend" once parted a column's name."""
+    return name.replace(" ", NO_BREAK)
+
+
 BREAK = "\u200b"
 """Where a Chinese header may break (labels.py marks it): Chinese words have no spaces between them,
 and a header broken elsewhere splits a word (总收/入 for 总收入)."""
@@ -248,7 +259,7 @@ def prose_lines(text: str, width: int) -> Text:
     lines: list[str] = []
     for given in _lines(text):
         line = ""
-        for word in given.split():
+        for word in filter(None, _BREAKING_SPACE.split(given)):
             joined = f"{line} {word}" if line else word
             if not line or cell_len(joined) <= width:
                 line = joined

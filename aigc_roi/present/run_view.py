@@ -28,6 +28,7 @@ from aigc_roi.present.layout import (
     prose_lines,
     sentence_lines,
     unbreakable,
+    whole,
 )
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note
 from aigc_roi.present.peak_cash import figure_shown
@@ -266,7 +267,7 @@ def months_table(report: RunReport, style: NumberStyle) -> Fitted:
                         for name in names]
             left_out = left_out_costs(names, costs)
             note = label("months_left_out", lang).format(columns=label("list_separator", lang).join(
-                short_label(name, lang) for name in left_out)) if left_out else ""
+                whole(short_label(name, lang)) for name in left_out)) if left_out else ""
             # A str: the table breaks it at its own width, the accrual view's line breaks kept.
             caption = "\n".join(part for part in (accrual, note) if part)
             table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")

@@ -145,7 +145,9 @@ def fan_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> 
     low = min(float(values.min()) for values in series)
     high = max(float(values.max()) for values in series)
     subset = fan_subset(simulation, lang)
-    legend = label("fan_caption_no_line", lang) if median is None else label("fan_caption", lang).format(line=median)
+    # One percentile draws a ● and no band (─) from the lowest to the highest: the caption says none.
+    legend = (label("fan_caption_no_line", lang) if median is None
+              else label("fan_caption" if len(set(keys)) > 1 else "fan_caption_no_band", lang).format(line=median))
     caption = " ".join(filter(None, [legend, subset]))
     labels = scenario.month_labels()
     rows = [[style.money(float(values[month]), 0) for values in series] for month in range(len(labels))]

@@ -87,8 +87,8 @@ def test_a_cost_is_shown_before_subs_or_named_as_left_out(lang: str, width: int)
         assert "subscribers" not in shown, header
         separator = "、" if lang == "zh" else ", "
         note = NOTE[lang].format(columns=separator.join(NAMES[lang][key] for key in left_out))
-        # Compared without spaces: a Chinese caption's lines join with none.
-        assert note.replace(" ", "") in after.replace(" ", ""), after
+        # Compared without spaces, no-break ones too: a Chinese caption's lines join with none.
+        assert note.replace(" ", "") in re.sub("[ \u00a0]", "", after), after
     else:
         assert "宽度" not in after and "want of width" not in after, after
 
@@ -134,3 +134,18 @@ def test_the_note_names_each_left_out_cost_in_the_table_s_order() -> None:
     _, after = _rendered("en", 60)
     assert re.search(r"Not shown for want of width: Serving, Delivery, Referral; Net cash subtracts them too\.",
                      after), after
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", range(30, 61))
+def test_the_note_keeps_each_left_out_column_name_on_one_line(lang: str, width: int) -> None:
+    scenario = load_text(DELIVERY, "delivery.yaml").scenario
+    report = run_report(scenario, evaluate(realize(scenario)))
+    console = Console(width=width, file=io.StringIO(), color_system=None, legacy_windows=False)
+    console.print(months_table(report, NumberStyle(lang, "CNY")))
+    lines = console.file.getvalue().splitlines()
+    note = [line.strip() for line in lines[next(i for i, line in enumerate(lines) if line.startswith("└")) + 1:]]
+    # At 40 columns "Ad" ended a line and "spend," began the next.
+    for name in NAMES[lang].values():
+        if name in re.sub("[ \u00a0]", " ", " ".join(note)):
+            assert any(name in re.sub("\u00a0", " ", line) for line in note), (name, note)

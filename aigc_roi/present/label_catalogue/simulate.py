@@ -47,6 +47,7 @@ LABELS: dict[str, Label] = {
         "─ from the lowest to the highest percentile shown, ● P{line:g}, │ zero.",
         "─ 从所示最低到最高分位数，● P{line:g}，│ 零点。",
     ),
+    "fan_caption_no_band": Label("● P{line:g}, │ zero.", "● P{line:g}，│ 零点。"),
     "fan_caption_no_line": Label(
         "─ from the lowest to the highest percentile shown, │ zero.",
         "─ 从所示最低到最高分位数，│ 零点。",

@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from unicodedata import east_asian_width
 
+from aigc_roi.present.graphemes import clusters, wide, zero_width
 from aigc_roi.present.report.words import word
 from aigc_roi.present.text import html_text
 
@@ -106,30 +106,36 @@ _EM_WIDE = frozenset("MWmw@%")
 """Latin characters about one em wide in the sans-serif fonts the page names, as a Chinese one is."""
 
 
-def _char_width(char: str) -> float:
+def _cluster_width(cluster: str) -> float:
     # Upper estimates of the page's sans-serif fonts, so a name fitted by them stays on the chart: a wide
-    # (East Asian W/F) glyph one em, so are M and W; other capitals 0.72 em, any other character 0.6 em.
-    if char in _EM_WIDE or east_asian_width(char) in ("W", "F"):
+    # (East Asian W/F) glyph, an emoji or a flag one em, so are M and W; other capitals 0.72 em, any other
+    # character 0.6 em. A mark, joiner or variation selector adds nothing to the character it belongs to.
+    if wide(cluster) or cluster[0] in _EM_WIDE:
         return 11.0
-    return 8.0 if char.isupper() else 6.5
+    if zero_width(cluster[0]):
+        return 0.0
+    return 8.0 if cluster[0].isupper() else 6.5
 
 
 def text_width(text: str) -> float:
     """Estimated width of ``text`` in the charts' 11-unit font, in viewBox units. Counting characters made a
     Chinese name, each of its characters twice a Latin one's width, overrun the chart's left edge."""
-    return sum(_char_width(char) for char in text)
+    return sum(_cluster_width(cluster) for cluster in clusters(text))
 
 
 def fitted(text: str, room: float) -> str:
-    """``text`` if it fits ``room`` units, else as many of its first characters as fit with "…" after them."""
+    """``text`` if it fits ``room`` units, else as many of its first grapheme clusters as fit with "…" after them:
+    never a joiner without what it joins, half a flag or a letter without its accent."""
     if text_width(text) <= room:
         return text
     room -= text_width("…")
-    kept = 0
-    while kept < len(text) and room >= _char_width(text[kept]):
-        room -= _char_width(text[kept])
-        kept += 1
-    return text[:kept] + "…"
+    kept = ""
+    for cluster in clusters(text):
+        room -= _cluster_width(cluster)
+        if room < 0:
+            break
+        kept += cluster
+    return kept + "…"
 
 
 def _legend(y: float, items: Sequence[tuple[str, str]]) -> str:
