@@ -18,7 +18,21 @@ def write_export(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") 
     return path
 
 
-def export_errors(paths: list[Path], horizon: Horizon, **options: bool) -> list[str]:
+HORIZON = Horizon.of((2025, 1), 6)
+"""The six months from January 2025 that most reader tests read their exports over."""
+
+
+def written(tmp_path: Path, text: str, name: str = "export.csv") -> Path:
+    """``text`` saved as ``name`` in UTF-8."""
+    return write_export(tmp_path, name, text)
+
+
+def refusals(path: Path, currency: str = "CNY", horizon: Horizon = HORIZON) -> list[str]:
+    """``export_errors`` of one export against a plan in ``currency``."""
+    return export_errors([path], horizon, currency=currency)
+
+
+def export_errors(paths: list[Path], horizon: Horizon, **options: str | bool) -> list[str]:
     """Each located error reading ``paths`` over ``horizon`` gives, as a user reads it; fails where they read."""
     with pytest.raises(ScenarioInvalid) as raised:
         read_report(paths, horizon, **options)

@@ -7,11 +7,9 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-import pytest
-from export_files import write_export
+from export_files import refusals, write_export
 
 from aigc_roi.model.actuals import HOUR, Report
-from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.present.messages_zh import translate
 from aigc_roi.reader.exports import Horizon, read_report
 
@@ -22,11 +20,6 @@ MARCH_1, MARCH_2 = datetime.date(2025, 3, 1), datetime.date(2025, 3, 2)
 def _read(path: Path) -> Report:
     return read_report([path], HORIZON)
 
-
-def _errors(path: Path, currency: str = "CNY") -> list[str]:
-    with pytest.raises(ScenarioInvalid) as raised:
-        read_report([path], HORIZON, currency=currency)
-    return [str(error) for error in raised.value.errors]
 
 
 def _days(report: Report) -> list[tuple[datetime.date, str, str, float, float | None]]:
@@ -156,7 +149,7 @@ def test_target_conversions_are_new_users_where_their_target_is_an_activation(tm
 def test_target_conversions_of_another_goal_are_refused_once_at_their_target(tmp_path: Path) -> None:
     path = write_export(tmp_path, "forms.csv", TARGETS + "2025-03-02,bd_app,单元C,表单提交成功,80.00,6\n"
                                                          "2025-03-03,bd_app,单元C,表单提交成功,70.00,5\n")
-    errors = _errors(path)
+    errors = refusals(path, horizon=HORIZON)
     assert errors == [f"{path}:5:4: 目标转化: expected APP激活, the indicator of new users, found '表单提交成功'; 目标转化量 counts "
                       "what each row's unit is optimised for: export the 激活人数 column, which counts new users whatever "
                       "the goal"]
@@ -183,6 +176,6 @@ def test_activations_counted_on_the_day_of_conversion_are_read_and_said_so(tmp_p
 
 def test_a_baidu_export_in_yuan_is_refused_for_a_plan_in_dollars_at_its_spend_header(tmp_path: Path) -> None:
     path = write_export(tmp_path, "feed.csv", FEED)
-    assert _errors(path, currency="USD") == [
+    assert refusals(path, "USD", HORIZON) == [
         f"{path}:1:6: 消费: expected money in USD (the plan's currency), found 元 (CNY); actuals converts no currency: "
         "convert the export to USD, or the plan to CNY"]

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from export_files import HORIZON, refusals, written
 
-from aigc_roi.model.errors import ScenarioInvalid
-from aigc_roi.reader.exports import Horizon, read_report
+from aigc_roi.reader.exports import read_report
 
-HORIZON = Horizon.of((2025, 1), 6)
 PLAN = """\
 name: Exports
 start: 2025-01
@@ -34,22 +33,12 @@ monetization:
 COMMA = "a comma inside an unquoted cell (such as 1,234.56) splits it in two: quote the cell"
 
 
-def _write(tmp_path: Path, text: str, name: str = "export.csv") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _errors(path: Path, currency: str = "CNY") -> list[str]:
-    with pytest.raises(ScenarioInvalid) as raised:
-        read_report([path], HORIZON, currency=currency)
-    return [str(error) for error in raised.value.errors]
 
 
 def test_an_unquoted_thousands_comma_is_a_row_too_wide(tmp_path: Path) -> None:
     """Read as spend 1 and impressions 234.56, the tester's row added 101 where 1,334.56 was spent."""
-    path = _write(tmp_path, "date,campaign,spend,impressions\n2025-01-01,dy_a,1,234.56,5000\n2025-01-02,dy_a,100,5000\n")
-    assert _errors(path) == [f"{path}:2:5: expected 4 cells as the header has, found 5; {COMMA}"]
+    path = written(tmp_path, "date,campaign,spend,impressions\n2025-01-01,dy_a,1,234.56,5000\n2025-01-02,dy_a,100,5000\n")
+    assert refusals(path) == [f"{path}:2:5: expected 4 cells as the header has, found 5; {COMMA}"]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
@@ -72,20 +61,20 @@ def test_a_row_without_its_empty_trailing_cells_reads_them_empty(tmp_path: Path,
                                                           "found 2; the row ends before its campaign name or id column"),
 ])
 def test_a_row_that_ends_before_a_column_it_needs_is_refused(tmp_path: Path, text: str, error: str) -> None:
-    path = _write(tmp_path, text)
-    assert _errors(path) == [f"{path}:{error}"]
+    path = written(tmp_path, text)
+    assert refusals(path) == [f"{path}:{error}"]
 
 
 def test_a_row_that_ends_before_its_id_has_its_name(tmp_path: Path) -> None:
-    path = _write(tmp_path, "stat_time_day,campaign_name,stat_cost,campaign_id\n2025-01-01,dy_a,100,7\n"
+    path = written(tmp_path, "stat_time_day,campaign_name,stat_cost,campaign_id\n2025-01-01,dy_a,100,7\n"
                             "2025-01-02,dy_a,200\n")
     assert [(row.campaign, row.campaign_id, row.spend) for row in read_report([path], HORIZON).rows] == [
         ("dy_a", "7", 100.0), ("dy_a", "", 200.0)]
 
 
 def test_a_tab_separated_row_too_wide_has_no_comma_hint(tmp_path: Path) -> None:
-    path = _write(tmp_path, "date\tcampaign\tspend\n2025-01-01\tdy_a\t1\t2\n")
-    assert _errors(path) == [f"{path}:2:4: expected 3 cells as the header has, found 4"]
+    path = written(tmp_path, "date\tcampaign\tspend\n2025-01-01\tdy_a\t1\t2\n")
+    assert refusals(path) == [f"{path}:2:4: expected 3 cells as the header has, found 4"]
 
 
 @pytest.mark.parametrize("text", [
@@ -95,14 +84,14 @@ def test_a_tab_separated_row_too_wide_has_no_comma_hint(tmp_path: Path) -> None:
     "报表,,\ndate,campaign,spend\n2025-01-01,dy_a,100\n",        # a title padded to the table's width
 ])
 def test_empty_cells_at_the_end_are_padding(tmp_path: Path, text: str) -> None:
-    assert [row.spend for row in read_report([_write(tmp_path, text)], HORIZON).rows] == [100.0]
+    assert [row.spend for row in read_report([written(tmp_path, text)], HORIZON).rows] == [100.0]
 
 
 def test_a_dash_or_an_empty_cell_is_0_and_n_a_not_reported(tmp_path: Path) -> None:
     """A dash or an empty cell in a column of numbers is nothing that day, 0 (a console's zero-spend day); N/A, null
     and / are not reported (None, as a missing column); a column of no number at all (every cell dashes) reports
     nothing either. Spend is 0 in each case."""
-    path = _write(tmp_path, "\ufeffstat_date,campaign_name,charge,show,photo_click,activation,event_pay_first_day\n"
+    path = written(tmp_path, "\ufeffstat_date,campaign_name,charge,show,photo_click,activation,event_pay_first_day\n"
                             "2025-01-01 00:00:00,ks_a,1000.10,1000,10,N/A,--\n"
                             "2025-01-02 00:00:00,ks_a,--,－,,null,—\n"
                             "2025-01-03 00:00:00,ks_a,/,-,--,/,\n")
@@ -114,8 +103,8 @@ def test_a_dash_or_an_empty_cell_is_0_and_n_a_not_reported(tmp_path: Path) -> No
 def test_a_dash_on_a_day_of_no_spend_keeps_the_months_users(tmp_path: Path) -> None:
     """巨量引擎's console writes - for 激活数 on a day of no spend: March's 1,200 spent for 100 users is a CAC of 12,
     not users and CAC unknown."""
-    plan = _write(tmp_path, PLAN, "plan.yaml")
-    export = _write(tmp_path, "日期,计划名称,消耗(元),激活数\n2025-01-01,抖音A,1200,100\n2025-01-31,抖音A,0,-\n")
+    plan = written(tmp_path, PLAN, "plan.yaml")
+    export = written(tmp_path, "日期,计划名称,消耗(元),激活数\n2025-01-01,抖音A,1200,100\n2025-01-31,抖音A,0,-\n")
     result = invoke(["actuals", str(plan), str(export), "-f", "json"])
     assert result.exit_code == 0, result.stderr
     (month,) = json.loads(result.stdout)["channels"][0]["months"]
@@ -124,7 +113,7 @@ def test_a_dash_on_a_day_of_no_spend_keeps_the_months_users(tmp_path: Path) -> N
 
 def test_a_column_left_empty_throughout_reports_nothing(tmp_path: Path) -> None:
     """A KOL deal's sheet with no impressions or clicks: not 0 of each, which a cpm re-forecast could not use."""
-    path = _write(tmp_path, "date,campaign,spend,impressions,clicks,new_users,revenue\n"
+    path = written(tmp_path, "date,campaign,spend,impressions,clicks,new_users,revenue\n"
                             "2025-01-01,星图_达人A,50000,,,400,1200\n2025-01-02,星图_达人A,0,,,-,\n")
     rows = read_report([path], HORIZON).rows
     assert [(row.impressions, row.clicks, row.users, row.revenue) for row in rows] == [
@@ -132,9 +121,9 @@ def test_a_column_left_empty_throughout_reports_nothing(tmp_path: Path) -> None:
 
 
 def test_new_users_not_reported_are_no_zero_flagged_at_p0(tmp_path: Path) -> None:
-    plan = _write(tmp_path, PLAN, "plan.yaml")
+    plan = written(tmp_path, PLAN, "plan.yaml")
     # January whole, on its planned 100,000: only the users could be flagged.
-    export = _write(tmp_path, "date,campaign,spend,new_users\n2025-01-01,dy_a,50000,N/A\n2025-01-31,dy_a,50000,N/A\n")
+    export = written(tmp_path, "date,campaign,spend,new_users\n2025-01-01,dy_a,50000,N/A\n2025-01-31,dy_a,50000,N/A\n")
     result = invoke(["actuals", str(plan), str(export), "-f", "json"])
     assert result.exit_code == 0, result.stderr
     (month,) = json.loads(result.stdout)["channels"][0]["months"]
@@ -143,17 +132,17 @@ def test_new_users_not_reported_are_no_zero_flagged_at_p0(tmp_path: Path) -> Non
 
 
 def test_a_percentage_in_spend_is_refused(tmp_path: Path) -> None:
-    path = _write(tmp_path, "date,campaign,spend\n2025-01-01,dy_a,3.2%\n")
-    assert _errors(path) == [f"{path}:2:3: spend: expected a number, found '3.2%'; a percentage is no amount or count"]
+    path = written(tmp_path, "date,campaign,spend\n2025-01-01,dy_a,3.2%\n")
+    assert refusals(path) == [f"{path}:2:3: spend: expected a number, found '3.2%'; a percentage is no amount or count"]
 
 
 def test_currency_signs_set_or_must_match_the_exports_currency(tmp_path: Path) -> None:
-    path = _write(tmp_path, 'date,campaign,spend,new_users\n2025-01-03,dy_a,"$1,234.50",1\n2025-01-04,dy_a,US$5,1\n')
+    path = written(tmp_path, 'date,campaign,spend,new_users\n2025-01-03,dy_a,"$1,234.50",1\n2025-01-04,dy_a,US$5,1\n')
     report = read_report([path], HORIZON, currency="USD")
     assert [row.spend for row in report.rows] == [1234.5, 5.0]
     assert (report.sources[0].currency, report.sources[0].units["spend"]) == ("USD", "USD")
     path.write_text(path.read_text(encoding="utf-8") + '2025-01-05,dy_a,"1,234.50元",1\n', encoding="utf-8")
-    assert _errors(path, "USD") == [f"{path}:4:3: spend: expected an amount in USD (the plan's currency), found "
+    assert refusals(path, "USD") == [f"{path}:4:3: spend: expected an amount in USD (the plan's currency), found "
                                     "'1,234.50元'; actuals converts no currency: convert the export to USD, or the plan "
                                     "to CNY"]
 
@@ -170,21 +159,21 @@ def test_a_sign_of_another_currency_than_the_plans_is_refused_at_its_cell(tmp_pa
                                                                           header: str, cell: str) -> None:
     """An export that states no currency is in the plan's: the cell whose sign says otherwise is the one to fix, not
     the spend column's header (the revenue's $50 was blamed on spend at 1:3)."""
-    path = _write(tmp_path, text)
-    assert _errors(path) == [f"{path}:{place}: {header}: expected an amount in CNY (the plan's currency), found "
+    path = written(tmp_path, text)
+    assert refusals(path) == [f"{path}:{place}: {header}: expected an amount in CNY (the plan's currency), found "
                              f"'{cell}'; actuals converts no currency: convert the export to CNY, or the plan to USD"]
 
 
 def test_a_yen_sign_is_the_plans_yen(tmp_path: Path) -> None:
     """¥ is CNY's sign and JPY's: an export that states none is in the plan's currency, so a JPY plan reads ¥500."""
-    path = _write(tmp_path, "date,campaign,spend\n2025-01-01,dy_a,¥500\n")
+    path = written(tmp_path, "date,campaign,spend\n2025-01-01,dy_a,¥500\n")
     report = read_report([path], HORIZON, currency="JPY")
     assert ([row.spend for row in report.rows], report.sources[0].currency) == ([500.0], "JPY")
 
 
 def test_a_dollar_amount_in_a_yuan_column_is_refused(tmp_path: Path) -> None:
-    path = _write(tmp_path, "日期,计划名称,消耗(元),激活数\n2025-01-03,抖音A,$5,1\n2025-01-04,抖音A,¥5,1\n2025-01-05,抖音A,5元,1\n")
-    assert _errors(path) == [f"{path}:2:3: 消耗(元): expected an amount in CNY, found '$5'"]
+    path = written(tmp_path, "日期,计划名称,消耗(元),激活数\n2025-01-03,抖音A,$5,1\n2025-01-04,抖音A,¥5,1\n2025-01-05,抖音A,5元,1\n")
+    assert refusals(path) == [f"{path}:2:3: 消耗(元): expected an amount in CNY, found '$5'"]
 
 
 def test_a_formula_without_its_saved_value_is_refused_not_read_as_0(tmp_path: Path) -> None:
@@ -196,7 +185,7 @@ def test_a_formula_without_its_saved_value_is_refused_not_read_as_0(tmp_path: Pa
         sheet.append(row)
     path = tmp_path / "formula.xlsx"
     book.save(path)
-    assert _errors(path) == [f"{path}:2:3: spend: expected a number, found a formula with no saved value (=100*2); "
+    assert refusals(path) == [f"{path}:2:3: spend: expected a number, found a formula with no saved value (=100*2); "
                              "open and save the workbook in Excel so it keeps the result"]
 
 
@@ -208,23 +197,23 @@ def test_excel_date_serials_are_dates(tmp_path: Path) -> None:
     path = tmp_path / "serial.xlsx"
     book.save(path)
     # 45717 is 2025-03-01 (tests/reader/test_export_cells.py); 59 days earlier (31 + 28) is 2025-01-01: 45658.
-    csv = _write(tmp_path, "date,campaign,spend\n45658,dy_a,100\n")
+    csv = written(tmp_path, "date,campaign,spend\n45658,dy_a,100\n")
     assert [row.day for row in read_report([csv, path], HORIZON).rows] == [datetime.date(2025, 1, 1),
                                                                            datetime.date(2025, 1, 2)]
 
 
 def test_an_impossible_date_says_so(tmp_path: Path) -> None:
-    path = _write(tmp_path, "date,campaign,spend\n2025-02-30,dy_a,100\n")
-    assert _errors(path) == [
+    path = written(tmp_path, "date,campaign,spend\n2025-02-30,dy_a,100\n")
+    assert refusals(path) == [
         f"{path}:2:1: date: expected a date YYYY-MM-DD, found '2025-02-30' (no such day: 2025-02 has 28 days)"]
 
 
 def test_the_summary_states_each_unit_once_with_its_factor(tmp_path: Path) -> None:
-    plan = _write(tmp_path, PLAN, "plan.yaml")
-    console = _write(tmp_path, "日期,计划名称,消耗(元),激活数\n2025-01-03,抖音A,1000,50\n", "console.csv")
-    wan = _write(tmp_path, "日期,计划名称,消耗(万元),激活数\n2025-01-04,抖音B,0.1,5\n", "wan.csv")
-    tencent = _write(tmp_path, "date,adgroup_name,cost,view_count\n2025-01-05,gdt_a,100000,100\n", "tencent.csv")
-    generic = _write(tmp_path, "date,campaign,spend,new_users\n2025-01-06,dy_a,1000,50\n", "generic.csv")
+    plan = written(tmp_path, PLAN, "plan.yaml")
+    console = written(tmp_path, "日期,计划名称,消耗(元),激活数\n2025-01-03,抖音A,1000,50\n", "console.csv")
+    wan = written(tmp_path, "日期,计划名称,消耗(万元),激活数\n2025-01-04,抖音B,0.1,5\n", "wan.csv")
+    tencent = written(tmp_path, "date,adgroup_name,cost,view_count\n2025-01-05,gdt_a,100000,100\n", "tencent.csv")
+    generic = written(tmp_path, "date,campaign,spend,new_users\n2025-01-06,dy_a,1000,50\n", "generic.csv")
     result = invoke(["actuals", str(plan), str(console), str(wan), str(tencent), str(generic), "-f", "markdown"])
     assert result.exit_code == 0, result.stderr
     assert "spend=消耗(元), users=激活数" in result.stdout
@@ -234,8 +223,8 @@ def test_the_summary_states_each_unit_once_with_its_factor(tmp_path: Path) -> No
 
 
 def test_conversion_time_is_said_in_each_language(tmp_path: Path) -> None:
-    plan = _write(tmp_path, PLAN, "plan.yaml")
-    export = _write(tmp_path, "日期,计划名称,消耗,激活数(转化时间)\n2025-01-03,抖音A,1000,50\n")
+    plan = written(tmp_path, PLAN, "plan.yaml")
+    export = written(tmp_path, "日期,计划名称,消耗,激活数(转化时间)\n2025-01-03,抖音A,1000,50\n")
     english = invoke(["actuals", str(plan), str(export), "-f", "markdown"]).stdout
     assert ("- conversion time: 激活数(转化时间) count each conversion on the day it happened, not the day of delivery"
             in english)
@@ -244,8 +233,8 @@ def test_conversion_time_is_said_in_each_language(tmp_path: Path) -> None:
 
 
 def test_a_deduplicated_column_is_said_in_each_language(tmp_path: Path) -> None:
-    plan = _write(tmp_path, PLAN, "plan.yaml")
-    export = _write(tmp_path, "日期,计划名称,消耗,激活数(去重)\n2025-01-03,抖音A,1000,50\n")
+    plan = written(tmp_path, PLAN, "plan.yaml")
+    export = written(tmp_path, "日期,计划名称,消耗,激活数(去重)\n2025-01-03,抖音A,1000,50\n")
     english = invoke(["actuals", str(plan), str(export), "-f", "markdown"]).stdout
     assert "- deduplicated (去重): 激活数(去重) read for the column without (去重), which the export lacks" in english
     assert "- 去重口径：报表中没有不带 (去重) 的同类列，改用 激活数(去重)" in invoke(
@@ -255,13 +244,13 @@ def test_a_deduplicated_column_is_said_in_each_language(tmp_path: Path) -> None:
 
 
 def test_each_refusal_is_one_chinese_line(tmp_path: Path) -> None:
-    plan = _write(tmp_path, PLAN, "plan.yaml")
+    plan = written(tmp_path, PLAN, "plan.yaml")
     files = [
-        _write(tmp_path, "date,campaign,spend,impressions\n2025-01-01,dy_a,1,234.56,5000\n", "wide.csv"),
-        _write(tmp_path, "date,campaign,spend\n2025-01-01,dy_a,3.2%\n2025-02-30,dy_a,$5\n", "cells.csv"),
-        _write(tmp_path, "日期,计划名称,消耗(千元)\n2025-01-01,抖音A,1\n", "unit.csv"),
-        _write(tmp_path, "日期,计划名称,消耗(元)\n2025-01-01,抖音A,$5\n", "sign.csv"),
-        _write(tmp_path, "date,campaign,spend (USD),revenue (CNY)\n2025-01-01,dy_a,1,1\n", "two.csv"),
+        written(tmp_path, "date,campaign,spend,impressions\n2025-01-01,dy_a,1,234.56,5000\n", "wide.csv"),
+        written(tmp_path, "date,campaign,spend\n2025-01-01,dy_a,3.2%\n2025-02-30,dy_a,$5\n", "cells.csv"),
+        written(tmp_path, "日期,计划名称,消耗(千元)\n2025-01-01,抖音A,1\n", "unit.csv"),
+        written(tmp_path, "日期,计划名称,消耗(元)\n2025-01-01,抖音A,$5\n", "sign.csv"),
+        written(tmp_path, "date,campaign,spend (USD),revenue (CNY)\n2025-01-01,dy_a,1,1\n", "two.csv"),
     ]
     result = invoke(["actuals", str(plan), *map(str, files), "--lang", "zh"])
     assert result.exit_code == 2 and result.stdout == ""
@@ -281,7 +270,7 @@ def test_each_refusal_is_one_chinese_line(tmp_path: Path) -> None:
 
 def test_a_formula_and_a_workbook_without_a_table_in_chinese(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
-    plan = _write(tmp_path, PLAN, "plan.yaml")
+    plan = written(tmp_path, PLAN, "plan.yaml")
     book = openpyxl.Workbook()
     for row in (["date", "campaign", "spend"], ["2025-01-01", "dy_a", "=SUM(1,2)"]):
         book.active.append(row)
@@ -300,9 +289,9 @@ def test_a_formula_and_a_workbook_without_a_table_in_chinese(tmp_path: Path) -> 
 
 
 def test_a_row_that_ends_too_soon_in_chinese(tmp_path: Path) -> None:
-    plan = _write(tmp_path, PLAN, "plan.yaml")
-    spend = _write(tmp_path, "date,campaign,spend,new_users\n2025-01-01,dy_a\n", "spend.csv")
-    campaign = _write(tmp_path, "date,spend,campaign\n2025-01-01,100\n", "campaign.csv")
+    plan = written(tmp_path, PLAN, "plan.yaml")
+    spend = written(tmp_path, "date,campaign,spend,new_users\n2025-01-01,dy_a\n", "spend.csv")
+    campaign = written(tmp_path, "date,spend,campaign\n2025-01-01,100\n", "campaign.csv")
     result = invoke(["actuals", str(plan), str(spend), str(campaign), "--lang", "zh"])
     assert result.stderr.splitlines() == [
         f"{spend}:2:3: spend: 应为 4 个单元格（与表头一致），实际为 2；该行在广告支出列之前就结束了",

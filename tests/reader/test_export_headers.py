@@ -14,6 +14,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from export_files import HORIZON, refusals, written
 
 from aigc_roi.model.actuals import Report
 from aigc_roi.model.errors import ScenarioInvalid
@@ -22,14 +23,8 @@ from aigc_roi.reader.exports import Horizon, read_report
 from aigc_roi.reader.exports.platforms import PLATFORMS, Platform, columns_of, recognise
 from aigc_roi.reader.exports.units import header_key
 
-HORIZON = Horizon.of((2025, 1), 6)
 MONEY_UNITS = "元, 分, 万元 or a currency such as CNY, USD, 美元, $"
 
-
-def _write(tmp_path: Path, text: str, name: str = "export.csv") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def _read(path: Path, currency: str = "CNY") -> Report:
@@ -37,14 +32,9 @@ def _read(path: Path, currency: str = "CNY") -> Report:
     return read_report([path], HORIZON, currency=currency)
 
 
-def _errors(path: Path, currency: str = "CNY") -> list[str]:
-    with pytest.raises(ScenarioInvalid) as raised:
-        read_report([path], HORIZON, currency=currency)
-    return [str(error) for error in raised.value.errors]
-
 
 def test_wan_yuan_are_read_times_ten_thousand(tmp_path: Path) -> None:
-    report = _read(_write(tmp_path, "日期,计划名称,消耗(万元),激活数\n2025-01-03,抖音A,1.5,1000\n"))
+    report = _read(written(tmp_path, "日期,计划名称,消耗(万元),激活数\n2025-01-03,抖音A,1.5,1000\n"))
     (row,) = report.rows
     assert row.spend == 15_000.0  # 1.5 万元
     (source,) = report.sources
@@ -67,13 +57,13 @@ def test_wan_yuan_are_read_times_ten_thousand(tmp_path: Path) -> None:
 ])
 def test_the_exports_currency_is_what_its_header_or_shape_states(tmp_path: Path, header: str, currency: str | None,
                                                                 unit: str) -> None:
-    report = _read(_write(tmp_path, f"{header}\n2025-01-03,dy_a,1000,100\n"), currency or "CNY")
+    report = _read(written(tmp_path, f"{header}\n2025-01-03,dy_a,1000,100\n"), currency or "CNY")
     assert report.rows[0].spend == 1000.0
     assert (report.sources[0].currency, report.sources[0].units["spend"]) == (currency, unit)
 
 
 def test_the_tencent_api_fen_are_cny(tmp_path: Path) -> None:
-    report = _read(_write(tmp_path, "date,adgroup_name,cost,view_count\n2025-01-03,gdt_a,123456,1000\n"))
+    report = _read(written(tmp_path, "date,adgroup_name,cost,view_count\n2025-01-03,gdt_a,123456,1000\n"))
     assert report.rows[0].spend == 1234.56  # 123,456 分
     assert (report.sources[0].currency, report.sources[0].units["spend"]) == ("CNY", "分")
 
@@ -86,18 +76,18 @@ def test_the_tencent_api_fen_are_cny(tmp_path: Path) -> None:
 ])
 def test_a_unit_of_money_no_one_knows_is_refused_at_its_header(tmp_path: Path, header: str, column: int,
                                                                found: str) -> None:
-    path = _write(tmp_path, f"{header}\n2025-01-03,dy_a,1000,100,1\n")
+    path = written(tmp_path, f"{header}\n2025-01-03,dy_a,1000,100,1\n")
     name = header.split(",")[column - 1]
-    assert _errors(path) == [f"{path}:1:{column}: {name}: expected a unit of money ({MONEY_UNITS}), found {found!r}"]
+    assert refusals(path) == [f"{path}:1:{column}: {name}: expected a unit of money ({MONEY_UNITS}), found {found!r}"]
 
 
 def test_money_in_two_currencies_is_refused(tmp_path: Path) -> None:
-    path = _write(tmp_path, "date,campaign,spend (USD),new_users,revenue (CNY)\n2025-01-03,dy_a,1000,100,50\n")
-    assert _errors(path) == [f"{path}:1:5: revenue (CNY): expected money in USD as the spend column, found CNY"]
+    path = written(tmp_path, "date,campaign,spend (USD),new_users,revenue (CNY)\n2025-01-03,dy_a,1000,100,50\n")
+    assert refusals(path) == [f"{path}:1:5: revenue (CNY): expected money in USD as the spend column, found CNY"]
 
 
 def test_the_plain_header_wins_over_a_qualified_one(tmp_path: Path) -> None:
-    report = _read(_write(tmp_path, "日期,计划名称,消耗(元),激活数(转化时间),激活数\n2025-01-03,抖音A,1000,50,80\n"))
+    report = _read(written(tmp_path, "日期,计划名称,消耗(元),激活数(转化时间),激活数\n2025-01-03,抖音A,1000,50,80\n"))
     assert report.rows[0].users == 80.0
     (source,) = report.sources
     assert source.columns["users"] == "激活数" and source.ignored == ("激活数(转化时间)",)
@@ -105,19 +95,19 @@ def test_the_plain_header_wins_over_a_qualified_one(tmp_path: Path) -> None:
 
 
 def test_a_count_on_conversion_time_alone_is_read_and_said_so(tmp_path: Path) -> None:
-    report = _read(_write(tmp_path, "日期,计划名称,消耗(元),激活数（转化时间）\n2025-01-03,抖音A,1000,50\n"))
+    report = _read(written(tmp_path, "日期,计划名称,消耗(元),激活数（转化时间）\n2025-01-03,抖音A,1000,50\n"))
     assert report.rows[0].users == 50.0
     assert report.sources[0].conversion_time == ("激活数（转化时间）",)
 
 
 def test_the_reporting_time_count_wins_over_the_conversion_time_one(tmp_path: Path) -> None:
-    report = _read(_write(tmp_path, "日期,计划名称,消耗,激活数(转化时间),激活数(计费时间)\n2025-01-03,抖音A,1000,50,80\n"))
+    report = _read(written(tmp_path, "日期,计划名称,消耗,激活数(转化时间),激活数(计费时间)\n2025-01-03,抖音A,1000,50,80\n"))
     assert report.rows[0].users == 80.0
     assert report.sources[0].conversion_time == ()
 
 
 def test_a_qualifier_no_one_knows_is_another_column(tmp_path: Path) -> None:
-    report = _read(_write(tmp_path, "日期,计划名称,消耗,展示数(次),激活数(含自然量)\n2025-01-03,抖音A,1000,20000,50\n"))
+    report = _read(written(tmp_path, "日期,计划名称,消耗,展示数(次),激活数(含自然量)\n2025-01-03,抖音A,1000,20000,50\n"))
     (row,) = report.rows
     # 次 is a count's unit; 含自然量 (organic included) is no qualifier this reader knows: new users are not reported.
     assert (row.impressions, row.users) == (20000.0, None)
@@ -133,34 +123,34 @@ def test_a_deduplicated_column_alone_is_read_and_said_so(tmp_path: Path, header:
                                                          deduplicated: tuple[str, ...]) -> None:
     """激活数(去重) alone gave users '—' and 消耗(元)(去重) alone 'unknown export': a deduplicated (去重) count counts
     each user once over the report's rows, the measure of new users the plain one is; read, and named."""
-    report = _read(_write(tmp_path, f"{header}\n2025-01-03,抖音A,1000,80\n"))
+    report = _read(written(tmp_path, f"{header}\n2025-01-03,抖音A,1000,80\n"))
     assert [(row.spend, row.users) for row in report.rows] == [(1000.0, 80.0)]
     assert (report.sources[0].deduplicated, report.sources[0].units["spend"]) == (deduplicated, "元")
 
 
 def test_the_plain_column_wins_over_the_deduplicated_one(tmp_path: Path) -> None:
-    report = _read(_write(tmp_path, "日期,计划名称,消耗,消耗(元)(去重),激活数(去重),激活数\n2025-01-03,抖音A,1000,900,70,80\n"))
+    report = _read(written(tmp_path, "日期,计划名称,消耗,消耗(元)(去重),激活数(去重),激活数\n2025-01-03,抖音A,1000,900,70,80\n"))
     assert [(row.spend, row.users) for row in report.rows] == [(1000.0, 80.0)]
     (source,) = report.sources
     assert (source.deduplicated, source.ignored) == ((), ("消耗(元)(去重)", "激活数(去重)"))
 
 
 def test_a_deduplicated_count_on_conversion_time_is_both(tmp_path: Path) -> None:
-    report = _read(_write(tmp_path, "日期,计划名称,消耗,激活数(去重)(转化时间)\n2025-01-03,抖音A,1000,80\n"))
+    report = _read(written(tmp_path, "日期,计划名称,消耗,激活数(去重)(转化时间)\n2025-01-03,抖音A,1000,80\n"))
     (source,) = report.sources
     assert (report.rows[0].users, source.deduplicated, source.conversion_time) == (
         80.0, ("激活数(去重)(转化时间)",), ("激活数(去重)(转化时间)",))
 
 
 def test_a_deduplicated_money_column_of_an_unknown_unit_is_refused(tmp_path: Path) -> None:
-    path = _write(tmp_path, "日期,计划名称,消耗(千元)(去重),激活数\n2025-01-03,抖音A,1,80\n")
-    assert _errors(path) == [f"{path}:1:3: 消耗(千元)(去重): expected a unit of money ({MONEY_UNITS}), found '千元'"]
+    path = written(tmp_path, "日期,计划名称,消耗(千元)(去重),激活数\n2025-01-03,抖音A,1,80\n")
+    assert refusals(path) == [f"{path}:1:3: 消耗(千元)(去重): expected a unit of money ({MONEY_UNITS}), found '千元'"]
 
 
 def test_cost_alone_does_not_make_a_tencent_api_export(tmp_path: Path) -> None:
     """The tester's generic sheet: its cost of 50,000 was read as 分, 500 元."""
-    path = _write(tmp_path, "date,campaign_name,cost,impressions,clicks\n2025-01-01,gdt_x,50000,100000,1000\n")
-    (error,) = _errors(path)
+    path = written(tmp_path, "date,campaign_name,cost,impressions,clicks\n2025-01-01,gdt_x,50000,100000,1000\n")
+    (error,) = refusals(path)
     assert error.startswith(f"{path}:1:1: header: expected the columns of a known export (")
     assert ("腾讯广告 (Tencent Ads) API: date + cost + (adgroup_name|campaign_name|ad_name|dynamic_creative_name|"
             "adgroup_id|campaign_id|ad_id|dynamic_creative_id) + (adgroup_name|adgroup_id|view_count|"
@@ -169,7 +159,7 @@ def test_cost_alone_does_not_make_a_tencent_api_export(tmp_path: Path) -> None:
 
 
 def test_a_column_of_its_own_makes_a_tencent_api_export(tmp_path: Path) -> None:
-    report = _read(_write(tmp_path, "date,campaign_name,cost,view_count\n2025-01-01,gdt_x,50000,100000\n"))
+    report = _read(written(tmp_path, "date,campaign_name,cost,view_count\n2025-01-01,gdt_x,50000,100000\n"))
     assert (report.sources[0].platform, report.rows[0].spend) == ("tencent_api", 500.0)  # 50,000 分
 
 
@@ -182,7 +172,7 @@ def test_a_column_of_its_own_makes_a_tencent_api_export(tmp_path: Path) -> None:
 def test_a_console_is_named_after_a_platform_only_by_a_column_it_alone_writes(tmp_path: Path, header: str,
                                                                               platform: str) -> None:
     row = ",".join(["2025-01-03", "抖音A", "100"] + ["10"] * (header.count(",") - 2))
-    source = _read(_write(tmp_path, f"{header}\n{row}\n")).sources[0]
+    source = _read(written(tmp_path, f"{header}\n{row}\n")).sources[0]
     assert source.platform == platform
     if platform == "console":
         assert "Tencent" not in source.time_basis and "platform's console" in source.time_basis
@@ -198,17 +188,17 @@ TITLED = "日期,计划名称,消耗,展示数,激活数\n2025-01-03,抖音A,100
     ("", 2),
 ])
 def test_the_header_is_found_below_title_lines_and_errors_point_at_the_data(tmp_path: Path, above: str, line: int) -> None:
-    path = _write(tmp_path, above + TITLED)
-    assert _errors(path) == [f"{path}:{line + 1}:3: 消耗: expected a number, found 'x'"]
+    path = written(tmp_path, above + TITLED)
+    assert refusals(path) == [f"{path}:{line + 1}:3: 消耗: expected a number, found 'x'"]
     path.write_text(above + TITLED.rsplit("2025-01-04", 1)[0], encoding="utf-8")
     assert [(row.line, row.spend) for row in _read(path).rows] == [(line, 100.0)]
 
 
 def test_an_unknown_header_is_located_at_its_own_line(tmp_path: Path) -> None:
     # Google Ads' title lines above a header of no known shape (a budget where Google writes its Cost).
-    path = _write(tmp_path, 'Campaign report\n"March 1, 2025 - March 31, 2025"\nDay,Campaign,Currency code,Budget\n'
+    path = written(tmp_path, 'Campaign report\n"March 1, 2025 - March 31, 2025"\nDay,Campaign,Currency code,Budget\n'
                             "2025-03-01,dy_search,USD,12.34\n")
-    (error,) = _errors(path)
+    (error,) = refusals(path)
     assert error.startswith(f"{path}:3:1: header: ") and error.endswith("found Day, Campaign, Currency code, Budget")
 
 
@@ -239,12 +229,12 @@ def test_a_notes_sheet_before_the_report_is_passed_over(tmp_path: Path) -> None:
 
 def test_a_workbook_without_a_table_says_what_it_found(tmp_path: Path) -> None:
     path = _book(tmp_path, {"说明": [["本报表由巨量引擎导出"]], "备注": []})
-    assert _errors(path) == [f"{path}:1:1: expected a report with a header row, found no row of two or more filled "
+    assert refusals(path) == [f"{path}:1:1: expected a report with a header row, found no row of two or more filled "
                              "cells (sheets: 说明, 备注)"]
 
 
 def test_a_column_without_dedup_wins_over_a_deduplicated_one(tmp_path: Path) -> None:
-    report = _read(_write(tmp_path, "日期,计划名称,消耗,激活数(去重),激活数(转化时间)\n2025-01-03,抖音A,1000,70,80\n"))
+    report = _read(written(tmp_path, "日期,计划名称,消耗,激活数(去重),激活数(转化时间)\n2025-01-03,抖音A,1000,70,80\n"))
     (source,) = report.sources
     assert (report.rows[0].users, source.deduplicated, source.ignored) == (80.0, (), ("激活数(去重)",))
 
@@ -267,7 +257,7 @@ users, 120 revenue."""
 def test_header_words_compare_alike_whatever_separates_them(tmp_path: Path, header: str) -> None:
     """generic_caps.csv's Campaign ID and New Users were ignored ("newusers" is not "new_users"): its users were lost
     without a word."""
-    report = _read(_write(tmp_path, f"{header}\n{GENERIC_ROW}"))
+    report = _read(written(tmp_path, f"{header}\n{GENERIC_ROW}"))
     (source,), (row,) = report.sources, report.rows
     assert source.platform == "generic" and source.ignored == ()
     assert set(source.columns) == {"date", "campaign", "campaign_id", "spend", "impressions", "clicks", "users",
@@ -278,7 +268,7 @@ def test_header_words_compare_alike_whatever_separates_them(tmp_path: Path, head
 
 def test_a_generic_sheet_named_by_its_campaign_id_alone_is_read(tmp_path: Path) -> None:
     """generic_idonly.csv was refused as an unknown export."""
-    report = _read(_write(tmp_path, "Date,Campaign ID,Spend,New Users\n2025-01-03,KOL-01,100,5\n"))
+    report = _read(written(tmp_path, "Date,Campaign ID,Spend,New Users\n2025-01-03,KOL-01,100,5\n"))
     (source,), (row,) = report.sources, report.rows
     assert source.platform == "generic"
     assert (row.campaign, row.campaign_id, row.spend, row.users) == ("", "KOL-01", 100.0, 5.0)
@@ -306,7 +296,7 @@ def test_no_two_headers_of_a_shape_read_alike(platform: Platform) -> None:
 
 
 def test_a_brackets_words_compare_as_a_headers(tmp_path: Path) -> None:
-    report = _read(_write(tmp_path, "Date,Campaign,Spend,New Users (Conversion_Time)\n2025-01-03,KOL A,100,5\n"))
+    report = _read(written(tmp_path, "Date,Campaign,Spend,New Users (Conversion_Time)\n2025-01-03,KOL A,100,5\n"))
     (source,), (row,) = report.sources, report.rows
     assert (row.users, source.conversion_time) == (5.0, ("New Users (Conversion_Time)",))
 

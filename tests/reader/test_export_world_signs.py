@@ -11,14 +11,12 @@ import re
 from pathlib import Path
 
 import pytest
+from export_files import HORIZON, refusals, written
 
-from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.present.messages_zh import translate
-from aigc_roi.reader.exports import Horizon, read_report
+from aigc_roi.reader.exports import read_report
 from aigc_roi.reader.exports.cells import Amounts, CellError
 from aigc_roi.reader.exports.units import money_unit
-
-HORIZON = Horizon.of((2025, 1), 6)
 
 ONE_CURRENCY = [
     ("₹", "INR"), ("R$", "BRL"), ("₽", "RUB"), ("₺", "TRY"), ("TL", "TRY"), ("₫", "VND"), ("฿", "THB"), ("₱", "PHP"),
@@ -33,16 +31,6 @@ SEVERAL = [("kr", ("SEK", "NOK", "DKK", "ISK")), ("Rs", ("INR", "PKR", "LKR", "N
 OF_SEVERAL = [(sign, code) for sign, codes in SEVERAL for code in codes]
 
 
-def _write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "export.csv"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _errors(path: Path, currency: str) -> list[str]:
-    with pytest.raises(ScenarioInvalid) as raised:
-        read_report([path], HORIZON, currency=currency)
-    return [str(error) for error in raised.value.errors]
 
 
 def _refused(plan: str, found: str, other: str) -> str:
@@ -149,7 +137,7 @@ def test_other_decimals_beside_a_sign_are_read(cell: str, plan: str, amount: flo
 
 @pytest.mark.parametrize(("sign", "code"), ONE_CURRENCY + OF_SEVERAL + [("Rs.", "PKR"), ("ZŁ", "PLN"), ("KR", "NOK")])
 def test_a_headers_sign_names_the_exports_currency(tmp_path: Path, sign: str, code: str) -> None:
-    path = _write(tmp_path, f"date,campaign,spend ({sign})\n2025-01-03,dy_a,\"1,234.50\"\n")
+    path = written(tmp_path, f"date,campaign,spend ({sign})\n2025-01-03,dy_a,\"1,234.50\"\n")
     report = read_report([path], HORIZON, currency=code)
     assert [row.spend for row in report.rows] == [1234.5]
     (source,) = report.sources
@@ -158,40 +146,40 @@ def test_a_headers_sign_names_the_exports_currency(tmp_path: Path, sign: str, co
 
 @pytest.mark.parametrize(("sign", "code"), [("₹", "INR"), ("R$", "BRL"), ("zł", "PLN"), ("kr", "SEK"), ("Rs", "INR")])
 def test_a_headers_sign_of_another_currency_than_the_plans_is_refused(tmp_path: Path, sign: str, code: str) -> None:
-    path = _write(tmp_path, f"date,campaign,spend ({sign})\n2025-01-03,dy_a,5\n")
-    assert _errors(path, "CNY") == [f"{path}:1:3: spend ({sign}): expected money in CNY (the plan's currency), found "
+    path = written(tmp_path, f"date,campaign,spend ({sign})\n2025-01-03,dy_a,5\n")
+    assert refusals(path, "CNY") == [f"{path}:1:3: spend ({sign}): expected money in CNY (the plan's currency), found "
                                     f"{_refused('CNY', code, code)}"]
 
 
 @pytest.mark.parametrize(("sign", "code"), [("₹", "INR"), ("R$", "BRL"), ("₫", "VND"), ("zł", "PLN"), ("kr", "DKK"),
                                             ("RM", "MYR")])
 def test_a_title_lines_sign_is_read(tmp_path: Path, sign: str, code: str) -> None:
-    path = _write(tmp_path, f"Currency: {sign}\nDay,Campaign Name,Spend,Taps\n2025-01-03,a_a,5,1\n")
+    path = written(tmp_path, f"Currency: {sign}\nDay,Campaign Name,Spend,Taps\n2025-01-03,a_a,5,1\n")
     assert read_report([path], HORIZON, currency=code).sources[0].currency == code
 
 
 @pytest.mark.parametrize(("sign", "code"), [("₹", "INR"), ("R$", "BRL"), ("Rp", "IDR"), ("kr", "NOK"), ("CHF", "CHF")])
 def test_a_currency_columns_sign_is_read(tmp_path: Path, sign: str, code: str) -> None:
-    path = _write(tmp_path, f"date,campaign,currency,spend\n2025-01-03,dy_a,{sign},5\n")
+    path = written(tmp_path, f"date,campaign,currency,spend\n2025-01-03,dy_a,{sign},5\n")
     assert read_report([path], HORIZON, currency=code).sources[0].currency == code
 
 
 def test_a_currency_columns_sign_of_another_currency_is_refused(tmp_path: Path) -> None:
-    path = _write(tmp_path, "date,campaign,currency,spend\n2025-01-03,dy_a,₹,5\n")
-    assert _errors(path, "CNY") == [f"{path}:2:3: currency: expected CNY (the plan's currency), found "
+    path = written(tmp_path, "date,campaign,currency,spend\n2025-01-03,dy_a,₹,5\n")
+    assert refusals(path, "CNY") == [f"{path}:2:3: currency: expected CNY (the plan's currency), found "
                                     f"{_refused('CNY', repr('₹') + ' (INR)', 'INR')}"]
 
 
 def test_a_dot_before_three_digits_is_refused_at_its_cell(tmp_path: Path) -> None:
-    path = _write(tmp_path, "date,campaign,spend (₫)\n2025-01-03,dy_a,\"₫1,500\"\n2025-01-04,dy_a,₫5.000\n")
-    assert _errors(path, "VND") == [
+    path = written(tmp_path, "date,campaign,spend (₫)\n2025-01-03,dy_a,\"₫1,500\"\n2025-01-04,dy_a,₫5.000\n")
+    assert refusals(path, "VND") == [
         f"{path}:3:3: spend (₫): expected a number, found '₫5.000'; in VND a dot before three digits may separate "
         "thousands: write 5000 for thousands, or 5.0000 for a decimal point"]
 
 
 def test_a_headers_currency_refuses_a_signless_dot_before_three_digits(tmp_path: Path) -> None:
     """The tester's export: ``spend(₫)`` with 5.000 in its cells read as 5, a CAC of 0.04."""
-    path = _write(tmp_path, "date,campaign,spend(₫)\n2025-01-03,dy_a,5.000\n")
-    assert _errors(path, "VND") == [
+    path = written(tmp_path, "date,campaign,spend(₫)\n2025-01-03,dy_a,5.000\n")
+    assert refusals(path, "VND") == [
         f"{path}:2:3: spend(₫): expected a number, found '5.000'; in VND a dot before three digits may separate "
         "thousands: write 5000 for thousands, or 5.0000 for a decimal point"]
