@@ -7,12 +7,17 @@ blend must be what the plan says in t: in a deterministic run (each range at
 its median) and in its draws. A number beside a number is a number; a range
 beside a number is that range moved and scaled, which a uniform, triangular or
 normal range stays and a lognormal one stays only when the number is 0. Two
-ranges blend into a sum of two draws, which no range writes; nor does a
-lognormal range shifted by a number.
+ranges blend into a sum of two draws (each point draws from a stream of its
+own: model/range_streams.py), which only two normal ranges write as one, the
+normal of that mean and sd; nor does a lognormal range shifted by a number.
+Either side's draws are clipped to the field's domain before the plan blends
+them and after the written value is drawn, so the two differ in the samples
+a clip touches (docs/actuals.md).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from aigc_roi.model.scenario import ByMonth, Distribution, Moving, Value
@@ -54,17 +59,21 @@ def month_value(value: ByMonth, month: int) -> MonthValue:
     before, after, share = _around(points, month)
     if share == 0.0:
         return GivenPoint(points[before][0])
-    first, second = points[before][1], points[after][1]
-    moved: MonthValue | None = None  # two ranges
-    if not isinstance(first, Distribution) and not isinstance(second, Distribution):
-        moved = (1.0 - share) * float(first) + share * float(second)
-    elif isinstance(first, Distribution) and not isinstance(second, Distribution):
-        moved = _moved(first, 1.0 - share, share * float(second))
-    elif isinstance(second, Distribution) and not isinstance(first, Distribution):
-        moved = _moved(second, share, (1.0 - share) * float(first))
-    if moved is None:
+    blended = _blend(points[before][1], points[after][1], share)
+    if blended is None:
         raise NoOneRange(month, points[before], points[after])
-    return moved
+    return blended
+
+
+def _blend(first: Value, second: Value, share: float) -> float | Distribution | None:
+    """(1 - share) x first + share x second as one value; None where no single value writes it."""
+    if isinstance(first, Distribution):
+        if isinstance(second, Distribution):
+            return _normal_sum(first, second, share) if first.kind == second.kind == "normal" else None
+        return _moved(first, 1.0 - share, share * float(second))
+    if isinstance(second, Distribution):
+        return _moved(second, share, (1.0 - share) * float(first))
+    return (1.0 - share) * float(first) + share * float(second)
 
 
 def _around(points: tuple[tuple[int, Value], ...], month: int) -> tuple[int, int, float]:
@@ -86,6 +95,15 @@ def _moved(dist: Distribution, scale: float, shift: float) -> Distribution | Non
         return None
     mode = None if dist.mode is None else shift + scale * dist.mode
     return Distribution(dist.kind, shift + scale * dist.low, shift + scale * dist.high, mode)
+
+
+def _normal_sum(first: Distribution, second: Distribution, share: float) -> Distribution:
+    """(1 - share) X + share Y of independent normals X and Y: the normal of the blended mean and of sd
+    sqrt((1 - share)^2 sd_X^2 + share^2 sd_Y^2), as its 90% interval mean -+ Z90 sd (a normal's low and high),
+    whose half-width combines as the sd does."""
+    mean = (1.0 - share) * (first.low + first.high) / 2 + share * (second.low + second.high) / 2
+    spread = math.hypot((1.0 - share) * (first.high - first.low), share * (second.high - second.low)) / 2
+    return Distribution("normal", mean - spread, mean + spread)
 
 
 def _median(value: Value) -> float:

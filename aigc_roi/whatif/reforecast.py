@@ -25,8 +25,8 @@ already writes by month keeps its given points outside those months, as
 written, and has its value in each of the two months written out
 (model/month_value.py): between the last past month and the plan's next point
 the schedule would otherwise run from the actual value, not the plan's. Where
-the plan's value in such a month is a blend no single value writes (two ranges,
-a lognormal range moved off 0), the field is refused at its by_month, every
+the plan's value in such a month is a blend no single value writes (two ranges
+other than two normal ones, a lognormal range moved off 0), the field is refused at its by_month, every
 such field at once: written as planned, it would not reproduce the past months. A month the plan
 did not run in but that spent money is added to the channel's ``months``.
 """

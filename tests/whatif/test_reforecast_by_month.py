@@ -17,7 +17,7 @@ from cli_runner import invoke
 
 from aigc_roi import api
 from aigc_roi.model.by_month import schedule
-from aigc_roi.model.month_value import GivenPoint, median_in, month_value
+from aigc_roi.model.month_value import GivenPoint, NoOneRange, median_in, month_value
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import ByMonth, Distribution
 
@@ -116,6 +116,30 @@ def test_the_month_after_draws_what_the_plan_draws_there(tmp_path: Path) -> None
         assert float(np.std(february)) == pytest.approx(2 / math.sqrt(12), rel=0.02)
 
 
+NORMALS = "{by_month: {1: {dist: normal, mean: 12, sd: 1}, 4: {dist: normal, mean: 15, sd: 2}}}"
+"""Two normal ranges: February is 2/3 X + 1/3 Y of independent draws, N(8 + 5, sqrt(4/9 x 1 + 1/9 x 4)) = N(13, sqrt(8)/3)."""
+
+
+def test_two_normal_ranges_blend_into_the_normal_of_their_blend(tmp_path: Path) -> None:
+    lines, result = _reforecast(tmp_path, NORMALS, "100_000")
+    assert lines.splitlines()[0] == ("    bid: {by_month: {1: 25, 2: {dist: normal, mean: 13, sd: "
+                                     f"{math.sqrt(8) / 3:.12g}}}, 4: {{dist: normal, mean: 15, sd: 2}}}}}}")
+    # January's 3,600 users, then 100,000 / the plan's medians: 13, 14 (1/3 x 12 + 2/3 x 15), then 15.
+    assert _users(result) == pytest.approx([3_600, 100_000 / 13, 100_000 / 14, *[100_000 / 15] * 3], rel=1e-12)
+
+
+def test_the_normal_written_for_two_draws_as_the_plans_month_draws(tmp_path: Path) -> None:
+    """The plan's February blends two independent draws, the re-forecast's draws one normal: the same distribution,
+    mean 13, sd sqrt(8)/3 = 0.943, 90% of it within 13 -+ 1.6448536 sd (no draw near the bid's clip at 1e-6)."""
+    _reforecast(tmp_path, NORMALS, "100_000")
+    for path in (tmp_path / "plan.yaml", tmp_path / "re.yaml"):
+        drawn = realize(api.load(path), 40_000, np.random.default_rng(3))
+        february = schedule(drawn.acquisition[0].bid, 6, 40_000)[1]
+        assert float(np.mean(february)) == pytest.approx(13, abs=0.02)
+        assert float(np.std(february)) == pytest.approx(math.sqrt(8) / 3, rel=0.02)
+        assert float(np.mean(np.abs(february - 13) <= 1.6448536 * math.sqrt(8) / 3)) == pytest.approx(0.9, abs=0.01)
+
+
 def test_a_rate_by_month_the_exports_do_not_measure_is_read_in_each_month(tmp_path: Path) -> None:
     """Without impressions and clicks a cpm month keeps the plan's ctr and cvr, so its cpm is priced at that month's."""
     plan, export, out = tmp_path / "feed.yaml", tmp_path / "feed.csv", tmp_path / "re.yaml"
@@ -211,3 +235,30 @@ def test_a_months_value_by_where_it_lies() -> None:
     # Between the range and a number: 1/2 x T(10, 12, 15) + 13/2.
     assert month_value(value, 3) == Distribution("triangular", 11.5, 14.0, 12.5)
     assert median_in(value, 3) == pytest.approx((15 - math.sqrt(7.5)) / 2 + 6.5, rel=1e-15)
+
+
+def _normal(mean: float, sd: float) -> Distribution:
+    """A normal range as the reader holds it: its 90% interval mean -+ 1.6448536 sd."""
+    return Distribution("normal", mean - 1.6448536 * sd, mean + 1.6448536 * sd)
+
+
+def test_two_normal_points_blend_into_one_normal() -> None:
+    # Month 3 of N(10, 3) at 1 and N(22, 4) at 5: 1/2 X + 1/2 Y = N(16, sqrt(9 + 16) / 2) = N(16, 2.5).
+    blended = month_value(ByMonth(((1, _normal(10, 3)), (5, _normal(22, 4)))), 3)
+    assert isinstance(blended, Distribution) and blended.kind == "normal" and blended.mode is None
+    assert (blended.low, blended.high) == pytest.approx((16 - 1.6448536 * 2.5, 16 + 1.6448536 * 2.5), rel=1e-12)
+    # A normal of sd 0 is its mean: month 2 of 14 (sd 0) at 1 and N(26, 6) at 4 is 2/3 x 14 + 1/3 N(26, 6) = N(18, 2).
+    fixed = month_value(ByMonth(((1, _normal(14, 0)), (4, _normal(26, 6)))), 2)
+    assert isinstance(fixed, Distribution)
+    assert (fixed.low, fixed.high) == pytest.approx((18 - 1.6448536 * 2, 18 + 1.6448536 * 2), rel=1e-12)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    (Distribution("uniform", 8.0, 12.0), Distribution("uniform", 12.0, 16.0)),
+    (Distribution("triangular", 8.0, 12.0, 9.0), _normal(14, 1)),
+    (_normal(14, 1), Distribution("lognormal", 12.0, 16.0)),
+], ids=["uniform-uniform", "triangular-normal", "normal-lognormal"])
+def test_any_other_two_ranges_are_no_one_range(first: Distribution, second: Distribution) -> None:
+    # A sum of two uniform, triangular or lognormal draws is none of these (two uniforms make a trapezoid).
+    with pytest.raises(NoOneRange):
+        month_value(ByMonth(((1, first), (4, second))), 2)
