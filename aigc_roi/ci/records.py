@@ -12,7 +12,7 @@ from aigc_roi.model.targets import Figures, TargetOutcome
 from aigc_roi.model.type_refs import imported_when_read
 from aigc_roi.reader.inputs import InputValue
 from aigc_roi.reader.load import LoadedScenario
-from aigc_roi.reader.yamltree import find_node
+from aigc_roi.reader.yamltree import Node, find_node
 
 if TYPE_CHECKING:
     from aigc_roi.model.sampling import Clipped
@@ -21,6 +21,9 @@ else:  # `validate` loads this module, and neither numpy nor the what-ifs (tests
     Clipped = imported_when_read("aigc_roi.model.sampling", "Clipped")
     FigureChanges = imported_when_read("aigc_roi.whatif.explain", "FigureChanges")
 
+
+Location = tuple[int, int, str | None]
+"""(line, column, the ``--set`` they are in, or None where they are the file's) of what a file's tree holds."""
 
 IrrNotes = Mapping[str, str | None]
 """``irr_none_reason`` and ``irr_kind`` of one run (model/result.py ``Result.irr_notes``); empty where no run is."""
@@ -48,14 +51,14 @@ class Checked:
     loaded: LoadedScenario
     figures: Figures
     outcomes: list[TargetOutcome]
-    locations: dict[str, tuple[int, int] | None]
+    locations: dict[str, Location | None]
     """``target_location`` of every target the file can be held to (``target_locations``), found where its tree was
     read: a worker of `check` sends the tree back only where the parent reads it (ci/parallel.py)."""
     clipped: tuple[Clipped, ...] = ()
     """The ranges whose draws were clipped to their field's domain in the simulation of ``min_payback_probability``."""
     irr_notes: IrrNotes = field(default_factory=dict)
     """What run's JSON says beside the figures of the IRR, ``irr_none_reason`` and ``irr_kind`` (docs/formulas.md §5)."""
-    ranges: dict[str, tuple[int, int, str | None] | None] = field(default_factory=dict)
+    ranges: dict[str, Location | None] = field(default_factory=dict)
     """``range_location`` of each range of ``clipped``, found where the tree was read, as ``locations``."""
     samples: int = 0
     """The samples ``min_payback_probability``'s chance is a share of, which it is shown by as `simulate` shows it;
@@ -63,47 +66,61 @@ class Checked:
 
     def __post_init__(self) -> None:
         # The targets where they are written, line then column, whatever their kind, as a file's errors and warnings
-        # are listed (present/errors.py in_file_order); one nowhere in the file (a --set wrote it) after them. Built
-        # kind by kind (model/targets.py's order, then milestones, then the targets on the change), a table, the text
-        # lines and JSON listed lines 85, 84, 86, 83, 82.
+        # are listed (present/errors.py in_file_order); those a --set wrote after them, in the order the options were
+        # given (each --set's value starts at its 1:1, so its place is what tells them apart), then any written
+        # nowhere. Built kind by kind (model/targets.py's order, then milestones, then the targets on the change), a
+        # table, the text lines and JSON listed lines 85, 84, 86, 83, 82.
         object.__setattr__(self, "outcomes", sorted(self.outcomes, key=self._in_file_order))
 
-    def _in_file_order(self, outcome: TargetOutcome) -> tuple[bool, tuple[int, int]]:
+    def _in_file_order(self, outcome: TargetOutcome) -> tuple[int, int, int, int]:
         location = self.target_location(outcome)
-        return location is None, location or (0, 0)
+        if location is None:
+            return 2, 0, 0, 0
+        line, column, option = location
+        if option is None:
+            return 0, 0, line, column
+        sets = self.loaded.sets
+        return 1, sets.index(option) if option in sets else len(sets), line, column
 
     @property
     def passed(self) -> bool:
         """Every target met; a target not applicable (on the change, without a base) fails nothing."""
         return all(outcome.passed for outcome in self.outcomes)
 
-    def target_location(self, outcome: TargetOutcome) -> tuple[int, int] | None:
-        """(line, column) of where the target is written (``targets.<name>``, a milestone's list item) in the
-        file; None when a --set wrote it or it is absent."""
+    def target_location(self, outcome: TargetOutcome) -> Location | None:
+        """(line, column, None) of where the target is written in the file (``targets.<name>``, a milestone's list
+        item), (line, column, the option) where a --set wrote it (a milestone: its bound, or its month); None when
+        absent."""
         return self.locations.get(_target_path(outcome))
 
-    def range_location(self, path: str) -> tuple[int, int, str | None] | None:
+    def range_location(self, path: str) -> Location | None:
         """(line, column, the ``--set`` they are in or None) of a range of ``clipped``; None when it is not found."""
         return self.ranges.get(path)
 
 
 def target_locations(loaded: LoadedScenario, outcomes: list[TargetOutcome],
-                     names: Iterable[str]) -> dict[str, tuple[int, int] | None]:
-    """Where each of ``outcomes``' targets and each target of ``names`` (``targets.<name>``) is written in the file;
-    None when a --set wrote it or it is absent."""
-    return field_locations(loaded, [*map(_target_path, outcomes), *(f"targets.{name}" for name in names)])
-
-
-def field_locations(loaded: LoadedScenario, paths: Iterable[str]) -> dict[str, tuple[int, int] | None]:
-    """Where each field path is written in the file; None when a --set wrote it or it is absent."""
-    located: dict[str, tuple[int, int] | None] = {}
-    for path in paths:
+                     names: Iterable[str]) -> dict[str, Location | None]:
+    """Where each of ``outcomes``' targets and each target of ``names`` (``targets.<name>``) is written
+    (``Checked.target_location``); None when absent."""
+    located: dict[str, Location | None] = {}
+    for path in [*map(_target_path, outcomes), *(f"targets.{name}" for name in names)]:
         node = find_node(loaded.tree, path)
-        located[path] = None if node is None or node.source is not None else (node.line, node.column)
+        if node is not None:
+            node = _set_within(node) or node
+        located[path] = None if node is None else (node.line, node.column, node.source)
     return located
 
 
-def range_locations(loaded: LoadedScenario, paths: Iterable[str]) -> dict[str, tuple[int, int, str | None] | None]:
+def _set_within(milestone: Node) -> Node | None:
+    """The value a --set wrote into a milestone the file writes, its bound before its month: the milestone is then the
+    option's, not the line that reads another bound (or month); None where the file writes it all."""
+    if milestone.source is not None or milestone.kind != "map":
+        return None
+    written = [(key == "month", entry.value) for key, entry in milestone.value.items() if entry.value.source]
+    return min(written, key=lambda pair: pair[0])[1] if written else None
+
+
+def range_locations(loaded: LoadedScenario, paths: Iterable[str]) -> dict[str, Location | None]:
     """Where each field path is written: (line, column, None) in the file, (line, column, the option) in a --set
     that wrote it; None when absent."""
     located: dict[str, tuple[int, int, str | None] | None] = {}

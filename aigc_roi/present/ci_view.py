@@ -381,14 +381,24 @@ class Finding:
     level: str = "error"
     changed: ChangedInput | None = None
     """With ``check --base``, the changed input a new miss points at (where ``line`` and ``column`` are)."""
+    option: str | None = None
+    """The ``--set`` that wrote the target, its ``line`` and ``column`` within it; None when they are the file's."""
 
     def annotation(self) -> str:
+        """At the target's line; one a ``--set`` wrote at the file as a whole, led by the option's location, as an
+        error in a ``--set`` is (``error_annotation``)."""
+        if self.option is not None:
+            return annotation(f"{self.option}:{self.line}:{self.column}: {self.message}", self.title, self.file,
+                              level=self.level)
         return annotation(self.message, self.title, self.file, self.line, self.column, self.end_line, self.end_column,
                           self.level)
 
     def line_text(self) -> str:
-        """``FILE:LINE:COL: message``, as grep, compilers and editors locate a line (``FILE: message`` unlocated)."""
-        where = self.file if self.line is None else f"{self.file}:{self.line}:{self.column}"
+        """``FILE:LINE:COL: message``, as grep, compilers and editors locate a line (``FILE: message`` unlocated;
+        ``FILE: --set PATH=VALUE:LINE:COL: message`` in a ``--set``, as its errors are)."""
+        where = self.file if self.line is None else f"{self.option or self.file}:{self.line}:{self.column}"
+        if self.option is not None:
+            where = f"{self.file}: {where}"
         return f"{visible(where)}: {visible(self.message)}\n"
 
 
@@ -400,9 +410,9 @@ def target_findings(item: Checked, at_base: frozenset[str] | None = None, base: 
     found: list[Finding] = []
     for outcome in item.outcomes:
         if outcome.judged_months is not None:
-            line, column = item.target_location(outcome) or (None, None)
+            line, column, option = item.target_location(outcome) or (None, None, None)
             found.append(Finding(past_horizon_text(item, outcome, lang), f"aigc-roi check: {outcome.name}", item.path,
-                                 line, column, level="warning"))
+                                 line, column, level="warning", option=option))
         if (finding := target_finding(item, outcome, at_base, base, comparison, lang)) is not None:
             found.append(finding)
     return found
@@ -418,7 +428,7 @@ def target_finding(item: Checked, outcome: TargetOutcome, at_base: frozenset[str
     (``Comparison.blamed``), or, where its figure is not split, at the first
     input the change touched that moves a figure, and says so; otherwise (no
     change moved it the wrong way: its limit did) at the target's own line (the
-    file when a --set wrote it). A new miss of an amount across a change of
+    --set that wrote it). A new miss of an amount across a change of
     currency points at no input: none moved one currency's amount to the
     other's.
     """
@@ -426,8 +436,8 @@ def target_finding(item: Checked, outcome: TargetOutcome, at_base: frozenset[str
     if not outcome.applicable:
         message = not_applicable_reason(outcome, at_base is not None, base, lang, note=True,
                                         scenario=item.loaded.scenario.name)
-        line, column = item.target_location(outcome) or (None, None)
-        return Finding(message, title, item.path, line, column, level="notice")
+        line, column, option = item.target_location(outcome) or (None, None, None)
+        return Finding(message, title, item.path, line, column, level="notice", option=option)
     if outcome.passed:
         return None
     actual, limit = _outcome_texts(outcome, _style(item, lang), item.samples)
@@ -453,7 +463,8 @@ def target_finding(item: Checked, outcome: TargetOutcome, at_base: frozenset[str
                                                                  now=_input_text(driver.now.value))
             return Finding(message, title, item.path, driver.now.line, driver.now.column,
                            driver.now.end_line, driver.now.end_column, changed=driver)
-    return Finding(message, title, item.path, *(item.target_location(outcome) or (None, None)))
+    line, column, option = item.target_location(outcome) or (None, None, None)
+    return Finding(message, title, item.path, line, column, option=option)
 
 
 def past_horizon_text(item: Checked, outcome: TargetOutcome, lang: str) -> str:
@@ -510,7 +521,7 @@ def _invalid_json(result: Validated, error: ScenarioError) -> dict[str, Any]:
 def _target_json(item: Checked, outcome: TargetOutcome, base: str | None, at_base: frozenset[str] | None,
                  comparison: Comparison | None) -> dict[str, Any]:
     found = target_finding(item, outcome, at_base, base or "", comparison)
-    line, column = item.target_location(outcome) or (None, None)
+    line, column, option = item.target_location(outcome) or (None, None, None)
     driver = None if found is None else found.changed
     missed = outcome.applicable and not outcome.passed
     return {"name": outcome.name, "figure": outcome.figure, "actual": outcome.actual, "limit": outcome.limit,
@@ -518,7 +529,7 @@ def _target_json(item: Checked, outcome: TargetOutcome, base: str | None, at_bas
             "passed": outcome.passed if outcome.applicable else None, "applicable": outcome.applicable,
             "not_applicable_reason": None if outcome.applicable
             else not_applicable_reason(outcome, base is not None, base or "", "en"),
-            "file": item.path, "line": line, "column": column,
+            "file": item.path, "option": option, "line": line, "column": column,
             "message": None if found is None else found.message,
             "new_since_base": outcome.name not in at_base if missed and at_base is not None else None,
             "changed_here": None if driver is None else {

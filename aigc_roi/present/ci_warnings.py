@@ -33,7 +33,7 @@ class FileWarning:
     """``gate-unobserved``, ``gate-stops-nothing``, ``payback-past-horizon``, ``draws-clipped`` or ``draws-lowered``."""
     message: str
     line: int | None = None
-    """None where nothing locates it (a target a ``--set`` wrote)."""
+    """None where nothing locates it."""
     column: int | None = None
     end_line: int | None = None
     end_column: int | None = None
@@ -63,8 +63,9 @@ def horizon_warnings(item: Checked, lang: str) -> list[FileWarning]:
         sentence = None if outcome.judged_months is None else past_horizon_warning(
             payback_window(item.loaded.scenario), lang, chance=outcome.name != "max_payback_months")
         if sentence is not None:
-            line, column = item.target_location(outcome) or (None, None)
-            found.append(FileWarning(item.path, f"targets.{outcome.name}", PAST_HORIZON, sentence, line, column))
+            line, column, option = item.target_location(outcome) or (None, None, None)
+            found.append(FileWarning(item.path, f"targets.{outcome.name}", PAST_HORIZON, sentence, line, column,
+                                     option=option))
     return found
 
 

@@ -57,6 +57,9 @@ class LoadedScenario:
     """What the file may hold but cannot have meant (reader/discount_warning.py,
     reader/target_warning.py, reader/gate_warnings.py, reader/shared_names.py): located as
     errors are and in the same order (line, then column), shown on stderr, failing nothing."""
+    sets: tuple[str, ...] = ()
+    """The ``--set`` options that changed ``tree`` (``Override.named``, as its nodes' ``source``), in the order given:
+    what `check` lists the targets they wrote by."""
     read: models.Scenario | None = field(default=None, repr=False, compare=False)
     """The scenario the reader read from ``tree``: ``dataclasses.replace`` copies it beside the scenario it is given,
     so a plan whose ``scenario`` is still this one writes it without reading its tree again."""
@@ -123,7 +126,8 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
     warnings = sorted(read_warnings + discount_warnings(scenario, tree, filename) + target_warnings(scenario, tree, filename)
                       + gate_warnings(scenario, tree, filename) + shared_name_warnings(tree, filename),
                       key=_error_order(filename))
-    return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, tuple(warnings), read=scenario)
+    return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, tuple(warnings),
+                          tuple(override.named for override in overrides), read=scenario)
 
 
 def _error_order(filename: str) -> Any:

@@ -149,7 +149,7 @@ def test_without_base_they_read_not_applicable(repo: Path) -> None:
     drop = next(t for t in data["scenarios"][0]["targets"] if t["name"] == "max_npv_drop")
     assert drop == {"name": "max_npv_drop", "figure": "npv_drop_share", "actual": None, "limit": 0.1,
                     "passed": None, "applicable": False, "not_applicable_reason": "n/a (needs --base)",
-                    "file": str(Path("scenarios/plan.yaml")), "line": 12, "column": 17,
+                    "file": str(Path("scenarios/plan.yaml")), "option": None, "line": 12, "column": 17,
                     "message": "Spec example: targets.max_npv_drop not applicable: it bounds the change from a base "
                                "revision (check --base REF)", "new_since_base": None, "changed_here": None}
     github = invoke(["check", "scenarios", "--format", "github"]).stdout

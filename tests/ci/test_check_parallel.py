@@ -31,7 +31,7 @@ def test_workers_find_what_one_process_finds(tmp_path: Path, monkeypatch: pytest
     # Each target's position is found in the worker, where the file's tree is: the same as in one process.
     located = [[c.target_location(o) for o in c.outcomes] for c in pooled[1]]
     assert located == [[c.target_location(o) for o in c.outcomes] for c in alone[1]]
-    assert located[0][:2] == [(11, 12), (12, 12)]  # LOSING: "  min_roi: 0" on line 11, "  max_cac: 25" on 12
+    assert located[0][:2] == [(11, 12, None), (12, 12, None)]  # LOSING: "  min_roi: 0" on line 11, "  max_cac: 25" on 12
 
 
 def test_a_worker_sends_a_tree_back_only_where_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -44,7 +44,7 @@ def test_a_worker_sends_a_tree_back_only_where_it_is_read(tmp_path: Path, monkey
     kept = [find_node(r.loaded.tree, "targets.min_roi") is not None for r in results if r.loaded is not None]
     assert kept == [False, True, False, False]
     assert all(c.loaded is r.loaded for c, r in zip(checked, results, strict=True))
-    assert all(c.target_location(c.outcomes[0]) == (11, 12) for c in checked)
+    assert all(c.target_location(c.outcomes[0]) == (11, 12, None) for c in checked)
 
 
 def test_a_few_files_stay_in_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

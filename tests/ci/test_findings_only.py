@@ -31,13 +31,13 @@ def test_github_annotations_and_the_table_only_when_verbose(tmp_path: Path, monk
     assert "max_payback_months" in verbose.stdout[len(plain.stdout):]  # win.yaml's passing row, in the table
 
 
-def test_a_missed_target_set_by_an_option_has_no_line(tmp_path: Path) -> None:
+def test_a_missed_target_set_by_an_option_is_located_in_it(tmp_path: Path) -> None:
     write(tmp_path, {"win.yaml": WINNING})
     result = invoke(["check", str(tmp_path), "--set", "targets.min_npv=1e9"])
     assert result.exit_code == 1
-    # No line in the file holds the target a --set wrote: the finding names the file alone.
-    assert result.stdout == (f"{tmp_path / 'win.yaml'}: Spec example: targets.min_npv missed: "
-                             "npv is 30,750.00, must be >= 1,000,000,000.00\n")
+    # No line in the file holds the target a --set wrote: the finding is at the option, as its errors are.
+    assert result.stdout == (f"{tmp_path / 'win.yaml'}: --set targets.min_npv=1e9:1:1: Spec example: targets.min_npv "
+                             "missed: npv is 30,750.00, must be >= 1,000,000,000.00\n")
 
 
 @pytest.mark.parametrize("args", [["--format", "table"], ["--verbose"]])

@@ -295,7 +295,7 @@ def test_check_json(tmp_path: Path) -> None:
     assert scenario["scenario"] == "Spec example"
     assert scenario["passed"] is False
     # Where each target is written and what a miss says: tests/ci/test_check_json_locations.py.
-    assert [{key: value for key, value in target.items() if key not in ("file", "line", "column", "message")}
+    assert [{key: value for key, value in target.items() if key not in ("file", "option", "line", "column", "message")}
             for target in scenario["targets"]] == [
         {"name": "min_roi", "figure": "roi", "actual": pytest.approx(-0.2125), "limit": 0, "passed": False, "applicable": True,
          "not_applicable_reason": None, "new_since_base": None, "changed_here": None},
