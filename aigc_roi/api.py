@@ -518,7 +518,7 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
     files = arguments.paths("exports", exports, ArgumentError)
     # A map's NAME is read as --set reads a path's channel part, so that the two take the same channels.
     read = channel_reader(scenario_tree(scenario), "maps")
-    pairs = mapped_channels(scenario, map_pairs(maps, read), read)
+    pairs = mapped_channels(scenario, map_pairs(maps, read, [channel.name for channel in scenario.acquisition]), read)
     summed = arguments.flag("sum_duplicates", sum_duplicates, ArgumentError)
     samples, seed = draws(samples, seed)
     # A glob of the plan that spells a totals word names a campaign so called, which is then no totals row.

@@ -63,7 +63,7 @@ def parse_maps(maps: list[str] | None, plan: Scenario) -> list[tuple[str, str]]:
     for text in maps or []:
         end = path_end(text)
         name, equals, glob = text[:end], text[end:end + 1], text[end + 1:]
-        slip = map_slip(text, read)
+        slip = map_slip(text, read, [channel.name for channel in plan.acquisition])
         if not equals or not name.strip() or not glob.strip() or slip:
             fail([f"--map: expected NAME=GLOB such as 'Douyin CPA=dy_*', found {text!r}" + (f"; {slip}" if slip else "")])
         pairs.append((name.strip(), glob.strip()))

@@ -38,6 +38,8 @@ from aigc_roi.reader.dated_months import date_hint
 from aigc_roi.reader.numbers import NotFinite, ValueProblem, parse_number_text, slip_hint
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from aigc_roi.model.scenario import Milestone, Scenario
 
 DEFAULT_SAMPLES = 10_000
@@ -82,14 +84,16 @@ def parse_amount(text: str, option: str) -> float:
     return value
 
 
-def parse_bounds(items: list[str], option: str, read: ChannelReader) -> dict[str, float]:
+def parse_bounds(items: list[str], option: str, read: ChannelReader, names: Sequence[str]) -> dict[str, float]:
     """``["Feed ads=20万", ...]`` -> {"Feed ads": 200000.0}; the last ``=`` splits, as amounts never hold one. Told of
-    an input method's ``＝`` or brackets where only with them as ASCII does NAME name a channel (``read``)."""
+    an input method's ``＝`` or brackets where only with them as ASCII does NAME name a channel (``read``; the
+    channels' ``names`` keep their own)."""
     bounds: dict[str, float] = {}
     for item in items:
         name, equals, amount = item.rpartition("=")
         slip = ime_slip(item, EQUALS + BRACKETS,
-                        lambda text: (split := text.rpartition("="))[1] == "=" and names_something(read, split[0].strip()))
+                        lambda text: (split := text.rpartition("="))[1] == "=" and names_something(read, split[0].strip()),
+                        names)
         if not equals or not name.strip() or slip:
             fail([f"{option}: expected NAME=AMOUNT, such as 'Feed ads=20万', found {item!r}" + (f"; {slip}" if slip else "")])
         bounds[name.strip()] = parse_amount(amount.strip(), f"{option} {name.strip()}")
@@ -153,7 +157,7 @@ def check_channel_names(scenario: Scenario, names: dict[str, list[str]], read: C
                 found = read(name)
             except RefusedName as refused:
                 fail([CommandLineProblem(f"{option} {name}: {refused}")])
-            slip = ime_slip(name, BRACKETS, partial(names_something, read)) if found is None else None
+            slip = ime_slip(name, BRACKETS, partial(names_something, read), known) if found is None else None
             if slip:
                 fail_with("allocate_unknown_channel_typed", lang, option=option, name=name,
                           hint=Localized(partial(message_in, slip)))
@@ -241,8 +245,9 @@ def allocate(
     scenario = loaded.scenario
     read = channels_of(scenario)
     # Read on the file, which tells a channel's own full-width mark from one an input method typed for the syntax's.
-    minimums = parse_bounds(minimum or [], "--min", read)
-    maximums = parse_bounds(maximum or [], "--max", read)
+    channels = [channel.name for channel in scenario.acquisition]
+    minimums = parse_bounds(minimum or [], "--min", read, channels)
+    maximums = parse_bounds(maximum or [], "--max", read, channels)
     milestone = None if reach is None else parse_reach(reach, scenario.horizon_months, scenario.start)
     check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, read, language)
 

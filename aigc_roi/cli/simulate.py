@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -29,7 +30,7 @@ from aigc_roi.cli.options import (
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, format_of, open_command, save_plot
 from aigc_roi.cli.progress import stage_progress_bar
 from aigc_roi.cli.streams import Localized, fail_with, load, save_file_while
-from aigc_roi.model.ime_marks import SEPARATORS, ime_slip
+from aigc_roi.model.ime_marks import SEPARATORS, ime_hint
 from aigc_roi.present.errors import message_in
 from aigc_roi.present.labels import label
 
@@ -49,15 +50,28 @@ def parse_percentiles(text: str, lang: str) -> tuple[float, ...]:
     for part in (part.strip() for part in text.split(",")):
         exact = _percentile(part)
         if exact is None:
-            # An input method's comma leaves one part that is no number: told so, where the percent sign would not be.
-            slip = ime_slip(text, SEPARATORS, lambda typed: all(_percentile(each.strip()) is not None for each in typed.split(",")))
-            fail_with("percentiles_bad", lang, text=text,
-                      hint=Localized(partial(message_in, slip) if slip else partial(label, "percentiles_without_percent")))
+            hint = _percentiles_hint(text, part)
+            if hint is None:
+                fail_with("percentiles_bad", lang, text=text)
+            fail_with("percentiles_bad_hinted", lang, text=text, hint=hint)
         value = decimal_to_float(exact) + 0.0  # + 0.0: -0 is the 0th, keyed p0
         if value in written and written[value][1] != exact:
             fail_with("percentiles_alike", lang, first=written[value][0], second=part, key=percentile_key(value))
         written.setdefault(value, (part, exact))
     return tuple(sorted(written))
+
+
+def _percentiles_hint(text: str, part: str) -> Localized | None:
+    """Why ``part``, the first item of ``text`` that is no percentile, is none, where that is known: an input method's
+    comma (no percentile holds one, so each is a slip), a percent sign, nothing between two commas."""
+    items = [item.strip() for item in re.split(f"[,{SEPARATORS}]", text)]
+    if any(mark in text for mark in SEPARATORS) and any(items) and all(_percentile(item) is not None for item in items if item):
+        # An empty item, which no percentile is, left out of the text to write as ASCII commas would refuse it.
+        slip = ime_hint((char for char in text if char in SEPARATORS), ",".join(item for item in items if item))
+        return Localized(partial(message_in, slip))
+    if "%" in part or "％" in part:
+        return Localized(partial(label, "percentiles_without_percent"))
+    return Localized(partial(label, "percentiles_empty_item")) if not part and text.strip() else None
 
 
 def _percentile(part: str) -> Decimal | None:

@@ -8,6 +8,8 @@ table, or JSON, CSV or markdown.
 from __future__ import annotations
 
 import dataclasses
+import re
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -45,6 +47,8 @@ from aigc_roi.reader.flow_scan import outside_quotes
 from aigc_roi.whatif.errors import WhatIfError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+
     from aigc_roi.model.scenario import Scenario
     from aigc_roi.reader.load import LoadedScenario
     from aigc_roi.whatif.compare import Comparison
@@ -60,11 +64,22 @@ def _split_top_level(text: str, separators: str) -> list[str]:
     """``text`` cut at each of ``separators`` outside brackets, braces and quotes, so a
     value such as ``{low: 1, high: 2}`` or a name path ``[Feed ads, CN]`` stays whole."""
     parts, start = [], 0
-    for i, char, depth in outside_quotes(text):
+    # Without quotes only brackets nest, found by a search rather than a walk of every character: a long --variant is
+    # read once for each way of reading its input method's marks (model/ime_marks.py).
+    scanned = outside_quotes(text) if "'" in text or '"' in text else _brackets_and(text, separators)
+    for i, char, depth in scanned:
         if char in separators and depth == 0:
             parts.append(text[start:i])
             start = i + 1
     return parts + [text[start:]]
+
+
+def _brackets_and(text: str, separators: str) -> Iterator[tuple[int, str, int]]:
+    """``outside_quotes`` of a ``text`` without quotes, its brackets, braces and ``separators`` alone."""
+    depth = 0
+    for found in re.finditer(f"[\\[\\]{{}}{re.escape(separators)}]", text):
+        depth += (found[0] in "[{") - (found[0] in "]}")
+        yield found.start(), found[0], depth
 
 
 VARIANT_MARKS = "：" + SEPARATORS + EQUALS + PATH_MARKS
@@ -72,12 +87,15 @@ VARIANT_MARKS = "：" + SEPARATORS + EQUALS + PATH_MARKS
 setting's ``=``, dots and brackets."""
 
 
-def parse_variant(text: str, read: PathReader | None = None) -> tuple[str, list[str]]:
+def parse_variant(text: str, read: PathReader | None = None, names: Sequence[str] = ()) -> tuple[str, list[str]]:
     """``"cheaper bid: acquisition[0].bid=25, monetization.plans[0].price=299"`` ->
     (label, ["acquisition[0].bid=25", ...]); without ``label:`` the text is its own label. ``read``, the file's
-    paths as ``--set`` reads them, tells a mark an input method typed for the ASCII one (model/ime_marks.py)."""
+    paths as ``--set`` reads them, and its items' ``names`` tell a mark an input method typed for the ASCII one from
+    a name's own (model/ime_marks.py)."""
     variant = _variant(text)
-    slip = None if read is None else ime_slip(text, VARIANT_MARKS, lambda typed: _reads_as_variant(typed, read))
+    # Each reading tried reads every setting, and a long variant repeats its paths: each path is read once.
+    named = None if read is None else cache(partial(names_something, read))
+    slip = None if named is None else ime_slip(text, VARIANT_MARKS, lambda typed: _reads_as_variant(typed, named), names)
     if variant is None or slip:
         fail([f"--variant: expected 'LABEL: PATH=VALUE[, PATH=VALUE]', such as 'cheaper bid: acquisition[0].bid=25', "
               f"found {text!r}" + (f"; {slip}" if slip else "")])
@@ -99,17 +117,17 @@ def _variant(text: str) -> tuple[str, list[str]] | None:
     return name.strip(), sets
 
 
-def _reads_as_variant(text: str, read: PathReader) -> bool:
-    """Whether ``text`` reads as a variant of the file (``read``): each setting's path names a place of it, and no
+def _reads_as_variant(text: str, named: Callable[[str], bool]) -> bool:
+    """Whether ``text`` reads as a variant of the file: each setting's path names a place of it (``named``), and no
     setting's value holds a second setting after an input method's comma (``20， 年度会员.price=249``)."""
     variant = _variant(text)
-    return variant is not None and all(_reads_as_setting(setting, read) for setting in variant[1])
+    return variant is not None and all(_reads_as_setting(setting, named) for setting in variant[1])
 
 
-def _reads_as_setting(setting: str, read: PathReader) -> bool:
+def _reads_as_setting(setting: str, named: Callable[[str], bool]) -> bool:
     end = path_end(setting)
     later = _split_top_level(setting[end + 1:], SEPARATORS)[1:]
-    return names_something(read, setting[:end].strip()) and not any("=" in part for part in later)
+    return named(setting[:end].strip()) and not any("=" in part for part in later)
 
 
 def _loaded(path: Path, sets: list[str], name: str | None, varied: list[str] | None = None) -> LoadedScenario:
@@ -185,12 +203,13 @@ def compare(
     if explain and (variant or len(files) != 2 or samples is not None):
         fail(["--explain: give exactly two FILEs (base, new), without --variant or --samples"])
     if variant:
-        from aigc_roi.reader.overrides import path_reader
+        from aigc_roi.reader.overrides import item_names, path_reader
         from aigc_roi.reader.written_tree import scenario_tree
 
         base = _loaded(files[0], sets, None)
-        read = path_reader(scenario_tree(base.scenario), "--variant")
-        parsed = [parse_variant(text, read) for text in variant]
+        tree = scenario_tree(base.scenario)
+        read = path_reader(tree, "--variant")
+        parsed = [parse_variant(text, read, item_names(tree)) for text in variant]
         scenarios = [(None, source_text(files[0], sets), base)] + [
             (name, source_text(files[0], sets + extra), _loaded(files[0], sets, name, extra)) for name, extra in parsed]
     else:
@@ -308,17 +327,18 @@ def sensitivity(
 def _grid_paths(grid: str, scenario: Scenario) -> list[str]:
     """``--grid``'s two driver paths, or exit 2 with one line: told of an input method's comma, dots or brackets where
     the paths name places of ``scenario`` only with them as ASCII (model/ime_marks.py), so it is read after the file."""
-    from aigc_roi.reader.overrides import path_reader
+    from aigc_roi.reader.overrides import item_names, path_reader
     from aigc_roi.reader.written_tree import scenario_tree
 
-    read = path_reader(scenario_tree(scenario), "--grid")
+    tree = scenario_tree(scenario)
+    read = path_reader(tree, "--grid")
 
     def reads(text: str) -> bool:
         paths = _split_top_level(text, ",")
         return len(paths) == 2 and all(names_something(read, path) for path in paths)
 
     paths = _split_top_level(grid, ",")
-    slip = ime_slip(grid, SEPARATORS + PATH_MARKS, reads)
+    slip = ime_slip(grid, SEPARATORS + PATH_MARKS, reads, item_names(tree))
     if len(paths) != 2 or slip:
         fail([f"--grid: expected two driver paths separated by a comma, found {grid!r}" + (f"; {slip}" if slip else "")])
     return paths

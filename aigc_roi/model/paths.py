@@ -98,6 +98,11 @@ class RefusedName(ValueError):
     that do, in ``--set``'s words."""
 
 
+class NamesNothing(RefusedName):
+    """A reference refused offering the places it resembles (a key none of the items it may mean holds, with the one
+    it is like): it names no place as written."""
+
+
 class AmbiguousName(RefusedName):
     """A name two or more items share, given where one item is meant (``one_meant``)."""
 
@@ -162,9 +167,12 @@ def read_or_none(read: Callable[[str], Place | None], text: str) -> Place | None
 def names_something(read: Callable[[str], object], text: str) -> bool:
     """Whether ``read`` (a ``ChannelReader`` or a ``PathReader``) takes ``text`` as a place, or refuses it offering the
     places it names: a reference that reads as written, so an input method's mark in it is a name's own
-    (model/ime_marks.py)."""
+    (model/ime_marks.py). One refused offering places it resembles (``NamesNothing``) does not: a hint to write it
+    would be a command that fails."""
     try:
         return read(text) is not None
+    except NamesNothing:
+        return False
     except RefusedName:
         return True
 

@@ -37,6 +37,11 @@ class Refused(ValueError):
     """A name that cannot tell which item is meant: the message offers the paths that can."""
 
 
+class UnknownKeys(Refused):
+    """A key none of the items so called holds, refused offering the keys like it: a path that names no place as
+    written."""
+
+
 @dataclass(frozen=True)
 class Candidate(Generic[Item]):
     """An item a name may mean."""
@@ -133,7 +138,7 @@ def meant(name: str, rest: list[str], candidates: Sequence[Candidate[Item]], set
             raise Refused(no_path(name, len(candidates)))
         keys = " or ".join(f"'{key}'" for key in dict.fromkeys(key for _, key in alike))
         paths = [joined_path([candidate.offered or "", key, *rest[1:]]) for candidate, key in alike]
-        raise Refused(f"'{name}' names {len(candidates)} items and none has a key '{field}'; {len(alike)} have "
+        raise UnknownKeys(f"'{name}' names {len(candidates)} items and none has a key '{field}'; {len(alike)} have "
                       f"{keys}: write the one meant, {' or '.join(paths)}")
     return (keyed or [candidate for candidate, _ in alike] or list(candidates))[0].item
 

@@ -26,6 +26,7 @@ from aigc_roi.model.ime_marks import EQUALS, PATH_MARKS, ime_slip
 from aigc_roi.model.paths import (
     UNWRITTEN,
     ChannelReader,
+    NamesNothing,
     PathReader,
     RefusedName,
     channel_path,
@@ -46,6 +47,7 @@ from aigc_roi.reader.item_names import (
     Candidate,
     Refused,
     Settable,
+    UnknownKeys,
     did_you_mean,
     having,
     items_of,
@@ -76,13 +78,17 @@ class Override:
     channel: bool = False
     """A reference to a channel alone (``--lock``, ``--map``'s NAME: ``channel_at``), read as the channel part of a path
     is: it names nothing but a channel, and nothing follows it."""
+    misshapen: str | None = None
+    """The text as typed where it has no ``PATH=VALUE`` shape but would with an input method's marks as ASCII
+    (``信息流。测试.bid＝20``), its path and value then empty: refused where it is applied, as only the file's names
+    tell which of its marks are a name's own (``_refuse_an_ime_slip``)."""
 
     @property
     def named(self) -> str:
         """What gave it, as every message locates a problem in it and ``TypedInput.set_by`` says: the option with its
         text (``--set acquisition[0].bid=25``), as the command line wrote it, or the argument's item (``sets[1]``),
         which the caller can look up where a text alone would not say which of two equal ones it was."""
-        return _named(self.given_as, self.item, f"{self.path}={self.value}")
+        return _named(self.given_as, self.item, f"{self.path}={self.value}" if self.misshapen is None else self.misshapen)
 
 
 def _named(given_as: str, item: int | None, text: str) -> str:
@@ -116,12 +122,18 @@ def parse_override(text: str, given_as: str = "--set", item: int | None = None) 
         raise ScenarioInvalid([ScenarioError(shown, 1, 1, "", not_utf8(text[error.start]))]) from None
     path = _setting_path(text)
     if path is None:
-        # Read as written on the file when the tree is at hand (_refuse_an_ime_slip): here, its shape alone.
-        slip = ime_slip(text, SETTING_MARKS, lambda fixed: _setting_path(fixed) is not None)
-        # The command line's location is the option with its text; an item of a call's list is named by its place.
-        found = f"; {slip}" if slip else "" if item is None else f", found {text!r}"
-        raise ScenarioInvalid([ScenarioError(_named(given_as, item, text), 1, 1, "", _PATH_EXAMPLE + found)])
+        if ime_slip(text, SETTING_MARKS, lambda fixed: _setting_path(fixed) is not None) is not None:
+            # Which marks to write as ASCII is told on the file (apply_overrides): ``信息流。测试.bid＝20`` keeps the
+            # first ``。`` where a channel is so called, and a name holding ``＝`` its own.
+            return Override("", "", typed=True, given_as=given_as, item=item, misshapen=text)
+        raise ScenarioInvalid([ScenarioError(_named(given_as, item, text), 1, 1, "", _PATH_EXAMPLE + _found(text, item))])
     return Override(path, text[path_end(text) + 1:].strip(), typed=True, given_as=given_as, item=item)
+
+
+def _found(text: str, item: int | None) -> str:
+    """The text a malformed setting is refused with where its location does not show it: the command line's is the
+    option with its text, an item of a call's list is named by its place."""
+    return "" if item is None else f", found {text!r}"
 
 
 def _setting_path(text: str) -> str | None:
@@ -186,7 +198,7 @@ def _by_name(tree: Node, override: Override) -> str:
         try:
             return f"{meant(name, split_path(rest) or [], candidates, settable)}.{rest}"
         except Refused as refused:
-            raise _refuse(override, str(refused)) from None
+            raise _refused(override, refused) from None
     name, rest = starts[0]
     fields = [name, *(split_path(rest) or [])]
     # ``bid.by_month.6``: a field of items, written without its item; else a name like an item's.
@@ -333,7 +345,7 @@ def _one_reading(items: list[Node], segments: list[str], position: int, readings
     field = rest[0] if rest and not rest[0].startswith("[") else None
     known = {key for candidate in candidates for key in candidate.keys or ()}
     if not fitting and field is not None and known and field not in known:
-        raise _refuse(override, f"unknown key '{field}'{suggest(field, known)}")
+        raise _refuse(override, f"unknown key '{field}'{suggest(field, known)}", UnknownKey)
     return None
 
 
@@ -445,12 +457,18 @@ def channel_at(tree: Node, reference: str, given_as: str) -> int | None:
     try:
         return meant(path, [], candidates, _settable(override))
     except Refused as refused:
-        raise _refuse(override, str(refused)) from None
+        raise _refused(override, refused) from None
 
 
 def path_reader(tree: Node, given_as: str) -> PathReader:
     """``indexed_path`` on ``tree``, for whatif/, which reads no tree (``_named_refusals``)."""
     return _named_refusals(lambda path: indexed_path(tree, path, given_as))
+
+
+def item_names(tree: Node) -> list[str]:
+    """The names of ``tree``'s items that a path may name (channels, plans, ...): an input method's mark inside one is
+    the name's own before it is a slip (model/ime_marks.py)."""
+    return [name for name, _ in named_items(tree)]
 
 
 def channel_reader(tree: Node, given_as: str) -> ChannelReader:
@@ -468,7 +486,7 @@ def _named_refusals(read: Callable[[str], Read]) -> Callable[[str], Read]:
         try:
             return read(text)
         except Refusal as refused:
-            raise RefusedName(refused.errors[0].message) from None
+            raise (NamesNothing if isinstance(refused, UnknownKey) else RefusedName)(refused.errors[0].message) from None
 
     return named
 
@@ -494,8 +512,18 @@ class Refusal(ScenarioInvalid):
     error of an unknown driver."""
 
 
-def _refuse(override: Override, message: str) -> Refusal:
-    return Refusal([ScenarioError(override.named, 1, 1, override.path, message)])
+class UnknownKey(Refusal):
+    """A key none of the items a path may mean holds, refused offering the keys like it: the path names no place as
+    written (model/paths.py ``NamesNothing``)."""
+
+
+def _refuse(override: Override, message: str, kind: type[Refusal] = Refusal) -> Refusal:
+    return kind([ScenarioError(override.named, 1, 1, override.path, message)])
+
+
+def _refused(override: Override, refused: Refused) -> Refusal:
+    """``refused``, of item_names.py, as a Refusal of ``override``."""
+    return _refuse(override, str(refused), UnknownKey if isinstance(refused, UnknownKeys) else Refusal)
 
 
 def _refuse_a_month(parent: Node, segments: list[str], position: int, kind: Any, override: Override) -> None:
@@ -553,7 +581,7 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
             try:
                 index = meant(inner.strip(), rest, candidates, settable)
             except Refused as refused:
-                raise _refuse(override, str(refused)) from None
+                raise _refused(override, refused) from None
             if len(named) > 1:
                 # The path a hint further on offers names the item by its index, as the shared name would not.
                 segments[position] = f"[{index}]"
@@ -625,6 +653,8 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
     the overrides do not write through: ``tree`` is left as it was (ci/changes.py builds thousands from one file),
     at the cost of the paths set rather than of the whole file."""
     for override in overrides:
+        if override.misshapen is not None:
+            _refuse_an_ime_slip(tree, override)
         value, errors = parse(override.value, override.named)
         if errors:
             raise ScenarioInvalid([ScenarioError(e.file, e.line, e.column, override.path, _as_typed(e.message, override))
@@ -634,24 +664,30 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
         _set_source(value, override.named)
         try:
             tree = _put(tree, split_path(_by_name(tree, override)) or [], value, override)
-        except Refusal:
-            raise
-        except ScenarioInvalid:
-            _refuse_an_ime_slip(tree, override)
+        except ScenarioInvalid as invalid:
+            # A refusal offering the places a path names reads as written; one offering a key it is like does not.
+            if not isinstance(invalid, Refusal) or isinstance(invalid, UnknownKey):
+                _refuse_an_ime_slip(tree, override)
             raise
     return tree
 
 
 def _refuse_an_ime_slip(tree: Node, override: Override) -> None:
-    """Refuse a typed path that names nothing on ``tree`` as written, and something with an input method's dots or
-    brackets as ASCII (``信息流。cpm``, ``acquisition【2】.cpm``), as its ``＝`` is refused (``parse_override``)."""
+    """Refuse a typed setting that names nothing on ``tree`` as written, and something with an input method's ``＝``,
+    dots or brackets as ASCII (``信息流。cpm=20``, ``acquisition【2】.cpm=20``), the marks of the file's names kept
+    (model/ime_marks.py); one without ``PATH=VALUE``'s shape (``Override.misshapen``) is refused either way."""
     if not override.typed:
         return
     read = path_reader(tree, override.given_as)
-    slip = ime_slip(f"{override.path}={override.value}", PATH_MARKS,
-                    lambda text: (path := _setting_path(text)) is not None and names_something(read, path))
+    # Only a setting without its shape may have typed its '＝': in one with it, a '＝' is the value's.
+    written, marks = (f"{override.path}={override.value}", PATH_MARKS) if override.misshapen is None else \
+        (override.misshapen, SETTING_MARKS)
+    slip = ime_slip(written, marks, lambda text: (path := _setting_path(text)) is not None and names_something(read, path),
+                    item_names(tree))
     if slip:
         raise ScenarioInvalid([ScenarioError(override.named, 1, 1, "", f"{_PATH_EXAMPLE}; {slip}")]) from None
+    if override.misshapen is not None:
+        raise ScenarioInvalid([ScenarioError(override.named, 1, 1, "", _PATH_EXAMPLE + _found(written, override.item))])
 
 
 def _put(tree: Node, segments: list[str], value: Node, override: Override, kind: Any = SCENARIO) -> Node:

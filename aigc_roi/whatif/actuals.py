@@ -226,22 +226,22 @@ MAP_TEXT = "NAME=GLOB such as 'Douyin CPA=dy_*'"
 """A ``--map``, as the option and a text of ``maps`` expect it (cli/actuals.py ``parse_maps``)."""
 
 
-def map_slip(text: str, read: ChannelReader) -> str | None:
+def map_slip(text: str, read: ChannelReader, names: Sequence[str]) -> str | None:
     """The hint at an input method's ``＝`` or brackets in a ``NAME=GLOB`` whose NAME names a channel (``read``) only
-    with them as ASCII (model/ime_marks.py)."""
+    with them as ASCII, the channels' ``names`` keeping their own (model/ime_marks.py)."""
 
     def reads(typed: str) -> bool:
         end = path_end(typed)
         return typed[end:end + 1] == "=" and bool(typed[end + 1:].strip()) and names_something(read, typed[:end].strip())
 
-    return ime_slip(text, EQUALS + BRACKETS, reads)
+    return ime_slip(text, EQUALS + BRACKETS, reads, names)
 
 
-def map_pairs(maps: object, read: ChannelReader) -> list[tuple[str, str]]:
+def map_pairs(maps: object, read: ChannelReader, names: Sequence[str]) -> list[tuple[str, str]]:
     """``maps`` as (NAME, GLOB) pairs: each item such a pair of texts, or a text ``NAME=GLOB`` read as ``--map`` reads
     it (the name and glob stripped), and a text alone one item, not its characters. An ArgumentError naming ``maps[i]``
     for an item of neither form or with a blank name or glob: a glob matches no campaign by being empty; one an input
-    method typed is told so (``map_slip``)."""
+    method typed is told so (``map_slip``, the channels' ``names`` keeping their own)."""
     if isinstance(maps, str):
         maps = [maps]
     if isinstance(maps, Mapping | bytes) or not isinstance(maps, Iterable):
@@ -252,7 +252,7 @@ def map_pairs(maps: object, read: ChannelReader) -> list[tuple[str, str]]:
         if isinstance(item, str):
             end = path_end(item)
             name, equals, glob = item[:end].strip(), item[end:end + 1], item[end + 1:].strip()
-            slip = map_slip(item, read)
+            slip = map_slip(item, read, names)
             if not (equals and name and glob) or slip:
                 raise ArgumentError(f"maps[{index}]", f"expected {MAP_TEXT}, found {item!r}" + (f"; {slip}" if slip else ""))
             pairs.append((name, glob))

@@ -56,8 +56,7 @@ def test_the_option_found_is_named(args: list[str], message: str, tmp_path: Path
 @pytest.mark.parametrize(("args", "message"), [
     # Values that start with '-' are values: each meets its own check, as without the rule.
     (["simulate", str(CHAT), "--percentiles", "-1"],
-     "aigc-roi: --percentiles: expected numbers from 0 to 100 separated by commas, such as 5,50,95, found '-1'; "
-     "percentiles are written without %\n"),
+     "aigc-roi: --percentiles: expected numbers from 0 to 100 separated by commas, such as 5,50,95, found '-1'\n"),
     (["simulate", str(CHAT), "--seed", "-1"], "aigc-roi: --seed: expected a whole number from 0 to 2^128 - 1, found '-1'\n"),
     (["run", str(CHAT), "--set", "organic_users=-5"], "--set organic_users=-5:1:1: organic_users: expected a number >= 0, found -5\n"),
     (["allocate", str(CHAT), "-b", "-5"], "aigc-roi: --budget: expected a positive amount, found '-5'\n"),

@@ -57,22 +57,41 @@ def test_numbers_written_as_in_a_file_are_accepted(plan: str, written: str, keys
     assert [key for key in json.loads(out)["figures"]["net_cash"] if key.startswith("p")] == keys
 
 
+PERCENT = ("percentiles are written without %", "分位数不带 %")
+EMPTY = ("an item between commas is empty (two commas in a row, or one at either end)",
+         "逗号之间有空项（两个逗号相连，或逗号在首尾）")
+
+
 @pytest.mark.parametrize("written", [
-    "nan", "inf", "infinity", "1e999", "50%", "50％", "0.5万", "1k", "101", "100.0000000000000001", "-1",
-    "-0.0000000000000000001", "", "5,", "5,,50", "five", "٥", "0x10", "5;50",
+    "nan", "inf", "infinity", "1e999", "0.5万", "1k", "101", "100.0000000000000001", "-1",
+    "-0.0000000000000000001", "", " ", "five", "٥", "0x10", "5;50",
 ])
 def test_anything_but_numbers_from_0_to_100_is_refused_in_one_line(plan: str, written: str) -> None:
     code, out, err = _simulate(plan, written)
     assert code == 2
     assert out == ""
+    # No % was typed and no item is empty: nothing more to say than what is expected.
     assert err == ("aigc-roi: --percentiles: expected numbers from 0 to 100 separated by commas, such as 5,50,95, "
-                   f"found {written!r}; percentiles are written without %\n")
+                   f"found {written!r}\n")
 
 
-def test_the_refusal_in_chinese(plan: str) -> None:
-    code, _, err = _simulate(plan, "50%", "--lang", "zh")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("written", "hint"), [
+    ("50%", PERCENT), ("50％", PERCENT), ("5,50%", PERCENT),
+    (",", EMPTY), ("5,", EMPTY), (",5", EMPTY), ("5,,50", EMPTY), ("10, ,90", EMPTY),
+    # No percentile holds a comma, so each full-width one is an input method's; an empty item is left out of the
+    # text to write, which the ASCII comma would refuse.
+    ("50，", ("full-width '，' (IME input): write 50", "全角字符 '，'（输入法输入）：请写 50")),
+    ("10，，90", ("full-width '，' (IME input): write 10,90", "全角字符 '，'（输入法输入）：请写 10,90")),
+    ("0、50，100", ("full-width '、', '，' (IME input): write 0,50,100", "全角字符 '、'、'，'（输入法输入）：请写 0,50,100")),
+])
+def test_the_refusal_says_why_where_it_knows(plan: str, written: str, hint: tuple[str, str], lang: str) -> None:
+    code, out, err = _simulate(plan, written, "--lang", lang)
     assert code == 2
-    assert err == "aigc-roi: --percentiles：应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，实际为 '50%'；分位数不带 %\n"
+    assert out == ""
+    frame = ("aigc-roi: --percentiles：应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，实际为 {!r}；{}\n" if lang == "zh" else
+             "aigc-roi: --percentiles: expected numbers from 0 to 100 separated by commas, such as 5,50,95, found {!r}; {}\n")
+    assert err == frame.format(written, hint[lang == "zh"])
 
 
 @pytest.mark.parametrize(("lang", "message"), [

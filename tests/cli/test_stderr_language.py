@@ -60,10 +60,10 @@ def test_a_file_error_and_a_summary_are_in_english(tmp_path: Path, charset: str)
 
 
 def test_an_option_error_is_in_english() -> None:
-    result = _invoke(["--lang", "zh", "simulate", "--percentiles", "5,x", str(ZH_SCENARIO)], "ascii")
+    result = _invoke(["--lang", "zh", "simulate", "--percentiles", "5,x%", str(ZH_SCENARIO)], "ascii")
     assert result.exit_code == 2
     assert result.stderr == ("aigc-roi: --percentiles: expected numbers from 0 to 100 separated by commas, such as "
-                             "5,50,95, found '5,x'; percentiles are written without %\n")
+                             "5,50,95, found '5,x%'; percentiles are written without %\n")
     result = _invoke(["--lang", "zh", "run", "--bogus", str(ZH_SCENARIO)], "latin-1")
     assert result.exit_code == 2
     assert result.stderr.startswith("aigc-roi: --bogus: no such option")

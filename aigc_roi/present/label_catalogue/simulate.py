@@ -103,10 +103,16 @@ LABELS: dict[str, Label] = {
         "--samples-out：写入 .parquet 需要 {missing}；请安装：pip install {missing}（或改写 .csv）",
     ),
     "percentiles_bad": Label(
+        "--percentiles: expected numbers from 0 to 100 separated by commas, such as 5,50,95, found {text!r}",
+        "--percentiles：应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，实际为 {text!r}",
+    ),
+    "percentiles_bad_hinted": Label(
         "--percentiles: expected numbers from 0 to 100 separated by commas, such as 5,50,95, found {text!r}; {hint}",
         "--percentiles：应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，实际为 {text!r}；{hint}",
     ),
     "percentiles_without_percent": Label("percentiles are written without %", "分位数不带 %"),
+    "percentiles_empty_item": Label("an item between commas is empty (two commas in a row, or one at either end)",
+                                    "逗号之间有空项（两个逗号相连，或逗号在首尾）"),
     "percentiles_alike": Label(
         "--percentiles: {first} and {second} differ beyond a float's precision, so both are {key}; give one of them",
         "--percentiles：{first} 与 {second} 的差别超出浮点数精度，二者都是 {key}；请只写其中一个",
