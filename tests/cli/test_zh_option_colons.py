@@ -76,7 +76,7 @@ def test_a_refused_name_takes_the_colon_of_its_language(command: str, example: P
     (["check", "{file}", "--jobs", "-1"], "aigc-roi: --jobs：应为 ≥ 1 的整数，实际为 '-1'"),
     # the commands' own refusals, written in Chinese in present/labels.py
     (["simulate", "{file}", "--percentiles", "x"],
-     "aigc-roi: --percentiles：应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，实际为 'x'；分位数不带 %"),
+     "aigc-roi: --percentiles：应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，实际为 'x'"),
     (["simulate", "{file}", "--samples-out", "draws.txt"],
      "aigc-roi: --samples-out：应为以 .csv 或 .parquet 结尾的文件名，实际为 draws.txt"),
     (["run", "{file}", "--plot", "chart.txt"], "aigc-roi: --plot：应为以 .svg 或 .png 结尾的文件名，实际为 chart.txt"),
