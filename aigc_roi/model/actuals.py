@@ -79,6 +79,21 @@ class SkippedNote:
     """Its one cell's text."""
 
 
+@dataclass(frozen=True)
+class SkippedSheet:
+    """A sheet of a workbook export not read: hidden (a stale copy kept out of sight), or holding no report's header
+    (a notes sheet)."""
+
+    file: str
+    sheet: str
+    hidden: bool
+
+    @property
+    def place(self) -> str:
+        """The sheet as a location names it (``book.xlsx[旧数据]``)."""
+        return f"{self.file}[{self.sheet}]"
+
+
 HOUR = "hour"
 """The part of an hourly report's row that is its hour, whatever column states it (``hour``, a date's time)."""
 
@@ -146,6 +161,8 @@ class ReportSource:
     also_gbk: tuple[str, str] | None = None
     """A CSV read as UTF-8 whose bytes are valid GBK too (reader/exports/two_readings.py): its first campaign no channel
     matched, as read and as GBK reads it; None for any other export."""
+    skipped_sheets: tuple[SkippedSheet, ...] = ()
+    """The sheets of its workbook not read, on the workbook's first source only (each sheet read is a source)."""
 
     @property
     def totals(self) -> int:

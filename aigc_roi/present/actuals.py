@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.actuals import PLAN_CURRENCY, ReportSource, SkippedTotals, rows_per
 from aigc_roi.model.compared import told_apart
+from aigc_roi.model.names import listed_name
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.grain_words import grain_zh
 from aigc_roi.present.labels import bracketed, counted, label
@@ -177,6 +178,10 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
                                                                            grain=grain), True))
         if source.summed:
             lines.append(("  " + label("actuals_source_summed", lang).format(summed=counted(source.summed, "row", lang)), True))
+        if source.skipped_sheets:
+            sheets = [label("actuals_sheet_hidden" if sheet.hidden else "actuals_sheet_no_table", lang).format(
+                sheet=listed_name(sheet.sheet)) for sheet in source.skipped_sheets]
+            lines.append(("  " + label("actuals_sheets_skipped", lang).format(sheets=_listed(sheets, lang)), True))
     return lines
 
 
@@ -232,6 +237,7 @@ def actuals_summary(actuals: Actuals, style: NumberStyle) -> list[str]:
     lang = style.lang
     skipped = tuple(item for source in actuals.sources for item in source.skipped_totals)
     notes = [f"{source.file}:{note.line}" for source in actuals.sources for note in source.skipped_notes]
+    hidden = hidden_sheets(actuals)
     read = sum(source.rows for source in actuals.sources)
     summed = sum(source.summed + source.parts for source in actuals.sources)
     return [
@@ -242,11 +248,18 @@ def actuals_summary(actuals: Actuals, style: NumberStyle) -> list[str]:
         *([label("actuals_source_totals", lang).format(labels=_totals(skipped, lang))] if skipped else []),
         *([label("actuals_source_notes", lang).format(notes=_listed(notes, lang))] if notes else []),
         *(also_gbk_line(source.file, source.also_gbk, lang) for source in actuals.sources if source.also_gbk),
+        # A hidden sheet may hold the rows the user meant: said where -q is not given, as a skipped totals row is.
+        *([label("actuals_hidden_sheets", lang).format(sheets=_listed(hidden, lang))] if hidden else []),
         # "unmatched spend 0.00 in 0 campaigns" read as a finding; a run where every campaign has its channel says so.
         label("actuals_unmatched_summary", lang).format(spend=exact(sum(item.spend for item in actuals.unmatched)),
                                                         campaigns=counted(len(actuals.unmatched), "campaign", lang))
         if actuals.unmatched else label("actuals_all_matched", lang),
     ]
+
+
+def hidden_sheets(actuals: Actuals) -> list[str]:
+    """The hidden sheets of the workbooks read, each as a location names it (``book.xlsx[旧数据]``)."""
+    return [sheet.place for source in actuals.sources for sheet in source.skipped_sheets if sheet.hidden]
 
 
 def also_gbk_line(file: str, also_gbk: tuple[str, str], lang: str) -> str:
@@ -314,7 +327,8 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
                      "skipped_totals": [{"label": item.label, "rows": item.rows, "spend": item.spend, "line": item.line}
                                         for item in source.skipped_totals],
                      "skipped_notes": [{"line": note.line, "text": note.text} for note in source.skipped_notes],
-                     "summed": source.summed, "grain": list(source.grain), "parts": source.parts}
+                     "summed": source.summed, "grain": list(source.grain), "parts": source.parts,
+                     "skipped_sheets": [{"sheet": sheet.sheet, "hidden": sheet.hidden} for sheet in source.skipped_sheets]}
                     for source in actuals.sources],
         "channels": [{
             "name": channel.name,
@@ -341,7 +355,10 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
                      # The summary's line on stderr, which -q drops and a JSON reader never sees.
                      *({"code": "also_gbk", "file": source.file, "campaign": source.also_gbk[0],
                         "gbk": source.also_gbk[1], "message": also_gbk_line(source.file, source.also_gbk, "en")}
-                       for source in actuals.sources if source.also_gbk)],
+                       for source in actuals.sources if source.also_gbk),
+                     *({"code": "hidden_sheet", "file": place,
+                        "message": label("actuals_hidden_sheets", "en").format(sheets=place)}
+                       for place in hidden_sheets(actuals))],
     }
     if outlooks is not None:
         data["reforecast"] = {name: _outlook(outlook) for name, outlook in zip(("plan", "reforecast"), outlooks, strict=True)}

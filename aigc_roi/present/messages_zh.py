@@ -108,6 +108,9 @@ _EXPECTED = _rules([
     (r"an amount in (\S+) \(the plan's currency\)", "以 {0} 计的金额（方案的币种）"),
     (r"an amount in (\S+)", "以 {0} 计的金额"),
     (r"an xlsx workbook", "xlsx 工作簿"),
+    (r"the columns of sheet ('.*') \(sheets are read together only where their columns are the same\)",
+     "与工作表 {0} 相同的列（各工作表只有列完全相同时才一起读取）"),
+    (r"a report table on a visible sheet", "可见工作表上的报表"),
     (r"a workbook of at most ([\d,]+) parts \(the files in its zip archive\)", "最多 {0} 个部件（zip 压缩包中的文件）的工作簿"),
     (r"a CSV or xlsx export", "CSV 或 xlsx 报表"),
     (r"lines ending in LF or CRLF", "以 LF 或 CRLF 结尾的行"),
@@ -249,6 +252,11 @@ _FOUND = _rules([
     (r"an empty cell, part of the merged cell (\S+)", "空单元格（属于合并单元格 {0}）"),
     (r"no row of two or more filled cells \(sheets: (.*)\)", _lists("任何一行都不足两个非空单元格（工作表：{0}）", 0)),
     (r"a formula with no saved value \((.*)\)", "没有保存结果的公式（{0}）"),
+    # reader/exports/sheets.py: a sheet's first column unlike the first sheet's.
+    (r"(?:column (\d+) ('.*')|no header in column (\d+)), where ('.*') has ('.*'|none)",
+     lambda m: (f"第 {m[1]} 列 {m[2]}" if m[1] else f"第 {m[3]} 列没有表头")
+               + (f"（{m[4]} 没有这一列）" if m[5] == "none" else f"（{m[4]} 的这一列为 {m[5]}）")),
+    (r"one only on hidden sheets \((.*)\)", _lists("隐藏的工作表（{0}）上的报表", 0)),
     # reader/exports/indicated.py: an empty indicator beside the count it leaves unexplained.
     (r"(an empty cell|'.*') beside ('.*') in (.*)",
      lambda m: f"{'空单元格' if m[1] == 'an empty cell' else m[1]}，而同一行的 {m[3]} 为 {m[2]}"),
@@ -796,6 +804,8 @@ _HINTS = _rules([
      r"decimal point",
      "以 {0} 计的金额中，点号后跟三位数字可能是千位分隔符：若是千位，请写成 {1}；若是小数点，请写成 {2}"),
     (r"unmerge the cells and fill in every row", "请取消合并，并在每一行填入值"),
+    (r"hide the sheets not to read, or save each report as its own file", "请隐藏不需读取的工作表，或把每个报表另存为单独的文件"),
+    (r"unhide the sheet to read: hidden sheets are not read", "请取消隐藏要读取的工作表：隐藏的工作表不会被读取"),
     (r"retype it, or export the report again", "请重新输入该字符，或重新导出报表"),
     (r"a spreadsheet keeps (\d+) digits of a number, so a longer id stored as one has lost its last: keep the id "
      r"column as text \(import it into Excel as Text\)",

@@ -86,6 +86,10 @@ LABELS: dict[str, Label] = {
                               "{gbk}; if that is its name, save the file as UTF-8",
                               "{file}：按 UTF-8 读取，但它也是有效的 GBK，按 GBK 读，未匹配的广告计划 {name} 为 {gbk}；"
                               "若那才是它的名称，请把文件另存为 UTF-8"),
+    "actuals_sheets_skipped": Label("sheets not read: {sheets}", "未读取的工作表：{sheets}"),
+    "actuals_sheet_hidden": Label("{sheet} (hidden)", "{sheet}（隐藏）"),
+    "actuals_sheet_no_table": Label("{sheet} (no report header)", "{sheet}（没有报表表头）"),
+    "actuals_hidden_sheets": Label("hidden sheets not read: {sheets}", "未读取隐藏的工作表：{sheets}"),
     "actuals_totals_label": Label("{label} {spend} ({rows})", "{label} {spend}（{rows} 行）"),
     "actuals_totals_unnamed": Label("(a row naming no campaign) {spend} ({rows})", "（未写计划名称的行）{spend}（{rows} 行）"),
     "actuals_totals_more": Label("{items} and {more:,} more", "{items} 等另外 {more:,} 个"),

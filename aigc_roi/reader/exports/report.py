@@ -36,10 +36,10 @@ from aigc_roi.reader.exports.platforms import (
     recognise,
     undated,
 )
-from aigc_roi.reader.exports.tables import Table, export_bytes, read_table
+from aigc_roi.reader.exports.tables import Table, export_bytes, read_tables, workbook
 from aigc_roi.reader.exports.title_currency import TitleCurrency, title_currency, title_time_zone
 from aigc_roi.reader.exports.totals import TotalsRows
-from aigc_roi.reader.exports.two_readings import read_either
+from aigc_roi.reader.exports.two_readings import Reading, read_either
 from aigc_roi.reader.exports.units import MONEY_UNITS_SHOWN, SIGNS_SHOWN, unknown_sign
 
 AMOUNTS = ("spend", "impressions", "clicks", "users", "revenue")
@@ -73,13 +73,14 @@ def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = 
             if (again := given.again(number, path, data)) is not None:
                 errors.append(again)
                 continue
-            source, file_rows, file_errors = _read_file(str(path), data, horizon, currency, tuple(globs))
+            readings = _read_file(str(path), data, horizon, currency, tuple(globs))
         except ScenarioInvalid as invalid:
             errors += invalid.errors
             continue
-        errors += file_errors
-        sources.append(source)
-        rows += file_rows
+        for source, file_rows, file_errors in readings:
+            errors += file_errors
+            sources.append(source)
+            rows += file_rows
     duplicates = Duplicates({source.file: source for source in sources}, sum_duplicates, errors)
     rows = duplicates.kept(rows)
     if errors:
@@ -88,11 +89,27 @@ def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = 
                         for source in sources), tuple(rows))
 
 
-def _read_file(file: str, data: bytes, horizon: Horizon, currency: str,
-               globs: tuple[str, ...]) -> tuple[ReportSource, list[ReportRow], list[ScenarioError]]:
-    """One export's source, rows and problems, a CSV read as GB18030 where two_readings.py says."""
-    return read_either(data, lambda gb18030: _read_one(read_table(file, data, _recognised, gb18030), horizon, currency,
-                                                       globs), globs)
+def _read_file(file: str, data: bytes, horizon: Horizon, currency: str, globs: tuple[str, ...]) -> list[Reading]:
+    """One export's source, rows and problems, a CSV read as GB18030 where two_readings.py says; a workbook's, one
+    per sheet read (sheets.py), its first source with the sheets not read."""
+    if not workbook(data):
+        return [read_either(data, lambda gb18030: _read_one(read_tables(file, data, _recognised, gb18030)[0], horizon,
+                                                            currency, globs), globs)]
+    readings: list[Reading] = []
+    errors: list[ScenarioError] = []
+    refused = False
+    for table in read_tables(file, data, _recognised):
+        try:
+            reading = _read_one(table, horizon, currency, globs)
+        except ScenarioInvalid as invalid:
+            errors += invalid.errors
+            refused = True
+            continue
+        errors += reading[2]
+        readings.append(reading)
+    if refused:
+        raise ScenarioInvalid(errors)  # with the problems of its other sheets, in the order of the sheets
+    return readings
 
 
 def _recognised(header: list[str]) -> bool:
@@ -247,6 +264,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
         conversion_time=tuple(use.header for name, use in used.items() if headers[name].conversion_time),
         deduplicated=tuple(use.header for name, use in used.items() if headers[name].deduplicated),
         grain=tuple(label for label in [column.header for column in finer] + [HOUR] if label in labels),
+        skipped_sheets=table.skipped_sheets,
     )
     found = source.currency
     if found is not None and found != currency:

@@ -5,11 +5,12 @@ CSV: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's
 Windows writes), unless the file is UTF-8 with a few bad bytes
 (``_damaged_utf8``), refused at the first; comma or tab separated, as the
 header line shows; lines ending in LF, CRLF, or CR alone throughout (Excel
-for Mac's "CSV (Macintosh)"). xlsx: the first sheet that holds a table
-(openpyxl, the ``xlsx`` extra, imported only for a workbook), so a notes
-sheet before it is passed over; all of it, whatever size its <dimension>
+for Mac's "CSV (Macintosh)"). xlsx (openpyxl, the ``xlsx`` extra, imported
+only for a workbook): a table per sheet read, as sheets.py chooses them (its
+visible sheets that hold a report's table), so a notes sheet or a hidden one
+is passed over; all of it, whatever size its <dimension>
 tag states, and its merged ranges (``Table.merged``), which a read-only
-sheet does not list. A workbook of several sheets names the one read in
+sheet does not list. A workbook of several sheets names the sheet in
 every location (``Table.file``, ``book.xlsx[报表]``); its date serials are
 counted in its own date system (``Table.day_zero``), and a number its cell's format shows as a percentage is marked
 as one (``Percentage``), which no amount or count is. Leading blank lines and the title lines some consoles
@@ -45,17 +46,20 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from aigc_roi.model.actuals import SkippedSheet
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_EXPORT_BYTES as MAX_EXPORT_BYTES
 from aigc_roi.model.limits import MAX_EXPORT_PARTS, MAX_EXPORT_UNPACKED_BYTES
-from aigc_roi.model.names import listed
 from aigc_roi.reader.byte_order import marked_codec, wide_encoding
 from aigc_roi.reader.exports.cells import EXCEL_DAY_0, CellError, Percentage, UnsavedFormula, day
+from aigc_roi.reader.exports.sheets import chosen_sheets, same_columns
 from aigc_roi.reader.exports.zip_directory import entries_over
 from aigc_roi.reader.opening import cannot_read, not_a_regular_file
 
 if TYPE_CHECKING:
     from _csv import Reader
+
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 Cells = list[object]
 IsHeader = Callable[[list[str]], bool]
@@ -99,6 +103,8 @@ class Table:
     titles: tuple[tuple[int, tuple[str, ...]], ...] = ()
     """(line, cells) of each filled line above the header, skipped as titles: one may state the export's currency
     (Apple Ads' ``Currency: USD``; title_currency.py)."""
+    skipped_sheets: tuple[SkippedSheet, ...] = ()
+    """The sheets of its workbook not read, on the workbook's first table only."""
 
     def merged(self, line: int, index: int) -> str | None:
         """The merged range (``A2:A3``) that covers the cell of ``line`` and column ``index`` (0-based) but does not
@@ -140,18 +146,23 @@ def _problem(file: str, message: str, line: int = 1, column: int = 1) -> Scenari
     return ScenarioInvalid([ScenarioError(file, line, column, "", message)])
 
 
-def read_table(file: str, data: bytes, is_header: IsHeader | None = None, gb18030: bool = False) -> Table:
-    """The header and rows of the export ``file`` whose bytes (``export_bytes``) are ``data``; ScenarioInvalid for a
-    file that cannot be one. ``is_header``: whether a line is a header a shape recognises (else the first line of two
-    or more filled cells is the header). ``gb18030``: a CSV read as GB18030 even where its bytes are UTF-8 too
-    (two_readings.py)."""
+def workbook(data: bytes) -> bool:
+    """Whether an export's bytes are an xlsx workbook's (a zip archive)."""
+    return data[:4] == b"PK\x03\x04"
+
+
+def read_tables(file: str, data: bytes, is_header: IsHeader | None = None, gb18030: bool = False) -> list[Table]:
+    """The header and rows of the export ``file`` whose bytes (``export_bytes``) are ``data``, one table for a CSV and
+    one per sheet read for a workbook; ScenarioInvalid for a file that cannot be one. ``is_header``: whether a line
+    is a header a shape recognises (else the first line of two or more filled cells is the header). ``gb18030``: a
+    CSV read as GB18030 even where its bytes are UTF-8 too (two_readings.py)."""
     if not data.strip():
         raise _problem(file, "expected a report with a header row, found an empty file")
-    if data[:4] == b"PK\x03\x04":
+    if workbook(data):
         return _workbook(data, file, is_header)
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise _problem(file, "expected a CSV or xlsx export, found an Excel 97-2003 .xls workbook (save it as xlsx or CSV)")
-    return _csv(_text(data, file, gb18030), file, is_header)
+    return [_csv(_text(data, file, gb18030), file, is_header)]
 
 
 def export_bytes(path: Path) -> bytes:
@@ -369,7 +380,7 @@ def _unreadable(file: str, lines: list[str], first: int, last: int) -> ScenarioI
                           "a quote left open takes the lines below it into its cell", first + 1)
 
 
-def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
+def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> list[Table]:
     try:
         from openpyxl import load_workbook  # the xlsx extra: only a workbook export needs it
     except ImportError:
@@ -379,26 +390,36 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a damaged archive; each is "not a workbook"
         raise _problem(file, f"expected an xlsx workbook, found a damaged one ({type(error).__name__})") from None
-    # The first sheet whose header a shape recognises, else the first that has a row of two or more cells.
-    chosen: tuple[int, int] | None = None
-    for number, sheet in enumerate(book.worksheets):
+    sheets = book.worksheets
+
+    def scan(number: int) -> tuple[int, bool] | None:
         # A read-only sheet stops at the size its <dimension> tag states, which a writer may have left stale.
-        sheet.reset_dimensions()
-        found = _header_index(enumerate(sheet.iter_rows(values_only=True)), is_header)
-        if found is not None and (chosen is None or found[1]):
-            chosen = (number, found[0])
-            if found[1]:
-                break
-    if chosen is None:
-        names = listed(sheet.title for sheet in book.worksheets)
-        raise _problem(file, f"expected a report with a header row, found no row of two or more filled cells (sheets: {names})")
-    sheet = book.worksheets[chosen[0]]
+        sheets[number].reset_dimensions()
+        return _header_index(enumerate(sheets[number].iter_rows(values_only=True)), is_header)
+
+    # "hidden" and "veryHidden" (hidden by a macro, unhidden only in the VBA editor) alike.
+    chosen = chosen_sheets(file, [(sheet.title, sheet.sheet_state != "visible") for sheet in sheets], scan)
+    # Excel's sheet names hold no [ ] or colon, so the sheet's name cannot blur the line and column after it.
+    places = {number: f"{file}[{sheets[number].title}]" if len(sheets) > 1 else file for number, _ in chosen.read}
+    # openpyxl's epoch is serial 0 of the date system the workbook's <workbookPr date1904> sets.
+    day_zero = book.epoch.date()
+    tables = [_sheet(data, sheets[number], number, places[number], index, day_zero) for number, index in chosen.read]
+    same_columns([(table.file, table.header_line, sheets[number].title, table.header)
+                  for table, (number, _) in zip(tables, chosen.read, strict=True)])
+    tables[0].skipped_sheets = chosen.skipped
+    return tables
+
+
+def _sheet(data: bytes, sheet: ReadOnlyWorksheet, number: int, place: str, header_index: int,
+           day_zero: datetime.date) -> Table:
+    """The table of the workbook's sheet ``number`` whose header is row ``header_index`` (0-based), located at
+    ``place``."""
     numbered = enumerate((tuple(map(_cell_value, cells)) for cells in sheet.iter_rows()), start=1)
-    titles = tuple((line, tuple(texts)) for line, values in islice(numbered, chosen[1])
+    titles = tuple((line, tuple(texts)) for line, values in islice(numbered, header_index)
                    if "".join(texts := _texts(values)).strip())
     _, first = next(numbered)
     header = _texts(first)
-    formulas = _Formulas(data, chosen[0])
+    formulas = _Formulas(data, number)
     width = len(header)
 
     def rows() -> Iterator[tuple[int, Cells]]:
@@ -411,13 +432,9 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
                 cells = formulas.marked(line, cells)
             yield line, ["" if cell is None else cell for cell in cells]
 
-    # Excel's sheet names hold no [ ] or colon, so the sheet's name cannot blur the line and column after it.
-    place = f"{file}[{sheet.title}]" if len(book.sheetnames) > 1 else file
-    # The sheet's part in the archive: openpyxl's read-only sheet keeps it, and no public name gives it. openpyxl's
-    # epoch is serial 0 of the date system the workbook's <workbookPr date1904> sets.
-    day_zero = book.epoch.date()
     notes: list[tuple[int, str]] = []
-    return Table(place, header, chosen[1] + 1, _notes_aside(rows(), notes, day_zero),
+    # The sheet's part in the archive: openpyxl's read-only sheet keeps it, and no public name gives it.
+    return Table(place, header, header_index + 1, _notes_aside(rows(), notes, day_zero),
                  merges=_merges(data, sheet._worksheet_path), day_zero=day_zero, notes=notes, titles=titles)
 
 
