@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import math
 from dataclasses import dataclass, field
 
 METRICS = ("spend", "impressions", "clicks", "users", "revenue")
@@ -163,6 +164,9 @@ class ReportSource:
     matched, as read and as GBK reads it; None for any other export."""
     skipped_sheets: tuple[SkippedSheet, ...] = ()
     """The sheets of its workbook not read, on the workbook's first source only (each sheet read is a source)."""
+    places: dict[str, int] = field(default_factory=dict)
+    """Amount field -> the most decimal places a cell of its column wrote, in the plan's unit (``places``); a field
+    no cell gave a number is not in it."""
 
     @property
     def totals(self) -> int:
@@ -174,12 +178,36 @@ class ReportSource:
         return self.column_numbers[name], self.columns[name]
 
 
+MAX_PLACES = 6
+"""The most decimal places an amount is kept to: a workbook's computed cell (0.1 + 0.2 saved as 0.30000000000000004)
+writes the float's every digit, and no export's money or count is finer."""
+
+
+def places(value: float, scale: float = 1.0) -> int:
+    """The decimal places of ``value`` as a cell wrote it (those of the shortest decimal that reads as the same float:
+    0.10 has 1, 1e-05 has 5), in a unit ``scale`` (a power of ten: 分's 0.01 adds 2, 万元's 10,000 takes 4), at
+    most MAX_PLACES."""
+    mantissa, _, exponent = repr(abs(value)).partition("e")
+    written = len(mantissa.partition(".")[2].rstrip("0")) - int(exponent or 0)
+    return min(MAX_PLACES, max(0, written - round(math.log10(scale))))
+
+
 @dataclass(frozen=True)
 class Report:
     """Every row of every export, with where each came from."""
 
     sources: tuple[ReportSource, ...]
     rows: tuple[ReportRow, ...]
+
+    def exact(self) -> dict[str, int]:
+        """Amount field -> the decimal places a sum of its cells is rounded to: the most any export's wrote. Each
+        amount is a decimal of at most that many places, and so is their exact sum, which rounding the float sum
+        to them gives back (0.10 + 0.20 is 0.3, not 0.30000000000000004), before a ratio (cac) is taken of it."""
+        exact: dict[str, int] = {}
+        for source in self.sources:
+            for name, count in source.places.items():
+                exact[name] = max(exact.get(name, 0), count)
+        return exact
 
     @property
     def through(self) -> datetime.date:

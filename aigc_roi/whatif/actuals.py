@@ -50,7 +50,7 @@ from typing import Any
 
 import numpy as np
 
-from aigc_roi.model.actuals import Report, ReportRow, ReportSource, plan_days
+from aigc_roi.model.actuals import MAX_PLACES, Report, ReportRow, ReportSource, plan_days
 from aigc_roi.model.arguments import samples_and_seed
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
@@ -382,6 +382,7 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[i
     covered = coverage(first_day, through, scenario.start, numbers)
     files = channel_files(channel_of, report, len(scenario.acquisition))
     monthly, unreported, matched, unmatched = tally_rows(report, channel_of, scenario.start, len(scenario.acquisition))
+    exact = report.exact()
     lacking = lacking_columns(report, files, file_days, scenario.start)
     plan = evaluate(realize(scenario))
     tally = ClipTally(scenario)
@@ -404,7 +405,7 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[i
                                     tuple(unreported.get((index, month), {}).values()))
                        for month, (planned, actual), percentile in zip(numbers, measured, percentiles, strict=True))
         channels.append(ChannelActuals(channel.name, channel.type, index, months,
-                                       _assumptions(channel, index, months, scenario), matched[index], days))
+                                       _assumptions(channel, index, months, scenario, exact), matched[index], days))
     return Actuals(scenario.name, through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
                    samples, seed, covered, tally.clipped(), first_day, stated, gaps)
 
@@ -570,14 +571,18 @@ MEASURED: dict[str, Callable[[Any, _Totals], list[Candidate]]] = {
 (one registered at run time) is compared by spend and users alone, with no assumption named."""
 
 
-def _assumptions(channel: Channel, index: int, months: tuple[ChannelMonth, ...], scenario: Scenario) -> tuple[Deviation, ...]:
-    """Each input the exports measure, with plan and actual over the compared months, furthest off first."""
+def _assumptions(channel: Channel, index: int, months: tuple[ChannelMonth, ...], scenario: Scenario,
+                 exact: dict[str, int]) -> tuple[Deviation, ...]:
+    """Each input the exports measure, with plan and actual over the compared months, furthest off first; the
+    actuals summed exact to the places their cells wrote (``exact``: ``Report.exact``)."""
     # Only the months the channel's exports cover measure anything.
     months = tuple(month for month in months if month.exported)
 
     def total(side: str, name: str) -> float | None:
         values = [getattr(getattr(month, side), name) for month in months]
-        return None if any(value is None for value in values) else sum(values)
+        if any(value is None for value in values):
+            return None
+        return round(sum(values), exact.get(name, MAX_PLACES)) if side == "actual" else sum(values)
 
     totals = _Totals(total("actual", "spend"), total("actual", "users"), total("plan", "spend"), total("plan", "users"),
                      total("actual", "impressions"), total("actual", "clicks"))

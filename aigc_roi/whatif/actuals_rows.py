@@ -12,7 +12,7 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from aigc_roi.model.actuals import Report
+from aigc_roi.model.actuals import MAX_PLACES, Report
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def month_number(start: tuple[int, int], day: datetime.date) -> int:
 def tally_rows(report: Report, channel_of: list[int | None], start: tuple[int, int], channels: int) -> tuple[
         dict[tuple[int, int], dict[str, float]], dict[tuple[int, int], dict[str, NotReported]], list[int], list[Unmatched]]:
     """Summed metrics per (channel, month), the first row per (channel, month) and metric whose cell reports
-    nothing, rows per channel, unmatched spend."""
+    nothing, rows per channel, unmatched spend; each sum exact to the places its cells wrote (``Report.exact``)."""
     monthly: dict[tuple[int, int], dict[str, float]] = {}
     unreported: dict[tuple[int, int], dict[str, NotReported]] = {}
     sources = {source.file: source for source in report.sources}
@@ -145,6 +145,11 @@ def tally_rows(report: Report, channel_of: list[int | None], start: tuple[int, i
             elif name in (source := sources[row.file]).columns and name not in unreported.get(month, {}):
                 # The export has the column: this row's cell reported nothing (a missing column is lacking_columns').
                 unreported.setdefault(month, {})[name] = NotReported(name, row.file, row.line, *source.cell(name))
-    listed = [Unmatched(file, campaign, spend) for (file, campaign), spend in unmatched.items()]
+    exact = report.exact()
+    for sums in monthly.values():
+        for name, total in sums.items():
+            sums[name] = round(total, exact.get(name, MAX_PLACES))
+    spend = exact.get("spend", MAX_PLACES)
+    listed = [Unmatched(file, campaign, round(total, spend)) for (file, campaign), total in unmatched.items()]
     listed.sort(key=lambda item: -item.spend)
     return monthly, unreported, matched, listed

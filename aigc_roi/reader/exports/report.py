@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, ReportSource, SkippedNote, plan_days
+from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, ReportSource, SkippedNote, places, plan_days
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.model.names import listed, listed_name
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, kept_text, shown, written
@@ -205,7 +205,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
     rows: list[ReportRow] = []
     width = len(table.header)
     amounts = [(name, used[name]) for name in AMOUNTS if name in used]
-    numbers: set[str] = set()
+    numbers: dict[str, int] = {}
     totals = _totals_rows(used, platform, globs, tuple(index for level in levels for index in level))
     held = (day_spans(table.header, platform, used["date"].index),
             indicator_cells(table.header, platform, used["users"].index) if "users" in used else None)
@@ -265,6 +265,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
         deduplicated=tuple(use.header for name, use in used.items() if headers[name].deduplicated),
         grain=tuple(label for label in [column.header for column in finer] + [HOUR] if label in labels),
         skipped_sheets=table.skipped_sheets,
+        places=numbers,
     )
     found = source.currency
     if found is not None and found != currency:
@@ -355,12 +356,12 @@ class _Checks:
 
 
 def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], amounts: list[tuple[str, _Used]],
-         platform: Platform, horizon: Horizon, errors: list[ScenarioError], numbers: set[str],
+         platform: Platform, horizon: Horizon, errors: list[ScenarioError], numbers: dict[str, int],
          checks: _Checks, finer: tuple[Finer, ...]) -> ReportRow | None:
     """``amounts``: the (field, column) of each of AMOUNTS the export has; ``numbers``: those a cell has given a
-    number so far, to which this row's are added; ``checks``: its columns that hold a row's cells to more (the
-    currency column read before the amounts: its currency is theirs); ``finer``: the columns that tell its
-    campaign-day's rows apart (grain.py)."""
+    number so far, with the most decimal places one wrote (``places``), to which this row's are added; ``checks``:
+    its columns that hold a row's cells to more (the currency column read before the amounts: its currency is
+    theirs); ``finer``: the columns that tell its campaign-day's rows apart (grain.py)."""
     file = table.file
     before = len(errors)
     date_use = used["date"]
@@ -395,7 +396,7 @@ def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], a
                 continue  # not reported (N/A): None, and 0 for spend (below)
             value = 0.0  # nothing that day; a column of no number at all reports nothing (_read_one)
         else:
-            numbers.add(name)
+            numbers[name] = max(numbers.get(name, 0), places(value, use.scale))
         if value < 0:
             _located(errors, file, line, use, "a count >= 0" if use.unit == COUNT else "an amount >= 0", shown(cell))
         elif name == "spend" and platform.whole_spend and use.unit == FEN and not value.is_integer():
