@@ -438,7 +438,8 @@ _MESSAGES = _rules([
      lambda m: f"每个报表应只给一次，实际与第 {m[3]} 个报表 {m[2]} {'是同一个文件' if m[1] == 'file' else '内容完全相同'}，"
                "其各行会被重复计算"),
     (r"expected one column of (\S+), found a second beside (.*) \(column (\d+)\): header words compare alike whatever their "
-     r"case, width and separators", "{0} 应只有一列，发现了第二列，与第 {2} 列 {1} 读作同一列：表头不分大小写、全半角和分隔符"),
+     r"case, width and separators", "字段 {0} 应只有一列，发现了第二列，与第 {2} 列 {1} 读作同一列：表头不分大小写、全半角和分隔符"),
+    (r"expected one column of (\S+), found (.*) again \(column (\d+)\)", "字段 {0} 应只有一列，表头 {1} 与第 {2} 列重复"),
     # The headers found, listed (reader/exports/report.py): a parenthesis there is a header's, no hint.
     (r"expected (the columns of a known export \(.+\)), found (.*)",
      lambda m: f"{_should_be(m[1])}，{_was(_listed(m[2]))}"),

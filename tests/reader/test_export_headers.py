@@ -316,5 +316,16 @@ def test_two_columns_whose_headers_read_as_one_are_refused_at_the_second(tmp_pat
     (error,) = raised.value.errors
     assert str(error) == (f"{path}:1:{column}: {twin}: expected one column of {twin}, found a second beside {first}: "
                           "header words compare alike whatever their case, width and separators")
-    assert translate(error.message) == (f"{twin} 应只有一列，发现了第二列，与第 {first.split(' (column ')[1][:-1]} 列 "
+    assert translate(error.message) == (f"字段 {twin} 应只有一列，发现了第二列，与第 {first.split(' (column ')[1][:-1]} 列 "
                                         f"{first.split(' (column ')[0]} 读作同一列：表头不分大小写、全半角和分隔符")
+
+
+def test_a_header_written_twice_is_refused_as_written_again(tmp_path: Path) -> None:
+    """激活数 twice, as written: no word on how headers compare, and the Chinese names the field as one."""
+    path = tmp_path / "twice.csv"
+    path.write_text("日期,计划名称,消耗(元),激活数,激活数\n2025-03-01,dy_a,100,10,10\n", encoding="utf-8")
+    with pytest.raises(ScenarioInvalid) as raised:
+        read_report([path], Horizon.of((2025, 3), 12))
+    (error,) = raised.value.errors
+    assert str(error) == f"{path}:1:5: 激活数: expected one column of users, found '激活数' again (column 4)"
+    assert translate(error.message) == "字段 users 应只有一列，表头 '激活数' 与第 4 列重复"

@@ -137,10 +137,13 @@ def _columns(table: Table, platform: Platform, currency: str,
     errors = []
     for use in found.values():
         if use.twin is not None:
-            errors.append(ScenarioError(table.file, table.header_line, use.twin + 1, _header(table, use.twin),
-                                        f"expected one column of {use.field}, found a second beside "
-                                        f"{_header(table, use.index)!r} (column {use.index + 1}): header words compare "
-                                        "alike whatever their case, width and separators"))
+            first, second = _header(table, use.index), _header(table, use.twin)
+            # Two headers written alike need no word on how headers compare; two that differ as written do.
+            found_twin = (f"found {first!r} again (column {use.index + 1})" if first == second else
+                          f"found a second beside {first!r} (column {use.index + 1}): header words compare alike "
+                          "whatever their case, width and separators")
+            errors.append(ScenarioError(table.file, table.header_line, use.twin + 1, second,
+                                        f"expected one column of {use.field}, {found_twin}"))
         if use.unknown_unit is not None:
             errors.append(ScenarioError(table.file, table.header_line, use.index + 1, _header(table, use.index),
                                         _unknown_unit(use.unknown_unit)))
