@@ -3,6 +3,7 @@ the CLI prints them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -182,7 +183,12 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
             sheets = [label("actuals_sheet_hidden" if sheet.hidden else "actuals_sheet_no_table", lang).format(
                 sheet=listed_name(sheet.sheet)) for sheet in source.skipped_sheets]
             lines.append(("  " + label("actuals_sheets_skipped", lang).format(sheets=_listed(sheets, lang)), True))
-    return lines
+    # A header a console wraps in its cell ("消耗\n(元)") reads on one line, as the cell shows it: each line is one.
+    return [(re.sub(_LINE_BREAK, " ", line), detail) for line, detail in lines]
+
+
+_LINE_BREAK = r"[ \t]*[\r\n\u2028\u2029]+[ \t]*"
+"""A line break inside a header, with the spaces around it."""
 
 
 TOTALS_LISTED = 5

@@ -232,6 +232,17 @@ def test_conversion_time_is_said_in_each_language(tmp_path: Path) -> None:
         ["actuals", str(plan), str(export), "-f", "markdown", "--lang", "zh"]).stdout
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_header_wrapped_in_its_cell_is_summarised_on_one_line(tmp_path: Path, lang: str) -> None:
+    """A console's header wrapped in its cell ("消耗\\n(元)") split the summary's lines, each of which is one."""
+    plan = written(tmp_path, PLAN, "plan.yaml")
+    export = written(tmp_path, '日期,计划名称,"消耗\n(元)","激活数\r\n(转化时间)"\n2025-01-03,抖音A,1000,50\n')
+    result = invoke(["actuals", str(plan), str(export), "-f", "markdown", "--lang", lang])
+    assert result.exit_code == 0, result.stderr
+    assert "消耗 (元)" in result.stdout and "激活数 (转化时间)" in result.stdout
+    assert not any(line.startswith(("(元)", "(转化时间)")) for line in result.stdout.splitlines())
+
+
 def test_a_deduplicated_column_is_said_in_each_language(tmp_path: Path) -> None:
     plan = written(tmp_path, PLAN, "plan.yaml")
     export = written(tmp_path, "日期,计划名称,消耗,激活数(去重)\n2025-01-03,抖音A,1000,50\n")
