@@ -13,6 +13,7 @@ import pytest
 from cli_runner import invoke
 from export_files import HORIZON, refusals, written
 
+from aigc_roi.present.messages_zh import translate
 from aigc_roi.reader.exports import read_report
 
 PLAN = """\
@@ -230,6 +231,18 @@ def test_conversion_time_is_said_in_each_language(tmp_path: Path) -> None:
             in english)
     assert "- 按转化时间：激活数(转化时间) 按转化发生的日期计数，而非投放日期" in invoke(
         ["actuals", str(plan), str(export), "-f", "markdown", "--lang", "zh"]).stdout
+
+
+@pytest.mark.parametrize("span", ["2025-01-03 至 2025-01-04", "2025/1/3~2025/1/4", "2025-01-03 - 2025-01-04",
+                                  "2025-01-03 to 2025-01-04", "2025年1月3日－2025年1月4日"])
+def test_a_summary_row_over_a_range_of_days_says_what_to_do(tmp_path: Path, span: str) -> None:
+    """A console's per-campaign 汇总 row dated by its range: no date, and the fix is to delete it or export by day."""
+    export = written(tmp_path, f"日期,计划名称,消耗,激活数\n2025-01-03,抖音A,100,5\n{span},抖音A,100,5\n")
+    (error,) = refusals(export)
+    assert error == (f"{export}:3:1: 日期: expected a date YYYY-MM-DD, found {span!r}; a row over a range of days sums "
+                     "them: delete such summary rows, or export the report broken down by day")
+    assert translate(error.split(": ", 2)[2]) == (f"应为 YYYY-MM-DD 格式的日期，实际为 {span!r}；跨多天的一行是这些天的合计："
+                                                 "请删除这类汇总行，或按天细分（分日）后导出报表")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

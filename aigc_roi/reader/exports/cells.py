@@ -327,8 +327,20 @@ def _day_of_text(text: str, day_zero: datetime.date, month_first: bool) -> datet
         return day_zero + datetime.timedelta(days=int(float(text)))
     written = year_last(text, month_first)
     if written is None or isinstance(written, str):
-        return written or ""
+        return written or _range_hint(text, day_zero, month_first)
     return _date(*written)
+
+
+_DAY_RANGE = r"\s*(?:至|到|~|～|—|–|－|\bto\b)\s*|\s+-\s+"
+"""What stands between the two days of a span a console writes in a summary row (``2025-03-01 至 2025-03-31``)."""
+
+
+def _range_hint(text: str, day_zero: datetime.date, month_first: bool) -> str:
+    """Why a span of two days is no date (a console's summary row over its whole range), else nothing."""
+    ends = re.split(_DAY_RANGE, text)
+    if len(ends) == 2 and all(isinstance(_day_of_text(end, day_zero, month_first), datetime.date) for end in ends):
+        return "; a row over a range of days sums them: delete such summary rows, or export the report broken down by day"
+    return ""
 
 
 def _date(year: int, month: int, day_of_month: int) -> datetime.date | str:
