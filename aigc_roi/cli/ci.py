@@ -389,7 +389,7 @@ def _check_annotations(results: Sequence[Validated], checked: Sequence[Checked],
         findings = found.get(result.path, [])
         warned = [(in_file_order(w.line, w.column, w.option), render.warning_annotation(w))
                   for w in read_warnings(result, lang) + ([] if item is None else draw_warnings(item, lang))]
-        warned += [(in_file_order(f.line, f.column), f.annotation()) for f in findings if f.level == "warning"]
+        warned += [(in_file_order(f.line, f.column, f.option), f.annotation()) for f in findings if f.level == "warning"]
         body = "".join(render.error_annotation(error, result.path, lang) for error in result.errors)
         body += "".join(annotation for _, annotation in sorted(warned, key=lambda pair: pair[0]))
         body += "".join(f.annotation() for f in findings if f.level != "warning")

@@ -111,3 +111,14 @@ def test_check_github_annotates_every_kind_in_file_order_then_the_miss(plan: Pat
     assert _annotated(result.stdout, "warning") == CHECKED
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::") and "group::" not in line]
     assert annotations[-1].startswith("::error ") and _annotated(annotations[-1], "error") == [TARGET_ROI]
+
+
+def test_check_github_annotates_a_sets_payback_warning_after_the_files(plan: Path) -> None:
+    """A payback target past the horizon that a --set wrote is located at the option (1:1 within it), which once sorted
+    as the file's line 1, before every warning the file holds; as every other format lists it, it comes after them."""
+    result = invoke(["check", str(plan), *SAMPLES, "--set", "targets.max_payback_months=40", "--format", "github"])
+    assert result.exit_code == 1, result.stderr
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("::warning ")]
+    assert _annotated("\n".join(warnings[:-1]), "warning") == [CLIPPED, STOPS_NOTHING, GATE_ROAS, TARGET_ROI, CHANCE_PAST,
+                                                                DISCOUNT]
+    assert "--set targets.max_payback_months=40:1:1: " in warnings[-1]
