@@ -37,3 +37,18 @@ def export_errors(paths: list[Path], horizon: Horizon, **options: str | bool) ->
     with pytest.raises(ScenarioInvalid) as raised:
         read_report(paths, horizon, **options)
     return [str(error) for error in raised.value.errors]
+
+
+def workbook(path: Path, sheets: dict[str, list[list[object]]], hidden: dict[str, str] | None = None) -> Path:
+    """A workbook at ``path`` of one sheet per title of ``sheets``, in that order, each holding its rows; ``hidden``:
+    title -> its sheet_state (hidden, veryHidden)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+        sheet.sheet_state = (hidden or {}).get(title, "visible")
+    book.save(path)
+    return path

@@ -14,7 +14,7 @@ import datetime
 from pathlib import Path
 
 import pytest
-from export_files import HORIZON, refusals, written
+from export_files import HORIZON, refusals, workbook, written
 
 from aigc_roi.model.actuals import Report
 from aigc_roi.model.errors import ScenarioInvalid
@@ -202,33 +202,21 @@ def test_an_unknown_header_is_located_at_its_own_line(tmp_path: Path) -> None:
     assert error.startswith(f"{path}:3:1: header: ") and error.endswith("found Day, Campaign, Currency code, Budget")
 
 
-def _book(tmp_path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    openpyxl = pytest.importorskip("openpyxl")
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    path = tmp_path / "export.xlsx"
-    book.save(path)
-    return path
-
 
 def test_a_workbooks_title_rows_of_two_cells_are_passed_over(tmp_path: Path) -> None:
-    path = _book(tmp_path, {"报表": [["报表名称", "计划报表"], ["时间范围", "2025-01-01 至 2025-01-31"],
+    path = workbook(tmp_path / "export.xlsx", {"报表": [["报表名称", "计划报表"], ["时间范围", "2025-01-01 至 2025-01-31"],
                                    ["日期", "计划名称", "消耗", "激活数"], ["2025-01-03", "抖音A", 100, 10]]})
     assert [(row.line, row.day, row.spend) for row in _read(path).rows] == [(4, datetime.date(2025, 1, 3), 100.0)]
 
 
 def test_a_notes_sheet_before_the_report_is_passed_over(tmp_path: Path) -> None:
-    path = _book(tmp_path, {"说明": [["本报表由巨量引擎导出"]],
+    path = workbook(tmp_path / "export.xlsx", {"说明": [["本报表由巨量引擎导出"]],
                             "数据": [["日期", "计划名称", "消耗", "激活数"], ["2025-01-03", "抖音A", 100, 10]]})
     assert [(row.line, row.spend, row.users) for row in _read(path).rows] == [(2, 100.0, 10.0)]
 
 
 def test_a_workbook_without_a_table_says_what_it_found(tmp_path: Path) -> None:
-    path = _book(tmp_path, {"说明": [["本报表由巨量引擎导出"]], "备注": []})
+    path = workbook(tmp_path / "export.xlsx", {"说明": [["本报表由巨量引擎导出"]], "备注": []})
     assert refusals(path) == [f"{path}:1:1: expected a report with a header row, found no row of two or more filled "
                              "cells (sheets: 说明, 备注)"]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from export_files import workbook
 
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.exports import Horizon, read_report
@@ -30,19 +31,6 @@ monetization:
 """
 
 
-def _book(path: Path, sheets: dict[str, list[list[object]]], hidden: dict[str, str] | None = None) -> Path:
-    """A workbook of one sheet per title of ``sheets``, in that order, each holding its rows; ``hidden``: title ->
-    its sheet_state (hidden, veryHidden)."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-        sheet.sheet_state = (hidden or {}).get(title, "visible")
-    book.save(path)
-    return path
-
 
 ACCOUNT_A = [HEADER, ["2025-03-01", "dy_A", "1790001", 100, 10]]
 ACCOUNT_B = [HEADER, ["2025-03-01", "dy_B", "1790002", 200, 20], ["2025-03-02", "dy_B", "1790002", 50, 4]]
@@ -57,7 +45,7 @@ def _errors(path: Path) -> list[str]:
 
 def test_two_accounts_sheets_of_the_same_columns_are_both_read(tmp_path: Path) -> None:
     """账户A spent 100 (10 users), 账户B 200 + 50 (20 + 4): 350 and 34 in all, each sheet its own source."""
-    path = _book(tmp_path / "multi.xlsx", {"账户A": ACCOUNT_A, "账户B": ACCOUNT_B})
+    path = workbook(tmp_path / "multi.xlsx", {"账户A": ACCOUNT_A, "账户B": ACCOUNT_B})
     report = read_report([path], HORIZON)
     assert [(source.file, source.rows) for source in report.sources] == [(f"{path}[账户A]", 1), (f"{path}[账户B]", 2)]
     assert sum(row.spend for row in report.rows) == 350
@@ -68,7 +56,7 @@ def test_two_accounts_sheets_of_the_same_columns_are_both_read(tmp_path: Path) -
 @pytest.mark.parametrize("state", ["hidden", "veryHidden"])
 def test_a_hidden_sheet_is_not_read_but_said(tmp_path: Path, state: str) -> None:
     """The hidden stale copy's 999 is not the report: the visible 报表's 100 is, and the hidden sheet is listed."""
-    path = _book(tmp_path / "hidden.xlsx", {"旧数据": STALE, "报表": ACCOUNT_A}, {"旧数据": state})
+    path = workbook(tmp_path / "hidden.xlsx", {"旧数据": STALE, "报表": ACCOUNT_A}, {"旧数据": state})
     report = read_report([path], HORIZON)
     assert [row.spend for row in report.rows] == [100]
     assert [source.file for source in report.sources] == [f"{path}[报表]"]
@@ -76,7 +64,7 @@ def test_a_hidden_sheet_is_not_read_but_said(tmp_path: Path, state: str) -> None
 
 
 def test_a_notes_sheet_is_listed_as_not_read(tmp_path: Path) -> None:
-    path = _book(tmp_path / "notes.xlsx", {"说明": [["本报表由巨量引擎导出"]], "报表": ACCOUNT_A})
+    path = workbook(tmp_path / "notes.xlsx", {"说明": [["本报表由巨量引擎导出"]], "报表": ACCOUNT_A})
     skipped = read_report([path], HORIZON).sources[0].skipped_sheets
     assert [(sheet.sheet, sheet.hidden) for sheet in skipped] == [("说明", False)]
 
@@ -86,7 +74,7 @@ def test_sheets_of_other_columns_are_refused_at_each_that_differs(tmp_path: Path
     by_ad = [[*HEADER, "创意ID"], ["2025-03-01", "dy_A", "1790001", 100, 10, "9"]]
     renamed = [[*HEADER[:3], "花费(元)", "激活数"], ["2025-03-01", "dy_A", "1790001", 100, 10]]
     short = [HEADER[:4], ["2025-03-01", "dy_A", "1790001", 100]]
-    path = _book(tmp_path / "levels.xlsx", {"按计划": ACCOUNT_A, "按创意": by_ad, "改名": renamed, "少一列": short})
+    path = workbook(tmp_path / "levels.xlsx", {"按计划": ACCOUNT_A, "按创意": by_ad, "改名": renamed, "少一列": short})
     expected = "expected the columns of sheet '按计划' (sheets are read together only where their columns are the same)"
     hint = "hide the sheets not to read, or save each report as its own file"
     assert _errors(path) == [
@@ -97,7 +85,7 @@ def test_sheets_of_other_columns_are_refused_at_each_that_differs(tmp_path: Path
 
 
 def test_a_report_only_on_a_hidden_sheet_is_refused_with_what_to_do(tmp_path: Path) -> None:
-    path = _book(tmp_path / "only.xlsx", {"旧数据": STALE, "说明": [["本报表由巨量引擎导出"]]}, {"旧数据": "hidden"})
+    path = workbook(tmp_path / "only.xlsx", {"旧数据": STALE, "说明": [["本报表由巨量引擎导出"]]}, {"旧数据": "hidden"})
     assert _errors(path) == [f"{path}:1:1: expected a report table on a visible sheet, found one only on hidden sheets "
                              "(旧数据); unhide the sheet to read: hidden sheets are not read"]
 
@@ -105,7 +93,7 @@ def test_a_report_only_on_a_hidden_sheet_is_refused_with_what_to_do(tmp_path: Pa
 def test_an_error_on_one_account_s_sheet_names_it_and_the_other_s_too(tmp_path: Path) -> None:
     bad_a = [HEADER, ["2025-03-01", "dy_A", "1790001", "abc", 10]]
     bad_b = [HEADER, ["2025-03-01", "dy_B", "1790002", -1, 20]]
-    path = _book(tmp_path / "bad.xlsx", {"账户A": bad_a, "账户B": bad_b})
+    path = workbook(tmp_path / "bad.xlsx", {"账户A": bad_a, "账户B": bad_b})
     assert _errors(path) == [f"{path}[账户A]:2:4: 消耗(元): expected a number, found 'abc'",
                              f"{path}[账户B]:2:4: 消耗(元): expected an amount >= 0, found '-1'"]
 
@@ -118,7 +106,7 @@ def _plan(tmp_path: Path) -> Path:
 
 def test_the_summary_says_the_sheets_read_and_the_hidden_ones_in_english_and_chinese(tmp_path: Path) -> None:
     plan = _plan(tmp_path)
-    path = _book(tmp_path / "book.xlsx", {"旧数据": STALE, "账户A": ACCOUNT_A, "账户B": ACCOUNT_B},
+    path = workbook(tmp_path / "book.xlsx", {"旧数据": STALE, "账户A": ACCOUNT_A, "账户B": ACCOUNT_B},
                  {"旧数据": "hidden"})
     english = invoke(["actuals", str(plan), str(path), "-f", "markdown"])
     assert english.exit_code == 0, english.stderr
@@ -139,7 +127,7 @@ def test_the_refusals_in_chinese(tmp_path: Path) -> None:
     plan = _plan(tmp_path)
     renamed = [[*HEADER[:3], "花费(元)", "激活数"], ["2025-03-01", "dy_A", "1790001", 100, 10]]
     by_ad = [[*HEADER, "创意ID"], ["2025-03-01", "dy_A", "1790001", 100, 10, "9"]]
-    path = _book(tmp_path / "levels.xlsx", {"按计划": ACCOUNT_A, "改名": renamed, "按创意": by_ad})
+    path = workbook(tmp_path / "levels.xlsx", {"按计划": ACCOUNT_A, "改名": renamed, "按创意": by_ad})
     result = invoke(["actuals", str(plan), str(path), "--lang", "zh"])
     assert result.exit_code == 2 and result.stdout == ""
     expected = "应为与工作表 '按计划' 相同的列（各工作表只有列完全相同时才一起读取）"
@@ -147,7 +135,7 @@ def test_the_refusals_in_chinese(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [
         f"{path}[改名]:1:4: 花费(元): {expected}，实际为第 4 列 '花费(元)'（'按计划' 的这一列为 '消耗(元)'）；{hint}",
         f"{path}[按创意]:1:6: 创意ID: {expected}，实际为第 6 列 '创意ID'（'按计划' 没有这一列）；{hint}"]
-    only = _book(tmp_path / "only.xlsx", {"旧数据": STALE, "说明": [["导出说明"]]}, {"旧数据": "hidden"})
+    only = workbook(tmp_path / "only.xlsx", {"旧数据": STALE, "说明": [["导出说明"]]}, {"旧数据": "hidden"})
     result = invoke(["actuals", str(plan), str(only), "--lang", "zh"])
     assert result.stderr.splitlines() == [
         f"{only}:1:1: 应为可见工作表上的报表，实际为隐藏的工作表（旧数据）上的报表；请取消隐藏要读取的工作表：隐藏的工作表不会被读取"]

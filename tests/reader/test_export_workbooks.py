@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from export_files import workbook
 
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.exports import Horizon, read_report
@@ -65,17 +66,6 @@ def _book(path: Path, rows: list[list[object]], merge: str | None = None, dimens
             target.writestr(item, data)
     return path
 
-
-def _sheets(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    """A workbook of one sheet per title of ``sheets``, in that order, each holding its rows."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
 
 
 def _errors(path: Path) -> list[str]:
@@ -144,12 +134,12 @@ WRONG = [ROWS[0], ROWS[1], ["2025-03-02", "抖音A", "abc", 160]]
                          ids=["second-sheet", "first-of-two"])
 def test_an_error_in_a_workbook_of_several_sheets_names_the_sheet(tmp_path: Path, sheets: dict[str, list[list[object]]]) -> None:
     """Row 3 of the sheet 报表 holds the bad spend: the location says which sheet, wherever it stands."""
-    path = _sheets(tmp_path / "two.xlsx", sheets)
+    path = workbook(tmp_path / "two.xlsx", sheets)
     assert _errors(path) == [f"{path}[报表]:3:3: 消耗(元): expected a number, found 'abc'"]
 
 
 def test_a_workbook_of_one_sheet_is_located_by_its_file_alone(tmp_path: Path) -> None:
-    path = _sheets(tmp_path / "one.xlsx", {"报表": WRONG})
+    path = workbook(tmp_path / "one.xlsx", {"报表": WRONG})
     assert _errors(path) == [f"{path}:3:3: 消耗(元): expected a number, found 'abc'"]
 
 
@@ -157,7 +147,7 @@ def test_a_warning_located_in_a_workbook_of_several_sheets_names_the_sheet(tmp_p
     """Row 3's 激活数 is N/A: the ‡ line, in English and Chinese, and JSON's not_reported name sheet 报表."""
     plan = tmp_path / "plan.yaml"
     plan.write_text(PLAN, encoding="utf-8")
-    path = _sheets(tmp_path / "two.xlsx", {"说明": NOTES, "报表": [*ROWS[:2], ["2025-03-02", "抖音A", 2000, "N/A"]]})
+    path = workbook(tmp_path / "two.xlsx", {"说明": NOTES, "报表": [*ROWS[:2], ["2025-03-02", "抖音A", 2000, "N/A"]]})
     english = invoke(["actuals", str(plan), str(path), "-f", "markdown"])
     assert english.exit_code == 0, english.stderr
     assert f"2025-03 new users (first at {path}[报表]:3:4, column '激活数')" in english.stdout
