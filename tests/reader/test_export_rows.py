@@ -12,7 +12,7 @@ from export_files import write_export as _write
 from aigc_roi.reader.exports import Horizon, read_report
 from aigc_roi.reader.exports.duplicates import platform_of
 from aigc_roi.reader.exports.platforms import PLATFORMS
-from aigc_roi.reader.exports.totals import is_totals_label
+from aigc_roi.reader.exports.totals import is_totals_label, totals_word
 
 HORIZON = Horizon.of((2025, 3), 12)
 
@@ -34,10 +34,26 @@ def test_a_totals_label_is_a_totals_word_alone(text: str) -> None:
     assert is_totals_label(text)
 
 
+@pytest.mark.parametrize(("text", "word"), [("总 计", "总计"), ("合　计", "合计"), ("汇  总：", "汇总"), ("小 计(3)", "小计"),
+                                            ("Grand  Total", "grand  total")])
+def test_a_chinese_totals_word_spaced_out_in_its_cell_is_one(text: str, word: str) -> None:
+    """A console pads a two-character label to fill its cell (总 计): the word, as a glob that names it spells it."""
+    assert totals_word(text) == word
+
+
 @pytest.mark.parametrize("text", ["总计划-抖音拉新", "汇总素材测试_抖音", "合计划", "Totally Fresh Promo", "total_recall_dy",
                                   "Total Fresh", "小计划A", "", "2025-03-01", "dy_total"])
 def test_a_campaign_whose_name_starts_with_a_totals_word_is_a_campaign(text: str) -> None:
     assert not is_totals_label(text)
+
+
+def test_a_spaced_out_totals_row_is_skipped_not_refused(tmp_path: Path) -> None:
+    """总 计 in the date cell of a console's last row was refused as no date: it is the sum of the two rows above."""
+    console = _write(tmp_path, "oe.csv", "日期,项目名称,项目ID,消耗(元),激活数\n2025-03-01,dy_A,1790001,100,5\n"
+                                         "2025-03-02,dy_A,1790001,200,5\n总 计,,,300,10\n")
+    report = read_report([console], HORIZON)
+    (source,) = report.sources
+    assert (source.rows, source.totals, sum(row.spend for row in report.rows)) == (2, 1, 300)
 
 
 def test_campaigns_named_like_totals_are_read_and_the_totals_rows_counted(tmp_path: Path) -> None:

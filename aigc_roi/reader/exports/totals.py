@@ -29,11 +29,12 @@ from functools import lru_cache
 from aigc_roi.model.actuals import SkippedTotals
 from aigc_roi.reader.exports.cells import CellError, blank, day, kept_text, written
 
-TOTALS = re.compile(r"(?P<word>合计|总计|汇总|小计|total|totals|grand\s*total|sub-?total)\s*(?:[:：].*|[(（][^()（）]*[)）])?",
-                    re.IGNORECASE)
+TOTALS = re.compile(r"(?P<word>合\s*计|总\s*计|汇\s*总|小\s*计|total|totals|grand\s*total|sub-?total)\s*"
+                    r"(?:[:：].*|[(（][^()（）]*[)）])?", re.IGNORECASE)
 """The label of a console's sum of the other rows, the whole cell: 合计 (巨量引擎), 总计 (腾讯广告), 小计 (a day's
 subtotal), ``Total: Account`` (Google Ads), optionally followed by a colon and more (合计：, 总计: 3 条) or a bracket
-(合计(12)). A campaign whose name merely starts with one (总计划-抖音拉新, Totally Fresh Promo) is a campaign."""
+(合计(12)); a Chinese word spaced out to fill its cell (``总 计``, ``合　计``) is one. A campaign whose name merely
+starts with one (总计划-抖音拉新, Totally Fresh Promo) is a campaign."""
 
 
 WHOLE_DAY = re.compile(r"全天|全日|all\s*day|whole\s*day", re.IGNORECASE)
@@ -49,7 +50,10 @@ def totals_word(text: str) -> str | None:
     """The totals word of a cell that is a totals label (``TOTALS``), lower case; None for any other cell. A daily
     export repeats each date and campaign on many rows: each text is looked at once."""
     found = TOTALS.fullmatch(text.strip())
-    return None if found is None else found["word"].lower()
+    if found is None:
+        return None
+    word = found["word"].lower()
+    return word if word.isascii() else "".join(word.split())
 
 
 def is_totals_label(text: str) -> bool:
