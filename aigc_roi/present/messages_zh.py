@@ -780,6 +780,8 @@ _HINTS = _rules([
      "actuals 不做币种换算：请把报表换算为 {0}，或把方案换算为 {1}"),
     (r"write the currency's ISO code in the brackets instead", "请在括号中改写该币种的 ISO 代码"),
     (r"remove it, or quote the cell that holds it", "请删除它，或给它所在的单元格加引号"),
+    (r"a row that names no day and no campaign reads as a totals row without its label: label it 合计, or delete it",
+     "既无日期也无计划的一行应是漏写标签的合计行：请标注“合计”，或删除该行"),
     (r"a row over a range of days sums them: delete such summary rows, or export the report broken down by day",
      "跨多天的一行是这些天的合计：请删除这类汇总行，或按天细分（分日）后导出报表"),
     (r"a row over (\d+) days sums them: export the report broken down by day",

@@ -9,6 +9,7 @@ import pytest
 from export_files import export_errors
 from export_files import write_export as _write
 
+from aigc_roi.present.messages_zh import translate
 from aigc_roi.reader.exports import Horizon, read_report
 from aigc_roi.reader.exports.duplicates import platform_of
 from aigc_roi.reader.exports.platforms import PLATFORMS
@@ -54,6 +55,18 @@ def test_a_spaced_out_totals_row_is_skipped_not_refused(tmp_path: Path) -> None:
     report = read_report([console], HORIZON)
     (source,) = report.sources
     assert (source.rows, source.totals, sum(row.spend for row in report.rows)) == (2, 1, 300)
+
+
+@pytest.mark.parametrize("row", [",,,300,10", "-,--,,300,10", " , ,—,300,10"])
+def test_a_totals_row_without_its_label_is_one_error_with_its_fix(tmp_path: Path, row: str) -> None:
+    """A console's sum of the rows above with its 合计 left off was two errors (no date, no campaign) and no fix."""
+    console = _write(tmp_path, "oe.csv", "日期,项目名称,项目ID,消耗(元),激活数\n2025-03-01,dy_A,1790001,100,5\n"
+                                         f"2025-03-02,dy_A,1790001,200,5\n{row}\n")
+    (error,) = _errors([console])
+    assert error == (f"{console}:4:1: 日期: expected a date YYYY-MM-DD, found an empty cell; a row that names no day and "
+                     "no campaign reads as a totals row without its label: label it 合计, or delete it")
+    assert translate(error.split(": ", 2)[2]) == ("应为 YYYY-MM-DD 格式的日期，实际为空单元格；既无日期也无计划的一行应是漏写标签的合计行："
+                                                 "请标注“合计”，或删除该行")
 
 
 def test_campaigns_named_like_totals_are_read_and_the_totals_rows_counted(tmp_path: Path) -> None:

@@ -368,6 +368,13 @@ def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], a
     file = table.file
     before = len(errors)
     date_use = used["date"]
+    named_by = [use for use in (date_use, used.get("campaign"), used.get("campaign_id")) if use is not None]
+    if all(blank(kept_text(cells[use.index])) for use in named_by):
+        # A console's sum of the rows above with its 合计 left off: one problem, with its fix, not one per empty cell.
+        _located(errors, file, line, date_use, "a date YYYY-MM-DD", "an empty cell; a row that names no day and no "
+                                                                     "campaign reads as a totals row without its label: "
+                                                                     "label it 合计, or delete it")
+        return None
     when: datetime.date | None = None
     try:
         when = day(cells[date_use.index], table.day_zero, platform.month_first)
