@@ -20,6 +20,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
+from aigc_roi.model.by_month import _given_months, _weights
 from aigc_roi.model.scenario import ByMonth, Distribution, Moving, Value
 
 
@@ -48,7 +51,7 @@ def median_in(value: Moving, month: int) -> float:
     if not isinstance(value, ByMonth):
         return _median(value)
     points = value.points
-    before, after, share = _around(points, month)
+    before, after, share = _around(value, month)
     low, high = _median(points[before][1]), _median(points[after][1])
     return low if share == 0.0 else (1.0 - share) * low + share * high
 
@@ -56,7 +59,7 @@ def median_in(value: Moving, month: int) -> float:
 def month_value(value: ByMonth, month: int) -> MonthValue:
     """``value`` in ``month`` as one value (NoOneRange where no single value is that month's)."""
     points = value.points
-    before, after, share = _around(points, month)
+    before, after, share = _around(value, month)
     if share == 0.0:
         return GivenPoint(points[before][0])
     blended = _blend(points[before][1], points[after][1], share)
@@ -76,17 +79,13 @@ def _blend(first: Value, second: Value, share: float) -> float | Distribution | 
     return (1.0 - share) * float(first) + share * float(second)
 
 
-def _around(points: tuple[tuple[int, Value], ...], month: int) -> tuple[int, int, float]:
-    """(index before, index after, share of the one after) of ``month``; share 0 where one point is the month's."""
-    months = [given for given, _ in points]
-    if month <= months[0]:
-        return 0, 0, 0.0
-    if month >= months[-1]:
-        return len(months) - 1, len(months) - 1, 0.0
-    after = next(index for index, given in enumerate(months) if given >= month)
-    if months[after] == month:
-        return after, after, 0.0
-    return after - 1, after, (month - months[after - 1]) / (months[after] - months[after - 1])
+def _around(value: ByMonth, month: int) -> tuple[int, int, float]:
+    """(index before, index after, share of the one after) of ``month``, as the engine interpolates the value
+    (model/by_month.py ``_weights``); share 0 where one point is the month's."""
+    weights = _weights(_given_months(value), month)[month - 1]
+    given = np.flatnonzero(weights)
+    before, after = int(given[0]), int(given[-1])
+    return before, after, float(weights[after]) if after != before else 0.0
 
 
 def _moved(dist: Distribution, scale: float, shift: float) -> Distribution | None:
