@@ -808,6 +808,8 @@ _HINTS = _rules([
     (r"in ([A-Z]{3}) a dot before three digits may separate thousands: write (\S+) for thousands, or (\S+) for a "
      r"decimal point",
      "以 {0} 计的金额中，点号后跟三位数字可能是千位分隔符：若是千位，请写成 {1}；若是小数点，请写成 {2}"),
+    (r"a decimal comma, which actuals does not read: export the report with a decimal point, or write (\S+)",
+     "这是小数逗号，actuals 不读取：请以小数点格式重新导出报表，或写成 {0}"),
     (r"unmerge the cells and fill in every row", "请取消合并，并在每一行填入值"),
     (r"hide the sheets not to read, or save each report as its own file", "请隐藏不需读取的工作表，或把每个报表另存为单独的文件"),
     (r"unhide the sheet to read: hidden sheets are not read", "请取消隐藏要读取的工作表：隐藏的工作表不会被读取"),

@@ -1,13 +1,13 @@
 """One cell of an export as a count, an amount of money or a date, the way the consoles write them.
 
-Numbers: thousands separators (``1,234.5``), full-width forms (``１，２３４``, ``－``), and for no number ``-``,
-``--``, a dash of any width, ``N/A``, ``null``, ``/`` or an empty cell (None: the reader decides what it means for
+Numbers: thousands separators (``1,234.5``, and India's ``12,34,567.5``), full-width forms (``１，２３４``, ``－``),
+and for no number ``-``, ``--``, a dash of any width, ``N/A``, ``null``, ``/`` or an empty cell (None: the reader decides what it means for
 its column, telling the empty and dashed ones, nothing that day, from the rest by ``blank``). An amount may carry
 a currency sign before or after it (``$1,234.50``, ``US$5``, ``¥1,234``, ``CN¥1,234``, ``€5``, ``1,234.50元``,
 ``USD 5``, ``100 zł``, ``Rs.500``: units.py's ``SIGNS``), checked against the export's currency (``Amounts``); a
 count may not. An amount in a currency whose locales write a decimal comma (units.py's ``DECIMAL_COMMA``), signed or
 not, is refused where a dot stands before three digits (``5.000``, ``₫5.000``): that dot may separate thousands. A
-percentage is neither,
+decimal comma (``5,50``, ``0,125``) is refused in any currency, saying so. A percentage is neither,
 written (``2.5%``) or a workbook's cell formatted as one (``Percentage``).
 Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, ``Jan 3, 2025``, ``3 January 2025`` and
 ``3-Jan-2025``, and ``01/03/2025`` where the export's shape says its dates are month first (year_last.py), each
@@ -44,7 +44,12 @@ NOTHING = frozenset({"", "/", "n/a", "null"})
 """Besides a run of dashes, what the consoles write for nothing reported."""
 
 _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d*)?")
+_THOUSANDS = re.compile(r"[+-]?(?:[1-9]\d{0,2}(?:[,，]\d{3})+|[1-9]\d?(?:[,，]\d{2})+[,，]\d{3})(?:\.\d*)?")
+"""Digits grouped by commas: in thousands (``1,234,567.50``) or, as India's locales write them, a thousand then
+lakhs and crores (``12,34,567.50``). A group never starts with 0: ``0,125`` is a decimal comma."""
+_COMMA_DECIMAL = re.compile(r"[+-]?(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+),\d+")
+"""``5,50``, ``0,125``, ``1.234,56``: a decimal comma, as the consoles write amounts in their European, Latin
+American, Indonesian and Vietnamese locales; no reading of thousands writes a comma before two digits."""
 _CODE = "|".join(CODES)
 # The longest sign first: CN¥ is one sign, not CN and ¥.
 _SIGNS = "|".join(re.escape(sign) for sign in sorted(set(SIGNS) - {"元"}, key=lambda sign: (-len(sign), sign)))
@@ -278,6 +283,9 @@ def _number(cell: object) -> tuple[float | None, str | None, str]:
     if _THOUSANDS.fullmatch(body):
         return _bounded(float(body.replace(",", "")), cell), signed[2] or signed[4], body
     if not _PLAIN.fullmatch(body):
+        if _COMMA_DECIMAL.fullmatch(body):
+            raise CellError("a number", f"{shown(cell)}; a decimal comma, which actuals does not read: export the "
+                                        f"report with a decimal point, or write {body.replace('.', '').replace(',', '.')}")
         raise CellError("a number", shown(cell))
     return _bounded(float(body), cell), signed[2] or signed[4], body
 
