@@ -63,5 +63,10 @@ class ScenarioInvalid(Exception):
     """Raised by the loader with every error it found."""
 
     def __init__(self, errors: list[ScenarioError]):
-        super().__init__("\n".join(map(str, errors)))
+        # The constructor's arguments are ``args``: pickle and deepcopy rebuild an exception as ``type(e)(*e.args)``
+        # (a process pool's worker hands what it raised back so), where the message would be taken for the errors.
+        super().__init__(errors)
         self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(map(str, self.errors))

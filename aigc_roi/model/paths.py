@@ -107,7 +107,12 @@ class AmbiguousName(RefusedName):
     """A name two or more items share, given where one item is meant (``one_meant``)."""
 
     def __init__(self, name: str, paths: Sequence[str]) -> None:
-        super().__init__(one_meant(name, paths))
+        # ``args`` the constructor's, as pickle rebuilds the exception from them (model/errors.py ScenarioInvalid).
+        super().__init__(name, tuple(paths))
+        self.name, self.paths = name, tuple(paths)
+
+    def __str__(self) -> str:
+        return one_meant(self.name, self.paths)
 
 
 Item = TypeVar("Item")

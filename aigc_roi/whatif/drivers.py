@@ -162,10 +162,13 @@ class UnknownDriver(WhatIfError, LookupError):
     ``--set`` does for a name, or lists them all when it resembles none."""
 
     def __init__(self, path: str, available: Sequence[str], meant: str | None = None) -> None:
-        drivers = f"did you mean '{meant}'?" if meant else f"the drivers are: {listed(available) or 'none'}"
-        super().__init__(f"'{path}' is not a driver; {drivers}")
-        self.path = path
-        self.available = tuple(available)
+        # ``args`` the constructor's, as pickle rebuilds the exception from them (model/errors.py ScenarioInvalid).
+        super().__init__(path, tuple(available), meant)
+        self.path, self.available, self.meant = path, tuple(available), meant
+
+    def __str__(self) -> str:
+        drivers = f"did you mean '{self.meant}'?" if self.meant else f"the drivers are: {listed(self.available) or 'none'}"
+        return f"'{self.path}' is not a driver; {drivers}"
 
 
 def list_drivers(scenario: Scenario) -> list[Driver]:

@@ -38,8 +38,12 @@ class ValuesRefused(WhatIfError):
     (api.reforecast), so the user reads where to change the plan, as a reader's error says it."""
 
     def __init__(self, errors: Sequence[ScenarioError]) -> None:
-        super().__init__("\n".join(str(error) for error in errors))
+        # ``args`` the constructor's, as pickle rebuilds the exception from them (model/errors.py ScenarioInvalid).
+        super().__init__(tuple(errors))
         self.errors = tuple(errors)
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)
 
 
 def amount_text(value: float) -> str:

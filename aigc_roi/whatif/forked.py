@@ -57,9 +57,13 @@ class WorkerEnded(RuntimeError):
     exited. ``killed_by`` is the signal's number where one killed it, else None and ``status`` its exit status."""
 
     def __init__(self, pid: int, killed_by: int | None, status: int | None) -> None:
+        # ``args`` the constructor's, as pickle rebuilds the exception from them (model/errors.py ScenarioInvalid).
+        super().__init__(pid, killed_by, status)
         self.pid, self.killed_by, self.status = pid, killed_by, status
-        how = f"killed by {_signal_name(killed_by)}" if killed_by is not None else f"exit status {status}"
-        super().__init__(f"worker process {pid} ended before its samples were done ({how})")
+
+    def __str__(self) -> str:
+        how = f"killed by {_signal_name(self.killed_by)}" if self.killed_by is not None else f"exit status {self.status}"
+        return f"worker process {self.pid} ended before its samples were done ({how})"
 
 
 def can_fork() -> bool:

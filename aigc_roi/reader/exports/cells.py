@@ -73,8 +73,12 @@ class CellError(ValueError):
     """A cell that is not what its column holds: ``expected`` and ``found`` for the message."""
 
     def __init__(self, expected: str, found: str) -> None:
-        super().__init__(f"expected {expected}, found {found}")
+        # ``args`` the constructor's, as pickle rebuilds the exception from them (model/errors.py ScenarioInvalid).
+        super().__init__(expected, found)
         self.expected, self.found = expected, found
+
+    def __str__(self) -> str:
+        return f"expected {self.expected}, found {self.found}"
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ class PartError(CellError):
     def __init__(self, index: int, refused: CellError) -> None:
         super().__init__(refused.expected, refused.found)
         self.index = index
+        self.args = (index, refused)  # this constructor's, which pickle rebuilds it with, not CellError's
 
 
 def row_parts(cells: Cells, finer: Sequence[Finer], hour_index: int | None, date_index: int,
