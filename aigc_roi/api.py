@@ -323,8 +323,10 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
     (a streamed run keeps the inputs of its first 2,000,000 alone; ``--samples-out`` writes them). Raises
     ``ArgumentError`` (a ``ValueError``) for ``samples`` not a whole number from 1 to 10,000,000, a ``seed`` not one
     >= 0 or ``jobs`` not one >= 1 (each an int: a bool or a float such as 1e4 is no count), ``percentiles`` not a list
-    of numbers from 0 to 100 (``percentiles[0]``: a text such as "50" or a bool is none), or a callback not a
-    function."""
+    of numbers from 0 to 100 (``percentiles[0]``: a text such as "50" or a bool is none), an empty one or one of two
+    numbers that differ only beyond a float's precision (two Decimals), as ``--percentiles`` refuses them, or a
+    callback not a function. The percentiles are reported as ``--percentiles``' are: in increasing order, each once
+    (``[95, 5, 5]`` gives ``.percentiles == (5.0, 95.0)``)."""
     from aigc_roi.whatif.simulate import simulate as run_simulation
 
     scenario = _scenario(scenario, "simulate")

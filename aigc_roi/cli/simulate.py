@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, BinaryIO
+from typing import TYPE_CHECKING, Annotated, BinaryIO, NoReturn
 
 import typer
 
@@ -39,26 +39,29 @@ if TYPE_CHECKING:
 
 
 def parse_percentiles(text: str, lang: str) -> tuple[float, ...]:
-    """``"5,50,95"`` -> (5.0, 50.0, 95.0): sorted, repeats dropped; exit 2 unless each is a number in [0, 100]
-    written in the file's number grammar without a suffix (``50%`` would be 0.5 there, not the median), and unless
-    two different ones are the same float (``33.3333333333333331``, ``33.333333333333333``): their columns would
-    be one."""
+    """``"5,50,95"`` -> (5.0, 50.0, 95.0): sorted, repeats dropped, as the library takes its ``percentiles``
+    (whatif/percentile_choice.py); exit 2 unless each is a number in [0, 100] written in the file's number grammar
+    without a suffix (``50%`` would be 0.5 there, not the median), and unless two different ones are the same float
+    (``33.3333333333333331``, ``33.333333333333333``): their columns would be one."""
     from aigc_roi.present.simulation import percentile_key
     from aigc_roi.reader.numbers import decimal_to_float
+    from aigc_roi.whatif.percentile_choice import distinct_percentiles
 
-    written: dict[float, tuple[str, Decimal]] = {}
-    for part in (part.strip() for part in text.split(",")):
+    parts = [part.strip() for part in text.split(",")]
+    given = []
+    for part in parts:
         exact = _percentile(part)
         if exact is None:
             hint = _percentiles_hint(text, part)
             if hint is None:
                 fail_with("percentiles_bad", lang, text=text)
             fail_with("percentiles_bad_hinted", lang, text=text, hint=hint)
-        value = decimal_to_float(exact) + 0.0  # + 0.0: -0 is the 0th, keyed p0
-        if value in written and written[value][1] != exact:
-            fail_with("percentiles_alike", lang, first=written[value][0], second=part, key=percentile_key(value))
-        written.setdefault(value, (part, exact))
-    return tuple(sorted(written))
+        given.append((exact, decimal_to_float(exact)))
+
+    def alike(first: int, second: int) -> NoReturn:
+        fail_with("percentiles_alike", lang, first=parts[first], second=parts[second], key=percentile_key(given[first][1]))
+
+    return distinct_percentiles(given, alike)
 
 
 def _percentiles_hint(text: str, part: str) -> Localized | None:

@@ -229,5 +229,10 @@ def _found(value: object, count: bool = False) -> str:
     return _typed(value)
 
 
+def shown(value: object) -> str:
+    """``value``'s repr, cut to a line (``_SHOWN``): ``Decimal('33.333333333333333')``."""
+    return _SHOWN.repr(value)
+
+
 def _typed(value: object) -> str:
-    return f"{_SHOWN.repr(value)} ({type(value).__name__})"
+    return f"{shown(value)} ({type(value).__name__})"

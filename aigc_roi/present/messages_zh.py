@@ -621,6 +621,11 @@ _MESSAGES = _rules([
     # item of it: maps[0], minimums['Feed ads'], or a field of it: reach.month.
     (r"exports: expected at least one export file, found none", "exports：应至少有一个报表文件，实际一个也没有"),
     (r"paths: expected at least one file or folder, found none", "paths：应至少有一个文件或文件夹，实际一个也没有"),
+    (r"percentiles: expected at least one number from 0 to 100, found none",
+     "percentiles：应至少有一个 0 到 100 之间的数字，实际一个也没有"),
+    # Two percentiles that are one float (whatif/percentile_choice.py), worded as the CLI's label percentiles_alike.
+    (r"(percentiles\[\d+\]): (.*) and (percentiles\[\d+\]), (.*), differ beyond a float's precision, so both are (\S+); "
+     r"give one of them", "{0}：{1} 与 {2}（{3}）的差别超出浮点数精度，二者都是 {4}；请只写其中一个"),
     (r"scenarios: expected at least one \(label or None, source, Scenario\) triple, found none",
      "scenarios：应至少有一个 (label 或 None, source, Scenario) 三元组，实际一个也没有"),
     (r"plan\.scenario: the LoadedScenario's tree no longer writes its scenario \(changed in code\), and api\.(\w+) reads "

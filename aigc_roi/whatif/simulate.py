@@ -107,7 +107,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from aigc_roi.model.arguments import items, number_within, samples_and_seed, whole_number
+from aigc_roi.model.arguments import samples_and_seed, whole_number
 from aigc_roi.model.cashflow import IRR_NONE_REASONS
 from aigc_roi.model.engine import FIGURE_NAMES, FigureBatch, chunk_samples_of, evaluate_batch
 from aigc_roi.model.figures import BY_NAME, plain
@@ -122,6 +122,7 @@ from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.model.targets import PaybackWindow, payback_window
 from aigc_roi.whatif.errors import ArgumentError
 from aigc_roi.whatif.forked import can_fork, forked_tallies, shared_empty
+from aigc_roi.whatif.percentile_choice import percentiles_argument
 from aigc_roi.whatif.sorted_percentiles import Method, sorted_percentiles
 from aigc_roi.whatif.threads import cores, ordered_map
 from aigc_roi.whatif.variance_shares import Unsplit, variance_shares
@@ -215,6 +216,7 @@ class Simulation:
     samples: int
     seed: int
     percentiles: tuple[float, ...]
+    """Those asked for, in increasing order, each once (whatif/percentile_choice.py)."""
     payback_window: PaybackWindow
     """The months by which payback counts as on target: the target, or the horizon where the target lies past it."""
     max_cash_need: float | None
@@ -303,8 +305,10 @@ def simulate(
     ``samples_sink`` hears every sample's inputs and figures, chunk by chunk in this thread (``SampleSink``).
     Raises ``ArgumentError`` (a ``ValueError``) for ``samples`` not a whole number from 1 to 10,000,000 (as
     ``--samples``), a ``seed`` not one >= 0, ``jobs`` not one >= 1 (an int each: a bool or a float is no count) or
-    ``percentiles`` not a list of numbers from 0 to 100 (a text or a bool is none), naming it (``percentiles[1]``);
-    ``ValueError`` for chunk_size < 1, histogram_bins < 1 or a horizon < 1.
+    ``percentiles`` not a list of numbers from 0 to 100 (a text or a bool is none), naming it (``percentiles[1]``),
+    an empty one, or one holding two numbers that differ and are one float, as ``--percentiles`` refuses them
+    (whatif/percentile_choice.py; they are reported in increasing order, each once); ``ValueError`` for
+    chunk_size < 1, histogram_bins < 1 or a horizon < 1.
     """
     samples, seed = _draws(samples, seed)
     jobs = whole_number("jobs", jobs, 1, None, ArgumentError)
@@ -312,9 +316,7 @@ def simulate(
         raise ValueError(f"histogram_bins must be >= 1, got {histogram_bins}")
     # More threads than cores only wait on each other, and each holds a chunk's arrays: --jobs 1000 is not 100 GB.
     jobs = min(jobs, cores())
-    quantiles = items("percentiles", percentiles, "a list of numbers from 0 to 100",
-                      lambda name, held: number_within(name, held, "a number from 0 to 100", 0.0, 100.0, ArgumentError),
-                      ArgumentError)
+    quantiles = percentiles_argument(percentiles)
     horizon = int(scenario.horizon_months)
     if horizon < 1:
         raise ValueError(f"horizon_months must be >= 1, got {horizon}")
