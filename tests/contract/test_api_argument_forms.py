@@ -112,3 +112,19 @@ def test_the_change_passed_as_a_set_is_told_as_one() -> None:
     # The same scenario rebuilt in code, equal field for field, is the plan's still.
     same = dataclasses.replace(plan, scenario=dataclasses.replace(plan.scenario, organic_users=8000))
     assert api.inputs(same) == api.inputs(plan)
+
+
+def test_a_set_is_text_and_bytes_is_refused_as_the_readme_says() -> None:
+    """The README said one ``bytes`` is one of every ``sets=``, as it is one path; the code, as the docstrings, takes a
+    set as text alone (``str | Sequence[str]``), and the README now says so, quoting the refusal."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    refusals = []
+    for given in (b"organic_users=900", [b"organic_users=900"]):
+        with pytest.raises(api.ArgumentError) as refused:
+            api.load(PLAN, sets=given)  # type: ignore[arg-type]
+        refusals.append(str(refused.value))
+    assert refusals == ["sets: expected a text PATH=VALUE or a list of them, found b'organic_users=900' (bytes)",
+                        "sets[0]: expected a text PATH=VALUE, found b'organic_users=900' (bytes)"]
+    assert f"(`{refusals[0]}`)" in readme
+    assert "every `sets=`), one `str`, `bytes` or `Path`" not in readme
+    assert api.load(PLAN, sets="organic_users=900").organic_users == 900
