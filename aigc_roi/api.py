@@ -218,8 +218,8 @@ def load(path: str | Path, sets: str | Sequence[str] = (), *, set_option: str | 
 
 def load_plan(path: str | Path, sets: str | Sequence[str] = (), *, set_option: str | None = None) -> api.LoadedScenario:
     """The scenario in ``path`` read as ``load`` reads it (``.scenario``), kept with where it came from: the file's
-    ``.path``, its ``.tree`` (where each field is written) and, when ``sets`` changed it, ``.file_tree``, the tree
-    as the file wrote it. What ``inputs``, ``plan_facts`` and ``reforecast`` take."""
+    ``.path``, its ``.text`` as read, its ``.tree`` (where each field is written) and, when ``sets`` changed it,
+    ``.file_tree``, the tree as the file wrote it. What ``inputs``, ``plan_facts`` and ``reforecast`` take."""
     from aigc_roi.reader.load import load_path
 
     return load_path(arguments.path("path", path, ArgumentError), _overrides(sets, set_option))
@@ -483,7 +483,8 @@ def plan_facts(plan: api.LoadedScenario, samples: int = 10_000, seed: int = 0,
                stage_progress: api.StageCallback | None = None) -> api.PlanFacts:
     """What `report` states of ``plan`` (from ``load_plan``): the run, the simulation (``samples``, ``seed``: as
     `check`'s; ``stage_progress`` hears its stages as ``simulate``'s), the targets and milestones held, every input as
-    written, the file's commit, the break-even table and the sensitivity. Raises ``TypeError`` for a ``Scenario``, and
+    written, the file's commit (None where no file holds the plan's text: a re-forecast not written, a file edited
+    since it was read), the break-even table and the sensitivity. Raises ``TypeError`` for a ``Scenario``, and
     ``ArgumentError`` for ``samples`` and ``seed`` as ``check``'s (`report`'s ``--samples`` and ``--seed``) or for a
     plan whose scenario was replaced in code, as ``inputs`` does."""
     from aigc_roi.ci.plan_report import plan_facts as facts_of
@@ -531,17 +532,20 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
 
 def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, filename: str | Path = "<re-forecast>",
                samples: int = 2_000, seed: int = 0) -> tuple[str, api.LoadedScenario, tuple[api.Outlook, api.Outlook]]:
-    """The re-forecast's YAML text (``header``, a comment line in the user's language, then the text of ``plan``'s file,
-    ``plan`` from ``load_plan``, with its matched channels' past months as by_month values), that text read back as ``filename``
-    (``ScenarioInvalid`` if it does not validate; its tree locates the re-forecast's ranges) and the plan's and
-    re-forecast's npv, payback, peak cash and P(payback), each with the ranges whose draws were clipped. Raises
-    ``WhatIfError`` for a matched channel it cannot rewrite (of a type it does not rewrite, months without reported
-    users; a ``ValuesRefused``, whose ``errors`` are located in the plan's file, for a by_month value whose month
-    after the actuals is a blend no single value writes) or for ``samples`` and ``seed`` as ``actuals`` does (an
-    ``ArgumentError``, as is a ``header`` that is no text, a ``filename`` that is no path, or a plan whose scenario
-    was replaced in code, as ``inputs`` refuses it), and ``TypeError`` for a ``Scenario`` or a ``compared`` that is
-    not what ``actuals`` returns."""
-    from aigc_roi.reader.load import decode, load_text, read_limited
+    """The re-forecast's YAML text (``header``, a comment line in the user's language, then the text ``plan``, from
+    ``load_plan`` or an earlier ``reforecast``, was read from, as read: never its file again, which may have changed
+    since; with ``plan``'s sets written in, and its matched channels' past months as by_month values), that text read
+    back as ``filename`` (``ScenarioInvalid`` if it does not validate; its tree locates the re-forecast's ranges) and
+    the plan's and re-forecast's npv, payback, peak cash and P(payback), each with the ranges whose draws were clipped.
+    Raises ``WhatIfError`` for a matched channel it cannot rewrite (of a type it does not rewrite, months without
+    reported users; a ``ValuesRefused``, whose ``errors`` are located in the plan's file, for a by_month value whose
+    month after the actuals is a blend no single value writes) or for ``samples`` and ``seed`` as ``actuals`` does (an
+    ``ArgumentError``, as is a ``header`` that is no text, a ``filename`` that is no path, a plan whose scenario was
+    replaced in code, as ``inputs`` refuses it, one whose sets do not read back as it once written into its text (a
+    block scalar's lines), and a ``compared`` of another plan: of other channels, names and types in order, or start,
+    or of months past the plan's horizon, naming what differs), and ``TypeError`` for a ``Scenario`` or a
+    ``compared`` that is not what ``actuals`` returns."""
+    from aigc_roi.reader.load import load_text
     from aigc_roi.reader.reforecast import rewrite
     from aigc_roi.whatif.actuals import Actuals, draws
     from aigc_roi.whatif.reforecast import outlook
@@ -557,11 +561,32 @@ def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, fil
         edits = edits_of(plan.scenario, compared)
     except ValuesRefused as refused:
         raise ValuesRefused([_placed(error, plan) for error in refused.errors]) from None
-    original = decode(read_limited(plan.path, plan.path), plan.path)
-    text = rewrite(original, plan.tree, [(edit.path, edit.by_month) for edit in edits.fields],
+    written = _with_sets(plan)
+    text = rewrite(written.text, written.tree, [(edit.path, edit.by_month) for edit in edits.fields],
                    [(edit.path, edit.months) for edit in edits.months], header + "\n")
     loaded = load_text(text, filename)
     return text, loaded, (outlook(plan.scenario, samples, seed), outlook(loaded.scenario, samples, seed))
+
+
+def _with_sets(plan: api.LoadedScenario) -> api.LoadedScenario:
+    """``plan`` read from its text with its sets written in: the re-forecast is of the plan compared, whose sets
+    (``organic_users=8000``) a text of the file alone would drop, and whose set fields have no place in the file to
+    rewrite (``acquisition[1].bid=11``)."""
+    from aigc_roi.model.names import listed
+    from aigc_roi.reader.load import load_text
+    from aigc_roi.reader.set_text import with_sets
+
+    if plan.file_tree is None:
+        return plan
+    try:
+        written = load_text(with_sets(plan.text, plan.file_tree, plan.tree), plan.path)
+    except ScenarioInvalid:
+        written = None
+    if written is None or written.scenario != plan.scenario:
+        raise ArgumentError("plan", f"expected sets a re-forecast can write into the plan's text, found "
+                                    f"{listed(plan.sets)}, which written there read as another plan: write them "
+                                    "into the file and load it without sets")
+    return written
 
 
 def _placed(error: ScenarioError, plan: api.LoadedScenario) -> ScenarioError:

@@ -11,7 +11,7 @@ from pathlib import Path
 from aigc_roi.model.engine import Result
 from aigc_roi.model.targets import TargetOutcome
 from aigc_roi.reader.inputs import TypedInput
-from aigc_roi.reader.load import LoadedScenario
+from aigc_roi.reader.load import LoadedScenario, holds_its_text
 from aigc_roi.whatif.breakeven import BreakEvenTable
 from aigc_roi.whatif.sensitivity import Sensitivity
 from aigc_roi.whatif.simulate import Simulation, StageCallback
@@ -30,9 +30,10 @@ class PlanFacts:
     inputs: list[TypedInput]
     """Every value the file sets, by field path, with its range."""
     commit: str | None
-    """Short commit hash of the file's repository; None outside git."""
+    """Short commit hash of the file's repository; None outside git, and where no file holds the plan's text (a
+    re-forecast not written, a file edited since it was read: reader/load.py ``holds_its_text``)."""
     dirty: bool
-    """The file differs from that commit."""
+    """The file differs from that commit; False where there is none."""
     break_even: BreakEvenTable
     sensitivity: Sensitivity
 
@@ -60,6 +61,6 @@ def plan_facts(loaded: LoadedScenario, samples: int, seed: int, stage_progress: 
     if scenario.targets.min_payback_probability is not None:
         held[PAYBACK_PROBABILITY] = simulation.payback_chance
     months = {key: [float(value) for value in result.months[key][0]] for key in MILESTONE_KEYS}
-    commit, dirty = file_commit(Path(loaded.path))
+    commit, dirty = file_commit(Path(loaded.path)) if holds_its_text(loaded) else (None, False)
     return PlanFacts(result, simulation, held_targets(scenario, held, months),
                      typed_inputs(loaded.tree, scenario, loaded.file_tree), commit, dirty, break_even(scenario), sensitivity(scenario))

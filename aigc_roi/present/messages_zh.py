@@ -382,6 +382,32 @@ def _followed(phrase: str, chinese: str) -> str:
     return phrase + (" " if phrase and east_asian_width(phrase[-1]) not in ("W", "F") else "") + chinese
 
 
+_OTHER_PLAN = re.compile(r"(?:channels (.*?) where this plan has (.*?))?(?:(?:; )?start (\S+) where this plan's is (\S+))?"
+                         r"(?:(?:; )?months through (\d+) where this plan has (\d+))?", re.DOTALL)
+"""What differs between a re-forecast's plan and the actuals' (whatif/reforecast.py ``_of_the_plan``)."""
+
+
+def _other_plan(differences: str) -> str:
+    match = _OTHER_PLAN.fullmatch(differences)
+    if match is None:
+        return differences
+
+    def channels(text: str) -> str:
+        return "无" if text == "none" else _listed(text)
+
+    def month(text: str) -> str:
+        return "无" if text == "none" else text
+
+    parts = []
+    if match[1] is not None:
+        parts.append(f"渠道为{_spaced(channels(match[1]))}，本方案为{_spaced(channels(match[2]))}")
+    if match[3] is not None:
+        parts.append(f"起始月为{_spaced(month(match[3]))}，本方案为{_spaced(month(match[4]))}")
+    if match[5] is not None:
+        parts.append(f"对比到第 {match[5]} 月，本方案只有 {match[6]} 个月")
+    return "；".join(parts)
+
+
 def _should_be(expected: str) -> str:
     """``应为`` and what was expected, a space between them where it opens with a number, a Latin word or a sign
     (应为 1 到 10 之间的整数, 应为 ≥ 0 的数字), as Chinese text sets them apart from Chinese (1 到 10, 实际为 -5)."""
@@ -632,6 +658,15 @@ _MESSAGES = _rules([
      r"the file's values from that tree: load the changed file, or pass the change as sets \(api\.load_plan\(path, sets=\[\.\.\.\]\)\)",
      "plan.scenario：LoadedScenario 的树已不再写出它的方案（方案在代码中改过），而 api.{0} 从这棵树读取文件中的值："
      "请加载改过的文件，或把改动作为 sets 传入（api.load_plan(path, sets=[...])）"),
+    # api.reforecast (whatif/reforecast.py _of_the_plan, api.py _with_sets).
+    (r"compared: expected the actuals of this plan, found another's: (.*); compare this plan's own: "
+     r"api\.actuals\(plan\.scenario, exports, maps\)",
+     lambda m: f"compared：应为本方案的实际对比结果，实际为另一方案的：{_other_plan(m[1])}；"
+               "请对比本方案自身：api.actuals(plan.scenario, exports, maps)"),
+    (r"plan: expected sets a re-forecast can write into the plan's text, found (.*), which written there read as "
+     r"another plan: write them into the file and load it without sets",
+     _lists("plan：应为重新预测能写入方案文本的 sets，实际为 {0}，写入后读出的是另一个方案：请把它们写进文件，"
+            "并不带 sets 加载", 0)),
     (r"([a-z][a-z_]*(?:\[(?:\d+|'[^']*')\]){0,2}(?:\.(?:key|month|value))?): expected (.*), found (.*)",
      lambda m: f"{m[1]}：{_should_be(m[2])}，{_found(m[3])}"),
     # --map NAME=GLOB's channel refused as --set refuses a path's channel part (reader/overrides.py channel_at), in

@@ -63,6 +63,10 @@ class LoadedScenario:
     read: models.Scenario | None = field(default=None, repr=False, compare=False)
     """The scenario the reader read from ``tree``: ``dataclasses.replace`` copies it beside the scenario it is given,
     so a plan whose ``scenario`` is still this one writes it without reading its tree again."""
+    text: str = field(default="", repr=False)
+    """The text ``file_tree`` (or, without sets, ``tree``) was read from, whose lines and columns its nodes give: what
+    a re-forecast edits, which the file at ``path`` may no longer hold (edited since, or never written: a
+    re-forecast's own ``path`` is the name it was given)."""
 
 
 NO_TREE = Node("map", 0, 0, {})
@@ -75,6 +79,15 @@ def writes_its_scenario(plan: LoadedScenario) -> bool:
     tree was not kept is taken as read, and one whose scenario is the one read from it is not read again (the CLI's:
     `run --table inputs` and `report` read their file once)."""
     return plan.tree is NO_TREE or plan.scenario is plan.read or read_tree(plan.tree, plan.path)[0] == plan.scenario
+
+
+def holds_its_text(plan: LoadedScenario) -> bool:
+    """Whether the file at ``plan.path`` holds the text ``plan`` was read from: not where none does (a re-forecast
+    never written, a text read under a name) or it was edited since, whose state in git is no state of ``plan``."""
+    try:
+        return decode(read_limited(plan.path, plan.path), plan.path) == plan.text
+    except ScenarioInvalid:
+        return False
 
 
 def decode(data: bytes, filename: str) -> str:
@@ -127,7 +140,7 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
                       + gate_warnings(scenario, tree, filename) + shared_name_warnings(tree, filename),
                       key=_error_order(filename))
     return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, tuple(warnings),
-                          tuple(override.named for override in overrides), read=scenario)
+                          tuple(override.named for override in overrides), read=scenario, text=text)
 
 
 def _error_order(filename: str) -> Any:

@@ -35,16 +35,15 @@ def rewrite(text: str, tree: Node, fields: Sequence[tuple[str, Sequence[tuple[in
             months: Sequence[tuple[str, Sequence[int]]], header: str) -> str:
     """``text`` with each field path's value replaced by its by_month values and each months path by its list (None:
     the field's own value, as written; a ``GivenPoint``: its by_month point, as written)."""
-    starts = _line_starts(text)
+    starts = line_starts(text)
     edits: list[tuple[int, int, str]] = []
     for path, knots in fields:
         node = _node(tree, path)
-        span = _span(node, text, starts)
         values = ", ".join(f"{month}: {_value_text(node, value, text, starts)}" for month, value in knots)
-        edits.append((*span, f"{{by_month: {{{values}}}}}"))
+        edits.append((*span(node, text, starts), f"{{by_month: {{{values}}}}}"))
     for path, chosen in months:
         node = _node(tree, path)
-        edits.append((*_span(node, text, starts), "[" + ", ".join(str(month) for month in chosen) + "]"))
+        edits.append((*span(node, text, starts), "[" + ", ".join(str(month) for month in chosen) + "]"))
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return header + text
@@ -82,27 +81,34 @@ def _node(tree: Node, path: str) -> Node:
     return node
 
 
-def _line_starts(text: str) -> list[int]:
+def line_starts(text: str) -> list[int]:
     # The tree's lines are an editor's (reader/text_lines.py), which NEL, LS and PS do not end.
     return [0] + [match.end() for match in text_lines.BREAK.finditer(text)]
 
 
-def _offset(starts: list[int], line: int, column: int) -> int:
+def offset(starts: list[int], line: int, column: int) -> int:
     return starts[line - 1] + column - 1
 
 
-def _span(node: Node, text: str, starts: list[int]) -> tuple[int, int]:
-    """[start, end) of a value's text: a scalar's own span; a flow collection to its closing bracket; a block one to its last scalar."""
-    start = _offset(starts, node.line, node.column)
+def span(node: Node, text: str, starts: list[int]) -> tuple[int, int]:
+    """[start, end) of a value's text: a scalar's own span (none for a value left empty, ``costs:``); a flow
+    collection to its closing bracket; a block one to the end of its last value, which may be such a collection
+    (``bid:`` over ``by_month: {1: 10, 4: 13}``: to its last scalar, the brace was left behind)."""
+    start = offset(starts, node.line, node.column)
     if node.kind == "scalar":
-        return start, _offset(starts, node.end_line, node.end_column) + 1
+        return start, start if is_empty(node) else offset(starts, node.end_line, node.end_column) + 1
     if text[start] in "{[":
-        return start, _closing(text, start) + 1
-    last = _last_scalar(node)
-    return start, _offset(starts, last.end_line, last.end_column) + 1
+        return start, closing(text, start) + 1
+    children = [entry.value for entry in node.value.values()] if node.kind == "map" else node.value
+    return start, span(children[-1], text, starts)[1]
 
 
-def _closing(text: str, start: int) -> int:
+def is_empty(node: Node) -> bool:
+    """A scalar nothing is written for (``costs:`` with nothing after it), whose position is where it would be."""
+    return node.kind == "scalar" and not node.raw and not node.written
+
+
+def closing(text: str, start: int) -> int:
     """Index of the bracket that closes the one at ``start``, skipping quoted text."""
     for index, char, depth in outside_quotes(text, start):
         if char in "}]" and depth == 0:
@@ -110,17 +116,10 @@ def _closing(text: str, start: int) -> int:
     raise ValueError("unclosed flow collection")
 
 
-def _last_scalar(node: Node) -> Node:
-    if node.kind == "scalar":
-        return node
-    children = [entry.value for entry in node.value.values()] if node.kind == "map" else node.value
-    return _last_scalar(children[-1])
-
-
 def _flow(node: Node, text: str, starts: list[int]) -> str:
     """A value as one line of flow YAML, each scalar as written."""
     if node.kind == "scalar":
-        start, end = _span(node, text, starts)
+        start, end = span(node, text, starts)
         return text[start:end]
     if node.kind == "map":
         return "{" + ", ".join(f"{entry.key.raw}: {_flow(entry.value, text, starts)}" for entry in node.value.values()) + "}"

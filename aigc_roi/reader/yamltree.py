@@ -111,14 +111,15 @@ def one_line(node: Node) -> str:
     every output shows a value: ``25万``, ``0.30``, ``10..15``); a mapping or a list its keys and items each as written,
     quotes and all, in flow style whatever layout the file gives it (``{dist: "triangular", low: 10, mode: 12, high:
     15}``, ``[1, 2]``): a block mapping's lines and comments are no cell's text."""
-    return node.raw if node.kind == "scalar" else _flow(node)
+    return node.raw if node.kind == "scalar" else flow_text(node)
 
 
-def _flow(node: Node) -> str:
+def flow_text(node: Node) -> str:
+    """A value as YAML on one line, each scalar as written (quotes and all), collections in flow style."""
     if node.kind == "map":
-        return "{" + ", ".join(f"{_flow(entry.key)}: {_flow(entry.value)}" for entry in node.value.values()) + "}"
+        return "{" + ", ".join(f"{flow_text(entry.key)}: {flow_text(entry.value)}" for entry in node.value.values()) + "}"
     if node.kind == "seq":
-        return "[" + ", ".join(_flow(item) for item in node.value) + "]"
+        return "[" + ", ".join(flow_text(item) for item in node.value) + "]"
     return _LINE_BREAK.sub(" ", node.written or node.raw)
 
 

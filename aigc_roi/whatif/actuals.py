@@ -205,6 +205,9 @@ class Actuals:
     """Which ends of the coverage the user stated: ``from``, ``through``; the others are the rows' first and last day."""
     gaps: tuple[StatedGap, ...] = ()
     """The exports whose rows fall more than EARLY_END_DAYS short of a stated day."""
+    start: tuple[int, int] | None = None
+    """The plan's start (year, month), which placed the exports' days in its months: a re-forecast takes them for a
+    plan of that start only. None only for an Actuals built by hand."""
 
     @property
     def past_months(self) -> tuple[int, ...]:
@@ -407,7 +410,7 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[i
         channels.append(ChannelActuals(channel.name, channel.type, index, months,
                                        _assumptions(channel, index, months, scenario, exact), matched[index], days))
     return Actuals(scenario.name, through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
-                   samples, seed, covered, tally.clipped(), first_day, stated, gaps)
+                   samples, seed, covered, tally.clipped(), first_day, stated, gaps, scenario.start)
 
 
 def draws(samples: int, seed: int) -> tuple[int, int]:

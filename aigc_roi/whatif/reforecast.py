@@ -44,6 +44,7 @@ from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.figures import plain
 from aigc_roi.model.month_value import GivenPoint, MonthValue, NoOneRange, median_in, month_value
+from aigc_roi.model.names import listed
 from aigc_roi.model.paths import channel_called, channel_path
 from aigc_roi.model.rounding import fixed
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
@@ -60,7 +61,7 @@ from aigc_roi.model.scenario import (
 )
 from aigc_roi.model.targets import PaybackWindow, payback_window
 from aigc_roi.whatif.actuals import Actuals, ChannelMonth, draws
-from aigc_roi.whatif.errors import ValuesRefused, WhatIfError, count_texts
+from aigc_roi.whatif.errors import ArgumentError, ValuesRefused, WhatIfError, count_texts
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,9 @@ class Reforecast:
 
 def reforecast(scenario: Scenario, actuals: Actuals) -> Reforecast:
     """The edits that turn the plan into the re-forecast; WhatIfError where a month cannot be expressed,
-    ValuesRefused (each at its field's path) where the plan's value in a month no single value writes."""
+    ValuesRefused (each at its field's path) where the plan's value in a month no single value writes, and an
+    ArgumentError naming ``compared`` (api.reforecast's) for the actuals of another plan (``_of_the_plan``)."""
+    _of_the_plan(scenario, actuals)
     past = actuals.past_months
     fields: list[FieldEdit] = []
     months: list[MonthsEdit] = []
@@ -115,6 +118,32 @@ def reforecast(scenario: Scenario, actuals: Actuals) -> Reforecast:
     if refused:
         raise ValuesRefused(refused)
     return Reforecast(tuple(fields), tuple(months), past)
+
+
+def _of_the_plan(scenario: Scenario, actuals: Actuals) -> None:
+    """An ArgumentError naming what differs where ``actuals`` compared another plan than ``scenario``: the
+    re-forecast reads its channel i as the plan's channel i and its months as the plan's, so another plan's would
+    take them where they do not belong (a CPA channel's spend as a KOL fee, a month a year off) or name a channel it
+    does not have. Another plan is one of other channels (names and types, in order) or start, or whose horizon ends
+    before the months compared; the plan's values may differ (``sets`` of a what-if), which the re-forecast reads
+    from the plan itself."""
+    differences = []
+    theirs, ours = ([f"{channel.name} ({channel.type})" for channel in channels]
+                    for channels in (actuals.channels, scenario.acquisition))
+    if theirs != ours:
+        differences.append(f"channels {listed(theirs) or 'none'} where this plan has {listed(ours) or 'none'}")
+    if actuals.start != scenario.start:
+        differences.append(f"start {_month(actuals.start)} where this plan's is {_month(scenario.start)}")
+    last = max(actuals.month_numbers, default=0)
+    if last > scenario.horizon_months:
+        differences.append(f"months through {last} where this plan has {scenario.horizon_months}")
+    if differences:
+        raise ArgumentError("compared", f"expected the actuals of this plan, found another's: {'; '.join(differences)}; "
+                                        "compare this plan's own: api.actuals(plan.scenario, exports, maps)")
+
+
+def _month(start: tuple[int, int] | None) -> str:
+    return "none" if start is None else f"{start[0]:04d}-{start[1]:02d}"
 
 
 def _knots(planned: Moving, values: dict[int, float | None], past: tuple[int, ...],

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from aigc_roi.cli.whatif import parse_variant
 from aigc_roi.reader.flow_scan import outside_quotes
-from aigc_roi.reader.reforecast import _closing
+from aigc_roi.reader.reforecast import closing
 
 
 def test_quoted_brackets_and_an_escaped_quote_are_text() -> None:
     text = '{name: "a \\" ] }", b: [1, 2]} tail'
     # The flow mapping closes at the last brace, not inside the quoted name (where \\" is no closing quote).
-    assert _closing(text, 0) == text.index("} tail")
+    assert closing(text, 0) == text.index("} tail")
     assert [char for _, char, _ in outside_quotes(text) if char in "[]{}"] == ["{", "[", "]", "}"]
     assert [depth for _, char, depth in outside_quotes(text) if char in "[]{}"] == [1, 2, 1, 0]
 

@@ -10,6 +10,7 @@ from test_actuals import PLAN
 
 from aigc_roi import api
 from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.model.month_value import GivenPoint
 from aigc_roi.reader.load import load_text
 from aigc_roi.reader.reforecast import format_number, rewrite
 from aigc_roi.whatif.errors import WhatIfError
@@ -103,6 +104,16 @@ def test_rewrite_edits_the_value_after_a_nel_or_a_line_separator() -> None:
     loaded = load_text(text, "p.yaml")
     written = rewrite(text, loaded.tree, [("acquisition[0].bid", ((1, 21.5), (2, None)))], [], "")
     assert written == text.replace("bid: 20,", "bid: {by_month: {1: 21.5, 2: 20}},")
+
+
+def test_rewrite_replaces_a_block_value_through_its_last_brace() -> None:
+    # The by_month under bid ends at its brace, after its last scalar: cut at that scalar, the brace was left behind
+    # and the plan written did not parse.
+    text = ("name: x\nretention: {monthly_churn: 0.5}\nacquisition:\n  - name: A\n    type: cpa\n"
+            "    bid:\n      by_month: {1: 20, 4: 26}\n    budget: 1000\n")
+    loaded = load_text(text, "p.yaml")
+    written = rewrite(text, loaded.tree, [("acquisition[0].bid", ((1, 21.5), (2, 22.0), (4, GivenPoint(4))))], [], "")
+    assert written == text.replace("      by_month: {1: 20, 4: 26}\n", "      {by_month: {1: 21.5, 2: 22, 4: 26}}\n")
 
 
 def test_numbers_are_written_in_twelve_digits() -> None:
