@@ -13,6 +13,7 @@ from aigc_roi.model.names import listed_name
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.grain_words import grain_zh
 from aigc_roi.present.labels import bracketed, counted, label
+from aigc_roi.present.money_words import priced
 from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import within_note
@@ -571,7 +572,7 @@ def _furthest(deviation: Deviation, style: NumberStyle) -> str:
             return style.count(number, extra)
         return style.money(number, (4 if deviation.measure == "users_per_spend" else 2) + extra)
 
-    measure = label(MEASURES[deviation.measure], style.lang)
+    measure = priced(label(MEASURES[deviation.measure], style.lang), style.currency, style.lang)
     plan, actual = told_apart(value, deviation.plan, deviation.actual, 0)
     return label("actuals_furthest", style.lang).format(path=deviation.named_path or deviation.path, measure=measure,
                                                   plan=plan, actual=actual, ratio=fixed(deviation.ratio, 2))

@@ -71,7 +71,7 @@ def _phases_json(result: Allocation, splits: Sequence[Mapping[str, float]]) -> l
 
 def curve_slopes(curve: tuple[CurvePoint, ...]) -> list[float | None]:
     """Change of the best value per extra unit of B between each curve point and the previous one
-    (None for the first point and next to an infeasible one): the return of the next yuan of B."""
+    (None for the first point and next to an infeasible one): the return of the next unit of money of B."""
     slopes: list[float | None] = [None] if curve else []
     for before, after in zip(curve, curve[1:], strict=False):
         feasible = not (math.isnan(before.value) or math.isnan(after.value))
@@ -79,8 +79,9 @@ def curve_slopes(curve: tuple[CurvePoint, ...]) -> list[float | None]:
     return slopes
 
 
-def allocation_json(result: Allocation) -> dict[str, Any]:
-    """The JSON of docs/formulas.md §8, plus each channel's figures at both splits, the budget curve and the warnings."""
+def allocation_json(result: Allocation, currency: str) -> dict[str, Any]:
+    """The JSON of docs/formulas.md §8, plus each channel's figures at both splits, the budget curve and the warnings
+    (in English, their money in the plan's ``currency``)."""
     return {
         "scenario": result.scenario,
         "objective": result.objective,
@@ -133,7 +134,7 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
             {"code": warning.code, "channel": warning.channel, **({"gate": warning.gate} if warning.gate is not None else {}),
              **({"phases": [{**_months_json(result, result.phases[k].months), "spend": sum(result.phases[k].current.values())}
                             for k in warning.phases]} if warning.phases else {}),
-             "message": warning_text(result, warning, NumberStyle())}
+             "message": warning_text(result, warning, NumberStyle("en", currency))}
             for warning in result.warnings
         ] + [{"code": code, "channel": None, "field": path, "message": f"{path}: {sentence}"}
              for path, code, sentence in clipped_draw_warnings(result.clipped, "en")] + _payback_window_warnings(result),
@@ -199,7 +200,7 @@ def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
     header = [*leading, *_distinct(names, [*leading, *([CURRENCY] if style is None else [])])]
     if style is not None:
         slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
-        header[:len(leading)] = [curve_label(result, key, style.lang) for key in (
+        header[:len(leading)] = [curve_label(result, key, style) for key in (
             "allocate_curve_budget", "allocate_multiple", "allocate_curve_value", slope_key,
             *(["allocate_curve_limits"] if limits else []))]
     rows: list[list[Any]] = []
@@ -254,7 +255,7 @@ def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
         text += to_markdown((header, [list(row) for row in phase_rows(result, style)]), label("allocate_phases", lang),
                             text_columns=2) + "\n"
     text += to_markdown(channel_rows(result, style), label("allocate_channels_title", lang))
-    text += "\n" + to_markdown(curve_rows(result, style), curve_title(result, lang))
+    text += "\n" + to_markdown(curve_rows(result, style), curve_title(result, style))
     if note := curve_caption(result, result.recommended, style):
         text += f"\n{markdown_text(note)}\n"
     warnings = [warning_text(result, warning, style) for warning in result.warnings if not leads(result, warning)]
@@ -299,7 +300,7 @@ class AllocationPresenter(Presenter[Allocation]):
     table: str = "channels"
 
     def data(self, result: Allocation) -> dict[str, Any]:
-        return {**allocation_json(result), "currency": self.style.currency}
+        return {**allocation_json(result, self.style.currency), "currency": self.style.currency}
 
     def rows(self, result: Allocation) -> Rows:
         """The CSV, ``currency`` on every row: a channel's budgets, a point of the curve's budget and split."""

@@ -79,8 +79,8 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
         axes.set_ylabel(objective_name(result, lang) + bracketed(style.currency, lang))
     axes.xaxis.set_major_formatter(money_ticks(style))
     objective = short_label(OBJECTIVE_LABELS[result.objective], lang)
-    axes.set_title(curve_label(result, "allocate_curve_title", lang).format(objective=objective))
-    axes.set_xlabel(curve_label(result, "allocate_curve_budget", lang) + bracketed(style.currency, lang))
+    axes.set_title(curve_label(result, "allocate_curve_title", style).format(objective=objective))
+    axes.set_xlabel(curve_label(result, "allocate_curve_budget", style) + bracketed(style.currency, lang))
     axes.grid(alpha=0.3)
     axes.legend(loc="best", frameon=False)
 

@@ -7,6 +7,7 @@ import math
 
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.money_words import priced
 from aigc_roi.present.numbers import NONE, NumberStyle, signed_change
 from aigc_roi.present.payback_window import within_note
 from aigc_roi.whatif.allocate import Allocation
@@ -54,15 +55,22 @@ def split_label(result: Allocation, key: str, lang: str) -> str:
     return label(key, lang)
 
 
-def curve_label(result: Allocation, key: str, lang: str) -> str:
-    """A curve header; with a horizon total the budgets are totals, multiples of T."""
+def priced_label(result: Allocation, key: str, style: NumberStyle) -> str:
+    """``split_label`` with the unit of money it speaks of (``{money}``, the next 1 USD) in the plan's currency."""
+    return priced(split_label(result, key, style.lang), style.currency, style.lang)
+
+
+def curve_label(result: Allocation, key: str, style: NumberStyle) -> str:
+    """A curve header; with a horizon total the budgets are totals, multiples of T. The slope's is per 1 of the
+    plan's currency."""
     if result.total and key in TOTAL_LABELS:
-        return label(TOTAL_LABELS[key], lang)
-    return label(key, lang)
+        key = TOTAL_LABELS[key]
+    return priced(label(key, style.lang), style.currency, style.lang)
 
 
-def curve_title(result: Allocation, lang: str) -> str:
-    return curve_label(result, "allocate_curve_title", lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], lang))
+def curve_title(result: Allocation, style: NumberStyle) -> str:
+    objective = short_label(OBJECTIVE_LABELS[result.objective], style.lang)
+    return curve_label(result, "allocate_curve_title", style).format(objective=objective)
 
 
 def budget_name(result: Allocation) -> str:
@@ -98,6 +106,6 @@ def slope_text(result: Allocation, slope: float | None, style: NumberStyle) -> s
     if slope is None:
         return NONE
     if result.objective == "payback_probability":
-        # A probability per yuan is unreadably small: per 10% of B instead.
+        # A probability per unit of money is unreadably small: per 10% of B instead.
         return f"{fixed(slope * result.budget * 0.1, 2, separators=True, plus=True, shift=2)} {label('percentage_points', style.lang)}"
     return fixed(slope, 2, separators=True, plus=True)

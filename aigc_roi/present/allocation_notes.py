@@ -16,9 +16,11 @@ from aigc_roi.present.allocation_labels import (
     objective_gain,
     objective_name,
     objective_value,
+    priced_label,
     split_label,
 )
 from aigc_roi.present.labels import bracketed, filled, label, sentences, short_label
+from aigc_roi.present.money_words import priced
 from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.whatif.allocate import Allocation, AllocationWarning, CurvePoint
@@ -87,21 +89,21 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         return label("allocate_warning_constraint_not_met", lang).format(
             constraint=label(CONSTRAINT_LABELS[name], lang), value=value, limit=limit)
     if warning.code == "marginal_roas_below_one" and channel is not None:
-        return split_label(result, "allocate_warning_marginal_roas_below_one", lang).format(
+        return priced_label(result, "allocate_warning_marginal_roas_below_one", style).format(
             channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
     if channel is None:
-        return split_label(result, WARNING_LABELS[warning.code], lang)
+        return priced_label(result, WARNING_LABELS[warning.code], style)
     key: str = warning.code
     if key == "on_minimum" and channel.minimum == 0:
         if result.target_roas is not None:
-            # Filled to nothing: its first yuan returns less than the target, which may be more than 1.
-            return label("allocate_warning_gets_nothing_filled", lang).format(
+            # Filled to nothing: its first unit of money returns less than the target, which may be more than 1.
+            return priced(label("allocate_warning_gets_nothing_filled", lang), style.currency, lang).format(
                 channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)), target=style.ratio(result.target_roas))
         if channel.best.marginal_roas < 1:
-            return label("allocate_warning_gets_nothing_below_one", lang).format(
+            return priced(label("allocate_warning_gets_nothing_below_one", lang), style.currency, lang).format(
                 channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
         key = "gets_nothing"
-    return split_label(result, WARNING_LABELS[key], lang).format(
+    return priced_label(result, WARNING_LABELS[key], style).format(
         channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0),
         budget=budget_name(result))
 
@@ -238,9 +240,9 @@ def _peak_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyl
     key = ("allocate_curve_rising" if at + 1 == len(feasible) else
            "allocate_curve_peak_limits" if not feasible[at + 1].limit_met else "allocate_curve_peak")
     # "2.00 × T" where the budgets are horizon totals, as the curve's column says.
-    multiple = f"{fixed(peak.budget / result.budget, 2)} {curve_label(result, 'allocate_multiple', lang)}"
-    return label(key, lang).format(budget=style.money(peak.budget, 0), multiple=multiple,
-                                   low=style.money(low, 0), high=style.money(high, 0))
+    multiple = f"{fixed(peak.budget / result.budget, 2)} {curve_label(result, 'allocate_multiple', style)}"
+    return priced(label(key, lang), style.currency, lang).format(
+        budget=style.money(peak.budget, 0), multiple=multiple, low=style.money(low, 0), high=style.money(high, 0))
 
 
 def fill_note(result: Allocation, style: NumberStyle) -> str | None:
@@ -256,5 +258,5 @@ def fill_note(result: Allocation, style: NumberStyle) -> str | None:
     if show(at_budget.value, 0, NumberStyle()) == show(result.best_value, 0, NumberStyle()):
         return None
     best_text, filled_text = told_apart(show, at_budget.value, result.best_value, 0)
-    return label("allocate_curve_fill_note", style.lang).format(
+    return priced(label("allocate_curve_fill_note", style.lang), style.currency, style.lang).format(
         best=best_text, filled=filled_text, objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang))

@@ -19,6 +19,7 @@ from aigc_roi.present.allocation_labels import (
     curve_title,
     objective_value,
     peak_key,
+    priced_label,
     slope_text,
     split_label,
 )
@@ -168,7 +169,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
 
     def caption(shown: list[str]) -> str:
         roas = "" if result.target_roas is None else style.ratio(result.target_roas)
-        text = split_label(result, "allocate_channels_caption", lang).format(budget=budget_name(result), roas=roas)
+        text = priced_label(result, "allocate_channels_caption", style).format(budget=budget_name(result), roas=roas)
         if "allocate_ltv" in shown or "allocate_ltv_to_cac" in shown:
             text = sentences([text, label("allocate_figures_note_ltv", lang)], lang)
         return text
@@ -223,7 +224,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
 
 
 def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
-    """The best value for budgets 0.25B..2B as a bar per budget, the slope of the next yuan and the peak marked."""
+    """The best value for budgets 0.25B..2B as a bar per budget, the slope (what the next unit of money adds) and the peak marked."""
     lang = style.lang
     peak = result.recommended
     slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
@@ -278,7 +279,7 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
     def blocks(width: int) -> RenderableType:
         """A block per budget, its marks under its numbers, where the numbers leave no room for a bar (at 40 columns
         they were cut, "150,0…")."""
-        headers = [curve_label(result, key, lang) for key in numbers]
+        headers = [curve_label(result, key, style) for key in numbers]
         records = [(f"{headers[0]} {style.money(point.budget, 0)}",
                     [(headers[1], [Text(fixed(point.budget / result.budget, 2))]),
                      (headers[2], [Text(objective_value(result, point.value, style))]),
@@ -286,23 +287,23 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
                      *(((label("allocate_curve_infeasible", lang), []),) if math.isnan(point.value) else ()),
                      *((mark.strip(), []) for mark, _ in marks(point))])
                    for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True)]
-        return vertical(curve_title(result, lang), records, curve_caption(result, peak, style), width)
+        return vertical(curve_title(result, style), records, curve_caption(result, peak, style), width)
 
     def build(width: int) -> RenderableType:
         # Numbers keep their whole width (an 80-column terminal once read "1,000,0…"): when the headers on one
         # line leave the bars too little room, each header wraps down to its longest word; the bars then take what
         # is left (at 60 columns a bar of fixed length once folded onto a second line), else each budget is a block.
-        natural = [max(cell_len(text) for text in [*cells, curve_label(result, key, lang)]) for key, cells in numbers.items()]
+        natural = [max(cell_len(text) for text in [*cells, curve_label(result, key, style)]) for key, cells in numbers.items()]
         if sum(natural) + CURVE_BAR_WIDTH + cell_len(peak_mark) + table_overhead(len(numbers) + 1) > width:
-            natural = [max(cell_len(text) for text in [*cells, *curve_label(result, key, lang).split()])
+            natural = [max(cell_len(text) for text in [*cells, *curve_label(result, key, style).split()])
                        for key, cells in numbers.items()]
         if sum(natural) + least + table_overhead(len(numbers) + 1) > width:
             return blocks(width)
         room = bar_room(width, natural, widest, least=least)
-        view = Table(title=curve_title(result, lang), title_justify="left", caption=curve_caption(result, peak, style),
+        view = Table(title=curve_title(result, style), title_justify="left", caption=curve_caption(result, peak, style),
                      caption_justify="left")
         for (key, _), wide in zip(numbers.items(), natural, strict=True):
-            view.add_column(curve_label(result, key, lang), justify="right", width=wide)
+            view.add_column(curve_label(result, key, style), justify="right", width=wide)
         view.add_column("", width=room, overflow="fold")
         for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True):
             at_budget = math.isclose(point.budget, result.budget)

@@ -24,6 +24,7 @@ from aigc_roi.model.compared import told_apart
 from aigc_roi.model.names import list_items
 from aigc_roi.present.grain_words import grain_of, grain_zh
 from aigc_roi.present.labels import label
+from aigc_roi.present.money_words import priced
 from aigc_roi.present.os_errors_zh import os_reason_zh
 from aigc_roi.present.shape_words import SHAPE_TITLES_ZH, shapes_zh
 from aigc_roi.present.yaml_zh import yaml_problem
@@ -576,8 +577,8 @@ _MESSAGES = _rules([
      lambda m: "第 {2} 月的上限合计 {0}，低于{3} {1}".format(*_amounts_apart(m[1], m[4]), _listed(m[2]), _BUDGET_WORDS[m[3]])),
     (r"the marginal ROAS of (.*) never falls to (\S+) \(no diminishing returns\): give it a --max",
      _lists("{0} 的边际 ROAS 永远不会降到 {1}（没有边际递减）：请给它设 --max", 0)),
-    (r"no channel's first yuan returns a ROAS of (\S+): every budget would be 0",
-     "没有哪个渠道的第一元钱能达到 ROAS {0}：每个渠道的预算都会是 0"),
+    (r"no channel's first 1 ([A-Z]{3}) returns a ROAS of (\S+): every budget would be 0",
+     lambda m: priced("没有哪个渠道的第 1 {money} 能达到 ROAS {0}：每个渠道的预算都会是 0", m[1], "zh").format(m[2])),
     (r"no channel named '(.*)'; channels: (.*)", _lists("没有名为 '{0}' 的渠道；现有渠道：{1}", 1)),
     (r"no ([\w ,]+) channel left to allocate the budget to",
      lambda m: f"没有剩余的 {_listed(m[1]).replace(' or ', ' 或 ')} 渠道可分配预算"),

@@ -251,7 +251,8 @@ def allocate(
     if target_roas is not None:
         at_target = target_roas_split(layout, lower, upper, current, target_roas, names_of=names)
         if not np.any(at_target > 0):
-            raise AllocationError(f"no channel's first yuan returns a ROAS of {target_roas:g}: every budget would be 0")
+            raise AllocationError(f"no channel's first 1 {scenario.currency} returns a ROAS of {target_roas:g}: "
+                                  "every budget would be 0")
         # The fill, too, is made as if every gate passed; the gates decide it as they decide a search's split.
         filled = (gated_fill(judge, at_target, current, today, gates, phases, phase_of, names, lower, upper) if gates
                   else Choice(at_target, judge(at_target[None])[0], "filled"))

@@ -114,12 +114,13 @@ def test_linear_channels_curve_pays_four_per_extra_yuan(tmp_path: Path) -> None:
     assert data["curve"][0]["marginal_value"] is None
     assert [point["marginal_value"] for point in data["curve"][1:]] == pytest.approx([4.0] * 8)
     assert {"code": "on_minimum", "channel": "Dear",
-            "message": "Dear gets nothing at the best split: its first yuan returns less than the others' last."} in data["warnings"]
+            "message": "Dear gets nothing at the best split: its first 1 CNY returns less than the others' last."} in data["warnings"]
 
 
 @pytest.mark.parametrize(("lang", "sentence"), [
-    ("en", "Dear gets nothing at the best split: its first yuan returns 0.50 in revenue, less than the yuan itself."),
-    ("zh", "Dear 在最优分配中没有预算：它的第一元钱只带来 0.50 元收入，不到这一元本身。"),
+    ("en", "Dear gets nothing at the best split: its first 1 CNY returns 0.50 CNY in revenue, less than the 1 CNY "
+           "itself."),
+    ("zh", "Dear 在最优分配中没有预算：它的第 1 元只带来 0.50 元收入，不到这 1 元本身。"),
 ])
 def test_a_channel_that_gets_nothing_is_one_warning_with_its_first_yuan(tmp_path: Path, lang: str, sentence: str) -> None:
     """Dear buys a user worth 100 for 200: its first yuan returns 100/200 = 0.50 in revenue, so it gets nothing. That
@@ -240,7 +241,7 @@ def test_table_and_markdown_show_both_splits_the_curve_and_the_warnings(tmp_path
     # The best net cash of budget b at an even split is 100 x b/20 x 50k/(b/2 + 50k) - b, highest
     # where (50k/(b/2+50k))^2 = 1/5 (d/db = 0): b = 2 x 50k (sqrt 5 - 1) = 123.6k, so of the curve's
     # budgets 125k (1.25 B) is the highest, and the turn lies between its neighbours.
-    caption = "highest at 125,000 (1.25 × B): the next yuan stops paying somewhere between 100,000 and 150,000"
+    caption = "highest at 125,000 (1.25 × B): the next 1 CNY stops paying somewhere between 100,000 and 150,000"
     assert caption in " ".join(table.stdout.split())
     markdown = invoke(["allocate", str(path), "--budget", "100k", "--objective", "net_cash", "--format", "markdown", "--lang", "zh"])
     assert markdown.exit_code == 0
@@ -310,11 +311,11 @@ def test_the_notes_of_a_horizon_total_call_it_t_as_the_title_and_the_curve_colum
         return " ".join(result.stdout.split())
 
     roas = words("--target-roas", "2.5")
-    assert "Still rising at 82,843 (2.00 × T): up to there the next yuan keeps paying." in roas
+    assert "Still rising at 82,843 (2.00 × T): up to there the next 1 CNY keeps paying." in roas
     assert "outside T" in roas and "× B" not in roas
     assert "到 8.3万（2.00 × T）仍在上升" in words("--target-roas", "2.5", "--lang", "zh")
     total = words("--total", "100k", "--lang", "zh")
-    assert "在这些预算中，12.5万（1.25 × T）时最优值最高" in total and "最优分配使 T 的下一元钱" in total
+    assert "在这些预算中，12.5万（1.25 × T）时最优值最高" in total and "最优分配使 T 的下 1 元" in total
     assert "× B" not in total and "highest at 125,000 (1.25 × T)" in words("--total", "100k")
 
 

@@ -80,13 +80,13 @@ def test_the_curve_at_t_is_the_best_split_of_t_and_the_fill_is_shown_as_the_fill
 
 
 @pytest.mark.parametrize(("lang", "shown", "absent"), [
-    ("en", ["At the filled split 11,167", "│ Filled │", "until its next yuan returns 2.50 in revenue",
-            "At T the best split gives 11,258, the filled split 11,167: filling evens out what each channel's next yuan "
-            "returns in revenue, not what it adds to NPV."],
-     ["At the best split", "evens out what the next yuan of T adds", "│ Best │"]),
-    ("zh", ["投满分配下 1.1万", "│ 投满 │", "直到其下一元钱只带来 2.50 元收入",
-            "在 T 处最优分配为 1.13万，投满分配为 1.12万：投满使各渠道下一元钱带来的收入相等，而不是它对净现值的贡献相等。"],
-     ["最优分配下", "最优分配使 T 的下一元钱", "│ 最优 │"]),
+    ("en", ["At the filled split 11,167", "│ Filled │", "until its next 1 CNY returns 2.50 CNY in revenue",
+            "At T the best split gives 11,258, the filled split 11,167: filling evens out what each channel's next 1 "
+            "CNY returns in revenue, not what it adds to NPV."],
+     ["At the best split", "evens out what the next 1 CNY of T adds", "│ Best │"]),
+    ("zh", ["投满分配下 1.1万", "│ 投满 │", "直到其下 1 元只带来 2.50 元收入",
+            "在 T 处最优分配为 1.13万，投满分配为 1.12万：投满使各渠道下 1 元带来的收入相等，而不是它对净现值的贡献相等。"],
+     ["最优分配下", "最优分配使 T 的下 1 元", "│ 最优 │"]),
 ])
 def test_the_view_calls_the_fill_the_filled_split(tmp_path: Path, lang: str, shown: list[str], absent: list[str]) -> None:
     words = _words(str(_plan(tmp_path)), "--target-roas", "2.5", "--lang", lang)
@@ -111,9 +111,10 @@ def test_the_warnings_of_a_fill_give_the_fill_s_reasons(tmp_path: Path) -> None:
     # 22.5 (1,000 / 1,300)^2 = 13.31, still above 12.
     data = _json(str(_plan(tmp_path)), "--target-roas", "12", "--max", "B=300")
     messages = {warning["code"]: warning["message"] for warning in data["warnings"]}
-    assert messages["on_minimum"] == ("A gets nothing at the filled split: its first yuan returns 10.00 in revenue, less than "
-                                      "the target 12.00.")
-    assert messages["on_maximum"] == "B sits on its maximum (300): its next yuan there still returns more than the target ROAS."
+    assert messages["on_minimum"] == ("A gets nothing at the filled split: its first 1 CNY returns 10.00 CNY in revenue, "
+                                      "less than the target 12.00.")
+    assert messages["on_maximum"] == ("B sits on its maximum (300): its next 1 CNY there still returns more than the "
+                                      "target ROAS.")
     assert data["channels"][1]["best"]["marginal_roas"] == pytest.approx(22.5 * (1_000 / 1_300) ** 2, rel=1e-4)
 
 

@@ -15,14 +15,15 @@ from aigc_roi.present.layout import Prose, prose_lines, sentence_lines
 NOTES = [
     "最大资金需求：98.50% 的抽样到第 12 个月现金仍在下降，那里只是目前的最低点，不是峰值。",
     "IRR：79.32% 的抽样中它是借款利率（现金先流入，IRR 越高越差）；其分位数把这些资金成本与其余抽样的收益率混在一起。",
-    "! Douyin creators：最优分配下再投一元只带来 0.52 元收入，不到这一元本身。",
+    "! Douyin creators：最优分配下再投 1 元只带来 0.52 元收入，不到这 1 元本身。",
+    "! Douyin creators：最优分配下再投 1 美元只带来 0.52 美元收入，不到这 1 美元本身。",
     "! 方案含闸门：每个分配先按所有闸门都通过来搜索，再像 run 和 simulate 那样带闸门运行（每次抽样各自判定闸门）；"
     "所示数值（含预算曲线）都是分阶段运行的结果。",
     "  时间口径：日期：投放当天（按报告时间），除非报表设为按转化时间；表头未表明是哪个平台的投放后台",
     "  去重口径：报表中没有不带 (去重) 的同类列，改用 '激活数(去重)' 列",
     "回本月份 未回本（截至第 6 个月，即模拟期末），应 <= 12",
 ]
-KEPT_TOGETHER = ["98.50% 的", "第 12 个", "0.52 元", "第 6 个", "'激活数(去重)'"]
+KEPT_TOGETHER = ["98.50% 的", "第 12 个", "0.52 元", "0.52 美元", "1 美元", "第 6 个", "'激活数(去重)'"]
 
 
 def _printed(text: str, width: int) -> list[str]:
@@ -70,7 +71,7 @@ def test_a_two_character_word_is_not_split_when_a_pause_lies_near() -> None:
 
 
 def test_styles_survive_the_wrapping() -> None:
-    text = Text("! ", style="yellow").append("最优分配下再投一元只带来 0.52 元收入，不到这一元本身。", style="bold")
+    text = Text("! ", style="yellow").append("最优分配下再投 1 元只带来 0.52 元收入，不到这 1 元本身。", style="bold")
     wrapped = sentence_lines(text, 20)
     assert wrapped.plain.replace("\n", "") == text.plain
     assert {span.style for span in wrapped.spans} >= {"yellow", "bold"}

@@ -218,10 +218,10 @@ def test_every_measure_is_named_in_words_in_either_language() -> None:
     # headers do (CAC, New users, CTR), in either language, never as the key (cac, users_per_spend).
     assert {measure: label(key, "en") for measure, key in MEASURES.items()} == {
         "cac": "CAC", "spend": "spend", "users": "new users", "impressions": "impressions", "cpm": "CPM", "ctr": "CTR",
-        "cvr": "CVR", "users_per_spend": "new users per unit of spend"}
+        "cvr": "CVR", "users_per_spend": "new users per 1 {money} of spend"}
     assert {measure: label(key, "zh") for measure, key in MEASURES.items()} == {
         "cac": "获客成本", "spend": "广告支出", "users": "新增用户", "impressions": "展示数", "cpm": "千次展示成本",
-        "ctr": "点击率", "cvr": "转化率", "users_per_spend": "每元新增用户"}
+        "ctr": "点击率", "cvr": "转化率", "users_per_spend": "每 1 {money} 新增用户"}
     assert [label(key, "en") for key in METRICS.values()] == ["new users", "impressions", "clicks", "early revenue"]
 
 

@@ -146,7 +146,7 @@ LABELS: dict[str, Label] = {
     "actuals_measure_cpm": Label("CPM", "千次展示成本"),
     "actuals_measure_ctr": Label("CTR", "点击率"),
     "actuals_measure_cvr": Label("CVR", "转化率"),
-    "actuals_measure_users_per_spend": Label("new users per unit of spend", "每元新增用户"),
+    "actuals_measure_users_per_spend": Label("new users per 1 {money} of spend", "每 1 {money} 新增用户"),
     "actuals_measure_clicks": Label("clicks", "点击数"),
     "actuals_measure_revenue": Label("early revenue", "早期收入"),
 }

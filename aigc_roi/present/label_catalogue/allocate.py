@@ -31,7 +31,7 @@ LABELS: dict[str, Label] = {
     ),
     "allocate_current_split": Label("At the current split", "当前分配下"),
     "allocate_best_split": Label("At the best split", "最优分配下"),
-    # --target-roas shows the fill, which evens out the next yuan's revenue, not the objective: never "best".
+    # --target-roas shows the fill, which evens out the next unit of money's revenue, not the objective: never "best".
     "allocate_best_split_filled": Label("At the filled split", "投满分配下"),
     "allocate_gain": Label("Gain", "提升"),
     "allocate_best": Label("Best", "最优"),
@@ -52,47 +52,47 @@ LABELS: dict[str, Label] = {
     "allocate_status_fixed": Label("flat, kept", "固定费用，保持不变"),
     "allocate_channels_title": Label("Monthly budget per channel", "各渠道每月预算"),
     "allocate_channels_caption": Label(
-        "Average (avg) ROAS and CAC count all the money a channel gets; marginal (marg.) ones only the next yuan "
-        "(deterministic run). The best split evens out what the next yuan of {budget} adds to the objective in "
+        "Average (avg) ROAS and CAC count all the money a channel gets; marginal (marg.) ones only the next 1 {money} "
+        "(deterministic run). The best split evens out what the next 1 {money} of {budget} adds to the objective in "
         "each channel, so a saturated channel, high average but low marginal ROAS, gets little more. "
         "Locked and flat channels are outside {budget}.",
-        "平均 ROAS 和获客成本按渠道的全部广告支出计算；边际值只按下一元钱计算（确定性运行）。"
-        "最优分配使 {budget} 的下一元钱在各渠道对目标的贡献相等，"
+        "平均 ROAS 和获客成本按渠道的全部广告支出计算；边际值只按下 1 {money} 计算（确定性运行）。"
+        "最优分配使 {budget} 的下 1 {money} 在各渠道对目标的贡献相等，"
         "因此平均 ROAS 高但已饱和、边际 ROAS 低的渠道不会多分到多少预算。"
         "已锁定和固定费用渠道不计入 {budget}。",
     ),
     "allocate_channels_caption_filled": Label(
-        "Average (avg) ROAS and CAC count all the money a channel gets; marginal (marg.) ones only the next yuan "
-        "(deterministic run). The filled split gives each channel money until its next yuan returns {roas} in "
-        "revenue (its marginal ROAS), so a saturated channel, high average but low marginal ROAS, gets little more. "
+        "Average (avg) ROAS and CAC count all the money a channel gets; marginal (marg.) ones only the next 1 {money} "
+        "(deterministic run). The filled split gives each channel money until its next 1 {money} returns {roas} "
+        "{money} in revenue (its marginal ROAS), so a saturated channel, high average but low marginal ROAS, gets little more. "
         "Locked and flat channels are outside {budget}.",
-        "平均 ROAS 和获客成本按渠道的全部广告支出计算；边际值只按下一元钱计算（确定性运行）。"
-        "投满分配给每个渠道投钱，直到其下一元钱只带来 {roas} 元收入（边际 ROAS），"
+        "平均 ROAS 和获客成本按渠道的全部广告支出计算；边际值只按下 1 {money} 计算（确定性运行）。"
+        "投满分配给每个渠道投钱，直到其下 1 {money} 只带来 {roas} {money} 收入（边际 ROAS），"
         "因此平均 ROAS 高但已饱和、边际 ROAS 低的渠道不会多分到多少预算。"
         "已锁定和固定费用渠道不计入 {budget}。",
     ),
     "allocate_curve_fill_note": Label(
         "At T the best split gives {best}, the filled split {filled}: filling evens out what each channel's next "
-        "yuan returns in revenue, not what it adds to {objective}.",
-        "在 T 处最优分配为 {best}，投满分配为 {filled}：投满使各渠道下一元钱带来的收入相等，"
+        "1 {money} returns in revenue, not what it adds to {objective}.",
+        "在 T 处最优分配为 {best}，投满分配为 {filled}：投满使各渠道下 1 {money} 带来的收入相等，"
         "而不是它对{objective}的贡献相等。",
     ),
     "allocate_curve_title": Label("Budget curve · best {objective} at each monthly budget", "预算曲线 · 各月预算下的最优{objective}"),
     "allocate_curve_budget": Label("Monthly budget", "每月预算"),
     "allocate_curve_value": Label("Best value", "最优值"),
-    "allocate_curve_slope": Label("Per extra unit of B", "B 每多 1 元"),
+    "allocate_curve_slope": Label("Per extra 1 {money} of B", "B 每多 1 {money}"),
     "allocate_curve_slope_probability": Label("Per extra 10% of B", "B 每多 10%"),
     "allocate_curve_infeasible": Label("outside the bounds", "超出上下限"),
     "allocate_peak": Label("peak", "峰值"),
     "allocate_peak_edge": Label("highest shown", "所示最高"),
     "allocate_curve_peak": Label(
         "Of these budgets the best value is highest at {budget} ({multiple}): "
-        "the next yuan stops paying somewhere between {low} and {high}.",
-        "在这些预算中，{budget}（{multiple}）时最优值最高：多投的钱在 {low} 到 {high} 之间的某处不再带来回报。",
+        "the next 1 {money} stops paying somewhere between {low} and {high}.",
+        "在这些预算中，{budget}（{multiple}）时最优值最高：多投的 1 {money} 在 {low} 到 {high} 之间的某处不再带来回报。",
     ),
     "allocate_curve_rising": Label(
-        "Still rising at {budget} ({multiple}): up to there the next yuan keeps paying.",
-        "到 {budget}（{multiple}）仍在上升：在此之前多投的钱仍有回报。",
+        "Still rising at {budget} ({multiple}): up to there the next 1 {money} keeps paying.",
+        "到 {budget}（{multiple}）仍在上升：在此之前多投的 1 {money} 仍有回报。",
     ),
     "allocate_curve_none": Label("No budget of the curve fits the bounds.", "曲线上没有满足上下限的预算。"),
     "allocate_curve_limit_not_met": Label("limits not kept", "未满足约束"),
@@ -141,7 +141,7 @@ LABELS: dict[str, Label] = {
     ),
     "allocate_curve_budget_total": Label("Total", "总额"),
     "allocate_multiple_total": Label("× T", "× T"),
-    "allocate_curve_slope_total": Label("Per extra unit of T", "T 每多 1 元"),
+    "allocate_curve_slope_total": Label("Per extra 1 {money} of T", "T 每多 1 {money}"),
     "allocate_curve_slope_probability_total": Label("Per extra 10% of T", "T 每多 10%"),
     "allocate_curve_title_total": Label(
         "Budget curve · best {objective} at each total over the horizon",

@@ -19,29 +19,30 @@ LABELS: dict[str, Label] = {
         "{channel} 位于下限（{amount}）：目标希望从中撤出资金。",
     ),
     "allocate_warning_on_minimum_filled": Label(
-        "{channel} sits on its minimum ({amount}): its next yuan there returns less than the target ROAS.",
-        "{channel} 位于下限（{amount}）：在此处再投一元的收入已低于目标 ROAS。",
+        "{channel} sits on its minimum ({amount}): its next 1 {money} there returns less than the target ROAS.",
+        "{channel} 位于下限（{amount}）：在此处再投 1 {money} 的收入已低于目标 ROAS。",
     ),
     "allocate_warning_gets_nothing_filled": Label(
-        "{channel} gets nothing at the filled split: its first yuan returns {roas} in revenue, less than the target "
-        "{target}.",
-        "{channel} 在投满分配中没有预算：它的第一元钱只带来 {roas} 元收入，低于目标 {target}。",
+        "{channel} gets nothing at the filled split: its first 1 {money} returns {roas} {money} in revenue, less than "
+        "the target {target}.",
+        "{channel} 在投满分配中没有预算：它的第 1 {money} 只带来 {roas} {money} 收入，低于目标 {target}。",
     ),
     "allocate_warning_gets_nothing": Label(
-        "{channel} gets nothing at the best split: its first yuan returns less than the others' last.",
-        "{channel} 在最优分配中没有预算：它的第一元钱的回报低于其他渠道的最后一元钱。",
+        "{channel} gets nothing at the best split: its first 1 {money} returns less than the others' last.",
+        "{channel} 在最优分配中没有预算：它的第 1 {money} 的回报低于其他渠道的最后 1 {money}。",
     ),
     "allocate_warning_gets_nothing_below_one": Label(
-        "{channel} gets nothing at the best split: its first yuan returns {roas} in revenue, less than the yuan itself.",
-        "{channel} 在最优分配中没有预算：它的第一元钱只带来 {roas} 元收入，不到这一元本身。",
+        "{channel} gets nothing at the best split: its first 1 {money} returns {roas} {money} in revenue, less than "
+        "the 1 {money} itself.",
+        "{channel} 在最优分配中没有预算：它的第 1 {money} 只带来 {roas} {money} 收入，不到这 1 {money} 本身。",
     ),
     "allocate_warning_on_maximum": Label(
         "{channel} sits on its maximum ({amount}): the objective would put more money in.",
         "{channel} 位于上限（{amount}）：目标希望投入更多资金。",
     ),
     "allocate_warning_on_maximum_filled": Label(
-        "{channel} sits on its maximum ({amount}): its next yuan there still returns more than the target ROAS.",
-        "{channel} 位于上限（{amount}）：在此处再投一元的收入仍高于目标 ROAS。",
+        "{channel} sits on its maximum ({amount}): its next 1 {money} there still returns more than the target ROAS.",
+        "{channel} 位于上限（{amount}）：在此处再投 1 {money} 的收入仍高于目标 ROAS。",
     ),
     "allocate_warning_locked": Label("{channel} is locked at {amount} a month, outside {budget}.",
                                      "{channel} 锁定在每月 {amount}，不计入 {budget}。"),
@@ -128,12 +129,14 @@ LABELS: dict[str, Label] = {
         "各渠道投放月份不同：每个阶段的渠道各自投到目标 ROAS，T 是各阶段广告支出之和（见上方各阶段分配）。",
     ),
     "allocate_warning_marginal_roas_below_one": Label(
-        "{channel}: at the best split its next yuan returns {roas} in revenue, less than the yuan itself.",
-        "{channel}：最优分配下再投一元只带来 {roas} 元收入，不到这一元本身。",
+        "{channel}: at the best split its next 1 {money} returns {roas} {money} in revenue, less than the 1 {money} "
+        "itself.",
+        "{channel}：最优分配下再投 1 {money} 只带来 {roas} {money} 收入，不到这 1 {money} 本身。",
     ),
     "allocate_warning_marginal_roas_below_one_filled": Label(
-        "{channel}: at the filled split its next yuan returns {roas} in revenue, less than the yuan itself.",
-        "{channel}：投满分配下再投一元只带来 {roas} 元收入，不到这一元本身。",
+        "{channel}: at the filled split its next 1 {money} returns {roas} {money} in revenue, less than the 1 {money} "
+        "itself.",
+        "{channel}：投满分配下再投 1 {money} 只带来 {roas} {money} 收入，不到这 1 {money} 本身。",
     ),
     # Named what each amount is: "spend 2,520,000 over the horizon, not 5,400,000" left the reader to find which
     # number of the command line the second was.
