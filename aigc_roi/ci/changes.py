@@ -26,6 +26,7 @@ from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.names import listed
 from aigc_roi.model.paths import by_name
 from aigc_roi.model.scenario import Scenario
+from aigc_roi.reader.input_units import input_unit
 from aigc_roi.reader.inputs import InputValue, number_in
 from aigc_roi.reader.load import LoadedScenario, build, load_path
 from aigc_roi.reader.one_currency import currency_errors
@@ -125,7 +126,7 @@ def _split(before: LoadedScenario, after: LoadedScenario,
                                                                  and (now is None) != (with_all.get(item.figure) is None)))
         for item in explanation.attributions))
     described = tuple(ChangedValue(WHOLE_FILE, None, None, base_path=WHOLE_FILE) if LUMPED in group
-                      else _described(changes, group, before.scenario, after.scenario, [overrides[i].path for i in group])
+                      else _described(changes, group, before.scenario, after, [overrides[i].path for i in group])
                       for group in groups)
     # The lumped player's annotation points at its first change, or, holding none, at the first change of all.
     firsts = [changes[group[0] if group[0] != LUMPED else 0] for group in groups]
@@ -181,15 +182,16 @@ def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[
     return blamed, split
 
 
-def _described(changes: Sequence[ChangedInput], group: list[int], base: Scenario, new: Scenario,
+def _described(changes: Sequence[ChangedInput], group: list[int], base: Scenario, new: LoadedScenario,
                base_paths: Sequence[str]) -> ChangedValue:
     """One group of changes as ``explain`` names it: its paths (where NEW writes them, and where BASE is set:
-    ``base_paths``), its values in the base and now, as written and as numbers."""
+    ``base_paths``), its values in the base and now, as written and as numbers, and their unit where they share one."""
     was, now = _values(changes, group, base), _values(changes, group)
+    units = {input_unit(new.tree, changes[i].now.path) for i in group}
     return ChangedValue(listed(changes[i].now.path for i in group), _joined(was), _joined(now),
-                        listed(by_name(changes[i].now.path, new) for i in group),
+                        listed(by_name(changes[i].now.path, new.scenario) for i in group),
                         _number([value for value, _ in was]), _number([value for value, _ in now]),
-                        base_path=listed(base_paths))
+                        base_path=listed(base_paths), unit=units.pop() if len(units) == 1 else None)
 
 
 def _values(changes: Sequence[ChangedInput], group: list[int],

@@ -97,10 +97,15 @@ def _figure_note(name: str, report: RunReport, lang: str) -> str | None:
     return figure_note_text(name, report.figures, report.horizon_months, lang)
 
 
-_UNIT_LABELS = {"users": "unit_users", "percent": "unit_percent", "ratio": "unit_ratio", "month": "unit_month"}
+_UNIT_LABELS = {"users": "unit_users", "percent": "unit_percent", "ratio": "unit_ratio", "month": "unit_month",
+                "share": "unit_share", "count": "unit_count"}
+"""A figure's unit (model/figures.py) or an input's (reader/input_units.py), money aside -> its label."""
 
 
-def _unit_text(unit: str, currency: str, lang: str) -> str:
+def _unit_text(unit: str | None, currency: str, lang: str) -> str | None:
+    """A unit column's cell: the currency for money, else the unit's word; empty for text (an input's name, months)."""
+    if unit is None:
+        return None
     return currency if unit == "money" else label(_UNIT_LABELS[unit], lang)
 
 
@@ -381,7 +386,7 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], horizons: Sequence
                     [*(figure_format(name) for name in FIGURE_NAMES), MONTH, DATE, PERCENT],
                     value_columns=range(3, 3 + len(columns)))]
     if changes is not None:
-        sheets.append(Sheet(label("sheet_explain", lang), *_explain_sheet(changes, lang), value_columns=(5,)))
+        sheets.append(Sheet(label("sheet_explain", lang), *_explain_sheet(changes, currency, lang), value_columns=(7,)))
     return sheets_bytes(sheets)
 
 
@@ -425,28 +430,32 @@ SHARE_OF_MONTH = "0.00"
 """A payback month's share of a change: a fraction of one month (three inputs may share one month's move)."""
 
 
-def _explain_sheet(changes: FigureChanges, lang: str) -> tuple[list[Column], list[list[Any]], list[str | None]]:
-    """Per figure and changed input: its path in NEW and in BASE (as CSV's ``path`` and ``base_path``: matched items
-    may sit at other places in the two), its values before and after (numbers where they are one), its share of the
-    change in the figure's format, and why a share is missing."""
-    columns = [Column(label("figure", lang)), Column(label("explain_input", lang)), Column(label("explain_base_input", lang)),
+def _explain_sheet(changes: FigureChanges, currency: str,
+                   lang: str) -> tuple[list[Column], list[list[Any]], list[str | None]]:
+    """Per figure and changed input: the figure's unit, which its share is in (as the compare sheet states it), the
+    input's path in NEW and in BASE (as CSV's ``path`` and ``base_path``: matched items may sit at other places in the
+    two), the input's unit and its values before and after in it (numbers where they are one: a bid moving a ROI is
+    in the currency, not in %), its share of the change in the figure's format, and why a share is missing."""
+    columns = [Column(label("figure", lang)), Column(label("unit", lang)), Column(label("explain_input", lang)),
+               Column(label("explain_base_input", lang)), Column(label("explain_input_unit", lang)),
                Column(label("explain_from", lang), GENERAL), Column(label("explain_to", lang), GENERAL),
                Column(label("explain_change", lang)), Column(label("note", lang))]
     rows: list[list[Any]] = []
     formats: list[str | None] = []
     for attribution in changes.explanation.attributions:
         figure = attribution.figure
+        unit = _unit_text(unit_of(figure), currency, lang)
         # A payback never reached in any combination has no share to miss: nothing moved it.
         missing = None if never_throughout(attribution) else label("explain_not_split", lang)
         for change, share in ranked_changes(changes, figure):
-            rows.append([label(figure, lang), change.path, change.base_path,
+            rows.append([label(figure, lang), unit, change.path, change.base_path, _unit_text(change.unit, currency, lang),
                          change.before if change.before_number is None else change.before_number,
                          change.after if change.after_number is None else change.after_number,
                          share, missing if share is None else None])
         rest = not_split_share(changes, figure)
         if rest is not None:
             # The rest of the change, so that a sum of the column is the whole change.
-            rows.append([label(figure, lang), not_split_name(changes, lang), None, None, None, rest[0], None])
+            rows.append([label(figure, lang), unit, not_split_name(changes, lang), None, None, None, None, rest[0], None])
         formats += [SHARE_OF_MONTH if unit_of(figure) == "month" else figure_format(figure)] * (len(rows) - len(formats))
     return columns, rows, formats
 

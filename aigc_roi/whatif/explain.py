@@ -138,6 +138,9 @@ class ChangedValue:
     base_path: str = ""
     """Where the ``--set`` on BASE puts it: BASE's index of a moved item (``acquisition[0].bid`` for NEW's
     ``acquisition[1].bid``); JSON and CSV keep both, so no index is read in the wrong version."""
+    unit: str | None = None
+    """What ``before`` and ``after`` are measured in (reader/input_units.py: money, share, count, month or ratio), not
+    the figures' unit; None for text, for values of several units and for ``WHOLE_FILE``."""
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def _compare(tmp_path: Path, first: str, second: str, *args: str) -> openpyxl.Wo
                                                         ("zh", "变化来源", "回本月份（全盘现金）")])
 def test_a_share_of_a_month_shows_its_decimals(tmp_path: Path, lang: str, sheet: str, payback: str) -> None:
     explained = _compare(tmp_path, WORKED_EXAMPLE, NEW, "--explain", "--lang", lang)[sheet]
-    shares = {(row[0].value, row[1].value): row[5] for row in explained.iter_rows(min_row=2)}
+    shares = {(row[0].value, row[2].value): row[7] for row in explained.iter_rows(min_row=2)}
     bid, price = shares[(payback, "acquisition[0].bid")], shares[(payback, "monetization.purchases[0].price")]
     assert (bid.value, price.value) == (pytest.approx(-1.5), pytest.approx(-0.5))
     assert bid.number_format == price.number_format == "0.00"
@@ -55,17 +55,18 @@ def test_a_share_of_a_month_shows_its_decimals(tmp_path: Path, lang: str, sheet:
 
 def test_every_column_of_the_explain_sheet_has_its_format(tmp_path: Path) -> None:
     explained = _compare(tmp_path, WORKED_EXAMPLE, NEW, "--explain")["explain"]
-    assert [cell.value for cell in explained[1]] == ["Figure", "Input", "Input in base", "From", "To", "Change", "Note"]
-    rows = {(row[0].value, row[1].value): row for row in explained.iter_rows(min_row=2)}
+    assert [cell.value for cell in explained[1]] == ["Figure", "Unit", "Input", "Input in base", "Input unit", "From",
+                                                     "To", "Change", "Note"]
+    rows = {(row[0].value, row[2].value): row for row in explained.iter_rows(min_row=2)}
     bid = rows[("NPV", "acquisition[0].bid")]
     # From and To are the numbers written, not text Excel flags as "number stored as text".
-    assert bid[2].value == "acquisition[0].bid"  # in BASE, where nothing moved
-    assert [(cell.value, cell.data_type) for cell in bid[3:5]] == [(20, "n"), (15, "n")]
-    assert (bid[5].value, bid[5].number_format) == (pytest.approx(5000), "#,##0")
-    assert rows[("NPV", "monetization.purchases[0].price")][5].value == pytest.approx(3500)
-    assert rows[("ROI (paid, after variable, before fixed)", "acquisition[0].bid")][5].number_format == "0.00%"
-    assert rows[("Peak cash need", "acquisition[0].bid")][5].number_format == "#,##0"
-    assert all(row[6].value is None for row in rows.values())  # every share is split: no note
+    assert bid[3].value == "acquisition[0].bid"  # in BASE, where nothing moved
+    assert [(cell.value, cell.data_type) for cell in bid[5:7]] == [(20, "n"), (15, "n")]
+    assert (bid[7].value, bid[7].number_format) == (pytest.approx(5000), "#,##0")
+    assert rows[("NPV", "monetization.purchases[0].price")][7].value == pytest.approx(3500)
+    assert rows[("ROI (paid, after variable, before fixed)", "acquisition[0].bid")][7].number_format == "0.00%"
+    assert rows[("Peak cash need", "acquisition[0].bid")][7].number_format == "#,##0"
+    assert all(row[8].value is None for row in rows.values())  # every share is split: no note
 
 
 TWO_CHANNELS = WORKED_EXAMPLE.replace("months: 1}", "months: 1}\n  - {name: Feed, type: cpa, bid: 10, users: 100, months: 1}")
@@ -77,23 +78,25 @@ FEED_FIRST = WORKED_EXAMPLE.replace("  - {name: CPA, type: cpa, bid: 20,",
 def test_each_input_has_its_path_in_base_beside_its_path_in_new(tmp_path: Path, lang: str, sheet: str, header: str) -> None:
     # CPA is the first channel of BASE and the second of NEW, its bid 20 -> 15, as CSV's path and base_path say.
     explained = _compare(tmp_path, TWO_CHANNELS, FEED_FIRST, "--explain", "--lang", lang)[sheet]
-    assert [cell.value for cell in explained[1]][1:3] == [label("explain_input", lang), header]
+    assert [cell.value for cell in explained[1]][2:4] == [label("explain_input", lang), header]
     rows = list(explained.iter_rows(min_row=2, values_only=True))
-    assert rows and all(row[1:5] == ("acquisition[1].bid", "acquisition[0].bid", 20, 15) for row in rows)
+    assert rows and all(row[2:7] == ("acquisition[1].bid", "acquisition[0].bid", "CNY", 20, 15) for row in rows)
 
 
 def test_the_rest_that_is_not_split_has_no_path_in_base(tmp_path: Path) -> None:
     added = WORKED_EXAMPLE.replace("rate: 1}]", "rate: 1}, {name: Extra, price: 2, rate: 1}]")
     explained = _compare(tmp_path, WORKED_EXAMPLE, added, "--explain")["explain"]
-    rest = [row for row in explained.iter_rows(min_row=2, values_only=True) if row[1].startswith("not split:")]
-    assert rest and all(row[2:5] == (None, None, None) for row in rest)
+    rest = [row for row in explained.iter_rows(min_row=2, values_only=True) if row[2].startswith("not split:")]
+    assert rest and all(row[3:7] == (None, None, None, None) for row in rest)
+    # The rest is a share of the figure's change: in the figure's unit, as every share is.
+    assert {row[0]: row[1] for row in rest}["NPV"] == "CNY"
 
 
 def test_a_share_that_is_not_split_says_why(tmp_path: Path) -> None:
     # The free launch spends nothing, so its roi is none and no share of the roi's change exists.
     explained = _compare(tmp_path, WORKED_EXAMPLE, WORKED_EXAMPLE.replace("bid: 20", "bid: 0"), "--explain")["explain"]
     roi = [row for row in explained.iter_rows(min_row=2, values_only=True) if row[0].startswith("ROI")]
-    assert roi and all(row[5] is None and row[6] == "not split (none in a combination)" for row in roi)
+    assert roi and all(row[7] is None and row[8] == "not split (none in a combination)" for row in roi)
 
 
 @pytest.mark.parametrize(("lang", "sheet", "notes"), [

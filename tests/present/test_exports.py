@@ -276,8 +276,8 @@ def test_compare_xlsx_puts_the_scenarios_side_by_side(example: Path, tmp_path: P
     assert workbook["compare"].cell(2 + list(rows).index("roi"), 4).number_format == "0.00%"
     explained = list(workbook["explain"].iter_rows(min_row=2, values_only=True))
     # One change, the bid: it carries the whole roi change, 0.575 - (-0.2125) = 0.7875.
-    assert ("ROI (paid, after variable, before fixed)", "acquisition[0].bid", "acquisition[0].bid", 20, 10, pytest.approx(0.7875),
-            None) in explained
+    assert ("ROI (paid, after variable, before fixed)", "%", "acquisition[0].bid", "acquisition[0].bid", "CNY", 20, 10,
+            pytest.approx(0.7875), None) in explained
 
 
 def test_compare_xlsx_needs_an_output_file(example: Path) -> None:

@@ -61,6 +61,7 @@ LABELS: dict[str, Label] = {
     "explain_title": Label("What moved each figure (each changed input's share of the change)", "各指标变化的来源（每个改动输入的贡献）"),
     "explain_input": Label("Input", "输入"),
     "explain_base_input": Label("Input in base", "基准中的输入"),
+    "explain_input_unit": Label("Input unit", "输入单位"),
     "explain_from": Label("From", "原值"),
     "explain_to": Label("To", "新值"),
     "explain_move": Label("From → to", "原值 → 新值"),

@@ -14,6 +14,9 @@ LABELS: dict[str, Label] = {
     "unit_percent": Label("%", "%"),
     "unit_ratio": Label("ratio", "比值"),
     "unit_month": Label("month", "月"),
+    # An input's: a churn of 0.3 is a share, not 0.3%; users, posts and orders a count.
+    "unit_share": Label("share", "占比"),
+    "unit_count": Label("count", "数量"),
     "never_within": Label("never within {months} months", "{months} 个月内未回本"),
     "never_within_lifetime": Label("never within a user's ltv_months", "用户 ltv_months 个月内未回收"),
     "no_cash_need": Label("no cash needed: cumulative cash never below 0", "无需垫资：累计现金流从未为负"),
