@@ -76,11 +76,10 @@ def number_decimal(text: str) -> Decimal:
     if match is None:
         raise ValueProblem("a number (suffixes k, m, 万, 亿, %)")
     exponent_text = match["exponent"] or "0"
-    digits = exponent_text.lstrip("+-")
-    if len(digits.lstrip("0")) > _EXPONENT_DIGITS:
-        exponent = -(10**_EXPONENT_DIGITS) if exponent_text.startswith("-") else 10**_EXPONENT_DIGITS
-    else:
-        exponent = int(exponent_text)
+    # Leading zeros dropped before int(): Python refuses to convert a text of over 4,300 digits, zeros or not.
+    significant = exponent_text.lstrip("+-").lstrip("0") or "0"
+    sign = -1 if exponent_text.startswith("-") else 1
+    exponent = sign * (10**_EXPONENT_DIGITS if len(significant) > _EXPONENT_DIGITS else int(significant))
     exponent += SUFFIX_EXPONENTS.get(match["suffix"], 0)
     return Decimal(f"{match['mantissa'].replace('_', '')}E{exponent}")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 import os
 import re
@@ -408,3 +409,21 @@ def test_the_same_file_for_plot_and_output_is_refused_before_anything_is_written
     one_error(invoke(["run", str(path), "-o", str(link), "--plot", str(other_spelling)]),
               f"aigc-roi: {other_spelling}: named twice ({link} is the same file)")
     assert not target.exists()
+
+
+@pytest.mark.parametrize(("exponent", "value"), [("0" * 4300 + "1", 10.0), ("-" + "0" * 5000 + "2", 0.01),
+                                                 ("+" + "0" * 4400 + "3k", 1e6)])
+def test_an_exponent_padded_past_pythons_int_digits_is_read(exponent: str, value: float) -> None:
+    """int() refuses a text of over 4,300 digits, leading zeros included: 1e0...01 crashed every command."""
+    assert parse_number_text(f"1e{exponent}") == value
+
+
+def test_an_exponent_padded_past_pythons_int_digits_in_a_file_and_a_set(tmp_path: Path) -> None:
+    zeros = "0" * 4301
+    path = write(tmp_path, MINIMAL + f"acquisition:\n  - {{name: A, type: cpa, bid: 2e{zeros}1, budget: 1000}}\n")
+    result = invoke(["run", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    figures = json.loads(result.stdout)["figures"]
+    assert (figures["ad_spend"], figures["paid_users"]) == (6000.0, 300.0)  # 1,000 a month at a bid of 2e1 = 20
+    refused = invoke(["run", str(path), "--set", f"acquisition[0].bid=1e{zeros}99"])
+    assert "no larger than" in one_error(refused, f"--set acquisition[0].bid=1e{zeros}99:1:")
