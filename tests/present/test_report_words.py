@@ -82,3 +82,15 @@ def test_chinese_writes_full_width_brackets_in_its_own_text(tmp_path: Path) -> N
     assert "净现值（NPV）" in page and "（<code>npv</code>）：" in page
     english = _page(tmp_path, "en")
     assert "（" not in english and " (<code>npv</code>): " in english
+
+
+@pytest.mark.parametrize(("lang", "said", "not_said"), [
+    ("en", "buys more users as its budget b grows, but each at a higher CAC", "fewer new people"),
+    ("zh", "预算 b 越大，买到的用户越多，但每个用户的获客成本也越高", "触达的新用户越少"),
+])
+def test_the_budget_curve_says_a_saturating_channel_buys_more_users_at_a_higher_cac(
+        tmp_path: Path, lang: str, said: str, not_said: str) -> None:
+    """users = u0 h / (b + h) with u0 = b / CAC0 rises with b (docs/formulas.md, Saturation): the note said a larger
+    budget reached fewer new people."""
+    page = html.unescape(_page(tmp_path, lang))
+    assert said in page and not_said not in page

@@ -106,9 +106,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "curve_today": ("today's split", "当前分配"),
     "curve_peak": ("best budget on the curve ({budget})", "曲线上的最优预算（{budget}）"),
     "curve_edge": ("highest shown, still rising ({budget})", "所示最高，仍在上升（{budget}）"),
-    "curve_note": ("Objective: {objective}. The curve bends because a channel with saturation_budget h reaches "
-                   "fewer new people as its budget b grows:",
-                   "优化目标：{objective}。曲线弯曲，是因为设置了 saturation_budget h 的渠道预算 b 越大，触达的新用户越少："),
+    "curve_note": ("Objective: {objective}. The curve bends because a channel with saturation_budget h buys more "
+                   "users as its budget b grows, but each at a higher CAC:",
+                   "优化目标：{objective}。曲线弯曲，是因为设置了 saturation_budget h 的渠道预算 b 越大，买到的用户越多，"
+                   "但每个用户的获客成本也越高："),
     "response": ("What each channel buys at each monthly budget", "各渠道在不同月预算下买到的用户"),
     "response_line": ("users a month", "每月用户数"),
     "response_today": ("today's budget", "当前预算"),
