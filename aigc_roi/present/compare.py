@@ -341,6 +341,22 @@ def compare_columns(comparison: Comparison) -> list[dict[str, Any]]:
             for column, basis in zip(comparison.columns, compare_bases(comparison), strict=True)]
 
 
+def best_json(scenarios: list[dict[str, Any]], on_risk: bool) -> dict[str, list[str]]:
+    """JSON's ``best``: each figure (on risk, by its median, and each chance) -> the names of the scenarios marked
+    best, in column order, by the rules CSV's ``best`` column and the tables' ★ follow; none marked, an empty list."""
+    names = [scenario["name"] for scenario in scenarios]
+    if not on_risk:
+        return {name: [names[i] for i in sorted(best_columns(name, [scenario["figures"][name] for scenario in scenarios],
+                                                             [scenario["figures"] for scenario in scenarios]))]
+                for name in FIGURE_NAMES}
+    best = {name: [names[i] for i in sorted(risk_best(name, [scenario["distribution"]["figures"][name]
+                                                             for scenario in scenarios]))]
+            for name in distribution_figures(scenarios)}
+    return best | {chance: [names[i] for i in sorted(chance_best(
+        [scenario["distribution"]["probabilities"][chance] for scenario in scenarios],
+        [scenario["distribution"]["samples"] for scenario in scenarios]))] for chance in CHANCES}
+
+
 @dataclass(frozen=True)
 class ComparePresenter(Presenter[Comparison]):
     """``compare`` in every format: figures side by side, or on risk their distributions, or with ``--explain``
@@ -351,7 +367,8 @@ class ComparePresenter(Presenter[Comparison]):
     on_risk: bool = False
 
     def data(self, result: Comparison) -> dict[str, Any]:
-        data: dict[str, Any] = {"scenarios": compare_columns(result)}
+        columns = compare_columns(result)
+        data: dict[str, Any] = {"scenarios": columns, "best": best_json(columns, self.on_risk)}
         if result.changes is not None:
             data["explain"] = explain_data(result.changes)
         return {**data, "currency": result.currency}

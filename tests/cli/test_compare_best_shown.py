@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 from cli_runner import invoke
@@ -69,3 +70,29 @@ def test_a_chance_is_ranked_as_its_share_reads() -> None:
     assert chance_best([0.50001, 0.5], [100_000, 100_000]) == set()
     assert chance_best([0.00003, 0.0], [100_000, 100_000]) == {0}
     assert chance_best([None, 0.2], [100, 100]) == {1}
+
+
+def _json_best(args: list[str]) -> dict[str, list[str]]:
+    result = invoke(["compare", *args, "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    best: dict[str, list[str]] = json.loads(result.stdout)["best"]
+    return best
+
+
+def test_json_marks_the_best_as_the_table_and_csv_do(tmp_path: Path) -> None:
+    """The spec's compare shows the scenarios side by side, best marked, in every format: JSON had no mark."""
+    files = _files(tmp_path, "10.0001", "10", "10.0001")
+    best = _json_best(files)
+    assert best["gross_revenue"] == best["npv"] == ["p0", "p2"]
+    # The same 1,000 of ad spend in each (a bid of 10 for 100 users): nothing to mark.
+    assert best["ad_spend"] == best["cac"] == []
+    csv_best = _best(files)
+    assert {name: "; ".join(names) for name, names in best.items()} == {name: csv_best[name] for name in best}
+
+
+def test_json_on_risk_marks_the_best_median_and_chance(tmp_path: Path) -> None:
+    files = _files(tmp_path, "10", "20")
+    best = _json_best([*files, "--samples", "50"])
+    # Price 20 doubles every draw's revenue over price 10's: its median NPV is the best, and so is its chance of a
+    # positive ROI, 1 against 0 (1,000 of revenue for the 1,000 spent is an ROI of 0).
+    assert best["npv"] == ["p1"] and best["roi_positive"] == ["p1"]
