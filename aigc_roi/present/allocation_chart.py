@@ -16,6 +16,7 @@ from aigc_roi.present.allocation_labels import (
     objective_name,
     objective_value,
     peak_key,
+    shown,
     split_label,
 )
 from aigc_roi.present.chart import finish
@@ -38,7 +39,8 @@ _FILLED = "#6a1b9a"
 
 def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
     """The best objective against the monthly budget B (or the total T), the peak (among budgets keeping the limits),
-    the budgets that break a limit, the current split's value and, under --target-roas, the filled split's marked.
+    the budgets that break a limit, the current split's value and, under --target-roas or --reach, the filled or the
+    reaching split's marked.
 
     With ``style.lang == "zh"`` the caller should first make sure ``cjk_font()`` finds a font.
     """
@@ -63,8 +65,8 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
     # A total is money over the horizon: today's is what the moved channels spend over it.
     today = result.current_spend if result.total else result.current_budget
     axes.scatter([today], [result.current_value], color=_NOW, zorder=3, label=label("allocate_current_split", lang))
-    if result.target_roas is not None:
-        # The fill need not be the curve's best at T (docs/allocate.md, limits and target ROAS).
+    if shown(result) is not None:
+        # The fill, or the reaching split, need not be the curve's best at the budget (docs/allocate.md).
         axes.scatter([result.budget], [result.best_value], color=_FILLED, marker="D", zorder=3,
                      label=split_label(result, "allocate_best_split", lang))
     peak = result.recommended

@@ -1,5 +1,6 @@
-"""The labels an allocation's tables, notes and chart use (objective, status, the forms for a horizon total and for
---target-roas) and the objective's numbers as text. No Rich: the rows, the JSON and the Rich view share them."""
+"""The labels an allocation's tables, notes and chart use (objective, status, the forms for a horizon total, for
+--target-roas and for --reach) and the objective's numbers as text. No Rich: the rows, the JSON and the Rich view share
+them."""
 
 from __future__ import annotations
 
@@ -46,13 +47,35 @@ FILLED_LABELS: dict[str, str] = {
 }
 """A label about the best split -> its form for --target-roas, whose split is the fill (each channel to the target's
 marginal ROAS), not the split that maximises the objective (docs/allocate.md, limits and target ROAS)."""
+REACHING_LABELS: dict[str, str] = {
+    "allocate_best_split": "allocate_best_split_reaching", "allocate_best": "allocate_best_reaching",
+    "allocate_channels_caption": "allocate_channels_caption_reaching",
+    "allocate_warning_best_is_current": "allocate_warning_best_is_current_reaching",
+    "allocate_warning_on_minimum": "allocate_warning_on_minimum_reaching",
+    "allocate_warning_on_maximum": "allocate_warning_on_maximum_reaching",
+    "allocate_warning_marginal_roas_below_one": "allocate_warning_marginal_roas_below_one_reaching",
+    "allocate_warning_gate_fails": "allocate_warning_gate_fails_reaching",
+    "allocate_warning_gate_fails_share": "allocate_warning_gate_fails_share_reaching",
+    "allocate_warning_gets_nothing": "allocate_warning_gets_nothing_reaching",
+    "allocate_warning_gets_nothing_below_one": "allocate_warning_gets_nothing_below_one_reaching",
+    "allocate_spend_less": "allocate_spend_less_reaching",
+    "allocate_spend_nothing": "allocate_spend_nothing_reaching",
+}
+"""A label about the best split -> its form for --reach, whose split takes the milestone furthest at the least budget
+reaching it, not the split that maximises the objective (docs/allocate.md, reach)."""
+SHOWN_FORMS: dict[str, dict[str, str]] = {"filled": FILLED_LABELS, "reaching": REACHING_LABELS}
+
+
+def shown(result: Allocation) -> str | None:
+    """What the split shown is where it is not the objective's best at the budget: ``filled`` or ``reaching``."""
+    return "filled" if result.target_roas is not None else "reaching" if result.reach is not None else None
 
 
 def split_label(result: Allocation, key: str, lang: str) -> str:
-    """A label about the best split; under --target-roas, about the filled split (FILLED_LABELS)."""
-    if result.target_roas is not None and key in FILLED_LABELS:
-        return label(FILLED_LABELS[key], lang)
-    return label(key, lang)
+    """A label about the best split; under --target-roas about the filled split, under --reach about the reaching
+    split (SHOWN_FORMS)."""
+    kind = shown(result)
+    return label(key if kind is None else SHOWN_FORMS[kind].get(key, key), lang)
 
 
 def priced_label(result: Allocation, key: str, style: NumberStyle) -> str:

@@ -11,12 +11,14 @@ from aigc_roi.model.names import listed
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.allocation_labels import (
     OBJECTIVE_LABELS,
+    REACHING_LABELS,
     budget_name,
     curve_label,
     objective_gain,
     objective_name,
     objective_value,
     priced_label,
+    shown,
     split_label,
 )
 from aigc_roi.present.labels import bracketed, filled, label, sentences, short_label
@@ -100,7 +102,7 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
             return priced(label("allocate_warning_gets_nothing_filled", lang), style.currency, lang).format(
                 channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)), target=style.ratio(result.target_roas))
         if channel.best.marginal_roas < 1:
-            return priced(label("allocate_warning_gets_nothing_below_one", lang), style.currency, lang).format(
+            return priced_label(result, "allocate_warning_gets_nothing_below_one", style).format(
                 channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
         key = "gets_nothing"
     return priced_label(result, WARNING_LABELS[key], style).format(
@@ -216,15 +218,16 @@ def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
     values = {"objective": short_label(OBJECTIVE_LABELS[result.objective], style.lang),
               "budget": style.money(recommended.budget, 0), "value": objective_value(result, recommended.value, style),
               "asked": _asked(result, style), "loss": loss_text}
-    if result.target_roas is None:
-        return label(key, style.lang).format(**values)
-    # The loss is the filled split's, which need not be the curve's best at T.
-    values["asked"] = label("allocate_asked_filled", style.lang).format(asked=values["asked"])
+    # The loss is the split shown's: the fill or the reaching split need not be the curve's best at the budget.
+    if shown(result) == "filled":
+        values["asked"] = label("allocate_asked_filled", style.lang).format(asked=values["asked"])
+    elif shown(result) == "reaching":
+        key = REACHING_LABELS[key]
     return filled(key, style.lang, **values)
 
 
 def curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyle) -> str:
-    return sentences([_peak_caption(result, peak, style), fill_note(result, style) or ""], style.lang)
+    return sentences([_peak_caption(result, peak, style), shown_note(result, style) or ""], style.lang)
 
 
 def _peak_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyle) -> str:
@@ -245,18 +248,23 @@ def _peak_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyl
         budget=style.money(peak.budget, 0), multiple=multiple, low=style.money(low, 0), high=style.money(high, 0))
 
 
-def fill_note(result: Allocation, style: NumberStyle) -> str | None:
-    """Under --target-roas, where the curve's point at T (the best split of T) reads otherwise than the filled split
-    the summary shows: both values, and why they differ."""
+SHOWN_NOTES = {"filled": "allocate_curve_fill_note", "reaching": "allocate_curve_reach_note"}
+"""The curve's note where its point at the budget reads otherwise than the split shown, by what that split is."""
+
+
+def shown_note(result: Allocation, style: NumberStyle) -> str | None:
+    """Under --target-roas or --reach, where the curve's point at the budget (its best split) reads otherwise than the
+    split the summary shows (the fill, the reaching split): both values, and why they differ."""
+    kind = shown(result)
     at_budget = next((point for point in result.curve if point.budget == result.budget), None)
-    if result.target_roas is None or at_budget is None or math.isnan(at_budget.value):
+    if kind is None or at_budget is None or math.isnan(at_budget.value):
         return None
-    def show(value: float, places: int, shown: NumberStyle = style) -> str:
-        return shown.percent(value, 2 + places) if result.objective == "payback_probability" else shown.money(value, places)
+    def show(value: float, places: int, numbers: NumberStyle = style) -> str:
+        return numbers.percent(value, 2 + places) if result.objective == "payback_probability" else numbers.money(value, places)
 
     # Told apart where the figures differ as the English tables round them: a zh 1.1万 may be 11,167 or 11,258.
     if show(at_budget.value, 0, NumberStyle()) == show(result.best_value, 0, NumberStyle()):
         return None
-    best_text, filled_text = told_apart(show, at_budget.value, result.best_value, 0)
-    return priced(label("allocate_curve_fill_note", style.lang), style.currency, style.lang).format(
-        best=best_text, filled=filled_text, objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang))
+    best_text, shown_text = told_apart(show, at_budget.value, result.best_value, 0)
+    return priced(label(SHOWN_NOTES[kind], style.lang), style.currency, style.lang).format(
+        best=best_text, objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang), **{kind: shown_text})

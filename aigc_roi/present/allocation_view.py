@@ -39,6 +39,7 @@ from aigc_roi.present.layout import (
     sentence_lines,
     table_overhead,
     unbreakable,
+    whole,
 )
 from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NumberStyle
@@ -57,6 +58,10 @@ VIEW_COLUMNS = ("allocate_budget", "allocate_marginal_roas", "allocate_roas", "a
                 "allocate_ltv", "allocate_change", "allocate_marginal_cac")
 """The channel view's number columns, most important first: a narrow terminal loses them from the end. The
 active months are under the channel's name."""
+TABLE_LEAST = 5
+"""The columns of VIEW_COLUMNS a table keeps: the budget and the figures its caption explains. Where they do not fit,
+a block per channel gives every figure; at 44 columns a table of the budget alone once kept the caption about ROAS
+and CAC with none of them shown."""
 VIEW_ORDER = ("allocate_budget", "allocate_change", "allocate_roas", "allocate_marginal_roas",
               "allocate_cac", "allocate_marginal_cac", "allocate_ltv", "allocate_ltv_to_cac")
 """The order in which the kept columns are shown."""
@@ -172,6 +177,10 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
         text = priced_label(result, "allocate_channels_caption", style).format(budget=budget_name(result), roas=roas)
         if "allocate_ltv" in shown or "allocate_ltv_to_cac" in shown:
             text = sentences([text, label("allocate_figures_note_ltv", lang)], lang)
+        left_out = [whole(label(key, lang)) for key in VIEW_ORDER if key not in shown]
+        if left_out:
+            text = sentences([text, label("allocate_columns_left_out", lang).format(
+                columns=label("list_separator", lang).join(left_out))], lang)
         return text
 
     def blocks(width: int) -> RenderableType:
@@ -188,7 +197,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
 
     def build(width: int) -> RenderableType:
         kept = list(VIEW_COLUMNS)
-        while len(kept) > 1 and sum(map(width_of, kept)) + name_width + split_width + table_overhead(len(kept) + 2) > width:
+        while len(kept) > TABLE_LEAST and sum(map(width_of, kept)) + name_width + split_width + table_overhead(len(kept) + 2) > width:
             kept.pop()
         # The kinds break only where the room left by the other columns needs it: a wide terminal keeps each on a line.
         room = width - sum(map(width_of, kept)) - split_width - table_overhead(len(kept) + 2)

@@ -43,8 +43,9 @@ cells as Rich counts them (a CJK character is two). The order of layouts, per ta
   at least); then one block per row (allocate's per budget, its marks under its numbers; curves' per age or
   renewal).
 - allocate, phases: one table; one block per phase and channel. Its channels: every column; fewer columns,
-  the least important first; one block per channel, every figure at the current and the best split. Its
-  summary: each value beside its label, else under it.
+  the least important first, down to the budget and the figures its caption explains, those left out named
+  under the table (allocation_view.py ``TABLE_LEAST``); one block per channel, every figure at the current and
+  the best split. Its summary: each value beside its label, else under it.
 - init --list: one table; one block per template.
 - check: one table; a table per file under its path (a path and a target
   key are never cut); one block per target.

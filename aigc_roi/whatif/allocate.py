@@ -176,7 +176,8 @@ def allocate(
     horizon total T (``budget`` is ignored), and the budget curve's point at T is the best split of T, as
     ``total`` gives it, not the fill. ``progress(done, PROGRESS_TOTAL)`` hears how far the work has come
     (the searches by their step, docs/allocate.md). ``reach``: instead of splitting ``budget``, the least
-    monthly budget whose best split reaches this milestone, with that split (``budget`` is ignored). ``read``: how
+    monthly budget whose best split reaches this milestone, with that split (``budget`` is ignored); the budget curve's
+    point at it is the best split of that budget for the objective, as for ``target_roas``. ``read``: how
     ``locks``, ``minimums`` and ``maximums`` name channels (whatif/allocate_names.py ``keyed``).
     Raises ``AllocationError`` for a request that cannot be set up, and for the arguments the CLI's options bound
     (an ``AllocationArgumentError``, naming the argument): a ``budget`` not a positive amount (nan, past 1e15),
@@ -274,21 +275,27 @@ def allocate(
     # Today's split is a candidate where it spends the budget.
     fallback = (current, today) if space.feasible(current, targets) else (None, None)
     holding = Holding(surrogate, space, phases, phase_of, gates, current, today, 0.25, FINEST_STEP) if gates else None
-    if at_reach is not None:
-        best = choose(judge, [at_reach], [targets], None)[0]
+    reaching_split = None
+    if reach is not None and at_reach is not None:
+        reaching_split = choose(judge, [at_reach], [targets], None)[0]
+        reached = reach_check(staged(layout.scenario), indices, reaching_split.split, reach)
+        if not reached.met:
+            gates_reach_blocks(reach, budget, [gate.name for g, gate in enumerate(gates) if reaching_split.judged.passed[g] == 0])
+    # The budget curve is the best objective at each budget: at B too, where the split shown need not be best. The
+    # fill evens out the next yuan's revenue rather than the objective (its point is --total T's answer); the reaching
+    # split takes the milestone furthest, so at B it is one candidate among the searched ones.
+    if reaching_split is not None and not targets.any():
+        at_budget = reaching_split
     else:
-        found = maximise(surrogate, space, [targets], current, 0.25, FINEST_STEP, lambda done: report(0.0, done))
-        best = choose(judge, found, [targets], holding, *fallback)[0]
-    # The budget curve is the best objective at each total: at T too, where the fill, which evens out the next yuan's
-    # revenue rather than the objective, need not be best; its point is --total T's answer.
-    at_budget = best
-    if filled is not None:
-        best = filled
+        found = maximise(surrogate, space, [targets], current, 0.25, FINEST_STEP,
+                         lambda done: report(0.0, done if reach is None else (1 + done) / 2))
+        at_budget = choose(judge, found, [targets], holding, *fallback)[0]
+        if reaching_split is not None and _ranked(reaching_split) > _ranked(at_budget):
+            at_budget = reaching_split
+    best = filled if filled is not None else reaching_split if reaching_split is not None else at_budget
     checks = dict(best.judged.checks)
-    if reach is not None:
-        checks["reach"] = reach_check(staged(layout.scenario), indices, best.split, reach)
-        if not checks["reach"].met:
-            gates_reach_blocks(reach, budget, [gate.name for g, gate in enumerate(gates) if best.judged.passed[g] == 0])
+    if reaching_split is not None:
+        checks["reach"] = reached
     report(0.0, 1.0)
     curve_holding = None if holding is None else dataclasses.replace(holding, finest=CURVE_FINEST_STEP)
     channel_names = [median.acquisition[i].name for i in movable]
@@ -337,6 +344,11 @@ def allocate(
         held_for=best.held_for,
         basis=best.basis,
     )
+
+
+def _ranked(choice: Choice) -> tuple[bool, float]:
+    """A split's rank among the candidates of one budget, as ``choose`` ranks them: keeping the limits, then value."""
+    return choice.judged.met, choice.judged.value
 
 
 PROGRESS_TOTAL = 1_000

@@ -202,7 +202,8 @@ class Allocation:
     months the tables name."""
     reach: Milestone | None = None
     """The milestone the budget was found for, when the allocation answers ``--reach``: ``budget`` is then the least
-    monthly budget whose best split reaches it (``constraints["reach"]``)."""
+    monthly budget whose best split reaches it (``constraints["reach"]``), ``best_value`` that split's, and the curve's
+    point at ``budget`` the best split of it for the objective."""
     clipped: tuple[Clipped, ...] = ()
     """The ranges whose draws, behind a risk objective or limit, were clipped to their field's domain."""
     gates: tuple[GateCheck, ...] = ()

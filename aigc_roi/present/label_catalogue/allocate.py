@@ -33,9 +33,12 @@ LABELS: dict[str, Label] = {
     "allocate_best_split": Label("At the best split", "最优分配下"),
     # --target-roas shows the fill, which evens out the next unit of money's revenue, not the objective: never "best".
     "allocate_best_split_filled": Label("At the filled split", "投满分配下"),
+    # --reach shows the split taking the milestone furthest at the least budget reaching it, not the objective's best.
+    "allocate_best_split_reaching": Label("At the reaching split", "达标分配下"),
     "allocate_gain": Label("Gain", "提升"),
     "allocate_best": Label("Best", "最优"),
     "allocate_best_filled": Label("Filled", "投满"),
+    "allocate_best_reaching": Label("Reaching", "达标"),
     "allocate_change": Label("Change", "变化"),
     "allocate_roas": Label("Avg ROAS", "平均 ROAS"),
     "allocate_marginal_roas": Label("Marg. ROAS", "边际 ROAS"),
@@ -70,6 +73,20 @@ LABELS: dict[str, Label] = {
         "投满分配给每个渠道投钱，直到其下 1 {money} 只带来 {roas} {money} 收入（边际 ROAS），"
         "因此平均 ROAS 高但已饱和、边际 ROAS 低的渠道不会多分到多少预算。"
         "已锁定和固定费用渠道不计入 {budget}。",
+    ),
+    "allocate_channels_caption_reaching": Label(
+        "Average (avg) ROAS and CAC count all the money a channel gets; marginal (marg.) ones only the next 1 {money} "
+        "(deterministic run). The reaching split is the split of {budget} that takes the milestone furthest, not the "
+        "one best for the objective: the budget curve gives that one's value at {budget}. "
+        "Locked and flat channels are outside {budget}.",
+        "平均 ROAS 和获客成本按渠道的全部广告支出计算；边际值只按下 1 {money} 计算（确定性运行）。"
+        "达标分配是 {budget} 下使里程碑最高的分配，而不是使目标最优的分配：后者在 {budget} 处的值见预算曲线。"
+        "已锁定和固定费用渠道不计入 {budget}。",
+    ),
+    "allocate_curve_reach_note": Label(
+        "At B the best split gives {best}, the reaching split {reaching}: the reaching split takes the milestone "
+        "furthest, not {objective}.",
+        "在 B 处最优分配为 {best}，达标分配为 {reaching}：达标分配使里程碑最高，而不是使{objective}最高。",
     ),
     "allocate_curve_fill_note": Label(
         "At T the best split gives {best}, the filled split {filled}: filling evens out what each channel's next "
@@ -126,6 +143,19 @@ LABELS: dict[str, Label] = {
         "不投放：预算曲线上{objective}最高处在预算 0（{value}）；按所给预算 {asked}，{objective}比它低 {loss}。",
     ),
     "allocate_asked_filled": Label("the filled split of {asked}", "{asked} 的投满分配"),
+    # Under --reach every budget below B falls short of the milestone: the curve's best among them is no way to it.
+    "allocate_spend_less_reaching": Label(
+        "Spend less: the best {objective} on the budget curve is at {budget} ({value}), where no split reaches the "
+        "milestone; the reaching split of {asked} loses {loss} against it.",
+        "少花钱：预算曲线上{objective}最高处在 {budget}（{value}），但该预算下没有分配能达到里程碑；"
+        "{asked} 的达标分配，{objective}比它低 {loss}。",
+    ),
+    "allocate_spend_nothing_reaching": Label(
+        "Spend nothing: the best {objective} on the budget curve is at a budget of 0 ({value}), which reaches no "
+        "milestone; the reaching split of {asked} loses {loss} against it.",
+        "不投放：预算曲线上{objective}最高处在预算 0（{value}），但不投放达不到里程碑；"
+        "{asked} 的达标分配，{objective}比它低 {loss}。",
+    ),
     "allocate_total_title": Label("T = {budget} over the horizon", "整个周期共 T = {budget}"),
     "allocate_active_months": Label("Months", "月份"),
     "months_named": Label("months {months}", "第 {months} 月"),
@@ -139,6 +169,8 @@ LABELS: dict[str, Label] = {
         "discounted LTV); contrib. / CAC = 1 + the channel's ROI.",
         "人均贡献：每个买来的用户在周期内归因的贡献，不折现（不是 run 的折现 LTV）；贡献/CAC = 1 + 渠道 ROI。",
     ),
+    # Under the channels table where the terminal is too narrow for every column (present/allocation_view.py).
+    "allocate_columns_left_out": Label("Not shown for want of width: {columns}.", "因宽度不足未显示：{columns}。"),
     "allocate_curve_budget_total": Label("Total", "总额"),
     "allocate_multiple_total": Label("× T", "× T"),
     "allocate_curve_slope_total": Label("Per extra 1 {money} of T", "T 每多 1 {money}"),

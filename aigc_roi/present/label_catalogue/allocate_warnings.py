@@ -9,6 +9,7 @@ LABELS: dict[str, Label] = {
         "最优分配就是当前分配：任何资金转移都不能改善目标。",
     ),
     "allocate_warning_best_is_current_filled": Label("The filled split is the current one.", "投满分配就是当前分配。"),
+    "allocate_warning_best_is_current_reaching": Label("The reaching split is the current one.", "达标分配就是当前分配。"),
     "allocate_warning_current_total_differs": Label(
         "Today the moved channels spend {total} a month, not B = {budget}: "
         "the gain includes the change in total spend.",
@@ -21,6 +22,10 @@ LABELS: dict[str, Label] = {
     "allocate_warning_on_minimum_filled": Label(
         "{channel} sits on its minimum ({amount}): its next 1 {money} there returns less than the target ROAS.",
         "{channel} 位于下限（{amount}）：在此处再投 1 {money} 的收入已低于目标 ROAS。",
+    ),
+    "allocate_warning_on_minimum_reaching": Label(
+        "{channel} sits on its minimum ({amount}): the milestone would take money out of it.",
+        "{channel} 位于下限（{amount}）：为使里程碑更高，需从中撤出资金。",
     ),
     "allocate_warning_gets_nothing_filled": Label(
         "{channel} gets nothing at the filled split: its first 1 {money} returns {roas} {money} in revenue, less than "
@@ -36,6 +41,16 @@ LABELS: dict[str, Label] = {
         "the 1 {money} itself.",
         "{channel} 在最优分配中没有预算：它的第 1 {money} 只带来 {roas} {money} 收入，不到这 1 {money} 本身。",
     ),
+    "allocate_warning_gets_nothing_reaching": Label(
+        "{channel} gets nothing at the reaching split: its first 1 {money} takes the milestone less far than the "
+        "others' last.",
+        "{channel} 在达标分配中没有预算：它的第 1 {money} 对里程碑的贡献低于其他渠道的最后 1 {money}。",
+    ),
+    "allocate_warning_gets_nothing_below_one_reaching": Label(
+        "{channel} gets nothing at the reaching split; its first 1 {money} returns {roas} {money} in revenue, less "
+        "than the 1 {money} itself.",
+        "{channel} 在达标分配中没有预算；它的第 1 {money} 只带来 {roas} {money} 收入，不到这 1 {money} 本身。",
+    ),
     "allocate_warning_on_maximum": Label(
         "{channel} sits on its maximum ({amount}): the objective would put more money in.",
         "{channel} 位于上限（{amount}）：目标希望投入更多资金。",
@@ -43,6 +58,10 @@ LABELS: dict[str, Label] = {
     "allocate_warning_on_maximum_filled": Label(
         "{channel} sits on its maximum ({amount}): its next 1 {money} there still returns more than the target ROAS.",
         "{channel} 位于上限（{amount}）：在此处再投 1 {money} 的收入仍高于目标 ROAS。",
+    ),
+    "allocate_warning_on_maximum_reaching": Label(
+        "{channel} sits on its maximum ({amount}): the milestone would put more money in.",
+        "{channel} 位于上限（{amount}）：为使里程碑更高，需投入更多资金。",
     ),
     "allocate_warning_locked": Label("{channel} is locked at {amount} a month, outside {budget}.",
                                      "{channel} 锁定在每月 {amount}，不计入 {budget}。"),
@@ -97,6 +116,12 @@ LABELS: dict[str, Label] = {
         "投满分配下闸门{gate}不通过：第 {month} 月之后 {channels} 不再投放，无论分配显示给它们多少预算；"
         "所示数字均已计入。",
     ),
+    "allocate_warning_gate_fails_reaching": Label(
+        "At the reaching split the gate {gate} fails: {channels} buy nothing after month {month}, whatever budget the "
+        "split shows for them then; every figure shown counts that.",
+        "达标分配下闸门{gate}不通过：第 {month} 月之后 {channels} 不再投放，无论分配显示给它们多少预算；"
+        "所示数字均已计入。",
+    ),
     "allocate_warning_gate_fails_share": Label(
         "At the best split the gate {gate} passes in {share} of the draws (today's split: {today}): in the others "
         "{channels} buy nothing after month {month}; every figure shown counts that.",
@@ -107,6 +132,12 @@ LABELS: dict[str, Label] = {
         "At the filled split the gate {gate} passes in {share} of the draws (today's split: {today}): in the others "
         "{channels} buy nothing after month {month}; every figure shown counts that.",
         "投满分配下闸门{gate}在 {share} 的抽样中通过（当前分配：{today}）：其余抽样中第 {month} 月之后 {channels} "
+        "不再投放；所示数字均已计入。",
+    ),
+    "allocate_warning_gate_fails_share_reaching": Label(
+        "At the reaching split the gate {gate} passes in {share} of the draws (today's split: {today}): in the others "
+        "{channels} buy nothing after month {month}; every figure shown counts that.",
+        "达标分配下闸门{gate}在 {share} 的抽样中通过（当前分配：{today}）：其余抽样中第 {month} 月之后 {channels} "
         "不再投放；所示数字均已计入。",
     ),
     "allocate_gate_name": Label("'{name}'", "“{name}”"),
@@ -154,6 +185,11 @@ LABELS: dict[str, Label] = {
         "Today the moved channels do not spend B = {budget} a month in every phase: {phases}; the gain includes the "
         "change in spend.",
         "当前参与分配的渠道并非每个阶段每月都花 B = {budget}：{phases}；提升中包含广告支出的变化。",
+    ),
+    "allocate_warning_marginal_roas_below_one_reaching": Label(
+        "{channel}: at the reaching split its next 1 {money} returns {roas} {money} in revenue, less than the 1 {money} "
+        "itself.",
+        "{channel}：达标分配下再投 1 {money} 只带来 {roas} {money} 收入，不到这 1 {money} 本身。",
     ),
     "allocate_phase_spend": Label("{amount} in {months}", "{months}每月 {amount}"),
     "allocate_warning_constraint_not_met": Label(
