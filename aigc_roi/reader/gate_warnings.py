@@ -11,45 +11,61 @@ from __future__ import annotations
 
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.month_runs import months_phrase
+from aigc_roi.model.paths import channel_path
 from aigc_roi.model.scenario import Gate, Scenario
+from aigc_roi.reader.kinds import Context
 from aigc_roi.reader.yamltree import Node, find_node
+
+Found = tuple[str, str, tuple[str, ...]]
+"""A warning's path and message, and the names of the channels whose months it reads."""
 
 
 def gate_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[ScenarioError, ...]:
-    """Every gate's warnings in file order, each at the list item or key it is about."""
+    """Every gate's warnings in file order, each at the list item or key it is about; located as an error over several
+    values is (reader/kinds.py ``Context.error``'s ``among``): at a --set that wrote the months or test month read."""
     # The months each channel runs in, None for every month (no ``months:``). A gate names no channel whose name
     # another has (reader/load.py), so its names key them.
     months = {channel.name: None if channel.months is None else set(channel.months) for channel in scenario.acquisition}
-    found: list[tuple[str, str]] = []
+    written = {channel.name: find_node(tree, f"{channel_path(i)}.months") for i, channel in enumerate(scenario.acquisition)}
+    located = Context(filename)
     for g, gate in enumerate(scenario.gates):
-        found += _unobserved(gate, f"gates[{g}]", months)
-        found += _stopping_nothing(gate, f"gates[{g}]", months, find_node(tree, f"gates[{g}].then") is not None)
-    return tuple(located_warning(tree, filename, path, message) for path, message in found)
+        path = f"gates[{g}]"
+        found = _unobserved(gate, path, months) + _stopping_nothing(gate, path, months,
+                                                                   find_node(tree, f"{path}.then") is not None)
+        test_month = find_node(tree, f"{path}.after_month")
+        for at, message, names in found:
+            read = (test_month, *(written[name] for name in names))
+            node = find_node(tree, at)
+            assert node is not None, f"{at} is in the scenario, so in its tree"
+            located.error(node, at, message, among=(part for part in read if part is not None))
+    return tuple(located.errors)
 
 
-def _unobserved(gate: Gate, path: str, months: dict[str, set[int] | None]) -> list[tuple[str, str]]:
+def _unobserved(gate: Gate, path: str, months: dict[str, set[int] | None]) -> list[Found]:
     """A test channel that runs in no month of 1..after_month; where none does, the test has no spend to measure
     and the gate fails in every sample (model/gates.py: a ROAS or CAC over no spend is none)."""
     test = _test_months(gate.after_month)
     absent = [j for j, name in enumerate(gate.channels) if not _runs(months[name], 1, gate.after_month)]
     if absent and len(absent) == len(gate.channels):
         return [(f"{path}.channels", f"no test channel runs in the test's {test}: with no spend to measure, the gate "
-                                     f"always fails, and its channels buy nothing after month {gate.after_month}")]
+                                     f"always fails, and its channels buy nothing after month {gate.after_month}",
+                 gate.channels)]
     return [(f"{path}.channels[{j}]", f"channel '{gate.channels[j]}' does not run in the test's {test} "
-                                      f"({_runs_in(months[gate.channels[j]])}): the test cannot observe it")
+                                      f"({_runs_in(months[gate.channels[j]])}): the test cannot observe it",
+             (gate.channels[j],))
             for j in absent]
 
 
-def _stopping_nothing(gate: Gate, path: str, months: dict[str, set[int] | None], then_written: bool) -> list[tuple[str, str]]:
+def _stopping_nothing(gate: Gate, path: str, months: dict[str, set[int] | None], then_written: bool) -> list[Found]:
     """A gate whose channels all end with its test stops nothing; else a ``then`` channel that does has nothing of
     it to stop (a test channel ending with its test is the usual test, and stops nothing of its own by design)."""
     after = gate.after_month
     if not any(_runs(months[name], after + 1, None) for name in gate.channels + gate.then):
         return [(f"{path}.then" if then_written else path,
                  f"no channel of this gate runs after month {after}: it stops nothing whether the test passes or "
-                 "fails; name in 'then' the channels the test decides")]
+                 "fails; name in 'then' the channels the test decides", gate.channels + gate.then)]
     return [(f"{path}.then[{j}]", f"channel '{name}' does not run after month {after} ({_runs_in(months[name])}): "
-                                  "the gate has nothing of it to stop")
+                                  "the gate has nothing of it to stop", (name,))
             for j, name in enumerate(gate.then) if not _runs(months[name], after + 1, None)]
 
 
@@ -66,9 +82,3 @@ def _test_months(after_month: int) -> str:
 def _runs_in(months: set[int] | None) -> str:
     assert months is not None, "a channel of every month runs in the test and after it"
     return f"it runs in {months_phrase(sorted(months))}"
-
-
-def located_warning(tree: Node, filename: str, path: str, message: str) -> ScenarioError:
-    node = find_node(tree, path)
-    assert node is not None, f"{path} is in the scenario, so in its tree"
-    return ScenarioError(node.source or filename, node.line, node.column, path, message)

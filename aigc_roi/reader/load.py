@@ -244,10 +244,7 @@ def _check_rules(parsed: Parsed, ctx: Context) -> None:
     for i, channel in enumerate(parsed.values.get("acquisition", [])):
         if "conversion_index" in channel.values:
             _check_conversion_index(channel, f"{channel_path(i)}.conversion_index", plans, ctx)
-    named = [(channel_path(i), channel) for i, channel in enumerate(parsed.values.get("acquisition", []))
-             if "name" in channel.values]
-    channels = _Named([channel.values["name"] for _, channel in named], [path for path, _ in named],
-                      tuple(channel.nodes["name"] for _, channel in named))
+    channels = _named_channels(parsed)
     for i, gate in enumerate(parsed.values.get("gates", [])):
         _check_gate(gate, f"gates[{i}]", channels, ctx)
     targets = parsed.values.get("targets")
@@ -264,6 +261,25 @@ class _Named:
     names: list[str]
     paths: list[str]
     nodes: tuple[Node, ...]
+    unnamed: tuple[Node, ...] = ()
+    """What else says which channels there are, which a name that is none of them breaks a rule with too: the
+    acquisition value where it is no list or a --set wrote it whole (``acquisition=null``), and each item that gave no
+    named channel (``acquisition[1]=null``, a --set of a type no channel has)."""
+
+
+def _named_channels(parsed: Parsed) -> _Named:
+    channels = parsed.values.get("acquisition", [])
+    named = [(channel_path(i), channel) for i, channel in enumerate(channels) if "name" in channel.values]
+    listed_at = parsed.nodes.get("acquisition")
+    unnamed: tuple[Node, ...] = ()
+    if listed_at is not None:
+        # A channel whose name is read is told by its name node; an item read as none, by whatever a --set wrote in it.
+        read = {id(channel.node) for _, channel in named}
+        items = listed_at.value if listed_at.kind == "seq" else []
+        whole = (listed_at,) if listed_at.kind != "seq" or listed_at.source is not None else ()
+        unnamed = whole + tuple(item for item in items if id(item) not in read)
+    return _Named([channel.values["name"] for _, channel in named], [path for path, _ in named],
+                  tuple(channel.nodes["name"] for _, channel in named), unnamed)
 
 
 def _check_gate(gate: Parsed, path: str, channels: _Named, ctx: Context) -> None:
@@ -281,7 +297,7 @@ def _check_gate(gate: Parsed, path: str, channels: _Named, ctx: Context) -> None
     if tested is not None and "channels" in gate.values and (tested.kind == "scalar" or not tested.value):
         ctx.error(tested, join_path(path, "channels"), "expected a list of one or more channel names to test, found "
                   + ("null" if tested.kind == "scalar" else "an empty list"))
-    first_at: dict[str, str] = {}
+    first_at: dict[str, tuple[str, Node]] = {}
     for key in ("channels", "then"):
         node, names = gate.nodes.get(key), gate.values.get(key)
         if node is None or node.kind != "seq" or names is None or len(names) != len(node.value):
@@ -292,16 +308,18 @@ def _check_gate(gate: Parsed, path: str, channels: _Named, ctx: Context) -> None
                 known = listed(dict.fromkeys(channel_names)) if channel_names else "there is none"
                 hint = suggest_word(name, tuple(channel_names))
                 ctx.error(item, item_path, f"expected the name of a channel in acquisition ({known}), found {item.describe()}"
-                          + (f"; {hint}" if hint else ""), among=channels.nodes)
+                          + (f"; {hint}" if hint else ""), among=channels.nodes + channels.unnamed)
             elif len(shared := sharing(channel_names, name)) > 1:
                 # A gate took every channel of the name, where a test is of the channels meant: refused, as --set
                 # refuses it. Gates are 1.2's, so no 1.1 file changes meaning (reader/shared_names.py).
                 ctx.error(item, item_path, gate_cannot_tell(name, [channels.paths[i] for i in shared]),
                           among=tuple(channels.nodes[i] for i in shared))
             elif name in first_at:
-                ctx.error(item, item_path, f"channel '{name}' is named twice in this gate (first at {first_at[name]})")
+                first, first_item = first_at[name]
+                ctx.error(item, item_path, f"channel '{name}' is named twice in this gate (first at {first})",
+                          among=(first_item,))
             else:
-                first_at[name] = f"{key}[{index}]"
+                first_at[name] = f"{key}[{index}]", item
 
 
 def _check_milestone(milestone: Parsed, path: str, ctx: Context) -> None:

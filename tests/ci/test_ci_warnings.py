@@ -213,8 +213,10 @@ def test_a_warning_in_a_set_option_names_it_and_points_at_the_file(tmp_path: Pat
     assert (warning["file"], warning["option"], warning["path"], warning["rule"]) == (
         str(path), option, "gates[0].then", "gate-stops-nothing")
     github = invoke([*args, "--format", "github"]).stdout
+    # The after_month it reads, as an error of a value an option wrote names the file's values it is over.
+    after_month = f"{path}:10:{GATE.index('2,') + 1}"
     assert (f"::warning file={path},title=aigc-roi%3A gate-stops-nothing::{option}:{warning['line']}:"
-            f"{warning['column']}: gates[0].then: {STOPS_NOTHING}\n") in github
+            f"{warning['column']}: gates[0].then: {STOPS_NOTHING} (with the file at {after_month})\n") in github
 
 
 def test_workers_report_what_one_process_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
