@@ -294,6 +294,9 @@ _FOUND = _rules([
     (r"(-[\w-]+), an option of (\S+)", "{1} 的选项 {0}"),
 ])
 
+_COUNTED_ZH = {"count of months": "月数", "month": "月份", "format version": "格式版本号"}
+"""What a whole number of a field is (reader/kinds.py ``Number.counted``), which a percentage never is."""
+
 _FOUND_HINTS = _rules([
     (r"a leading 0 marks an octal number in YAML 1\.1; write (\S+) without it", "YAML 1.1 把前导 0 读作八进制；请写成 {0}"),
     (r"hexadecimal and binary numbers are not accepted; write the number in decimal", "不接受十六进制和二进制数字；请用十进制书写"),
@@ -310,6 +313,7 @@ _FOUND_HINTS = _rules([
     (r"b = (\S+)", "b = {0}"),
     (r"a power law never reaches 0: give the smallest share your analytics show", "幂律曲线不会降到 0：请填写数据中最小的比例"),
     (r"a gate decides what runs after its test, so a later month must follow", "闸门决定测试之后的投放，测试之后须还有月份"),
+    (r"a percentage is no (count of months|month|format version)", lambda m: f"百分比不是{_COUNTED_ZH[m[1]]}"),
     (r"ending in (\S+), it names a folder", "以 {0} 结尾，指的是文件夹"),
 ])
 
@@ -899,6 +903,8 @@ _HINTS = _rules([
     (r"full-width ('.'(?:, '.')*) \(IME input\): write (.*)", _lists("全角字符 {0}（输入法输入）：请写 {1}", 0)),
     (r"full-width '(.)' \(IME input\), and (.*) is (over|under|not over|not under) (\S+)",
      lambda m: f"全角字符 '{m[1]}'（输入法输入），且 {m[2]} {_BOUND_ZH[m[3]]} {m[4]}"),
+    (r"full-width '(.)' \(IME input\), and (.*) is a percentage, not a (count of months|month|format version)",
+     lambda m: f"全角字符 '{m[1]}'（输入法输入），且 {m[2]} 是百分比，不是{_COUNTED_ZH[m[3]]}"),
     (r"full-width '(.)' \(IME input\), and (.*) is not a (whole )?number",
      lambda m: f"全角字符 '{m[1]}'（输入法输入），且 {m[2]} 不是{'整数' if m[3] else '数字'}"),
     (r"full-width quote '(.)' \(IME input\) does not quote in YAML: write (.*) or use ASCII quotes",

@@ -613,7 +613,7 @@ START = Text(pattern=r"[0-9０-９]{4}-([0０][1-9１-９]|[1１][0-2０-２])",
              description="Month 1 as YYYY-MM (1900-01 or later, all months by 9999-12); labels only.")
 
 SCENARIO = Obj({
-    "version": Number(1, 1, integer=True, ranges=False, wording="1 (the only format version)"),
+    "version": Number(1, 1, integer=True, ranges=False, wording="1 (the only format version)", counted="format version"),
     "name": Text(description="Scenario name."),
     "currency": CurrencyCode(description="ISO currency code, display only (default CNY)."),
     "horizon_months": HORIZON,

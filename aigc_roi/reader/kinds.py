@@ -41,6 +41,7 @@ from aigc_roi.reader.numbers import (
     split_range,
     to_number,
 )
+from aigc_roi.reader.percent_warnings import written_in_percent
 from aigc_roi.reader.yamltree import MERGE_KEY, MERGE_REFUSAL, Node, join_path, set_within, slipped_key
 
 INVALID: Any = object()
@@ -251,6 +252,9 @@ class Number:
     unit: str = ""
     """``an amount`` of money or ``a count`` (reader/amount_warning.py), whose number written in percent is warned of;
     "" for any other number (a share, a ratio, a multiplier)."""
+    counted: str = "count of months"
+    """What a whole number (``integer``) of the field is: a percentage is none, so one written with ``%`` is refused
+    (``horizon_months: 600%`` would read as 6, docs/formulas.md §12)."""
 
     def expectation(self) -> str:
         if self.wording:
@@ -277,6 +281,8 @@ class Number:
         return self._fault(value, False) is None
 
     def _fault(self, value: float, in_percent: bool) -> str | None:
+        if in_percent and self.integer:
+            return f"a percentage, not a {self.counted}"
         return bound_fault(value, in_percent, self.minimum, self.maximum, self.below_maximum, self.above_minimum, self.integer)
 
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
@@ -315,6 +321,8 @@ class Number:
             if slip is not None:
                 return ctx.expected_with_hint(node, path, self.expectation(), *slip)
             return ctx.expected(node, path, self.expectation(), problem.hint)
+        if self.integer and isinstance(node.value, str) and written_in_percent(node.raw):
+            return ctx.expected(node, path, self.expectation(), f"a percentage is no {self.counted}")
         if abs(value) > MAX_MAGNITUDE:
             return ctx.expected(node, path, f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)")
         if 0 < abs(value) < MIN_MAGNITUDE:
@@ -618,7 +626,9 @@ class MonthSet:
             hint = date_hint(node.raw, ctx.start) if node.kind == "scalar" and isinstance(node.value, str) else None
             if hint is not None:
                 return ctx.expected_with_hint(node, path, f"a month within 1..{ctx.horizon_months}", 0, hint)
-            return ctx.expected(node, path, f"a month within 1..{ctx.horizon_months}", among=ctx.past_horizon(month))
+            percent = node.kind == "scalar" and isinstance(node.value, str) and written_in_percent(node.raw)
+            return ctx.expected(node, path, f"a month within 1..{ctx.horizon_months}",
+                                "a percentage is no month" if percent else "", among=ctx.past_horizon(month))
         return month
 
     def json_schema(self) -> dict[str, Any]:
@@ -661,7 +671,8 @@ class PlanMonth:
         hint = date_hint(node.raw, ctx.start) if node.kind == "scalar" and isinstance(node.value, str) else None
         if hint is not None:
             return ctx.expected_with_hint(node, path, expected, 0, hint)
-        return Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, wording=expected).parse(node, path, ctx)
+        return Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, wording=expected, counted="month").parse(
+            node, path, ctx)
 
     def json_schema(self) -> dict[str, Any]:
         return Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description=self.description).json_schema()
