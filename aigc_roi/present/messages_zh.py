@@ -76,6 +76,8 @@ _NAMING_ZH = {"a gate, --set, actuals --map or allocate --lock": "闸门、--set
 """What names an item by its name alone (reader/shared_names.py), in Chinese."""
 
 _EXPECTED = _rules([
+    (r"a horizon of at least 2 months \(a gate's test month and a month after it\)",
+     "至少 2 个月的周期（闸门的测试月及其后的一个月）"),
     # whatif/reforecast.py: the month after the actuals of a by_month value, where the re-forecast resumes the plan.
     (r"a value for month (\d+) \((\S+)\) that one number or range writes", "第 {0} 月（{1}）可由单个数字或区间写出的值"),
     (r"a date YYYY-MM-DD", "YYYY-MM-DD 格式的日期"),

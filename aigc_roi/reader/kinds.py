@@ -657,6 +657,10 @@ def _numbers_range(text: str) -> bool:
     return True
 
 
+GATE_HORIZON = "a horizon of at least 2 months (a gate's test month and a month after it)"
+"""What a gate's ``after_month`` needs of a plan whose months leave it none to be (1..horizon - 1 is empty)."""
+
+
 @dataclass(frozen=True)
 class PlanMonth:
     """A month of the plan, 1 (the first) to the horizon, or to the month before it (``before_last``: a gate's test,
@@ -667,6 +671,10 @@ class PlanMonth:
     before_last: bool = False
 
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        if self.before_last and ctx.horizon_months < 2:
+            # 1..horizon - 1 is empty: no month is the fix, but a longer plan (spec 1.2, section 3b item 9).
+            return ctx.error(node, path, f"expected {GATE_HORIZON}, found horizon_months {ctx.horizon_months}",
+                             among=(ctx.horizon_node,) if ctx.horizon_node is not None else ())
         expected = f"a month within 1..{ctx.horizon_months - (1 if self.before_last else 0)}"
         hint = date_hint(node.raw, ctx.start) if node.kind == "scalar" and isinstance(node.value, str) else None
         if hint is not None:
