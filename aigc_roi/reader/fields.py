@@ -287,7 +287,7 @@ class KeyedShares:
                 "patternProperties": {WHOLE_KEY_PATTERN: self.share.json_schema()}, "description": self.description}
 
 
-_DAY_LABEL = re.compile(r"\s*(?:[Dd](?:ay)?[ _-]?|第)([0-9]{1,4})\s*[天日]?\s*")
+_DAY_LABEL = re.compile(r"\s*(?:[Dd](?:ay)?[ _-]?|第)([0-9０-９]{1,4})\s*[天日]?\s*")
 """A day as analytics label it: D1, d7, Day 30, day_30, 第30天."""
 
 
@@ -295,7 +295,7 @@ def _day_key_hint(key: str, last: int) -> str:
     """What to write for a day key labelled as analytics label it (``D1``: 1), or for day 0, which is no point of the
     curve: every user is active on the day they join."""
     labelled = _DAY_LABEL.fullmatch(key)
-    day = int(labelled[1]) if labelled else int(key) if re.fullmatch("[0-9]{1,4}", key) else None
+    day = int(labelled[1]) if labelled else whole_number(key)
     if day == 0:
         return "D0 is 100% by definition (the day of joining): leave it out"
     return f"write {day} for {key.strip()}" if labelled and day is not None and day <= last else ""
@@ -327,7 +327,7 @@ class Conversion:
 
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         # A mapping with only numeric keys is by age; {low, high} or {dist: ...} is a range.
-        if node.kind == "map" and node.value and all(re.fullmatch("[0-9]+", key) for key in node.value):
+        if node.kind == "map" and node.value and all(whole_number(key) is not None for key in node.value):
             return self.by_age.parse(node, path, ctx)
         return self.share.parse(node, path, ctx)
 
@@ -444,7 +444,7 @@ def month_node(node: Node, month: int | None) -> Node | None:
     schedule = node.value["by_month"].value
     if schedule.kind != "map":
         return None
-    return next((entry.value for key, entry in schedule.value.items() if key.strip().lstrip("0") == str(month)), None)
+    return next((entry.value for key, entry in schedule.value.items() if whole_number(key) == month), None)
 
 
 def _median(value: Value) -> float:

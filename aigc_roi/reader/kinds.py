@@ -689,11 +689,13 @@ class PlanMonth:
 PERIOD_WORDS = {"month": 1, "quarter": 3, "year": 12}
 
 
-WHOLE_KEY_PATTERN = r"^\+?[0-9]+(\.0*)?([eE]\+?[0-9]+)?$"
+WHOLE_KEY_PATTERN = rf"^\+?{_DIGIT}+(\.[0０]*)?([eE]\+?{_DIGIT}+)?$"
 """A whole number written plainly: digits, then only zeros after a decimal point, and an exponent (``3``, ``3.0``,
 ``3e0``, ``+3``), no sign, suffix, separator or space. A month, an age, a day or a period's number of months written
 as text (a key, or quoted) reads in such a form, as ``horizon_months`` and ``after_month`` do (and as a JSON Schema
-``integer`` is: 3.0 is one); the exported schema's keys take this pattern, so the reader and the schema agree."""
+``integer`` is: 3.0 is one); the exported schema's keys take this pattern, so the reader and the schema agree. Its
+digits are a value's (``_DIGIT``): ASCII and full-width, what an IME types (``{１: 50%}`` is age 1, as ``bid: １２``
+is 12), which float() reads as their ASCII twins."""
 _WHOLE_TEXT = re.compile(WHOLE_KEY_PATTERN)
 
 
