@@ -44,7 +44,7 @@ from aigc_roi.reader.kinds import (
     check_keys,
     whole_number,
 )
-from aigc_roi.reader.yamltree import Node, join_path, set_within
+from aigc_roi.reader.yamltree import Node, join_path, key_text, set_within
 
 
 @dataclass
@@ -205,10 +205,11 @@ class RetentionPointsKind:
         points = []
         first_of_age: dict[int, Node] = {}
         for key, entry in node.value.items():
-            key_path = f"{path}[{key}]"
+            key_path = f"{path}[{key_text(key)}]"
             age = whole_number(key)
             if age is None or not 1 <= age <= ctx.horizon_months:
-                ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, found {key}",
+                ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, "
+                                               f"found {key_text(key)}",
                           among=ctx.past_horizon(age))
                 continue
             # Keys are text, so 1, 01 and 1.0 are different keys to YAML but the same age to the model.
@@ -262,13 +263,13 @@ class KeyedShares:
         first_of_key: dict[int, Node] = {}
         word, span = ("age", "month") if self.ages else ("day", "day")
         for key, entry in node.value.items():
-            key_path = f"{path}[{key}]"
+            key_path = f"{path}[{key_text(key)}]"
             number = whole_number(key)
             if number is None or not self.first <= number <= last:
                 hint = "" if self.ages else _day_key_hint(key, last)
                 # An age is refused past the horizon's last (horizon - 1): the horizon takes part.
                 late = ctx.past_horizon(number + 1) if self.ages and number is not None and number >= self.first else ()
-                ctx.error(entry.key, key_path, f"expected {self.noun} within {self.first}..{last}, found {key}"
+                ctx.error(entry.key, key_path, f"expected {self.noun} within {self.first}..{last}, found {key_text(key)}"
                           + (f"; {hint}" if hint else ""), among=late)
                 continue
             # As for retention points: 1 and 01 are two keys to YAML, one day (or age) to the model, which

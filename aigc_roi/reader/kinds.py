@@ -42,7 +42,7 @@ from aigc_roi.reader.numbers import (
     to_number,
 )
 from aigc_roi.reader.percent_warnings import written_in_percent
-from aigc_roi.reader.yamltree import MERGE_KEY, MERGE_REFUSAL, Node, join_path, set_within, slipped_key
+from aigc_roi.reader.yamltree import MERGE_KEY, MERGE_REFUSAL, Node, join_path, key_text, set_within, slipped_key
 
 INVALID: Any = object()
 """Returned by a parse that reported an error; callers skip the field."""
@@ -487,7 +487,7 @@ class ByMonthOr:
             month = whole_number(key)
             if month is None or not 1 <= month <= ctx.horizon_months:
                 hint = date_hint(key, ctx.start)
-                ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {key}"
+                ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {key_text(key)}"
                           + (f"; {hint}" if hint else ""), among=ctx.past_horizon(month))
                 invalid = True
                 continue

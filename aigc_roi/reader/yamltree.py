@@ -310,10 +310,18 @@ def _error(filename: str, line: int, col: int, message: str, path: str = "") -> 
 
 
 def join_path(parent: str, child: str | int) -> str:
-    """``acquisition`` + 1 -> ``acquisition[1]``; ``costs`` + ``fixed`` -> ``costs.fixed``."""
+    """``acquisition`` + 1 -> ``acquisition[1]``; ``costs`` + ``fixed`` -> ``costs.fixed``; a blank key quoted
+    (``key_text``)."""
     if isinstance(child, int):
         return f"{parent}[{child}]"
+    child = key_text(child)
     return f"{parent}.{child}" if parent else child
+
+
+def key_text(key: str) -> str:
+    """A key as a path or a message's ``found`` shows it: a blank one (``""``, ``" "``) quoted, ``''``, which would
+    show as nothing (a top-level error with no path, ``by_month.: ..., found`` with nothing after it)."""
+    return repr(key) if not key.strip() else key
 
 
 KEYED_MAPPINGS = frozenset({"points", "days", "conversion"})
@@ -336,7 +344,7 @@ def _path_within(stack: list[_Frame]) -> tuple[str, str | None]:
 
 def _key_path(path: str, within: str | None, key: str) -> str:
     """``path`` + ``key``, in brackets inside one of ``KEYED_MAPPINGS`` (``within``)."""
-    return f"{path}[{key}]" if within in KEYED_MAPPINGS else join_path(path, key)
+    return f"{path}[{key_text(key)}]" if within in KEYED_MAPPINGS else join_path(path, key)
 
 
 def _path(stack: list[_Frame]) -> str:
