@@ -217,6 +217,8 @@ _OWN = [_rule(pattern, template) for pattern, template in [
     (r"unclosed quote: the quote opened at line (\d+), column (\d+) is not closed on its line \(YAML read on to line (\d+)\)",
      "引号未闭合：第 {0} 行第 {1} 列开始的引号在该行没有结束（YAML 一直读到第 {2} 行）"),
     (r"character U\+([0-9A-F]+) is not allowed", "不允许字符 U+{0}"),
+    (r"a key running ([\d,]+) characters to its ':', past the ([\d,]+) YAML allows: shorten it",
+     "键到它的 ':' 共 {0} 个字符，超过了 YAML 允许的 {1} 个：请缩短它"),
     (r"an escape in a double-quoted string is beyond the last Unicode character \\U0010FFFF",
      "双引号字符串中的转义超出了最后一个 Unicode 字符 \\U0010FFFF"),
 ]]

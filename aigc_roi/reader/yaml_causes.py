@@ -49,6 +49,10 @@ FILE_LAYOUT = frozenset({AFTER_DOCUMENT, DIRECTIVE, DOCUMENT_MARKER, BLOCK_SCALA
 """Causes that speak of a file's lines (a document, a directive line, indentation), which a value typed after
 ``--set PATH=`` has none of: there the text was meant as it is, and quotes are the fix."""
 
+MAX_KEY = 1024
+"""The longest key YAML reads, in characters to its ':' (PyYAML's and libyaml's simple keys): past it the parser reads no
+key there, and tells of a ':' it could not find or did not expect, on a line that has one."""
+
 STRAY = "a stray '{0}' with no opening '{1}' before it: remove it, or put the value in quotes"
 RESERVED = "'{0}' cannot start an unquoted value: put the value in quotes, as in \"{1}\""
 
@@ -130,3 +134,25 @@ def _value_at(line: str, column: int) -> str:
     """The unquoted value that starts at ``column``, shortened for a message."""
     value = re.split(r"\s+#", line[column:], maxsplit=1)[0].strip()
     return value if len(value) <= 24 else value[:21] + "..."
+
+
+_BLOCK_START = re.compile(r"[ \t]*(?:-[ \t]+)*(?:\?[ \t]+)?")
+"""What opens a key of a block line: its indentation, a list item's '- ', a complex key's '? '."""
+
+
+def long_key(text: str, line: int, column: int, flow: bool) -> tuple[int, int] | None:
+    """The 0-based column of the key that the ':' at ``column`` of ``line`` ends, and its length to that ':', where the
+    key is longer than ``MAX_KEY``: the cause of the parser's error there. In ``flow`` (inside [ ] or { }) a key opens
+    after the last bracket or comma. None where no such key ends there (a ':' in a value: a ': ' before it)."""
+    lines = text_lines.lines(text)
+    here = lines[line] if line < len(lines) else ""
+    if column >= len(here) or here[column] != ":":
+        return None
+    opened = _BLOCK_START.match(here)
+    start = opened.end() if opened else 0
+    if flow:
+        start = max(start, *(here.rfind(mark, 0, column) + 1 for mark in "[{,"))
+        start += len(here[start:column]) - len(here[start:column].lstrip(" \t"))
+    if column - start <= MAX_KEY or re.search(r":[ \t]", here[start:column]):
+        return None
+    return start, column - start

@@ -24,7 +24,7 @@ from aigc_roi.model.paths import list_index
 from aigc_roi.reader import scalar_source, text_lines
 from aigc_roi.reader.item_commas import ITEM_COMMAS, first_comma, items_meant
 from aigc_roi.reader.numbers import ForeignNumber, decimal_to_float, is_number_text, number_decimal
-from aigc_roi.reader.yaml_causes import cause
+from aigc_roi.reader.yaml_causes import MAX_KEY, cause, long_key
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()
@@ -688,6 +688,12 @@ def _syntax_error(text: str, filename: str, exc: yaml.MarkedYAMLError) -> Scenar
     problem = exc.problem or "invalid YAML"
     mark = exc.problem_mark
     context = exc.context_mark
+    flow = "flow" in (exc.context or "") or "',' or" in problem
+    if mark is not None and (key := long_key(text, mark.line, mark.column, flow)) is not None:
+        # The parser names a ':' it could not find or did not expect, on a line that has it: the key is what to fix.
+        return _error(filename, mark.line + 1, key[0] + 1,
+                      f"invalid YAML: a key running {key[1]:,} characters to its ':', past the {MAX_KEY:,} YAML allows: "
+                      "shorten it")
     if context is not None and (mark is None or "end of stream" in problem or problem == "could not find expected ':'"):
         mark = context
     line, col = _within(text, *(_pos(mark) if mark is not None else (1, 1)))
