@@ -31,7 +31,8 @@ from aigc_roi.cli.output import check_destinations, check_plot, deliver, given, 
 from aigc_roi.cli.streams import CommandLineProblem, Localized, fail, fail_with, load
 from aigc_roi.model.arguments import SHARE, amount_fault
 from aigc_roi.model.ime_marks import BRACKETS, EQUALS, ime_slip
-from aigc_roi.model.paths import ChannelReader, RefusedName, channel_references, names_something
+from aigc_roi.model.names import did_you_mean
+from aigc_roi.model.paths import ChannelReader, RefusedName, channel_references, names_something, references_like
 from aigc_roi.present.errors import message_in
 from aigc_roi.present.labels import label
 from aigc_roi.reader.dated_months import date_hint
@@ -148,8 +149,9 @@ def channels_of(scenario: Scenario) -> ChannelReader:
 
 def check_channel_names(scenario: Scenario, names: dict[str, list[str]], read: ChannelReader, lang: str) -> None:
     """A channel in --lock/--min/--max (``read``: ``channels_of``) that names no channel or that --set refuses: one
-    line, exit 2, the first listing the channels each by a reference these options take as it (model/paths.py
-    ``channel_references``), or telling the brackets an input method typed (model/ime_marks.py)."""
+    line, exit 2, the first suggesting the channels it resembles (model/paths.py ``references_like``), else listing
+    the channels each by a reference these options take as it (``channel_references``), or telling the brackets an
+    input method typed (model/ime_marks.py)."""
     known = [channel.name for channel in scenario.acquisition]
     for option, named in names.items():
         for name in named:
@@ -158,9 +160,10 @@ def check_channel_names(scenario: Scenario, names: dict[str, list[str]], read: C
             except RefusedName as refused:
                 fail([CommandLineProblem(f"{option} {name}: {refused}")])
             slip = ime_slip(name, BRACKETS, partial(names_something, read), known) if found is None else None
-            if slip:
+            near = references_like(name, known, read) if found is None and not slip else []
+            if slip or near:
                 fail_with("allocate_unknown_channel_typed", lang, option=option, name=name,
-                          hint=Localized(partial(message_in, slip)))
+                          hint=Localized(partial(message_in, slip or did_you_mean(near))))
             if found is None:
                 fail_with("allocate_unknown_channel", lang, option=option, name=name,
                           names=Localized(lambda lang: label("list_separator", lang).join(

@@ -148,9 +148,9 @@ class CommandGroup(EdgeGroup):
         try:
             return super().resolve_command(ctx, args)
         except _click.exceptions.UsageError as error:
-            from difflib import get_close_matches  # on a typo's path only
+            from aigc_roi.model.names import resembling  # on a typo's path only
 
-            matches = get_close_matches(args[0], COMMANDS) if self.suggest_names and args else []
+            matches = resembling(args[0], COMMANDS) if self.suggest_names and args else []
             if matches:
                 error.message = f"{error.message.rstrip('.')}. Did you mean {', '.join(repr(match) for match in matches)}?"
             raise

@@ -21,11 +21,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from typer import _click
-from typer.core import TyperCommand, TyperGroup, TyperOption
+from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import Abort
 
 from aigc_roi.cli.files import UsageError, command_outputs
 from aigc_roi.cli.help_frame import click_frame, translate_command
+from aigc_roi.cli.option_slips import as_typed, options_like, refuse_misread_words, suggesting_choices
 from aigc_roi.cli.streams import (
     EXIT_BROKEN_PIPE,
     EXIT_INVALID,
@@ -70,8 +71,9 @@ def option_error_line(error: _click.exceptions.UsageError, owners: Sequence[str]
             message = "missing; it is required"
     elif isinstance(error, _click.exceptions.NoSuchOption):
         name = error.option_name
+        near = options_like(name, error.ctx)
         message = "no such option" + (f"; {_owned_elsewhere(name, owners, error.ctx)}" if owners
-                                      else f"; did you mean {', '.join(sorted(error.possibilities))}?" if error.possibilities else "")
+                                      else f"; did you mean {', '.join(near)}?" if near else "")
     elif isinstance(error, _click.exceptions.BadOptionUsage):
         name = error.option_name
     problem = located_message(message.rstrip("."), lang)
@@ -89,36 +91,6 @@ def _owned_elsewhere(option: str, owners: Sequence[str], ctx: _click.Context | N
     commands = ", ".join(owners[:-1]) + " and " + owners[-1] if len(owners) > 1 else owners[0]
     why = ", which uses the median of each range" if option in SAMPLING_OPTIONS and command in MEDIAN_COMMANDS else ""
     return f"{option} is an option of {commands}, not of {command}{why}"
-
-
-def refuse_an_option_for_a_value(command: _click.Command, ctx: _click.Context, args: Sequence[str],
-                                 interspersed: bool = True) -> None:
-    """Click takes the word after an option as its value, whatever it is: ``--samples --lang zh`` read '--lang' as
-    the number of samples (and ``-o --force`` would write a file named --force). A word that is exactly an option of
-    this command, --lang or --help, is no value meant: refused, naming both. A value that only starts with '-'
-    (``--set x=-5``, ``--percentiles -1``) is a value. ``interspersed``: False for the root, whose options end at
-    the command's name."""
-    names = {"--lang", "--help"}
-    takes: dict[str, int] = {}
-    for param in command.get_params(ctx):
-        if isinstance(param, TyperOption):
-            names.update(param.opts + param.secondary_opts)
-            if not param.is_flag and not param.count:
-                takes.update(dict.fromkeys(param.opts, param.nargs))
-    index = 0
-    while index < len(args) and args[index] != "--":
-        word = args[index]
-        if word in takes:
-            values = args[index + 1:index + 1 + takes[word]]
-            found = next((value for value in values if value in names), None)
-            if found is not None:
-                raise _click.exceptions.BadOptionUsage(
-                    word, f"expected a value, found {found}, an option of {ctx.info_name}", ctx)
-            index += 1 + takes[word]
-        elif not interspersed and not word.startswith("-"):
-            return
-        else:
-            index += 1
 
 
 _PRINTING = ("help", "version", "show_completion")
@@ -159,7 +131,7 @@ class EdgeCommand(TyperCommand):
     ``refuse_with_document``); None for a command without one."""
 
     def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
-        params = printing_on_stdout(super().get_params(ctx))
+        params = suggesting_choices(printing_on_stdout(super().get_params(ctx)))
         if {"output", "format_"} <= {param.name for param in params}:
             from aigc_roi.cli.output import name_suffixes  # only for a command writing a format to a file
 
@@ -171,8 +143,11 @@ class EdgeCommand(TyperCommand):
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         given = list(args)  # click's parser consumes the list it reads
         try:
-            refuse_an_option_for_a_value(self, ctx, args)
-            return super().parse_args(ctx, args)
+            refuse_misread_words(self, ctx, args)
+            try:
+                return super().parse_args(ctx, args)
+            except _click.exceptions.NoSuchOption as error:
+                raise as_typed(error, self, given) from None
         except _click.exceptions.UsageError:
             # The format is read from the words: click may stop at a bad value before it reads --format's.
             if self.json_refusal is not None and command_line_value(given, "--format", "-f") == "json":
@@ -252,7 +227,7 @@ class EdgeGroup(TyperGroup):
                 if command is not None and command.name and any(error.option_name in param.opts for param in command.params)]
 
     def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
-        return printing_on_stdout(super().get_params(ctx))
+        return suggesting_choices(printing_on_stdout(super().get_params(ctx)))
 
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         # The root parses first, and prints --help while parsing: it is translated before; its commands
@@ -260,5 +235,9 @@ class EdgeGroup(TyperGroup):
         if language() == "zh":
             translate_command(self, ctx)
             self.chinese = True
-        refuse_an_option_for_a_value(self, ctx, args, interspersed=False)
-        return super().parse_args(ctx, args)
+        refuse_misread_words(self, ctx, args, interspersed=False)
+        given = list(args)
+        try:
+            return super().parse_args(ctx, args)
+        except _click.exceptions.NoSuchOption as error:
+            raise as_typed(error, self, given, interspersed=False) from None

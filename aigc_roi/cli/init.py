@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -60,9 +59,10 @@ def init(
         return
     source = templates.get(template)
     if source is None:
-        # A prefix ("chat" for "chat-assistant-cpa") is the commonest slip; difflib misses it.
-        close = [name for name in templates if name.startswith(template)] or difflib.get_close_matches(
-            template, list(templates), n=1)
+        from aigc_roi.model.names import resembling  # on a typo's path only
+
+        # A prefix ("chat" for "chat-assistant-cpa") is the commonest slip, which the rule takes as a name held.
+        close = resembling(template, templates)
         fail_with("init_unknown_template", language, name=template,
                   names=Localized(lambda lang: label("list_separator", lang).join(templates) or "—"),
                   hint=Localized(lambda lang: label("did_you_mean", lang).format(name=close[0]) if close else ""))

@@ -241,7 +241,10 @@ def resolve_lang(lang: str | None) -> str:
     # An empty --lang '' is a value given, refused as --lang xx is, never the default.
     chosen = _language.get() if lang is None else lang
     if chosen not in LANGUAGES:
-        fail([f"--lang: expected one of {', '.join(LANGUAGES)}, found {chosen!r}"])
+        from aigc_roi.model.names import did_you_mean, resembling  # on a refusal's path only
+
+        near = resembling(chosen, LANGUAGES)
+        fail([f"--lang: expected one of {', '.join(LANGUAGES)}, found {chosen!r}" + (f"; {did_you_mean(near)}" if near else "")])
     _language.set(chosen)
     return chosen
 

@@ -3,10 +3,11 @@ Windows and a reader take it; names in a list, each read whole however it is spe
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 
@@ -16,6 +17,44 @@ def as_read(name: str) -> str:
     for case are one column to them."""
     folded = unicodedata.normalize("NFKC", name).casefold()
     return "".join(c for c in folded if not c.isspace() and unicodedata.category(c) != "Cf")
+
+
+NEAR = 0.5
+"""difflib's ratio of two names as read (``as_read``) from which one is offered for the other."""
+HELD = 2
+"""The fewest characters a name holds another by: one letter is in too many names to mean one of them."""
+
+
+def resembling(name: str, names: Iterable[str]) -> list[str]:
+    """The ``names`` a ``name`` that matches none was likely meant as, closest first: those that read as it
+    (``as_read``: ``CH`` is ``ch``, ``抖音激活cpa`` is ``抖音激活CPA``), else those holding it or held by it, of
+    ``HELD`` characters or more (``Douyin`` in ``Douyin CPA``, ``sets`` holding ``set``), else the one spelled
+    nearest, at a ratio of ``NEAR`` or more. The one rule of every suggestion of what people type by name: an item,
+    a channel, a gate, a driver, a template, a command, an option, a choice (docs/formulas.md §12). None for an empty
+    name, which every name would hold."""
+    key = as_read(name)
+    if not key:
+        return []
+    read = {other: as_read(other) for other in names}
+
+    def closeness(other: str) -> float:
+        return difflib.SequenceMatcher(None, key, read[other]).ratio()
+
+    alike = [other for other in read if read[other] == key]
+    if alike:
+        return alike
+    holding = [other for other in read if min(len(key), len(read[other])) >= HELD
+               and (key in read[other] or read[other] in key)]
+    if holding:
+        return sorted(holding, key=closeness, reverse=True)
+    nearest = max(read, key=closeness, default=None)
+    return [nearest] if nearest is not None and closeness(nearest) >= NEAR else []
+
+
+def did_you_mean(meant: Sequence[str]) -> str:
+    """``did you mean 'a'?``, or ``'a' or 'b'`` where several are as near."""
+    quoted = " or ".join(f"'{one}'" for one in meant)
+    return f"did you mean {quoted}?"
 
 
 def extension_of(path: str | os.PathLike[str]) -> str:

@@ -5,12 +5,11 @@ CSV keep the index, which a rename does not move."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Any, TypeVar
 
-from aigc_roi.model.names import as_read
+from aigc_roi.model.names import resembling
 
 _SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\.([0-9]+)|\[([^\]]+)\]")
 
@@ -149,11 +148,25 @@ PathReader = Callable[[str], "str | None"]
 def channel_references(names: Sequence[str], read: ChannelReader) -> list[str]:
     """Each channel of the plan's ``names`` by a reference ``read`` takes as it, what a refusal of an unknown channel
     lists: its name, else its path (``item_path``); a channel no reference names is left out (docs/formulas.md §12)."""
-    found = []
+    return list(_references(names, read).values())
+
+
+def references_like(name: str, names: Sequence[str], read: ChannelReader) -> list[str]:
+    """The references (``channel_references``) of the channels whose names ``name``, a reference to none, resembles
+    (model/names.py ``resembling``), the nearest first: what its refusal suggests."""
+    taken = _references(names, read)
+    return [taken[index] for alike in resembling(name, dict.fromkeys(names))
+            for index, called in enumerate(names) if called == alike and index in taken]
+
+
+def _references(names: Sequence[str], read: ChannelReader) -> dict[int, str]:
+    """``channel_references`` by the index of each channel a reference names."""
+    found = {}
     for index, name in enumerate(names):
-        taken = [reference for reference in (name, item_path("acquisition", index, names))
-                 if reference is not None and read_or_none(read, reference) == index]
-        found.extend(taken[:1])
+        taken = next((reference for reference in (name, item_path("acquisition", index, names))
+                      if reference is not None and read_or_none(read, reference) == index), None)
+        if taken is not None:
+            found[index] = taken
     return found
 
 
@@ -286,23 +299,6 @@ def by_name(path: str, scenario: Any) -> str:
         shown += segment if segment.startswith("[") or not shown else f".{segment}"
         node = None if segment.startswith("[") else getattr(node, segment, None)
     return shown
-
-
-def resembling(name: str, names: Sequence[str]) -> list[str]:
-    """The ``names`` a ``name`` that matches none was likely meant as, in their order: those holding it or held by
-    it (``Douyin`` in ``Douyin CPA``), else the one spelled nearest; what ``--set`` and ``--grid`` suggest
-    (docs/formulas.md §12). Case, width and spaces aside (``as_read``): ``CH`` is ``ch``, which no spelling of two
-    letters is near. None for an empty name, which every name would hold."""
-    key = as_read(name)
-    if not key:
-        return []
-    read = {other: as_read(other) for other in names}
-    alike = [other for other in names if read[other] == key]
-    holding = [other for other in names if read[other] and (key in read[other] or read[other] in key)]
-    if alike or holding:
-        return alike or holding
-    nearest = difflib.get_close_matches(key, list(read.values()), n=1, cutoff=0.5)
-    return [other for other in names if read[other] in nearest][:1]
 
 
 def two_readings(segment: str, at_index: str | None, meant: Sequence[str] | None, alone: bool | None) -> str:

@@ -586,6 +586,8 @@ _MESSAGES = _rules([
     (r"no channel's first 1 ([A-Z]{3}) returns a ROAS of (\S+): every budget would be 0",
      lambda m: priced("没有哪个渠道的第 1 {money} 能达到 ROAS {0}：每个渠道的预算都会是 0", m[1], "zh").format(m[2])),
     (r"no channel named '(.*)'; channels: (.*)", _lists("没有名为 '{0}' 的渠道；现有渠道：{1}", 1)),
+    # Before its hint, the channels it resembles (whatif/allocate_names.py).
+    (r"no channel named '(.*)'", "没有名为 '{0}' 的渠道"),
     (r"no ([\w ,]+) channel left to allocate the budget to",
      lambda m: f"没有剩余的 {_listed(m[1]).replace(' or ', ' 或 ')} 渠道可分配预算"),
     (r"'(.*)' has (\w+) written by month \(by_month\): allocate gives a channel the same budget every month, "

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from aigc_roi.model.names import resembling
 from aigc_roi.model.paths import (
     AmbiguousName,
     is_shared,
@@ -17,7 +18,6 @@ from aigc_roi.model.paths import (
     joined_path,
     meant_by_name,
     no_path,
-    resembling,
     split_path,
 )
 from aigc_roi.reader.item_keys import item_keys
@@ -26,6 +26,10 @@ from aigc_roi.reader.yamltree import Node, item_name
 
 NAMED_LISTS = ("acquisition", "monetization.plans", "monetization.purchases", "monetization.orders", "costs.fixed")
 """The lists whose items a path may name alone: channels, plans, purchases, orders and fixed costs."""
+BRACKETED_LISTS = ("gates",)
+"""The other lists of named items, whose items a path names between their list's brackets only (``gates[NAME]``): a
+gate is mostly named as the channel it tests, which a name alone would read as two items. A name alone of one is
+suggested its path."""
 
 Item = TypeVar("Item")
 Settable = Callable[[Node, list[str]], bool]
@@ -56,7 +60,8 @@ class Candidate(Generic[Item]):
 
 
 def items_of(tree: Node, list_path: str) -> list[Node]:
-    """The items of the list at ``list_path`` (one of ``NAMED_LISTS``); empty when the file has none."""
+    """The items of the list at ``list_path`` (one of ``NAMED_LISTS`` or ``BRACKETED_LISTS``); empty when the file has
+    none."""
     node: Node | None = tree
     for key in list_path.split("."):
         entry = node.value.get(key) if node is not None and node.kind == "map" else None
@@ -64,10 +69,10 @@ def items_of(tree: Node, list_path: str) -> list[Node]:
     return list(node.value) if node is not None and node.kind == "seq" else []
 
 
-def named_items(tree: Node) -> list[tuple[str, Candidate[str]]]:
-    """Each named item of ``NAMED_LISTS`` with its name, taken as the path it is offered by."""
+def named_items(tree: Node, lists: Sequence[str] = NAMED_LISTS) -> list[tuple[str, Candidate[str]]]:
+    """Each named item of ``lists`` with its name, taken as the path it is offered by."""
     found: list[tuple[str, Candidate[str]]] = []
-    for list_path in NAMED_LISTS:
+    for list_path in lists:
         items = items_of(tree, list_path)
         names = [item_name(item) for item in items]
         for index, (item, name) in enumerate(zip(items, names, strict=True)):
@@ -145,18 +150,14 @@ def meant(name: str, rest: list[str], candidates: Sequence[Candidate[Item]], set
 
 def suggested(name: str, rest: list[str], named: Sequence[tuple[str, Candidate[Item]]], settable: Settable) -> list[str]:
     """The paths a ``name`` that names none of ``named`` was meant as, valid as written: the items named like it
-    (model/paths.py ``resembling``) on which ``rest`` can be set, else those holding a key like its first, with that
+    (model/names.py ``resembling``) on which ``rest`` can be set, else those holding a key like its first, with that
     key; none where neither."""
-    like = set(resembling(name, list(dict.fromkeys(called for called, _ in named))))
-    # An item no path names is none to suggest (model/paths.py ``item_path``).
-    candidates = [candidate for called, candidate in named if called in like and candidate.offered is not None]
+    like = resembling(name, dict.fromkeys(called for called, _ in named))
+    # An item no path names is none to suggest (model/paths.py ``item_path``); the nearest name's items first.
+    candidates = [candidate for alike in like for called, candidate in named
+                  if called == alike and candidate.offered is not None]
     found = having(rest, candidates, settable)
     if found:
         return [joined_path([candidate.offered or "", *rest]) for candidate in found]
     return [joined_path([candidate.offered or "", key, *rest[1:]]) for candidate, key in _like(rest, candidates, settable)]
 
-
-def did_you_mean(paths: Sequence[str]) -> str:
-    """``did you mean 'a'?``, or ``'a' or 'b'`` where several are as near."""
-    quoted = " or ".join(f"'{path}'" for path in paths)
-    return f"did you mean {quoted}?"

@@ -7,7 +7,6 @@ never drift from what the loader accepts.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -25,6 +24,7 @@ from aigc_roi.model.limits import MAX_PURCHASES as MAX_PURCHASES
 from aigc_roi.model.limits import MAX_RETENTION_POINTS as MAX_RETENTION_POINTS
 from aigc_roi.model.limits import MIN_MAGNITUDE as MIN_MAGNITUDE
 from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
+from aigc_roi.model.names import did_you_mean, resembling
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution
 from aigc_roi.reader.amount_warning import amount_warnings
 from aigc_roi.reader.dated_months import date_hint
@@ -181,9 +181,11 @@ WORD_SLIPS = {
 """Words people write for a choice the format spells otherwise, and what to write instead."""
 
 
-def suggest_word(written: str, choices: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(written, choices, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+def suggest_word(written: str, choices: Iterable[str]) -> str:
+    """``did you mean 'month'?``: the ``choices`` ``written`` resembles (model/names.py ``resembling``); empty for
+    none."""
+    near = resembling(written, choices)
+    return did_you_mean(near) if near else ""
 
 
 class Kind(Protocol):

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.ime_marks import EQUALS, PATH_MARKS, ime_slip
+from aigc_roi.model.names import did_you_mean
 from aigc_roi.model.paths import (
     UNWRITTEN,
     ChannelReader,
@@ -44,11 +45,12 @@ from aigc_roi.model.paths import (
 from aigc_roi.reader.fields import SCENARIO, ListOf, Obj, Tagged
 from aigc_roi.reader.item_keys import item_keys, kind_within
 from aigc_roi.reader.item_names import (
+    BRACKETED_LISTS,
+    NAMED_LISTS,
     Candidate,
     Refused,
     Settable,
     UnknownKeys,
-    did_you_mean,
     having,
     items_of,
     meant,
@@ -207,7 +209,7 @@ def _by_name(tree: Node, override: Override) -> str:
             if candidate.offered is not None]
     if holding and not near and holding[0].offered is not None:
         return joined_path([holding[0].offered, *fields])  # the walk says what stops it, with the path that sets it
-    near = near or suggested(name, fields[1:], items, settable)
+    near = near or suggested(name, fields[1:], items + named_items(tree, BRACKETED_LISTS), settable)
     if not near and segments is not None and nearest_key(name, SCENARIO.fields):
         return override.path  # a field misspelt: validation names the key it resembles
     # Else an example that sets as written: the first item that has the rest.
@@ -277,7 +279,8 @@ def _refuse_a_name_alone(tree: Node, segments: list[str], keys: set[str], overri
     """Refuse ``x={...}`` where x is no key of the file but an item's name: an item is set whole at its list's path."""
     if len(segments) > 1 or segments[0].startswith("[") or segments[0] in keys:
         return
-    called = [candidate.offered for name, candidate in named_items(tree) if name == segments[0]]
+    called = [candidate.offered for name, candidate in named_items(tree, NAMED_LISTS + BRACKETED_LISTS)
+              if name == segments[0]]
     places = [place for place in called if place is not None]
     if len(places) < len(called):
         raise _fail(override, no_path(segments[0], len(called)))

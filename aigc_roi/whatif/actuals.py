@@ -56,7 +56,7 @@ from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.ime_marks import BRACKETS, EQUALS, ime_slip
 from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
-from aigc_roi.model.names import listed
+from aigc_roi.model.names import did_you_mean, listed
 from aigc_roi.model.paths import (
     ChannelReader,
     RefusedName,
@@ -66,6 +66,7 @@ from aigc_roi.model.paths import (
     channel_references,
     names_something,
     path_end,
+    references_like,
     row_name,
 )
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
@@ -279,8 +280,10 @@ def mapped_channels(scenario: Scenario, pairs: Sequence[tuple[str, str]], read: 
             raise ArgumentError(f"maps[{index}]", str(refused)) from None
         if channel is None:
             _refuse_a_name_holding_equals(scenario, f"{name}={glob}", read, index)
-            channels = listed(channel_references([channel.name for channel in scenario.acquisition], read))
-            raise ArgumentError(f"maps[{index}]", f"expected a channel of the plan ({channels or 'none'}), found {name!r}")
+            names = [channel.name for channel in scenario.acquisition]
+            near = references_like(name, names, read)
+            raise ArgumentError(f"maps[{index}]", f"expected a channel of the plan ({listed(channel_references(names, read)) or 'none'}), "
+                                                  f"found {name!r}" + (f"; {did_you_mean(near)}" if near else ""))
         mapped.append((channel, glob))
     return mapped
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from aigc_roi.model.channels import movable_types
 from aigc_roi.model.month_runs import months_phrase
-from aigc_roi.model.names import listed
+from aigc_roi.model.names import did_you_mean, listed, resembling
 from aigc_roi.model.paths import is_shared
 from aigc_roi.model.scenario import ByMonth, FloatArray, Scenario
 from aigc_roi.whatif.allocate_phases import Phase
@@ -25,7 +25,9 @@ def movable_channels(median: Scenario, locks: Sequence[str], minimums: Mapping[s
     by_name = {ch.name: ch for ch in median.acquisition}
     for name in [*locks, *minimums, *maximums]:
         if name not in by_name:
-            raise AllocationError(f"no channel named {name!r}; channels: {listed(names)}")
+            near = resembling(name, names)
+            raise AllocationError(f"no channel named {name!r}; "
+                                  + (did_you_mean(near) if near else f"channels: {listed(names)}"))
         if not by_name[name].movable:
             raise AllocationError(f"{name!r} is a {by_name[name].type} channel: its spend is never moved, "
                                   "so it cannot be locked or bounded")

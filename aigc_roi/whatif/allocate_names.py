@@ -11,8 +11,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
-from aigc_roi.model.names import listed
-from aigc_roi.model.paths import ChannelReader, RefusedName, channel_path, channel_references, row_names
+from aigc_roi.model.names import did_you_mean, listed
+from aigc_roi.model.paths import (
+    ChannelReader,
+    RefusedName,
+    channel_path,
+    channel_references,
+    references_like,
+    row_names,
+)
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.whatif.allocate_result import AllocationError
 
@@ -36,7 +43,9 @@ def keyed(scenario: Scenario, locks: Sequence[str], minimums: Mapping[str, float
         except RefusedName as refused:
             raise AllocationError(str(refused)) from None
         if index is None:
-            raise AllocationError(f"no channel named {name!r}; channels: {listed(channel_references(names, read))}")
+            near = references_like(name, names, read)
+            raise AllocationError(f"no channel named {name!r}; " + (did_you_mean(near) if near else
+                                                                    f"channels: {listed(channel_references(names, read))}"))
         return keys[index]
 
     return (dataclasses.replace(scenario, acquisition=renamed), [key_of(name) for name in locks],

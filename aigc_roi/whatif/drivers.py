@@ -33,7 +33,7 @@ from aigc_roi.model.channels.base import Unit
 from aigc_roi.model.engine import Result, evaluate, evaluate_batch
 from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.limits import MAX_MAGNITUDE
-from aigc_roi.model.names import listed
+from aigc_roi.model.names import listed, resembling
 from aigc_roi.model.paths import (
     PathReader,
     RefusedName,
@@ -44,7 +44,6 @@ from aigc_roi.model.paths import (
     list_index,
     plan_path,
     read_or_none,
-    resembling,
     split_path,
 )
 from aigc_roi.model.sampling import realize

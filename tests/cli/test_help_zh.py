@@ -125,9 +125,13 @@ def test_an_english_invocation_after_a_chinese_one_is_english(example: Path) -> 
 
 
 USAGE_ERRORS = [
+    (["run", "{file}", "--format", "zz"],
+     "aigc-roi: --format: 'zz' is not one of 'table', 'json', 'csv', 'markdown', 'xlsx'",
+     "aigc-roi: --format：'zz' 不是可选值之一：'table'、'json'、'csv'、'markdown'、'xlsx'"),
+    # A value like a choice is offered it: 'xx' and 'xlsx' share two letters of six, a ratio of 2 x 2 / 6 = 0.67.
     (["run", "{file}", "--format", "xx"],
-     "aigc-roi: --format: 'xx' is not one of 'table', 'json', 'csv', 'markdown', 'xlsx'",
-     "aigc-roi: --format：'xx' 不是可选值之一：'table'、'json'、'csv'、'markdown'、'xlsx'"),
+     "aigc-roi: --format: 'xx' is not one of 'table', 'json', 'csv', 'markdown', 'xlsx'; did you mean 'xlsx'?",
+     "aigc-roi: --format：'xx' 不是可选值之一：'table'、'json'、'csv'、'markdown'、'xlsx'；是否想写 'xlsx'？"),
     (["run", "{file}", "--bogus"],
      "aigc-roi: --bogus: no such option; did you mean --bom?", "aigc-roi: --bogus：没有这个选项；是否想写 --bom？"),
     (["run", "{file}", "--zzz"], "aigc-roi: --zzz: no such option", "aigc-roi: --zzz：没有这个选项"),

@@ -67,7 +67,7 @@ def test_a_refused_name_takes_the_colon_of_its_language(command: str, example: P
     (["simulate", "{file}", "--samples", "0"], "aigc-roi: --samples：应为 1 到 10,000,000 之间的整数，实际为 '0'"),
     (["simulate", "{file}", "--format", "nope"], "aigc-roi: --format：'nope' 不是可选值之一：'table'、'json'、'csv'、'markdown'"),
     (["validate"], "aigc-roi: PATHS：缺少此项；它是必填的"),
-    (["simulate", "{file}", "--sample", "5"], "aigc-roi: --sample：没有这个选项；是否想写 --samples、--samples-out、--set？"),
+    (["simulate", "{file}", "--sample", "5"], "aigc-roi: --sample：没有这个选项；是否想写 --samples、--samples-out？"),
     (["check", "--jobs"], "aigc-roi: --jobs：选项 '--jobs' 需要一个值"),
     # an option of other commands written short, as the long one is
     (["validate", "{file}", "-o", "v.xlsx"], "aigc-roi: -o：没有这个选项；-o 是 run、compare、breakeven、sensitivity、"
