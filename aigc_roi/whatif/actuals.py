@@ -19,15 +19,16 @@ Definitions (docs/formulas.md §16):
   An export whose own rows end (start) more than EARLY_END_DAYS before
   (after) a stated day is named (``gaps``): its campaigns are read as
   spending nothing on the days between, which a shorter download has not.
-- Plan: the deterministic run (every range at its median). Actual: sums of
+- Plan (whatif/actuals_plan.py): the deterministic run (every range at its median), an input written by month at
+  each month's value. Actual: sums of
   the rows; none at all for a channel no row matched (not in the exports is
   not "spent nothing"). ``cac`` = spend / users, ``ctr`` = clicks / impressions, ``cvr``
   = users / clicks, ``revenue_per_user`` = early revenue / users; none where
   the denominator is 0, in a month an export of the channel covers without
   the column, or in a month one of the channel's rows reports nothing in its
   cell (``NotReported``: that month alone, never the channel's others). The plan's
-  revenue_per_user is the gross revenue of one new user in their join month
-  (age 0): first-day and first-7-day payments are part of it.
+  revenue_per_user is the gross revenue one user the channel buys pays in its join month
+  (age 0; its conversion index, that month's prices and rates): first-day and first-7-day payments are part of it.
 - Percentile: of an actual among the ``samples`` draws of the same
   channel-month (sampling.realize with ``seed``; spend and users times
   ``covered``): 100 x (draws below + half the draws equal) / draws, so an
@@ -35,7 +36,8 @@ Definitions (docs/formulas.md §16):
   unless within 1% of the plan (``ON_PLAN``).
 - Furthest-off assumption: for each input of the channel that the data
   measures (unit cost, volume, ctr, cvr; see ``_assumptions``), actual /
-  plan over all compared months; the one with the largest |ln(ratio)|.
+  plan over all compared months (a rate's plan: its months' values weighted by the actual impressions, clicks for
+  cvr); the one with the largest |ln(ratio)|.
 """
 
 from __future__ import annotations
@@ -52,7 +54,6 @@ import numpy as np
 
 from aigc_roi.model.actuals import MAX_PLACES, Report, ReportRow, ReportSource, plan_days
 from aigc_roi.model.arguments import samples_and_seed
-from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.ime_marks import BRACKETS, EQUALS, ime_slip
 from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
@@ -69,8 +70,9 @@ from aigc_roi.model.paths import (
     references_like,
     row_name,
 )
-from aigc_roi.model.sampling import Clipped, ClipTally, realize
-from aigc_roi.model.scenario import Channel, CpaChannel, CpmChannel, Distribution, FlatChannel, KolChannel, Scenario
+from aigc_roi.model.sampling import Clipped, ClipTally
+from aigc_roi.model.scenario import Channel, CpaChannel, CpmChannel, FlatChannel, KolChannel, Scenario
+from aigc_roi.whatif.actuals_plan import Measured, PlanSeries, ratio
 from aigc_roi.whatif.actuals_rows import (
     NotReported,
     StatedGap,
@@ -93,20 +95,6 @@ platform paced to within a few tenths of a percent): only a real miss is flagged
 DEFAULT_SAMPLES = 2_000
 """Draws per channel-month: a percentile's sampling error stays under 0.5 points at P5/P95."""
 PERCENTILE_METRICS = ("spend", "users", "cac")
-
-
-@dataclass(frozen=True)
-class Measured:
-    """A channel-month's figures; None where not defined or not reported."""
-
-    spend: float | None
-    users: float | None
-    cac: float | None
-    ctr: float | None = None
-    cvr: float | None = None
-    revenue_per_user: float | None = None
-    impressions: float | None = None
-    clicks: float | None = None
 
 
 @dataclass(frozen=True)
@@ -390,20 +378,18 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[i
     monthly, unreported, matched, unmatched = tally_rows(report, channel_of, scenario.start, len(scenario.acquisition))
     exact = report.exact()
     lacking = lacking_columns(report, files, file_days, scenario.start)
-    plan = evaluate(realize(scenario))
     tally = ClipTally(scenario)
-    drawn = evaluate(realize(scenario, samples, np.random.default_rng(seed), tally), irr=False)
-    series = _Series(plan.channel_monthly_spend[0], plan.channel_monthly_users[0], float(plan.gross_by_age[0, 0]),
-                     drawn.channel_monthly_spend, drawn.channel_monthly_users)
+    series = PlanSeries.of(scenario, samples, seed, tally)
     labels = scenario.month_labels()
     channels = []
     for index, channel in enumerate(scenario.acquisition):
         days = None if not files[index] else (min(file_days[file][0] for file in files[index]),
                                               max(file_days[file][1] for file in files[index]))
         own = covered if days is None else coverage(*days, scenario.start, numbers)
-        measured = [_measured(index, month, own[month], series, monthly.get((index, month), {}),
-                              none_in(own[month] > 0 and matched[index] > 0, unreported.get((index, month), {}),
-                                       lacking.get((index, month), set())), channel)
+        measured = [(series.month(index, month, own[month]),
+                     _actual(monthly.get((index, month), {}),
+                             none_in(own[month] > 0 and matched[index] > 0, unreported.get((index, month), {}),
+                                     lacking.get((index, month), set()))))
                     for month in numbers]
         shares = np.array([own[month] for month in numbers])
         percentiles = _percentiles(series, index, [month - 1 for month in numbers], shares, [actual for _, actual in measured])
@@ -449,46 +435,19 @@ def _check_stated(scenario: Scenario, from_day: datetime.date | None, through: d
                                        f"found {through}")
 
 
-def _ratio(numerator: float | None, denominator: float | None) -> float | None:
-    if numerator is None or denominator is None or denominator == 0:
-        return None
-    return numerator / denominator
-
-
-@dataclass(frozen=True)
-class _Series:
-    """The engine's per channel-month arrays the comparison reads."""
-
-    spend: np.ndarray
-    """(C', H) planned spend."""
-    users: np.ndarray
-    revenue_per_user: float
-    """Gross revenue of one new user in the join month (age 0)."""
-    drawn_spend: np.ndarray
-    """(S, C', H) spend in each draw."""
-    drawn_users: np.ndarray
-
-
-def _measured(index: int, month: int, covered: float, series: _Series, sums: Mapping[str, float], none: set[str],
-              channel: Channel) -> tuple[Measured, Measured]:
-    """A channel-month's plan and actual."""
-    planned_spend = float(series.spend[index, month - 1]) * covered
-    planned_users = float(series.users[index, month - 1]) * covered
-    planned = Measured(planned_spend, planned_users, _ratio(planned_spend, planned_users),
-                       ctr=_plain(getattr(channel, "ctr", None)), cvr=_plain(getattr(channel, "cvr", None)),
-                       revenue_per_user=series.revenue_per_user)
+def _actual(sums: Mapping[str, float], none: set[str]) -> Measured:
+    """A channel-month's actual from its rows' ``sums``, none for the metrics in ``none``."""
 
     def metric(name: str) -> float | None:
         return None if name in none else sums.get(name, 0.0)
 
     spend = metric("spend")
     users, impressions, clicks, revenue = metric("users"), metric("impressions"), metric("clicks"), metric("revenue")
-    actual = Measured(spend, users, _ratio(spend, users), _ratio(clicks, impressions), _ratio(users, clicks),
-                      _ratio(revenue, users), impressions, clicks)
-    return planned, actual
+    return Measured(spend, users, ratio(spend, users), ratio(clicks, impressions), ratio(users, clicks),
+                    ratio(revenue, users), impressions, clicks)
 
 
-def _percentiles(series: _Series, index: int, columns: list[int], covered: np.ndarray,
+def _percentiles(series: PlanSeries, index: int, columns: list[int], covered: np.ndarray,
                  actuals: list[Measured]) -> list[dict[str, float | None]]:
     """Per compared month of channel ``index`` (``columns``: 0-based months, ``covered``: their shares), the
     percentile of its actual spend, users and cac among the draws; all months in one pass per metric."""
@@ -520,18 +479,11 @@ def percentiles_of(draws: np.ndarray, actuals: Sequence[float | None]) -> list[f
     return [float(share) if ok and count > 0 else None for share, ok, count in zip(shares, known, defined, strict=True)]
 
 
-def _plain(value: object) -> float | None:
-    """A field's planned number: the value, or a range's median; None for what is not one number."""
-    if isinstance(value, Distribution):
-        return value.median()
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    return None
-
-
 @dataclass(frozen=True)
 class _Totals:
-    """A channel's plan and actual over the compared months (None where a month lacks the number)."""
+    """A channel's plan and actual over the compared months (None where a month lacks the number). A rate's plan
+    (``plan_cpm``, ``plan_ctr``, ``plan_cvr``) is its months' values weighted by their actual impressions (clicks for
+    the cvr)."""
 
     spend: float | None
     users: float | None
@@ -539,6 +491,10 @@ class _Totals:
     plan_users: float | None
     impressions: float | None
     clicks: float | None
+    plan_impressions: float | None = None
+    plan_cpm: float | None = None
+    plan_ctr: float | None = None
+    plan_cvr: float | None = None
 
 
 Candidate = tuple[str, str, float | None, float | None]
@@ -547,24 +503,22 @@ Candidate = tuple[str, str, float | None, float | None]
 
 def _cpa_candidates(channel: CpaChannel, t: _Totals) -> list[Candidate]:
     volume = ("budget", "spend", t.plan_spend, t.spend) if channel.budget is not None else ("users", "users", t.plan_users, t.users)
-    return [("bid", "cac", _ratio(t.plan_spend, t.plan_users), _ratio(t.spend, t.users)), volume]
+    return [("bid", "cac", ratio(t.plan_spend, t.plan_users), ratio(t.spend, t.users)), volume]
 
 
 def _cpm_candidates(channel: CpmChannel, t: _Totals) -> list[Candidate]:
-    cpm = _plain(channel.cpm)
-    candidates: list[Candidate] = [("cpm", "cpm", cpm, _ratio(t.spend * 1000.0 if t.spend is not None else None, t.impressions)),
-                                   ("ctr", "ctr", _plain(channel.ctr), _ratio(t.clicks, t.impressions)),
-                                   ("cvr", "cvr", _plain(channel.cvr), _ratio(t.users, t.clicks))]
+    candidates: list[Candidate] = [("cpm", "cpm", t.plan_cpm, ratio(t.spend * 1000.0 if t.spend is not None else None, t.impressions)),
+                                   ("ctr", "ctr", t.plan_ctr, ratio(t.clicks, t.impressions)),
+                                   ("cvr", "cvr", t.plan_cvr, ratio(t.users, t.clicks))]
     if channel.budget is not None:
         return [*candidates, ("budget", "spend", t.plan_spend, t.spend)]
-    planned = None if t.plan_spend is None or cpm in (None, 0) else t.plan_spend / cpm * 1000.0
-    return [*candidates, ("impressions", "impressions", planned, t.impressions)]
+    return [*candidates, ("impressions", "impressions", t.plan_impressions, t.impressions)]
 
 
 def _kol_candidates(channel: KolChannel, t: _Totals) -> list[Candidate]:
     # Exports carry no post counts: the spend measures posts x fee, the users per spend the views' yield.
     return [("fee", "spend", t.plan_spend, t.spend),
-            ("view_to_user", "users_per_spend", _ratio(t.plan_users, t.plan_spend), _ratio(t.users, t.spend))]
+            ("view_to_user", "users_per_spend", ratio(t.plan_users, t.plan_spend), ratio(t.users, t.spend))]
 
 
 def _flat_candidates(channel: FlatChannel, t: _Totals) -> list[Candidate]:
@@ -590,8 +544,17 @@ def _assumptions(channel: Channel, index: int, months: tuple[ChannelMonth, ...],
             return None
         return round(sum(values), exact.get(name, MAX_PLACES)) if side == "actual" else sum(values)
 
+    def weighted(name: str, weight: str) -> float | None:
+        # By the actual impressions (clicks) of each month: what the plan expected of those there were, so a rate
+        # written by month on plan in every month is on plan however the platform spread its impressions.
+        pairs = [(getattr(month.plan, name), getattr(month.actual, weight)) for month in months]
+        if any(value is None or amount is None for value, amount in pairs):
+            return None
+        return ratio(sum(value * amount for value, amount in pairs), sum(amount for _, amount in pairs))
+
     totals = _Totals(total("actual", "spend"), total("actual", "users"), total("plan", "spend"), total("plan", "users"),
-                     total("actual", "impressions"), total("actual", "clicks"))
+                     total("actual", "impressions"), total("actual", "clicks"), total("plan", "impressions"),
+                     weighted("cpm", "impressions"), weighted("ctr", "impressions"), weighted("cvr", "clicks"))
     path = channel_path(index)
     measured = MEASURED.get(channel.type)
     candidates = measured(channel, totals) if measured is not None else []
