@@ -7,16 +7,19 @@ a number stays with the character before and after it (第 12 个月, 98.50% 的
 with its number (> 1,000%) and a mark with the word after it (▇ 表, = 0), or ends the line before where the two are
 wider than a line (（月，≤ / ltv_months）), never a line of its own; a quoted column header ('激活数(去重)') or
 example ('出价降低: 抖音CPA.bid=10'), a label's qualifier in ASCII brackets and a short name between spaces
-(小红书KOC) stay whole; a label too long to be kept whole as a name breaks between its words only (资金缺口 /
-最大月份, labels.py ``ZH_TERM_WORDS``); and the project's Chinese terms stay whole in a sentence (``_terms``: 变化,
-结果; there is no dictionary, so 模拟期 may still break). A line is filled to the width and broken, by preference, at
+(小红书KOC) stay whole, each with the punctuation a line keeps with it fitting the line; a word too long for that
+keeps each part between its punctuation that has Latin letters in it whole ('抖音CPA.bid, / 年度会员.price'。); a
+file's extension after a space or a pause is a word (.json、.markdown), not closing punctuation; a label too long
+to be kept whole as a name breaks between its words only (资金缺口 / 最大月份, labels.py ``ZH_TERM_WORDS``); and
+the project's Chinese terms stay whole in a sentence (``_terms``: 变化, 结果; there is no dictionary, so 模拟期 may
+still break). A line is filled to the width and broken, by preference, at
 a space, after punctuation, before an opening bracket or where Chinese meets a Latin word, when one lies near its end
 (a sixth of the line; a third in a table cell); else beside 的, else at a term's edge, when one lies as near; else
 between any two Chinese characters, which may split a word. Where no allowed break fits (a term kept whole with the
 comma after it), the line breaks where only glue forbids it, else between any two runs, else inside a run at the
 line's end, never before closing punctuation: left to Rich, a line started with ，or ）. An item of a list
 (抖音达人种草、小红书KOC) is kept whole as a name is, and a relation (T = 500.0万) is broken beside its sign last.
-Chinese help (cli/help_frame.py) is broken here too.
+Chinese help (cli/help_frame.py) is broken here too, by the same rules: one place for tables, notes and --help.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ _OPENING = set("（「『【《〈‘“([{")
 """Characters a line never ends with."""
 _PAUSES = set("，。、：；！？）」』】》〉")
 """After these a break reads as a pause, not a cut."""
+_SUFFIX = re.compile(r"\.[A-Za-z0-9]")
+"""A file's extension (.json): after a space or a pause it starts a word, where a dot after a word would end it."""
 _QUOTED = re.compile(r"(?<![A-Za-z])'[^'\s](?:[^'\n]*[^'\s])?'|“[^“”]+”|「[^「」]+」|《[^《》]+》|\([^()]+\)")
 """Kept whole when they fit: a quoted header, name or example, its spaces too ('出价降低: 抖音CPA.bid=10'), and a
 label's qualifier in ASCII brackets (买量，扣除变动成本).
@@ -59,6 +64,12 @@ _RELATIONS = {"=", "≠", "→", "≈"}
 GLUED = re.compile(r"(?<!\S)(?:[<>≤≥~≈]|<=|>=) [-+]?[0-9]")
 """Where a text without Chinese has a sign and its number (``_SIGNS``): Rich, breaking at any space, would part them."""
 _LATIN = re.compile(r"[A-Za-z0-9]")
+_WORD = re.compile(r"[^\s（]+")
+"""A word: a run between spaces, ended by a full-width bracket too (ROAS（全部收入 is a name and its qualifier)."""
+_PART = re.compile(r"[^,;，。、：；！？]+[,;，。、：；！？]*")
+"""A part of a word between its punctuation, the punctuation after it with it: '抖音CPA.bid, and 年度会员.price'。 in
+'抖音CPA.bid,年度会员.price'。"""
+_LETTER = re.compile(r"[A-Za-z]")
 SHORT_WORD = 12
 """Cells up to which a word between spaces is taken for a name and kept whole; a sentence is longer."""
 
@@ -94,6 +105,13 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
+def _closes(before: str, token: str) -> bool:
+    """Whether ``token``, after the character ``before``, is closing punctuation, which no line starts with; a file's
+    extension after a space or a pause is a word (.json、.csv), and a line starting with it cuts nothing, where kept
+    on the line before it ran over the line's end and was cut inside (.ma / rkdown)."""
+    return token[0] in _CLOSING and not ((before.isspace() or before in _PAUSES) and _SUFFIX.match(token) is not None)
+
+
 def _is_mark(token: str) -> bool:
     """A symbol on its own (▇, ●, │, =, →) that the word after it explains or completes; not punctuation."""
     return len(token) == 1 and not token.isalnum() and not has_cjk(token) and token not in _CLOSING | _OPENING
@@ -121,7 +139,7 @@ def _breaks_on(line: str, width: int, encoding: str | None) -> dict[int, int]:
             kind = NONE if a_number or b_number else GOOD
         else:
             kind = WORD if _PARTICLE in (a, b) else CJK_BREAK
-        if b[0] in _CLOSING or a[-1] in _OPENING:
+        if _closes(line[b_start - 1], b) or a[-1] in _OPENING:
             kind = NONE
         elif spaced and ((a_number and b_cjk) or (a_cjk and b_number)):
             kind = NONE  # 第 12 个月, 98.50% 的, 0.52 元, 未回本 23.95%
@@ -130,22 +148,17 @@ def _breaks_on(line: str, width: int, encoding: str | None) -> dict[int, int]:
         elif spaced and b in _RELATIONS:
             kind = CJK_BREAK  # T = 500.0万, 199 → 299: a relation reads with what it relates, broken last
         kinds[b_start] = kind
-    # A word ends at a full-width bracket, as at a space: ROAS（全部收入 is a name and its qualifier, not one name.
-    for match in re.finditer(r"[^\s（]+", line):
-        word = match.group()
-        cells = cell_len(word)
-        named = cells <= SHORT_WORD or (_LATIN.search(word) and cells <= 2 * SHORT_WORD)
-        if named and cells <= width:
-            for offset in range(match.start() + 1, match.end()):
-                if line[offset - 1] not in _PAUSES:
-                    kinds[offset] = NONE  # a name: 小红书KOC, B站注册CPA; a sentence still breaks after its commas
+    for match in _names(line, width):
+        for offset in range(match.start() + 1, match.end()):
+            if line[offset - 1] not in _PAUSES:
+                kinds[offset] = NONE  # a name: 小红书KOC, B站注册CPA; a sentence still breaks after its commas
     # An item of a list (抖音达人种草、小红书KOC) is a name or a term, whatever its length: kept whole where it fits.
     for match in _listed(line):
-        if cell_len(match.group()) <= width:
+        if _glued_cells(line, *match.span()) <= width:
             for offset in range(match.start() + 1, match.end()):
                 kinds[offset] = NONE
     for match in _terms().finditer(line):
-        if cell_len(match.group()) <= width:
+        if _glued_cells(line, *match.span()) <= width:
             for offset in range(match.start() + 1, match.end()):
                 kinds[offset] = NONE
             for edge in match.span():
@@ -158,10 +171,40 @@ def _breaks_on(line: str, width: int, encoding: str | None) -> dict[int, int]:
                 for offset in range(match.start() + 1, match.end()):
                     kinds[offset] = WORD if offset - match.start() in joints else NONE
     for match in _QUOTED.finditer(line):
-        if cell_len(match.group()) <= width:
+        if _glued_cells(line, *match.span()) <= width:
             for offset in range(match.start() + 1, match.end()):
                 kinds[offset] = NONE
     return kinds
+
+
+def _names(line: str, width: int) -> Iterator[re.Match[str]]:
+    """The names ``line`` keeps whole in ``width`` cells: each word (``_WORD``) up to ``SHORT_WORD`` cells, twice
+    that with Latin in it, that fits; and of any other word, each part between its punctuation (``_PART``) with Latin
+    letters in it that is such a name: '抖音CPA.bid,年度会员.price' in 24 cells breaks at its comma, where its parts
+    were broken wherever Chinese met Latin or another Chinese character ('抖音 / CPA.bid,年度会 / 员.price')."""
+    for word in _WORD.finditer(line):
+        if _named(line, word, width):
+            yield word
+        else:
+            yield from (part for part in _PART.finditer(line, word.start(), word.end())
+                        if _LETTER.search(part.group()) and _named(line, part, width))
+
+
+def _named(line: str, word: re.Match[str], width: int) -> bool:
+    cells = cell_len(word.group())
+    return ((cells <= SHORT_WORD or (_LATIN.search(word.group()) is not None and cells <= 2 * SHORT_WORD))
+            and _glued_cells(line, *word.span()) <= width)
+
+
+def _glued_cells(line: str, start: int, end: int) -> int:
+    """The cells of ``line[start:end]`` with the opening marks before it and the closing punctuation after it, which
+    no break parts from it: kept whole where it alone fit, a quote with its 。 ran over a line one cell too narrow and
+    was cut inside ('抖音CPA.bid,年度会 / 员.price'。)."""
+    while start and line[start - 1] in _OPENING:
+        start -= 1
+    while end < len(line) and _closes(line[end - 1], line[end:end + 2]):
+        end += 1
+    return cell_len(line[start:end])
 
 
 def glued_pieces(line: str) -> tuple[str, ...]:
@@ -186,7 +229,7 @@ def parted_pieces(line: str) -> list[str]:
     end = -1
     for match in _TOKEN.finditer(line):
         token = match[0]
-        if pieces and match.start() == end and (token[0] in _CLOSING or pieces[-1][-1] in _OPENING):
+        if pieces and match.start() == end and (_closes(pieces[-1][-1], token) or pieces[-1][-1] in _OPENING):
             pieces[-1] += token
         else:
             pieces.append(token)
@@ -298,7 +341,8 @@ def _free_breaks(line: str) -> list[int]:
     """Every offset of ``line`` between two runs where a line may start at all: not before closing punctuation nor
     after an opening one."""
     tokens = [(match.start(), match.group()) for match in _TOKEN.finditer(line)]
-    return [b_start for (_, a), (b_start, b) in pairwise(tokens) if b[0] not in _CLOSING and a[-1] not in _OPENING]
+    return [b_start for (_, a), (b_start, b) in pairwise(tokens)
+            if not _closes(line[b_start - 1], b) and a[-1] not in _OPENING]
 
 
 def _cut(line: str, start: int, width: int) -> int | None:
@@ -310,7 +354,7 @@ def _cut(line: str, start: int, width: int) -> int | None:
         taken += cell_len(line[offset - 1])
         if taken > width:
             break
-        if (line[offset] not in _CLOSING and line[offset - 1] not in _OPENING and not line[offset].isspace()
+        if (not _closes(line[offset - 1], line[offset:offset + 2]) and line[offset - 1] not in _OPENING and not line[offset].isspace()
                 and has_cjk(line[offset - 1:offset + 1])):
             found = offset
     return found

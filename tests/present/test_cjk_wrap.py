@@ -70,6 +70,15 @@ def test_a_two_character_word_is_not_split_when_a_pause_lies_near() -> None:
     assert lines[0].endswith("，"), lines
 
 
+def test_a_file_extension_and_a_long_quotes_names_are_kept_whole_as_in_help() -> None:
+    # A dot opening a word was taken for closing punctuation: no break fitted, the line ran over and --help cut it
+    # (.ma / rkdown). A quote wider than the line broke inside its names, where its comma fits a line each side.
+    assert _printed("以 .json、.csv、.md、.markdown、.xlsx", 24) == ["以 .json、.csv、.md、", ".markdown、.xlsx"]
+    assert _printed("'抖音CPA.bid,年度会员.price'。", 24) == ["'抖音CPA.bid,", "年度会员.price'。"]
+    # The 。 goes with the quote: 28 columns alone, 30 with it, where it was kept whole for 28 and cut inside.
+    assert _printed("'抖音CPA.bid,年度会员.price'。", 29) == ["'抖音CPA.bid,", "年度会员.price'。"]
+
+
 def test_styles_survive_the_wrapping() -> None:
     text = Text("! ", style="yellow").append("最优分配下再投 1 元只带来 0.52 元收入，不到这 1 元本身。", style="bold")
     wrapped = sentence_lines(text, 20)
