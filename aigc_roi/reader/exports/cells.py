@@ -60,6 +60,9 @@ _SIGNED = re.compile(rf"([+-]?)\s*({_SIGNS}|{_CODE})?(?:{ABBREVIATION_DOT})?\s*(
 _DOT_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
 """``5.000``: five thousand where a currency's locale separates thousands with a dot (units.py ``DECIMAL_COMMA``),
 five in the others'; a group never starts with 0 (``0.125`` is a decimal everywhere)."""
+_DOT_GROUPS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3}){2,}")
+"""``1.500.000``: thousands grouped by dots, more than once, so no decimal point: refused saying so, as a lone group
+is where it may be either (``_DOT_GROUPED``)."""
 _DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|(\d{2})(\d{2})|年(\d{1,2})月(\d{1,2})日?)")
 """A date written year first; the time after it is clock_text.py's."""
 _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
@@ -196,13 +199,24 @@ def shown(cell: object) -> str:
     return "an empty cell" if not text else repr(text) if len(text) <= 40 else repr(text[:37] + "...")
 
 
-def count(cell: object) -> float | None:
-    """The count in a cell, None for nothing reported; ``CellError`` for anything else."""
+def count(cell: object, decimal_comma: str | None = None, whole: bool = False) -> float | None:
+    """The count in a cell, None for nothing reported; ``CellError`` for anything else. In an export whose money is
+    in ``decimal_comma``, a currency whose locales group thousands with a dot, a dot before three digits is refused
+    as an amount's is; a ``whole`` count (impressions, clicks: no platform reports a part of one) takes no fraction,
+    which is how ``12.345`` impressions written in such a locale read elsewhere."""
     if type(cell) is str and cell.isascii() and cell.isdigit() and len(cell) < 16:
         return float(cell)  # most counts of a large export: no regular expression, no bound to check
-    value, sign, _ = _number(cell)
+    value, sign, body = _number(cell)
     if sign is not None:
         raise CellError("a number", shown(cell))
+    if value is None:
+        return None
+    grouped = _DOT_GROUPED.fullmatch(body) is not None
+    if decimal_comma is not None and grouped:
+        raise _dot_grouped(cell, body, decimal_comma)
+    if whole and not value.is_integer():
+        raise CellError("a whole count", shown(cell) + (f"; a dot before three digits may separate thousands: write "
+                                                        f"{body.replace('.', '')}" if grouped else ""))
     return value
 
 
@@ -287,6 +301,9 @@ def _number(cell: object) -> tuple[float | None, str | None, str]:
     if _THOUSANDS.fullmatch(body):
         return _bounded(float(body.replace(",", "")), cell), signed[2] or signed[4], body
     if not _PLAIN.fullmatch(body):
+        if _DOT_GROUPS.fullmatch(body):
+            raise CellError("a number", f"{shown(cell)}; dots separating thousands are not read: write "
+                                        f"{body.replace('.', '')}")
         if _COMMA_DECIMAL.fullmatch(body):
             raise CellError("a number", f"{shown(cell)}; a decimal comma, which actuals does not read: export the "
                                         f"report with a decimal point, or write {body.replace('.', '').replace(',', '.')}")

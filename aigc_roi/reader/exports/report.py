@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, ReportSource, SkippedNote, places, plan_days
@@ -127,6 +128,10 @@ class _Used:
     """The cell's number, None for nothing reported: ``count``, or the export's ``Amounts`` for money."""
 
 
+WHOLE_COUNTS = frozenset({"impressions", "clicks"})
+"""Counts no platform reports a part of; users may be fractional (a conversion credited in parts by attribution)."""
+
+
 def _columns(table: Table, platform: Platform, currency: str,
              title: TitleCurrency | None) -> tuple[dict[str, _Used], Amounts, dict[str, Found]]:
     """Field -> the column it is read from, the reader of the export's money (in the currency its headers, its shape
@@ -160,7 +165,9 @@ def _columns(table: Table, platform: Platform, currency: str,
         raise ScenarioInvalid(errors)
     amounts = Amounts(stated or (title.code if title else None), currency)
     used = {name: _Used(name, use.index, _header(table, use.index), use.scale, use.unit,
-                        amounts if name in ("spend", "revenue") else count) for name, use in found.items()}
+                        amounts if name in ("spend", "revenue")
+                        else partial(count, decimal_comma=amounts.decimal_comma, whole=name in WHOLE_COUNTS))
+            for name, use in found.items()}
     return used, amounts, found
 
 
@@ -435,7 +442,11 @@ def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], a
     except PartError as error:
         errors.append(ScenarioError(file, line, error.index + 1, _header(table, error.index),
                                     f"expected {error.expected}, found {error.found}"))
-    if len(errors) > before or when is None:
+    if len(errors) > before:
+        # Cells are read field by field; a row's problems are told left to right, as its reader reads them.
+        errors[before:] = sorted(errors[before:], key=lambda error: error.column)
+        return None
+    if when is None:
         return None
     return ReportRow(file, line, when, campaign, campaign_id, values["spend"] or 0.0, values["impressions"],
                      values["clicks"], values["users"], values["revenue"], parts)
