@@ -27,7 +27,7 @@ from aigc_roi.present.allocation_notes import allocation_title, curve_caption, l
 from aigc_roi.present.blocks import fields_block, vertical
 from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.console import Title, cell_len
-from aigc_roi.present.labels import label, sentences
+from aigc_roi.present.labels import ZH_TERM_WORDS, label, sentences
 from aigc_roi.present.layout import (
     Captioned,
     Column,
@@ -163,9 +163,14 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
     name_width = max(8, *(cell_len(word) for channel in result.channels for word in visible(channel.name).split()),
                      *(cell_len(word) for kind in kinds for word in [*kind.split(), *glued_pieces(kind)]))
 
-    def header(key: str) -> str:
-        text = label(key, lang).replace(" ", "\n", 1)
+    def named(key: str, text: str) -> str:
         return text + (f" ({unit})" if unit and key in ("allocate_budget", "allocate_change") else "")
+
+    def header(key: str) -> str:
+        # Two lines at its first space, or a Chinese term between its words (平均 / 获客成本): no space inside it.
+        text = label(key, lang)
+        term = next((words for words in ZH_TERM_WORDS if "".join(words) == text), None) if lang == "zh" else None
+        return named(key, "\n".join(term) if term is not None else text.replace(" ", "\n", 1))
 
     def width_of(key: str) -> int:
         # A header's lines whole, as its no_wrap column keeps them: counted by its words, "Budget (k)" took 7 cells of
@@ -190,7 +195,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
                   [Text(label("current", lang)), Text(split_label(result, "allocate_best", lang), style="bold")])
         records = [(channel.name, [(f"{channel_type_label(channel.type, lang)} · "
                                     f"{months_named(channel.months, lang, labels=result.month_labels)}", []), splits,
-                                   *((header(key).replace("\n", " "), [Text(text) for text in cells[key][n]])
+                                   *((named(key, label(key, lang)), [Text(text) for text in cells[key][n]])
                                      for key in VIEW_ORDER)])
                    for n, channel in enumerate(result.channels)]
         return vertical(label("allocate_channels_title", lang), records, caption(list(VIEW_ORDER)), width)
