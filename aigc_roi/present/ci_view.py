@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated, comparable
 from aigc_roi.ci.rules import rule_of
 from aigc_roi.model.change_targets import MOVED_FIGURE, NPV_DROP, NPV_DROP_SHARE, PAYBACK_DELAY
-from aigc_roi.model.compared import told_apart
+from aigc_roi.model.compared import against_limit
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.rounding import fixed
 from aigc_roi.model.targets import PAYBACK_PROBABILITY, TargetOutcome, payback_window
@@ -172,9 +172,10 @@ def _style(checked: Checked, lang: str) -> NumberStyle:
 
 
 def _outcome_texts(outcome: TargetOutcome, style: NumberStyle, samples: int = 0) -> tuple[str, str]:
-    """The actual figure and the limit with its comparison, e.g. ``-21.25%`` and ``>= 0.00%``; a miss with the
-    decimals that tell them apart (a roas of 0.996 missing 1 is no "1.00, must be >= 1.00"). A chance of payback
-    simulated over ``samples`` reads as `simulate` shows it (``NumberStyle.chance``)."""
+    """The actual figure and the limit with its comparison, e.g. ``-21.25%`` and ``>= 0.00%``: the limit as the file
+    states it (a milestone of 100.6 users is no ">= 101"), the figure with the decimals that read it on its side of
+    the limit (a roas of 0.996 missing 1 is no "1.00, must be >= 1.00"), model/compared.py ``against_limit``. A
+    chance of payback simulated over ``samples`` reads as `simulate` shows it (``NumberStyle.chance``)."""
     operator = "<=" if outcome.bound == "max" else ">="
     never = label("never", style.lang)
 
@@ -188,8 +189,8 @@ def _outcome_texts(outcome: TargetOutcome, style: NumberStyle, samples: int = 0)
             return style.chance(value, samples, 2 + extra)
         return show(value, extra)
 
-    actual, limit = ((show_actual(outcome.actual, 0), show(outcome.limit, 0)) if outcome.passed
-                     else told_apart(show_actual, outcome.actual, outcome.limit, 0, show))
+    actual, limit = against_limit(show, outcome.actual, outcome.limit, 0, outcome.bound == "min", outcome.passed,
+                                  show_actual)
     # A payback target past the horizon was judged by it: the value says so.
     return actual + by_horizon_note(outcome.judged_months, style.lang), f"{operator} {limit}"
 

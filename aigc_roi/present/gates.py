@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from aigc_roi.model.compared import told_apart
+from aigc_roi.model.compared import against_limit
 from aigc_roi.model.figures import plain
 from aigc_roi.model.names import listed
 from aigc_roi.model.scenario import Scenario
@@ -62,8 +62,9 @@ def gates_grid(report: RunReport, style: NumberStyle) -> Grid:
             show = style.ratio if metric == "roas" else style.money
             measured, limit = getattr(gate, metric), getattr(gate, bound)
             meets = _meets(measured, limit, bound)
-            # A failed threshold reads apart from the value: a CAC of 12.004 failing 12 is no "12.00, <= 12.00, fail".
-            value, threshold = (show(measured), show(limit)) if meets else told_apart(show, measured, limit, 2)
+            # The threshold as written, the value on its side of it: a CAC of 12.004 failing 12 is no "12.00, <= 12.00,
+            # fail", nor a min_roas of 0.305 ">= 0.31".
+            value, threshold = against_limit(show, measured, limit, 2, bound == "min_roas", meets)
             operator = ">=" if bound == "min_roas" else "<="
             rows.append([gate.name, months, short_label(name, lang), value, f"{operator} {threshold}",
                          label("gate_pass" if meets else "gate_fail", lang)])

@@ -895,6 +895,7 @@ _HINTS = _rules([
      "预算和费用均按月填写：{0} 折合每月 {1}（{2} × {3} 天）；请写 {4}"),
     (r"amounts are per month already: write (.*)", "金额本来就是按月计：请写 {0}"),
     (r"a range is written low\.\.high: (.*)", "区间写作 low..high：{0}"),
+    (r"for (.*) write dist: (\w+)", _lists("写 {0} 时还需写 dist: {1}", 0)),
     (r"a span of months is written first-last: (.*)", "月份区间写作 起-止：{0}"),
     (r"months are counted from start \((\S+) is month 1\): (\S+) is month (\d+)", "月份从 start 起算（{0} 为第 1 月）：{1} 是第 {2} 月"),
     (r"months are counted from start \((\S+) is month 1\): (\S+) is before it", "月份从 start 起算（{0} 为第 1 月）：{1} 在它之前"),

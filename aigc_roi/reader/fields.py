@@ -42,8 +42,10 @@ from aigc_roi.reader.kinds import (
     PlanMonth,
     Text,
     check_keys,
+    refuse_forms,
     whole_number,
 )
+from aigc_roi.reader.value_forms import Form, nearest_form
 from aigc_roi.reader.yamltree import Node, join_path, key_text, set_within
 
 
@@ -319,6 +321,12 @@ class Observed:
                 "description": "Share of the first subscribers still subscribed after the 1st, 2nd, ... renewal; non-increasing."}
 
 
+BY_AGE_FORM = Form((), numbered=lambda key: whole_number(key.strip()) is not None)
+"""A conversion by age, keyed by ages."""
+OBSERVED_FORM = Form(("observed",))
+"""Observed survival shares to fit."""
+
+
 @dataclass(frozen=True)
 class Conversion:
     """A share (or range) subscribing in the join month, or ``{age: share}``."""
@@ -327,10 +335,14 @@ class Conversion:
     by_age: KeyedShares
 
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
-        # A mapping with only numeric keys is by age; {low, high} or {dist: ...} is a range.
-        if node.kind == "map" and node.value and all(whole_number(key) is not None for key in node.value):
+        if node.kind != "map" or not node.value:
+            return self.share.parse(node, path, ctx)
+        # Ages as keys are by age ({0: 3%, 1x: 1%} a slip among them); {low, high} or {dist: ...} is a range.
+        forms = (BY_AGE_FORM, *self.share.forms())
+        form = nearest_form(node.value, forms)
+        if form is BY_AGE_FORM:
             return self.by_age.parse(node, path, ctx)
-        return self.share.parse(node, path, ctx)
+        return self.share.parse(node, path, ctx) if form is not None else refuse_forms(node, path, ctx, forms)
 
     def json_schema(self) -> dict[str, Any]:
         return {"description": "Share of new users who subscribe in their join month, or shares by age {0: 3%, 1: 1%}.",
@@ -350,9 +362,13 @@ class Renewal:
                 return ctx.expected(node, path, "a list of at least one renewal rate, e.g. [0.5, 0.7, 0.8]")
             rates = [self.rate.parse(child, join_path(path, i), ctx) for i, child in enumerate(node.value)]
             return INVALID if INVALID in rates else tuple(rates)
-        if node.kind == "map" and "observed" in node.value:
+        if node.kind != "map" or not node.value:
+            return self.rate.parse(node, path, ctx)
+        forms = (OBSERVED_FORM, *self.rate.forms())
+        form = OBSERVED_FORM if "observed" in node.value else nearest_form(node.value, forms)
+        if form is OBSERVED_FORM:
             return self.observed.parse(node, path, ctx)
-        return self.rate.parse(node, path, ctx)
+        return self.rate.parse(node, path, ctx) if form is not None else refuse_forms(node, path, ctx, forms)
 
     def json_schema(self) -> dict[str, Any]:
         return {"description": "Share of subscribers who renew at each period end (default 0); or a list per renewal, "

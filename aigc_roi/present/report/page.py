@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.compared import told_apart
+from aigc_roi.model.compared import against_limit
 from aigc_roi.model.figures import FIGURE_NAMES, unit_of
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import TargetOutcome
@@ -228,7 +228,7 @@ def _target_figure(outcome: TargetOutcome, labels: Sequence[str], lang: str) -> 
 
 
 def _limit_and_actual(outcome: TargetOutcome, horizon: int, style: NumberStyle) -> tuple[str, str]:
-    """A target's limit and value; a missed one's with the decimals that tell them apart (model/compared.py)."""
+    """A target's limit as the file states it and its value on its side of it (model/compared.py ``against_limit``)."""
 
     def show(value: float | None, extra: int) -> str:
         return _figure(outcome.figure, value, horizon, style, extra)
@@ -238,9 +238,7 @@ def _limit_and_actual(outcome: TargetOutcome, horizon: int, style: NumberStyle) 
     if judged and outcome.actual is None:
         # "never (≤ 6)" would say the horizon a second time: "never (by month 6, the horizon)", as `check` has it.
         return show(outcome.limit, 0), label("never", style.lang) + judged
-    if outcome.passed:
-        return show(outcome.limit, 0), show(outcome.actual, 0) + judged
-    limit, actual = told_apart(show, outcome.limit, outcome.actual, 0)
+    actual, limit = against_limit(show, outcome.actual, outcome.limit, 0, outcome.bound == "min", outcome.passed)
     return limit, actual + judged
 
 
