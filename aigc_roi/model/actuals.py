@@ -109,6 +109,18 @@ def rows_per(grain: tuple[str, ...]) -> str:
     return ", ".join([time, "campaign", *columns[:-1]]) + f" and {columns[-1]}"
 
 
+@dataclass(frozen=True)
+class NotUtf8:
+    """The first cell of a CSV read as GBK for being no UTF-8 whose GBK reading is doubtful
+    (reader/exports/code_pages.py): where, as GBK reads it and as Windows-1252 does (None where it has a byte that
+    code page has no character for)."""
+
+    line: int
+    column: int
+    gbk: str
+    windows_1252: str | None
+
+
 PLAN_CURRENCY = "currency"
 """The unit of money in the plan's own currency (the generic CSV's), whatever its code."""
 
@@ -162,6 +174,8 @@ class ReportSource:
     also_gbk: tuple[str, str] | None = None
     """A CSV read as UTF-8 whose bytes are valid GBK too (reader/exports/two_readings.py): its first campaign no channel
     matched, as read and as GBK reads it; None for any other export."""
+    not_utf8: NotUtf8 | None = None
+    """A CSV read as GBK for being no UTF-8 whose GBK reading is doubtful: its first such cell; None for any other."""
     skipped_sheets: tuple[SkippedSheet, ...] = ()
     """The sheets of its workbook not read, on the workbook's first source only (each sheet read is a source)."""
     places: dict[str, int] = field(default_factory=dict)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.actuals import PLAN_CURRENCY, ReportSource, SkippedTotals, rows_per
+from aigc_roi.model.actuals import PLAN_CURRENCY, NotUtf8, ReportSource, SkippedTotals, rows_per
 from aigc_roi.model.compared import told_apart
 from aigc_roi.model.names import listed_name
 from aigc_roi.model.rounding import fixed
@@ -255,6 +255,7 @@ def actuals_summary(actuals: Actuals, style: NumberStyle) -> list[str]:
         *([label("actuals_source_totals", lang).format(labels=_totals(skipped, lang))] if skipped else []),
         *([label("actuals_source_notes", lang).format(notes=_listed(notes, lang))] if notes else []),
         *(also_gbk_line(source.file, source.also_gbk, lang) for source in actuals.sources if source.also_gbk),
+        *(not_utf8_line(source.file, source.not_utf8, lang) for source in actuals.sources if source.not_utf8),
         # A hidden sheet may hold the rows the user meant: said where -q is not given, as a skipped totals row is.
         *([label("actuals_hidden_sheets", lang).format(sheets=_listed(hidden, lang))] if hidden else []),
         # "unmatched spend 0.00 in 0 campaigns" read as a finding; a run where every campaign has its channel says so.
@@ -272,6 +273,15 @@ def hidden_sheets(actuals: Actuals) -> list[str]:
 def also_gbk_line(file: str, also_gbk: tuple[str, str], lang: str) -> str:
     """A file whose bytes read as UTF-8 and as GBK alike, read as UTF-8 with a campaign unmatched: what GBK reads."""
     return label("actuals_also_gbk", lang).format(file=file, name=repr(also_gbk[0]), gbk=repr(also_gbk[1]))
+
+
+def not_utf8_line(file: str, not_utf8: NotUtf8, lang: str) -> str:
+    """A file read as GBK for being no UTF-8 whose GBK reading is doubtful: its first such cell, as GBK and as
+    Windows-1252 read it."""
+    place = f"{file}:{not_utf8.line}:{not_utf8.column}"
+    if not_utf8.windows_1252 is None:
+        return label("actuals_not_utf8_gbk_only", lang).format(place=place, gbk=repr(not_utf8.gbk))
+    return label("actuals_not_utf8", lang).format(place=place, gbk=repr(not_utf8.gbk), western=repr(not_utf8.windows_1252))
 
 
 def reforecast_header(plan: str, actuals: Actuals, lang: str) -> str:
@@ -363,6 +373,11 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
                      *({"code": "also_gbk", "file": source.file, "campaign": source.also_gbk[0],
                         "gbk": source.also_gbk[1], "message": also_gbk_line(source.file, source.also_gbk, "en")}
                        for source in actuals.sources if source.also_gbk),
+                     *({"code": "not_utf8", "file": source.file, "line": source.not_utf8.line,
+                        "column": source.not_utf8.column, "gbk": source.not_utf8.gbk,
+                        "windows_1252": source.not_utf8.windows_1252,
+                        "message": not_utf8_line(source.file, source.not_utf8, "en")}
+                       for source in actuals.sources if source.not_utf8),
                      *({"code": "hidden_sheet", "file": place,
                         "message": label("actuals_hidden_sheets", "en").format(sheets=place)}
                        for place in hidden_sheets(actuals))],

@@ -273,6 +273,7 @@ _FOUND = _rules([
     (r"a damaged one \((\w+)\)", "已损坏的文件（{0}）"),
     (r"an Excel 97-2003 \.xls workbook \(save it as xlsx or CSV\)", "Excel 97-2003 的 .xls 工作簿（请另存为 xlsx 或 CSV）"),
     (r"binary data", "二进制数据"),
+    (r"columns separated by ';'", "以 ';' 分隔的列"),
     (r"a carriage return \(CR\) inside a line", "行中间的回车符（CR）"),
     (r"a longer one", "更长的单元格"),
     (r"a boolean \((.*)\)", "布尔值（{0}）"),
@@ -309,6 +310,7 @@ _FOUND_HINTS = _rules([
     (r"byte-order mark ((?:[0-9A-F]{2} ?)+)", "字节顺序标记 {0}"),
     (r"no byte-order mark", "无字节顺序标记"),
     (r"the rest of the file is UTF-8: a damaged character", "文件其余部分是 UTF-8：这是一个损坏的字符"),
+    (r"Excel's CSV where the decimal mark is a comma", "以逗号为小数点的地区中 Excel 保存的 CSV"),
     (r"a lone surrogate", "孤立的代理项字符"),
     (r"not a number", "不是数字"),
     (r"no such day: (\d{4}-\d{2}) has (\d+) days", "没有这一天：{0} 只有 {1} 天"),
@@ -881,6 +883,10 @@ _HINTS = _rules([
     (r"open and save the workbook in Excel so it keeps the result", "请在 Excel 中打开并保存工作簿，以保存公式的结果"),
     (r"a quote left open takes the lines below it into its cell", "未闭合的引号会把下面的行都并入它的单元格"),
     (r"save the file as UTF-8", "请把文件另存为 UTF-8"),
+    (r"save the export as comma-separated CSV, or as Unicode Text \(UTF-16, tab-separated\)",
+     "请把报表另存为逗号分隔的 CSV，或另存为 Unicode 文本（UTF-16，制表符分隔）"),
+    (r"the file is not UTF-8, and read as GBK this is no Chinese text: save the export as CSV UTF-8",
+     "文件不是 UTF-8，按 GBK 读取，这里读出的不是中文：请把报表另存为 CSV UTF-8"),
     (r"this clone is shallow: fetch the history \(actions/checkout fetch-depth: 0\)",
      "这是浅克隆：请获取完整历史（actions/checkout 的 fetch-depth: 0）"),
     (r"did you mean ('.*' or '.*')\?", lambda match: "是否想写 " + match[1].replace("' or '", "' 或 '") + "？"),
@@ -936,9 +942,19 @@ _WITH_FILE = re.compile(r"(.+) \(with the file at (.+:\d+:\d+)\)")
 """A rule over a --set's value and the file's, the file's place after it (reader/kinds.py Context.error)."""
 
 
+def _hinted(message: str) -> str | None:
+    """A message ending in one or more hints, each after "; ", in Chinese (a cell's hint, then reader/exports/
+    code_pages.py's on the file's encoding); None for one whose last part is no hint."""
+    head, separator, tail = message.rpartition("; ")
+    hint = _apply(_HINTS, tail) if separator else None
+    if hint is None:
+        return None
+    return f"{_hinted(head) or _apply(_MESSAGES, head) or head}；{hint}"
+
+
 def translate(message: str) -> str:
     """A whole message in Chinese; a message the table does not know stays English.
-    A hint after the last "; " (reader/numbers.py slip_hint, reader/kinds.py) is translated on its own,
+    Each hint after a "; " at its end (reader/numbers.py slip_hint, reader/kinds.py) is translated on its own,
     and the column a compare's --set broke, after the message, too."""
     column = _COLUMN.fullmatch(message)
     if column:
@@ -956,9 +972,8 @@ def translate(message: str) -> str:
     target = _TARGET_MEANT.fullmatch(message)
     if target:
         return f"{target[1]} 即 {target[2]}；是否想写 {target[3]}？"
-    head, separator, tail = message.rpartition("; ")
-    hint = _apply(_HINTS, tail) if separator else None
-    if hint is not None:
-        return f"{_apply(_MESSAGES, head) or head}；{hint}"
+    hinted = _hinted(message)
+    if hinted is not None:
+        return hinted
     # A hint alone is a label's field (cli/allocate.py, cli/simulate.py: an input method's mark, model/ime_marks.py).
     return _apply(_MESSAGES, message) or _apply(_HINTS, message) or message

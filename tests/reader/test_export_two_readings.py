@@ -1,7 +1,8 @@
 """A CSV without a byte-order mark whose bytes are valid UTF-8 and valid GBK alike (QA: 路路通 in GBK read as UTF-8
 '··ͨ', listed as unmatched, exit 0): read in the encoding under which the plan's globs match its campaigns, else
-as UTF-8 with a line on stderr naming what GBK reads, never silently. A European UTF-8 export (Café, whose é is 茅
-in GBK) is no GBK file."""
+as UTF-8 with a line on stderr naming what GBK reads, never silently. A European or Vietnamese UTF-8 export (Café,
+whose é is 茅 in GBK; Chiến dịch Tết) is no GBK file, and its unmatched names are not said to be (QA: 'Chiến dịch
+Tết' reads as 'Chi岷縩 d峄媍h T岷縯' on stderr and in JSON)."""
 
 from __future__ import annotations
 
@@ -37,14 +38,31 @@ def test_the_reading_whose_campaign_a_glob_matches_is_taken(tmp_path: Path, name
     assert report.sources[0].also_gbk is None
 
 
-@pytest.mark.parametrize(("name", "encoding", "as_utf8", "as_gbk"), [
-    ("路路通", "gbk", "··ͨ", "路路通"), ("Café", "utf-8", "Café", "Caf茅"),
+def test_matched_under_neither_it_stays_utf8_and_says_what_gbk_reads(tmp_path: Path) -> None:
+    report = read_report([_export(tmp_path, "路路通", "gbk")], HORIZON, globs=("dy_*",))
+    assert [row.campaign for row in report.rows] == ["··ͨ"]
+    assert report.sources[0].also_gbk == ("··ͨ", "路路通")
+
+
+@pytest.mark.parametrize("name", [
+    "Café", "Chiến dịch Tết", "Promoção Verão", "Größe Ærø Łódź",
+    # Scripts GBK reads as characters outside GB2312: Кампания is d0 9a ..., 袣 (d0 9a) being GBK's only.
+    "Кампания", "Προσφορά",
 ])
-def test_matched_under_neither_it_stays_utf8_and_says_what_gbk_reads(tmp_path: Path, name: str, encoding: str,
-                                                                     as_utf8: str, as_gbk: str) -> None:
-    report = read_report([_export(tmp_path, name, encoding)], HORIZON, globs=("dy_*",))
-    assert [row.campaign for row in report.rows] == [as_utf8]
-    assert report.sources[0].also_gbk == (as_utf8, as_gbk)
+def test_a_utf8_name_of_latin_letters_or_no_chinese_in_gbk_stays_unsaid(tmp_path: Path, name: str) -> None:
+    path = _export(tmp_path, name, "utf-8")
+    assert path.read_bytes().decode("gbk") != path.read_bytes().decode("utf-8")  # valid GBK, read otherwise
+    report = read_report([path], HORIZON, globs=("dy_*",))
+    assert ([row.campaign for row in report.rows], report.sources[0].also_gbk) == ([name], None)
+
+
+def test_the_first_unmatched_name_gbk_reads_as_chinese_is_said(tmp_path: Path) -> None:
+    """Café, read first, is a name as UTF-8 reads it; 路路通's GBK bytes are the one to name."""
+    path = tmp_path / "export.csv"
+    path.write_bytes("date,campaign,spend,new_users\n2025-03-05,Café,100,10\n".encode()
+                     + "2025-03-06,路路通,100,10\n".encode("gbk"))
+    report = read_report([path], HORIZON, globs=("dy_*",))
+    assert ([row.campaign for row in report.rows], report.sources[0].also_gbk) == (["Café", "··ͨ"], ("··ͨ", "路路通"))
 
 
 def test_a_matched_utf8_export_is_read_once(tmp_path: Path) -> None:
@@ -70,6 +88,14 @@ def test_a_utf8_reading_with_a_problem_stands_where_gbk_reads_fewer_columns(tmp_
         read_report([path], HORIZON, globs=("dy_*",))
     assert [str(error) for error in raised.value.errors] == [
         f"{path}:2:3: 小时: expected an hour of the row's date 2025-03-01, found '2025-04-15 13:00:00'"]
+
+
+def test_the_command_says_nothing_of_gbk_for_a_vietnamese_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "plan.yaml").write_text(two_channel_plan("Two readings"), encoding="utf-8")
+    _export(tmp_path, "Chiến dịch Tết", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["actuals", "plan.yaml", "export.csv", "-f", "json"])
+    assert result.exit_code == 0 and "GBK" not in result.stderr and json.loads(result.stdout)["warnings"] == []
 
 
 @pytest.mark.parametrize(("lang", "line"), [

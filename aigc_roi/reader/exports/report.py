@@ -19,6 +19,7 @@ from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, Repor
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.model.names import listed, listed_name
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, kept_text, shown, written
+from aigc_roi.reader.exports.code_pages import hinted, not_utf8
 from aigc_roi.reader.exports.currency_column import CurrencyCells
 from aigc_roi.reader.exports.day_spans import DaySpans, day_spans, unended
 from aigc_roi.reader.exports.duplicates import Duplicates
@@ -37,7 +38,7 @@ from aigc_roi.reader.exports.platforms import (
     recognise,
     undated,
 )
-from aigc_roi.reader.exports.tables import Table, export_bytes, read_tables, workbook
+from aigc_roi.reader.exports.tables import Table, export_bytes, read_as_gb18030, read_tables, workbook
 from aigc_roi.reader.exports.title_currency import TitleCurrency, title_currency, title_time_zone
 from aigc_roi.reader.exports.totals import TotalsRows
 from aigc_roi.reader.exports.two_readings import Reading, read_either
@@ -91,11 +92,22 @@ def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = 
 
 
 def _read_file(file: str, data: bytes, horizon: Horizon, currency: str, globs: tuple[str, ...]) -> list[Reading]:
-    """One export's source, rows and problems, a CSV read as GB18030 where two_readings.py says; a workbook's, one
-    per sheet read (sheets.py), its first source with the sheets not read."""
+    """One export's source, rows and problems, a CSV read as GB18030 where two_readings.py says, or for being no UTF-8,
+    then with its doubts (code_pages.py); a workbook's, one per sheet read (sheets.py), its first source with the
+    sheets not read."""
     if not workbook(data):
-        return [read_either(data, lambda gb18030: _read_one(read_tables(file, data, _recognised, gb18030)[0], horizon,
-                                                            currency, globs), globs)]
+        def read(gb18030: bool) -> Reading:
+            return _read_one(read_tables(file, data, _recognised, gb18030)[0], horizon, currency, globs)
+
+        if not read_as_gb18030(data):
+            return [read_either(data, read, globs)]
+        # No UTF-8: one reading, GB18030's (tables.py), and where its text may be another code page's, a word.
+        try:
+            source, rows, problems = read(False)
+        except ScenarioInvalid as invalid:
+            raise ScenarioInvalid([hinted(error) for error in invalid.errors]) from None
+        return [(replace(source, not_utf8=not_utf8(data, currency, source.columns.values())), rows,
+                 [hinted(error) for error in problems])]
     readings: list[Reading] = []
     errors: list[ScenarioError] = []
     refused = False

@@ -2,10 +2,11 @@
 
 CSV: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's
 "Unicode Text") or UTF-32 with one, else GB18030 (a superset of GBK, what Excel on Chinese
-Windows writes), unless the file is UTF-8 with a few bad bytes
+Windows writes; report.py doubts it where code_pages.py says), unless the file is UTF-8 with a few bad bytes
 (``_damaged_utf8``), refused at the first; comma or tab separated, as the
 header line shows; lines ending in LF, CRLF, or CR alone throughout (Excel
-for Mac's "CSV (Macintosh)"). xlsx (openpyxl, the ``xlsx`` extra, imported
+for Mac's "CSV (Macintosh)"); columns separated by semicolons are refused at the header
+(semicolons.py). xlsx (openpyxl, the ``xlsx`` extra, imported
 only for a workbook): a table per sheet read, as sheets.py chooses them (its
 visible sheets that hold a report's table), so a notes sheet or a hidden one
 is passed over; all of it, whatever size its <dimension>
@@ -52,6 +53,7 @@ from aigc_roi.model.limits import MAX_EXPORT_BYTES as MAX_EXPORT_BYTES
 from aigc_roi.model.limits import MAX_EXPORT_PARTS, MAX_EXPORT_UNPACKED_BYTES
 from aigc_roi.reader.byte_order import marked_codec, wide_encoding
 from aigc_roi.reader.exports.cells import EXCEL_DAY_0, CellError, Percentage, UnsavedFormula, day
+from aigc_roi.reader.exports.semicolons import SEMICOLONS, semicolon_header
 from aigc_roi.reader.exports.sheets import chosen_sheets, same_columns
 from aigc_roi.reader.exports.zip_directory import entries_over
 from aigc_roi.reader.opening import cannot_read, not_a_regular_file
@@ -213,6 +215,18 @@ def _text(data: bytes, file: str, gb18030: bool = False) -> str:
     return text
 
 
+def read_as_gb18030(data: bytes) -> bool:
+    """Whether ``_decode`` reads a CSV's bytes as GB18030 for being no UTF-8 (no byte-order mark or wide encoding), or
+    refuses them as UTF-8 with a few bad bytes."""
+    if workbook(data) or data.isascii() or marked_codec(data) is not None or wide_encoding(data) is not None:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
 def _decode(data: bytes, file: str) -> tuple[str, bytes]:
     """The text of an export and its UTF-8 bytes; ScenarioInvalid at the first bad byte of damaged UTF-8."""
     marked = marked_codec(data)
@@ -268,6 +282,11 @@ def _csv(text: str, file: str, is_header: IsHeader | None) -> Table:
     # Split at "\n" only, as the csv reader counts lines: a U+2028 inside a cell must not shift the line numbers.
     lines = text.split("\n")
     found = _header_index(((index, _cells_of(line)) for index, line in enumerate(lines)), is_header)
+    if found is None or not found[1]:
+        # No header a shape recognises: it may be one of semicolons, at or above the line taken for a header.
+        semicolons = semicolon_header(lines if found is None else lines[:found[0] + 1])
+        if semicolons is not None:
+            raise _problem(file, SEMICOLONS, semicolons[0] + 1, semicolons[1])
     if found is None:
         raise _problem(file, "expected a header row of comma- or tab-separated columns, found none")
     header_index = found[0]

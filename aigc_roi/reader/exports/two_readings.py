@@ -7,8 +7,10 @@ preferred. The file is read as UTF-8; where that reading has a problem or a camp
 matches by its name or id, it is read as GB18030 too. That reading is taken where it finds every column the UTF-8
 one does (a header GBK garbles is no column: 小时 in UTF-8 is 灏忔椂 in GBK) and reads every row, and either the
 UTF-8 one does not (100元 in GBK is 100Ԫ in UTF-8) or more of its rows' campaigns are matched. Otherwise UTF-8
-stands, and its source names its first unmatched campaign that reads otherwise in GBK (``ReportSource.also_gbk``),
-which the summary on stderr shows: the reading is never silently wrong.
+stands, and its source names its first unmatched campaign that GBK reads otherwise, as Chinese text (GB2312's
+characters), where UTF-8 reads it as no Latin text (``ReportSource.also_gbk``), which the summary on stderr shows:
+the reading is never silently wrong, and a European or Vietnamese name (Café, Chiến dịch Tết: 'Chi岷縩 d峄媍h T岷縯'
+in GBK) is not called Chinese.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import TypeGuard
 
 from aigc_roi.model.actuals import ReportRow, ReportSource
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.reader.exports.code_pages import latin_text, outside_gb2312
 
 Reading = tuple[ReportSource, list[ReportRow], list[ScenarioError]]
 
@@ -51,11 +54,17 @@ def read_either(data: bytes, read: Callable[[bool], Reading], globs: Sequence[st
     if isinstance(first, tuple) and isinstance(other, tuple):
         source, rows, errors = first
         reads = {row.line: row.campaign for row in other[1]}
-        missed = (row for row in rows if not _matches(row, globs) and reads.get(row.line, row.campaign) != row.campaign)
+        missed = (row for row in rows if not _matches(row, globs) and _misread(row.campaign, reads.get(row.line, row.campaign)))
         row = next(missed, None)
         if row is not None:
             return replace(source, also_gbk=(row.campaign, reads[row.line])), rows, errors
     return _result(first)
+
+
+def _misread(utf8: str, gbk: str) -> bool:
+    """Whether a campaign unmatched as UTF-8 reads it may be GBK: GBK reads it otherwise, as Chinese text (in GB2312's
+    characters), and UTF-8 as no Latin text (Chiến dịch Tết, Café stand as written; '··ͨ' is 路路通)."""
+    return gbk != utf8 and outside_gb2312(gbk) is None and not latin_text(utf8)
 
 
 def _attempt(read: Callable[[bool], Reading], gb18030: bool) -> Reading | ScenarioInvalid:

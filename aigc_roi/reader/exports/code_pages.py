@@ -1,0 +1,104 @@
+"""A CSV that is no UTF-8, read as GBK (GB18030), where its text may be another code page's: Windows-1252, as Excel
+writes CSV on Western European, American and Brazilian Windows, reads into GBK without a bad byte as often as not
+(Promoção Verão as Promo玢o Ver鉶), and no rule on bytes alone tells the two apart.
+
+Chinese exports are written in GB2312's characters (simplified Chinese, its punctuation, full-width forms); Latin
+text of a one-byte code page read as GBK is not: an accented letter alone takes the byte after it into a character
+GB2312 has not (ã and o: 鉶) or, before a space or a digit, is no character (U+FFFD). Where the GBK reading holds such
+a character, or where the plan's currency is not CNY (the Chinese consoles' exports', which Chinese Windows saves) and no header
+the file was read by is Chinese, the file's source names its first cell of such text (``ReportSource.not_utf8``) as
+GBK reads it and as Windows-1252 does, for the summary to say how to fix it: save the export as CSV UTF-8. Its
+errors that quote such text say so too (``hinted``).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from aigc_roi.model.actuals import NotUtf8
+from aigc_roi.model.errors import ScenarioError
+
+GBK_CURRENCY = "CNY"
+"""The currency of the Chinese consoles' exports, the ones Excel on Chinese Windows saves as GBK."""
+ENCODING_HINT = "the file is not UTF-8, and read as GBK this is no Chinese text: save the export as CSV UTF-8"
+
+_AS_GB2312 = (("\u00b7", "\u30fb"), ("\u2014", "\u2015"))
+"""GB2312's two codes (A1A4 ·, A1AA —) that GB18030 reads as other characters than Python's gb2312 codec writes."""
+_LATIN_LETTERS = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
+"""Latin-1 Supplement's letters and Latin Extended-A and -B (European languages), Latin Extended Additional
+(Vietnamese)."""
+_PAST_ASCII = re.compile(r"[^\x00-\x7f]")
+_GARBLED = re.compile("[\ufffd\u3400-\u9fff\uf900-\ufaff\ue000-\uf8ff]")
+"""U+FFFD, CJK ideographs (Extension A, Unified, Compatibility) and the private use area GBK's user-defined codes
+read as."""
+
+
+def outside_gb2312(text: str) -> int | None:
+    """The index in ``text`` of its first character neither ASCII nor GB2312's (U+FFFD among them), None for none."""
+    for read, written in _AS_GB2312:
+        text = text.replace(read, written)
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError as error:
+        return error.start
+    return None
+
+
+def latin_text(text: str) -> bool:
+    """Whether every character of ``text`` past ASCII is a Latin letter, as a European or Vietnamese name writes one
+    (Café, Chiến dịch Tết). GBK text read as UTF-8 seldom is: 路路通 is '··ͨ', 茅台 an é and a combining ogonek."""
+    return all(char.isascii() or (char.isalpha() and any(low <= ord(char) <= high for low, high in _LATIN_LETTERS))
+               for char in text)
+
+
+def not_utf8(data: bytes, currency: str, headers: Iterable[str]) -> NotUtf8 | None:
+    """The first cell of ``data`` (a CSV read as GBK for being no UTF-8) whose GBK reading is doubtful, by the module's
+    rule, for a plan in ``currency`` and a file read by ``headers``; None where GBK stands."""
+    text = data.decode("gb18030", errors="replace")
+    if outside_gb2312(text) is not None:
+        doubtful = outside_gb2312
+    elif currency != GBK_CURRENCY and all(header.isascii() for header in headers):
+        doubtful = _past_ascii
+    else:
+        return None
+    # By line: no GBK character spans a line break (its second byte is 0x30 or above), so a line reads as in the file.
+    for number, line in enumerate(data.split(b"\n" if b"\n" in data else b"\r"), 1):
+        if not line.isascii() and doubtful(line.decode("gb18030", errors="replace")) is not None:
+            return _cell(number, line, doubtful)
+    return None
+
+
+def _past_ascii(text: str) -> int | None:
+    found = _PAST_ASCII.search(text)
+    return None if found is None else found.start()
+
+
+def _cell(number: int, line: bytes, doubtful: Callable[[str], int | None]) -> NotUtf8:
+    """The first cell of the file's line ``number`` whose GBK reading is ``doubtful``. The line is split as bytes
+    (Latin-1 reads each byte as one character), so a byte GBK reads as none cannot take a separator with it."""
+    bytewise = line.removesuffix(b"\r").decode("latin-1")
+    try:
+        cells = next(csv.reader([bytewise], delimiter="\t" if bytewise.count("\t") > bytewise.count(",") else ","))
+    except csv.Error:  # a CR inside the line: the reading locates it, the line is one cell here
+        cells = [bytewise]
+    found = next(((column, written) for column, cell in enumerate(cells, 1)
+                  if doubtful((written := cell.encode("latin-1")).decode("gb18030", errors="replace")) is not None),
+                 (1, bytewise.encode("latin-1")))
+    column, written = found
+    try:
+        western: str | None = written.decode("cp1252")
+    except UnicodeDecodeError:  # 81, 8D, 8F, 90 and 9D are no Windows-1252 character
+        western = None
+    return NotUtf8(number, column, written.decode("gb18030", errors="replace"), western)
+
+
+def hinted(error: ScenarioError) -> ScenarioError:
+    """An error of a CSV read as GBK for being no UTF-8, with ``ENCODING_HINT`` where it quotes what GBK makes of
+    another code page's text: U+FFFD, or a Chinese or private-use character GB2312 has not. (A message's own words
+    may hold other characters outside GB2312: the signs €, £ and ¥ it lists.)"""
+    if not any(outside_gb2312(char[0]) is not None for char in _GARBLED.finditer(error.message)):
+        return error
+    return replace(error, message=f"{error.message}; {ENCODING_HINT}")
