@@ -137,8 +137,8 @@ class ReportSource:
     columns: dict[str, str]
     """Field (date, campaign, campaign_id, spend, impressions, clicks, users, revenue) -> header used."""
     units: dict[str, str]
-    """Field -> unit of the column as exported (``元``, ``分``, ``万元``, a currency's ISO code, ``PLAN_CURRENCY``,
-    ``count``, ``date``, ``text``)."""
+    """Field -> unit of the column as exported (``元``, ``分``, ``万元``, ``lakh`` or ``crore`` of ``currency``, a
+    currency's ISO code, ``PLAN_CURRENCY``, ``count``, ``date``, ``text``)."""
     time_basis: str
     """What the date column means on that platform (its 口径), as stated by the platform, not guessed: its header as
     the export spells it, then what its day is, and the time zone a title line states (``time_zone``)."""

@@ -55,8 +55,8 @@ METRICS = {"users": "actuals_measure_users", "impressions": "actuals_measure_imp
 """The metrics a row's cell may leave unreported (whatif/actuals.py OPTIONAL)."""
 
 UNITLESS = ("count", "date", "text")
-SCALED = {"分": "÷100", "万元": "×10,000"}
-"""What a money column in these units was multiplied by to read it in yuan."""
+SCALED = {"分": "÷100", "万元": "×10,000", "lakh": "×100,000", "crore": "×10,000,000"}
+"""What a money column in these units was multiplied by to read it in ones of its currency (yuan for 分 and 万元)."""
 
 TIME_BASIS_ZH: dict[str, str] = {
     "oceanengine_api": "广告投放当天（按报告时间）；转化计入当天",

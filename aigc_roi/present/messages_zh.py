@@ -831,6 +831,8 @@ _HINTS = _rules([
     (r"actuals converts no currency: convert the export to (\w+), or the plan to (\w+)",
      "actuals 不做币种换算：请把报表换算为 {0}，或把方案换算为 {1}"),
     (r"write the currency's ISO code in the brackets instead", "请在括号中改写该币种的 ISO 代码"),
+    (r"'(.*)' is no scale this reader knows \(lakh, crore\): export the amounts in (.*)",
+     "'{0}' 不是本工具认识的计量单位（只认识 lakh 即十万、crore 即千万）：请以 {1} 为单位导出金额"),
     (r"remove it, or quote the cell that holds it", "请删除它，或给它所在的单元格加引号"),
     (r"a row that names no day and no campaign reads as a totals row without its label: label it 合计, or delete it",
      "既无日期也无计划的一行应是漏写标签的合计行：请标注“合计”，或删除该行"),
@@ -848,6 +850,10 @@ _HINTS = _rules([
      r"export does not say which: write its dates as YYYY-MM-DD",
      "年份前写两个数字的日期可能是月在前（MM/DD/YYYY），也可能是日在前（DD/MM/YYYY），报表未表明是哪种：请把日期写成 YYYY-MM-DD"),
     (r"its dates are month first \(MM/DD/YYYY\), and (\d+) is no month", "其日期为月在前（MM/DD/YYYY），而 {0} 不是月份"),
+    (r"(\d+) is no month, so this date is (month|day) first \((MM/DD/YYYY|DD/MM/YYYY)\), but the export does not say its "
+     r"other dates are: write its dates as YYYY-MM-DD",
+     lambda m: f"{m[1]} 不是月份，所以该日期为{'月' if m[2] == 'month' else '日'}在前（{m[3]}），但报表未表明其他日期也是如此："
+               "请把日期写成 YYYY-MM-DD"),
     (r"its dates are month first with slashes \(MM/DD/YYYY\), and one with dots or dashes is a day-first form "
      r"\(DD\.MM\.YYYY\) a spreadsheet rewrote it in: export the report again, or write its dates as YYYY-MM-DD",
      "其日期为月在前、以斜杠分隔（MM/DD/YYYY），以点或短横分隔的是电子表格改写成的日在前格式（DD.MM.YYYY）："
@@ -895,6 +901,8 @@ _HINTS = _rules([
     (r"did you mean (.+%)\?", "是否想写 {0}？（比例要带 %，或写成 0 到 1 的小数）"),
     (r"write (\d+) for (.*)", "{1} 请写成 {0}"),
     (r"D0 is 100% by definition \(the day of joining\): leave it out", "D0 按定义为 100%（加入当天）：请删去这一项"),
+    (r"write (.*) without '(.*)' if its dot separates thousands, or (.*) if it is a decimal point: amounts are in the "
+     r"scenario's currency", "点号若是千位分隔符请写 {0}，若是小数点请写 {2}，并去掉 '{1}'：金额的币种由方案的 currency 决定"),
     (r"write (.*) without '(.*)': amounts are in the scenario's currency", "请写 {0}，去掉 '{1}'：金额的币种由方案的 currency 决定"),
     (r"'w' is not a suffix: write (.*)", "'w' 不是数字后缀：请写 {0}"),
     (r"budgets and costs are per month: (.*) is (.*) a month \((.*) x (.*) days\), so write (.*)",
@@ -913,6 +921,7 @@ _HINTS = _rules([
     (r"it belongs (.*)", lambda m: _places_zh(m[1])),
     (r"this field is one number, not a range", "此字段是一个数，不是区间"),
     (r"no thousands commas: write (.*)", "不要用千位逗号：请写 {0}"),
+    (r"dots separating thousands are not read: write (.*)", "不读取用点号分隔的千位：请写 {0}"),
     # One character or several (model/ime_marks.py: '：', '，'), listed as Chinese lists are.
     (r"full-width ('.'(?:, '.')*) \(IME input\): write (.*)", _lists("全角字符 {0}（输入法输入）：请写 {1}", 0)),
     (r"full-width '(.)' \(IME input\), and (.*) is (over|under|not over|not under) (\S+)",

@@ -10,10 +10,12 @@ another: a code that names no currency would only ever mismatch.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from aigc_roi.reader.currency_signs import ABBREVIATION_DOT, BY_CAPITALS
 from aigc_roi.reader.kinds import Context
 from aigc_roi.reader.yamltree import Node
 
@@ -29,31 +31,35 @@ ACTIVE = frozenset("""
 """.split())
 
 MEANT: dict[str, str] = {
-    # What people write for a currency, compared in upper case.
-    "RMB": "CNY", "CNH": "CNY", "YUAN": "CNY", "元": "CNY", "人民币": "CNY", "¥": "CNY", "￥": "CNY",
-    "$": "USD", "US$": "USD", "美元": "USD", "美金": "USD", "€": "EUR", "EURO": "EUR", "欧元": "EUR",
-    "£": "GBP", "UKP": "GBP", "英镑": "GBP", "HK$": "HKD", "港币": "HKD", "港元": "HKD", "日元": "JPY",
-    "NTD": "TWD", "NT$": "TWD", "新台币": "TWD", "韩元": "KRW", "SGD$": "SGD", "S$": "SGD",
+    # What people write for a currency, compared in upper case; its signs are SIGNS'.
+    "CNH": "CNY", "YUAN": "CNY", "人民币": "CNY", "美元": "USD", "美金": "USD", "EURO": "EUR", "欧元": "EUR",
+    "UKP": "GBP", "英镑": "GBP", "港币": "HKD", "港元": "HKD", "日元": "JPY", "NTD": "TWD", "新台币": "TWD",
+    "韩元": "KRW", "SGD$": "SGD",
     # Codes ISO has withdrawn, and the code that replaced each.
     "HRK": "EUR", "LTL": "EUR", "LVL": "EUR", "EEK": "EUR", "SKK": "EUR", "SIT": "EUR", "CYP": "EUR", "MTL": "EUR",
     "DEM": "EUR", "FRF": "EUR", "ITL": "EUR", "ESP": "EUR", "NLG": "EUR", "ZWL": "ZWG", "BYR": "BYN", "VEF": "VES",
     "MRO": "MRU", "STD": "STN", "CUC": "CUP", "RUR": "RUB", "TRL": "TRY", "GHC": "GHS", "ZMK": "ZMW",
 }
-"""A currency written as a sign, a word or a code ISO withdrew -> the code to write."""
+"""A currency written as a word or a code ISO withdrew -> the code to write; a sign is ``SIGNS``' (currency_signs.py),
+as an export's cell reads it."""
+_ABBREVIATED = re.compile(ABBREVIATION_DOT + "$")
 
 EXPECTED = "an ISO 4217 currency code such as CNY or USD"
 
 
 def meant_code(written: str) -> str | None:
-    """The active code ``written`` (not one) was likely meant as: itself in capitals (``usd``), the code of a sign or
-    word (``RMB``, ``美元``), a withdrawn code's successor (``HRK``), or the one active code of its letters in
-    another order (``CYN``); None otherwise. Compared as NFKC reads it: an input method's full-width ``ＵＳＤ`` or
-    ``＄`` is ``USD`` or ``$``."""
+    """The active code ``written`` (not one) was likely meant as: itself in capitals (``usd``), the code of a word
+    (``美元``), of a sign (``₹``, ``R$``, ``Rs.``; a sign of several currencies, ``kr``, its first as an export's cell
+    reads it), a withdrawn code's successor (``HRK``), or the one active code of its letters in another order
+    (``CYN``); None otherwise. Compared as NFKC reads it: an input method's full-width ``ＵＳＤ`` or ``＄`` is ``USD``
+    or ``$``."""
     upper = unicodedata.normalize("NFKC", written).strip().upper()
     if upper in ACTIVE:
         return upper
     if upper in MEANT:
         return MEANT[upper]
+    if (means := BY_CAPITALS.get(_ABBREVIATED.sub("", upper))) is not None:
+        return means[0]
     reordered = [code for code in sorted(ACTIVE) if sorted(code) == sorted(upper)]
     return reordered[0] if len(reordered) == 1 else None
 

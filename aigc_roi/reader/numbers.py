@@ -14,6 +14,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from aigc_roi.reader.currency_signs import ABBREVIATION_DOT, CODES, DECIMAL_COMMA, SIGNS
+
 SUFFIX_EXPONENTS = {"k": 3, "K": 3, "m": 6, "M": 6, "万": 4, "亿": 8, "%": -2}
 """Powers of ten of number suffixes (the README's format reference; ``K`` also accepted)."""
 
@@ -143,11 +145,23 @@ DAYS_PER_MONTH = 30.4375
 """365.25 / 12: the month a per-day amount is multiplied into (as model/fits.py does for retention days)."""
 
 _PLAIN = r"[+-]?[0-9０-９][0-9０-９_.]*(?:[eE][+-]?[0-9０-９]+)?"
-_AMOUNT = rf"(?P<amount>{_PLAIN}\s*[kKmM万亿]?)"
-_CURRENCY_SIGN = r"(?:US|HK|NT|S|A|C)?[$＄]|[¥￥€£]"
-"""A currency's sign, before an amount (``$12``, ``US$12``, ``¥12``) or after it (``12 €``)."""
-_CURRENCY_WORD = r"元|块|美元|欧元|英镑|港元|港币|(?i:RMB|CNY|USD|EUR|GBP|HKD)"
-"""A currency's word or code after an amount (``12元``, ``12 USD``): amounts are in the scenario's ``currency:``."""
+_AMOUNT = r"(?P<amount>[+-]?[0-9０-９][0-9０-９_.,]*(?:[eE][+-]?[0-9０-９]+)?\s*[kKmM万亿]?)"
+"""An amount as a currency's sign is written by, its digits grouped as a locale groups them or not (``_plan_number``)."""
+_SIGN = "|".join(re.escape(sign) for sign in sorted(SIGNS, key=lambda sign: (-len(sign), sign)))
+_CODE = rf"(?i:{'|'.join(CODES)})"
+_BEFORE = rf"(?:{_SIGN})(?:{ABBREVIATION_DOT})?|{_CODE}"
+"""A currency's sign (currency_signs.py ``SIGNS``, as the exports reader reads it) or ISO code before an amount
+(``$12``, ``US$12``, ``₹12``, ``Rs.12``, ``USD 12``)."""
+_AFTER = rf"{_BEFORE}|块|美元|欧元|英镑|港元|港币"
+"""A currency's sign, code or word after an amount (``12 €``, ``12đ``, ``12元``, ``12 USD``, ``12美元``)."""
+_SIGN_TWINS = str.maketrans("＄￥", "$¥")
+"""The full-width signs an IME types, read as their own: ``＄12`` is told to drop its ``＄`` as ``$12`` its ``$``."""
+_GROUPED = re.compile(r"(?P<sign>[+-]?)(?P<whole>[1-9１-９][0-9０-９]{0,2}(?P<separator>[,.])[0-9０-９]{3}"
+                      r"(?:(?P=separator)[0-9０-９]{3})*|[1-9１-９][0-9０-９]?(?:,[0-9０-９]{2})+,[0-9０-９]{3})"
+                      r"(?P<fraction>[.,][0-9０-９]+)?(?P<suffix>\s*[kKmM万亿%]?)")
+"""Digits grouped as the locales write them: by commas in thousands (``1,234,567.5``) or, in India's, a thousand then
+lakhs and crores (``12,34,567.5``); by dots in thousands, a decimal comma after them (``1.234.567``,
+``1.234.567,5``). A group never starts with 0 (``0,125`` is a decimal comma)."""
 FULL_WIDTH = {"：": ":", "，": ",", "％": "%", "“": '"', "”": '"', "‘": "'", "’": "'", "（": "(", "）": ")", "。": "."}
 """Characters a Chinese input method (IME) types in place of their ASCII twin."""
 PERCENT_SIGNS = ("%", "％")
@@ -224,11 +238,13 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
                 if problem is not None:
                     return position, f"full-width '{char}' (IME input), and {fixed} is {problem}"
             return position, f"full-width '{char}' (IME input): write {fixed}"
-    if match := re.fullmatch(rf"(?P<unit>{_CURRENCY_SIGN})\s*{_AMOUNT}", stripped):
-        return lead, f"write {match['amount']} without '{match['unit']}': amounts are in the scenario's currency"
-    if match := re.fullmatch(rf"{_AMOUNT}\s*(?P<unit>{_CURRENCY_SIGN}|{_CURRENCY_WORD})", stripped):
-        return lead + match.start("unit"), \
-            f"write {match['amount'].strip()} without '{match['unit']}': amounts are in the scenario's currency"
+    signs = stripped.translate(_SIGN_TWINS)
+    if match := (re.fullmatch(rf"(?P<minus>[+-]?)\s*(?P<unit>{_BEFORE})\s*{_AMOUNT}", signs) or
+                 re.fullmatch(rf"(?P<minus>){_AMOUNT}\s*(?P<unit>{_AFTER})", signs)):
+        without = _without_unit(match["minus"] + match["amount"].strip(), stripped[match.start("unit"):match.end("unit")],
+                                match["unit"])
+        if without is not None:
+            return lead + match.start("unit"), without
     if match := re.fullmatch(rf"(?P<number>{_PLAIN})\s*[wW]", stripped):
         return lead + len(stripped) - 1, f"'w' is not a suffix: write {match['number']}万"
     if match := re.fullmatch(rf"(?P<number>{_PLAIN})\s*(?P<suffix>[kKmM万亿]?)\s*/\s*(?:天|日|day|d)", stripped):
@@ -242,6 +258,40 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
     if match := re.fullmatch(rf"(?P<low>{_PLAIN}\s*[kKmM万亿%]?)\s*[-~～—]\s*(?P<high>{_PLAIN}\s*[kKmM万亿%]?)", stripped):
         if not match["low"].lower().endswith("e") and written_date(stripped) is None:
             return lead + len(match["low"]), f"a range is written low..high: {match['low'].strip()}..{match['high'].strip()}"
-    if re.fullmatch(rf"{_PLAIN}(?:,\d{{3}})+(?:\.\d+)?", stripped):
-        return lead + stripped.index(","), f"no thousands commas: write {stripped.replace(',', '_')}"
+    if (grouped := _GROUPED.fullmatch(stripped)) and (meant := _plan_number(stripped)) is not None:
+        separator = grouped["separator"] or ","  # India's groups, by commas alone
+        return lead + stripped.index(separator), (
+            f"no thousands commas: write {meant}" if separator == "," else
+            f"dots separating thousands are not read: write {meant}")
     return None
+
+
+def _without_unit(amount: str, written: str, unit: str) -> str | None:
+    """The hint to write ``amount`` without the currency's sign, code or word ``written`` (``unit`` as ``SIGNS`` spells
+    it: ``$`` for an IME's ``＄``); None where the amount is no number however grouped (``1,2,3``). Where the sign's
+    locale groups thousands with a dot (``€1.500``, ``Rp 12.500``: ``DECIMAL_COMMA``), a dot before three digits
+    may be a thousands separator or a decimal point: the hint gives both."""
+    meant = _plan_number(amount)
+    if meant is None:
+        return None
+    currencies = SIGNS.get(re.sub(ABBREVIATION_DOT + "$", "", unit), (unit.upper(),))
+    if re.fullmatch(r"[+-]?[1-9][0-9]{0,2}\.[0-9]{3}", amount) and DECIMAL_COMMA.intersection(currencies):
+        decimal = format(Decimal(amount).normalize(), "f")
+        return (f"write {_plan_number(amount.replace('.', ','))} without '{written}' if its dot separates thousands, "
+                f"or {decimal} if it is a decimal point: amounts are in the scenario's currency")
+    return f"write {meant} without '{written}': amounts are in the scenario's currency"
+
+
+def _plan_number(text: str) -> str | None:
+    """``text`` as the plan's grammar writes it: itself where the grammar reads it; digits a locale grouped
+    (``_GROUPED``: ``1,00,000``, ``1.500.000,50``) grouped in thousands by ``_`` (``100_000``, ``1_500_000.50``); None
+    for other text. One group of a dot (``1.500``) is a decimal point as the grammar reads it: 1.5."""
+    if is_number_text(text):
+        return text
+    grouped = _GROUPED.fullmatch(text)
+    if grouped is None or (grouped["fraction"] or "").startswith(grouped["separator"] or ","):
+        return None
+    digits = grouped["whole"].replace(",", "").replace(".", "")
+    whole = "_".join(digits[max(0, end - 3):end] for end in range(len(digits), 0, -3)[::-1])
+    fraction = "." + grouped["fraction"][1:] if grouped["fraction"] else ""
+    return f"{grouped['sign']}{whole}{fraction}{grouped['suffix']}"

@@ -104,8 +104,11 @@ def test_a_date_of_two_numbers_before_the_year_is_refused_where_the_shape_does_n
     hint = ("a date of two numbers before its year may be month first (MM/DD/YYYY) or day first (DD/MM/YYYY), and the "
             "export does not say which: write its dates as YYYY-MM-DD")
     errors = export_errors([google, sheet], HORIZON)
+    # 15 is no month, so that date is day first; the refusal says so, not that it may be month first.
     assert errors == [f"{google}:2:1: Day: expected a date YYYY-MM-DD, found '03/01/2025'; {hint}",
-                      f"{sheet}:2:1: date: expected a date YYYY-MM-DD, found '15/03/2025'; {hint}"]
+                      f"{sheet}:2:1: date: expected a date YYYY-MM-DD, found '15/03/2025'; 15 is no month, so this date "
+                      "is day first (DD/MM/YYYY), but the export does not say its other dates are: write its dates as "
+                      "YYYY-MM-DD"]
     assert translate(errors[0].split(": ", 2)[2]) == (
         "应为 YYYY-MM-DD 格式的日期，实际为 '03/01/2025'；年份前写两个数字的日期可能是月在前（MM/DD/YYYY），也可能是日在前"
         "（DD/MM/YYYY），报表未表明是哪种：请把日期写成 YYYY-MM-DD")

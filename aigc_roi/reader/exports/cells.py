@@ -9,7 +9,7 @@ count may not. An amount in a currency whose locales write a decimal comma (unit
 not, is refused where a dot stands before three digits (``5.000``, ``₫5.000``): that dot may separate thousands. A
 decimal comma (``5,50``, ``0,125``) is refused in any currency, saying so. A percentage is neither,
 written (``2.5%``) or a workbook's cell formatted as one (``Percentage``).
-Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, ``Jan 3, 2025``, ``3 January 2025`` and
+Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, ``2025. 1. 3.``, ``Jan 3, 2025``, ``3 January 2025`` and
 ``3-Jan-2025``, and ``01/03/2025`` where the export's shape says its dates are month first (year_last.py), each
 optionally followed by a time (``13:00``, ``1:00 PM``: clock_text.py), a date cell of a workbook, or an Excel date
 serial as a date column left unformatted holds it (``45717`` is 2025-03-01 in the 1900 date system; a workbook set
@@ -63,8 +63,9 @@ five in the others'; a group never starts with 0 (``0.125`` is a decimal everywh
 _DOT_GROUPS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3}){2,}")
 """``1.500.000``: thousands grouped by dots, more than once, so no decimal point: refused saying so, as a lone group
 is where it may be either (``_DOT_GROUPED``)."""
-_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|(\d{2})(\d{2})|年(\d{1,2})月(\d{1,2})日?)")
-"""A date written year first; the time after it is clock_text.py's."""
+_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|\. ?(\d{1,2})\. ?(\d{1,2})\.?|(\d{2})(\d{2})|年(\d{1,2})月(\d{1,2})日?)")
+"""A date written year first, Korean Excel's ``2025. 3. 1.`` (a space after each dot, and a dot after the day) too; the time
+after it is clock_text.py's."""
 _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
 """An Excel date serial of 1927-05-18 (10000) .. 2173-10-13 (99999); a fraction is the time of day."""
 EXCEL_DAY_0 = datetime.date(1899, 12, 30)
@@ -351,7 +352,8 @@ def _day_of_text(text: str, day_zero: datetime.date, month_first: bool) -> datet
     text, time = split
     found = _DATE.fullmatch(text)
     if found:
-        return _date(int(found[1]), int(found[2] or found[4] or found[6]), int(found[3] or found[5] or found[7]))
+        return _date(int(found[1]), int(found[2] or found[4] or found[6] or found[8]),
+                     int(found[3] or found[5] or found[7] or found[9]))
     if time is None and _SERIAL.fullmatch(text):
         return day_zero + datetime.timedelta(days=int(float(text)))
     written = year_last(text, month_first)

@@ -352,7 +352,7 @@ class Found:
     field: str
     index: int
     unit: str
-    """As ``ReportSource.units``: date, text, count, 元, 分, 万元, a currency's code or PLAN_CURRENCY."""
+    """As ``ReportSource.units``: date, text, count, 元, 分, 万元, lakh, crore, a currency's code or PLAN_CURRENCY."""
     scale: float = 1.0
     """Factor from the exported unit to one of ``currency`` (0.01 for 分, 10,000 for 万元)."""
     currency: str | None = None

@@ -42,7 +42,7 @@ from aigc_roi.reader.exports.tables import Table, export_bytes, read_as_gb18030,
 from aigc_roi.reader.exports.title_currency import TitleCurrency, title_currency, title_time_zone
 from aigc_roi.reader.exports.totals import TotalsRows
 from aigc_roi.reader.exports.two_readings import Reading, read_either
-from aigc_roi.reader.exports.units import MONEY_UNITS_SHOWN, SIGNS_SHOWN, unknown_sign
+from aigc_roi.reader.exports.units import MONEY_UNITS_SHOWN, SIGNS_SHOWN, unknown_scale, unknown_sign
 
 AMOUNTS = ("spend", "impressions", "clicks", "users", "revenue")
 
@@ -184,8 +184,11 @@ def _columns(table: Table, platform: Platform, currency: str,
 
 
 def _unknown_unit(bracket: str) -> str:
-    """Why a money column's bracket is refused: no unit of money, or a currency's sign this reader knows not (``₿``),
-    whose currency its ISO code names."""
+    """Why a money column's bracket is refused: no unit of money, a currency in a scale this reader knows not (``₹
+    thousand``), or a currency's sign this reader knows not (``₿``), whose currency its ISO code names."""
+    if (scaled := unknown_scale(bracket)) is not None:
+        return (f"expected a unit of money ({MONEY_UNITS_SHOWN}), found {bracket!r}; {scaled[1]!r} is no scale this "
+                f"reader knows (lakh, crore): export the amounts in {scaled[0]}")
     if unknown_sign(bracket):
         return (f"expected a currency sign this reader knows, such as {SIGNS_SHOWN}, found {bracket!r}; write the "
                 "currency's ISO code in the brackets instead")

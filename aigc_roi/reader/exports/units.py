@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from aigc_roi.model.names import as_read
+from aigc_roi.reader.currency_signs import ABBREVIATION_DOT, BY_CAPITALS, SIGNS
+from aigc_roi.reader.currency_signs import CODES as CODES
+from aigc_roi.reader.currency_signs import DECIMAL_COMMA as DECIMAL_COMMA
 
 CNY = "CNY"
 
@@ -27,13 +30,16 @@ class Money:
     scale: float
     """Factor from the written unit to one of the currency (0.01 for 分, 10,000 for 万元)."""
     unit: str
-    """As the summary shows it: 元, 分, 万元 or the currency's code."""
+    """As the summary shows it: 元, 分, 万元, lakh, crore or the currency's code."""
     means: tuple[str, ...] = ()
     """Every currency a sign may mean (``SIGNS``), ``currency`` first; none for a unit that names one."""
 
     def read_in(self, plan: str) -> Money:
-        """As a cell's sign is read: the ``plan``'s currency where the sign may mean it (``$`` of a plan in HKD)."""
-        return Money(plan, self.scale, plan, self.means) if plan in self.means else self
+        """As a cell's sign is read: the ``plan``'s currency where the sign may mean it (``$`` of a plan in HKD), in
+        the same scale (``Rs lakh`` of a plan in PKR is a lakh of PKR)."""
+        if plan not in self.means:
+            return self
+        return Money(plan, self.scale, plan if self.unit == self.currency else self.unit, self.means)
 
 
 YUAN_UNIT = Money(CNY, 1.0, "元")
@@ -50,9 +56,15 @@ _NAMED: dict[str, Money] = {
 ``SIGNS``, as in a cell."""
 _CODE = re.compile(r"[A-Z]{3}")
 """Any other ISO code, as the plan's own ``currency:`` is written (upper case: a word in lower case is no code)."""
-ABBREVIATION_DOT = r"(?<=[^\W\d_])\."
-"""The dot of a sign written as an abbreviation (``Rs.``, ``kr.``): after a letter, as none of ``SIGNS`` ends."""
 _ABBREVIATED = re.compile(ABBREVIATION_DOT + "$")
+_SCALES = {"lakh": 100_000.0, "crore": 10_000_000.0}
+"""The scales India and its neighbours state amounts in (``Cost (₹ lakh)``, ``Rs. in crores``, ``₹ Cr``), read as
+万元 is: a lakh is 100,000 of the currency, a crore 10,000,000."""
+_SCALE_WORDS = {"lakh": "lakh", "lakhs": "lakh", "lac": "lakh", "lacs": "lakh", "crore": "crore", "crores": "crore",
+                "cr": "crore"}
+"""How a scale is spelt, in lower case -> the scale."""
+_SCALED = re.compile(r"(?P<money>.+?)\s+(?:in\s+)?(?P<scale>[^\W\d_]+)\.?", re.IGNORECASE)
+"""A currency, then a word for how many of it a unit is: ``₹ lakh``, ``Rs. in lakhs``, ``USD thousands``."""
 
 MONEY_UNITS_SHOWN = "元, 分, 万元 or a currency such as CNY, USD, 美元, $"
 """What an error says a money column's brackets may hold."""
@@ -104,14 +116,36 @@ def header_key(name: str) -> str:
 
 def money_unit(bracket: str) -> Money | None:
     """The unit of money a bracket's text names, else None: a currency sign (``€``, ``CN¥``, ``$``) as ``SIGNS``
-    reads it in a cell, its first meaning until ``Money.read_in`` reads it in the plan's currency."""
+    reads it in a cell, its first meaning until ``Money.read_in`` reads it in the plan's currency; a currency in
+    lakh or crore (``₹ lakh``) as 万元 is a scale of yuan."""
     known = _NAMED.get(bracket.lower().replace(" ", ""))
     if known is not None:
         return known
-    means = _BY_CAPITALS.get(_ABBREVIATED.sub("", unicodedata.normalize("NFKC", bracket).replace(" ", "").upper()))
+    means = BY_CAPITALS.get(_ABBREVIATED.sub("", unicodedata.normalize("NFKC", bracket).replace(" ", "").upper()))
     if means is not None:
         return Money(means[0], 1.0, means[0], means)
-    return Money(bracket, 1.0, bracket) if _CODE.fullmatch(bracket) else None
+    if _CODE.fullmatch(bracket):
+        return Money(bracket, 1.0, bracket)
+    scaled = _scaled(bracket)
+    word = _SCALE_WORDS.get(scaled[2].lower()) if scaled is not None else None
+    return None if scaled is None or word is None else Money(scaled[0].currency, _SCALES[word], word, scaled[0].means)
+
+
+def _scaled(bracket: str) -> tuple[Money, str, str] | None:
+    """A currency's unit, as read and as written, and the word after it (``₹ in lakhs``: ₹ and lakhs), whether a
+    scale or not; None for a bracket that does not start with a currency."""
+    found = _SCALED.fullmatch(bracket.strip())
+    money = money_unit(found["money"]) if found is not None else None
+    if found is None or money is None or money.scale != 1.0:
+        return None
+    return money, found["money"], found["scale"]
+
+
+def unknown_scale(bracket: str) -> tuple[str, str] | None:
+    """The currency as written and the word after it that is no scale ``money_unit`` reads (₹ and thousand of ``₹
+    thousand``), else None: refused as a scale this reader does not know, not as a currency's sign (₹ is one)."""
+    scaled = _scaled(bracket)
+    return (scaled[1], scaled[2]) if scaled is not None and scaled[2].lower() not in _SCALE_WORDS else None
 
 
 def unknown_sign(bracket: str) -> bool:
@@ -125,39 +159,5 @@ def time_basis(bracket: str) -> str | None:
     return _TIME_BASES.get(header_key(bracket))
 
 
-SIGNS: dict[str, tuple[str, ...]] = {
-    "$": ("USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD", "MXN", "ARS", "CLP", "COP"), "¥": (CNY, "JPY"),
-    "元": (CNY,), "RMB": (CNY,), "CN¥": (CNY,), "JP¥": ("JPY",), "US$": ("USD",), "HK$": ("HKD",), "A$": ("AUD",),
-    "AU$": ("AUD",), "C$": ("CAD",), "CA$": ("CAD",), "NZ$": ("NZD",), "S$": ("SGD",), "SG$": ("SGD",),
-    "NT$": ("TWD",), "MOP$": ("MOP",), "MX$": ("MXN",), "Mex$": ("MXN",), "R$": ("BRL",), "€": ("EUR",),
-    "£": ("GBP",), "₩": ("KRW",), "₹": ("INR",), "₽": ("RUB",), "₺": ("TRY",), "TL": ("TRY",), "₫": ("VND",),
-    "฿": ("THB",), "₱": ("PHP",), "Rp": ("IDR",), "RM": ("MYR",), "₪": ("ILS",), "₦": ("NGN",), "R": ("ZAR",),
-    "E£": ("EGP",), "S/": ("PEN",), "zł": ("PLN",), "Kč": ("CZK",), "Ft": ("HUF",), "lei": ("RON",), "₴": ("UAH",),
-    "₸": ("KZT",), "৳": ("BDT",), "₾": ("GEL",), "₼": ("AZN",), "₮": ("MNT",), "₭": ("LAK",), "៛": ("KHR",),
-    "₡": ("CRC",), "₲": ("PYG",), "₵": ("GHS",),
-    "kr": ("SEK", "NOK", "DKK", "ISK"), "Rs": ("INR", "PKR", "LKR", "NPR"), "₨": ("INR", "PKR", "LKR", "NPR"),
-}
-"""The currencies a cell's sign may mean, the first the one it sets where the export states none ($: USD; ¥: CNY,
-as the Chinese consoles write it; kr: SEK, Sweden's, the largest market of the four). A sign with its country's
-letters names one (CN¥, as an English-locale formatting of CNY writes it, and Google Ads may show it; A$, C$, NZ$,
-S$, MX$, R$), as does a sign of one currency (₹, ₫, Rp, zł); a sign several countries write (kr of Sweden, Norway,
-Denmark and Iceland; Rs of India, Pakistan, Sri Lanka and Nepal; $ of the dollars and pesos) is the plan's currency
-where it may mean it, as $ and ¥ are. An ISO code written in the cell (USD 5) means itself."""
-_BY_CAPITALS = {sign.upper(): means for sign, means in SIGNS.items()}
-"""``SIGNS`` as a header's bracket is compared, in capitals (hk$, ZŁ, KR)."""
-
-CODES = tuple(sorted({code for means in SIGNS.values() for code in means} | {"CHF"}))
-"""The ISO codes a cell may write by its amount (``USD 5``): those of the currencies a sign names, and CHF, which
-Switzerland writes for its own; a known few, so that a stray ``ABC5`` is no number."""
-
-
 def sign_means(sign: str) -> tuple[str, ...]:
     return SIGNS.get(sign, (sign,))
-
-
-DECIMAL_COMMA = frozenset({"EUR", "VND", "IDR", "BRL", "TRY", "ARS", "CLP", "COP", "DKK", "NOK", "SEK", "ISK", "RON",
-                           "PLN", "RUB", "UAH", "CZK", "HUF", "PYG"})
-"""Currencies whose locales write a decimal comma, so that a dot in an amount read in one may group thousands
-(``₫5.000``, ``R$ 1.500``, ``5.000 €``, ``$1.500`` in a plan in CLP). The others' (CNY, USD, JPY, GBP, INR, ...)
-write a decimal point: ``¥1.500`` and ``$0.125`` are a price to the tenth of a cent, as the consoles show a CPC or a
-CPM."""

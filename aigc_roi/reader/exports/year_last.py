@@ -7,8 +7,11 @@ not: ``03/01/2025`` is March 1 as the US writes it and 3 January as most of the 
 only in an export whose shape says its platform writes dates so (``Platform.month_first``), and only written with
 slashes as the platform writes it: with dots or dashes (``01.03.2025``) it is a day-first locale's form, which a
 spreadsheet rewrote the export in, and may have read its dates day first on the way. Elsewhere it is refused with
-why, rather than read one way round by a guess that would put a day's money on another day, or in another month. So
-is a year of two digits (``1-Mar-25``, Excel's d-mmm-yy), whose century the text does not say.
+why, rather than read one way round by a guess that would put a day's money on another day, or in another month;
+``13/03/2025``, whose 13 is no month, says its own order but not that of the export's other dates (``03/04/2025``),
+so it is refused too, saying which order it is. So is a year of two digits (``1-Mar-25``, Excel's d-mmm-yy;
+``03/01/25``), whose century the text does not say: in an export that does not say the order that is the reason given,
+as the one that holds whatever the order.
 """
 
 from __future__ import annotations
@@ -25,11 +28,12 @@ _NAMED = re.compile(rf"([a-z]+)\.? (\d{{1,2}})(?:, ?| ){_YEAR}|(\d{{1,2}})[ -]([
                     re.IGNORECASE)
 _NUMBERS = re.compile(rf"(\d{{1,2}})([/.-])(\d{{1,2}})\2{_YEAR}")
 
+_AS_ISO = "write its dates as YYYY-MM-DD"
 _ORDER_UNSAID = ("a date of two numbers before its year may be month first (MM/DD/YYYY) or day first (DD/MM/YYYY), and "
-                "the export does not say which: write its dates as YYYY-MM-DD")
+                 f"the export does not say which: {_AS_ISO}")
 _REWRITTEN = ("its dates are month first with slashes (MM/DD/YYYY), and one with dots or dashes is a day-first form "
-              "(DD.MM.YYYY) a spreadsheet rewrote it in: export the report again, or write its dates as YYYY-MM-DD")
-_TWO_DIGITS = "a year of two digits may be of any century: write its dates as YYYY-MM-DD"
+              f"(DD.MM.YYYY) a spreadsheet rewrote it in: export the report again, or {_AS_ISO}")
+_TWO_DIGITS = f"a year of two digits may be of any century: {_AS_ISO}"
 
 
 def year_last(text: str, month_first: bool) -> tuple[int, int, int] | str | None:
@@ -46,7 +50,7 @@ def year_last(text: str, month_first: bool) -> tuple[int, int, int] | str | None
     if numbers is None:
         return None
     if not month_first:
-        return f"; {_ORDER_UNSAID}"
+        return _order_unsaid(int(numbers[1]), int(numbers[3]), numbers[4])
     if numbers[2] != "/":
         return f"; {_REWRITTEN}"
     if len(numbers[4]) == 2:
@@ -55,3 +59,18 @@ def year_last(text: str, month_first: bool) -> tuple[int, int, int] | str | None
     if not 1 <= month <= 12:
         return f"; its dates are month first (MM/DD/YYYY), and {month} is no month"
     return int(numbers[4]), month, int(numbers[3])
+
+
+def _order_unsaid(first: int, second: int, year: str) -> str | None:
+    """Why two numbers before the ``year`` are no date in an export that does not say their order: the century a year
+    of two digits does not say, else the order, which a number no month (``13/03/2025``) says of its own date alone;
+    None where neither order makes a date (``13/13/2025``)."""
+    month_first, day_first = 1 <= first <= 12 and 1 <= second <= 31, 1 <= second <= 12 and 1 <= first <= 31
+    if not (month_first or day_first):
+        return None
+    if len(year) == 2:
+        return f"; {_TWO_DIGITS}"
+    if month_first and day_first:
+        return f"; {_ORDER_UNSAID}"
+    order, no_month = ("month first (MM/DD/YYYY)", second) if month_first else ("day first (DD/MM/YYYY)", first)
+    return f"; {no_month} is no month, so this date is {order}, but the export does not say its other dates are: {_AS_ISO}"
