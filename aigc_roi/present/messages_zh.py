@@ -866,7 +866,6 @@ _HINTS = _rules([
     (r"in ([A-Z]{3}) a dot before three digits may separate thousands: write (\S+) for thousands, or (\S+) for a "
      r"decimal point",
      "以 {0} 计的金额中，点号后跟三位数字可能是千位分隔符：若是千位，请写成 {1}；若是小数点，请写成 {2}"),
-    (r"dots separating thousands are not read: write (\S+)", "不读取以点号分隔的千位：请写成 {0}"),
     (r"a dot before three digits may separate thousands: write (\S+)$", "点号后跟三位数字可能是千位分隔符：请写成 {0}"),
     (r"a decimal comma, which actuals does not read: export the report with a decimal point, or write (\S+)",
      "这是小数逗号，actuals 不读取：请以小数点格式重新导出报表，或写成 {0}"),

@@ -72,4 +72,4 @@ def test_the_new_refusals_read_in_chinese() -> None:
     assert translate("expected a whole count, found '12.345'; a dot before three digits may separate thousands: write "
                      "12345") == "应为整数的数量，实际为 '12.345'；点号后跟三位数字可能是千位分隔符：请写成 12345"
     assert translate("expected a number, found '1.200.000'; dots separating thousands are not read: write 1200000") == (
-        "应为数字，实际为 '1.200.000'；不读取以点号分隔的千位：请写成 1200000")
+        "应为数字，实际为 '1.200.000'；不读取用点号分隔的千位：请写 1200000")
