@@ -26,7 +26,14 @@ from typer.exceptions import Abort
 
 from aigc_roi.cli.files import UsageError, command_outputs
 from aigc_roi.cli.help_frame import click_frame, translate_command
-from aigc_roi.cli.option_slips import as_typed, options_like, refuse_misread_words, suggesting_choices
+from aigc_roi.cli.option_slips import (
+    as_typed,
+    commands_taking,
+    long_form,
+    options_like,
+    refuse_misread_words,
+    suggesting_choices,
+)
 from aigc_roi.cli.streams import (
     EXIT_BROKEN_PIPE,
     EXIT_INVALID,
@@ -72,7 +79,7 @@ def option_error_line(error: _click.exceptions.UsageError, owners: Sequence[str]
     elif isinstance(error, _click.exceptions.NoSuchOption):
         name = error.option_name
         near = options_like(name, error.ctx)
-        message = "no such option" + (f"; {_owned_elsewhere(name, owners, error.ctx)}" if owners
+        message = "no such option" + (f"; {_owned_elsewhere(long_form(name), owners, error.ctx)}" if owners
                                       else f"; did you mean {', '.join(near)}?" if near else "")
     elif isinstance(error, _click.exceptions.BadOptionUsage):
         name = error.option_name
@@ -196,7 +203,9 @@ class EdgeGroup(TyperGroup):
             error.show()
             return EXIT_INVALID
         except _click.exceptions.UsageError as error:
-            owners = self._commands_taking(error)
+            # For an option the command has not, the commands that have it: run --samples is no typo of --table.
+            owners = (commands_taking(error.option_name, error.ctx)
+                      if isinstance(error, _click.exceptions.NoSuchOption) else [])
             english = option_error_line(error, owners, "en")
             refused(english)
             note(option_error_line(error, owners), english)
@@ -215,16 +224,6 @@ class EdgeGroup(TyperGroup):
             # Click's own writes to stdout (--help in Chinese on a Latin-1 stdout): the commands' go through
             # stdout_errors, and stderr escapes what its encoding lacks.
             return report_problem(stdout_cannot_encode(error))
-
-    def _commands_taking(self, error: _click.exceptions.UsageError) -> list[str]:
-        """For an option the command does not have, the other commands that have it (each built, on this error's path
-        only): ``run --samples`` is no typo of ``--table``, but an option of simulate, compare, ..."""
-        if not isinstance(error, _click.exceptions.NoSuchOption) or error.ctx is None or error.ctx.parent is None:
-            return []
-        root = error.ctx.parent
-        commands = (self.get_command(root, name) for name in self.list_commands(root) if name != error.ctx.command.name)
-        return [command.name for command in commands
-                if command is not None and command.name and any(error.option_name in param.opts for param in command.params)]
 
     def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
         return suggesting_choices(printing_on_stdout(super().get_params(ctx)))

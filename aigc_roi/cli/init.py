@@ -65,7 +65,8 @@ def init(
         close = resembling(template, templates)
         fail_with("init_unknown_template", language, name=template,
                   names=Localized(lambda lang: label("list_separator", lang).join(templates) or "—"),
-                  hint=Localized(lambda lang: label("did_you_mean", lang).format(name=close[0]) if close else ""))
+                  hint=Localized(lambda lang: label("did_you_mean", lang).format(
+                      names=label("or_separator", lang).join(map(repr, close))) if close else ""))
     text = _in_language(template, source, language).read_text(encoding="utf-8")
     if str(file) == STDOUT:
         emit(text)

@@ -10,7 +10,7 @@ from typing import Any
 
 from typer import _click
 from typer._types import TyperChoice
-from typer.core import TyperOption
+from typer.core import TyperGroup, TyperOption
 
 
 def options_like(option: str, ctx: _click.Context | None) -> list[str]:
@@ -26,6 +26,29 @@ def options_like(option: str, ctx: _click.Context | None) -> list[str]:
     return [longs[bare] for bare in resembling(option.lstrip("-"), longs)]
 
 
+def long_form(word: str) -> str:
+    """The long option a word of one dash is written for (``-set=x=1``: --set); any other as it is."""
+    return "-" + word.partition("=")[0] if _one_dash(word) else word
+
+
+def commands_taking(option: str, ctx: _click.Context | None) -> list[str]:
+    """The other commands that have ``option`` (its ``long_form``), where ``ctx``'s command has not: ``run --samples``
+    or ``-samples`` is no typo of ``--table``, but an option of simulate, compare, ... Each command is built, so only
+    for an option refused or a word of one dash that is none of this command's; none for the root, whose options are
+    not its commands'."""
+    if ctx is None or ctx.parent is None or not isinstance(ctx.parent.command, TyperGroup):
+        return []
+    option, root, group = long_form(option), ctx.parent, ctx.parent.command
+    if _has(ctx.command, option):
+        return []
+    commands = (group.get_command(root, name) for name in group.list_commands(root) if name != ctx.command.name)
+    return [command.name for command in commands if command is not None and command.name and _has(command, option)]
+
+
+def _has(command: _click.Command, option: str) -> bool:
+    return any(option in (*param.opts, *param.secondary_opts) for param in command.params)
+
+
 def refuse_misread_words(command: _click.Command, ctx: _click.Context, args: Sequence[str],
                          interspersed: bool = True) -> None:
     """Refuse the words click would take for what they are not, before it reads them. ``interspersed``: False for the
@@ -37,14 +60,15 @@ def refuse_misread_words(command: _click.Command, ctx: _click.Context, args: Seq
     (``--set x=-5``, ``--percentiles -1``) is a value.
 
     Click reads a long option written with one dash as short ones, ``-output x`` as -o with the value 'utput' (a file
-    so named written): a word of one dash that is a long option of this command but for that dash is refused,
-    offering it (``options_like``)."""
+    so named written), ``run -objective npv`` as -o 'bjective': a word of one dash that is a long option of this
+    command or of another but for that dash is refused, offering it (``options_like``) or naming the commands that
+    have it (``commands_taking``), as the word with two dashes is."""
     names, takes = _options_of(command, ctx)
     for word, values in _option_words(args, takes, interspersed):
         found = next((value for value in values if value in names), None)
         if found is not None:
             raise _click.exceptions.BadOptionUsage(word, f"expected a value, found {found}, an option of {ctx.info_name}", ctx)
-        if _one_dash(word) and "-" + word.partition("=")[0] in names:
+        if _one_dash(word) and (long_form(word) in names or commands_taking(word, ctx)):
             raise _click.exceptions.NoSuchOption(word, ctx=ctx)
 
 

@@ -19,8 +19,10 @@ def as_read(name: str) -> str:
     return "".join(c for c in folded if not c.isspace() and unicodedata.category(c) != "Cf")
 
 
-NEAR = 0.5
-"""difflib's ratio of two names as read (``as_read``) from which one is offered for the other."""
+NEAR = 0.6
+"""difflib's ratio of two names as read (``as_read``) from which one is offered for the other: its own default, which
+click and the file's keys (reader/near_keys.py) use too. At 0.5 two short words sharing two letters pass (``set`` and
+``quiet`` share ``et``, 2 x 2 / 8), which is chance, not a slip (docs/formulas.md §12)."""
 HELD = 2
 """The fewest characters a name holds another by: one letter is in too many names to mean one of them."""
 
@@ -28,10 +30,11 @@ HELD = 2
 def resembling(name: str, names: Iterable[str]) -> list[str]:
     """The ``names`` a ``name`` that matches none was likely meant as, closest first: those that read as it
     (``as_read``: ``CH`` is ``ch``, ``抖音激活cpa`` is ``抖音激活CPA``), else those holding it or held by it, of
-    ``HELD`` characters or more (``Douyin`` in ``Douyin CPA``, ``sets`` holding ``set``), else the one spelled
-    nearest, at a ratio of ``NEAR`` or more. The one rule of every suggestion of what people type by name: an item,
-    a channel, a gate, a driver, a template, a command, an option, a choice (docs/formulas.md §12). None for an empty
-    name, which every name would hold."""
+    ``HELD`` characters or more (``Douyin`` in ``Douyin CPA``, ``sets`` holding ``set``), else those spelled
+    nearest, at a ratio of ``NEAR`` or more: every one as near, ``cpc`` being ``cpa`` as much as ``cpm``, where
+    offering one would pick a meaning for the reader. The one rule of every suggestion of what people type by name:
+    an item, a channel, a gate, a driver, a template, a command, an option, a choice (docs/formulas.md §12). None for
+    an empty name, which every name would hold."""
     key = as_read(name)
     if not key:
         return []
@@ -47,8 +50,9 @@ def resembling(name: str, names: Iterable[str]) -> list[str]:
                and (key in read[other] or read[other] in key)]
     if holding:
         return sorted(holding, key=closeness, reverse=True)
-    nearest = max(read, key=closeness, default=None)
-    return [nearest] if nearest is not None and closeness(nearest) >= NEAR else []
+    ratios = {other: closeness(other) for other in read}
+    best = max(ratios.values(), default=0.0)
+    return [other for other, ratio in ratios.items() if ratio == best] if best >= NEAR else []
 
 
 def did_you_mean(meant: Sequence[str]) -> str:

@@ -149,10 +149,12 @@ class Context:
                           among=among)
 
     def expected_word(self, node: Node, path: str, choices: tuple[str, ...], expected: str = "") -> Any:
-        """One of ``choices`` was expected: say which word was meant when the slip is a known one."""
+        """One of ``choices`` was expected: say which word was meant when the slip is a known one of these choices (a
+        type's ``koc``, not a period's), else those it resembles."""
         expected = expected or "one of " + ", ".join(choices)
         written = node.raw.strip() if node.kind == "scalar" else ""
-        hint = WORD_SLIPS.get(written.lower()) or suggest_word(written, choices)
+        meant, slip = WORD_SLIPS.get(written.lower(), ("", ""))
+        hint = (slip if meant in choices else "") or suggest_word(written, choices)
         if hint and node.kind == "scalar":
             return self.expected_with_hint(node, path, expected, 0, hint)
         return self.expected(node, path, expected)
@@ -164,23 +166,18 @@ class Context:
                           among)
 
 
+_KOC = "KOC (素人) posts are type: kol, priced per post"
+
 WORD_SLIPS = {
-    "koc": "KOC (素人) posts are type: kol, priced per post",
-    "koc_seeding": "KOC (素人) posts are type: kol, priced per post",
-    "kocs": "KOC (素人) posts are type: kol, priced per post",
-    "yearly": "did you mean 'year'?",
-    "annual": "did you mean 'year'?",
-    "annually": "did you mean 'year'?",
-    "monthly": "did you mean 'month'?",
-    "quarterly": "did you mean 'quarter'?",
-    "年": "did you mean 'year'?",
-    "年付": "did you mean 'year'?",
-    "月": "did you mean 'month'?",
-    "月付": "did you mean 'month'?",
-    "季": "did you mean 'quarter'?",
-    "季度": "did you mean 'quarter'?",
+    "koc": ("kol", _KOC),
+    "koc_seeding": ("kol", _KOC),
+    "kocs": ("kol", _KOC),
+    **{word: (meant, f"did you mean '{meant}'?") for meant, words in (
+        ("year", ("yearly", "annual", "annually", "年", "年付")),
+        ("month", ("monthly", "月", "月付")),
+        ("quarter", ("quarterly", "季", "季度"))) for word in words},
 }
-"""Words people write for a choice the format spells otherwise, and what to write instead."""
+"""Words people write for a choice the format spells otherwise -> that choice, and what to write instead."""
 
 
 def suggest_word(written: str, choices: Iterable[str]) -> str:
@@ -558,9 +555,9 @@ class Text:
 
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         text = node.raw.strip() if node.kind == "scalar" and node.value is not None else ""
+        if text and self.choices and text not in self.choices:
+            return ctx.expected_word(node, path, self.choices, self.expected)
         valid = bool(text)
-        if valid and self.choices:
-            valid = text in self.choices
         if valid and self.pattern:
             valid = re.fullmatch(self.pattern, text) is not None
         if not valid:
@@ -622,6 +619,10 @@ class MonthSet:
         if slip:
             return ctx.expected_with_hint(node, path, expected, slip.start(2),
                                           f"a span of months is written first-last: {slip[1]}-{slip[3]}")
+        # A word is no month: it was meant as the one word the field takes, if it resembles it (All, alll).
+        meant = suggest_word(text, ("all",)) if whole_number(node.value) is None else ""
+        if meant:
+            return ctx.expected_with_hint(node, path, expected, 0, meant)
         month = self._month(node, path, ctx)
         return INVALID if month is INVALID else (month,)
 

@@ -33,7 +33,7 @@ from aigc_roi.model.channels.base import Unit
 from aigc_roi.model.engine import Result, evaluate, evaluate_batch
 from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.limits import MAX_MAGNITUDE
-from aigc_roi.model.names import listed, resembling
+from aigc_roi.model.names import did_you_mean, listed, resembling
 from aigc_roi.model.paths import (
     PathReader,
     RefusedName,
@@ -157,16 +157,18 @@ class Driver:
 
 
 class UnknownDriver(WhatIfError, LookupError):
-    """A path that names no driver of the scenario: the message names the driver it resembles (``meant``), as
-    ``--set`` does for a name, or lists them all when it resembles none."""
+    """A path that names no driver of the scenario: the message names the driver it resembles (``meant``) and any as
+    near (``as_near``: ``抖音C.bid`` is ``抖音A``'s bid as much as ``抖音B``'s), as ``--set`` does for a name, or lists
+    them all when it resembles none."""
 
-    def __init__(self, path: str, available: Sequence[str], meant: str | None = None) -> None:
+    def __init__(self, path: str, available: Sequence[str], meant: str | None = None, as_near: Sequence[str] = ()) -> None:
         # ``args`` the constructor's, as pickle rebuilds the exception from them (model/errors.py ScenarioInvalid).
-        super().__init__(path, tuple(available), meant)
-        self.path, self.available, self.meant = path, tuple(available), meant
+        super().__init__(path, tuple(available), meant, tuple(as_near))
+        self.path, self.available, self.meant, self.as_near = path, tuple(available), meant, tuple(as_near)
 
     def __str__(self) -> str:
-        drivers = f"did you mean '{self.meant}'?" if self.meant else f"the drivers are: {listed(self.available) or 'none'}"
+        drivers = (did_you_mean([self.meant, *self.as_near]) if self.meant
+                   else f"the drivers are: {listed(self.available) or 'none'}")
         return f"'{self.path}' is not a driver; {drivers}"
 
 
@@ -297,8 +299,8 @@ def find_driver(drivers: Sequence[Driver], path: str, read: PathReader | None = 
     for driver, spelt in offered:
         for spelling in _written(driver):
             first.setdefault(spelling, spelt[0])
-    near = resembling(wanted, list(first))
-    raise UnknownDriver(wanted, [spelt[0] for _, spelt in offered], first[near[0]] if near else None)
+    near = list(dict.fromkeys(first[spelling] for spelling in resembling(wanted, list(first))))
+    raise UnknownDriver(wanted, [spelt[0] for _, spelt in offered], near[0] if near else None, near[1:])
 
 
 def _spellings(driver: Driver, read: PathReader | None) -> list[str]:

@@ -115,10 +115,10 @@ def test_help_stays_english_otherwise() -> None:
 
 def test_an_english_invocation_after_a_chinese_one_is_english(example: Path) -> None:
     assert "用法" in invoke(["--lang", "zh", "--help"]).stdout
-    assert invoke(["run", str(example), "--bogus", "--lang", "zh"]).stderr.strip() == "aigc-roi: --bogus：没有这个选项；是否想写 --bom？"
+    assert invoke(["run", str(example), "--forse", "--lang", "zh"]).stderr.strip() == "aigc-roi: --forse：没有这个选项；是否想写 --force？"
     out = invoke(["--help"]).stdout
     assert "Usage: aigc-roi" in out and "Show this message and exit." in out and "显示" not in out
-    assert invoke(["run", str(example), "--bogus"]).stderr.strip() == "aigc-roi: --bogus: no such option; did you mean --bom?"
+    assert invoke(["run", str(example), "--forse"]).stderr.strip() == "aigc-roi: --forse: no such option; did you mean --force?"
     # What a Chinese invocation rebinds is back as Typer and click have it.
     assert typer.core._ is gettext.gettext
     assert _click.Context.formatter_class is _click.HelpFormatter
@@ -132,8 +132,10 @@ USAGE_ERRORS = [
     (["run", "{file}", "--format", "xx"],
      "aigc-roi: --format: 'xx' is not one of 'table', 'json', 'csv', 'markdown', 'xlsx'; did you mean 'xlsx'?",
      "aigc-roi: --format：'xx' 不是可选值之一：'table'、'json'、'csv'、'markdown'、'xlsx'；是否想写 'xlsx'？"),
-    (["run", "{file}", "--bogus"],
-     "aigc-roi: --bogus: no such option; did you mean --bom?", "aigc-roi: --bogus：没有这个选项；是否想写 --bom？"),
+    # 'forse' is force but for one letter, 2 x 4 / 10 = 0.8; 'bogus' shares only 'bo' with bom, 2 x 2 / 8 = 0.5.
+    (["run", "{file}", "--forse"],
+     "aigc-roi: --forse: no such option; did you mean --force?", "aigc-roi: --forse：没有这个选项；是否想写 --force？"),
+    (["run", "{file}", "--bogus"], "aigc-roi: --bogus: no such option", "aigc-roi: --bogus：没有这个选项"),
     (["run", "{file}", "--zzz"], "aigc-roi: --zzz: no such option", "aigc-roi: --zzz：没有这个选项"),
     (["run"], "aigc-roi: FILE: missing; it is required", "aigc-roi: FILE：缺少此项；它是必填的"),
     (["simulate", "{file}", "--samples", "x"], "aigc-roi: --samples: expected a whole number from 1 to 10,000,000, found 'x'",

@@ -55,6 +55,7 @@ EXCEPTIONS: list[BaseException] = [
     AllocationArgumentError("minimums['Feed ads']", "expected an amount >= 0, found -1"),
     NoDiminishingReturns(["Feed ads"], 1.5),
     UnknownDriver("acquisition[0].bd", DRIVERS, "acquisition[0].bid"), UnknownDriver("roi", DRIVERS),
+    UnknownDriver("acquisition[2].bid", DRIVERS, "acquisition[0].bid", ["acquisition[1].bid"]),
     AmbiguousDriver("'Pro' names 2 items: write the one meant, acquisition[0] or monetization.plans[0]"),
     WorkerEnded(4242, 9, None), WorkerEnded(4243, None, 1),
     RefusedName("'x' names nothing"), NamesNothing("no key 'bd'; did you mean 'bid'?"),
@@ -112,6 +113,8 @@ def test_the_messages_are_as_written() -> None:
                                             "(2025-04) that one number or range writes")
     assert str(UnknownDriver("acquisition[0].bd", DRIVERS, "acquisition[0].bid")) == \
         "'acquisition[0].bd' is not a driver; did you mean 'acquisition[0].bid'?"
+    assert str(UnknownDriver("acquisition[2].bid", DRIVERS, "acquisition[0].bid", ["acquisition[1].bid"])) == \
+        "'acquisition[2].bid' is not a driver; did you mean 'acquisition[0].bid' or 'acquisition[1].bid'?"
     assert str(UnknownDriver("roi", DRIVERS)) == \
         "'roi' is not a driver; the drivers are: acquisition[0].bid, acquisition[1].bid"
     assert str(UnknownDriver("roi", [])) == "'roi' is not a driver; the drivers are: none"

@@ -37,7 +37,9 @@ LABELS: dict[str, Label] = {
         "--template: no template named {name!r}{hint}; available: {names}",
         "--template：没有名为 {name!r} 的模板{hint}；可用模板：{names}",
     ),
-    "did_you_mean": Label(" (did you mean {name!r}?)", "（是否想用 {name!r}？）"),
+    "did_you_mean": Label(" (did you mean {names}?)", "（是否想用 {names}？）"),
+    # Between names as near as each other (model/names.py resembling): 'a' or 'b'.
+    "or_separator": Label(" or ", " 或 "),
     "templates": Label("Templates", "模板"),
     "template": Label("Template", "模板"),
     "description": Label("Description", "说明"),
