@@ -22,7 +22,7 @@ from aigc_roi.ci.item_match import matched
 from aigc_roi.ci.records import ChangedInput
 from aigc_roi.model.paths import split_path
 from aigc_roi.reader.inputs import RANGE_KEYS, InputValue, key_path, scalar_input
-from aigc_roi.reader.yamltree import Entry, Node, item_name, join_path, one_line
+from aigc_roi.reader.yamltree import Entry, Node, item_name, join_path, key_segment, one_line, written_key
 
 
 @dataclass
@@ -93,18 +93,26 @@ def _walk(before: Node | None, after: Node, path: str, base_path: str, found: Li
 
 
 def _mapping(before: dict[str, Entry], after: dict[str, Entry], path: str, base_path: str, found: ListChanges) -> None:
+    # A key is matched by what it names: month 6 is one key whether a version writes it 6, ６ or 6.0.
+    old, new = _by_name(before), _by_name(after)
     for key, entry in after.items():
-        _walk(before[key].value if key in before else None, entry.value, key_path(path, key), key_path(base_path, key),
+        match = old.get(key_segment(key))
+        _walk(match.value if match is not None else None, entry.value, key_path(path, key), key_path(base_path, key),
               found)
     for key, entry in before.items():
         node, child = entry.value, key_path(base_path, key)
-        if key in after or node.source is not None or _kind(node) == "empty":
+        if key_segment(key) in new or node.source is not None or _kind(node) == "empty":
             continue
         if _kind(node) == "items":
             found.removed += [InputValue(join_path(child, i), None, item.line, item.column, 0, 0)
                               for i, item in enumerate(node.value)]
         else:
             found.removed.append(_as_input(node, child))
+
+
+def _by_name(entries: dict[str, Entry]) -> dict[str, Entry]:
+    """A mapping's entries by the key each names, as its path writes it (``key_segment``)."""
+    return {key_segment(key): entry for key, entry in entries.items()}
 
 
 def _reshaped(before: Node, after: Node) -> bool:
@@ -121,7 +129,8 @@ def _reshaped(before: Node, after: Node) -> bool:
         return (before.kind == "map") != (after.kind == "map")
     if _is_range(before) and _is_range(after):
         return before.value.keys() != after.value.keys()
-    return bool(before.value.keys() - after.value.keys()) and bool(after.value.keys() - before.value.keys())
+    old, new = _by_name(before.value).keys(), _by_name(after.value).keys()
+    return bool(old - new) and bool(new - old)
 
 
 def _is_range(node: Node) -> bool:
@@ -156,7 +165,7 @@ def _unquoted(node: Node | None) -> str | None:
     if node is None:
         return None
     if node.kind == "map":
-        return "{" + ", ".join(f"{entry.key.raw}: {_unquoted(entry.value)}" for entry in node.value.values()) + "}"
+        return "{" + ", ".join(f"{key_segment(entry.key.raw)}: {_unquoted(entry.value)}" for entry in node.value.values()) + "}"
     if node.kind == "seq":
         return "[" + ", ".join(_unquoted(item) or "" for item in node.value) + "]"
     return node.raw
@@ -191,7 +200,7 @@ def yaml_at(tree: Node, path: str) -> str | None:
         if node.kind == "seq":
             node = node.value[int(key)] if key.isdigit() and int(key) < len(node.value) else None
         elif node.kind == "map":
-            node = entry.value if (entry := node.value.get(key)) is not None else None
+            node = entry.value if (entry := node.value.get(written_key(node, key))) is not None else None
         else:
             node = None
     return None if node is None else _yaml(node)

@@ -36,7 +36,7 @@ from aigc_roi.model.paths import ChannelReader, RefusedName, channel_references,
 from aigc_roi.present.errors import message_in
 from aigc_roi.present.labels import label
 from aigc_roi.reader.dated_months import date_hint
-from aigc_roi.reader.numbers import NotFinite, ValueProblem, parse_number_text, slip_hint
+from aigc_roi.reader.numbers import NotFinite, ValueProblem, parse_number_text, slip_hint, whole_number
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -114,12 +114,14 @@ def parse_reach(text: str, horizon_months: int, start: tuple[int, int] | None = 
         meant = slip or (suggest_word(key.strip(), MILESTONE_KEYS) if at else "")
         fail([f"--reach: expected KEY@MONTH=VALUE with KEY one of {', '.join(MILESTONE_KEYS)}, such as "
               f"'subscribers@6=1000', found {text!r}" + (f"; {meant}" if meant else "")])
-    if not (month.strip().isascii() and month.strip().isdigit() and 1 <= int(month.strip()[:4]) <= horizon_months):
+    # A month as a file's milestone month or key reads (reader/numbers.py whole_number): full-width digits too.
+    number = whole_number(month.strip())
+    if number is None or not 1 <= number <= horizon_months:
         dated = date_hint(month.strip(), start)
         fail([f"--reach: expected a month from 1 to {horizon_months} (the horizon), found {month.strip()!r}"
               + (f"; {dated}" if dated else "")])
     value = parse_amount(amount.strip(), "--reach") if key != "cumulative_cash" else _signed_amount(amount.strip())
-    return Milestone(int(month.strip()), key, value)
+    return Milestone(number, key, value)
 
 
 def _reads_as_milestone(text: str) -> bool:

@@ -11,12 +11,13 @@ from typing import Any, TypeVar
 
 from aigc_roi.model.names import resembling
 
-_SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\.([0-9]+)|\[([^\]]+)\]")
+_SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\.([0-9０-９]+)|\[([^\]]+)\]")
 
 
 def split_path(path: str) -> list[str] | None:
     """``a.b[0][Name]`` -> ["a", "b", "[0]", "[Name]"]; ``bid.by_month.6`` -> ["bid", "by_month", "6"] (a month
-    of a by-month value is a key); None when malformed."""
+    of a by-month value is a key, in ASCII or full-width digits as a file's month is: ``by_month.６``); None when
+    malformed."""
     segments: list[str] = []
     position = 0
     while position < len(path):

@@ -185,6 +185,7 @@ SCHEMA_ZH: dict[str, str] = {
         "用于 check --base：回本月份（payback_month）最多可比基准版本推迟的月数。",
     # Numbers and ranges written as text.
     "A number as text: 6_000_000, 1e6, 1.5万, 30k, 5%.": "以文本书写的数字：6_000_000、1e6、1.5万、30k、5%。",
+    "A whole number as text, without %: 12, １２, 1e1.": "以文本书写的整数，不带 %：12、１２、1e1。",
     "A share as text: a percentage from 0% to 100% or a decimal from 0 to 1.": "以文本书写的比例：0% 到 100% 的百分数，或 0 到 1 的小数。",
     "A share as text: a percentage from 0% to below 100% or a decimal from 0 to below 1.":
         "以文本书写的比例：0% 到小于 100% 的百分数，或 0 到小于 1 的小数。",

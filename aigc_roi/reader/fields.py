@@ -46,7 +46,7 @@ from aigc_roi.reader.kinds import (
     whole_number,
 )
 from aigc_roi.reader.value_forms import Form, nearest_form
-from aigc_roi.reader.yamltree import Node, join_path, key_text, set_within
+from aigc_roi.reader.yamltree import Node, join_path, key_segment, key_text, set_within
 
 
 @dataclass
@@ -105,8 +105,15 @@ class ListOf:
     item: Any
     max_items: int | None = None
     description: str = ""
+    non_empty: str = ""
+    """What a list that must hold an item is expected as (a gate's channels: ``a list of one or more channel names to
+    test``), where an empty list and null, which reads as one, are refused; "" where either is a list of no items."""
 
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        if self.non_empty and (node.kind == "scalar" and node.value is None or node.kind == "seq" and not node.value):
+            # Judged on the items written: a list whose items are all invalid is told at its items alone.
+            return ctx.error(node, path, f"expected {self.non_empty}, found "
+                                         + ("null" if node.kind == "scalar" else "an empty list"))
         if node.kind == "scalar" and node.value is None:
             return []
         if node.kind != "seq":
@@ -121,8 +128,9 @@ class ListOf:
         return [item for item in items if item is not INVALID]
 
     def json_schema(self) -> dict[str, Any]:
-        # Null as the loader reads it: no items.
-        schema: dict[str, Any] = {"type": ["array", "null"], "items": self.item.json_schema()}
+        # Null as the loader reads it: no items, which a list that must hold one is not.
+        schema: dict[str, Any] = {"type": "array", "minItems": 1} if self.non_empty else {"type": ["array", "null"]}
+        schema["items"] = self.item.json_schema()
         if self.max_items is not None:
             schema["maxItems"] = self.max_items
         if self.description:
@@ -207,7 +215,7 @@ class RetentionPointsKind:
         points = []
         first_of_age: dict[int, Node] = {}
         for key, entry in node.value.items():
-            key_path = f"{path}[{key_text(key)}]"
+            key_path = f"{path}[{key_segment(key)}]"
             age = whole_number(key)
             if age is None or not 1 <= age <= ctx.horizon_months:
                 ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, "
@@ -265,7 +273,7 @@ class KeyedShares:
         first_of_key: dict[int, Node] = {}
         word, span = ("age", "month") if self.ages else ("day", "day")
         for key, entry in node.value.items():
-            key_path = f"{path}[{key_text(key)}]"
+            key_path = f"{path}[{key_segment(key)}]"
             number = whole_number(key)
             if number is None or not self.first <= number <= last:
                 hint = "" if self.ages else _day_key_hint(key, last)
@@ -584,7 +592,8 @@ MONEY_MILESTONES = ("gross_revenue", "cumulative_cash")
 GATES = ListOf(Obj({
     "name": NAME,
     "after_month": PlanMonth("The test runs in months 1..after_month (1..horizon_months - 1).", before_last=True),
-    "channels": ListOf(Text(description="A channel's name."), MAX_CHANNELS, description="Names of the test channels."),
+    "channels": ListOf(Text(description="A channel's name."), MAX_CHANNELS, description="Names of the test channels.",
+                       non_empty="a list of one or more channel names to test"),
     "min_roas": Number(0.0, None, ranges=False,
                        description="The test channels' attributed gross revenue paid in months 1..after_month "
                                    "over their spend must be at least this."),

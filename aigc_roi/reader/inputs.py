@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from aigc_roi.model.scenario import Distribution, Scenario
-from aigc_roi.reader.numbers import ValueProblem, parse_number_text
-from aigc_roi.reader.yamltree import Node, find_node, join_path, one_line
+from aigc_roi.reader.numbers import ValueProblem, parse_number_text, whole_number
+from aigc_roi.reader.yamltree import Node, find_node, join_path, key_segment, one_line
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,10 @@ def scalar_input(node: Node, path: str) -> InputValue:
 def key_path(path: str, key: str) -> str:
     """The path of a mapping's ``key`` under ``path``."""
     # Retention ages are map keys; the loader names them points[3], not points.3. A by-month value's months are named
-    # as --set takes them: bid.by_month.6.
-    return f"{path}[{key}]" if key.isdigit() and not path.endswith(".by_month") else join_path(path, key)
+    # as --set takes them: bid.by_month.6. Either in ASCII digits, however the file writes the key (key_segment).
+    if whole_number(key) is not None and not path.endswith(".by_month"):
+        return f"{path}[{key_segment(key)}]"
+    return join_path(path, key)
 
 
 RANGE_KEYS = frozenset({"low", "high", "mode", "mean", "sd", "dist"})

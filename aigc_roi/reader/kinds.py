@@ -32,6 +32,7 @@ from aigc_roi.reader.near_keys import close_key, nearest_key
 from aigc_roi.reader.numbers import (
     NOT_A_NUMBER,
     RANGE_SEPARATOR,
+    WHOLE_KEY_PATTERN,
     NotANumber,
     NotFinite,
     ValueProblem,
@@ -40,6 +41,7 @@ from aigc_roi.reader.numbers import (
     slip_hint,
     split_range,
     to_number,
+    whole_number,
 )
 from aigc_roi.reader.percent_warnings import written_in_percent
 from aigc_roi.reader.value_forms import DIST_FORMS, DIST_KEYS, RANGE_FORMS, Form, dist_hint, nearest_form
@@ -196,7 +198,8 @@ class Kind(Protocol):
 # input: ３０); an editor's is ECMAScript's, whose \d does not. The schema
 # spells both out so editors accept what `validate` accepts.
 _DIGIT = "[0-9０-９]"
-_NUMBER_TEXT = rf"[+-]?({_DIGIT}[0-9０-９_]*(\.[0-9０-９_]*)?|\.{_DIGIT}[0-9０-９_]*)([eE][+-]?{_DIGIT}+)?\s*[kKmM万亿%]?"
+_NUMBER_BODY = rf"[+-]?({_DIGIT}[0-9０-９_]*(\.[0-9０-９_]*)?|\.{_DIGIT}[0-9０-９_]*)([eE][+-]?{_DIGIT}+)?\s*"
+_NUMBER_TEXT = rf"{_NUMBER_BODY}[kKmM万亿%]?"
 
 _SIZED_NUMBER = {"type": "number", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE}
 
@@ -220,6 +223,9 @@ def _share_text_pattern(below_one: bool) -> str:
 SCHEMA_DEFS: dict[str, Any] = {
     "number_text": {"type": "string", "pattern": rf"^\s*{_NUMBER_TEXT}\s*$",
                     "description": "A number as text: 6_000_000, 1e6, 1.5万, 30k, 5%."},
+    # A month or a count of months is no percentage (Number.counted): its text is a number's without the %.
+    "whole_number_text": {"type": "string", "pattern": rf"^\s*{_NUMBER_BODY}[kKmM万亿]?\s*$",
+                          "description": "A whole number as text, without %: 12, １２, 1e1."},
     "share_text": {"type": "string", "pattern": _share_text_pattern(below_one=False),
                    "description": "A share as text: a percentage from 0% to 100% or a decimal from 0 to 1."},
     "share_below_one_text": {"type": "string", "pattern": _share_text_pattern(below_one=True),
@@ -441,7 +447,8 @@ class Number:
                                       -MAX_MAGNITUDE if self.minimum is None else max(self.minimum, -MAX_MAGNITUDE)}
         maximum = MAX_MAGNITUDE if self.maximum is None else min(self.maximum, MAX_MAGNITUDE)
         number["exclusiveMaximum" if self.below_maximum else "maximum"] = maximum
-        text = ("share_below_one_text" if self.below_maximum else "share_text") if self.share else "number_text"
+        text = ("share_below_one_text" if self.below_maximum else "share_text") if self.share else \
+            "whole_number_text" if self.integer else "number_text"
         options: list[dict[str, Any]] = [number, {"$ref": f"#/$defs/{text}"}]
         if self.ranges:
             options += [{"$ref": "#/$defs/range_text"}, {"$ref": "#/$defs/range_map"}]
@@ -575,6 +582,11 @@ class Text:
         return schema
 
 
+WHOLE_TEXT_SCHEMA = {"type": "string", "pattern": WHOLE_KEY_PATTERN}
+"""A month or a period's months written as text (``months: ３``, ``period: "12"``), in the one form ``whole_number``
+reads them: its rule, as a key's is, where a count such as ``horizon_months`` is a number's text (``Number``)."""
+
+
 def _whole_number(digits: str) -> int:
     """The value of ASCII ``digits``, capped past any horizon: Python refuses int() of over 4,300 digits."""
     significant = digits.lstrip("0０")
@@ -638,9 +650,9 @@ class MonthSet:
         return month
 
     def json_schema(self) -> dict[str, Any]:
-        month = {"type": "integer", "minimum": 1, "maximum": MAX_HORIZON_MONTHS}
+        month = {"anyOf": [{"type": "integer", "minimum": 1, "maximum": MAX_HORIZON_MONTHS}, WHOLE_TEXT_SCHEMA]}
         return {"description": self.description, "anyOf": [
-            {"const": "all"}, month,
+            {"const": "all"}, *month["anyOf"],
             {"type": "string", "pattern": r"^\s*[0-9０-９]+\s*-\s*[0-9０-９]+\s*$"},
             {"type": "array", "items": month, "minItems": 1},
         ]}
@@ -695,32 +707,6 @@ class PlanMonth:
 PERIOD_WORDS = {"month": 1, "quarter": 3, "year": 12}
 
 
-WHOLE_KEY_PATTERN = rf"^\+?{_DIGIT}+(\.[0０]*)?([eE]\+?{_DIGIT}+)?$"
-"""A whole number written plainly: digits, then only zeros after a decimal point, and an exponent (``3``, ``3.0``,
-``3e0``, ``+3``), no sign, suffix, separator or space. A month, an age, a day or a period's number of months written
-as text (a key, or quoted) reads in such a form, as ``horizon_months`` and ``after_month`` do (and as a JSON Schema
-``integer`` is: 3.0 is one); the exported schema's keys take this pattern, so the reader and the schema agree. Its
-digits are a value's (``_DIGIT``): ASCII and full-width, what an IME types (``{１: 50%}`` is age 1, as ``bid: １２``
-is 12), which float() reads as their ASCII twins."""
-_WHOLE_TEXT = re.compile(WHOLE_KEY_PATTERN)
-
-
-def whole_number(written: object) -> int | None:
-    """The whole number a YAML scalar (or a mapping key's text) reads as, in any plain form, quoted or not; None
-    for anything else (``1.5``, ``1k``, a boolean, a word)."""
-    if isinstance(written, bool):
-        return None
-    if isinstance(written, int):
-        return written
-    if isinstance(written, str):
-        if not _WHOLE_TEXT.fullmatch(written):
-            return None
-        written = float(written)
-    if isinstance(written, float) and written.is_integer() and abs(written) <= MAX_MAGNITUDE:
-        return int(written)
-    return None
-
-
 @dataclass(frozen=True)
 class Period:
     """month | quarter | year | a whole number of months."""
@@ -737,7 +723,8 @@ class Period:
 
     def json_schema(self) -> dict[str, Any]:
         return {"description": self.description, "anyOf": [
-            {"enum": list(PERIOD_WORDS)}, {"type": "integer", "minimum": 1, "maximum": MAX_HORIZON_MONTHS}]}
+            {"enum": list(PERIOD_WORDS)}, {"type": "integer", "minimum": 1, "maximum": MAX_HORIZON_MONTHS},
+            WHOLE_TEXT_SCHEMA]}
 
 
 _PERIOD_MONTHS = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,

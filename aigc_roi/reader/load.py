@@ -292,16 +292,11 @@ def _check_gate(gate: Parsed, path: str, channels: _Named, ctx: Context) -> None
                      "a gate decides what runs after its test, so a later month must follow", ctx.past_horizon(after + 1))
     if "min_roas" not in gate.nodes and "max_cac" not in gate.nodes:
         ctx.error(gate.node, path, "missing 'min_roas' or 'max_cac': one of them says when the test passes")
-    tested = gate.nodes.get("channels")
-    # Null reads as a list of no items; a list whose items are all invalid is reported at its items.
-    if tested is not None and "channels" in gate.values and (tested.kind == "scalar" or not tested.value):
-        ctx.error(tested, join_path(path, "channels"), "expected a list of one or more channel names to test, found "
-                  + ("null" if tested.kind == "scalar" else "an empty list"))
     first_at: dict[str, tuple[str, Node]] = {}
     for key in ("channels", "then"):
         node, names = gate.nodes.get(key), gate.values.get(key)
         if node is None or node.kind != "seq" or names is None or len(names) != len(node.value):
-            continue  # null (no items), or an invalid item reported already
+            continue  # null (no items), or an invalid item or list reported already
         for index, (item, name) in enumerate(zip(node.value, names, strict=True)):
             item_path = join_path(join_path(path, key), index)
             if name not in channel_names:

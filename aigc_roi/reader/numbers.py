@@ -14,6 +14,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.reader.currency_signs import ABBREVIATION_DOT, CODES, DECIMAL_COMMA, SIGNS
 
 SUFFIX_EXPONENTS = {"k": 3, "K": 3, "m": 6, "M": 6, "万": 4, "亿": 8, "%": -2}
@@ -31,6 +32,34 @@ RANGE_SEPARATOR = ".."
 _EXPONENT_DIGITS = 9
 """An exponent longer than this is out of any float's range whatever the mantissa (and int() of
 thousands of digits is itself refused by Python), so it is clamped to +-10**9 before use."""
+
+
+WHOLE_KEY_PATTERN = rf"^\+?{_D}+(\.[0０]*)?([eE]\+?{_D}+)?$"
+"""A whole number written plainly: digits, then only zeros after a decimal point, and an exponent (``3``, ``3.0``,
+``3e0``, ``+3``), no sign, suffix, separator or space. A month, an age, a day or a period's number of months written
+as text (a key, or quoted) reads in such a form, as ``horizon_months`` and ``after_month`` do (and as a JSON Schema
+``integer`` is: 3.0 is one); the exported schema's keys take this pattern, so the reader and the schema agree. Its
+digits are a value's (``_D``): ASCII and full-width, what an IME types (``{１: 50%}`` is age 1, as ``bid: １２``
+is 12), which float() reads as their ASCII twins."""
+_WHOLE_TEXT = re.compile(WHOLE_KEY_PATTERN)
+
+
+def whole_number(written: object) -> int | None:
+    """The whole number a YAML scalar (or a mapping key's text) reads as, in any plain form, quoted or not; None
+    for anything else (``1.5``, ``1k``, a boolean, a word). The one rule of a month, an age or a day: read in a file,
+    named in a path and found by ``--set`` (reader/yamltree.py ``key_segment``, ``written_key``), and typed in
+    ``allocate --reach``."""
+    if isinstance(written, bool):
+        return None
+    if isinstance(written, int):
+        return written
+    if isinstance(written, str):
+        if not _WHOLE_TEXT.fullmatch(written):
+            return None
+        written = float(written)
+    if isinstance(written, float) and written.is_integer() and abs(written) <= MAX_MAGNITUDE:
+        return int(written)
+    return None
 
 
 class ValueProblem(ValueError):
@@ -164,6 +193,8 @@ lakhs and crores (``12,34,567.5``); by dots in thousands, a decimal comma after 
 ``1.234.567,5``). A group never starts with 0 (``0,125`` is a decimal comma)."""
 FULL_WIDTH = {"：": ":", "，": ",", "％": "%", "“": '"', "”": '"', "‘": "'", "’": "'", "（": "(", "）": ")", "。": "."}
 """Characters a Chinese input method (IME) types in place of their ASCII twin."""
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+"""Full-width digits to their ASCII twins, which they read as."""
 PERCENT_SIGNS = ("%", "％")
 """The percent sign and its IME twin: either says a number was written in percent (the ratio meant, so no sign is
 missing: reader/percent_warnings.py; a share, not an amount: drop_limit.py), though the grammar reads ``%`` alone."""
@@ -227,7 +258,8 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
             if char in "“”‘’":
                 unquoted = stripped.strip("“”‘’")
                 return position, f"full-width quote '{char}' (IME input) does not quote in YAML: write {unquoted} or use ASCII quotes"
-            fixed = text.replace(char, FULL_WIDTH[char]).strip()
+            # Shown in ASCII throughout, digits too, as the fix is written (6%, not ６%): both read the same.
+            fixed = text.replace(char, FULL_WIDTH[char]).strip().translate(_ASCII_DIGITS)
             if char == "，":
                 fixed = fixed.replace(",", "_")
             if fault is not None:

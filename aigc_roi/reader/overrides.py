@@ -60,8 +60,19 @@ from aigc_roi.reader.item_names import (
 )
 from aigc_roi.reader.kinds import BY_MONTH_KEY, RANGE_KEYS, ByMonthOr, suggest
 from aigc_roi.reader.near_keys import nearest_key
+from aigc_roi.reader.numbers import whole_number
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
-from aigc_roi.reader.yamltree import Entry, Node, item_name, not_utf8, one_line, parse
+from aigc_roi.reader.yamltree import (
+    KEYED_MAPPINGS,
+    Entry,
+    Node,
+    item_name,
+    key_segment,
+    not_utf8,
+    one_line,
+    parse,
+    written_key,
+)
 
 
 @dataclass(frozen=True)
@@ -328,7 +339,7 @@ def _narrow_two_readings(tree: Node, segments: list[str], override: Override) ->
                 segments[position] = f"[{index}]"
             node = node.value[index]
         elif node.kind == "map":
-            entry = node.value.get(segment.strip("[]"))
+            entry = node.value.get(written_key(node, segment.strip("[]")))
             node = entry.value if entry is not None else None
         else:
             break
@@ -412,9 +423,10 @@ def _indexed(tree: Node, override: Override) -> str | None:
         indexed: list[str] = []
         for position, segment in enumerate(segments or []):
             if node is None or node.kind != "seq":
-                entry = node.value.get(segment.strip("[]")) if node is not None and node.kind == "map" else None
+                entry = node.value.get(written_key(node, segment.strip("[]"))) if node is not None and node.kind == "map" \
+                    else None
                 node = entry.value if entry is not None else None
-                indexed.append(segment)
+                indexed.append(_segment_named(segment))
             else:
                 child = _child(node, segments or [], position, override, create=False, kind=kind)
                 indexed.append(f"[{_position(node.value, child)}]")
@@ -425,6 +437,13 @@ def _indexed(tree: Node, override: Override) -> str | None:
     except ScenarioInvalid:
         return None
     return joined_path(indexed) if segments else None
+
+
+def _segment_named(segment: str) -> str:
+    """A segment of a path past the items as ``indexed_path`` gives it: as written, but a month, an age or a day in
+    the ASCII digits of the number it names (yamltree.py ``key_segment``), as every path of the file's keys is."""
+    number = whole_number(segment.strip("[]"))
+    return segment if number is None else f"[{number}]" if segment.startswith("[") else str(number)
 
 
 def channel_at(tree: Node, reference: str, given_as: str) -> int | None:
@@ -506,7 +525,19 @@ def _set_source(node: Node, source: str) -> None:
 
 
 def _fail(override: Override, message: str) -> ScenarioInvalid:
-    return ScenarioInvalid([ScenarioError(override.named, 1, 1, override.path, message)])
+    return ScenarioInvalid([ScenarioError(override.named, 1, 1, _named_path(override.path), message)])
+
+
+def _named_path(path: str) -> str:
+    """``path`` as a refusal names it: each month, age or day in the ASCII digits of the number it names
+    (``bid.by_month.６``: ``bid.by_month.6``), as the path of a file's key is (yamltree.py ``key_segment``). A key is a
+    segment after a dot, or in brackets after one of ``KEYED_MAPPINGS`` (``points[６]``); any other in brackets is an
+    item, which a name that is a number may mean, kept as written."""
+    segments = split_path(path)
+    if segments is None:
+        return path
+    return joined_path([_segment_named(segment) if not segment.startswith("[") or (at and segments[at - 1] in KEYED_MAPPINGS)
+                        else segment for at, segment in enumerate(segments)])
 
 
 class Refusal(ScenarioInvalid):
@@ -521,7 +552,7 @@ class UnknownKey(Refusal):
 
 
 def _refuse(override: Override, message: str, kind: type[Refusal] = Refusal) -> Refusal:
-    return kind([ScenarioError(override.named, 1, 1, override.path, message)])
+    return kind([ScenarioError(override.named, 1, 1, _named_path(override.path), message)])
 
 
 def _refused(override: Override, refused: Refused) -> Refusal:
@@ -552,7 +583,7 @@ def _schedule_meant(once: Node, months: list[str], override: Override) -> str:
     gives the schedule where it gives months; where it gives none, month 1 alone shows the form without a guess."""
     if not months:
         return override.value if override.value.lstrip().startswith("{") else f"{{1: {one_line(once)}}}"
-    month = months[0].strip("[]")
+    month = key_segment(months[0].strip("[]"))
     # Only a month set whole takes the value asked: a part of it (``by_month.6.low``) leaves no value for the month.
     asked = override.value if len(months) == 1 else one_line(once)
     return f"{{{month}: {asked}}}" if month == "1" else f"{{1: {one_line(once)}, {month}: {asked}}}"
@@ -596,7 +627,7 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
         raise _fail(override, f"no item named '{inner}'" + (f"; {did_you_mean(near)}" if near else ""))
     if parent.kind != "map":
         raise _fail(override, f"cannot set '{segment}' inside a value that is not a mapping")
-    key = segment.strip("[]")
+    key = written_key(parent, segment.strip("[]"))
     entry = parent.value.get(key)
     if entry is not None and create and entry.value.kind == "scalar" and entry.value.value is None \
             and not following.startswith("["):
@@ -660,7 +691,8 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
             _refuse_an_ime_slip(tree, override)
         value, errors = parse(override.value, override.named)
         if errors:
-            raise ScenarioInvalid([ScenarioError(e.file, e.line, e.column, override.path, _as_typed(e.message, override))
+            raise ScenarioInvalid([ScenarioError(e.file, e.line, e.column, _named_path(override.path),
+                                                 _as_typed(e.message, override))
                                    for e in errors])
         if value is None:
             value = Node("scalar", 1, 1, None, raw="")
@@ -709,7 +741,7 @@ def _put(tree: Node, segments: list[str], value: Node, override: Override, kind:
         target = _child(parent, segments, len(segments) - 1, override, create=False)
         parent.value[_position(parent.value, target)] = value
     elif parent.kind == "map":
-        key = last.strip("[]")
+        key = written_key(parent, last.strip("[]"))
         existing = parent.value.get(key)
         key_node = existing.key if existing else Node("scalar", 1, 1, key, raw=key, source=override.named)
         parent.value[key] = Entry(key_node, value)

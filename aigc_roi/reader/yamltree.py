@@ -23,7 +23,7 @@ from aigc_roi.model.limits import MAX_SCALARS as MAX_SCALARS
 from aigc_roi.model.paths import list_index
 from aigc_roi.reader import scalar_source, text_lines
 from aigc_roi.reader.item_commas import ITEM_COMMAS, first_comma, items_meant
-from aigc_roi.reader.numbers import ForeignNumber, decimal_to_float, is_number_text, number_decimal
+from aigc_roi.reader.numbers import ForeignNumber, decimal_to_float, is_number_text, number_decimal, whole_number
 from aigc_roi.reader.yaml_causes import MAX_KEY, cause, long_key
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -310,12 +310,31 @@ def _error(filename: str, line: int, col: int, message: str, path: str = "") -> 
 
 
 def join_path(parent: str, child: str | int) -> str:
-    """``acquisition`` + 1 -> ``acquisition[1]``; ``costs`` + ``fixed`` -> ``costs.fixed``; a blank key quoted
-    (``key_text``)."""
+    """``acquisition`` + 1 -> ``acquisition[1]``; ``costs`` + ``fixed`` -> ``costs.fixed``; a key as ``key_segment``
+    writes it (``by_month`` + ``６`` -> ``by_month.6``)."""
     if isinstance(child, int):
         return f"{parent}[{child}]"
-    child = key_text(child)
+    child = key_segment(child)
     return f"{parent}.{child}" if parent else child
+
+
+def key_segment(key: str) -> str:
+    """A mapping's key as a path names it: one that reads as a whole number (a month, an age, a day), that number in
+    ASCII digits however the file writes it (``６``, ``6.0``, ``06``: ``6``), so that a path in a message can be
+    pasted into ``--set``, which finds the key by the number it names (``written_key``); a blank one quoted
+    (``key_text``); any other as written."""
+    number = whole_number(key)
+    return str(number) if number is not None else key_text(key)
+
+
+def written_key(mapping: Node, key: str) -> str:
+    """The key of ``mapping`` that ``key``, of a path, names: itself where the mapping holds it, else the key naming
+    the same whole number (``6`` names the file's ``６``, ``6.0`` or ``06``, one month to the reader, reader/numbers.py
+    ``whole_number``), else ``key``, a key the mapping does not hold."""
+    number = None if key in mapping.value else whole_number(key)
+    if number is None:
+        return key
+    return next((written for written in mapping.value if whole_number(written) == number), key)
 
 
 def key_text(key: str) -> str:
@@ -344,7 +363,7 @@ def _path_within(stack: list[_Frame]) -> tuple[str, str | None]:
 
 def _key_path(path: str, within: str | None, key: str) -> str:
     """``path`` + ``key``, in brackets inside one of ``KEYED_MAPPINGS`` (``within``)."""
-    return f"{path}[{key_text(key)}]" if within in KEYED_MAPPINGS else join_path(path, key)
+    return f"{path}[{key_segment(key)}]" if within in KEYED_MAPPINGS else join_path(path, key)
 
 
 def _path(stack: list[_Frame]) -> str:
@@ -756,7 +775,7 @@ def find_node(tree: Node, path: str) -> Node | None:
         if node is None or not part:
             continue
         if node.kind == "map":
-            entry = node.value.get(part)
+            entry = node.value.get(written_key(node, part))
             node = entry.value if entry else None
         elif node.kind == "seq" and (index := list_index(part)) is not None and index < len(node.value):
             node = node.value[index]

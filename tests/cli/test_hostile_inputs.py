@@ -141,7 +141,8 @@ def test_the_same_age_written_twice_is_one_located_error_for_check_and_run(tmp_p
     lines = {command: one_error(invoke([command, str(path), "--format", "json"] if command == "run" else [command, str(path)]),
                                 f"{path}:4:") for command in ("run", "check")}
     assert lines["run"] == lines["check"]
-    assert f"retention.points[{padded}]: duplicate age {age}" in lines["run"]
+    # The path names the age as --set takes it, in its plain digits; the message quotes the key as written.
+    assert f"retention.points[{age}]: duplicate age {age}: '{padded}' and '{age}'" in lines["run"]
 
 
 # --- a range is valid when its median lies in the field's domain (spec 1.2) ----------------------

@@ -112,7 +112,7 @@ def test_the_same_retention_day_twice_is_an_error(tmp_path: Path) -> None:
     path = _write(tmp_path, "name: D\nhorizon_months: 12\nretention: {days: {1: 45%, 01: 10%, 30: 12%}}\n")
     result = invoke(["validate", str(path)])
     assert result.exit_code == 2
-    assert result.stdout == f"{path}:3:28: retention.days[01]: duplicate day 1: '01' and '1' (line 3) name the same day\n"
+    assert result.stdout == f"{path}:3:28: retention.days[1]: duplicate day 1: '01' and '1' (line 3) name the same day\n"
     assert "重复的天数 1" in invoke(["validate", "--lang", "zh", str(path)]).stdout
 
 
@@ -121,7 +121,7 @@ def test_the_same_conversion_age_twice_is_an_error(tmp_path: Path) -> None:
                   "monetization: {plans: [{name: P, price: 10, period: month, conversion: {0: 30%, 00: 10%}}]}\n")
     result = invoke(["validate", str(path)])
     assert result.exit_code == 2
-    assert "monetization.plans[0].conversion[00]: duplicate age 0: '00' and '0' (line 5) name the same month" in result.stdout
+    assert "monetization.plans[0].conversion[0]: duplicate age 0: '00' and '0' (line 5) name the same month" in result.stdout
 
 
 def test_retention_days_that_rise_overall_are_an_error(tmp_path: Path) -> None:

@@ -74,9 +74,10 @@ def test_two_spellings_of_one_month_are_a_duplicate() -> None:
 
 
 def test_a_month_past_the_horizon_is_refused_as_an_ascii_one_is() -> None:
+    """Its path names the month in ASCII digits, as --set takes it; found, the key as written."""
     line = CHANNEL.replace("bid: 20", "bid: {by_month: {７: 3}}")
     assert _errors(CHANNEL, line) == [
-        f"s.yaml:4:{line.index('７') + 1}: acquisition[0].bid.by_month.７: expected a month within 1..6, found ７"]
+        f"s.yaml:4:{line.index('７') + 1}: acquisition[0].bid.by_month.7: expected a month within 1..6, found ７"]
 
 
 def test_a_months_value_is_found_at_its_full_width_key() -> None:
@@ -88,7 +89,7 @@ def test_a_months_value_is_found_at_its_full_width_key() -> None:
 
 def test_day_zero_is_told_to_be_left_out_in_full_width_too() -> None:
     assert _errors("monthly_churn: 0.3", "days: {０: 100%, 1: 40%, 30: 10%}") == [
-        "s.yaml:6:10: retention.days[０]: expected a day within 1..3653, found ０; D0 is 100% by definition "
+        "s.yaml:6:10: retention.days[0]: expected a day within 1..3653, found ０; D0 is 100% by definition "
         "(the day of joining): leave it out"]
 
 

@@ -105,3 +105,21 @@ def test_a_period_and_a_count_are_as_they_were() -> None:
 ])
 def test_in_chinese(english: str, chinese: str) -> None:
     assert translate(english) == chinese
+
+
+def test_a_full_width_percentage_is_told_in_ascii_digits() -> None:
+    """The hint writes the text read as ASCII, digits too (600%, as docs/formulas.md shows it): it kept ６００%."""
+    with pytest.raises(ScenarioInvalid) as caught:
+        load_text(PLAN, "s.yaml", (parse_override("horizon_months=６００％"),))
+    message = caught.value.errors[0].message
+    assert message == ("expected a whole number from 1 to 120, found '６００％'; full-width '％' (IME input), and 600% is "
+                       "a percentage, not a count of months")
+    assert translate(message) == "应为 1 到 120 之间的整数，实际为 '６００％'；全角字符 '％'（输入法输入），且 600% 是百分比，不是月数"
+
+
+def test_a_full_width_share_is_told_to_write_its_ascii_form() -> None:
+    """Where the text read as ASCII is valid, the hint to write it shows it in ASCII, the form the docs write."""
+    errors = _errors(PLAN.replace("{name: C, type: flat, cost: 100, users: 10}",
+                                  "{name: C, type: cpm, cpm: 30, ctr: １５％, cvr: 5%, budget: 100}"))
+    assert errors == ["acquisition[1].ctr: expected a number from 0 to 1, found '１５％'; full-width '％' (IME input): "
+                      "write 15%"]

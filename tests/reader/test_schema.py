@@ -104,6 +104,12 @@ def test_files_the_loader_accepts_the_schema_accepts(text: str) -> None:
     assert list(VALIDATOR.iter_errors(as_json_document(text))) == []
 
 
+def _gated(after: object, channels: str, then: str) -> str:
+    """A plan of two channels with a gate testing ``channels`` after month ``after``, ``then`` waiting for it."""
+    return MINIMAL + "acquisition: [{name: A, type: cpa, bid: 10, budget: 100}, {name: B, type: cpa, bid: 10, budget: 100}]\n" \
+        f"gates: [{{name: g, after_month: {after}, channels: {channels}, min_roas: 1, then: {then}}}]\n"
+
+
 REJECTED = {
     "unknown key": MINIMAL + "budgett: 5\n",
     "bid as a list": MINIMAL + "acquisition:\n  - {name: A, type: cpa, bid: [1, 2], users: 10}\n",
@@ -114,6 +120,18 @@ REJECTED = {
     "rate above one": "name: X\nretention: {monthly_churn: 1.5}\n",
     "number with a bad suffix": MINIMAL + "organic_users: 12x\n",
     "unknown target": MINIMAL + "targets: {min_irr: 0.1}\n",
+    # A month or a count of months is no percentage (docs/formulas.md §12); the schema let these through.
+    "horizon in percent": MINIMAL + 'horizon_months: "600%"\n',
+    "ltv months in percent": MINIMAL + 'ltv_months: "600%"\n',
+    "version in percent": 'version: "100%"\n' + MINIMAL,
+    "a target's months in percent": MINIMAL + 'targets: {max_payback_months: "1200%"}\n',
+    "a gate's month in percent": _gated(after='"200%"', channels="[A]", then="[B]"),
+    # A gate tests one channel at least: null (no items) and [] were valid to the schema.
+    "a gate's channels null": _gated(after=2, channels="null", then="[B]"),
+    "a gate's channels empty": _gated(after=2, channels="[]", then="[B]"),
+    # Refused by both before, and still.
+    "months in percent": MINIMAL + 'acquisition: [{name: A, type: cpa, bid: 10, budget: 100, months: "300%"}]\n',
+    "period in percent": MINIMAL + 'monetization: {plans: [{name: P, price: 10, period: "600%", conversion: 5%}]}\n',
 }
 
 
@@ -122,6 +140,27 @@ def test_schema_and_loader_both_reject(text: str) -> None:
     assert list(VALIDATOR.iter_errors(as_json_document(text))), "the schema accepted it"
     with pytest.raises(ScenarioInvalid):
         load_text(text, "s.yaml")
+
+
+WHOLE_NUMBERS_AS_TEXT = {
+    "a month in full-width digits": MINIMAL + "acquisition: [{name: A, type: cpa, bid: 10, budget: 100, months: ３}]\n",
+    "a month quoted": MINIMAL + 'acquisition: [{name: A, type: cpa, bid: 10, budget: 100, months: "3.0"}]\n',
+    "months in full-width digits": MINIMAL + "acquisition: [{name: A, type: cpa, bid: 10, budget: 100, months: [１, ２]}]\n",
+    "a period in full-width digits": MINIMAL + "monetization: {plans: [{name: P, price: 10, period: １２, conversion: 5%}]}\n",
+    "a period quoted": MINIMAL + 'monetization: {plans: [{name: P, price: 10, period: "12", conversion: 5%}]}\n',
+    "a period with an exponent": MINIMAL + "monetization: {plans: [{name: P, price: 10, period: 1e1, conversion: 5%}]}\n",
+    "a horizon in full-width digits": MINIMAL + "horizon_months: １２\n",
+    "a gate's month in full-width digits": _gated(after="３", channels="[A]", then="[B]"),
+    "a gate's then null": _gated(after=2, channels="[A]", then="null"),
+}
+"""Months and counts of months written as text in a form the loader reads (reader/numbers.py ``whole_number``): an
+editor must not underline them. A single month and a period had no text form in the schema."""
+
+
+@pytest.mark.parametrize("text", WHOLE_NUMBERS_AS_TEXT.values(), ids=WHOLE_NUMBERS_AS_TEXT.keys())
+def test_a_month_written_as_text_the_loader_reads_the_schema_accepts(text: str) -> None:
+    load_text(text, "s.yaml")
+    assert _errors_at(text) == []
 
 
 def _walk(node: Any) -> Any:
