@@ -35,17 +35,32 @@ TOTAL_LABELS: dict[str, str] = {
     "allocate_curve_slope_probability": "allocate_curve_slope_probability_total",
 }
 """A curve label -> its form for a horizon total (budgets that are multiples of T)."""
-BEST_SPLIT_KEYS = ("allocate_best_split", "allocate_best", "allocate_channels_caption", "allocate_warning_best_is_current",
-                   "allocate_warning_on_minimum", "allocate_warning_on_maximum",
-                   "allocate_warning_marginal_roas_below_one", "allocate_warning_gate_fails",
-                   "allocate_warning_gate_fails_share")
-"""The labels about the best split that have a form for each split shown in its place (``SHOWN_FORMS``)."""
-FILLED_LABELS: dict[str, str] = {key: f"{key}_filled" for key in BEST_SPLIT_KEYS}
+FILLED_LABELS: dict[str, str] = {
+    "allocate_best_split": "allocate_best_split_filled", "allocate_best": "allocate_best_filled",
+    "allocate_channels_caption": "allocate_channels_caption_filled",
+    "allocate_warning_best_is_current": "allocate_warning_best_is_current_filled",
+    "allocate_warning_on_minimum": "allocate_warning_on_minimum_filled",
+    "allocate_warning_on_maximum": "allocate_warning_on_maximum_filled",
+    "allocate_warning_marginal_roas_below_one": "allocate_warning_marginal_roas_below_one_filled",
+    "allocate_warning_gate_fails": "allocate_warning_gate_fails_filled",
+    "allocate_warning_gate_fails_share": "allocate_warning_gate_fails_share_filled",
+}
 """A label about the best split -> its form for --target-roas, whose split is the fill (each channel to the target's
 marginal ROAS), not the split that maximises the objective (docs/allocate.md, limits and target ROAS)."""
-REACHING_LABELS: dict[str, str] = {key: f"{key}_reaching" for key in (
-    *BEST_SPLIT_KEYS, "allocate_warning_gets_nothing", "allocate_warning_gets_nothing_below_one", "allocate_spend_less",
-    "allocate_spend_nothing")}
+REACHING_LABELS: dict[str, str] = {
+    "allocate_best_split": "allocate_best_split_reaching", "allocate_best": "allocate_best_reaching",
+    "allocate_channels_caption": "allocate_channels_caption_reaching",
+    "allocate_warning_best_is_current": "allocate_warning_best_is_current_reaching",
+    "allocate_warning_on_minimum": "allocate_warning_on_minimum_reaching",
+    "allocate_warning_on_maximum": "allocate_warning_on_maximum_reaching",
+    "allocate_warning_marginal_roas_below_one": "allocate_warning_marginal_roas_below_one_reaching",
+    "allocate_warning_gate_fails": "allocate_warning_gate_fails_reaching",
+    "allocate_warning_gate_fails_share": "allocate_warning_gate_fails_share_reaching",
+    "allocate_warning_gets_nothing": "allocate_warning_gets_nothing_reaching",
+    "allocate_warning_gets_nothing_below_one": "allocate_warning_gets_nothing_below_one_reaching",
+    "allocate_spend_less": "allocate_spend_less_reaching",
+    "allocate_spend_nothing": "allocate_spend_nothing_reaching",
+}
 """A label about the best split -> its form for --reach, whose split takes the milestone furthest at the least budget
 reaching it, not the split that maximises the objective (docs/allocate.md, reach)."""
 SHOWN_FORMS: dict[str, dict[str, str]] = {"filled": FILLED_LABELS, "reaching": REACHING_LABELS}
