@@ -8,6 +8,7 @@ import pytest
 import typer
 
 from aigc_roi.cli.allocate import parse_reach
+from aigc_roi.cli.streams import start_invocation
 from aigc_roi.model.scenario import Milestone
 
 
@@ -18,6 +19,7 @@ def test_a_month_in_any_form_a_file_takes(month: str) -> None:
 
 @pytest.mark.parametrize("month", ["６％", "6%", "6.5", "0", "１３", "x"])
 def test_what_is_no_month_of_the_plan_is_still_refused(month: str, capsys: pytest.CaptureFixture[str]) -> None:
+    start_invocation(["--lang", "en"])  # as `aigc-roi allocate` starts: the language of an earlier invocation is not this one's
     with pytest.raises(typer.Exit) as exited:
         parse_reach(f"subscribers@{month}=1000", 12)
     assert exited.value.exit_code == 2
