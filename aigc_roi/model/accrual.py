@@ -52,12 +52,39 @@ def deferred_subscriptions(cash_by_period: Mapping[int, FloatArray]) -> FloatArr
     return total
 
 
+LAGGED_CELLS = 1 << 14
+"""Up to this many products of a payment and a lag's weight, ``_by_lag`` forms them in one array and adds them up in
+one reduction: a run's dozen passes of two numpy calls each cost more than their arithmetic. Beyond it a pass per lag,
+which keeps a chunk's products in the caches."""
+
+
 def _by_lag(cash: FloatArray, weights: list[float]) -> FloatArray:
     """Per month, the sum over lags k of ``weights[k]`` times the cash paid k months before, added payment by
-    payment (the recognised and the deferred part of each payment alike)."""
+    payment (the recognised and the deferred part of each payment alike), lag after lag from 0."""
+    weights = weights[: cash.shape[1]]
+    if len(weights) > 2 and len(weights) * cash.size <= LAGGED_CELLS:
+        return _by_lag_at_once(cash, weights)
     summed = np.zeros_like(cash, dtype=np.float64)
-    for lag, weight in enumerate(weights[: cash.shape[1]]):
+    for lag, weight in enumerate(weights):
         summed[:, lag:] += cash[:, : cash.shape[1] - lag] * weight
+    return summed
+
+
+def _by_lag_at_once(cash: FloatArray, weights: list[float]) -> FloatArray:
+    """``_by_lag`` of ``(S, H)`` cash from the ``(K, H, S)`` products of every lag, summed along K one after another
+    from 0 (the reduction runs over the outermost axis), as the pass per lag adds them."""
+    samples, months = cash.shape
+    lags = len(weights)
+    padded = np.zeros((lags - 1 + months, samples))
+    padded[lags - 1:] = cash.T
+    step = padded.strides[0]
+    # Lag k of month t is the cash of month t - k, 0 before the first: adding 0 to a sum that starts at 0 (which is
+    # never -0) changes no bit of it. A view made by ndarray itself: as_strided's Python costs more than the products.
+    shifted = np.ndarray((lags, months, samples), buffer=padded, offset=(lags - 1) * step,
+                         strides=(-step, step, padded.strides[1]))
+    products = np.multiply(shifted, np.array(weights)[:, None, None], out=np.empty((lags, months, samples)))
+    summed = np.empty_like(cash, dtype=np.float64)
+    summed[...] = np.add.reduce(products, axis=0, initial=0.0).T
     return summed
 
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from aigc_roi.model.by_month import is_by_month, moves
 from aigc_roi.model.layout import _Layout
-from aigc_roi.model.params import _Params
+from aigc_roi.model.params import _Params, every
 from aigc_roi.model.running import recurrence
 from aigc_roi.model.scenario import Channel, FloatArray
 
@@ -91,7 +91,7 @@ class _Acquired:
         A channel whose values are constant buys the same users and spend in each of its active months, so its
         row times its mask; the sum over such channels is one matrix product. Paid means spending over the
         horizon, sample by sample."""
-        every_channel_spends = bool((self.unit_spend > 0).all())
+        every_channel_spends = every(self.unit_spend > 0)
         if self.by_month is None:
             users = self.masks @ self.unit_users
             paid = users if every_channel_spends else self.masks @ np.where(self.unit_spend > 0, self.unit_users, 0.0)
@@ -120,7 +120,8 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
     ``(C, H, s)`` is built only when some channel's value moves by month.
     """
     # A type whose formula reads no value by month may return (s,) rows: a row, not s months.
-    rates = [tuple(np.atleast_2d(amount) for amount in ch.users_and_spend(p)) for ch in channels]
+    rates = [tuple(amount if amount.ndim == 2 else np.atleast_2d(amount) for amount in ch.users_and_spend(p))
+             for ch in channels]
     masks = layout.source_masks[: len(channels)].T
     if not any(moves(users) or moves(spend) for users, spend in rates):
         unit_users = np.array([users for users, _ in rates]).reshape(len(channels), p.samples)
@@ -136,7 +137,7 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
     for row, (c, mask) in enumerate(zip(moving, channel_masks, strict=True)):
         np.multiply(rates[c][1], mask, out=spend[row])
     lone = rates[moving[0]][0]
-    if len(moving) == 1 and lone.shape == shape and lone.flags.c_contiguous and bool(channel_masks.all()):
+    if len(moving) == 1 and lone.shape == shape and lone.flags.c_contiguous and every(channel_masks):
         # One channel that runs every month: its users' months times 1 are those months, laid out as the stack's (read
         # only from here on, as the stack is).
         users = lone[None]

@@ -9,10 +9,10 @@ import numpy as np
 
 from aigc_roi.model.acquisition import _viral_chain
 from aigc_roi.model.curves import days_retention
-from aigc_roi.model.params import _once_if_shared, _Params
+from aigc_roi.model.params import _once_if_shared, _Params, shared_columns
 from aigc_roi.model.running import add_down, running_product, running_sum
 from aigc_roi.model.scenario import FloatArray, Retention, RetentionChurn, RetentionDays, RetentionPoints
-from aigc_roi.model.sources import toeplitz_product
+from aigc_roi.model.sources import lower_toeplitz, toeplitz_product
 
 PRODUCT_AGES = 8
 """From this many ages summed, one curve shared by every sample is summed over the cohorts as one matrix product
@@ -26,7 +26,7 @@ def _retention_by_age(retention: Retention, horizon: int, p: _Params) -> FloatAr
     if isinstance(retention, RetentionChurn):
         kept = 1.0 - _once_if_shared(p(retention.monthly_churn))
         if kept.shape[0] == 1:
-            return np.broadcast_to(kept ** ages, (horizon, p.samples))
+            return shared_columns(kept ** ages, p.samples)
         # A churn drawn per sample: (1 - c)^a as a product month by month, one multiplication per element where
         # the power costs a logarithm and an exponential (each product rounds once: within 2e-14 of it over 120 months).
         return running_product(np.ones(kept.shape[0]), kept, horizon)
@@ -36,7 +36,7 @@ def _retention_by_age(retention: Retention, horizon: int, p: _Params) -> FloatAr
         if all(share.shape == (1,) for share in shares):
             # Points the same in every sample: one curve, broadcast (as constant churn's).
             curve = _interpolation_weights(tuple(knots), horizon) @ np.array([np.ones(1), *shares])
-            return np.broadcast_to(curve, (horizon, p.samples))
+            return shared_columns(curve, p.samples)
         values = np.array([np.ones(p.samples)] + [p(value) for _, value in retention.points])
         return _interpolation_weights(tuple(knots), horizon) @ values
     if isinstance(retention, RetentionDays):
@@ -65,7 +65,7 @@ def _active_users(new_users: FloatArray, retention: Retention, curve: FloatArray
         # A power law from days never flattens: every age is summed.
         flat_from = _knots(retention)[-1] if isinstance(retention, RetentionPoints) else horizon
         if curve.strides[1] == 0 and min(flat_from, horizon) >= PRODUCT_AGES:
-            return toeplitz_product(curve[:, 0], new_users)
+            return toeplitz_product(curve[:, 0], new_users, curve_toeplitz(curve, p))
         if isinstance(retention, RetentionPoints) and curve.strides[1] != 0:
             knots = _knots(retention)
             if _piecewise_passes(knots, horizon) < _cohort_passes(flat_from, horizon):
@@ -77,6 +77,12 @@ def _active_users(new_users: FloatArray, retention: Retention, curve: FloatArray
             active[flat_from:] += curve[flat_from] * running_sum(new_users[: horizon - flat_from])
         return active
     raise TypeError(f"unknown retention type {type(retention).__name__}")
+
+
+def curve_toeplitz(curve: FloatArray, p: _Params) -> FloatArray:
+    """``sources.lower_toeplitz`` of a curve every sample shares, ``(H, s)`` with a stride of 0, built once a chunk:
+    the active users of all the cohorts and of the paid channels' read the same one."""
+    return p.once("toeplitz", curve, lambda: lower_toeplitz(curve[:, 0]))
 
 
 def _piecewise_active(new_users: FloatArray, knots: list[int], shares: list[FloatArray]) -> FloatArray:

@@ -1,4 +1,5 @@
-"""Figures of a monthly cash-flow series: discounting, payback (sustained and first crossing), peak cash, IRR and MIRR.
+"""Figures of a monthly cash-flow series: discounting, payback (sustained and first crossing), peak cash and IRR (the
+MIRR is model/mirr.py's).
 
 Pure numpy. Series are month-major, ``(H, S)``, as inside the engine that
 calls them: a running test over the months is then one vector operation per
@@ -27,10 +28,12 @@ annual figure is ``(1 + r)^12 - 1 = expm1(12 u)``.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
 
+from aigc_roi.model.params import every, some
 from aigc_roi.model.running import running_product, running_sum
 from aigc_roi.model.scenario import FloatArray
 
@@ -47,22 +50,28 @@ The step that would confirm it, one more pass over every month, is then skipped.
 _IRR_POWERS_REACH = 600.0
 """Largest |u| x H for which h's weights are amounts times powers of e^-u: e^600 is far from float64's limits."""
 _LARGEST = float(np.finfo(np.float64).max)
-_LINEAR_MIRR_GROWTH = 300.0
-"""Largest H x ln(1 + m) for which MIRR sums its compounded amounts in money: e^300 x 1e15 is far below float64's top."""
 _SMALLEST_NORMAL = float(np.finfo(np.float64).tiny)
 """float64's smallest normal number: an amount scaled below it has lost digits, or underflowed to 0."""
-_SMALLEST_SUM = 1e-280
-"""A compounded sum below this may have lost terms to underflow: it is summed in logarithms instead."""
 # Relative slack of the per-user payback test: one user's amounts, not the plan's size.
 _TOLERANCE = 1e-9
 
 
 def discount_factors(annual_rate: FloatArray, horizon: int) -> FloatArray:
     """(H, S) factors 1 / (1 + m)^t for t = 1..H; NaN for a rate <= -1."""
-    months = np.arange(1, horizon + 1, dtype=np.float64)[:, None]
     valid = annual_rate > -1.0
+    if every(valid):
+        # A selection where every sample is valid is its first array: the same powers, without the selections.
+        return (1.0 + annual_rate) ** _discount_exponents(horizon)
     base = np.where(valid, 1.0 + annual_rate, 1.0)
-    return np.where(valid, base ** (-months / 12.0), np.nan)
+    return np.where(valid, base ** _discount_exponents(horizon), np.nan)
+
+
+@functools.lru_cache(maxsize=64)
+def _discount_exponents(horizon: int) -> FloatArray:
+    """``(H, 1)`` -t / 12 for t = 1..H, read-only: every chunk asks, twice (its horizon and its LTV's lifetime)."""
+    exponents = -np.arange(1, horizon + 1, dtype=np.float64)[:, None] / 12.0
+    exponents.flags.writeable = False
+    return exponents
 
 
 def _first_true(mask: np.ndarray) -> np.ndarray:
@@ -145,28 +154,15 @@ def irr_shapes(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray]:
 def _one_change(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The samples whose non-zero months change sign exactly once, and of each: whether its early months (those
     before the change) are positive, its last early month and its first late month (0-based)."""
-    if net_cash.shape[1] == 1:
-        return _lone_one_change(net_cash[:, 0].tolist())
     both, first_positive, first_negative, last_positive, last_negative = _sign_months(net_cash)
     positive_first = last_positive < first_negative
     once = positive_first | (last_negative < first_positive)
-    if not once.all():
+    if not every(once):
         both, positive_first = both[once], positive_first[once]
         first_positive, first_negative = first_positive[once], first_negative[once]
         last_positive, last_negative = last_positive[once], last_negative[once]
     return (both, positive_first, np.where(positive_first, last_positive, last_negative),
             np.where(positive_first, first_negative, first_positive))
-
-
-def _lone_one_change(flows: list[float]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """``_one_change`` of one sample, month by month, without a dozen numpy calls on arrays of one."""
-    positive, negative = _signed_months(flows)
-    if positive and negative and (positive[-1] < negative[0] or negative[-1] < positive[0]):
-        positive_first = positive[-1] < negative[0]
-        early, late = (positive, negative) if positive_first else (negative, positive)
-        return np.zeros(1, dtype=np.int64), np.array([positive_first]), np.array([early[-1]]), np.array([late[0]])
-    none = np.empty(0, dtype=np.int64)
-    return none, none.astype(bool), none, none
 
 
 def _signed_months(flows: list[float]) -> tuple[list[int], list[int]]:
@@ -238,6 +234,8 @@ def annual_irr(net_cash: FloatArray) -> FloatArray:
     largest number, which only flows spanning ~300 orders of magnitude
     reach, is reported as that number rather than as infinity.
     """
+    if net_cash.shape[1] == 1:
+        return _lone_annual_irr(net_cash)
     out = np.full(net_cash.shape[1], np.nan)
     candidates, positive_first, last_early, first_late = _one_change(net_cash)
     if candidates.size == 0:
@@ -270,6 +268,27 @@ def annual_irr(net_cash: FloatArray) -> FloatArray:
     return out
 
 
+def _lone_annual_irr(net_cash: FloatArray) -> FloatArray:
+    """``annual_irr`` of one sample ``(H, 1)``: the same amounts, months and root, its months' signs read on Python
+    floats and no sample selected, without the two dozen numpy calls that choose among many."""
+    positive, negative = _signed_months(net_cash[:, 0].tolist())
+    if not (positive and negative and (positive[-1] < negative[0] or negative[-1] < positive[0])):
+        return np.full(1, np.nan)
+    positive_first = positive[-1] < negative[0]
+    early, late = (positive, negative) if positive_first else (negative, positive)
+    magnitude = np.abs(net_cash)
+    largest = magnitude.max(axis=0)
+    amount = magnitude / largest
+    # A month is early or late as its sign is the early months' or not: sign(F) = +-1 where F > 0 or F < 0.
+    early_months, late_months = (net_cash > 0.0, net_cash < 0.0) if positive_first else (net_cash < 0.0, net_cash > 0.0)
+    # sign(F) != 0 where F != 0, NaN included.
+    far = some((amount < _SMALLEST_NORMAL) & (net_cash != 0.0))
+    root = _irr_log_rate(amount, early_months, late_months, np.array([early[-1]]), np.array([late[0]]),
+                         _log_amount(magnitude, largest) if far else None)
+    with np.errstate(over="ignore"):
+        return np.minimum(np.expm1(12.0 * root), _LARGEST)
+
+
 def _log_amount(magnitude: FloatArray, largest: FloatArray) -> FloatArray:
     """ln(|F(t)| / largest |F|), -inf in months of 0, exact where the quotient itself would underflow."""
     with np.errstate(divide="ignore"):
@@ -289,7 +308,9 @@ def _irr_log_rate(amount: FloatArray, early: np.ndarray, late: np.ndarray, last_
     groups = _MonthGroups(amount, early, late, last_early + 1.0, log_amount)
     # h is +-inf where one group underflows to 0, and a Newton step of it NaN: both are read as such.
     with np.errstate(divide="ignore", invalid="ignore"):
-        return _newton(groups, np.clip(0.0, low, high), low, high, _IRR_SETTLED / horizon, _IRR_MAX_ITERATIONS)
+        # np.clip as its ufunc computes it (NaN kept), without the Python of np.clip.
+        return _newton(groups, np.minimum(np.maximum(0.0, low), high), low, high, _IRR_SETTLED / horizon,
+                       _IRR_MAX_ITERATIONS)
 
 
 def _newton(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high: FloatArray, settled: float,
@@ -324,7 +345,7 @@ def _newton(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high: Floa
         narrow = above - below <= 4 * np.finfo(np.float64).eps * scale
         done = (value == 0) | landed | (inside & (move <= settled * scale)) | narrow
         guess[active] = step
-        if done.all():
+        if every(done):
             break
         searched[np.flatnonzero(searched)[done]] = False
         if np.count_nonzero(searched) <= held.size // 2:
@@ -340,8 +361,7 @@ def _newton_alone(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high
     at, below, above = float(guess[0]), float(low[0]), float(high[0])
     rounding = 4 * float(np.finfo(np.float64).eps)
     for _ in range(iterations):
-        gap, gradient = groups.gap_and_slope(np.array([at]))
-        value, slope = float(gap[0]), float(gradient[0])
+        value, slope = groups.lone_gap_and_slope(at)
         if value > 0:
             below = at
         if value < 0:
@@ -418,6 +438,21 @@ class _MonthGroups:
         slope = early_moment / early_sum - late_moment / late_sum
         return (value[:1], slope[:1]) if self.alone else (value, slope)
 
+    def lone_gap_and_slope(self, log_rate: float) -> tuple[float, float]:
+        """``gap_and_slope`` of the one column held (twice), on Python floats: numpy's sums and logarithms, then the
+        same IEEE subtractions and quotients (``_quotient``), without a dozen numpy calls on arrays of two (a Newton
+        step of a single run)."""
+        if log_rate != 0.0 and abs(log_rate) * self.parts.shape[0] < _IRR_POWERS_REACH and self.log_amount is None:
+            # ``_powers`` and the einsum of ``_sums``: the same products, the same sums (e^-u of -u, negated exactly).
+            powers = np.empty((self.parts.shape[0], 2))
+            powers[...] = np.exp(np.array([-log_rate, -log_rate]))
+            sums = np.einsum("ij,ikj->kj", np.multiply.accumulate(powers, axis=0, out=powers), self.parts)
+        else:
+            sums = self._sums(np.array([log_rate, log_rate]))
+        (late_sum, _), (early_sum, _), (early_moment, _), (late_moment, _) = sums.tolist()
+        log_late, log_early = np.log(sums[:2, 0]).tolist()
+        return log_late - log_early, _quotient(early_moment, early_sum) - _quotient(late_moment, late_sum)
+
     def _sums(self, log_rate: FloatArray) -> FloatArray:
         """``(4, n)``: h's four sums with weights e^(-u t), up to a factor common to a column (h and h' do not see it).
 
@@ -429,14 +464,14 @@ class _MonthGroups:
         """
         if self.log_amount is not None:
             return self._sums_in_logarithms(log_rate, np.arange(log_rate.size))
-        if not log_rate.any():  # u = 0, the first guess: every weight is exactly 1
-            return self.parts.sum(axis=0)
+        if not some(log_rate):  # u = 0, the first guess: every weight is exactly 1
+            return np.add.reduce(self.parts, axis=0)
         horizon = self.parts.shape[0]
         if self.alone:  # both columns the one sample's: its rate read once, without three numpy calls
             if abs(float(log_rate[0])) * horizon < _IRR_POWERS_REACH:
                 return np.einsum("ij,ikj->kj", self._powers(log_rate), self.parts)
         powers = np.abs(log_rate) * horizon < _IRR_POWERS_REACH
-        if powers.all():
+        if every(powers):
             return np.einsum("ij,ikj->kj", self._powers(log_rate), self.parts)
         sums = np.empty((4, log_rate.size))
         for columns, summed in ((np.flatnonzero(powers), self._sums_of_powers),
@@ -509,50 +544,3 @@ def _bracket(amount: FloatArray, in_logarithms: bool, last_early: np.ndarray,
     if not in_logarithms:
         at_last_early, at_first_late = logs[2], logs[3]
     return -np.maximum(0.0, early_count - at_first_late) - 1.0, np.maximum(0.0, late_count - at_last_early) + 1.0
-
-
-def annual_mirr(net_cash: FloatArray, monthly_rate: FloatArray) -> FloatArray:
-    """Annual MIRR per sample of ``(H, S)`` net cash: the spreadsheet MIRR of F(1..H), m both rates.
-
-    x = (sum_{F>0} F(t) (1+m)^(H-t) / sum_{F<0} -F(t) (1+m)^-(t-1))^(1/(H-1)) - 1, annual
-    (1+x)^12 - 1 = expm1(12/(H-1) x ln(ratio)); NaN unless H >= 2 and some month is
-    negative and some positive (docs/formulas.md §5).
-    """
-    horizon = net_cash.shape[0]
-    out = np.full(net_cash.shape[1], np.nan)
-    defined = (net_cash > 0).any(axis=0) & (net_cash < 0).any(axis=0) & (horizon >= 2) & (monthly_rate > -1.0)
-    if not defined.any():
-        return out
-    flows = net_cash[:, defined]
-    rate = monthly_rate if np.size(monthly_rate) == 1 else np.broadcast_to(monthly_rate, defined.shape)[defined]
-    growth = np.log1p(np.asarray(rate, dtype=np.float64).reshape(-1))
-    months = np.arange(1.0, horizon + 1.0)[:, None]
-    log_ratio = np.full(flows.shape[1], np.nan)
-    if horizon * float(np.abs(growth).max()) < _LINEAR_MIRR_GROWTH:
-        # No factor can overflow: the sums in money, two passes, the same terms the logarithms below add up. The
-        # costs are summed negative and the sum negated, which is exact, in the earnings' array: its layout, which
-        # decides the order of the sums, is the one their product takes.
-        scratch = np.maximum(flows, 0.0) * np.exp((horizon - months) * growth)
-        future = scratch.sum(axis=0)
-        np.minimum(flows, 0.0, out=scratch)
-        scratch *= np.exp(-(months - 1.0) * growth)
-        present = -scratch.sum(axis=0)
-        usable = (future > _SMALLEST_SUM) & (present > _SMALLEST_SUM) & np.isfinite(future) & np.isfinite(present)
-        log_ratio[usable] = np.log(future[usable]) - np.log(present[usable])
-    rest = np.isnan(log_ratio)
-    if rest.any():
-        flows, growth = flows[:, rest], growth if growth.size == 1 else growth[rest]
-        # In logarithms: (1 + m)^(H - t) over a long horizon at a high rate must not overflow.
-        with np.errstate(divide="ignore"):
-            log_future = _log_sum_exp(np.log(np.maximum(flows, 0.0)) + (horizon - months) * growth)
-            log_present = _log_sum_exp(np.log(np.maximum(-flows, 0.0)) - (months - 1.0) * growth)
-        log_ratio[rest] = log_future - log_present
-    with np.errstate(over="ignore"):
-        out[defined] = np.minimum(np.expm1(12.0 / (horizon - 1) * log_ratio), _LARGEST)
-    return out
-
-
-def _log_sum_exp(terms: FloatArray) -> FloatArray:
-    """ln sum_t e^terms over the months (axis 0); terms of -inf are absent amounts."""
-    top = terms.max(axis=0)
-    return top + np.log(np.exp(terms - top).sum(axis=0))

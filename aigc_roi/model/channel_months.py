@@ -17,6 +17,7 @@ import numpy as np
 
 from aigc_roi.model.acquisition import _Acquired
 from aigc_roi.model.gates import Stops
+from aigc_roi.model.params import every, some
 from aigc_roi.model.scenario import FloatArray
 
 Shares = Mapping[int, Stops]
@@ -33,7 +34,7 @@ class ChannelMonths:
         self._masks = masks
         self._moving = {channel: position for position, channel in enumerate(acquired.moving)}
         self._spending = acquired.unit_spend > 0
-        self.every_channel_spends = bool(self._spending.all())
+        self.every_channel_spends = every(self._spending)
         """Whether every channel spends in every sample: its paid users are then all it buys."""
 
     def planned(self, channel: int, months: int | None = None) -> tuple[FloatArray, FloatArray]:
@@ -77,12 +78,12 @@ class ChannelMonths:
             values = units[constant]
             if paying_only and not self.every_channel_spends:
                 values = np.where(self._spending[constant], values, 0.0)
-            if len(constant) == 1 and not np.signbit(values).any():
+            if len(constant) == 1 and not some(np.signbit(values)):
                 # One channel: its row times its mask of 0s and 1s, which a matrix product of one term rounds alike
                 # (it adds a -0 to 0, hence no sign bit) at a third of BLAS's cost; a mask of 1s is its row itself,
                 # multiplied straight by the share.
                 mask = self._masks[constant[0]]
-                if share is not None and not moving and bool(mask.all()):
+                if share is not None and not moving and every(mask):
                     return _shared(values, share, self._masks.shape[1])
                 total = mask[:, None] * values
             else:

@@ -27,7 +27,7 @@ from aigc_roi.model.layout import _Layout
 from aigc_roi.model.monthly_costs import _delivery, _delivery_per_active, _fixed_costs, _referral, _serving, _serving_by_age
 from aigc_roi.model.monthly_revenue import _revenue, _revenue_by_age
 from aigc_roi.model.paid_contribution import _paid_by_month
-from aigc_roi.model.params import _is_plain_zero, _once_if_shared, _Params
+from aigc_roi.model.params import _is_plain_zero, _once_if_shared, _Params, every, some
 from aigc_roi.model.per_user import (
     _lifetime_contribution,
     _moving_mean_user,
@@ -152,8 +152,10 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         "net_revenue": revenue.net,
         "ad_spend": ad_spend,
         "serving_cost": serving,
-        "delivery_cost": np.zeros_like(new_users) if delivery is None else delivery,
-        "referral_cost": np.zeros_like(new_users) if referral is None else referral,
+        # zeros, not zeros_like: the new users are a recursion's fresh array, whose layout np.zeros takes, and
+        # zeros_like's Python costs a run ten times as much.
+        "delivery_cost": np.zeros(new_users.shape) if delivery is None else delivery,
+        "referral_cost": np.zeros(new_users.shape) if referral is None else referral,
         "fixed_cost": fixed,
         "contribution": contribution,
         "net_cash": net_cash,
@@ -195,7 +197,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     discount_rate = _once_if_shared(p(scenario.discount_rate))
     lifetime_discount = discount_factors(discount_rate, lifetime)
     # Paid means spending (docs/formulas.md §2): only the spending channels' users feed the paid figures.
-    every_channel_paid = bool((unit_spend > 0).all())
+    every_channel_paid = every(unit_spend > 0)
     by_group: dict[str, list[FloatArray]] = {}
     lifetimes: list[FloatArray] = []
     if mix is None:
@@ -231,13 +233,14 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         if mix is None or subscriptions is None:
             lifetime_contribution = np.array(lifetime_contribution)
         lifetime_contribution[0] -= viral_share * reward
-    every_user_paid = every_channel_paid and not bool((organic != 0).any())
+    every_user_paid = every_channel_paid and not some(organic)
     paid_gross, paid_contribution = _paid_by_month(scenario, months, every_user_paid, paid_by_group, virality, groups,
                                                    [retention] if mix is None else mix.retention,
                                                    [p(1.0)] if mix is None else mix.indices, delivery_per_active, p,
                                                    None if mix is None else mix.others, shared)
     # (s, 2): the paid channels' gross revenue and contribution over the horizon.
-    paid = np.stack([paid_gross.sum(axis=0), paid_contribution.sum(axis=0)], axis=1)
+    paid = np.empty((samples, 2))  # np.stack's layout, without its Python
+    paid[:, 0], paid[:, 1] = np.add.reduce(paid_gross, axis=0), np.add.reduce(paid_contribution, axis=0)
     paid_cash = paid_contribution - ad_spend
     inputs = FigureInputs({**{name: months[name] for name in FIGURE_SERIES}, "paid": paid.T,
                            "paid_cumulative": running_sum(paid_cash), "lifetime_contribution": lifetime_contribution},
@@ -263,7 +266,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         by_group["contribution_worth"] = [_less_rewards(own, referral, virality, reward) for _, own in worths]
     unit_cost = np.array([_unit_cost(ch, p) for ch in scenario.acquisition]).reshape(-1, samples)
     if layout.organic:
-        organic_per_month = np.broadcast_to(organic.mean(axis=0) if moves(organic) else organic[0], (samples,))
+        per_month = organic.mean(axis=0) if moves(organic) else organic[0]
+        organic_per_month = per_month if per_month.shape == (samples,) else np.broadcast_to(per_month, (samples,))
         unit_users = np.concatenate([unit_users, organic_per_month[None, :]], axis=0)
         unit_spend = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
         unit_cost = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)

@@ -212,7 +212,6 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
     """
     layout = _Layout.of(scenario)
     chunks = [chunk for _, _, chunk in _chunks(scenario, layout, irr)]
-    masks = layout.source_masks
 
     def joined(section: str, name: str) -> FloatArray:
         return _join([getattr(chunk, section)[name] for chunk in chunks]).T
@@ -222,7 +221,7 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
         figures={name: _join([chunk.figures[name] for chunk in chunks]) for name in chunks[0].figures},
         channel_names=layout.source_names,
         channel_types=layout.source_types,
-        channel_months=tuple(tuple((np.flatnonzero(row) + 1).tolist()) for row in masks),
+        channel_months=layout.source_months,
         channel_users_per_month=joined("by_source", "users"),
         channel_spend_per_month=joined("by_source", "spend"),
         retention=joined("by_age", "retention"),

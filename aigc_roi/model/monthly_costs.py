@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from aigc_roi.model.monthly_revenue import _Revenue, _RevenueByAge, _subscribers
-from aigc_roi.model.params import _is_plain_zero, _month_mask, _Params, _zero_fill_ratio
+from aigc_roi.model.params import _is_plain_zero, _month_mask, _Params, _zero_fill_ratio, some
 from aigc_roi.model.revenue import order_delivery
 from aigc_roi.model.running import add_product
 from aigc_roi.model.scenario import Costs, FloatArray, Monetization, Value
@@ -54,7 +54,7 @@ def _serving(costs: Costs, active: FloatArray, revenue: _Revenue, p: _Params, ac
     their serving is written over them."""
     serving = np.multiply(active, p.monthly(costs.serving_per_active_user), out=None if active_read else active)
     serving_per_subscriber = p.monthly(costs.serving_per_subscriber)
-    if np.any(serving_per_subscriber != 0):
+    if some(serving_per_subscriber):
         add_product(serving, revenue.subscribers, serving_per_subscriber)
     return serving
 
@@ -66,7 +66,9 @@ def _fixed_costs(costs: Costs, horizon: int, p: _Params) -> FloatArray:
         amount = p.monthly(cost.monthly)
         # Summed as one column until a cost that moves by sample joins: no what-if moves a fixed cost.
         fixed = fixed + _month_mask(cost.months, horizon)[:, None] * (amount[:, :1] if amount.strides[1] == 0 else amount)
-    return np.ascontiguousarray(np.broadcast_to(fixed, (horizon, p.samples)))
+    # A column per sample already (a run's, or costs drawn per sample) is kept as it is: no broadcast view, whose Python
+    # costs a run more than the sums.
+    return fixed if fixed.shape == (horizon, p.samples) else np.ascontiguousarray(np.broadcast_to(fixed, (horizon, p.samples)))
 
 
 def _serving_by_age(costs: Costs, by_age: _RevenueByAge, retention: FloatArray,
@@ -77,7 +79,7 @@ def _serving_by_age(costs: Costs, by_age: _RevenueByAge, retention: FloatArray,
     serving_per_active = p.monthly(costs.serving_per_active_user)
     serving_by_age = retention * serving_per_active[:1]
     serving_per_subscriber = p.monthly(costs.serving_per_subscriber)
-    if not np.any(serving_per_subscriber != 0):
+    if not some(serving_per_subscriber):
         return serving_by_age, None
     assert by_age.payments_by_age is not None, "serving per subscriber reads the payments by age"
     subscriber_serving_by_age = _subscribers(by_age.payments_by_age, retention.shape) * serving_per_subscriber[:1]

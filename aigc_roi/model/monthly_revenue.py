@@ -8,7 +8,7 @@ from functools import cached_property
 import numpy as np
 
 from aigc_roi.model.by_month import is_by_month
-from aigc_roi.model.params import _Params
+from aigc_roi.model.params import _Params, every
 from aigc_roi.model.plan_payments import (
     _plan_payments_by_age,
     _Recursion,
@@ -68,7 +68,7 @@ def _keep(monetization: Monetization, fee: Value | None, p: _Params) -> FloatArr
 def _kept(amount: FloatArray, keep: FloatArray) -> FloatArray:
     """``amount`` times the share kept after fees: ``amount`` itself (not a copy) where every sample keeps all of
     it, a plan without fees, which saves a pass over its months."""
-    return amount if bool((keep == 1.0).all()) else amount * keep
+    return amount if every(keep == 1.0) else amount * keep
 
 
 def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, p: _Params,
@@ -206,11 +206,17 @@ def _subscribers(payments_by_period: dict[int, FloatArray], shape: tuple[int, ..
 
 def _purchase_per_active(monetization: Monetization, p: _Params) -> tuple[FloatArray, FloatArray]:
     """Purchase revenue per active user and month, gross and net of each item's fee, ``(1, s)`` each (``(H, s)`` when
-    a price or rate moves by month)."""
+    a price or rate moves by month); built once a chunk, read-only: the revenue of all the cohorts, of the paid
+    channels' and of one user read them."""
+    return p.once("purchases", monetization.purchases, lambda: _purchases(monetization, p), also=monetization.revenue_fee)
+
+
+def _purchases(monetization: Monetization, p: _Params) -> tuple[FloatArray, FloatArray]:
     gross = np.zeros((1, p.samples))
     net = np.zeros((1, p.samples))
     for item in monetization.purchases:
         revenue = p.monthly(item.rate) * p.monthly(item.price)
         gross = gross + revenue
         net = net + revenue * (1.0 - p(monetization.revenue_fee if item.fee is None else item.fee))
+    gross.flags.writeable = net.flags.writeable = False
     return gross, net

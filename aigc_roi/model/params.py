@@ -75,7 +75,7 @@ class _Params:
     def __init__(self, samples: int, horizon: int = 1) -> None:
         self.samples = samples
         self.horizon = horizon
-        self._built: dict[tuple[str, int], tuple[object, Any]] = {}
+        self._built: dict[tuple[str, int, int], tuple[object, object, Any]] = {}
 
     def __call__(self, value: Moving) -> FloatArray:
         if isinstance(value, ByMonth):
@@ -97,14 +97,15 @@ class _Params:
 
         return self.once("schedule", value, schedule)
 
-    def once(self, kind: str, source: object, build: Callable[[], _Built]) -> _Built:
-        """``build()``, what ``source`` gives as ``kind``, built the first time a chunk asks and shared after: every
-        stage of a chunk reads the same values (so callers read it, never write it)."""
-        key = (kind, id(source))
+    def once(self, kind: str, source: object, build: Callable[[], _Built], also: object = None) -> _Built:
+        """``build()``, what ``source`` (with ``also``, where it reads another value) gives as ``kind``, built the first
+        time a chunk asks and shared after: every stage of a chunk reads the same values (so callers read it, never
+        write it)."""
+        key = (kind, id(source), id(also))
         known = self._built.get(key)
-        if known is None or known[0] is not source:
-            known = self._built[key] = (source, build())
-        return cast(_Built, known[1])
+        if known is None or known[0] is not source or known[1] is not also:
+            known = self._built[key] = (source, also, build())
+        return cast(_Built, known[2])
 
 
 @functools.lru_cache(maxsize=1024)
@@ -118,17 +119,36 @@ def _month_mask(months: Months, horizon: int) -> FloatArray:
     return mask
 
 
+def shared_columns(column: FloatArray, samples: int) -> FloatArray:
+    """``np.broadcast_to(column, (H, samples))`` of a C-contiguous ``(H, 1)`` column: every sample's column the same,
+    with a stride of 0 (by which a curve every sample shares is known), read-only; made by ndarray itself, without
+    broadcast_to's Python."""
+    view = np.ndarray((column.shape[0], samples), buffer=column, strides=(column.strides[0], 0))
+    view.flags.writeable = False
+    return view
+
+
+def every(values: np.ndarray) -> bool:
+    """``values.all()``: whether every value is nonzero (NaN is), counted: a reduction takes three times a count's
+    time on a run's arrays, and a run asks a few dozen times."""
+    return bool(np.count_nonzero(values) == values.size)
+
+
+def some(values: np.ndarray) -> bool:
+    """``values.any()``: whether some value is nonzero (NaN is), counted as ``every`` counts."""
+    return bool(np.count_nonzero(values) > 0)
+
+
 def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
     """numerator / denominator, NaN where the denominator is 0 or NaN."""
     numerator, denominator = np.asarray(numerator, dtype=np.float64), np.asarray(denominator, dtype=np.float64)
     # The division broadcasts into ``out``: no broadcast views first (their Python is most of a small call).
-    shape = numerator.shape if numerator.shape == denominator.shape else np.broadcast_shapes(numerator.shape, denominator.shape)
-    nonzero = denominator != 0
-    if nonzero.all():
+    shape = numerator.shape if numerator.shape == denominator.shape else np.broadcast(numerator, denominator).shape
+    if every(denominator):
         # No NaN to write first, and an unmasked division: a third of the time over a bid that moves by month.
         return np.divide(numerator, denominator, out=np.empty(shape))
     out = np.full(shape, np.nan)
-    np.divide(numerator, denominator, out=out, where=nonzero)
+    np.divide(numerator, denominator, out=out, where=denominator != 0)
     return out
 
 
@@ -136,4 +156,4 @@ def _zero_fill_ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArr
     """numerator / denominator, 0 where the denominator is 0 or NaN (buying at an undefined price buys nothing)."""
     ratio = _ratio(numerator, denominator)
     # An infinity or NaN (a zero denominator, amounts past float64's range) is rare: checked for before it is mended.
-    return ratio if np.isfinite(ratio).all() else np.nan_to_num(ratio, copy=False, nan=0.0)
+    return ratio if every(np.isfinite(ratio)) else np.nan_to_num(ratio, copy=False, nan=0.0)

@@ -28,7 +28,7 @@ from aigc_roi.model.by_month import (
     worth_by_join,
 )
 from aigc_roi.model.monthly_revenue import _kept, _purchase_per_active, _RevenueByAge, _subscribers
-from aigc_roi.model.params import _Params
+from aigc_roi.model.params import _Params, some
 from aigc_roi.model.plan_payments import _plan_cash_by_age, _plan_payments_by_age
 from aigc_roi.model.running import add_product
 from aigc_roi.model.scenario import FloatArray, Moving, Retention, Scenario
@@ -94,7 +94,7 @@ def _moving_subscriptions(scenario: Scenario, ages: int, p: _Params, worth: bool
     gross_worth, net_worth = subscriptions_worth(plans, p.horizon) if worth else (None, None)
     serving = p.monthly(scenario.costs.serving_per_subscriber)
     in_force_by_age = None
-    if np.any(serving != 0):
+    if some(serving):
         # A subscription in force at age a costs that calendar month's serving (docs/formulas.md §4.10, §14):
         # a cost on the subscriptions, so in the contribution only, never in the gross revenue.
         by_period: dict[int, FloatArray] = {}
@@ -274,7 +274,7 @@ def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, 
         payments_by_age.setdefault(int(plan.period_months), np.zeros((lifetime, p.samples)))[...] += (
             _plan_payments_by_age(plan, lifetime, p))
     serving_per_subscriber = p(scenario.costs.serving_per_subscriber)
-    if np.any(serving_per_subscriber != 0):
+    if some(serving_per_subscriber):
         net = net - _subscribers(payments_by_age, net.shape) * serving_per_subscriber
     if delivery_per_active is not None:
         net = net - retention * delivery_per_active

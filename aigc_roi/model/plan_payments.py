@@ -11,9 +11,9 @@ import numpy as np
 
 from aigc_roi.model.active_users import _cohort_sum
 from aigc_roi.model.curves import plan_renewal_count, renewal_survival
-from aigc_roi.model.params import _Params
+from aigc_roi.model.params import _Params, every, some
 from aigc_roi.model.revenue import conversion_by_age, plan_payments_by_age
-from aigc_roi.model.running import recurrence, running_product
+from aigc_roi.model.running import recurrence, running_product, stacked
 from aigc_roi.model.scenario import ByMonth, FloatArray, Plan, RenewalObserved
 
 
@@ -91,12 +91,13 @@ def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray
         of_plan: list[int] = []
         for plan in chosen:
             renewal = _row(plan.renewal, new_users.shape[1:])
-            same = next((k for k, rate in enumerate(rates) if rate is renewal or np.array_equal(rate, renewal)), None)
+            same = next((k for k, rate in enumerate(rates) if rate is renewal or _same_rate(rate, renewal)), None)
             if same is None:
                 same = len(rates)
                 rates.append(renewal)
             of_plan.append(same)
-        summed = recurrence(np.broadcast_to(new_users, (len(rates), *new_users.shape)), np.array(rates), period, axis=1)
+        summed = recurrence(stacked(new_users, len(rates)), rates[0][None] if len(rates) == 1 else np.array(rates), period,
+                            axis=1)
         given: set[int] = set()
         payers_of_plans = []
         for k in of_plan:
@@ -121,6 +122,11 @@ def _recursive_schedules(plans: list[_Recursion | None], ages: int, samples: int
         return [(rows[:, 0, n], rows[:, 1, n]) for n in range(len(chosen))]
 
     return _in_stacks(plans, 2 * ages * samples, schedules)
+
+
+def _same_rate(rate: FloatArray, other: FloatArray) -> bool:
+    """``np.array_equal`` of two renewal rows of one shape, without its Python."""
+    return every(rate == other)
 
 
 def _row(values: FloatArray, shape: tuple[int, ...]) -> FloatArray:
@@ -154,7 +160,7 @@ def _recursive_by_age(plan: _Recursion, ages: int, samples: int, first: FloatArr
     first = plan.first_payment if first is None else first
     paying = running_product(first, plan.renewal, len(range(0, ages, plan.period)))
     every_age = plan.period == 1 and paying.shape == (ages, samples)
-    if every_age and not (np.signbit(first).any() or np.signbit(plan.renewal).any()):
+    if every_age and not (some(np.signbit(first)) or some(np.signbit(plan.renewal))):
         return paying
     by_age = np.zeros((ages, samples))
     by_age[::plan.period] += paying

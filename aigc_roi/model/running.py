@@ -22,7 +22,7 @@ def running_sum(values: FloatArray, axis: int = 0) -> FloatArray:
     out = np.array(values, dtype=np.float64, order="K")
     along = out if axis == 0 else _months_first(out, axis)
     if along.shape[0] < 2 or along.strides[0] == out.itemsize:
-        np.cumsum(along, axis=0, out=along)
+        along.cumsum(axis=0, out=along)
         return out
     add_down(along)
     return out
@@ -42,6 +42,8 @@ def add_down(values: FloatArray) -> None:
 def _months_first(values: FloatArray, axis: int) -> FloatArray:
     """``np.moveaxis(values, axis, 0)``, a view, without its Python (which costs more than a single run's sums)."""
     axis %= values.ndim
+    if axis == 1:  # the plans' months in their stack: one swap, without the generator
+        return values.swapaxes(0, 1)
     return values.transpose(axis, *(other for other in range(values.ndim) if other != axis))
 
 
@@ -61,20 +63,19 @@ def recurrence(inflow: FloatArray, factor: FloatArray, lag: int = 1, axis: int =
     count = inflow.shape[axis]
     width = inflow.size // max(count, 1)
     if width <= FEW_VALUES:
-        # Month-major in one flat list: a value's month before is ``back`` places earlier, one loop per column.
+        # Month-major in one flat list: a value's month before is ``back`` places earlier. One loop per column and
+        # chain of months t, t + lag, t + 2 lag, ...: the value before is the one just computed, kept, not read again.
         values = given.reshape(count * width).tolist()
-        shape = months.shape[1:]
-        factors = (factor if factor.shape == shape else np.broadcast_to(factor, shape)).reshape(width).tolist()
-        back = lag * width
-        for j, scale in enumerate(factors):
-            if lag == 1:  # the value before is the one just computed: kept, not read again
-                before = values[j]
-                for i in range(width + j, count * width, width):
+        factors = np.empty(months.shape[1:])
+        factors[...] = factor  # broadcast by a copy: a broadcast view's Python costs more than these few values
+        back, end = lag * width, count * width
+        for j, scale in enumerate(factors.reshape(width).tolist()):
+            for first in range(j, min(back, end), width):
+                before = values[first]
+                for i in range(first + back, end, back):
                     before = values[i] = scale * before + values[i]
-                continue
-            for i in range(back + j, count * width, width):
-                values[i] = scale * values[i - back] + values[i]
-        months[...] = np.array(values).reshape(months.shape)
+        # fromiter: a list of floats read as one, a third of the time np.array takes to look at each element's type.
+        months[...] = np.fromiter(values, np.float64, end).reshape(months.shape)
         return out
     months[:lag] = given[:lag]
     multiply, add = np.multiply, np.add
@@ -93,6 +94,17 @@ def recurrence(inflow: FloatArray, factor: FloatArray, lag: int = 1, axis: int =
     return out
 
 
+def stacked(values: FloatArray, count: int) -> FloatArray:
+    """``(count, *values.shape)``, ``values`` ``count`` times over, for ``recurrence`` to read as a stack: a broadcast
+    view where a month of the stack is wide (a vector operation per month reads it), a copy where it is narrow (the
+    Python floats copy it anyway, and a view's Python costs more than the copy)."""
+    if count == 1:
+        return values[None]
+    if count * values[0].size <= FEW_VALUES:
+        return values[None].repeat(count, axis=0)
+    return np.broadcast_to(values, (count, *values.shape))
+
+
 ACCUMULATED_VALUES = 64
 """Up to this many values a step, ``running_product`` is one accumulation down the steps; beyond it an accumulation,
 which numpy walks value by value along the non-contiguous step axis, is slower than a vector product per step."""
@@ -102,7 +114,8 @@ def running_product(first: FloatArray, factor: FloatArray, steps: int) -> FloatA
     """``(steps, ...)``: ``first``, then each step the one before times ``factor`` (a first payment renewed k times
     over, the powers of a discount): one multiplication a step, in that order, whichever way it runs."""
     shape = np.shape(first)
-    out = np.empty((steps, *(shape if shape == np.shape(factor) else np.broadcast_shapes(shape, np.shape(factor)))))
+    # np.broadcast's shape, not broadcast_shapes: the same shape without its Python, which a run's stacks asked for.
+    out = np.empty((steps, *(shape if shape == np.shape(factor) else np.broadcast(first, factor).shape)))
     if steps == 0:
         return out
     out[0] = first

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from aigc_roi.model.active_users import _active_users
+from aigc_roi.model.active_users import _active_users, curve_toeplitz
 from aigc_roi.model.channel_months import ChannelMonths, Shares
 from aigc_roi.model.monthly_revenue import _RevenueByAge
 from aigc_roi.model.params import _Params
@@ -83,7 +83,7 @@ def _active_by_group(groups: tuple[SourceGroup, ...], users: list[FloatArray], c
     """A_g per group from N_g ``(H, s)``."""
     # Group 0 is summed as the single-curve model sums it; another group's curve, when no sample varies it
     # and it is not the churn recursion, in one matrix product (model/sources.py).
-    return [toeplitz_product(curve[:, 0], joined) if g and _one_curve(group.retention)
+    return [toeplitz_product(curve[:, 0], joined, curve_toeplitz(curve, p)) if g and _one_curve(group.retention)
             else _active_users(joined, group.retention, curve, p)
             for g, (joined, group, curve) in enumerate(zip(users, groups, curves, strict=True))]
 

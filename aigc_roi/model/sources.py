@@ -32,13 +32,11 @@ Decisions where the spec is silent:
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
 
 from aigc_roi.model.index_ceiling import index_ceiling
 from aigc_roi.model.running import running_sum
@@ -160,34 +158,35 @@ def worth_by_age(per_user_by_age: FloatArray) -> FloatArray:
     return running_sum(per_user_by_age)[::-1]
 
 
-def toeplitz_product(first: FloatArray, columns: FloatArray) -> FloatArray:
+def toeplitz_product(first: FloatArray, columns: FloatArray, toeplitz: FloatArray | None = None) -> FloatArray:
     """``(H, s)`` X(t) = sum_{s<=t} first(s) columns(t - s) of each column: the lower-triangular Toeplitz matrix of
     ``first`` ``(H,)`` times ``columns`` ``(H, s)``. A cohort sum is symmetric in its two sides: one user's amount by
     age (the active users of a retention curve R, a revenue) as ``first`` and the users of every sample as
-    ``columns``, or the users every sample shares as ``first`` and one user's amounts of every sample.
+    ``columns``, or the users every sample shares as ``first`` and one user's amounts of every sample. ``toeplitz``:
+    ``lower_toeplitz(first)``, where the caller keeps it for another product.
 
     The same non-negative terms as the engine's sum age by age (nothing cancels), but one BLAS call instead of H
     passes over memory, which keeps a group with its own day-level curve (summed at every age) from doubling the
     engine's time.
     """
-    # first(t - s) below the diagonal, the 0 put before ``first`` above it: one gather.
-    toeplitz = np.concatenate(([0.0], first))[_lower_toeplitz_index(first.shape[0])]
+    toeplitz = lower_toeplitz(first) if toeplitz is None else toeplitz
     if columns.shape[1] == 1:
         # BLAS sums a lone column (a matrix-vector product) in another order than the columns of a matrix: held
         # twice, a run's sums are those of the same sample in a batch, to the last bit where the BLAS sums every
         # column of a matrix alike (OpenBLAS's AVX-512 kernels do not: docs/simulate.md).
-        return (toeplitz @ np.repeat(columns, 2, axis=1))[:, :1]
+        return (toeplitz @ columns.repeat(2, axis=1))[:, :1]
     return toeplitz @ columns
 
 
-@functools.lru_cache(maxsize=16)
-def _lower_toeplitz_index(horizon: int) -> NDArray[np.intp]:
-    """``(H, H)`` t - s + 1 where t >= s, else 0: positions in [0, first(0), first(1), ...] (built once per horizon;
-    building it took a single run's product as long as the product)."""
-    ages = np.arange(horizon)[:, None] - np.arange(horizon)[None, :]
-    index = np.where(ages >= 0, ages + 1, 0)
-    index.flags.writeable = False
-    return index
+def lower_toeplitz(first: FloatArray) -> FloatArray:
+    """``(H, H)`` first(t - s) where t >= s, else 0, C-contiguous as BLAS reads it: a view that steps back through
+    ``first`` after H - 1 zeros, copied (a gather of H^2 positions cost four times as many instructions)."""
+    horizon = first.shape[0]
+    padded = np.zeros(2 * horizon - 1)
+    padded[horizon - 1:] = first
+    step = padded.strides[0]
+    # A view of ``padded`` made by ndarray itself: as_strided's Python costs a run more than the copy.
+    return np.ascontiguousarray(np.ndarray((horizon, horizon), buffer=padded, offset=(horizon - 1) * step, strides=(step, -step)))
 
 
 def weighted_lifetime(lifetimes: list[FloatArray], new_users: list[FloatArray]) -> FloatArray:

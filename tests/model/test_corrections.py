@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 from cli_runner import invoke
 
-from aigc_roi.model.cashflow import _quotient, annual_irr, annual_mirr, first_payback_month, irr_none_reason, peak_cash
+from aigc_roi.model.cashflow import _quotient, annual_irr, first_payback_month, irr_none_reason, peak_cash
+from aigc_roi.model.mirr import annual_mirr
 
 
 def write(tmp_path: Path, text: str) -> Path:

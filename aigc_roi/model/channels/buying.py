@@ -26,7 +26,7 @@ def divide_or_zero(numerator: FloatArray, denominator: FloatArray) -> FloatArray
 def saturation(budget: FloatArray, saturation_budget: Value | None, p: Callable[[Value], FloatArray]) -> FloatArray:
     """h / (b + h): the share of unsaturated users a budget b still buys."""
     if saturation_budget is None:
-        return np.ones_like(budget)
+        return np.ones(budget.shape)  # ones_like without its Python: only the shape is read
     h = p(saturation_budget)
     return divide_or_zero(h, budget + h)
 
