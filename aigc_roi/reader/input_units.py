@@ -22,7 +22,7 @@ from aigc_roi.reader.fields import (
     Tagged,
 )
 from aigc_roi.reader.kinds import BY_MONTH_KEY, RANGE_KEYS, ByMonthOr, Number, Period, PlanMonth
-from aigc_roi.reader.yamltree import Node
+from aigc_roi.reader.yamltree import Node, child_node
 
 InputUnit = Literal["money", "share", "count", "month", "ratio"]
 
@@ -74,15 +74,7 @@ def _inner(kind: Any, segment: str) -> Any:
 
 def _child(node: Node | None, segment: str) -> Node | None:
     """The node at ``segment`` under ``node``, as far as the file writes one (a channel's ``type:`` is all it is for)."""
-    if node is None:
-        return None
-    key = segment.strip("[]")
-    if node.kind == "map":
-        entry = node.value.get(key)
-        return None if entry is None else entry.value
-    if node.kind == "seq" and key.isdigit() and int(key) < len(node.value):
-        return node.value[int(key)]
-    return None
+    return None if node is None else child_node(node, segment.strip("[]"))
 
 
 def _unit(kind: Any) -> InputUnit | None:

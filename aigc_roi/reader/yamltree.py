@@ -774,11 +774,16 @@ def find_node(tree: Node, path: str) -> Node | None:
     for part in path.replace("[", ".").replace("]", "").split("."):
         if node is None or not part:
             continue
-        if node.kind == "map":
-            entry = node.value.get(written_key(node, part))
-            node = entry.value if entry else None
-        elif node.kind == "seq" and (index := list_index(part)) is not None and index < len(node.value):
-            node = node.value[index]
-        else:
-            return None
+        node = child_node(node, part)
     return node
+
+
+def child_node(node: Node, part: str) -> Node | None:
+    """The node a path's ``part`` (``bid``, ``6``, ``0``, without brackets) names under ``node``: a mapping's key as
+    the file wrote it (``written_key``: ``６`` for 6), a list's item by its index; None where the file writes none."""
+    if node.kind == "map":
+        entry = node.value.get(written_key(node, part))
+        return entry.value if entry else None
+    if node.kind == "seq" and (index := list_index(part)) is not None and index < len(node.value):
+        return node.value[index]
+    return None
