@@ -199,13 +199,18 @@ def names_something(read: Callable[[str], object], text: str) -> bool:
 _LARGEST_INDEX_DIGITS = 18
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def list_index(segment: str) -> int | None:
-    """``"3"`` or ``"[3]"`` -> 3; None unless ASCII digits (``"²"`` passes str.isdigit() but not int()).
+    """``"3"`` or ``"[3]"`` -> 3; None unless digits, ASCII or the full-width ones a Chinese input method types
+    (``[３]``, as a month's key ``６`` reads as 6, reader/numbers.py ``whole_number``); no other script's digits, which
+    the file's keys do not take either (``"²"`` passes str.isdigit() but not int()).
 
     An index of more digits than any list can have reads as 10**18, out of range
     for every list, instead of reaching int()'s 4,300-digit refusal.
     """
-    inner = segment.strip("[]")
+    inner = segment.strip("[]").translate(_FULL_WIDTH_DIGITS)
     if not re.fullmatch("[0-9]+", inner):
         return None
     significant = inner.lstrip("0") or "0"

@@ -599,7 +599,7 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
         inner = segment.strip("[]")
         index = list_index(inner)
         if index is not None:
-            if len(inner) > 1 and inner.startswith("0"):
+            if len(inner) > 1 and inner[0] in "0０":
                 # As in the file, where 01 is no number: [000...0] is a slip, not item 0.
                 raise _fail(override, f"expected an item index without leading zeros, found {inner}")
             if index >= len(parent.value):

@@ -98,3 +98,23 @@ def test_the_schema_takes_the_keys_the_loader_reads() -> None:
     document = {"name": "Keys", "retention": {"points": {"１": 0.5}},
                 "acquisition": [{"name": "A", "type": "cpa", "bid": {"by_month": {"２": 3}}, "budget": 100}]}
     assert list(validator.iter_errors(document)) == []
+
+
+def _set(path_and_value: str) -> object:
+    from aigc_roi.reader.overrides import parse_override
+
+    return load_text(PLAN, "s.yaml", (parse_override(path_and_value),)).scenario
+
+
+def test_a_list_index_in_full_width_digits_names_the_item_as_an_ascii_one_does() -> None:
+    """``--set 'acquisition[０].bid=30'`` (an IME in full-width mode) was refused ``no item named '０'``; a month's key
+    ``６`` read as 6 all along."""
+    assert _set("acquisition[０].bid=30").acquisition[0].bid == 30  # type: ignore[attr-defined]
+
+
+def test_a_full_width_index_is_held_to_the_rules_of_an_ascii_one() -> None:
+    for written, refusal in (("acquisition[００].bid=30", "expected an item index without leading zeros, found ００"),
+                             ("acquisition[１].bid=30", "no item １: the list has 1 item")):
+        with pytest.raises(ScenarioInvalid) as caught:
+            _set(written)
+        assert [error.message for error in caught.value.errors] == [refusal]

@@ -109,9 +109,10 @@ def test_a_refused_path_pastes_back_into_set() -> None:
 
 
 def test_a_named_item_is_not_read_as_a_month() -> None:
-    """In brackets outside a mapping of ages, a number is an item's index or name: a path keeps it as written."""
+    """In brackets outside a mapping of ages, a number is an item's index, full-width too: a path keeps it as
+    written."""
     errors = _errors(_plan(), "acquisition[６].bid=20")
-    assert errors[0].startswith("--set acquisition[６].bid=20:1:1: acquisition[６].bid: no item named '６'"), errors
+    assert errors[0].startswith("--set acquisition[６].bid=20:1:1: acquisition[６].bid: no item ６: the list has 1 item"), errors
 
 
 def test_a_variant_at_a_files_full_width_month(tmp_path: Path) -> None:
