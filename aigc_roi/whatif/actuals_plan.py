@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from aigc_roi.model.by_month import extend, monthly
+from aigc_roi.model.channels.buying import saturation
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.first_month import first_month_gross
 from aigc_roi.model.sampling import ClipTally, realize
@@ -80,10 +81,24 @@ class PlanSeries:
 
 def _inputs(channel: Channel, horizon: int) -> dict[str, np.ndarray]:
     """The channel's ``MEASURED_INPUTS`` in each month of a realized run (docs/formulas.md §14: linear between
-    given months, flat outside them)."""
+    given months, flat outside them), its cvr the one the model buys users by (``_bought_cvr``)."""
     found = {}
     for name in MEASURED_INPUTS:
         value = getattr(channel, name, None)
         if isinstance(value, int | float | ByMonth) and not isinstance(value, bool):
             found[name] = extend(monthly(value, horizon, 1), horizon)[:, 0]
+    if "cvr" in found:
+        found["cvr"] = _bought_cvr(channel, found["cvr"], horizon)
     return found
+
+
+def _bought_cvr(channel: Channel, cvr: np.ndarray, horizon: int) -> np.ndarray:
+    """The users per click the model buys with: a budget b with a ``saturation_budget`` h buys h / (b + h) of the users
+    its clicks would bring unsaturated (docs/formulas.md §4.1), so the written cvr times that share in each month, as
+    an export's users over its clicks measure it (§16); the written cvr where nothing saturates (a volume of
+    impressions, no saturation_budget)."""
+    budget, limit = getattr(channel, "budget", None), getattr(channel, "saturation_budget", None)
+    if budget is None or limit is None:
+        return cvr
+    budgets = extend(monthly(budget, horizon, 1), horizon)[:, 0]
+    return cvr * saturation(budgets, limit, lambda value: np.asarray(value, dtype=np.float64))
