@@ -497,19 +497,22 @@ def plan_facts(plan: api.LoadedScenario, samples: int = 10_000, seed: int = 0,
 
 def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps: str | Iterable[str | tuple[str, str]] = (),
             sum_duplicates: bool = False, samples: int = 2_000, seed: int = 0, from_day: datetime.date | None = None,
-            through: datetime.date | None = None) -> api.Actuals:
+            through: datetime.date | None = None, decimal_comma: bool = False) -> api.Actuals:
     """The ad platforms' ``exports`` (one str or Path, or a list of them) against the plan, by channel and plan month
     (docs/actuals.md). ``maps`` adds (channel, as ``--set`` reads a path's channel part: its name, ``acquisition[NAME]``
     or ``acquisition[1]``, which tells apart channels of a name; glob)
     pairs to the channels' ``match``: a list of such pairs, or of texts ``NAME=GLOB`` as ``--map`` takes them (name
     and glob stripped), one text alone being one. ``from_day`` and ``through`` state the days the exports were run
     for (else their rows' first and last day): a ``datetime.datetime`` (or ``pandas.Timestamp``) states its date,
-    whatever its time of day or time zone. Raises ``ScenarioInvalid`` with every located problem of the exports (an
-    export in another currency than the plan's and one given twice, the same bytes, included) and ``WhatIfError``
-    for a plan without ``start``, no export, an item of ``maps`` of neither form, with a blank name or glob, or whose
-    channel is none or refused in ``--set``'s words (an ``ArgumentError`` naming ``maps[i]``), a stated day that leaves out a row or
-    is no date (one naming ``from_day`` or ``through``), ``samples`` not a whole number from 100 to 100,000 or a
-    ``seed`` not one >= 0 (those last an ``ArgumentError`` too, as is an argument not of its type)."""
+    whatever its time of day or time zone. ``decimal_comma`` reads every export's numbers with a decimal comma, as
+    German, Brazilian or Indonesian consoles write them (``1.234,56``; ``1,500`` is 1.5 and ``1.500`` 1500), and a
+    CSV's columns separated by semicolons as Excel saves them there (docs/actuals.md). Raises ``ScenarioInvalid``
+    with every located problem of the exports (an export in another currency than the plan's and one given twice,
+    the same bytes, included) and ``WhatIfError`` for a plan without ``start``, no export, an item of ``maps`` of
+    neither form, with a blank name or glob, or whose channel is none or refused in ``--set``'s words (an
+    ``ArgumentError`` naming ``maps[i]``), a stated day that leaves out a row or is no date (one naming ``from_day``
+    or ``through``), ``samples`` not a whole number from 100 to 100,000 or a ``seed`` not one >= 0 (those last an
+    ``ArgumentError`` too, as is an argument not of its type)."""
     from aigc_roi.reader.exports import Horizon, read_report
     from aigc_roi.reader.overrides import channel_reader
     from aigc_roi.reader.written_tree import scenario_tree
@@ -523,10 +526,12 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
     read = channel_reader(scenario_tree(scenario), "maps")
     pairs = mapped_channels(scenario, map_pairs(maps, read, [channel.name for channel in scenario.acquisition]), read)
     summed = arguments.flag("sum_duplicates", sum_duplicates, ArgumentError)
+    comma = arguments.flag("decimal_comma", decimal_comma, ArgumentError)
     samples, seed = draws(samples, seed)
     # A glob of the plan that spells a totals word names a campaign so called, which is then no totals row.
     globs = [glob for _, channel_globs in patterns_of(scenario, pairs) for glob in channel_globs]
-    report = read_report(files, Horizon.of(scenario.start, scenario.horizon_months), summed, scenario.currency, globs)
+    report = read_report(files, Horizon.of(scenario.start, scenario.horizon_months), summed, scenario.currency, globs,
+                         comma)
     return compare(scenario, report, pairs, samples, seed, from_day, through)
 
 

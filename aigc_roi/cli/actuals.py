@@ -79,6 +79,10 @@ def actuals(
         help="Also map campaigns matching GLOB to channel NAME, or acquisition[N] where channels share NAME (repeatable).")] = None,
     sum_duplicates: Annotated[bool, typer.Option(
         "--sum-duplicates", help="Add up rows of the same day and campaign instead of refusing them.")] = False,
+    decimal_comma: Annotated[bool, typer.Option(
+        "--decimal-comma",
+        help="Read the exports' numbers with a decimal comma and dots grouping thousands (1.234,56), and CSV columns "
+             "separated by ';', as German, Brazilian or Indonesian consoles and Excel write them.")] = False,
     from_day: Annotated[datetime.date | None, typer.Option(
         "--from", metavar="YYYY-MM-DD", click_type=Day(),
         help="The first day the exports were run for (default: their first row's).")] = None,
@@ -118,12 +122,14 @@ def actuals(
     from aigc_roi.whatif.errors import ArgumentError, ValuesRefused, WhatIfError
 
     try:
-        compared = api.actuals(loaded.scenario, exports, extra, sum_duplicates, samples, seed, from_day, through)
+        compared = api.actuals(loaded.scenario, exports, extra, sum_duplicates, samples, seed, from_day, through,
+                               decimal_comma)
     except ScenarioInvalid as invalid:
+        from aigc_roi.reader.exports.comma_numbers import READ_WITH
         from aigc_roi.reader.exports.duplicates import SUMMING
 
-        fail([dataclasses.replace(error, message=error.message.replace(f"(or {SUMMING})", "(or --sum-duplicates)"))
-              for error in invalid.errors])
+        fail([dataclasses.replace(error, message=error.message.replace(f"(or {SUMMING})", "(or --sum-duplicates)")
+                                  .replace(READ_WITH, "--decimal-comma")) for error in invalid.errors])
     except ArgumentError as refused:  # named as the call names it: the option that gave it, here
         options = {"from_day": "--from", "through": "--through"} | {
             f"maps[{index}]": f"--map {name}={glob}" for index, (name, glob) in enumerate(extra)}

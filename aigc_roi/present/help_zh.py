@@ -51,6 +51,10 @@ HELP_ZH: dict[str, str] = {
     "Also map campaigns matching GLOB to channel NAME, or acquisition[N] where channels share NAME (repeatable).":
         "另把匹配 GLOB 的广告计划归入渠道 NAME（几个渠道同名时写 acquisition[N]；可重复）。",
     "Add up rows of the same day and campaign instead of refusing them.": "同一天同一计划的多行相加，而不是报错。",
+    "Read the exports' numbers with a decimal comma and dots grouping thousands (1.234,56), and CSV columns separated "
+    "by ';', as German, Brazilian or Indonesian consoles and Excel write them.":
+        "按逗号为小数点、点号为千位分隔符读取报表中的数字（1.234,56），并读取以 ';' 分隔列的 CSV，即德国、巴西、印尼等地的"
+        "后台与 Excel 的写法。",
     "The first day the exports were run for (default: their first row's).": "报表所选日期范围的第一天（默认：其第一行的日期）。",
     "The last day the exports were run for (default: their last row's; platforms leave out days without spend).":
         "报表所选日期范围的最后一天（默认：其最后一行的日期；平台不导出没有广告支出的日子）。",

@@ -208,7 +208,7 @@ PLACES = {"scenario", "plan", "compared"}
 """Arguments whose wrong type is a TypeError saying what the function takes."""
 OPTIONAL = {"set_option", "base", "jobs", "samples", "minimums", "maximums", "max_cash_need", "min_payback_probability",
             "target_roas", "reach", "progress", "stage_progress", "samples_sink", "from_day", "through"}
-FLAGS = {"with_irr_none_reason", "total", "sum_duplicates", "explain"}
+FLAGS = {"with_irr_none_reason", "total", "sum_duplicates", "explain", "decimal_comma"}
 NUMBERS = {"samples", "seed", "jobs", "steps", "step", "budget", "max_cash_need", "min_payback_probability", "target_roas"}
 PATHS = {("load", "path"), ("load_plan", "path"), ("load_source", "filename"), ("explain_change", "base"),
          ("explain_change", "new"), ("validate", "paths"), ("check", "paths"), ("check_run", "paths"),

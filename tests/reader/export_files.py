@@ -20,6 +20,9 @@ def write_export(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") 
 
 HORIZON = Horizon.of((2025, 1), 6)
 """The six months from January 2025 that most reader tests read their exports over."""
+COMMA_HINT = "; if the export writes decimal commas (1.234,56), read it with decimal_comma=True"
+"""What a refusal of a dot that may group thousands ends in: the fix of a whole export, where each cell was the user's
+to rewrite."""
 
 
 def written(tmp_path: Path, text: str, name: str = "export.csv") -> Path:

@@ -42,10 +42,11 @@ def test_a_decimal_comma_is_refused_saying_what_it_is(cell: str, plan: str, deci
     """``0,125`` was read as 125: a group of thousands never starts with 0."""
     with pytest.raises(CellError) as raised:
         Amounts(None, plan)(cell)
-    message = (f"expected a number, found {cell!r}; a decimal comma, which actuals does not read: export the report "
-               f"with a decimal point, or write {decimal}")
+    message = (f"expected a number, found {cell!r}; a decimal comma: read the export with decimal_comma=True, or "
+               f"export it with a decimal point, or write {decimal}")
     assert str(raised.value) == message
-    assert translate(message) == f"应为数字，实际为 {cell!r}；这是小数逗号，actuals 不读取：请以小数点格式重新导出报表，或写成 {decimal}"
+    assert translate(message) == (f"应为数字，实际为 {cell!r}；这是小数逗号：请用 decimal_comma=True 读取报表，或以小数点格式重新"
+                                  f"导出，或写成 {decimal}")
 
 
 def test_a_count_with_a_decimal_comma_is_refused() -> None:
@@ -59,5 +60,6 @@ def test_an_indian_export_is_read_and_a_decimal_comma_refused_at_its_cell(tmp_pa
     report = read_report([path], HORIZON, currency="INR")
     assert [(row.spend, row.clicks) for row in report.rows] == [(123_456.0, 1_234.0), (1_234_567.5, 1_234_567.0)]
     comma = written(tmp_path, 'date,campaign,spend\n2025-01-03,dy_a,"0,125"\n', "comma.csv")
-    assert refusals(comma, "EUR") == [f"{comma}:2:3: spend: expected a number, found '0,125'; a decimal comma, which "
-                                      "actuals does not read: export the report with a decimal point, or write 0.125"]
+    assert refusals(comma, "EUR") == [f"{comma}:2:3: spend: expected a number, found '0,125'; a decimal comma: read "
+                                      "the export with decimal_comma=True, or export it with a decimal point, or "
+                                      "write 0.125"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from export_files import HORIZON, refusals, written
+from export_files import COMMA_HINT, HORIZON, refusals, written
 
 from aigc_roi.reader.exports import read_report
 from aigc_roi.reader.exports.cells import Amounts, CellError, count
@@ -26,7 +26,7 @@ def test_a_count_that_groups_nothing_is_read_in_a_decimal_comma_export(cell: str
 
 
 @pytest.mark.parametrize(("cell", "hint"), [
-    ("12.345", "; a dot before three digits may separate thousands: write 12345"), ("0.5", ""), ("1.25", ""),
+    ("12.345", "; a dot before three digits may separate thousands: write 12345" + COMMA_HINT), ("0.5", ""), ("1.25", ""),
 ])
 def test_a_whole_count_takes_no_fraction(cell: str, hint: str) -> None:
     """No platform reports part of an impression or a click: 12.345 impressions are 12,345 written with a dot."""
@@ -43,7 +43,7 @@ def test_dots_grouping_thousands_twice_are_refused_saying_so(cell: str, digits: 
     with pytest.raises(CellError) as raised:
         Amounts(None, plan)(cell)
     assert str(raised.value) == (f"expected a number, found {cell!r}; dots separating thousands are not read: "
-                                 f"write {digits}")
+                                 f"write {digits}{COMMA_HINT}")
 
 
 def test_a_european_export_refuses_its_dot_grouped_counts_at_their_cells_left_to_right(tmp_path: Path) -> None:
@@ -51,11 +51,11 @@ def test_a_european_export_refuses_its_dot_grouped_counts_at_their_cells_left_to
                              '2025-01-03,dy_a,1500.50,"1.020","12.000","1.200.000"\n')
     assert refusals(path, "EUR") == [
         f"{path}:2:4: new_users: expected a number, found '1.020'; in EUR a dot before three digits may separate "
-        "thousands: write 1020 for thousands, or 1.0200 for a decimal point",
+        f"thousands: write 1020 for thousands, or 1.0200 for a decimal point{COMMA_HINT}",
         f"{path}:2:5: clicks: expected a number, found '12.000'; in EUR a dot before three digits may separate "
-        "thousands: write 12000 for thousands, or 12.0000 for a decimal point",
+        f"thousands: write 12000 for thousands, or 12.0000 for a decimal point{COMMA_HINT}",
         f"{path}:2:6: impressions: expected a number, found '1.200.000'; dots separating thousands are not read: "
-        "write 1200000"]
+        f"write 1200000{COMMA_HINT}"]
 
 
 def test_a_yuan_export_reads_a_fractional_conversion_and_refuses_a_fractional_impression(tmp_path: Path) -> None:
@@ -63,7 +63,7 @@ def test_a_yuan_export_reads_a_fractional_conversion_and_refuses_a_fractional_im
     assert [row.users for row in read_report([path], HORIZON, currency="CNY").rows] == [12.345]
     fraction = written(tmp_path, "date,campaign,spend,new_users,impressions\n2025-01-03,dy_a,100,12,12.345\n", "f.csv")
     assert refusals(fraction, "CNY") == [f"{fraction}:2:5: impressions: expected a whole count, found '12.345'; a dot "
-                                         "before three digits may separate thousands: write 12345"]
+                                         f"before three digits may separate thousands: write 12345{COMMA_HINT}"]
 
 
 def test_the_new_refusals_read_in_chinese() -> None:

@@ -55,8 +55,8 @@ def test_nothing_kept_as_text_is_nothing(cell: str) -> None:
 @pytest.mark.parametrize(("cell", "expected"), [
     ('="abc"', "expected a number, found '=\"abc\"'"),
     ("'12.5%", "expected a number, found \"'12.5%\"; a percentage is no amount or count"),
-    ('="1,2345"', "expected a number, found '=\"1,2345\"'; a decimal comma, which actuals does not read: export the "
-                  "report with a decimal point, or write 1.2345"),
+    ('="1,2345"', "expected a number, found '=\"1,2345\"'; a decimal comma: read the export with decimal_comma=True, "
+                  "or export it with a decimal point, or write 1.2345"),
     ('="1,23,45"', "expected a number, found '=\"1,23,45\"'")])
 def test_a_text_that_is_no_number_is_refused_as_written(cell: str, expected: str) -> None:
     with pytest.raises(CellError) as raised:

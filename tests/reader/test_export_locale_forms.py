@@ -93,7 +93,8 @@ def test_the_dongs_dot_before_three_digits_is_told_it_may_group_thousands(cell: 
     with pytest.raises(CellError) as refused:
         Amounts(None, "VND")(cell)
     assert str(refused.value) == (f"expected a number, found {cell!r}; in VND a dot before three digits may separate "
-                                  "thousands: write 150000 for thousands, or 150.0000 for a decimal point")
+                                  "thousands: write 150000 for thousands, or 150.0000 for a decimal point; if the "
+                                  "export writes decimal commas (1.234,56), read it with decimal_comma=True")
 
 
 @pytest.mark.parametrize("written_sign", ["đ", "VNĐ", "vnđ"])

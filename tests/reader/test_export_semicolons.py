@@ -1,6 +1,7 @@
 """A CSV of semicolon-separated columns, as Excel saves "CSV" where the decimal mark is a comma, is refused on one line
 at its header naming the separator and the fix (QA: 'found none' at line 1, or, with decimal commas, a data row split
-at them taken for a header and refused as no known export with every shape listed, 2 KB at line 2)."""
+at them taken for a header and refused as no known export with every shape listed, 2 KB at line 2), the first fix
+reading it with a decimal comma (test_export_decimal_comma.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from export_files import HORIZON, export_errors, write_export
 from aigc_roi.reader.exports import read_report
 
 SEMICOLONS = ("expected a header row of comma- or tab-separated columns, found columns separated by ';' (Excel's CSV "
-              "where the decimal mark is a comma); save the export as comma-separated CSV, or as Unicode Text "
-              "(UTF-16, tab-separated)")
+              "where the decimal mark is a comma); read it with decimal_comma=True if its numbers write a decimal "
+              "comma, or save the export as comma-separated CSV, or as Unicode Text (UTF-16, tab-separated)")
 HEADER = "Day;Campaign;Cost;Impr.;Clicks;Conversions\r\n"
 
 
@@ -59,4 +60,5 @@ def test_the_command_says_it_in_chinese(tmp_path: Path) -> None:
     result = invoke(["actuals", str(plan), str(path), "--lang", "zh"])
     assert result.exit_code == 2 and result.stderr.splitlines() == [
         f"{path}:1:4: 应为以逗号或制表符分隔的表头行，实际为以 ';' 分隔的列（以逗号为小数点的地区中 Excel 保存的 CSV）；"
-        "请把报表另存为逗号分隔的 CSV，或另存为 Unicode 文本（UTF-16，制表符分隔）"]
+        "若其数字以逗号为小数点，请用 --decimal-comma 读取；否则请把报表另存为逗号分隔的 CSV，或另存为 Unicode 文本（UTF-16，"
+        "制表符分隔）"]

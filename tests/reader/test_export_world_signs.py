@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from export_files import HORIZON, refusals, written
+from export_files import COMMA_HINT, HORIZON, refusals, written
 
 from aigc_roi.present.messages_zh import translate
 from aigc_roi.reader.exports import read_report
@@ -82,10 +82,12 @@ def test_a_dot_before_three_digits_beside_a_sign_is_refused(cell: str, plan: str
         Amounts(None, plan)(cell)
     decimal = _dot_three(cell) + "0"
     hint = (f"in {plan} a dot before three digits may separate thousands: write {thousands} for thousands, or "
-            f"{decimal} for a decimal point")
+            f"{decimal} for a decimal point; if the export writes decimal commas (1.234,56), read it with "
+            "decimal_comma=True")
     assert str(raised.value) == f"expected a number, found {cell!r}; {hint}"
     assert translate(str(raised.value)) == (f"应为数字，实际为 {cell!r}；以 {plan} 计的金额中，点号后跟三位数字可能是千位"
-                                            f"分隔符：若是千位，请写成 {thousands}；若是小数点，请写成 {decimal}")
+                                            f"分隔符：若是千位，请写成 {thousands}；若是小数点，请写成 {decimal}"
+                                            "；若报表以逗号为小数点（1.234,56），请用 decimal_comma=True 读取")
 
 
 def _dot_three(cell: str) -> str:
@@ -174,7 +176,7 @@ def test_a_dot_before_three_digits_is_refused_at_its_cell(tmp_path: Path) -> Non
     path = written(tmp_path, "date,campaign,spend (₫)\n2025-01-03,dy_a,\"₫1,500\"\n2025-01-04,dy_a,₫5.000\n")
     assert refusals(path, "VND") == [
         f"{path}:3:3: spend (₫): expected a number, found '₫5.000'; in VND a dot before three digits may separate "
-        "thousands: write 5000 for thousands, or 5.0000 for a decimal point"]
+        f"thousands: write 5000 for thousands, or 5.0000 for a decimal point{COMMA_HINT}"]
 
 
 def test_a_headers_currency_refuses_a_signless_dot_before_three_digits(tmp_path: Path) -> None:
@@ -182,4 +184,4 @@ def test_a_headers_currency_refuses_a_signless_dot_before_three_digits(tmp_path:
     path = written(tmp_path, "date,campaign,spend(₫)\n2025-01-03,dy_a,5.000\n")
     assert refusals(path, "VND") == [
         f"{path}:2:3: spend(₫): expected a number, found '5.000'; in VND a dot before three digits may separate "
-        "thousands: write 5000 for thousands, or 5.0000 for a decimal point"]
+        f"thousands: write 5000 for thousands, or 5.0000 for a decimal point{COMMA_HINT}"]

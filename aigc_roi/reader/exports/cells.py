@@ -7,7 +7,9 @@ a currency sign before or after it (``$1,234.50``, ``US$5``, ``¥1,234``, ``CN¥
 ``USD 5``, ``100 zł``, ``Rs.500``: units.py's ``SIGNS``), checked against the export's currency (``Amounts``); a
 count may not. An amount in a currency whose locales write a decimal comma (units.py's ``DECIMAL_COMMA``), signed or
 not, is refused where a dot stands before three digits (``5.000``, ``₫5.000``): that dot may separate thousands. A
-decimal comma (``5,50``, ``0,125``) is refused in any currency, saying so. A percentage is neither,
+decimal comma (``5,50``, ``0,125``) is refused in any currency, saying so, unless the whole export is read with one
+(``comma``: comma_numbers.py), where a dot groups thousands and each of these reads as that export writes it. A
+percentage is neither,
 written (``2.5%``) or a workbook's cell formatted as one (``Percentage``).
 Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, ``2025. 1. 3.``, ``Jan 3, 2025``, ``3 January 2025`` and
 ``3-Jan-2025``, and ``01/03/2025`` where the export's shape says its dates are month first (year_last.py), each
@@ -33,6 +35,7 @@ from functools import lru_cache
 
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.reader.exports.clock_text import TIME, split_time
+from aigc_roi.reader.exports.comma_numbers import BODY, DECIMAL_COMMA_HINT, EXPECTED, READ_WITH, comma_number
 from aigc_roi.reader.exports.units import ABBREVIATION_DOT, CODES, DECIMAL_COMMA, SIGNS, sign_means
 from aigc_roi.reader.exports.year_last import year_last
 from aigc_roi.reader.numbers import NOT_A_NUMBER
@@ -53,10 +56,18 @@ American, Indonesian and Vietnamese locales; no reading of thousands writes a co
 _CODE = "|".join(CODES)
 # The longest sign first: CN¥ is one sign, not CN and ¥.
 _SIGNS = "|".join(re.escape(sign) for sign in sorted(set(SIGNS) - {"元"}, key=lambda sign: (-len(sign), sign)))
-_SIGNED = re.compile(rf"([+-]?)\s*({_SIGNS}|{_CODE})?(?:{ABBREVIATION_DOT})?\s*([+-]?[\d.,]+(?:[eE][+-]?\d+)?)"
-                     rf"\s*(元|{_SIGNS}|{_CODE})?(?:{ABBREVIATION_DOT})?")
+
+
+def _signed(body: str) -> re.Pattern[str]:
+    return re.compile(rf"([+-]?)\s*({_SIGNS}|{_CODE})?(?:{ABBREVIATION_DOT})?\s*({body})"
+                      rf"\s*(元|{_SIGNS}|{_CODE})?(?:{ABBREVIATION_DOT})?")
+
+
+_SIGNED = _signed(r"[+-]?[\d.,]+(?:[eE][+-]?\d+)?")
 """A number with its currency sign or ISO code before it (``$5``, ``-$5``, ``USD 5``, ``Rs.500``) or after it
 (``5元``, ``100 zł``, ``5 €``, as the locales of those currencies write them)."""
+_COMMA_SIGNED = _signed(BODY)
+"""The same, in an export read with a decimal comma, whose groups a space may separate (``1 234,56 €``)."""
 _DOT_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
 """``5.000``: five thousand where a currency's locale separates thousands with a dot (units.py ``DECIMAL_COMMA``),
 five in the others'; a group never starts with 0 (``0.125`` is a decimal everywhere)."""
@@ -200,24 +211,25 @@ def shown(cell: object) -> str:
     return "an empty cell" if not text else repr(text) if len(text) <= 40 else repr(text[:37] + "...")
 
 
-def count(cell: object, decimal_comma: str | None = None, whole: bool = False) -> float | None:
+def count(cell: object, decimal_comma: str | None = None, whole: bool = False, comma: bool = False) -> float | None:
     """The count in a cell, None for nothing reported; ``CellError`` for anything else. In an export whose money is
     in ``decimal_comma``, a currency whose locales group thousands with a dot, a dot before three digits is refused
     as an amount's is; a ``whole`` count (impressions, clicks: no platform reports a part of one) takes no fraction,
-    which is how ``12.345`` impressions written in such a locale read elsewhere."""
+    which is how ``12.345`` impressions written in such a locale read elsewhere. ``comma``: the export is read with a
+    decimal comma (comma_numbers.py), where that dot groups thousands and ``12,5`` impressions are the fraction."""
     if type(cell) is str and cell.isascii() and cell.isdigit() and len(cell) < 16:
         return float(cell)  # most counts of a large export: no regular expression, no bound to check
-    value, sign, body = _number(cell)
+    value, sign, body = _number(cell, comma)
     if sign is not None:
         raise CellError("a number", shown(cell))
     if value is None:
         return None
-    grouped = _DOT_GROUPED.fullmatch(body) is not None
+    grouped = not comma and _DOT_GROUPED.fullmatch(body) is not None
     if decimal_comma is not None and grouped:
         raise _dot_grouped(cell, body, decimal_comma)
     if whole and not value.is_integer():
         raise CellError("a whole count", shown(cell) + (f"; a dot before three digits may separate thousands: write "
-                                                        f"{body.replace('.', '')}" if grouped else ""))
+                                                        f"{body.replace('.', '')}; {DECIMAL_COMMA_HINT}" if grouped else ""))
     return value
 
 
@@ -226,23 +238,25 @@ class Amounts:
     (None) the ``plan``'s, which the export then states by the first cell with a currency sign; a cell whose sign
     names another is refused (at that cell: where an export states none, the cell is what says otherwise)."""
 
-    def __init__(self, currency: str | None, plan: str) -> None:
-        self.currency, self.plan, self.stated = currency, plan, currency is not None
+    def __init__(self, currency: str | None, plan: str, comma: bool = False) -> None:
+        self.currency, self.plan, self.stated, self.comma = currency, plan, currency is not None, comma
         self.refused: set[str] = set()
         """Signs already refused as another currency than the plan's: the export is refused by its first such cell,
         not once per row (a sheet of 18,000 dollar amounts is one problem)."""
         read_in = currency if currency is not None else plan
-        self.decimal_comma = read_in if read_in in DECIMAL_COMMA else None
+        self.decimal_comma = read_in if read_in in DECIMAL_COMMA and not comma else None
         """The currency every amount is read in (the stated one, else the plan's: a sign of another is refused) where
-        its locales write a decimal comma, so that a dot may group thousands in any of its cells, signed or not."""
+        its locales write a decimal comma, so that a dot may group thousands in any of its cells, signed or not; None
+        where the export is read with a decimal comma (``comma``), whose dot groups thousands in every currency."""
 
     def __call__(self, cell: object) -> float | None:
         """The amount in a cell, None for nothing reported."""
-        if type(cell) is str and cell.isascii() and cell.replace(".", "", 1).isdigit() and len(cell) < 16:
+        if (type(cell) is str and cell.isascii() and (cell if self.comma else cell.replace(".", "", 1)).isdigit()
+                and len(cell) < 16):
             if self.decimal_comma is not None and _DOT_GROUPED.fullmatch(cell):
                 raise _dot_grouped(cell, cell, self.decimal_comma)
             return float(cell)  # as count's
-        value, sign, body = _number(cell)
+        value, sign, body = _number(cell, self.comma)
         if sign is not None:
             means = sign_means(sign)
             if self.stated and self.currency not in means:
@@ -263,7 +277,8 @@ def _dot_grouped(cell: object, body: str, currency: str) -> CellError:
     """A dot before three digits in an amount in ``currency``, whose locales may group thousands with it: read one way,
     the amount is a thousand times off, so the cell says which it is (four decimals are no group)."""
     return CellError("a number", f"{shown(cell)}; in {currency} a dot before three digits may separate thousands: "
-                                 f"write {body.replace('.', '')} for thousands, or {body}0 for a decimal point")
+                                 f"write {body.replace('.', '')} for thousands, or {body}0 for a decimal point; "
+                                 f"{DECIMAL_COMMA_HINT}")
 
 
 def in_another_currency(expected: str, found: str, plan: str, other: str) -> CellError:
@@ -273,13 +288,13 @@ def in_another_currency(expected: str, found: str, plan: str, other: str) -> Cel
                                f"{other}")
 
 
-def _number(cell: object) -> tuple[float | None, str | None, str]:
+def _number(cell: object, comma: bool = False) -> tuple[float | None, str | None, str]:
     """The number in a cell, the currency sign written with it and the number as written (its sign's locale may read
-    a dot in it otherwise: ``Amounts``)."""
-    if type(cell) is str and cell.isascii() and cell.replace(".", "", 1).isdigit():
+    a dot in it otherwise: ``Amounts``); ``comma``: as an export read with a decimal comma writes it."""
+    if type(cell) is str and cell.isascii() and (cell if comma else cell.replace(".", "", 1)).isdigit():
         # Most cells of a large export are plain digits: read them without the regular expressions.
         return _bounded(float(cell), cell), None, cell
-    if type(cell) is str and _THOUSANDS.fullmatch(cell):
+    if type(cell) is str and not comma and _THOUSANDS.fullmatch(cell):
         # The consoles' amounts ("1,234.50"): every such text is a plain number once its separators go.
         return _bounded(float(cell.replace(",", "").replace("，", "")), cell), None, cell
     if isinstance(cell, bool):
@@ -295,19 +310,24 @@ def _number(cell: object) -> tuple[float | None, str | None, str]:
         return None, None, ""
     if text.endswith("%"):
         raise CellError("a number", f"{shown(cell)}; a percentage is no amount or count")
-    signed = _SIGNED.fullmatch(text)
+    signed = (_COMMA_SIGNED if comma else _SIGNED).fullmatch(text)
     if signed is None or (signed[2] and signed[4]):
         raise CellError("a number", shown(cell))
     body = signed[1] + signed[3]
+    if comma:
+        value = comma_number(body)
+        if isinstance(value, str):
+            raise CellError(EXPECTED, shown(cell) + (f"; {value}" if value else ""))
+        return _bounded(value, cell), signed[2] or signed[4], body
     if _THOUSANDS.fullmatch(body):
         return _bounded(float(body.replace(",", "")), cell), signed[2] or signed[4], body
     if not _PLAIN.fullmatch(body):
         if _DOT_GROUPS.fullmatch(body):
             raise CellError("a number", f"{shown(cell)}; dots separating thousands are not read: write "
-                                        f"{body.replace('.', '')}")
+                                        f"{body.replace('.', '')}; {DECIMAL_COMMA_HINT}")
         if _COMMA_DECIMAL.fullmatch(body):
-            raise CellError("a number", f"{shown(cell)}; a decimal comma, which actuals does not read: export the "
-                                        f"report with a decimal point, or write {body.replace('.', '').replace(',', '.')}")
+            raise CellError("a number", f"{shown(cell)}; a decimal comma: read the export with {READ_WITH}, or export "
+                                        f"it with a decimal point, or write {body.replace('.', '').replace(',', '.')}")
         raise CellError("a number", shown(cell))
     return _bounded(float(body), cell), signed[2] or signed[4], body
 

@@ -13,6 +13,7 @@ count at all (platforms.columns_of).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from aigc_roi.reader.exports.cells import NOTHING, CellError, blank, count, kept_text, shown
 from aigc_roi.reader.exports.platforms import Indicated, Platform
@@ -20,9 +21,11 @@ from aigc_roi.reader.exports.units import header_key, split_header
 
 
 class IndicatorCells:
-    def __init__(self, rule: Indicated, index: int, counted: str, counted_index: int) -> None:
-        self.rule, self.index, self.counted, self.counted_index = rule, index, counted, counted_index
-        """``counted``: the counted column's header as the file spells it, at ``counted_index``."""
+    def __init__(self, rule: Indicated, index: int, counted: str, counted_index: int,
+                 read: Callable[[object], float | None] = count) -> None:
+        self.rule, self.index, self.counted, self.counted_index, self.read = rule, index, counted, counted_index, read
+        """``counted``: the counted column's header as the file spells it, at ``counted_index``, its cells read by
+        ``read`` (with the export's decimal mark: ``0,5`` counts something where a comma is that mark)."""
         self.refused: set[str] = set()
         self.means = {mean.lower() for mean in rule.means}
 
@@ -42,19 +45,20 @@ class IndicatorCells:
                         f"{found}; {self.counted} counts what each row's {self.rule.goal_of} is optimised for: export the "
                         f"{self.rule.instead} column, which counts new users whatever the goal")
 
-    @staticmethod
-    def _counts(cell: object) -> bool:
+    def _counts(self, cell: object) -> bool:
         """Whether a count cell holds more than nothing (a cell of no number is refused at itself, by report.py)."""
         try:
-            return bool(count(cell))
+            return bool(self.read(cell))
         except CellError:
             return False
 
 
-def indicator_cells(header: list[str], platform: Platform, index: int) -> IndicatorCells | None:
-    """The check of a column (at ``index``) read under an ``Indicated`` rule; None for any other."""
+def indicator_cells(header: list[str], platform: Platform, index: int,
+                    read: Callable[[object], float | None] = count) -> IndicatorCells | None:
+    """The check of a column (at ``index``, whose cells ``read`` reads) under an ``Indicated`` rule; None for any
+    other."""
     names = [split_header(cell)[0] for cell in header]
     for rule in platform.indicated:
         if names[index] == header_key(rule.header) and header_key(rule.indicator) in names:
-            return IndicatorCells(rule, names.index(header_key(rule.indicator)), header[index].strip(), index)
+            return IndicatorCells(rule, names.index(header_key(rule.indicator)), header[index].strip(), index, read)
     return None

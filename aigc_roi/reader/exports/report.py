@@ -61,10 +61,11 @@ class Horizon:
 
 
 def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = False, currency: str = "CNY",
-                globs: Sequence[str] = ()) -> Report:
+                globs: Sequence[str] = (), decimal_comma: bool = False) -> Report:
     """Every export of ``paths`` read against the plan's ``horizon`` and ``currency``; ScenarioInvalid with every
     problem, an export given twice among them (given_once.py). ``globs``: the channels' match and --map globs, one
-    of which may name a campaign called like a totals row (totals.py)."""
+    of which may name a campaign called like a totals row (totals.py). ``decimal_comma``: every export's numbers are
+    read with a decimal comma, its CSV's columns separated by semicolons or as another's (comma_numbers.py)."""
     errors: list[ScenarioError] = []
     sources: list[ReportSource] = []
     rows: list[ReportRow] = []
@@ -75,7 +76,7 @@ def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = 
             if (again := given.again(number, path, data)) is not None:
                 errors.append(again)
                 continue
-            readings = _read_file(str(path), data, horizon, currency, tuple(globs))
+            readings = _read_file(str(path), data, horizon, _ReadWith(currency, tuple(globs), decimal_comma))
         except ScenarioInvalid as invalid:
             errors += invalid.errors
             continue
@@ -91,29 +92,39 @@ def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = 
                         for source in sources), tuple(rows))
 
 
-def _read_file(file: str, data: bytes, horizon: Horizon, currency: str, globs: tuple[str, ...]) -> list[Reading]:
+@dataclass(frozen=True)
+class _ReadWith:
+    """How every export is read: the plan's ``currency``, the ``globs`` of read_report and whether with a
+    ``decimal_comma``."""
+
+    currency: str
+    globs: tuple[str, ...]
+    decimal_comma: bool
+
+
+def _read_file(file: str, data: bytes, horizon: Horizon, how: _ReadWith) -> list[Reading]:
     """One export's source, rows and problems, a CSV read as GB18030 where two_readings.py says, or for being no UTF-8,
     then with its doubts (code_pages.py); a workbook's, one per sheet read (sheets.py), its first source with the
     sheets not read."""
     if not workbook(data):
         def read(gb18030: bool) -> Reading:
-            return _read_one(read_tables(file, data, _recognised, gb18030)[0], horizon, currency, globs)
+            return _read_one(read_tables(file, data, _recognised, gb18030, how.decimal_comma)[0], horizon, how)
 
         if not read_as_gb18030(data):
-            return [read_either(data, read, globs)]
+            return [read_either(data, read, how.globs)]
         # No UTF-8: one reading, GB18030's (tables.py), and where its text may be another code page's, a word.
         try:
             source, rows, problems = read(False)
         except ScenarioInvalid as invalid:
             raise ScenarioInvalid([hinted(error) for error in invalid.errors]) from None
-        return [(replace(source, not_utf8=not_utf8(data, currency, source.columns.values())), rows,
+        return [(replace(source, not_utf8=not_utf8(data, how.currency, source.columns.values())), rows,
                  [hinted(error) for error in problems])]
     readings: list[Reading] = []
     errors: list[ScenarioError] = []
     refused = False
     for table in read_tables(file, data, _recognised):
         try:
-            reading = _read_one(table, horizon, currency, globs)
+            reading = _read_one(table, horizon, how)
         except ScenarioInvalid as invalid:
             errors += invalid.errors
             refused = True
@@ -144,12 +155,13 @@ WHOLE_COUNTS = frozenset({"impressions", "clicks"})
 """Counts no platform reports a part of; users may be fractional (a conversion credited in parts by attribution)."""
 
 
-def _columns(table: Table, platform: Platform, currency: str,
-             title: TitleCurrency | None) -> tuple[dict[str, _Used], Amounts, dict[str, Found]]:
+def _columns(table: Table, platform: Platform, currency: str, title: TitleCurrency | None,
+             decimal_comma: bool) -> tuple[dict[str, _Used], Amounts, dict[str, Found]]:
     """Field -> the column it is read from, the reader of the export's money (in the currency its headers, its shape
-    or else its ``title`` line states, in the plan's ``currency`` where none does), and field -> how its header was
-    read (platforms.columns_of); ScenarioInvalid, at the header, for money in a unit no one knows or in two
-    currencies (at the title, for a title that names none or another than the headers')."""
+    or else its ``title`` line states, in the plan's ``currency`` where none does) and its counts (each with a
+    ``decimal_comma`` or not), and field -> how its header was read (platforms.columns_of); ScenarioInvalid, at the
+    header, for money in a unit no one knows or in two currencies (at the title, for a title that names none or
+    another than the headers')."""
     found = columns_of(table.header, platform, currency)
     errors = []
     for use in found.values():
@@ -175,10 +187,11 @@ def _columns(table: Table, platform: Platform, currency: str,
         errors.append(ScenarioError(table.file, title.line, title.column, title.key, str(problem)))
     if errors:
         raise ScenarioInvalid(errors)
-    amounts = Amounts(stated or (title.code if title else None), currency)
+    amounts = Amounts(stated or (title.code if title else None), currency, decimal_comma)
     used = {name: _Used(name, use.index, _header(table, use.index), use.scale, use.unit,
                         amounts if name in ("spend", "revenue")
-                        else partial(count, decimal_comma=amounts.decimal_comma, whole=name in WHOLE_COUNTS))
+                        else partial(count, decimal_comma=amounts.decimal_comma, whole=name in WHOLE_COUNTS,
+                                     comma=decimal_comma))
             for name, use in found.items()}
     return used, amounts, found
 
@@ -213,13 +226,14 @@ def _unknown_header(table: Table) -> ScenarioError:
                          f"expected the columns of a known export ({shapes}), found {found}")
 
 
-def _read_one(table: Table, horizon: Horizon, currency: str,
-              globs: tuple[str, ...]) -> tuple[ReportSource, list[ReportRow], list[ScenarioError]]:
+def _read_one(table: Table, horizon: Horizon,
+              how: _ReadWith) -> tuple[ReportSource, list[ReportRow], list[ScenarioError]]:
+    currency = how.currency
     platform = recognise(table.header)
     if platform is None:
         raise ScenarioInvalid([_unknown_header(table)])
     title = title_currency(table.titles, currency)
-    used, money, headers = _columns(table, platform, currency, title)
+    used, money, headers = _columns(table, platform, currency, title, how.decimal_comma)
     if (span := unended(table.header, platform, used["date"].index)) is not None:
         raise ScenarioInvalid([ScenarioError(table.file, table.header_line, used["date"].index + 1, used["date"].header,
                                              str(span))])
@@ -231,9 +245,9 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
     width = len(table.header)
     amounts = [(name, used[name]) for name in AMOUNTS if name in used]
     numbers: dict[str, int] = {}
-    totals = _totals_rows(used, platform, globs, tuple(index for level in levels for index in level))
+    totals = _totals_rows(used, platform, how.globs, tuple(index for level in levels for index in level))
     held = (day_spans(table.header, platform, used["date"].index),
-            indicator_cells(table.header, platform, used["users"].index) if "users" in used else None)
+            indicator_cells(table.header, platform, used["users"].index, used["users"].read) if "users" in used else None)
     checks = _Checks(CurrencyCells(currency, money) if "currency" in used else None,
                      tuple(check for check in held if check is not None))
     try:

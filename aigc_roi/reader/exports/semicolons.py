@@ -1,16 +1,19 @@
 """A CSV of columns separated by semicolons, as Excel saves "CSV" where the decimal mark is a comma (German, French,
-Brazilian Windows): refused at its header with the fix. Read by commas it has no header (each line one cell), or,
-where its amounts have decimal commas, a data row split at them taken for one (``2025-03-01;g_a;1500`` and
-``50;12345``), refused as no known export. It is not read: its amounts' decimal commas would be refused anyway."""
+Brazilian Windows): read where the export is read with a decimal comma (comma_numbers.py, tables.py), else refused at
+its header with that fix. Read by commas it has no header (each line one cell), or, where its amounts have decimal
+commas, a data row split at them taken for one (``2025-03-01;g_a;1500`` and ``50;12345``), refused as no known
+export; read with a decimal point, its amounts' decimal commas would be refused anyway."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
 
+from aigc_roi.reader.exports.comma_numbers import READ_WITH
+
 SEMICOLONS = ("expected a header row of comma- or tab-separated columns, found columns separated by ';' (Excel's CSV "
-              "where the decimal mark is a comma); save the export as comma-separated CSV, or as Unicode Text "
-              "(UTF-16, tab-separated)")
+              f"where the decimal mark is a comma); read it with {READ_WITH} if its numbers write a decimal comma, "
+              "or save the export as comma-separated CSV, or as Unicode Text (UTF-16, tab-separated)")
 MIN_COLUMNS = 3
 """Filled cells a line split at its semicolons has at least to be a header: an export's date, campaign and spend. A
 title line with a semicolon or two is none."""

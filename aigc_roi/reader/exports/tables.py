@@ -5,8 +5,8 @@ CSV: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's
 Windows writes; report.py doubts it where code_pages.py says), unless the file is UTF-8 with a few bad bytes
 (``_damaged_utf8``), refused at the first; comma or tab separated, as the
 header line shows; lines ending in LF, CRLF, or CR alone throughout (Excel
-for Mac's "CSV (Macintosh)"); columns separated by semicolons are refused at the header
-(semicolons.py). xlsx (openpyxl, the ``xlsx`` extra, imported
+for Mac's "CSV (Macintosh)"); columns separated by semicolons are read in an export read with a decimal comma
+(``semicolons``), and refused at the header elsewhere (semicolons.py). xlsx (openpyxl, the ``xlsx`` extra, imported
 only for a workbook): a table per sheet read, as sheets.py chooses them (its
 visible sheets that hold a report's table), so a notes sheet or a hidden one
 is passed over; all of it, whatever size its <dimension>
@@ -153,18 +153,20 @@ def workbook(data: bytes) -> bool:
     return data[:4] == b"PK\x03\x04"
 
 
-def read_tables(file: str, data: bytes, is_header: IsHeader | None = None, gb18030: bool = False) -> list[Table]:
+def read_tables(file: str, data: bytes, is_header: IsHeader | None = None, gb18030: bool = False,
+                semicolons: bool = False) -> list[Table]:
     """The header and rows of the export ``file`` whose bytes (``export_bytes``) are ``data``, one table for a CSV and
     one per sheet read for a workbook; ScenarioInvalid for a file that cannot be one. ``is_header``: whether a line
     is a header a shape recognises (else the first line of two or more filled cells is the header). ``gb18030``: a
-    CSV read as GB18030 even where its bytes are UTF-8 too (two_readings.py)."""
+    CSV read as GB18030 even where its bytes are UTF-8 too (two_readings.py). ``semicolons``: a CSV's columns may be
+    separated by semicolons, as Excel saves one where the decimal mark is a comma (the export is read with one)."""
     if not data.strip():
         raise _problem(file, "expected a report with a header row, found an empty file")
     if workbook(data):
         return _workbook(data, file, is_header)
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise _problem(file, "expected a CSV or xlsx export, found an Excel 97-2003 .xls workbook (save it as xlsx or CSV)")
-    return [_csv(_text(data, file, gb18030), file, is_header)]
+    return [_csv(_text(data, file, gb18030), file, is_header, semicolons)]
 
 
 def export_bytes(path: Path) -> bytes:
@@ -278,19 +280,19 @@ def _bad_byte(data: bytes, start: int, file: str) -> ScenarioInvalid:
                     data.count(newline, 0, start) + 1, len(before.removeprefix("\ufeff")) + 1)
 
 
-def _csv(text: str, file: str, is_header: IsHeader | None) -> Table:
+def _csv(text: str, file: str, is_header: IsHeader | None, semicolons: bool = False) -> Table:
     # Split at "\n" only, as the csv reader counts lines: a U+2028 inside a cell must not shift the line numbers.
     lines = text.split("\n")
-    found = _header_index(((index, _cells_of(line)) for index, line in enumerate(lines)), is_header)
-    if found is None or not found[1]:
+    found = _header_index(((index, _cells_of(line, semicolons)) for index, line in enumerate(lines)), is_header)
+    if not semicolons and (found is None or not found[1]):
         # No header a shape recognises: it may be one of semicolons, at or above the line taken for a header.
-        semicolons = semicolon_header(lines if found is None else lines[:found[0] + 1])
-        if semicolons is not None:
-            raise _problem(file, SEMICOLONS, semicolons[0] + 1, semicolons[1])
+        separated = semicolon_header(lines if found is None else lines[:found[0] + 1])
+        if separated is not None:
+            raise _problem(file, SEMICOLONS, separated[0] + 1, separated[1])
     if found is None:
         raise _problem(file, "expected a header row of comma- or tab-separated columns, found none")
     header_index = found[0]
-    delimiter = _delimiter(lines[header_index])
+    delimiter = _delimiter(lines[header_index], semicolons)
     reader = csv.reader(io.StringIO("\n".join(lines[header_index:])), delimiter=delimiter)
     numbered = _numbered(reader, lines, header_index, file)
     _, header = next(numbered)
@@ -302,7 +304,7 @@ def _csv(text: str, file: str, is_header: IsHeader | None) -> Table:
 
     notes: list[tuple[int, str]] = []
     titles = tuple((index + 1, tuple(cells)) for index, line in enumerate(lines[:header_index])
-                   if (cells := _cells_of(line)) and "".join(cells).strip())
+                   if (cells := _cells_of(line, semicolons)) and "".join(cells).strip())
     return Table(file, header, header_index + 1, _notes_aside(rows(), notes, EXCEL_DAY_0),
                  _filled_width(list(header)), delimiter, notes=notes, titles=titles)
 
@@ -342,15 +344,18 @@ def _note(cells: Cells, day_zero: datetime.date) -> bool:
     return False
 
 
-def _delimiter(line: str) -> str:
-    return "\t" if line.count("\t") > line.count(",") else ","
+def _delimiter(line: str, semicolons: bool = False) -> str:
+    """The separator a line holds most of: a comma or a tab, or with ``semicolons`` (a comma is then a number's decimal
+    mark, which a header holds none of) a semicolon too."""
+    found = "\t" if line.count("\t") > line.count(",") else ","
+    return ";" if semicolons and line.count(";") > line.count(found) else found
 
 
-def _cells_of(line: str) -> list[str] | None:
+def _cells_of(line: str, semicolons: bool = False) -> list[str] | None:
     """The cells of one line read alone; None for one the csv reader cannot read so (a CR inside it: the reading
     of the whole file locates that)."""
     try:
-        return next(csv.reader([line], delimiter=_delimiter(line)), [])
+        return next(csv.reader([line], delimiter=_delimiter(line, semicolons)), [])
     except csv.Error:
         return None
 
