@@ -161,3 +161,13 @@ def test_the_library_takes_decimal_comma_and_names_it(tmp_path: Path) -> None:
     assert "read it with decimal_comma=True if its numbers write a decimal comma" in str(raised.value)
     with pytest.raises(api.ArgumentError, match="decimal_comma"):
         api.actuals(plan, path, [DOUYIN], samples=100, decimal_comma="yes")  # type: ignore[arg-type]
+
+
+def test_a_fraction_of_results_beside_an_empty_indicator_is_refused_as_a_count(tmp_path: Path) -> None:
+    """Meta's Results of 0,5 beside no Result indicator count something no one can tell: read by a decimal point the
+    cell was no number, so the row passed as one of no results."""
+    path = write_export(tmp_path, "meta.csv", "Campaign name;Day;Amount spent;Results;Result indicator\n"
+                                              "m_a;2025-01-03;10,5;0,5;\n")
+    [error] = export_errors([path], HORIZON, decimal_comma=True)
+    assert error.startswith(f"{path}:2:5: Result indicator: expected actions:mobile_app_install, the indicator of new "
+                            "users, found an empty cell beside '0,5' in Results; ")
