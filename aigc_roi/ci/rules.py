@@ -59,6 +59,8 @@ WARNING_RULES: tuple[tuple[str, str], ...] = (
     ("shared-name", r"'s name(?: \(line \d+\))?; .* naming '.*' cannot tell them apart"),
     # reader/amount_warning.py: a percent on an amount of money or a count, which divides it by 100.
     ("percent-on-amount", r" reads as \S+: a % on (?:an amount|a count) divides it by 100(?:; did you mean .*\?)?$"),
+    # reader/dot_group_warning.py: 1.500 in a plan whose currency's locales may group thousands with the dot.
+    ("dot-may-group-thousands", r" reads as \S+, but in [A-Z]{3} a dot before three digits may separate thousands: "),
 )
 OTHER_WARNING = "warning"
 """A warning's frame no rule names yet."""

@@ -462,6 +462,10 @@ _MESSAGES = _rules([
      lambda m: f"{m[1]} 读作 {m[2]}：在{_UNIT_ZH[m[3]]}上写 % 会把它除以 100；是否想写 {m[4]}？"),
     (r"(.*) reads as (\S+): a % on (an amount|a count) divides it by 100",
      lambda m: f"{m[1]} 读作 {m[2]}：在{_UNIT_ZH[m[3]]}上写 % 会把它除以 100"),
+    # reader/dot_group_warning.py: a dot before three digits in a plan in a currency written with a decimal comma.
+    (r"(.*) reads as (\S+), but in ([A-Z]{3}) a dot before three digits may separate thousands: write (\S+) for "
+     r"thousands, or (\S+) for a decimal point",
+     "{0} 读作 {1}，但以 {2} 计时，点号后跟三位数字可能是千位分隔符：若是千位，请写成 {3}；若是小数点，请写成 {4}"),
     (r"file is ([\d,]+) bytes; the limit for an export is ([\d,]+) \((\d+) MiB\)", "文件有 {0} 字节，报表的上限为 {1} ({2} MiB)"),
     (r"workbook unpacks to ([\d,]+) bytes \((.*): ([\d,]+)\); the limit for an xlsx export is ([\d,]+) \((\d+) MiB\) unpacked",
      "工作簿解压后有 {0} 字节（{1}：{2}），xlsx 报表解压后的上限为 {3} ({4} MiB)"),
@@ -910,6 +914,8 @@ _HINTS = _rules([
     (r"D0 is 100% by definition \(the day of joining\): leave it out", "D0 按定义为 100%（加入当天）：请删去这一项"),
     (r"write (.*) without '(.*)' if its dot separates thousands, or (.*) if it is a decimal point: amounts are in the "
      r"scenario's currency", "点号若是千位分隔符请写 {0}，若是小数点请写 {2}，并去掉 '{1}'：金额的币种由方案的 currency 决定"),
+    (r"write (.*) without '(.*)' if its comma separates thousands, or (.*) if it is a decimal comma: amounts are in the "
+     r"scenario's currency", "逗号若是千位分隔符请写 {0}，若是小数逗号请写 {2}，并去掉 '{1}'：金额的币种由方案的 currency 决定"),
     (r"write (.*) without '(.*)': amounts are in the scenario's currency", "请写 {0}，去掉 '{1}'：金额的币种由方案的 currency 决定"),
     (r"'w' is not a suffix: write (.*)", "'w' 不是数字后缀：请写 {0}"),
     (r"budgets and costs are per month: (.*) is (.*) a month \((.*) x (.*) days\), so write (.*)",
@@ -929,6 +935,9 @@ _HINTS = _rules([
     (r"this field is one number, not a range", "此字段是一个数，不是区间"),
     (r"no thousands commas: write (.*)", "不要用千位逗号：请写 {0}"),
     (r"dots separating thousands are not read: write (.*)", "不读取用点号分隔的千位：请写 {0}"),
+    (r"a decimal comma is not read: write (.*)", "不读取小数逗号：请写 {0}"),
+    (r"in ([A-Z]{3}) a comma before three digits may be a decimal comma: write (\S+) if it separates thousands, or "
+     r"(\S+) if it is a decimal comma", "以 {0} 计时，逗号后跟三位数字可能是小数逗号：若是千位分隔符，请写 {1}；若是小数逗号，请写 {2}"),
     # One character or several (model/ime_marks.py: '：', '，'), listed as Chinese lists are.
     (r"full-width ('.'(?:, '.')*) \(IME input\): write (.*)", _lists("全角字符 {0}（输入法输入）：请写 {1}", 0)),
     (r"full-width '(.)' \(IME input\), and (.*) is (over|under|not over|not under) (\S+)",
@@ -940,6 +949,11 @@ _HINTS = _rules([
     (r"full-width quote '(.)' \(IME input\) does not quote in YAML: write (.*) or use ASCII quotes",
      "全角引号 '{0}'（输入法输入）在 YAML 中不起引号作用：请写 {1}，或用英文引号"),
     (r"KOC \(素人\) posts are type: kol, priced per post", "KOC（素人）投放请写 type: kol，按条计费"),
+    # reader/price_words.py: an ad platform's word for a price, as a channel's type or key.
+    (r"a cost per click is no channel type or field: a cpm channel's cpm is cpc x ctr x 1000, a cpa channel's bid is "
+     r"cpc / cvr", "按点击计费（CPC）既不是渠道类型也不是字段：cpm 渠道的 cpm = cpc × ctr × 1000，cpa 渠道的 bid = cpc / cvr"),
+    (r"a cost per install is a cost per user: a cpa channel's bid", "按安装计费（CPI）即每个用户的成本：写作 cpa 渠道的 bid"),
+    (r"a cost per user is a cpa channel's bid", "每个用户的成本（CPA、CAC）写作 cpa 渠道的 bid"),
     (r"write a field path such as (.*)", "请写字段路径，如 {0}"),
 ])
 

@@ -45,6 +45,7 @@ from aigc_roi.reader.kinds import (
     refuse_forms,
     whole_number,
 )
+from aigc_roi.reader.price_words import price_word_hint
 from aigc_roi.reader.value_forms import Form, nearest_form
 from aigc_roi.reader.yamltree import Node, join_path, key_segment, key_text, set_within
 
@@ -73,7 +74,7 @@ class Obj:
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         if self.section and node.kind == "scalar" and node.value is None:
             return Parsed(node, {}, {})
-        entries = check_keys(node, path, ctx, set(self.fields), self.required, belongs, self.keyed_by(node))
+        entries = check_keys(node, path, ctx, set(self.fields), self.required, self.elsewhere, self.keyed_by(node))
         if entries is INVALID:
             return INVALID
         values = {}
@@ -86,6 +87,10 @@ class Obj:
     def keyed_by(self, node: Node) -> tuple[Node, ...]:
         """The value in ``node`` that says which keys it has (check_keys's ``among``): none for a fixed shape."""
         return ()
+
+    def elsewhere(self, key: str, path: str) -> str | None:
+        """What a key unknown here is told in place of the keys it could be (check_keys's ``elsewhere``)."""
+        return belongs(key, path)
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
@@ -179,7 +184,8 @@ class Tagged:
             # every shape needs (`name`) is missing whatever the type.
             shapes = list(variants.values())
             everyone = tuple(key for key in shapes[0].required if all(key in shape.required for shape in shapes))
-            check_keys(node, path, ctx, {"type"}.union(*(variant.fields for variant in shapes)), everyone, belongs)
+            check_keys(node, path, ctx, {"type"}.union(*(variant.fields for variant in shapes)), everyone,
+                       channel_key_place)
             return INVALID
         kind = type_entry.value.raw.strip() if type_entry.value.kind == "scalar" else ""
         if kind not in variants:
@@ -428,6 +434,9 @@ class ChannelShape(Obj):
         # Its type says which keys a channel has: a key unknown or missing after a --set type=... is the option's.
         return (node.value["type"].value,) if "type" in node.value else ()
 
+    def elsewhere(self, key: str, path: str) -> str | None:
+        return channel_key_place(key, path)
+
     def _check_budget_form(self, parsed: Parsed, path: str, ctx: Context) -> None:
         """budget xor its volume; saturation and a positive unit cost need a budget."""
         budget, volume = self.volumes
@@ -526,6 +535,12 @@ def _shape_of(cls: type[ChannelType]) -> ChannelShape:
     return ChannelShape({**CHANNEL_COMMON_HEAD, "type": Text(choices=(cls.type,)), **own, **CHANNEL_COMMON_TAIL},
                         required=("name", "type", *required), extra_schema=extra, volumes=cls.volumes, unit_cost=cls.unit_cost,
                         needs=tuple((key, info.needs) for key, info in infos.items() if info.needs))
+
+
+def channel_key_place(key: str, path: str) -> str | None:
+    """A channel's unknown key that is an ad platform's word for a price is told the field that holds it
+    (reader/price_words.py), where a near spelling would misread it; any other is told where it belongs."""
+    return price_word_hint(key) or belongs(key, path)
 
 
 def channel_shapes() -> dict[str, Obj]:

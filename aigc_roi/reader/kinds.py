@@ -28,6 +28,7 @@ from aigc_roi.model.names import did_you_mean, resembling
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution
 from aigc_roi.reader.amount_warning import amount_warnings
 from aigc_roi.reader.dated_months import date_hint
+from aigc_roi.reader.dot_group_warning import dot_group_warnings
 from aigc_roi.reader.near_keys import close_key, nearest_key
 from aigc_roi.reader.numbers import (
     NOT_A_NUMBER,
@@ -44,6 +45,7 @@ from aigc_roi.reader.numbers import (
     whole_number,
 )
 from aigc_roi.reader.percent_warnings import written_in_percent
+from aigc_roi.reader.price_words import PRICE_WORDS
 from aigc_roi.reader.value_forms import DIST_FORMS, DIST_KEYS, RANGE_FORMS, Form, dist_hint, nearest_form
 from aigc_roi.reader.value_forms import RANGE_KEYS as RANGE_KEYS
 from aigc_roi.reader.yamltree import MERGE_KEY, MERGE_REFUSAL, Node, join_path, key_text, set_within, slipped_key
@@ -68,6 +70,9 @@ class Context:
     follow_ons: set[int] = field(default_factory=set)
     """Indexes in ``errors`` of the errors at a stand-in for what the tree builder refused (``error``)."""
 
+    decimal_comma: str | None = None
+    """The plan's currency where its locales write a decimal comma (currency_signs.py ``DECIMAL_COMMA``), so that a
+    dot or a comma before three digits may group thousands (reader/dot_group_warning.py, numbers.py ``slip_hint``)."""
     horizon_node: Node | None = None
     """The ``horizon_months`` value the file (or a ``--set``) writes, which every month's bound is read from."""
     code_built: bool = False
@@ -178,6 +183,8 @@ WORD_SLIPS = {
         ("year", ("yearly", "annual", "annually", "年", "年付")),
         ("month", ("monthly", "月", "月付")),
         ("quarter", ("quarterly", "季", "季度"))) for word in words},
+    # A price's word that is a type's own (cpa) is that type, written in any case.
+    **{word: slip for word, slip in PRICE_WORDS.items() if word != slip[0]},
 }
 """Words people write for a choice the format spells otherwise -> that choice, and what to write instead."""
 
@@ -300,6 +307,8 @@ class Number:
         value = self._parse(node, path, ctx)
         if self.unit and value is not INVALID:
             ctx.warnings += amount_warnings(node, path, self.unit, ctx.filename)
+            if ctx.decimal_comma is not None:
+                ctx.warnings += dot_group_warnings(node, path, ctx.decimal_comma, ctx.filename)
         return value
 
     def _parse(self, node: Node, path: str, ctx: Context) -> Any:
@@ -328,7 +337,8 @@ class Number:
             if not self.ranges and isinstance(node.value, str) and _numbers_range(node.value):
                 return ctx.expected_with_hint(node, path, self.expectation(), max(node.raw.find(RANGE_SEPARATOR), 0),
                                               self.range_hint)
-            slip = slip_hint(node.raw, self._fault) if isinstance(node.value, str) and "\n" not in node.raw else None
+            slip = (slip_hint(node.raw, self._fault, ctx.decimal_comma)
+                    if isinstance(node.value, str) and "\n" not in node.raw else None)
             if slip is not None:
                 return ctx.expected_with_hint(node, path, self.expectation(), *slip)
             return ctx.expected(node, path, self.expectation(), problem.hint)

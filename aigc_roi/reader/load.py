@@ -27,6 +27,7 @@ from aigc_roi.model.names import listed
 from aigc_roi.model.paths import channel_path, gate_cannot_tell, plan_path, sharing
 from aigc_roi.reader import text_lines
 from aigc_roi.reader.byte_order import wide_encoding
+from aigc_roi.reader.currency_signs import DECIMAL_COMMA
 from aigc_roi.reader.discount_warning import discount_warnings
 from aigc_roi.reader.fields import HORIZON, SCENARIO, START, Parsed
 from aigc_roi.reader.gate_warnings import gate_warnings
@@ -220,6 +221,11 @@ def read_tree(tree: Node, filename: str, code_built: bool = False) -> tuple[mode
         if start is not INVALID:
             year, month = start.split("-")
             ctx.start = (int(year), int(month))
+    currency_entry = tree.value.get("currency")
+    if currency_entry is not None and currency_entry.value.kind == "scalar":
+        # Before the amounts, which its locales may group by dots (reader/dot_group_warning.py).
+        written = currency_entry.value.raw.strip()
+        ctx.decimal_comma = written if written in DECIMAL_COMMA else None
     parsed = SCENARIO.parse(tree, "", ctx)
     if parsed is not INVALID:
         _check_rules(parsed, ctx)

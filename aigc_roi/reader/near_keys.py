@@ -5,7 +5,8 @@ in another case or without its underscore (``bymonth``, ``HorizonMonths``), and 
 its first word (``horizen`` is 0.57 of ``horizon_months``). So a key that resembles none as written is compared
 without case, underscores, hyphens or spaces, and then, from four letters on, with each known key's opening of
 its own length (``horizen`` is 0.86 of ``horizon``), where a stricter 0.8 keeps a short word from matching the
-start of every long key.
+start of every long key. Last, a known key that abbreviates the key written, as people shorten a word, is that key:
+``distribution`` is ``dist`` (0.5 as spelt), ``standard_deviation`` is ``sd``.
 
 A key one slip from a key of its own level (``month`` for ``months``, ``cost`` for ``costs``: a letter added or
 dropped, two swapped) is that key, though another level has the key as written (a milestone's ``month``, a flat
@@ -48,7 +49,11 @@ def nearest_key(written: str, known: Iterable[str]) -> str | None:
             if opening >= OPENING_CUTOFF:
                 scores[key] = max(scores[key], opening)
     best = max(keys, key=lambda key: scores[key], default=None)
-    return best if best is not None and scores[best] >= CUTOFF else None
+    if best is not None and scores[best] >= CUTOFF:
+        return best
+    # Last, as a key that abbreviates another's words may also be spelt near a third, which the rules above find.
+    short = [key for key in keys if _abbreviates(plains[key], written)]
+    return short[0] if len(short) == 1 else None
 
 
 def close_key(written: str, known: Iterable[str]) -> str | None:
@@ -71,6 +76,18 @@ def _one_slip(written: str, key: str) -> bool:
                 and written[differ[0]] == key[differ[1]] and written[differ[1]] == key[differ[0]])
     shorter, longer = sorted((written, key), key=len)
     return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+def _abbreviates(key: str, written: str) -> bool:
+    """Whether ``key`` (plain) is ``written`` abbreviated as people shorten a word: its first word cut short, of
+    ``SLIP_LETTERS`` or more (``dist`` of ``distribution``), or the initials of its words (``sd`` of
+    ``standard_deviation``, ``ctr`` of ``click_through_rate``). A key that is a whole first word (``cost`` of
+    ``cost_per_click``) is none: the words after it may change its meaning."""
+    words = [word.casefold() for word in re.findall(r"[A-Z]?[^\s_\-A-Z]+|[A-Z]+(?![^\s_\-A-Z])", written)]
+    if not words:
+        return False
+    cut = len(key) >= SLIP_LETTERS and len(words[0]) > len(key) and words[0].startswith(key)
+    return cut or (len(words) > 1 and "".join(word[0] for word in words) == key)
 
 
 def _plain(key: str) -> str:

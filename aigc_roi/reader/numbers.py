@@ -191,6 +191,15 @@ _GROUPED = re.compile(r"(?P<sign>[+-]?)(?P<whole>[1-9１-９][0-9０-９]{0,2}(?
 """Digits grouped as the locales write them: by commas in thousands (``1,234,567.5``) or, in India's, a thousand then
 lakhs and crores (``12,34,567.5``); by dots in thousands, a decimal comma after them (``1.234.567``,
 ``1.234.567,5``). A group never starts with 0 (``0,125`` is a decimal comma)."""
+_DECIMAL_COMMA = re.compile(r"(?P<sign>[+-]?)(?P<whole>[0-9０-９]+|[1-9１-９][0-9０-９]{0,2}(?:\.[0-9０-９]{3})+),"
+                            r"(?P<fraction>[0-9０-９]+)(?P<suffix>\s*[kKmM万亿%]?)")
+"""A decimal comma, after digits grouped by dots or not (``5,50``, ``0,125``, ``1.234,56``, ``2,5%``), as the locales
+of Europe, Latin America, Indonesia and Vietnam write a number (reader/exports/cells.py reads it so). A comma before
+three digits and no dot (``1,500``) is ``_GROUPED``'s, a thousands comma, but where the plan's currency is one of
+``DECIMAL_COMMA`` (``_ONE_GROUP``)."""
+_ONE_GROUP = re.compile(r"[+-]?[1-9１-９][0-9０-９]{0,2}(?P<separator>[.,])[0-9０-９]{3}")
+"""One dot or comma before three digits (``1.500``, ``1,500``): in a currency whose locales write a decimal comma
+(``DECIMAL_COMMA``) a thousands separator or a decimal mark, either reading a thousand times the other."""
 FULL_WIDTH = {"：": ":", "，": ",", "％": "%", "“": '"', "”": '"', "‘": "'", "’": "'", "（": "(", "）": ")", "。": "."}
 """Characters a Chinese input method (IME) types in place of their ASCII twin."""
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -245,12 +254,14 @@ def written_date(text: str) -> tuple[int, int] | None:
     return (int(match["year"]), int(match["month"])) if match else None
 
 
-def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = None) -> tuple[int, str] | None:
+def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = None,
+              decimal_comma: str | None = None) -> tuple[int, str] | None:
     """The likely slip behind ``text`` that is not a number, as (offset of the character
     to point at, hint), or None. The hints name the fix in the format's own words. ``fault`` says why a number (and
     whether it was written in percent) is no value of the field (``bound_fault``), or None: given, a full-width
     character's ASCII twin is only suggested when the text it makes is a valid value, as percent_hint's rule is;
-    otherwise the hint says why not."""
+    otherwise the hint says why not. ``decimal_comma``: the plan's currency, where its locales write a decimal comma
+    (``DECIMAL_COMMA``), so that a comma before three digits (``1,500``) may be one."""
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
     for position, char in enumerate(text):
@@ -290,12 +301,48 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
     if match := re.fullmatch(rf"(?P<low>{_PLAIN}\s*[kKmM万亿%]?)\s*[-~～—]\s*(?P<high>{_PLAIN}\s*[kKmM万亿%]?)", stripped):
         if not match["low"].lower().endswith("e") and written_date(stripped) is None:
             return lead + len(match["low"]), f"a range is written low..high: {match['low'].strip()}..{match['high'].strip()}"
-    if (grouped := _GROUPED.fullmatch(stripped)) and (meant := _plan_number(stripped)) is not None:
-        separator = grouped["separator"] or ","  # India's groups, by commas alone
-        return lead + stripped.index(separator), (
-            f"no thousands commas: write {meant}" if separator == "," else
-            f"dots separating thousands are not read: write {meant}")
+    if decimal_comma is not None and one_group(stripped) == ",":
+        return lead + stripped.index(","), (
+            f"in {decimal_comma} a comma before three digits may be a decimal comma: write {thousands_reading(stripped)} "
+            f"if it separates thousands, or {decimal_reading(stripped)} if it is a decimal comma")
+    grouped = _GROUPED.fullmatch(stripped)
+    meant = _plan_number(stripped) if grouped else None
+    if grouped and meant is not None and (grouped["separator"] or ",") == ",":  # India's groups, by commas alone
+        return lead + stripped.index(","), f"no thousands commas: write {meant}"
+    if comma := _DECIMAL_COMMA.fullmatch(stripped):
+        return lead + stripped.index(","), f"a decimal comma is not read: write {_decimal_point(comma)}"
+    if grouped and meant is not None:
+        return lead + stripped.index("."), f"dots separating thousands are not read: write {meant}"
     return None
+
+
+def decimal_reading(group: str) -> str:
+    """One group (``_ONE_GROUP``: ``1.500``, ``1,500``) read with a decimal point, as the plan then writes it so that
+    no dot before three digits is left to read two ways: ``1.5``, ``150``; ``2.1250`` for ``2.125``, whose four decimals
+    are no group (reader/exports/cells.py writes it so)."""
+    shortest = format(Decimal(group.replace(",", ".").translate(_ASCII_DIGITS)).normalize(), "f")
+    return shortest + "0" if _ONE_GROUP.fullmatch(shortest) else shortest
+
+
+def one_group(text: str) -> str | None:
+    """The separator of ``text`` written as one group (``_ONE_GROUP``: ``.`` of ``1.500``, ``,`` of ``1,500``); None
+    for any other text."""
+    one = _ONE_GROUP.fullmatch(text)
+    return one["separator"] if one else None
+
+
+def thousands_reading(group: str) -> str:
+    """One group (``_ONE_GROUP``) read as thousands, as the plan writes them: ``1_500``, ``150_000``."""
+    return _plan_number(group.replace(".", ",")) or group
+
+
+def _decimal_point(comma: re.Match[str]) -> str:
+    """A number written with a decimal comma (``_DECIMAL_COMMA``) as the plan's grammar writes it: ``5.50``, its
+    thousands grouped by ``_`` where dots grouped them (``1_234.56``)."""
+    whole = comma["whole"]
+    if "." in whole:
+        whole = _plan_number(whole.replace(".", ",")) or whole
+    return f"{comma['sign']}{whole}.{comma['fraction']}{comma['suffix']}"
 
 
 def _without_unit(amount: str, written: str, unit: str) -> str | None:
@@ -307,22 +354,25 @@ def _without_unit(amount: str, written: str, unit: str) -> str | None:
     if meant is None:
         return None
     currencies = SIGNS.get(re.sub(ABBREVIATION_DOT + "$", "", unit), (unit.upper(),))
-    if re.fullmatch(r"[+-]?[1-9][0-9]{0,2}\.[0-9]{3}", amount) and DECIMAL_COMMA.intersection(currencies):
-        decimal = format(Decimal(amount).normalize(), "f")
-        return (f"write {_plan_number(amount.replace('.', ','))} without '{written}' if its dot separates thousands, "
-                f"or {decimal} if it is a decimal point: amounts are in the scenario's currency")
+    separator = one_group(amount)
+    if separator is not None and DECIMAL_COMMA.intersection(currencies):
+        mark, decimal = ("dot", "point") if separator == "." else ("comma", "comma")
+        return (f"write {thousands_reading(amount)} without '{written}' if its {mark} separates thousands, "
+                f"or {decimal_reading(amount)} if it is a decimal {decimal}: amounts are in the scenario's currency")
     return f"write {meant} without '{written}': amounts are in the scenario's currency"
 
 
 def _plan_number(text: str) -> str | None:
     """``text`` as the plan's grammar writes it: itself where the grammar reads it; digits a locale grouped
-    (``_GROUPED``: ``1,00,000``, ``1.500.000,50``) grouped in thousands by ``_`` (``100_000``, ``1_500_000.50``); None
-    for other text. One group of a dot (``1.500``) is a decimal point as the grammar reads it: 1.5."""
+    (``_GROUPED``: ``1,00,000``, ``1.500.000,50``) grouped in thousands by ``_`` (``100_000``, ``1_500_000.50``); a
+    decimal comma (``5,50``) as a point; None for other text. One group of a dot (``1.500``) is a decimal point as the
+    grammar reads it: 1.5."""
     if is_number_text(text):
         return text
     grouped = _GROUPED.fullmatch(text)
     if grouped is None or (grouped["fraction"] or "").startswith(grouped["separator"] or ","):
-        return None
+        comma = _DECIMAL_COMMA.fullmatch(text)
+        return _decimal_point(comma) if comma else None
     digits = grouped["whole"].replace(",", "").replace(".", "")
     whole = "_".join(digits[max(0, end - 3):end] for end in range(len(digits), 0, -3)[::-1])
     fraction = "." + grouped["fraction"][1:] if grouped["fraction"] else ""

@@ -90,8 +90,9 @@ def test_the_cutoff_and_ties() -> None:
 
 
 @pytest.mark.parametrize(("text", "english", "chinese"), [
-    ("acquisition[0].type=cpc", "acquisition[0].type: expected one of cpa, cpm, kol, flat, found 'cpc'; did you mean "
-     "'cpa' or 'cpm'?", "acquisition[0].type: 应为以下之一：cpa、cpm、kol、flat，实际为 'cpc'；是否想写 'cpa' 或 'cpm'？"),
+    # cpx, 2 x 2 / 6 of each (cpc, a price's word, is told where its price goes: test_price_words.py).
+    ("acquisition[0].type=cpx", "acquisition[0].type: expected one of cpa, cpm, kol, flat, found 'cpx'; did you mean "
+     "'cpa' or 'cpm'?", "acquisition[0].type: 应为以下之一：cpa、cpm、kol、flat，实际为 'cpx'；是否想写 'cpa' 或 'cpm'？"),
     # A word of the periods is no type: 'yearly' is near no type (2 x 1 / 10 with cpa).
     ("acquisition[0].type=yearly", "acquisition[0].type: expected one of cpa, cpm, kol, flat, found 'yearly'",
      "acquisition[0].type: 应为以下之一：cpa、cpm、kol、flat，实际为 'yearly'"),

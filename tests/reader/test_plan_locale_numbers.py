@@ -47,7 +47,7 @@ def test_india_grouping_is_told_to_group_in_thousands(budget: str, meant: str) -
 
 
 @pytest.mark.parametrize(("budget", "meant"), [
-    ("1.500.000", "1_500_000"), ("1.500.000,50", "1_500_000.50"), ("1.500,50", "1_500.50"), ("12.345.678", "12_345_678"),
+    ("1.500.000", "1_500_000"), ("12.345.678", "12_345_678"),  # before a decimal comma: test_plan_decimal_comma.py
 ])
 def test_dots_separating_thousands_are_told_they_are_not_read(budget: str, meant: str) -> None:
     error = budget_error(budget)
@@ -86,7 +86,7 @@ def test_every_sign_the_exports_reader_knows_is_told_to_go_before_or_after_the_a
     assert slip_hint(f"12 {sign}") == (3, f"write 12 without '{sign}': {CURRENCY}")
 
 
-@pytest.mark.parametrize("text", ["0,125", "1,500,50", "1,2,3", "Rp 1,2,3", "₹"])
+@pytest.mark.parametrize("text", ["1,500,50", "1,2,3", "Rp 1,2,3", "₹"])  # 0,125: test_plan_decimal_comma.py
 def test_text_no_grouping_makes_a_number_gets_no_such_hint(text: str) -> None:
     assert slip_hint(text) is None
 

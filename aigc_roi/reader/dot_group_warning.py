@@ -1,0 +1,37 @@
+"""``budget: 1.500`` in a plan in EUR: YAML reads 1.5, where the locales of a currency that writes a decimal comma
+(currency_signs.py ``DECIMAL_COMMA``: EUR, BRL, IDR, VND, ...) write 1.500 for fifteen hundred. The reader cannot know
+which was meant, and either reading is a thousand times the other, so a number of an amount or a count (kinds.py
+``Number.unit``) written as one dot before three digits, after one to three (``1.500``, ``12.500``, ``150.000``,
+quoted or not), is warned of at the number in a plan in such a currency: what it reads as, and what to write for
+each reading. A warning, not an error: the file is valid by the spec (a YAML float), and ``cpm: 2.125`` may be a
+price to the tenth of a cent, which ``2.1250`` then writes without a group. A share, a ratio or a multiplier
+(``conversion_index: 1.500``) is none of these, nor is a plan in a currency written with a decimal point (CNY, USD,
+INR: ``1.500`` is 1.5 there, as the consoles show a CPC).
+"""
+
+from __future__ import annotations
+
+from aigc_roi.model.errors import ScenarioError
+from aigc_roi.reader.numbers import RANGE_SEPARATOR, decimal_reading, one_group, parse_number_text, split_range, thousands_reading
+from aigc_roi.reader.percent_warnings import warned_span
+from aigc_roi.reader.yamltree import Node, join_path
+
+
+def dot_group_warnings(node: Node, path: str, currency: str, filename: str) -> list[ScenarioError]:
+    """The warning of a number of a valid amount or count in ``currency`` (one of ``DECIMAL_COMMA``) whose dot may
+    group thousands: the value itself, a ``low..high`` range as one, or each number of a range's mapping."""
+    if node.kind == "map":
+        return [warning for key, entry in node.value.items() if key != "dist"
+                for warning in dot_group_warnings(entry.value, join_path(path, key), currency, filename)]
+    if node.kind != "scalar":
+        return []
+    text = node.raw.strip()
+    ends = [end.strip() for end in split_range(text) or (text,)]
+    if not any(one_group(end) == "." for end in ends):
+        return []
+    read = RANGE_SEPARATOR.join(f"{parse_number_text(end):.15g}" for end in ends)
+    thousands = RANGE_SEPARATOR.join(thousands_reading(end) if one_group(end) == "." else end for end in ends)
+    decimal = RANGE_SEPARATOR.join(decimal_reading(end) if one_group(end) == "." else end for end in ends)
+    message = (f"{text} reads as {read}, but in {currency} a dot before three digits may separate thousands: "
+               f"write {thousands} for thousands, or {decimal} for a decimal point")
+    return [ScenarioError(node.source or filename, node.line, node.column, path, message, *warned_span(node))]
