@@ -355,7 +355,8 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
     what the CLI's options take (an ``ArgumentError`` too, naming it): ``budget`` a positive amount up to 1e15,
     ``max_cash_need`` an amount >= 0 up to 1e15 (never nan or inf), ``min_payback_probability`` a share in [0, 1],
     ``samples`` a whole number from 1 to 1,000,000, ``seed`` one >= 0, ``objective`` one of those above, each of
-    ``minimums`` and ``maximums`` an amount >= 0 (``minimums['Feed ads']``), ``target_roas`` a positive number, and
+    ``minimums`` and ``maximums`` an amount >= 0 (``minimums['Feed ads']``) and no channel named twice in one of them
+    (its name and its path) with different amounts, ``target_roas`` a positive number, and
     ``reach`` a ``Milestone`` as a file's milestone is read: its ``key`` a series of ``MILESTONE_KEYS``, its ``month``
     a whole number within the horizon, its ``value`` an amount (>= 0 but for ``cumulative_cash``); and two of
     ``total``, ``target_roas`` and ``reach``, each of which says what the budget is, as the CLI takes one of its

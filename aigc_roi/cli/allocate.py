@@ -32,7 +32,14 @@ from aigc_roi.cli.streams import CommandLineProblem, Localized, fail, fail_with,
 from aigc_roi.model.arguments import SHARE, amount_fault
 from aigc_roi.model.ime_marks import BRACKETS, EQUALS, ime_slip
 from aigc_roi.model.names import did_you_mean
-from aigc_roi.model.paths import ChannelReader, RefusedName, channel_references, names_something, references_like
+from aigc_roi.model.paths import (
+    ChannelReader,
+    RefusedName,
+    channel_called,
+    channel_references,
+    names_something,
+    references_like,
+)
 from aigc_roi.present.errors import message_in
 from aigc_roi.present.labels import label
 from aigc_roi.reader.dated_months import date_hint
@@ -44,6 +51,9 @@ if TYPE_CHECKING:
     from aigc_roi.model.scenario import Milestone, Scenario
 
 DEFAULT_SAMPLES = 10_000
+
+Bound = tuple[str, str, float]
+"""A --min or --max as given (``Feed ads=20万``), its channel's name and its amount."""
 
 
 class AllocateObjective(StrEnum):
@@ -85,11 +95,11 @@ def parse_amount(text: str, option: str) -> float:
     return value
 
 
-def parse_bounds(items: list[str], option: str, read: ChannelReader, names: Sequence[str]) -> dict[str, float]:
-    """``["Feed ads=20万", ...]`` -> {"Feed ads": 200000.0}; the last ``=`` splits, as amounts never hold one. Told of
-    an input method's ``＝`` or brackets where only with them as ASCII does NAME name a channel (``read``; the
-    channels' ``names`` keep their own)."""
-    bounds: dict[str, float] = {}
+def parse_bounds(items: list[str], option: str, read: ChannelReader, names: Sequence[str]) -> list[Bound]:
+    """``["Feed ads=20万", ...]`` -> [("Feed ads=20万", "Feed ads", 200000.0), ...]; the last ``=`` splits, as amounts
+    never hold one. Told of an input method's ``＝`` or brackets where only with them as ASCII does NAME name a channel
+    (``read``; the channels' ``names`` keep their own)."""
+    bounds: list[Bound] = []
     for item in items:
         name, equals, amount = item.rpartition("=")
         slip = ime_slip(item, EQUALS + BRACKETS,
@@ -97,8 +107,24 @@ def parse_bounds(items: list[str], option: str, read: ChannelReader, names: Sequ
                         names)
         if not equals or not name.strip() or slip:
             fail([f"{option}: expected NAME=AMOUNT, such as 'Feed ads=20万', found {item!r}" + (f"; {slip}" if slip else "")])
-        bounds[name.strip()] = parse_amount(amount.strip(), f"{option} {name.strip()}")
+        bounds.append((item, name.strip(), parse_amount(amount.strip(), f"{option} {name.strip()}")))
     return bounds
+
+
+def one_bound_each(option: str, bounds: Sequence[Bound], read: ChannelReader, names: Sequence[str],
+                   lang: str) -> dict[str, float]:
+    """Each bound by its channel's name as written; two that name one channel (a name twice, or a name and its path,
+    as ``read`` reads them) with different amounts exit 2 naming both: the last was kept and the other dropped
+    unsaid. The same amount twice is one bound, as --lock twice is one lock."""
+    first: dict[int, tuple[str, float]] = {}
+    for item, name, amount in bounds:
+        index = read(name)
+        assert index is not None, name  # check_channel_names refused a name of no channel
+        earlier, kept = first.setdefault(index, (item, amount))
+        if kept != amount:
+            fail_with("allocate_bound_twice", lang, option=option, first=earlier, second=item,
+                      channel=channel_called(names, index))
+    return {name: amount for _, name, amount in bounds}
 
 
 def parse_reach(text: str, horizon_months: int, start: tuple[int, int] | None = None) -> Milestone:
@@ -251,10 +277,13 @@ def allocate(
     read = channels_of(scenario)
     # Read on the file, which tells a channel's own full-width mark from one an input method typed for the syntax's.
     channels = [channel.name for channel in scenario.acquisition]
-    minimums = parse_bounds(minimum or [], "--min", read, channels)
-    maximums = parse_bounds(maximum or [], "--max", read, channels)
+    lows = parse_bounds(minimum or [], "--min", read, channels)
+    highs = parse_bounds(maximum or [], "--max", read, channels)
     milestone = None if reach is None else parse_reach(reach, scenario.horizon_months, scenario.start)
-    check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, read, language)
+    check_channel_names(scenario, {"--lock": locks, "--min": [name for _, name, _ in lows],
+                                   "--max": [name for _, name, _ in highs]}, read, language)
+    minimums = one_bound_each("--min", lows, read, channels, language)
+    maximums = one_bound_each("--max", highs, read, channels, language)
 
     from aigc_roi.cli.progress import progress_bar
     from aigc_roi.present.allocation import AllocationPresenter
@@ -275,7 +304,7 @@ def allocate(
     except NoDiminishingReturns as refused:
         fail([CommandLineProblem(refused.worded("a --max"))])
     except AllocationError as refused:
-        fail([CommandLineProblem(refused)])
+        fail([CommandLineProblem(problem) for problem in refused.problems])
     warn_clipped(loaded, result.clipped)
     if result.counts_payback:
         warn_payback_window(loaded, result.payback_window, asked=result.asks_payback_chance)

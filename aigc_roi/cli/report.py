@@ -77,7 +77,7 @@ def report(
             if stages is not None:
                 stages("rendering", 1, 1)
     except AllocationError as refused:
-        fail([f"--allocate: {refused}"])
+        fail([f"--allocate: {problem}" for problem in refused.problems])
     except ScenarioInvalid as invalid:  # the --base file, read with the --set too
         fail(invalid.errors)
     warn_clipped(loaded, facts.simulation.clipped)

@@ -29,6 +29,7 @@ from aigc_roi.whatif.allocate_result import CurvePoint
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.text import Annotation
 
 _LINE = "#1f3b73"
 _GAIN = "#2e7d32"
@@ -60,8 +61,11 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
         axes.scatter([point.budget for point in broken], [point.value for point in broken], color=_BROKEN, marker="x", zorder=4,
                      label=label("allocate_curve_limit_not_met", lang))
     axes.axvline(result.budget, color="0.5", linestyle=":", linewidth=1)
-    axes.annotate(budget_name(result), xy=(result.budget, 1), xycoords=("data", "axes fraction"), xytext=(3, -12),
-                  textcoords="offset points", color="0.4")
+    peak = result.recommended
+    # At B the peak's label names B too (``_peak_label``): two labels there stood on each other.
+    marker = None if peak is not None and peak.budget == result.budget else axes.annotate(
+        budget_name(result), xy=(result.budget, 1), xycoords=("data", "axes fraction"), xytext=(3, -12),
+        textcoords="offset points", color="0.4")
     # A total is money over the horizon: today's is what the moved channels spend over it.
     today = result.current_spend if result.total else result.current_budget
     axes.scatter([today], [result.current_value], color=_NOW, zorder=3, label=label("allocate_current_split", lang))
@@ -69,9 +73,7 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
         # The fill, or the reaching split, need not be the curve's best at the budget (docs/allocate.md).
         axes.scatter([result.budget], [result.best_value], color=_FILLED, marker="D", zorder=3,
                      label=split_label(result, "allocate_best_split", lang))
-    peak = result.recommended
-    if peak is not None:
-        _peak_label(figure, axes, result, points, style)
+    peak_label = None if peak is None else _peak_label(figure, axes, result, points, style)
     if result.objective == "payback_probability":
         axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: style.percent(value)))
         axes.set_ylabel(objective_name(result, lang))
@@ -87,17 +89,37 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
     axes.legend(loc="best", frameon=False)
 
     finish(figure, result.scenario)
+    if marker is not None and peak_label is not None:
+        _clear_of(figure, marker, peak_label)
     return figure
+
+
+LABEL_GAP = 4
+"""Points kept between B's label and the peak's: closer, the two read as one."""
+
+
+def _clear_of(figure: Figure, marker: Annotation, peak_label: Annotation) -> None:
+    """B's label at the foot of its line where at its head it would come within ``LABEL_GAP`` of the peak's label: a
+    budget next to B's (0.75 B, 1.25 B) has its label reach toward the middle of the axis, where B's line is, and up
+    to the top, where B's label is. The foot of B's line is clear of it: the peak's label stands above the curve's
+    highest point."""
+    figure.draw_without_rendering()  # places the texts, in the fonts finish() chose
+    gap = LABEL_GAP * figure.dpi / 72
+    if marker.get_window_extent().padded(gap).overlaps(peak_label.get_window_extent()):
+        marker.xy = (marker.xy[0], 0)
+        marker.xyann = (3, 4)
 
 
 PEAK_OFFSET = 22
 """Points between the peak and its label: far enough for the arrow to show which point it names."""
 
 
-def _peak_label(figure: Figure, axes: Axes, result: Allocation, points: Sequence[CurvePoint], style: NumberStyle) -> None:
+def _peak_label(figure: Figure, axes: Axes, result: Allocation, points: Sequence[CurvePoint],
+                style: NumberStyle) -> Annotation:
     """The peak's value above it and above every point within the label's reach (a budget that breaks a limit may
     stand higher), with a line down to it and no box: an opaque box beside the peak hid the curve where it fell away.
-    Toward the middle of the axis so that it stays inside it; a margin above the curve leaves it room."""
+    Toward the middle of the axis so that it stays inside it; a margin above the curve leaves it room. A peak at B
+    says so (``peak 736,061 at B``), in place of B's own label."""
     from matplotlib.transforms import offset_copy
 
     peak = result.recommended
@@ -109,8 +131,10 @@ def _peak_label(figure: Figure, axes: Axes, result: Allocation, points: Sequence
     top = max([peak.value, *(point.value for point in points
                              if 0 <= (peak.budget - point.budget if right else point.budget - peak.budget) <= span / 3)])
     axes.set_ymargin(0.15)
-    axes.annotate(f"{label(peak_key(result), style.lang)} {objective_value(result, peak.value, style)}",
-                  xy=(peak.budget, peak.value), xytext=(peak.budget, top), color=_GAIN,
-                  textcoords=offset_copy(axes.transData, fig=figure, y=PEAK_OFFSET, units="points"),
-                  ha="right" if right else "left", va="bottom",
-                  arrowprops={"arrowstyle": "-", "color": _GAIN, "linewidth": 0.8, "shrinkA": 0, "shrinkB": 3})
+    text = f"{label(peak_key(result), style.lang)} {objective_value(result, peak.value, style)}"
+    if peak.budget == result.budget:
+        text = label("allocate_peak_at_budget", style.lang).format(peak=text, budget=budget_name(result))
+    return axes.annotate(text, xy=(peak.budget, peak.value), xytext=(peak.budget, top), color=_GAIN,
+                         textcoords=offset_copy(axes.transData, fig=figure, y=PEAK_OFFSET, units="points"),
+                         ha="right" if right else "left", va="bottom",
+                         arrowprops={"arrowstyle": "-", "color": _GAIN, "linewidth": 0.8, "shrinkA": 0, "shrinkB": 3})

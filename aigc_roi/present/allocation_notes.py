@@ -153,7 +153,7 @@ def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: Nu
         # --target-roas fills each channel to the target rather than searching a split.
         key = "allocate_warning_gates_held" if result.target_roas is None else "allocate_warning_gates_held_filled"
         return label(key, lang).format(months=months, gates=gates)
-    if warning.code != "best_is_current" or result.basis == "searched" or result.target_roas is not None:
+    if warning.code != "best_is_current" or result.basis in ("searched", "reaching") or result.target_roas is not None:
         return None
     if result.basis == "held":
         return label("allocate_warning_best_is_current_held", lang).format(months=months, gates=gates)

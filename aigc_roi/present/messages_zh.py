@@ -607,6 +607,9 @@ _MESSAGES = _rules([
     # api.allocate given two of total, target_roas and reach, which the CLI's options refuse as a whole.
     (r"(total|target_roas|reach): instead of budget, as (total|target_roas) is: give one of total, target_roas and "
      r"reach", "{0}：与 {1} 一样是用来代替 budget 的，total、target_roas 和 reach 只能给一个"),
+    # api.allocate given one channel's bound twice, by its name and by its path (whatif/allocate_names.py).
+    (r"(minimums|maximums): '(.*)' and '(.*)' name one channel, '(.*)', with different amounts \((\S+) and (\S+)\)",
+     _amounts("{0}：'{1}' 与 '{2}' 指同一个渠道 '{3}'，金额却不同（{4} 与 {5}）", compared=(4, 5))),
     # api.allocate's reach beside a limit, which the CLI refuses naming its options (whatif/allocate.py).
     (r"reach finds the least budget for a milestone alone: it cannot be combined with max_cash_need or "
      r"min_payback_probability", "reach 只针对里程碑求最低预算，不能与 max_cash_need 或 min_payback_probability 同用"),

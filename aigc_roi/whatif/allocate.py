@@ -277,7 +277,8 @@ def allocate(
     holding = Holding(surrogate, space, phases, phase_of, gates, current, today, 0.25, FINEST_STEP) if gates else None
     reaching_split = None
     if reach is not None and at_reach is not None:
-        reaching_split = choose(judge, [at_reach], [targets], None)[0]
+        # Shown as the best, it is still the milestone's split, not the objective's: its basis says so.
+        reaching_split = dataclasses.replace(choose(judge, [at_reach], [targets], None)[0], basis="reaching")
         reached = reach_check(staged(layout.scenario), indices, reaching_split.split, reach)
         if not reached.met:
             gates_reach_blocks(reach, budget, [gate.name for g, gate in enumerate(gates) if reaching_split.judged.passed[g] == 0])

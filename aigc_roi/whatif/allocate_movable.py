@@ -11,7 +11,7 @@ from aigc_roi.model.names import did_you_mean, listed, resembling
 from aigc_roi.model.paths import is_shared
 from aigc_roi.model.scenario import ByMonth, FloatArray, Scenario
 from aigc_roi.whatif.allocate_phases import Phase
-from aigc_roi.whatif.allocate_result import AllocationError
+from aigc_roi.whatif.allocate_result import AllocationError, BoundsRefused
 from aigc_roi.whatif.allocate_search import Space
 from aigc_roi.whatif.allocate_splits import unit_cost
 from aigc_roi.whatif.errors import amount_texts
@@ -54,13 +54,20 @@ def movable_channels(median: Scenario, locks: Sequence[str], minimums: Mapping[s
 
 def check_bounds(median: Scenario, movable: list[int], phases: Sequence[Phase], space: Space, targets: FloatArray,
                   total: bool) -> None:
+    """Refuses bounds that cannot spend the budget, naming every channel whose minimum exceeds its maximum or, where
+    none does, every phase whose minimums add up to more than the budget or maximums to less (``BoundsRefused``)."""
+    crossed: dict[str, str] = {}
     for j, column in enumerate(_slot_columns(phases)):
         name = median.acquisition[movable[column]].name
         low, high = space.lower[j], space.upper[j]  # amounts >= 0 (allocate's arguments), an upper one inf if none
-        if low > high:
+        if low > high and name not in crossed:
             low_text, high_text = amount_texts(low, high)
-            raise AllocationError(f"the minimum of {name!r} ({low_text}) exceeds its maximum ({high_text})")
+            crossed[name] = f"the minimum of {name!r} ({low_text}) exceeds its maximum ({high_text})"
+    if crossed:
+        # A phase's sums are then off for that channel's sake alone: the channel is what to change.
+        raise BoundsRefused(list(crossed.values()))
     budget = float(targets[0])
+    problems = []
     for g in range(space.count):
         member = space.groups == g
         lowest = float((space.weights[member] * space.lower[member]).sum())
@@ -70,10 +77,12 @@ def check_bounds(median: Scenario, movable: list[int], phases: Sequence[Phase], 
         what = "the total" if total else "the budget"
         if lowest > budget:
             sum_text, budget_text = amount_texts(lowest, budget)
-            raise AllocationError(f"the minimums add up to {sum_text}{where}, more than {what} {budget_text}")
+            problems.append(f"the minimums add up to {sum_text}{where}, more than {what} {budget_text}")
         if highest < budget:
             sum_text, budget_text = amount_texts(highest, budget)
-            raise AllocationError(f"the maximums add up to {sum_text}{where}, less than {what} {budget_text}")
+            problems.append(f"the maximums add up to {sum_text}{where}, less than {what} {budget_text}")
+    if problems:
+        raise BoundsRefused(problems)
 
 
 def _slot_columns(phases: Sequence[Phase]) -> list[int]:

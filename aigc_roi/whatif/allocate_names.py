@@ -21,7 +21,8 @@ from aigc_roi.model.paths import (
     row_names,
 )
 from aigc_roi.model.scenario import Scenario
-from aigc_roi.whatif.allocate_result import AllocationError
+from aigc_roi.whatif.allocate_result import AllocationArgumentError, AllocationError
+from aigc_roi.whatif.errors import amount_texts
 
 
 def keyed(scenario: Scenario, locks: Sequence[str], minimums: Mapping[str, float], maximums: Mapping[str, float],
@@ -48,6 +49,18 @@ def keyed(scenario: Scenario, locks: Sequence[str], minimums: Mapping[str, float
                                                                     f"channels: {listed(channel_references(names, read))}"))
         return keys[index]
 
+    def bounds_of(argument: str, bounds: Mapping[str, float]) -> dict[str, float]:
+        # Two names of one channel (its name and its path) with different amounts: keeping the last dropped the other
+        # unsaid. The same amount twice is one bound.
+        found: dict[str, tuple[str, float]] = {}
+        for name, value in bounds.items():
+            key = key_of(name)
+            earlier, kept = found.setdefault(key, (name, value))
+            if kept != value:
+                kept_text, value_text = amount_texts(kept, value)
+                raise AllocationArgumentError(argument, f"{earlier!r} and {name!r} name one channel, {key!r}, with "
+                                                        f"different amounts ({kept_text} and {value_text})")
+        return {key: value for key, (_, value) in found.items()}
+
     return (dataclasses.replace(scenario, acquisition=renamed), [key_of(name) for name in locks],
-            {key_of(name): value for name, value in minimums.items()},
-            {key_of(name): value for name, value in maximums.items()})
+            bounds_of("minimums", minimums), bounds_of("maximums", maximums))

@@ -23,11 +23,32 @@ ChannelStatus = Literal["movable", "locked", "fixed"]
 WarningCode = Literal["best_is_current", "on_minimum", "on_maximum", "locked", "current_total_differs",
                       "different_months", "marginal_roas_below_one", "constraint_not_met", "gates_planned_as_passed",
                       "gates_held", "gate_fails"]
-Basis = Literal["searched", "filled", "held", "current"]
+Basis = Literal["searched", "filled", "reaching", "held", "current"]
 
 
 class AllocationError(WhatIfError):
     """The allocation asked for cannot be set up (unknown channel, infeasible bounds, ...)."""
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """Each problem a line of its own says, as the CLI shows them (one here)."""
+        return (str(self),)
+
+
+class BoundsRefused(AllocationError):
+    """Bounds that cannot spend the budget, every channel or phase that breaks it a problem of its own: fixing the one
+    named first, as the refusal once named alone, only to be refused for the next, took a run per phase."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        # ``args`` the constructor's, as pickle rebuilds the exception from them.
+        super().__init__(tuple(problems))
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        return tuple(self.args[0])
+
+    def __str__(self) -> str:
+        return "\n".join(self.problems)
 
 
 class AllocationArgumentError(AllocationError, ArgumentError):
@@ -213,8 +234,9 @@ class Allocation:
     passes today (empty when no search was held); ``held_for`` names those gates."""
     held_for: tuple[str, ...] = ()
     basis: Basis = "searched"
-    """Which split is the best: the search's (as if every gate passed), ``--target-roas``'s fill (no search), either
-    with ``held_months`` held, or today's, when neither does better once the gates decide."""
+    """Which split is the best: the search's (as if every gate passed), ``--target-roas``'s fill (no search),
+    ``--reach``'s reaching split (the milestone's search, not the objective's), the search's or the fill's with
+    ``held_months`` held, or today's, when neither does better once the gates decide."""
 
     @property
     def target_payback_months(self) -> int:

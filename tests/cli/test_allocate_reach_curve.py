@@ -136,3 +136,20 @@ def test_spend_less_is_measured_from_the_reaching_split_and_says_the_lower_budge
     else:
         assert (f"少花钱：预算曲线上净现值最高处在 {budget}（{peak}），但该预算下没有分配能达到里程碑；"
                 f"B = {asked}的达标分配，净现值比它低 {loss}。") in text
+
+
+def test_the_reaching_split_is_the_basis_of_best_where_budget_alone_searched(tmp_path: Path) -> None:
+    # best.basis said "searched" for the reaching split, the milestone's search and not the objective's.
+    path = _plan(tmp_path)
+    assert _json(path, "--reach", "new_users@1=1000")["best"]["basis"] == "reaching"
+    assert _json(path, "--budget", "2000")["best"]["basis"] == "searched"
+
+
+def test_a_reaching_split_that_is_today_s_is_said_so_not_as_a_staged_search(tmp_path: Path) -> None:
+    # Today's 1,500 each buys 1,500 x 1,000 / 2,500 = 600 users in each: new_users@1=1200 is reached at B = 3,000 by
+    # today's split, the even split that reaches furthest.
+    data = _json(_plan(tmp_path), "--reach", "new_users@1=1200")
+    assert data["budget"] == pytest.approx(3_000, rel=2e-4)
+    assert data["best"]["basis"] == "reaching"
+    assert [(w["code"], w["message"]) for w in data["warnings"]] == [
+        ("best_is_current", "The reaching split is the current one.")]

@@ -19,7 +19,7 @@ acquisition:
   - {name: A, type: cpa, bid: 10, budget: 1_000, saturation_budget: 5_000, months: 1}
   - {name: B, type: cpa, bid: 10, budget: 1_000, saturation_budget: 5_000}
 """
-# A runs in months 1-3 and 7, B in months 4-6: three phases, months 1-3, 4-6 and 7; A's minimum fails first in 1-3.
+# A runs in months 1-3 and 7, B in months 4-6: three phases, months 1-3, 4-6 and 7; A's minimum fails in 1-3 and 7.
 SPLIT_PHASE = """\
 name: Split phase
 horizon_months: 7
@@ -41,8 +41,9 @@ def _plan(tmp_path: Path, text: str) -> str:
 @pytest.mark.parametrize(("plan", "lang", "message"), [
     (ONE_MONTH_PHASE, "en", "aigc-roi: the minimums add up to 5,000 in month 1, more than the budget 1,000\n"),
     (ONE_MONTH_PHASE, "zh", "aigc-roi: 第 1 月的下限合计 5,000，超过预算 1,000\n"),
-    (SPLIT_PHASE, "en", "aigc-roi: the minimums add up to 5,000 in months 1-3, more than the budget 1,000\n"),
-    (SPLIT_PHASE, "zh", "aigc-roi: 第 1-3 月的下限合计 5,000，超过预算 1,000\n"),
+    (SPLIT_PHASE, "en", "aigc-roi: the minimums add up to 5,000 in months 1-3, more than the budget 1,000\n"
+                        "aigc-roi: the minimums add up to 5,000 in month 7, more than the budget 1,000\n"),
+    (SPLIT_PHASE, "zh", "aigc-roi: 第 1-3 月的下限合计 5,000，超过预算 1,000\naigc-roi: 第 7 月的下限合计 5,000，超过预算 1,000\n"),
 ])
 def test_bounds_that_cannot_spend_the_budget_name_the_months(tmp_path: Path, plan: str, lang: str, message: str) -> None:
     result = invoke(["allocate", _plan(tmp_path, plan), "--budget", "1000", "--min", "A=5000", "--lang", lang])

@@ -42,6 +42,13 @@ def test_new_users_in_month_6_need_a_budget_of_12000_all_in_the_cheaper_channel(
     assert check.limit == 1200 and check.met and check.value == pytest.approx(1200, rel=2e-4)
 
 
+@pytest.mark.parametrize("milestone", [Milestone(6, "new_users", 1200), Milestone(6, "subscribers", 0)])
+def test_the_split_shown_is_the_reaching_one_by_its_basis(milestone: Milestone) -> None:
+    # At 12,000 and at a budget of 0 alike (a milestone reached without spending), the split shown is the one that
+    # takes the milestone furthest, not the objective's search: the basis named it "searched".
+    assert allocate(_plan(), 0, reach=milestone).basis == "reaching"  # type: ignore[arg-type]
+
+
 def test_sixty_subscribers_by_month_6_need_1000_a_month() -> None:
     # 1,000 a month in A: 100 users, 10 subscribers a month who stay: 60 in force in month 6.
     result = allocate(_plan(), 0, reach=Milestone(6, "subscribers", 60))  # type: ignore[arg-type]

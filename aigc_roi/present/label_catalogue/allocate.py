@@ -12,6 +12,10 @@ LABELS: dict[str, Label] = {
         "{option}: no channel named {name!r}; {hint}",
         "{option}：没有名为 {name!r} 的渠道；{hint}",
     ),
+    "allocate_bound_twice": Label(
+        "{option} {first!r} and {option} {second!r} name one channel, {channel!r}, with different amounts: give one",
+        "{option} {first!r} 与 {option} {second!r} 指同一个渠道 {channel!r}，金额却不同：请只给一个",
+    ),
     "allocate_title": Label(
         "Allocation · {scenario} · B = {budget} a month ({currency})",
         "预算分配 · {scenario} · 每月预算 B = {budget}（{currency}）",
@@ -102,6 +106,8 @@ LABELS: dict[str, Label] = {
     "allocate_curve_infeasible": Label("outside the bounds", "超出上下限"),
     "allocate_peak": Label("peak", "峰值"),
     "allocate_peak_edge": Label("highest shown", "所示最高"),
+    # The peak's label where the peak is at B (T), which then names B's line too (present/allocation_chart.py).
+    "allocate_peak_at_budget": Label("{peak} at {budget}", "{peak}（{budget} 处）"),
     "allocate_curve_peak": Label(
         "Of these budgets the best value is highest at {budget} ({multiple}): "
         "the next 1 {money} stops paying somewhere between {low} and {high}.",
