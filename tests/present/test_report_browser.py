@@ -183,8 +183,27 @@ def test_no_chart_text_leaves_its_chart_or_overprints_and_no_path_breaks_inside_
     page = tmp_path / f"plan.{lang}.html"
     result = invoke(["report", str(plan), "--samples", "200", "--lang", lang, "-o", str(page)])
     assert result.exit_code == 0, result.stderr
+    assert measured(page) == "[]"
+
+
+def measured(page: Path) -> str:
+    """What MEASURE finds on the page at 800 pixels wide, as a JSON list."""
     page.write_text(page.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"), encoding="utf-8")
     done = chromium("--window-size=800,6000", "--dump-dom", page.as_uri())
     found = re.search(r'data-found="([^"]*)"', done.stdout)
     assert found is not None, done.stderr
-    assert html.unescape(found.group(1)) == "[]"
+    return html.unescape(found.group(1))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("template", "budget"), [("feed-ads-only", "5000万"), ("chat-assistant-cpa", "10亿")])
+def test_the_budget_curve_keeps_its_axis_labels_at_wide_budgets(tmp_path: Path, lang: str, template: str,
+                                                               budget: str) -> None:
+    """Measured in the browser: the budget curve's NPV of -200,000,000 (feed-ads-only at 5000万) kept its minus sign
+    on the chart, and 2,000,000,000 at the end of the axis of budgets (chat-assistant-cpa at 10亿) its last digits,
+    as did the NPV labels of billions beside it; the charts of what each channel buys too."""
+    page = tmp_path / f"plan.{lang}.html"
+    result = invoke(["report", str(TEMPLATES / f"{template}.yaml"), "--allocate", budget, "--samples", "200", "--lang",
+                     lang, "-o", str(page)])
+    assert result.exit_code == 0, result.stderr
+    assert measured(page) == "[]"

@@ -51,14 +51,20 @@ def _nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return [first + i * step for i in range(int(math.ceil((high - first) / step)) + 1)]
 
 
+def _value_margin(labels: Sequence[str]) -> float:
+    """Left of a chart's axis: the widest of its value labels, written right-aligned 6 units from the axis, and 4
+    from the chart's edge; 78 at least. A fixed 78 cut the minus sign off -200,000,000, a loss read as a gain."""
+    return max(78.0, max(map(text_width, labels)) + 10)
+
+
 def cash_chart(labels: Sequence[str], cumulative: Sequence[float], band: tuple[Sequence[float], Sequence[float]] | None,
                money: Format, title: str, legend: Sequence[str], *, lang: str) -> str:
     """Cumulative cash by month (a line), the P5–P95 band when given (hatched), and the 0 line (dashed)."""
     widest = max((text_width(label) for label in labels), default=0.0)
-    # The right margin holds half the last month's label, centred on the axis' end ("2025-12" ran off it).
-    height, left, right, top, bottom = 280, 78, max(12.0, widest / 2), 14, 52
     series = list(cumulative) + (list(band[0]) + list(band[1]) if band else []) + [0.0]
     ticks = _nice_ticks(min(series), max(series))
+    # The right margin holds half the last month's label, centred on the axis' end ("2025-12" ran off it).
+    height, left, right, top, bottom = 280, _value_margin([money(v) for v in ticks]), max(12.0, widest / 2), 14, 52
     low, high = ticks[0], ticks[-1]
     months = len(cumulative)
 
@@ -287,11 +293,15 @@ def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title
              lang: str) -> str:
     """Series on shared x and y axes; the 0 line dashed when the values cross it. Every point has its value on hover."""
     legend = _legend_rows([(line.mark, line.legend) for line in series])
-    # The right margin holds half of the last x label, which is centred on the axis' end.
-    height, left, right, top, bottom = 264 + 16 * len(legend), 78, 36, 14, 50 + 16 * len(legend)
     xs = [x for line in series for x, _ in line.points]
     ys = [y for line in series for _, y in line.points]
     x_ticks, y_ticks = _nice_ticks(min(xs), max(xs)), _nice_ticks(min(ys), max(ys))
+    x_labels = [x_format(v) for v in x_ticks]
+    # The first and the last x label are centred on the axis' ends: the margins hold half of each and 2 more
+    # (2,000,000,000 under a budget of 10亿 ran off the right edge).
+    left = max(_value_margin([y_format(v) for v in y_ticks]), text_width(x_labels[0]) / 2 + 2)
+    right = max(36.0, text_width(x_labels[-1]) / 2 + 2)
+    height, top, bottom = 264 + 16 * len(legend), 14, 50 + 16 * len(legend)
 
     def px(value: float) -> float:
         return left + (WIDTH - left - right) * (value - x_ticks[0]) / (x_ticks[-1] - x_ticks[0])
@@ -301,8 +311,10 @@ def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title
 
     body = [f'<line x1="{left}" x2="{WIDTH - right}" y1="{py(v):.1f}" y2="{py(v):.1f}" stroke="{SOFT}" stroke-width="0.5"/>'
             f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end">{html_text(y_format(v))}</text>' for v in y_ticks]
-    body += [f'<text x="{px(v):.1f}" y="{height - bottom + 16}" text-anchor="middle">{html_text(x_format(v))}</text>'
-             for v in x_ticks]
+    # Every k-th x label, k the fewest ticks that hold the widest label and a gap, as the cash chart's months.
+    every = math.ceil((max(map(text_width, x_labels)) + 8) / ((WIDTH - left - right) / (len(x_ticks) - 1)))
+    body += [f'<text x="{px(v):.1f}" y="{height - bottom + 16}" text-anchor="middle">{html_text(text)}</text>'
+             for v, text in list(zip(x_ticks, x_labels, strict=True))[::every]]
     body.append(f'<text x="{(left + WIDTH - right) / 2:.0f}" y="{height - bottom + 32}" text-anchor="middle">'
                 f"{html_text(x_title)}</text>")
     if y_ticks[0] < 0 < y_ticks[-1]:
