@@ -26,7 +26,7 @@ from aigc_roi.present.grain_words import grain_of, grain_zh
 from aigc_roi.present.labels import label
 from aigc_roi.present.money_words import priced
 from aigc_roi.present.os_errors_zh import os_reason_zh
-from aigc_roi.present.shape_words import SHAPE_TITLES_ZH, shapes_zh
+from aigc_roi.present.shape_words import SHAPE_TITLES_ZH, needed_zh, titles_zh
 from aigc_roi.present.yaml_zh import yaml_problem
 
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
@@ -102,7 +102,8 @@ _EXPECTED = _rules([
     (r"(.*) beside it, or a (.*) column", "与它并列的 {0} 列，或 {1} 列"),
     (r"(.*), the indicator of new users", "{0}（新增用户的成效指标）"),
     (r"one row per (.*) \(or --sum-duplicates\)", lambda m: _rows_per(m[1], "一行（或用 --sum-duplicates）") or m[0]),
-    (r"the columns of a known export \((.*)\)", lambda m: f"已知报表的列（{shapes_zh(m[1])}）"),
+    (r"the columns of a known export \((.*); docs/actuals\.md lists their columns\)",
+     lambda m: f"已知报表（{titles_zh(m[1])}；各报表的列见 docs/actuals.md）的列"),
     (r"a report with a header row", "带表头的报表"),
     (r"a header row of comma- or tab-separated columns", "以逗号或制表符分隔的表头行"),
     (r"at least one data row under the header", "表头下至少一行数据"),
@@ -848,8 +849,9 @@ _HINTS = _rules([
      "跨多天的一行是这些天的合计：请删除这类汇总行，或按天细分（分日）后导出报表"),
     (r"a row over (\d+) days sums them: export the report broken down by day",
      "跨 {0} 天的一行是这些天的合计：请按天细分后导出报表"),
-    (r"a (.*) export needs its date column (.*): export the report broken down by day",
+    (r"an? (.*) export needs its date column (.*): export the report broken down by day",
      lambda m: f"{SHAPE_TITLES_ZH.get(m[1], m[1])}报表需要其日期列 {m[2]}：请按天细分后导出报表"),
+    (r"an? (.*?) export needs its (.*)", lambda m: f"{SHAPE_TITLES_ZH.get(m[1], m[1])}报表需要其{needed_zh(m[2])}"),
     (r"each row may sum the report's whole range: export the report broken down by day",
      "每一行都可能是报表整个日期范围的合计：请按天细分后导出报表"),
     (r"(.*) counts what each row's (ad set|unit) is optimised for: export the (.*) column, which counts new users "

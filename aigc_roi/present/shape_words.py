@@ -1,7 +1,9 @@
-"""The export shapes `actuals` recognises, named in Chinese: the list an unrecognised header's error gives
-(reader/exports/report.py), ``title: date + spend + (campaign | id); ...``."""
+"""The export shapes `actuals` recognises, named in Chinese, and what an unrecognised header's error says a shape
+needs (reader/exports/near_shapes.py)."""
 
 from __future__ import annotations
+
+import re
 
 SHAPE_TITLES_ZH: dict[str, str] = {
     "巨量引擎 (Ocean Engine) API": "巨量引擎 API",
@@ -21,12 +23,26 @@ SHAPE_TITLES_ZH: dict[str, str] = {
 console called 投放后台 as the other Chinese messages call it, the generic CSV 通用 CSV."""
 
 
-def shapes_zh(shapes: str) -> str:
-    """The English list of shapes with each title in Chinese, the shapes set apart by ；as a Chinese list of clauses
-    is. The headers stay as the platforms spell them."""
-    return "；".join(_shape_zh(shape) for shape in shapes.split("; "))
+def titles_zh(titles: str) -> str:
+    """The English list of shapes' titles an unknown header's error names (reader/exports/near_shapes.py), each in
+    Chinese, joined as a Chinese list is."""
+    return "、".join(SHAPE_TITLES_ZH.get(title, title) for title in titles.split(", "))
 
 
-def _shape_zh(shape: str) -> str:
-    title, colon, columns = shape.partition(": ")
-    return f"{SHAPE_TITLES_ZH.get(title, title)}：{columns}" if colon else shape
+_NEEDED_ZH = {"date column": "日期列", "spend column": "花费列", "campaign column": "计划列"}
+_NEEDED = re.compile(r"(date column|spend column|campaign column|own column, one of) (.+?)(?: \((.+) is none of them\))?")
+
+
+def needed_zh(parts: str) -> str:
+    """What a shape needs, ``date column (Day|Tag) and its spend column (Cost|Kosten) ('Kostn' is none of them)``,
+    in Chinese: each column by its headers as the platforms spell them, and the cell that misspells one."""
+    return "，以及其".join(_needed_zh(part) for part in parts.split(" and its "))
+
+
+def _needed_zh(part: str) -> str:
+    match = _NEEDED.fullmatch(part)
+    if match is None:
+        return part
+    kind, headers, misspelt = match.groups()
+    what = f"独有的一列，即 {headers} 之一" if kind == "own column, one of" else f"{_NEEDED_ZH[kind]} {headers}"
+    return what + (f"（{misspelt} 不在其中）" if misspelt else "")

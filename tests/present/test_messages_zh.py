@@ -185,8 +185,8 @@ def test_a_summary_of_a_thousand_or_more_is_translated_with_its_separators(summa
     ("No such command 'rn'. Did you mean 'run', 'report'?", "没有命令 'rn'；是否想写 'run'、'report'？"),
     ("expected a CSV or xlsx export, found no row of two or more filled cells (sheets: S1, S2)",
      "应为 CSV 或 xlsx 报表，实际为任何一行都不足两个非空单元格（工作表：S1、S2）"),
-    ("expected the columns of a known export (generic CSV: date + spend + (campaign)), found foo (x), bar",
-     "应为已知报表的列（通用 CSV：date + spend + (campaign)），实际为 foo (x)、bar"),
+    ("expected the columns of a known export (Google Ads, generic CSV; docs/actuals.md lists their columns), found foo "
+     "(x), bar", "应为已知报表（Google Ads、通用 CSV；各报表的列见 docs/actuals.md）的列，实际为 foo (x)、bar"),
 ])
 def test_a_list_in_a_message_is_joined_as_chinese_joins_one(message: str, chinese: str) -> None:
     """Names, words and month runs an English message joins with ", " are joined with 、 (list_separator)."""

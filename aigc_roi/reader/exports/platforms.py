@@ -4,7 +4,8 @@ A shape is recognised by its header: its date column, its spend column and
 at least one campaign name or id column must all be there, and a shape
 whose headers other exports share (the Tencent Ads API's ``date`` and
 ``cost``) needs one of its own (``evidence``). The table spells each header
-as its platform writes it; a file's header and the table's are compared by
+as its platform writes it (Google's and Meta's in their UI's other languages
+as locales.py does); a file's header and the table's are compared by
 ``units.header_key`` (case, width and what separates the words set aside:
 ``New Users`` is ``new_users``), after ``units.split_header`` has set the
 trailing brackets aside, which ``columns_of`` reads; a bracket the table's header spells
@@ -23,6 +24,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from aigc_roi.model.actuals import PLAN_CURRENCY
+from aigc_roi.reader.exports.locales import GOOGLE_ADS as GOOGLE_LOCALIZED
+from aigc_roi.reader.exports.locales import META_ADS as META_LOCALIZED
+from aigc_roi.reader.exports.locales import Localized
 from aigc_roi.reader.exports.units import (
     CONVERSION_TIME,
     COUNT_UNITS,
@@ -51,6 +55,8 @@ class Column:
     """date, campaign, campaign_id, spend, impressions, clicks, users or revenue."""
     unit: str = COUNT
     """``date``, ``text``, ``count`` or, for money, 元, 分 or PLAN_CURRENCY (the generic CSV's)."""
+    level_id: str | None = None
+    """A campaign name column's id header of the same level (None where its language's exports name none)."""
 
 
 @dataclass(frozen=True)
@@ -86,8 +92,9 @@ class Platform:
     fallback: bool = False
     """A shape that names no platform (the generic CSV, a console of unknown platform): taken only where none is."""
     finer: tuple[str, ...] = ()
-    """Id headers of the levels below a campaign (an ad's, a unit's, a creative's): where another level is the
-    export's campaign, such a level's column tells the rows of one campaign-day apart (``finer_levels``)."""
+    """Id headers of the levels below a campaign (an ad's, a unit's, a creative's; a level's name where it has no
+    id): where another level is the export's campaign, such a level's column tells the rows of one campaign-day
+    apart (``finer_levels``)."""
     blank_totals: bool = False
     """A row with every campaign column empty is the export's total (Meta Ads Manager's first row, Apple Ads' last):
     such a platform names every campaign, ad set and ad (totals.py)."""
@@ -109,17 +116,9 @@ class Platform:
         column's are ids (``cells.identifier``)."""
         return split_header(header)[0] in {header_key(name) for name in self.headers_of("campaign")}
 
-    def levels(self) -> list[tuple[str, str]]:
+    def levels(self) -> list[tuple[str, str | None]]:
         """The (name header, id header) of each campaign level, in the order of preference (``_names``' pairs)."""
-        return list(zip(self.headers_of("campaign"), self.headers_of("campaign_id"), strict=True))
-
-    def summary(self) -> str:
-        """``(date|day) + spend + (campaign|id)``: what a header needs to be this shape, each of its fields by every
-        header the shape reads it from (``alternatives``)."""
-        campaign = self.headers_of("campaign") + self.headers_of("campaign_id")
-        evidence = f" + {alternatives(list(self.evidence))}" if self.evidence else ""
-        return (f"{self.title}: {alternatives(self.headers_of('date'))} + {alternatives(self.headers_of('spend'))} + "
-                f"{alternatives(campaign)}{evidence}")
+        return [(header, column.level_id) for header, column in self.columns.items() if column.field == "campaign"]
 
 
 def alternatives(headers: list[str]) -> str:
@@ -127,11 +126,19 @@ def alternatives(headers: list[str]) -> str:
     return headers[0] if len(headers) == 1 else f"({'|'.join(headers)})"
 
 
-def _names(pairs: tuple[tuple[str, str], ...]) -> dict[str, Column]:
+def _names(pairs: tuple[tuple[str, str | None], ...]) -> dict[str, Column]:
     """Campaign name and id columns, the name columns first (preferred in this order)."""
-    names = {name: Column("campaign", "text") for name, _ in pairs}
-    ids = {identifier: Column("campaign_id", "text") for _, identifier in pairs}
+    names = {name: Column("campaign", "text", identifier) for name, identifier in pairs}
+    ids = {identifier: Column("campaign_id", "text") for _, identifier in pairs if identifier is not None}
     return names | ids
+
+
+def _localized(localized: Localized, money: str) -> dict[str, Column]:
+    """A console's headers in its UI's other languages (locales.py), but for its campaign levels (``_names``')."""
+    return ({header: Column("date", "date") for header in localized.dates + tuple(first for first, _, _ in localized.day_ends)}
+            | _money(localized.spend, "spend", money)
+            | _counts(impressions=localized.impressions, clicks=localized.clicks, users=localized.users)
+            | {header: Column("currency", "text") for header in localized.currency})
 
 
 def _money(headers: tuple[str, ...], field_name: str, unit: str = YUAN) -> dict[str, Column]:
@@ -225,9 +232,9 @@ PLATFORMS: tuple[Platform, ...] = (
         "the day of the ad's delivery; Conversions count on the day of the click that led to them, "
         "Conversions (by conv. time) on the day they happened",
         {"Day": Column("date", "date")}
-        | _names((("Campaign", "Campaign ID"), ("Ad group", "Ad group ID")))
+        | _names((("Campaign", "Campaign ID"), ("Ad group", "Ad group ID")) + GOOGLE_LOCALIZED.campaigns)
         | _money(("Cost",), "spend", PLAN_CURRENCY) | _counts(impressions="Impr.", clicks="Clicks", users="Conversions")
-        | CURRENCY | HOUR_COLUMNS,
+        | _localized(GOOGLE_LOCALIZED, PLAN_CURRENCY) | CURRENCY | HOUR_COLUMNS,
         finer=("Ad group ID",),
     ),
     Platform(
@@ -236,13 +243,15 @@ PLATFORMS: tuple[Platform, ...] = (
         {"Day": Column("date", "date"), "单日": Column("date", "date"), "Reporting starts": Column("date", "date"),
          "报告开始日期": Column("date", "date")}
         | _names((("Campaign name", "Campaign ID"), ("广告系列名称", "广告系列编号"), ("Ad set name", "Ad set ID"),
-                  ("广告组名称", "广告组编号"), ("Ad name", "Ad ID"), ("广告名称", "广告编号")))
+                  ("广告组名称", "广告组编号"), ("Ad name", "Ad ID"), ("广告名称", "广告编号"))
+                 + META_LOCALIZED.campaigns + META_LOCALIZED.below)
         | _money(("Amount spent", "已花费金额"), "spend", PLAN_CURRENCY)
         | _counts(impressions=("Impressions", "展示次数"), clicks=("Link clicks", "链接点击量"),
                   users=("App installs", "Mobile app installs", "移动应用安装量", "移动应用安装", "Results"))
-        | CURRENCY | HOUR_COLUMNS,
-        finer=("Ad set ID", "广告组编号", "Ad ID", "广告编号"), blank_totals=True,
-        day_ends=(("Reporting starts", "Reporting ends", "Day"), ("报告开始日期", "报告结束日期", "单日")),
+        | _localized(META_LOCALIZED, PLAN_CURRENCY) | CURRENCY | HOUR_COLUMNS,
+        finer=("Ad set ID", "广告组编号", "Ad ID", "广告编号") + META_LOCALIZED.finer(), blank_totals=True,
+        day_ends=(("Reporting starts", "Reporting ends", "Day"), ("报告开始日期", "报告结束日期", "单日"))
+        + META_LOCALIZED.day_ends,
         indicated=(Indicated("Results", "Result indicator", ("actions:mobile_app_install",), "App installs"),),
     ),
     Platform(
@@ -404,7 +413,8 @@ def _one_level(found: dict[str, Found], names: list[str], platform: Platform) ->
     (an ad's, beside the campaign's name alone) names no campaign (``finer_levels`` may tell rows apart by it)."""
     if "campaign" not in found or "campaign_id" not in found:
         return
-    level = {header_key(header): number for number, pair in enumerate(platform.levels()) for header in pair}
+    level = {header_key(header): number for number, pair in enumerate(platform.levels()) for header in pair
+             if header is not None}
     name, identifier = (level[names[found[field].index]] for field in ("campaign", "campaign_id"))
     if name != identifier:
         del found["campaign_id" if identifier > name else "campaign"]
@@ -419,7 +429,7 @@ def finer_levels(header: list[str], platform: Platform, found: dict[str, Found])
     levels = []
     finer = {header_key(header) for header in platform.finer}
     for name, identifier in platform.levels():
-        keys = (header_key(identifier), header_key(name))
+        keys = (header_key(identifier), header_key(name)) if identifier is not None else (header_key(name),)
         if keys[0] in finer and not campaign & set(keys) and (columns := [names.index(k) for k in keys if k in names]):
             levels.append(tuple(columns))
     return tuple(levels)
@@ -457,16 +467,21 @@ def undated(headers: list[str]) -> Platform | None:
 
 def _best(headers: list[str], lacking: tuple[str, ...]) -> Platform | None:
     """As ``recognise``, of the shapes that have their required fields but ``lacking``, and none of those."""
-    split = [split_header(header) for header in headers]
     candidates = []
     for order, platform in enumerate(PLATFORMS):
-        present = {known for known, column in platform.columns.items()
-                   if any(_reads_as(known, column, name, brackets) is not None for name, brackets in split)}
+        present = known_in(headers, platform)
         has = {name: any(header in present for header in platform.headers_of(name)) for name in platform.required}
         needed = all(has[name] != (name in lacking) for name in platform.required)
         campaign = any(header in present for header in platform.headers_of("campaign") + platform.headers_of("campaign_id"))
         evidence = not platform.evidence or any(_spelt(own, name, brackets) is not None
-                                                for own in platform.evidence for name, brackets in split)
+                                                for own in platform.evidence for name, brackets in map(split_header, headers))
         if needed and campaign and evidence:
             candidates.append((not platform.fallback, len(present), -order, platform))
     return max(candidates, key=lambda item: item[:3])[3] if candidates else None
+
+
+def known_in(headers: list[str], platform: Platform) -> set[str]:
+    """The shape's headers some cell of ``headers`` reads as (``columns_of``' comparison)."""
+    split = [split_header(header) for header in headers]
+    return {known for known, column in platform.columns.items()
+            if any(_reads_as(known, column, name, brackets) is not None for name, brackets in split)}

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, ReportSource, SkippedNote, places, plan_days
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
-from aigc_roi.model.names import listed, listed_name
+from aigc_roi.model.names import listed_name
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, kept_text, shown, written
 from aigc_roi.reader.exports.code_pages import hinted, not_utf8
 from aigc_roi.reader.exports.currency_column import CurrencyCells
@@ -26,17 +26,15 @@ from aigc_roi.reader.exports.duplicates import Duplicates
 from aigc_roi.reader.exports.given_once import GivenOnce
 from aigc_roi.reader.exports.grain import Finer, PartError, by_day_times, row_parts
 from aigc_roi.reader.exports.indicated import IndicatorCells, indicator_cells
+from aigc_roi.reader.exports.near_shapes import unknown_header
 from aigc_roi.reader.exports.platforms import (
     COUNT,
     FEN,
-    PLATFORMS,
     Found,
     Platform,
-    alternatives,
     columns_of,
     finer_levels,
     recognise,
-    undated,
 )
 from aigc_roi.reader.exports.tables import Table, export_bytes, read_as_gb18030, read_tables, workbook
 from aigc_roi.reader.exports.title_currency import TitleCurrency, title_currency, title_time_zone
@@ -212,26 +210,12 @@ def _header(table: Table, index: int) -> str:
     return table.header[index].strip().lstrip("\ufeff")
 
 
-def _unknown_header(table: Table) -> ScenarioError:
-    """Every shape and what it needs; where one shape's columns are there but its date, that shape alone and why a
-    report lacks it (not broken down by day), which is the fix of every such export."""
-    found = listed(header.strip().lstrip("\ufeff") for header in table.header if header.strip()) or "no column names"
-    near = undated(table.header)
-    if near is not None:
-        return ScenarioError(table.file, table.header_line, 1, "header",
-                             f"expected the columns of a known export, found {found}; a {near.title} export needs its "
-                             f"date column {alternatives(near.headers_of('date'))}: export the report broken down by day")
-    shapes = "; ".join(platform.summary() for platform in PLATFORMS)
-    return ScenarioError(table.file, table.header_line, 1, "header",
-                         f"expected the columns of a known export ({shapes}), found {found}")
-
-
 def _read_one(table: Table, horizon: Horizon,
               how: _ReadWith) -> tuple[ReportSource, list[ReportRow], list[ScenarioError]]:
     currency = how.currency
     platform = recognise(table.header)
     if platform is None:
-        raise ScenarioInvalid([_unknown_header(table)])
+        raise ScenarioInvalid([ScenarioError(table.file, table.header_line, 1, "header", unknown_header(table.header))])
     title = title_currency(table.titles, currency)
     used, money, headers = _columns(table, platform, currency, title, how.decimal_comma)
     if (span := unended(table.header, platform, used["date"].index)) is not None:
