@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import signal
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +27,7 @@ from aigc_roi.ci.checks import FILES, check_files, validate_files
 from aigc_roi.ci.records import Checked, Validated
 from aigc_roi.reader.load import NO_TREE
 from aigc_roi.reader.overrides import Override
+from aigc_roi.whatif.forked import ending_with_this_process
 from aigc_roi.whatif.threads import cores
 
 if TYPE_CHECKING:
@@ -56,18 +57,17 @@ def validate_and_check(files: Sequence[Path], sets: tuple[Override, ...], sample
 
     size = max(1, -(-len(files) // (workers * CHUNKS_PER_WORKER)))
     chunks = [list(files[start:start + size]) for start in range(0, len(files), size)]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forks else None)
     results: list[Validated] = []
     checked: list[Checked] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_end_on_interrupt) as pool:
-        futures = {pool.submit(_chunk, chunk, sets, samples, seed, trees): len(chunk) for chunk in chunks}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                             initargs=(ending_with_this_process() if forks else None,)) as pool:
         try:
+            futures = {pool.submit(_chunk, chunk, sets, samples, seed, trees): len(chunk) for chunk in chunks}
             _wait_counting(futures, progress)
         except BaseException:
-            # A chunk that failed, or Ctrl-C: the chunks not yet started are dropped rather than run before the pool
-            # closes.
-            pool.shutdown(cancel_futures=True)
+            _stop(pool)
             raise
     for future in futures:
         chunk_results, chunk_checked = future.result()
@@ -85,12 +85,25 @@ def pool_size(files: int, workers: int | None = None) -> int:
     return held if files >= POOL_FROM else 1
 
 
-def _end_on_interrupt() -> None:
-    """A worker's Ctrl-C ends it, as it ends this process: the pool would catch the KeyboardInterrupt as the chunk's
-    result and go on to the next, and `check` over 70 files of 1,000,000 samples went on for a minute after it.
-    Where this process ignores Ctrl-C (a shell's background job), so do its workers."""
+def _start_worker(end_with_parent: Callable[[], None] | None) -> None:
+    """A worker ends with the command, even a killed one (whatif/forked.py ``ending_with_this_process``): alone under
+    PID 1 it would check its chunks on for nobody. Its Ctrl-C ends it, as it ends this process: the pool would catch
+    the KeyboardInterrupt as the chunk's result and go on to the next, and `check` over 70 files of 1,000,000 samples
+    went on for a minute after it. Where this process ignores Ctrl-C (a shell's background job), so do its workers."""
+    if end_with_parent is not None:
+        end_with_parent()
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """A chunk failed, or the command was interrupted (Ctrl-C, or SIGTERM unwinding, cli/files.py): the workers are
+    killed in the middle of their chunks, as `simulate`'s are (whatif/forked.py), and the chunks not yet started are
+    dropped. ``shutdown`` alone waits for the running chunks: a ``kill`` of the command took 30 s to end it."""
+    # The pool has no public way to end its workers before Python 3.14's ``kill_workers``, which reads the same map.
+    for worker in list(pool._processes.values()):
+        worker.kill()
+    pool.shutdown(cancel_futures=True)
 
 
 def _wait_counting(futures: dict[Future[tuple[list[Validated], list[Checked]]], int],

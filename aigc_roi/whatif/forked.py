@@ -98,8 +98,7 @@ def forked_tallies(pieces: Sequence[Piece], work: Callable[[Piece], None], tally
     stopped."""
     from multiprocessing.connection import Connection, Pipe, wait
 
-    parent = os.getpid()
-    ask_to_end_with_parent = _death_signal()
+    end_with_parent = ending_with_this_process()
     running: dict[Connection, tuple[int, int]] = {}
     tallies: list[Any] = [None] * jobs
     try:
@@ -112,9 +111,7 @@ def forked_tallies(pieces: Sequence[Piece], work: Callable[[Piece], None], tally
                 pid = os.fork()
             if pid == 0:
                 receiving.close()
-                ask_to_end_with_parent()
-                if os.getppid() != parent:  # the command ended before the worker could ask
-                    os._exit(1)
+                end_with_parent()
                 _work_then_exit(sending, list(enumerate(pieces))[worker::jobs], work, tally)
             sending.close()
             running[receiving] = (worker, pid)
@@ -149,9 +146,24 @@ def forked_tallies(pieces: Sequence[Piece], work: Callable[[Piece], None], tally
             os.waitpid(pid, 0)
 
 
+def ending_with_this_process() -> Callable[[], None]:
+    """What a worker forked from this process (here, or a `check` pool's, ci/parallel.py) calls first: have the
+    kernel kill it when the command ends, even killed (SIGKILL, and SIGTERM outside a command's outputs, leave no
+    ``finally``), where it would compute on alone for nobody; a worker whose command ended before it could ask ends
+    at once. Found before the fork, from the thread that forks: a worker imports nothing, and the signal comes when
+    that thread ends."""
+    parent = os.getpid()
+    ask = _death_signal()
+
+    def end_with_parent() -> None:
+        ask()
+        if os.getppid() != parent:
+            os._exit(1)
+
+    return end_with_parent
+
+
 def _death_signal() -> Callable[[], None]:
-    """What a worker calls first: have the kernel kill it when the command ends, even killed (SIGKILL, SIGTERM leave
-    no ``finally``), where it would evaluate its chunks on alone. Found before the fork: a worker imports nothing."""
     try:
         prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):  # not glibc: the worker ends at its next write to the closed pipe

@@ -1,0 +1,108 @@
+"""`check`'s worker pool (ci/parallel.py) ends with the command, as `simulate`'s forked workers do
+(tests/whatif/test_forked.py): a Ctrl-C or a ``kill`` sent to the command alone (a CI cancel, ``docker stop``) ends
+it at once, its workers with it, and a worker outlives no command, even a killed one.
+
+The command runs as its console script does, on 64 files (a pool's least), with two workers whatever the machine's
+cores; each worker's chunk marks that it started, then sleeps a minute: the command is signalled mid-chunk.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_validate_and_check import LOSING, write
+
+from aigc_roi.ci.parallel import POOL_FROM
+from aigc_roi.whatif.forked import can_fork
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="the workers end with their command on Linux")
+
+COMMAND = """
+import os, sys, time
+from pathlib import Path
+from aigc_roi.ci import parallel
+
+marks = Path(sys.argv[1])
+
+def slow_chunk(files, *args):
+    (marks / f"started-{os.getpid()}").touch()
+    time.sleep(60)
+
+parallel.cores = lambda: 2
+parallel._chunk = slow_chunk  # a forked worker finds it there
+sys.argv = ["aigc-roi", "check", sys.argv[2], "--jobs", "2"]
+from aigc_roi.cli import main
+main()
+"""
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie nobody has reaped yet has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def started(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, list[int]]:
+    """The command, its marks' folder and its two workers' pids, once both are inside a chunk."""
+    scenarios = write(tmp_path / "scenarios", {f"s{i:02}.yaml": LOSING for i in range(POOL_FROM)})
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    command = subprocess.Popen([sys.executable, "-c", COMMAND, str(marks), str(scenarios)],
+                               env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while len(list(marks.iterdir())) < 2 and command.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return command, marks, [int(mark.name.split("-")[1]) for mark in marks.iterdir()]
+
+
+def end(command: subprocess.Popen[bytes], workers: list[int]) -> None:
+    """Whatever the test found: nothing it started runs on."""
+    if command.poll() is None:
+        command.kill()
+    command.wait()
+    for pid in filter(running, workers):
+        os.kill(pid, signal.SIGKILL)
+    if command.stderr is not None:
+        command.stderr.close()
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, -signal.SIGTERM)],
+                         ids=["SIGINT", "SIGTERM"])
+def test_a_signal_to_the_command_alone_ends_it_and_its_workers_at_once(tmp_path: Path, signum: int, code: int) -> None:
+    command, _, workers = started(tmp_path)
+    try:
+        assert len(workers) == 2 and all(map(running, workers)), workers
+        command.send_signal(signum)
+        # The chunks still had a minute to sleep: the command used to wait for them.
+        _, stderr = command.communicate(timeout=10)
+        # 130 as Ctrl-C ends any command; SIGTERM ends it by SIGTERM once its files are cleaned up (cli/files.py),
+        # as `simulate` ends.
+        assert (command.returncode, stderr) == (code, b"")
+        # Reaped before the command ended, not left to whoever adopts them.
+        assert not any(map(running, workers))
+    finally:
+        end(command, workers)
+
+
+def test_the_workers_of_a_killed_command_end_with_it(tmp_path: Path) -> None:
+    command, _, workers = started(tmp_path)
+    try:
+        assert len(workers) == 2 and all(map(running, workers)), workers
+        command.kill()  # SIGKILL: no finally of the command's runs
+        command.wait()
+        deadline = time.monotonic() + 10
+        while any(map(running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(running, workers))
+    finally:
+        end(command, workers)
