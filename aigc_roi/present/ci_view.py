@@ -152,8 +152,9 @@ def validate_json(results: Sequence[Validated]) -> dict[str, Any]:
 
 def refusal_error(line: str) -> dict[str, Any]:
     """A run refused before it read a file (a folder without scenarios, a bad option, an unknown --base): its line
-    as stderr shows it in English, and the option it names (null for a path)."""
-    option = re.match(r"(--[a-z][\w-]*)[:= ]", line)
+    as stderr shows it in English, and the option it names, long or short as the line names it (null for a path):
+    click names a short option as typed (``-f: Option '-f' requires an argument``)."""
+    option = re.match(r"(--?[A-Za-z][\w-]*)[:= ]", line)
     return {"message": line, "option": option[1] if option else None}
 
 

@@ -16,6 +16,8 @@ from cli_runner import invoke
 from test_check_zh import commit_all
 from test_validate_and_check import LOSING, write
 
+from aigc_roi.cli.commands import build_command
+
 NO_FILES = ["files", "summary", "passed", "error"]
 NO_SCENARIOS = ["scenarios", "invalid", "warnings", "passed", "summary", "error"]
 
@@ -52,6 +54,31 @@ def test_a_bad_option_value(tmp_path: Path, args: list[str]) -> None:
     document = refusal(["check", str(tmp_path), *args])
     assert document["error"]["option"] in ("--samples", "--jobs")
     assert document["scenarios"] == [] and document["invalid"] == []
+
+
+def _short_value_options() -> list[tuple[str, str]]:
+    """(command, option) for every short name of an option that takes a value, of each command with a document."""
+    return [(command, name) for command in ("validate", "check") for param in build_command(command).params
+            if param.param_type_name == "option" and not getattr(param, "is_flag", False)
+            for name in param.opts if not name.startswith("--")]
+
+
+@pytest.mark.parametrize(("command", "option"), _short_value_options())
+def test_a_short_option_without_its_value_is_named(tmp_path: Path, command: str, option: str) -> None:
+    # Last on the line, its value never given; once before with one (-f json -f): click names it as typed.
+    write(tmp_path, {"a.yaml": LOSING})
+    for before in ([], [option, "json" if option == "-f" else "1"]):
+        document = refusal([command, str(tmp_path), "--format", "json", *before, option])
+        assert document["error"] == {"message": f"{option}: Option '{option}' requires an argument", "option": option}
+
+
+@pytest.mark.parametrize(("word", "message"), [
+    ("-x", "-x: no such option"),
+    ("-seeds", "-seeds: no such option; did you mean --seed?"),  # a long option written with one dash
+])
+def test_an_unknown_option_of_one_dash_is_named(tmp_path: Path, word: str, message: str) -> None:
+    write(tmp_path, {"a.yaml": LOSING})
+    assert refusal(["check", str(tmp_path), "-f", "json", word, "1"])["error"] == {"message": message, "option": word}
 
 
 def test_a_missing_path_argument_and_a_bad_language() -> None:
