@@ -16,6 +16,7 @@ from aigc_roi.cli.clip_warnings import warn_clipped, warn_payback_window
 from aigc_roi.cli.options import (
     BomOption,
     Day,
+    FileToRead,
     FileToWrite,
     ForceOption,
     LangOption,
@@ -71,9 +72,10 @@ def parse_maps(maps: list[str] | None, plan: Scenario) -> list[tuple[str, str]]:
 
 
 def actuals(
-    plan: Annotated[Path, typer.Argument(metavar="PLAN", help="Scenario YAML file of the plan (needs start).", show_default=False)],
-    exports: Annotated[list[Path], typer.Argument(metavar="EXPORT...", help="Ad-platform report exports: CSV or xlsx.",
-                                                  show_default=False)],
+    plan: Annotated[Path, typer.Argument(metavar="PLAN", click_type=FileToRead(),
+                                         help="Scenario YAML file of the plan (needs start).", show_default=False)],
+    exports: Annotated[list[Path], typer.Argument(metavar="EXPORT...", click_type=FileToRead(),
+                                                  help="Ad-platform report exports: CSV or xlsx.", show_default=False)],
     map_: Annotated[list[str] | None, typer.Option(
         "--map", metavar="NAME=GLOB",
         help="Also map campaigns matching GLOB to channel NAME, or acquisition[N] where channels share NAME (repeatable).")] = None,

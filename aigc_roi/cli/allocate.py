@@ -17,6 +17,7 @@ from aigc_roi.cli.options import (
     MAX_SEED,
     BomOption,
     FigureFormat,
+    FileArgument,
     FileToWrite,
     ForceOption,
     FormatOption,
@@ -199,7 +200,7 @@ def check_channel_names(scenario: Scenario, names: dict[str, list[str]], read: C
 
 
 def allocate(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="Scenario YAML file.", show_default=False)],
+    file: FileArgument,
     budget: Annotated[str | None, typer.Option(
         "--budget", "-b", metavar="B",
         help="Monthly budget, spent in every month in which a movable channel runs, split among the channels "

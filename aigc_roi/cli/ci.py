@@ -23,6 +23,7 @@ from aigc_roi.cli.options import (
     MAX_SAMPLES,
     MAX_SEED,
     DocumentOutputOption,
+    FileToRead,
     ForceOption,
     LangOption,
     QuietOption,
@@ -70,7 +71,7 @@ class CheckFormat(StrEnum):
 
 PathsArgument = Annotated[
     list[Path],
-    typer.Argument(metavar="FILE...", help="Scenario files, or folders to search for *.yaml and *.yml files.",
+    typer.Argument(metavar="FILE...", click_type=FileToRead(), help="Scenario files, or folders to search for *.yaml and *.yml files.",
                    show_default=False),
 ]
 _FORMAT_HELP = "Output format (default: github when GITHUB_ACTIONS and GITHUB_WORKFLOW are set, else text)."

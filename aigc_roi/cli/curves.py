@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.options import BomOption, ForceOption, FormatOption, LangOption, OutputOption, QuietOption, SetOption
+from aigc_roi.cli.options import BomOption, FileArgument, ForceOption, FormatOption, LangOption, OutputOption, QuietOption, SetOption
 from aigc_roi.cli.options import FigureFormat as Format
 from aigc_roi.cli.output import deliver, given, open_command, refuse_idle
 from aigc_roi.cli.streams import load
@@ -21,7 +20,7 @@ class CurvesTable(StrEnum):
 
 
 def curves(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="Scenario YAML file.", show_default=False)],
+    file: FileArgument,
     set_: SetOption = None,
     format_: FormatOption = Format.table,
     table: Annotated[CurvesTable, typer.Option("--table", help="Which table --format csv writes.")] = CurvesTable.curves,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import os
 import re
 from enum import StrEnum
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click import Context, Parameter
+from typer._click.exceptions import UsageError
 from typer._click.types import FloatRange, IntRange, ParamType, _NumberRangeBase
 from typer.models import Context as TyperContext
 from typer.models import TyperPath
@@ -23,6 +25,8 @@ from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
 
 if TYPE_CHECKING:
     from decimal import Decimal  # --help and every option without a number never load decimal (issue 27)
+
+    from aigc_roi.model.errors import ScenarioError
 
 FLOAT_DIGITS = 308
 """The largest power of ten float64 holds: a whole-number option is read exactly below it."""
@@ -140,6 +144,36 @@ class FileToWrite(TyperPath):
         return super().convert(value, param, ctx)
 
 
+class FileNamedAsFolder(UsageError):
+    """A file to read named as a folder (``plan.yaml/``): ``error``, the located line the command reports for it. A
+    usage error, so that ``--format json`` still writes its refusal document (cli/edge.py ``EdgeCommand``)."""
+
+    def __init__(self, error: ScenarioError, ctx: Context | None) -> None:
+        super().__init__(error.message, ctx)
+        self.error = error
+
+
+class FileToRead(TyperPath):
+    """The type of every argument or option that names a file or folder to read (FILE, ``check``'s FILE...,
+    actuals' PLAN and EXPORT..., ``report --base``): a file named with a folder's ending (``plan.yaml/``, which the
+    system refuses, "Not a directory", and Typer's Path would read as ``plan.yaml``) refused as the command line is
+    read, located at the name as typed, as a file that cannot be read is."""
+
+    # TyperPath's own narrowing of the context, which mypy holds against click's ParamType.
+    def convert(self, value: Any, param: Parameter | None, ctx: TyperContext | None) -> Any:  # type: ignore[override]
+        if isinstance(value, str) and folder_ending(value) is not None:
+            try:
+                os.stat(value)
+            except NotADirectoryError as error:
+                from aigc_roi.model.errors import ScenarioError
+                from aigc_roi.reader.opening import cannot_read
+
+                raise FileNamedAsFolder(ScenarioError(value, 1, 1, "", cannot_read(value, error)), ctx) from None
+            except (OSError, ValueError):  # missing, or not to be looked at: the reader says so, as without the ending
+                pass
+        return super().convert(value, param, ctx)
+
+
 class FigureFormat(StrEnum):
     table = "table"
     json = "json"
@@ -194,4 +228,5 @@ QuietOption = Annotated[
 BomOption = Annotated[
     bool, typer.Option("--bom", help="Start CSV with a UTF-8 byte-order mark, so Excel on Chinese Windows reads it as UTF-8.")
 ]
-FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="Scenario YAML file.", show_default=False)]
+FileArgument = Annotated[Path, typer.Argument(metavar="FILE", click_type=FileToRead(), help="Scenario YAML file.",
+                                              show_default=False)]

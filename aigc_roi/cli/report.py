@@ -15,6 +15,7 @@ from aigc_roi.cli.options import (
     MAX_SAMPLES,
     DocumentOutputOption,
     FileArgument,
+    FileToRead,
     ForceOption,
     LangOption,
     QuietOption,
@@ -40,8 +41,8 @@ def report(
         "--allocate", metavar="B", help="Also split a monthly budget B as `allocate --budget B` does and draw its budget "
         "curve.", show_default=False)] = None,
     base: Annotated[Path | None, typer.Option(
-        "--base", metavar="BASE", help="An earlier version of FILE: show what moved each figure since it (compare --explain).",
-        show_default=False)] = None,
+        "--base", metavar="BASE", click_type=FileToRead(),
+        help="An earlier version of FILE: show what moved each figure since it (compare --explain).", show_default=False)] = None,
     force: ForceOption = False,
     lang: LangOption = None,
     quiet: QuietOption = False,

@@ -16,6 +16,7 @@ from aigc_roi.cli.files import is_folder
 from aigc_roi.cli.options import (
     BomOption,
     FigureFormat,
+    FileArgument,
     FileToWrite,
     ForceOption,
     FormatOption,
@@ -89,7 +90,7 @@ def _percentile(part: str) -> Decimal | None:
 
 
 def simulate(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="Scenario YAML file.", show_default=False)],
+    file: FileArgument,
     samples: SamplesOption = 10_000,
     seed: SeedOption = 0,
     set_: SetOption = None,

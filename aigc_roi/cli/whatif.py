@@ -23,6 +23,7 @@ from aigc_roi.cli.options import (
     BomOption,
     FigureFormat,
     FileArgument,
+    FileToRead,
     ForceOption,
     FormatOption,
     LangOption,
@@ -160,7 +161,7 @@ def fail_on_two_currencies(columns: list[tuple[str, LoadedScenario]]) -> None:
 
 def compare(
     files: Annotated[list[Path], typer.Argument(
-        metavar="FILE...", help="Two or more scenario files, or one file with --variant.")],
+        metavar="FILE...", click_type=FileToRead(), help="Two or more scenario files, or one file with --variant.")],
     variant: Annotated[list[str] | None, typer.Option(
         "--variant", metavar="'LABEL: PATH=VALUE[, PATH=VALUE]'",
         help="A what-if column of the one FILE, e.g. 'cheaper bid: Douyin CPA.bid=10' (repeatable).")] = None,
