@@ -123,7 +123,7 @@ from aigc_roi.model.targets import PaybackWindow, payback_window
 from aigc_roi.whatif.errors import ArgumentError
 from aigc_roi.whatif.forked import can_fork, forked_tallies, shared_empty
 from aigc_roi.whatif.percentile_choice import percentiles_argument
-from aigc_roi.whatif.sorted_percentiles import Method, sorted_percentiles
+from aigc_roi.whatif.sorted_percentiles import Method, ranked_percentiles
 from aigc_roi.whatif.threads import cores, ordered_map
 from aigc_roi.whatif.variance_shares import Unsplit, variance_shares
 
@@ -665,11 +665,11 @@ def uncertain_inputs(scenario: Scenario, realized: Scenario) -> Iterator[tuple[s
 
 def fan_percentiles(rows: FloatArray, percentiles: Sequence[float]) -> FloatArray:
     """``np.percentile(rows, percentiles, axis=0)``: each month's percentiles of cumulative cash over the samples."""
-    # Each month's samples in a row of their own, sorted by numpy's vectorised sort: half the time of the partition
-    # np.percentile makes down the columns, the same numbers.
+    # Each month's samples in a row of their own, the values read put in place by numpy's vectorised selection
+    # (sorted_percentiles.ranked_percentiles): half the time of a sort, a quarter of the partition np.percentile makes
+    # down the columns, the same numbers.
     months = np.ascontiguousarray(rows.T)
-    months.sort()
-    found = sorted_percentiles(months, percentiles, "linear")
+    found = ranked_percentiles(months, percentiles, "linear")
     return np.percentile(rows, list(percentiles), axis=0) if found is None else np.ascontiguousarray(found.T)
 
 
@@ -686,11 +686,11 @@ def summarize(values: FloatArray, percentiles: Sequence[float], never_is_latest:
         reference = defined[0]
         mean = float(reference + (defined - reference).mean())
     method: Method = "inverted_cdf" if never_is_latest else "linear"
-    # This function's own copy, sorted in place: numpy's vectorised sort, then the percentiles read off by position,
-    # take half the time of np.percentile's partition alone, and find the same numbers.
+    # This function's own copy, the values read put in place by numpy's vectorised selection
+    # (sorted_percentiles.ranked_percentiles: under half a sort's time, a quarter of np.percentile's partition), then
+    # the percentiles read off by position: the same numbers.
     ranked = np.where(np.isnan(values), np.inf, values).astype(np.float64, copy=False) if never_is_latest else defined
-    ranked.sort()
-    found = sorted_percentiles(ranked, percentiles, method)
+    found = ranked_percentiles(ranked, percentiles, method)
     if found is None:
         found = np.percentile(ranked, list(percentiles), method=method, overwrite_input=True)
     if never_is_latest:

@@ -10,6 +10,12 @@ is numpy's, bit for bit (tests/whatif/test_sorted_percentiles.py holds it to
 the installed numpy). Two cases it leaves to ``np.percentile``: NaN, and
 reading a zero where both -0.0 and 0.0 are (they compare equal, so a sort and
 numpy's partition may place them differently).
+
+The values need not be sorted whole: ``select`` puts the values of the
+positions ``read_positions`` names where a sort would (the rest only on the
+right side of them), each by numpy's one-position partition of a part, in
+less than half a sort's time (a million float64: 5 ms against 11 ms);
+``ranked_percentiles`` does it where that reads what a sort would.
 """
 
 from __future__ import annotations
@@ -27,8 +33,9 @@ Method = Literal["linear", "inverted_cdf"]
 
 def sorted_percentiles(ranked: FloatArray, percentiles: Sequence[float], method: Method) -> FloatArray | None:
     """``np.percentile(ranked, percentiles, axis=-1, method=method)`` moved to the last axis (shape ``ranked.shape[:-1]
-    + (len(percentiles),)``) for ``ranked`` float64, sorted along its last axis and not empty there, and percentiles
-    in [0, 100]; None where ``np.percentile`` must decide (module docstring)."""
+    + (len(percentiles),)``) for ``ranked`` float64, sorted along its last axis (or ``select``-ed at the
+    ``read_positions``) and not empty there, and percentiles in [0, 100]; None where ``np.percentile`` must decide
+    (module docstring)."""
     count = ranked.shape[-1]
     if np.isnan(ranked[..., -1]).any():
         return None
@@ -41,6 +48,59 @@ def sorted_percentiles(ranked: FloatArray, percentiles: Sequence[float], method:
         read = _inverted_cdf_positions(count, fractions)
         found = ranked[..., read]
     return None if _reads_a_zero_among_both_signs(ranked, read) else found
+
+
+def read_positions(count: int, percentiles: Sequence[float], method: Method) -> list[int]:
+    """The positions ``sorted_percentiles`` reads of ``count`` values (``count`` > 0), and the last, whose NaN it
+    looks for: where ``select`` must put the values a sort would."""
+    fractions = np.true_divide(list(percentiles), 100)
+    if method == "linear":
+        below, above, _ = _linear_neighbours(count, fractions)
+        read = np.concatenate((below, above))
+    else:
+        read = _inverted_cdf_positions(count, fractions)
+    return sorted({int(position) % count for position in read.tolist()} | {count - 1})
+
+
+def ranked_percentiles(values: FloatArray, percentiles: Sequence[float], method: Method) -> FloatArray | None:
+    """``sorted_percentiles`` of ``values`` (float64, this caller's own, not empty along the last axis), which it
+    reorders: sorted where zeros of both signs are, else ``select``-ed at the ``read_positions``.
+
+    numpy's vectorised sort and selection order values by min and max, which give either of two equal values: of
+    -0.0 and 0.0 either may come out twice. So a sort (what this stands for) and a selection may read different
+    zeros where both are, and the old sort is kept there; elsewhere equal values have equal bits."""
+    if _zeros_of_both_signs(values):
+        values.sort()
+    else:
+        select(values, read_positions(values.shape[-1], percentiles, method))
+    return sorted_percentiles(values, percentiles, method)
+
+
+def _zeros_of_both_signs(values: FloatArray) -> bool:
+    zeros = values == 0.0
+    if not zeros.any():
+        return False
+    negative = np.signbit(values[zeros])
+    return bool(negative.any() and not negative.all())
+
+
+def select(values: FloatArray, positions: list[int]) -> None:
+    """Reorder ``values`` in place along its last axis so that each of ``positions`` (increasing, each once) holds
+    the value a sort would put there (NaN after every number, as in a sort; a zero of either sign where both are,
+    ``ranked_percentiles``), every value before it being no greater and every value after it no less.
+
+    numpy partitions around one position with a vectorised selection, around several one after another without
+    it (a million float64 around 7 positions: 19 ms, more than a sort's 11); so each part is partitioned around
+    the middle one of its positions and the parts on either side of it in turn (5 ms)."""
+    parts = [(0, values.shape[-1], positions)]
+    while parts:
+        low, high, inside = parts.pop()
+        if not inside:
+            continue
+        middle = len(inside) // 2
+        position = inside[middle]
+        values[..., low:high].partition(position - low, axis=-1)
+        parts += [(low, position, inside[:middle]), (position + 1, high, inside[middle + 1:])]
 
 
 def _linear_neighbours(count: int, fractions: FloatArray) -> tuple[NDArray[np.intp], NDArray[np.intp], FloatArray]:

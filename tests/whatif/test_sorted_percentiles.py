@@ -7,7 +7,7 @@ import pytest
 
 from aigc_roi.model.figures import plain
 from aigc_roi.whatif.simulate import fan_percentiles, summarize
-from aigc_roi.whatif.sorted_percentiles import sorted_percentiles
+from aigc_roi.whatif.sorted_percentiles import ranked_percentiles, read_positions, select, sorted_percentiles
 
 RNG = np.random.default_rng(27)
 SIZES = (1, 2, 3, 4, 5, 7, 10, 19, 20, 21, 99, 100, 101, 1000, 1001, 4096, 10_007)
@@ -75,3 +75,49 @@ def test_a_zero_read_where_both_signs_are_is_left_to_numpy() -> None:
     assert sorted_percentiles(ranked, (50,), "linear") is None
     assert sorted_percentiles(np.sort(np.abs(ranked)), (50,), "linear") is not None
     assert sorted_percentiles(ranked, (0, 100), "inverted_cdf") is not None  # no zero read
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_selected_values_sit_where_a_sort_puts_them(size: int) -> None:
+    """``select`` stands for a sort at the positions read: each holds the sorted value's bits (NaN last), the values
+    before it no greater, those after no less; where no zeros of both signs are (which ``ranked_percentiles`` sorts),
+    the values themselves, bit for bit."""
+    for kind, values in kinds(size).items():
+        zeros = np.signbit(values[values == 0.0])
+        if zeros.any() and not zeros.all():
+            continue
+        for percentiles in PERCENTILES:
+            for method in ("linear", "inverted_cdf"):
+                positions = read_positions(size, percentiles, method)
+                assert positions[-1] == size - 1
+                selected = values.copy()
+                select(selected, positions)
+                ordered = np.sort(values)
+                assert selected[positions].tobytes() == ordered[positions].tobytes(), (kind, method)
+                for position in positions:
+                    pivot = selected[position]
+                    if not np.isnan(pivot):
+                        assert not (selected[:position] > pivot).any() and not (selected[position + 1:] < pivot).any()
+                assert np.sort(selected.view(np.uint64)).tobytes() == np.sort(values.view(np.uint64)).tobytes()
+
+
+def test_selection_runs_along_the_last_axis_of_each_row() -> None:
+    rows = RNG.normal(size=(5, 301))
+    rows[2, 7] = np.nan
+    positions = read_positions(301, (5, 50, 95), "linear")
+    selected = rows.copy()
+    select(selected, positions)
+    assert selected[:, positions].tobytes() == np.sort(rows, axis=-1)[:, positions].tobytes()
+
+
+def test_zeros_of_both_signs_are_sorted_not_selected() -> None:
+    """numpy's sort and selection order values by min and max, which give either of two equal values: where -0.0
+    and 0.0 both are, either may come out twice (this array's sort gives four 0.0). There ``ranked_percentiles``
+    sorts, as simulate's summaries did, and reads what the sort gives."""
+    values = np.array([3.0, -0.0, 0.0, -0.0, 2.0, -1.0, 0.0] * 3 + [-0.0] * 40 + list(RNG.normal(size=200)))
+    for percentiles in PERCENTILES:
+        ranked = values.copy()
+        found = ranked_percentiles(ranked, percentiles, "linear")
+        assert ranked.tobytes() == np.sort(values).tobytes()
+        expected = sorted_percentiles(np.sort(values), percentiles, "linear")
+        assert (found is None and expected is None) or bits(found) == bits(expected)
