@@ -122,15 +122,21 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
                                                                         shares, organic, viral)
     values_move = _per_user_values_move(scenario)
     shared = CohortProducts.of(scenario, retention) if products and mix is None and not values_move else None
+    # The subscribers in force are read by the series and by serving per subscriber alone: figures alone skip the
+    # payments that count them (a pass over each plan's months), as the paid channels' revenue does; nor do they keep
+    # the net revenue apart from the gross where the two are the same numbers.
+    subscribers = series or not _is_plain_zero(scenario.costs.serving_per_subscriber)
+    net_shared = not series
     if shared is not None:
         active = purchasers = shared.active(new_users)
         revenue = shared.revenue_of(scenario.monetization, new_users)
     elif mix is None:
         active = purchasers = _active_users(new_users, scenario.retention, retention, p)
-        revenue = _revenue(scenario.monetization, new_users, active, p)
+        revenue = _revenue(scenario.monetization, new_users, active, p, subscribers=subscribers, net_shared=net_shared)
     else:
         active, purchasers = mix.active, mix.indexed_active
-        revenue = _revenue(scenario.monetization, mix.indexed_new_users, mix.indexed_active, p)
+        revenue = _revenue(scenario.monetization, mix.indexed_new_users, mix.indexed_active, p, subscribers=subscribers,
+                           net_shared=net_shared)
     # Only the series read the active users after their serving, where they are not the purchasers.
     serving = _serving(scenario.costs, active, revenue, p, active_read=series or active is purchasers)
     fixed = _fixed_costs(scenario.costs, H, p)
@@ -152,16 +158,17 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         "net_revenue": revenue.net,
         "ad_spend": ad_spend,
         "serving_cost": serving,
-        # zeros, not zeros_like: the new users are a recursion's fresh array, whose layout np.zeros takes, and
-        # zeros_like's Python costs a run ten times as much.
-        "delivery_cost": np.zeros(new_users.shape) if delivery is None else delivery,
-        "referral_cost": np.zeros(new_users.shape) if referral is None else referral,
         "fixed_cost": fixed,
         "contribution": contribution,
         "net_cash": net_cash,
         "cumulative_cash": running_sum(net_cash),
     }
     if series:
+        # Only the series read the deliveries and rewards by month, a plan without them an array of zeros each
+        # (zeros, not zeros_like: the new users are a recursion's fresh array, whose layout np.zeros takes, and
+        # zeros_like's Python costs a run ten times as much).
+        months |= {"delivery_cost": np.zeros(new_users.shape) if delivery is None else delivery,
+                   "referral_cost": np.zeros(new_users.shape) if referral is None else referral}
         # Recognised/deferred revenue: the accrual view of the subscription cash (model/accrual.py).
         recognised, deferred = (part.T for part in accrual_series(
             revenue.gross.T, {period: cash.T for period, cash in revenue.subscriptions_by_period.items()}))

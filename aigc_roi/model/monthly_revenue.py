@@ -72,7 +72,7 @@ def _kept(amount: FloatArray, keep: FloatArray) -> FloatArray:
 
 
 def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, p: _Params,
-             subscribers: bool = True) -> _Revenue:
+             subscribers: bool = True, net_shared: bool = False) -> _Revenue:
     """Purchases through retention; subscription cash by plan; orders by month (docs/formulas.md §4.4–§4.6).
 
     Each item is netted with its own ``fee``, else ``revenue_fee``. Orders
@@ -80,7 +80,10 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
     channel's attribution. The ``(H, s)`` passes are what this stage costs, so
     plans of one period share one cash array, and plans that all keep the same
     share are netted once, on their total. Without ``subscribers`` the payments that count them are not
-    summed: a pass over every plan's months that only serving per subscriber and the series read.
+    summed: a pass over every plan's months that only serving per subscriber and the series read. With
+    ``net_shared`` (a caller that writes neither in place and keeps neither as a series of its own) the net is the
+    gross array itself where every item keeps all of its revenue: the same products summed the same way, two
+    passes over the months fewer.
     """
     horizon = new_users.shape[0]
     plans = monetization.plans
@@ -123,7 +126,11 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
         subscriptions_net = _kept(subscriptions, _keep(monetization, plans[0].fee, p)) if plans else subscriptions
     purchase_gross, purchase_net = _purchase_per_active(monetization, p)
     gross = subscriptions + active * purchase_gross
-    net = subscriptions_net + active * purchase_net
+    if (net_shared and subscriptions_net is subscriptions and not monetization.orders
+            and purchase_net.shape == purchase_gross.shape and purchase_net.tobytes() == purchase_gross.tobytes()):
+        net = gross
+    else:
+        net = subscriptions_net + active * purchase_net
     if monetization.orders:
         order_gross, order_net = order_revenue(monetization.orders, monetization.revenue_fee, horizon, p.samples)
         gross += order_gross.T

@@ -59,7 +59,7 @@ def _paid_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user
     # Their subscribers are counted only where serving charges them.
     revenue = (shared.revenue_of(monetization, indexed_new_users, orders=False) if shared is not None
                else _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, p,
-                             subscribers=not _is_plain_zero(scenario.costs.serving_per_subscriber)))
+                             subscribers=not _is_plain_zero(scenario.costs.serving_per_subscriber), net_shared=True))
     # Only the purchasers are read after the serving, where they are the active users.
     contribution = revenue.net - _serving(scenario.costs, active, revenue, p, active_read=active is indexed_active)
     if delivery_per_active is not None:

@@ -1,7 +1,8 @@
 """A single run's shortcuts (issue 27: a run under 2 ms) compute what the paths they stand for compute, to the last
 bit: the accrual's lags summed in one reduction, a cohort matrix copied from a view, a narrow stack copied, a shared
 curve's view, counted reductions, the discount's powers without its selections, the MIRR of one sample on Python
-floats, and a chunk's purchases built once per set of items and fee."""
+floats, a chunk's purchases built once per set of items and fee, and a net revenue that is the gross where every item
+keeps all of its revenue."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ import pytest
 from aigc_roi.model.accrual import LAGGED_CELLS, _by_lag, _by_lag_at_once
 from aigc_roi.model.cashflow import discount_factors
 from aigc_roi.model.mirr import annual_mirr
-from aigc_roi.model.monthly_revenue import _purchase_per_active
+from aigc_roi.model.monthly_revenue import _purchase_per_active, _revenue
 from aigc_roi.model.params import _Params, every, shared_columns, some
 from aigc_roi.model.running import FEW_VALUES, recurrence, stacked
-from aigc_roi.model.scenario import Monetization, Purchase
+from aigc_roi.model.scenario import Monetization, Order, Plan, Purchase
 from aigc_roi.model.sources import lower_toeplitz, toeplitz_product
 
 
@@ -128,3 +129,31 @@ def test_a_chunks_purchases_are_built_once_per_set_of_items_and_fee() -> None:
     np.testing.assert_allclose(_purchase_per_active(Monetization(purchases=items, revenue_fee=np.array([0.3])), p)[1],
                                [[3.5]], rtol=1e-15)
     assert not net.flags.writeable
+
+
+def _monetization(plan_fee: float | None, purchase_fee: float | None, revenue_fee: float, orders: bool) -> Monetization:
+    plans = (Plan("Monthly", 30.0, 1, 0.04, 0.7, fee=plan_fee), Plan("Yearly", 199.0, 12, 0.01, 0.5))
+    purchases = (Purchase("Pack", 19.9, 0.02, fee=purchase_fee),)
+    lines = (Order("Order", 50.0, 10.0),) if orders else ()
+    return Monetization(plans, purchases, revenue_fee, lines)
+
+
+@pytest.mark.parametrize("orders", [False, True], ids=["no orders", "orders"])
+@pytest.mark.parametrize("fees", [(None, None, 0.0), (0.3, None, 0.0), (None, 0.15, 0.0), (None, None, 0.3), (0.0, 0.0, 0.3)],
+                         ids=["no fee", "a plan's fee", "a purchase's fee", "the revenue fee", "every item's own 0"])
+def test_a_net_revenue_shared_with_the_gross_is_the_net_summed_on_its_own(fees: tuple, orders: bool) -> None:
+    """Figures alone and the paid channels' revenue take the gross array as the net where every item keeps all of its
+    revenue (``net_shared``): the net summed on its own has the same bits, and elsewhere it is summed on its own."""
+    rng = np.random.default_rng(11)
+    p = _Params(4, 30)
+    new_users = rng.uniform(0.0, 1e4, (30, 4))
+    active = new_users * rng.uniform(0.1, 0.9, (30, 4))
+    active[3, 1] = -0.0  # a sign bit: the shared sum must be the same sum, not the gross copied
+    monetization = _monetization(*fees, orders=orders)
+    summed = _revenue(monetization, new_users, active, p, net_shared=False)
+    shared = _revenue(monetization, new_users, active, p, net_shared=True)
+    _same_bits(shared.net, summed.net)
+    _same_bits(shared.gross, summed.gross)
+    # Orders add to both in place; a fee of 0 on one plan and the revenue fee on the other net the plans apart.
+    assert (shared.net is shared.gross) == (fees == (None, None, 0.0) and not orders)
+    assert summed.net is not summed.gross
