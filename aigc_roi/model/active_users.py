@@ -96,18 +96,25 @@ def _piecewise_active(new_users: FloatArray, knots: list[int], shares: list[Floa
     """
     horizon = new_users.shape[0]
     before = running_sum(new_users)
-    change = np.array(new_users)
+    change = np.empty_like(before)
     scratch = np.empty_like(change)
     slopes: list[FloatArray] = [(share - earlier) / (age - younger)
                                 for younger, age, earlier, share in zip(knots, knots[1:], shares, shares[1:], strict=False)]
     previous = np.zeros(1)
+    # The first knot's terms are added to the new users as they are written: no copy of every month of them first.
+    summed = new_users
     for knot, slope in zip(knots, [*slopes, np.zeros(1)], strict=True):
         lag = knot + 1
         if lag >= horizon:
             break
         np.multiply(before[: horizon - lag], slope - previous, out=scratch[: horizon - lag])
-        change[lag:] += scratch[: horizon - lag]
+        if summed is new_users:
+            change[:lag] = new_users[:lag]
+        np.add(summed[lag:], scratch[: horizon - lag], out=change[lag:])
+        summed = change
         previous = slope
+    if summed is new_users:
+        change[...] = new_users
     add_down(change)
     # Where every cohort has aged past a last share of 0 the sums leave a residue of either sign: no one is active.
     return np.maximum(change, 0.0, out=change)

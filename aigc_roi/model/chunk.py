@@ -139,7 +139,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
                            net_shared=net_shared)
     # Only the series read the active users after their serving, where they are not the purchasers.
     serving = _serving(scenario.costs, active, revenue, p, active_read=series or active is purchasers)
-    fixed = _fixed_costs(scenario.costs, H, p)
+    fixed = _fixed_costs(scenario.costs, H, p, spread=series)
     delivery_per_active = _delivery_per_active(scenario.monetization, p)
     # A group's conversion index scales its purchases, so the deliveries they cost with them. Figures alone read the
     # purchasers no more (nor the active users, where they are the purchasers, after their serving).
@@ -248,9 +248,10 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     # (s, 2): the paid channels' gross revenue and contribution over the horizon.
     paid = np.empty((samples, 2))  # np.stack's layout, without its Python
     paid[:, 0], paid[:, 1] = np.add.reduce(paid_gross, axis=0), np.add.reduce(paid_contribution, axis=0)
-    paid_cash = paid_contribution - ad_spend
+    # The paid channels' cash is this chunk's own, read no more: summed where it is, not copied first.
+    paid_cumulative = running_sum(paid_contribution - ad_spend, own=True)
     inputs = FigureInputs({**{name: months[name] for name in FIGURE_SERIES}, "paid": paid.T,
-                           "paid_cumulative": running_sum(paid_cash), "lifetime_contribution": lifetime_contribution},
+                           "paid_cumulative": paid_cumulative, "lifetime_contribution": lifetime_contribution},
                           discount_rate, lifetime_discount)
     figures = inputs.figures(irr)
     if not series:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from aigc_roi.model.monthly_revenue import _Revenue, _RevenueByAge, _subscribers
-from aigc_roi.model.params import _is_plain_zero, _month_mask, _Params, _zero_fill_ratio, some
+from aigc_roi.model.params import _is_plain_zero, _month_mask, _Params, _zero_fill_ratio, every, some
 from aigc_roi.model.revenue import order_delivery
 from aigc_roi.model.running import add_product
 from aigc_roi.model.scenario import Costs, FloatArray, Monetization, Value
@@ -59,13 +59,20 @@ def _serving(costs: Costs, active: FloatArray, revenue: _Revenue, p: _Params, ac
     return serving
 
 
-def _fixed_costs(costs: Costs, horizon: int, p: _Params) -> FloatArray:
-    """Fixed costs by month ``(H, s)``."""
-    fixed = np.zeros((horizon, 1))
-    for cost in costs.fixed:
-        amount = p.monthly(cost.monthly)
+def _fixed_costs(costs: Costs, horizon: int, p: _Params, spread: bool = True) -> FloatArray:
+    """Fixed costs by month ``(H, s)``. Without ``spread`` (a caller that only reads them) costs that run every
+    month at one amount are one row, summed as every month's would be (each times a mask of 1s) and read as every
+    month's through a view: two passes over the months fewer."""
+    masks = [_month_mask(cost.months, horizon) for cost in costs.fixed]
+    amounts = [p.monthly(cost.monthly) for cost in costs.fixed]
+    one_row = not spread and all(amount.shape[0] == 1 and every(mask == 1.0) for mask, amount in zip(masks, amounts, strict=True))
+    rows = 1 if one_row else horizon
+    fixed = np.zeros((rows, 1))
+    for mask, amount in zip(masks, amounts, strict=True):
         # Summed as one column until a cost that moves by sample joins: no what-if moves a fixed cost.
-        fixed = fixed + _month_mask(cost.months, horizon)[:, None] * (amount[:, :1] if amount.strides[1] == 0 else amount)
+        fixed = fixed + mask[:rows, None] * (amount[:, :1] if amount.strides[1] == 0 else amount)
+    if one_row:
+        return np.broadcast_to(fixed, (horizon, p.samples))
     # A column per sample already (a run's, or costs drawn per sample) is kept as it is: no broadcast view, whose Python
     # costs a run more than the sums.
     return fixed if fixed.shape == (horizon, p.samples) else np.ascontiguousarray(np.broadcast_to(fixed, (horizon, p.samples)))

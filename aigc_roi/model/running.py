@@ -17,9 +17,10 @@ import numpy as np
 from aigc_roi.model.scenario import FloatArray
 
 
-def running_sum(values: FloatArray, axis: int = 0) -> FloatArray:
-    """``np.cumsum(values, axis)`` as float64, in the same layout as ``values``."""
-    out = np.array(values, dtype=np.float64, order="K")
+def running_sum(values: FloatArray, axis: int = 0, own: bool = False) -> FloatArray:
+    """``np.cumsum(values, axis)`` as float64, in the same layout as ``values``; with ``own`` (float64, the caller's
+    and read no more) in ``values`` itself, without the copy, a pass over every value."""
+    out = values if own else np.array(values, dtype=np.float64, order="K")
     along = out if axis == 0 else _months_first(out, axis)
     if along.shape[0] < 2 or along.strides[0] == out.itemsize:
         along.cumsum(axis=0, out=along)

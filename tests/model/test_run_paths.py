@@ -1,8 +1,8 @@
 """A single run's shortcuts (issue 27: a run under 2 ms) compute what the paths they stand for compute, to the last
 bit: the accrual's lags summed in one reduction, a cohort matrix copied from a view, a narrow stack copied, a shared
 curve's view, counted reductions, the discount's powers without its selections, the MIRR of one sample on Python
-floats, a chunk's purchases built once per set of items and fee, and a net revenue that is the gross where every item
-keeps all of its revenue."""
+floats, a chunk's purchases built once per set of items and fee, and, where figures alone are read, a net revenue that
+is the gross where every item keeps all of its revenue, fixed costs read through one row and a running sum in place."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ import pytest
 from aigc_roi.model.accrual import LAGGED_CELLS, _by_lag, _by_lag_at_once
 from aigc_roi.model.cashflow import discount_factors
 from aigc_roi.model.mirr import annual_mirr
+from aigc_roi.model.monthly_costs import _fixed_costs
 from aigc_roi.model.monthly_revenue import _purchase_per_active, _revenue
 from aigc_roi.model.params import _Params, every, shared_columns, some
-from aigc_roi.model.running import FEW_VALUES, recurrence, stacked
-from aigc_roi.model.scenario import Monetization, Order, Plan, Purchase
+from aigc_roi.model.running import FEW_VALUES, recurrence, running_sum, stacked
+from aigc_roi.model.scenario import ByMonth, Costs, FixedCost, Monetization, Order, Plan, Purchase
 from aigc_roi.model.sources import lower_toeplitz, toeplitz_product
 
 
@@ -157,3 +158,38 @@ def test_a_net_revenue_shared_with_the_gross_is_the_net_summed_on_its_own(fees: 
     # Orders add to both in place; a fee of 0 on one plan and the revenue fee on the other net the plans apart.
     assert (shared.net is shared.gross) == (fees == (None, None, 0.0) and not orders)
     assert summed.net is not summed.gross
+
+
+@pytest.mark.parametrize("costs", [
+    (),
+    (FixedCost("Tools", 300.0),),
+    (FixedCost("Tools", "drawn"), FixedCost("Rent", 1_000.0)),
+    (FixedCost("Tools", "drawn"), FixedCost("Launch", 5_000.0, (1, 2, 3))),
+    (FixedCost("Tools", ByMonth(((1, 300.0), (30, 900.0)))),),
+    (FixedCost("Refund", -0.0), FixedCost("Tools", "drawn")),
+], ids=["none", "one every month", "drawn and fixed every month", "one in some months", "by month", "a sign bit"])
+@pytest.mark.parametrize("horizon", [1, 30])
+def test_fixed_costs_read_through_one_row_are_every_months_sums(costs: tuple, horizon: int) -> None:
+    """Figures alone read costs that run every month at one amount through one row (``spread`` False): the same sums,
+    bit for bit, as every month's own array, which the series keep."""
+    rng = np.random.default_rng(5)
+    drawn = rng.uniform(300.0, 1_000.0, 4)
+    written = Costs(fixed=tuple(FixedCost(cost.name, drawn if isinstance(cost.monthly, str) else cost.monthly, cost.months)
+                                for cost in costs))
+    spread = _fixed_costs(written, horizon, _Params(4, horizon))
+    read = _fixed_costs(written, horizon, _Params(4, horizon), spread=False)
+    _same_bits(np.ascontiguousarray(read), spread)
+    assert spread.flags.c_contiguous and spread.flags.writeable
+    # One month is one row whatever its costs; over 30, costs in some months or by month take every month's array.
+    one_row = horizon == 1 or all(cost.months is None and not isinstance(cost.monthly, ByMonth) for cost in costs)
+    assert (not read.flags.writeable) == one_row
+
+
+def test_a_running_sum_of_its_own_array_is_the_running_sum_in_place() -> None:
+    rng = np.random.default_rng(8)
+    for values in (rng.normal(size=(30, 5)), rng.normal(size=(30, 1)), rng.normal(size=(1, 3)), rng.normal(size=(5, 30)).T):
+        copied = running_sum(values)
+        own = values.copy(order="K")
+        summed = running_sum(own, own=True)
+        assert summed is own
+        _same_bits(summed, copied)
