@@ -151,7 +151,8 @@ def _revenue_by_age(monetization: Monetization, retention: FloatArray, p: _Param
     subscription_by_age = np.zeros((horizon, p.samples))
     subscription_net_by_age = None if one_fee else np.zeros((horizon, p.samples))
     recursions = [_Recursion.of(plan, p) for plan in plans]
-    for plan, recursion, paid in zip(plans, recursions, _recursive_schedules(recursions, horizon, p.samples), strict=True):
+    schedules = _recursive_schedules(recursions, horizon, p.samples, payments=payments_by_age is not None)
+    for plan, recursion, paid in zip(plans, recursions, schedules, strict=True):
         if recursion is not None:
             assert paid is not None
             # A recursive plan pays at ages 0, P, 2P, ... only: the other ages of every sum would add 0, and
@@ -160,6 +161,7 @@ def _revenue_by_age(monetization: Monetization, retention: FloatArray, p: _Param
             paying = slice(None, None, recursion.period)
             subscription_by_age[paying] += cash_at
             if payments_by_age is not None:
+                assert payments_at is not None, "the schedules carry the payments where they are summed"
                 payments_by_age.setdefault(recursion.period, np.zeros((horizon, p.samples)))[paying] += payments_at
             if subscription_net_by_age is not None:
                 subscription_net_by_age[paying] += cash_at * _keep(monetization, plan.fee, p)

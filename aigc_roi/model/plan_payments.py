@@ -108,20 +108,23 @@ def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray
     return _in_stacks(plans, new_users.size, payers)
 
 
-def _recursive_schedules(plans: list[_Recursion | None], ages: int, samples: int) -> Iterator[tuple[FloatArray, FloatArray] | None]:
+def _recursive_schedules(plans: list[_Recursion | None], ages: int, samples: int,
+                         payments: bool = True) -> Iterator[tuple[FloatArray, FloatArray | None] | None]:
     """Per plan in order (None where ``plans`` has None), ``(K, s)`` the cash and the payments of one new user of a
     recursive plan at the ages it pays, 0, P, 2P, ...: its first payment (or conversion) times the renewal k times
     over, multiplied in that order as ``_recursive_by_age`` does, for plans of one period and both at once
-    (``STACKED_CELLS``): a vector operation per paying age of a stack, not per paying age of every plan."""
+    (``STACKED_CELLS``): a vector operation per paying age of a stack, not per paying age of every plan. Without
+    ``payments`` (None), the cash alone: half the products."""
+    kinds = 2 if payments else 1
 
-    def schedules(period: int, chosen: list[_Recursion]) -> list[tuple[FloatArray, FloatArray]]:
-        first = np.array([[_row(plan.first_payment, (samples,)) for plan in chosen],
-                          [_row(plan.conversion, (samples,)) for plan in chosen]])
+    def schedules(period: int, chosen: list[_Recursion]) -> list[tuple[FloatArray, FloatArray | None]]:
+        firsts = [[_row(plan.first_payment, (samples,)) for plan in chosen],
+                  [_row(plan.conversion, (samples,)) for plan in chosen]]
         renewals = np.array([_row(plan.renewal, (samples,)) for plan in chosen])
-        rows = running_product(first, renewals, len(range(0, ages, period)))
-        return [(rows[:, 0, n], rows[:, 1, n]) for n in range(len(chosen))]
+        rows = running_product(np.array(firsts[:kinds]), renewals, len(range(0, ages, period)))
+        return [(rows[:, 0, n], rows[:, 1, n] if payments else None) for n in range(len(chosen))]
 
-    return _in_stacks(plans, 2 * ages * samples, schedules)
+    return _in_stacks(plans, kinds * ages * samples, schedules)
 
 
 def _same_rate(rate: FloatArray, other: FloatArray) -> bool:

@@ -2,7 +2,8 @@
 bit: the accrual's lags summed in one reduction, a cohort matrix copied from a view, a narrow stack copied, a shared
 curve's view, counted reductions, the discount's powers without its selections, the MIRR of one sample on Python
 floats, a chunk's purchases built once per set of items and fee, and, where figures alone are read, a net revenue that
-is the gross where every item keeps all of its revenue, fixed costs read through one row and a running sum in place."""
+is the gross where every item keeps all of its revenue, fixed costs read through one row, a running sum in place and a
+plan's cash by age without its payments."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from aigc_roi.model.mirr import annual_mirr
 from aigc_roi.model.monthly_costs import _fixed_costs
 from aigc_roi.model.monthly_revenue import _purchase_per_active, _revenue
 from aigc_roi.model.params import _Params, every, shared_columns, some
+from aigc_roi.model.plan_payments import _Recursion, _recursive_schedules
 from aigc_roi.model.running import FEW_VALUES, recurrence, running_sum, stacked
 from aigc_roi.model.scenario import ByMonth, Costs, FixedCost, Monetization, Order, Plan, Purchase
 from aigc_roi.model.sources import lower_toeplitz, toeplitz_product
@@ -193,3 +195,19 @@ def test_a_running_sum_of_its_own_array_is_the_running_sum_in_place() -> None:
         summed = running_sum(own, own=True)
         assert summed is own
         _same_bits(summed, copied)
+
+
+@pytest.mark.parametrize("samples", [1, 40, 1_000])
+def test_a_plans_cash_by_age_alone_is_the_cash_computed_with_its_payments(samples: int) -> None:
+    """Figures alone, without serving per subscriber, take a recursive plan's cash by age without its payments: the
+    same products (a stack of one kind may take numpy's accumulation where two took a product per step)."""
+    rng = np.random.default_rng(4)
+    p = _Params(samples, 36)
+    plans = [Plan("Monthly", rng.uniform(20.0, 40.0, samples), 1, rng.uniform(0.01, 0.05, samples), rng.uniform(0.5, 0.8, samples)),
+             Plan("Quarterly", 79.0, 3, 0.02, -0.0), Plan("Again", 19.0, 1, 0.03, 0.7)]
+    recursions = [_Recursion.of(plan, p) for plan in plans]
+    with_payments = list(_recursive_schedules(recursions, 36, samples))
+    alone = list(_recursive_schedules(recursions, 36, samples, payments=False))
+    for (cash, payments), (cash_alone, none) in zip(with_payments, alone, strict=True):
+        assert payments is not None and none is None
+        _same_bits(np.ascontiguousarray(cash_alone), np.ascontiguousarray(cash))
