@@ -148,7 +148,9 @@ def _revenue_by_age(monetization: Monetization, retention: FloatArray, p: _Param
     plans = monetization.plans
     one_fee = len({id(plan.fee) for plan in plans}) <= 1
     payments_by_age: dict[int, FloatArray] | None = {} if payments else None
-    subscription_by_age = np.zeros((horizon, p.samples))
+    shape = (horizon, p.samples)
+    # Zeros until the first plan adds to them (None).
+    subscription_by_age: FloatArray | None = None
     subscription_net_by_age = None if one_fee else np.zeros((horizon, p.samples))
     recursions = [_Recursion.of(plan, p) for plan in plans]
     schedules = _recursive_schedules(recursions, horizon, p.samples, payments=payments_by_age is not None)
@@ -159,7 +161,13 @@ def _revenue_by_age(monetization: Monetization, retention: FloatArray, p: _Param
             # are left as they are.
             cash_at, payments_at = paid
             paying = slice(None, None, recursion.period)
-            subscription_by_age[paying] += cash_at
+            if subscription_by_age is None and recursion.period == 1:
+                # The first plan paying at every age: 0 + its cash as cash + 0 (the same bits, -0 made 0 alike),
+                # written at once where an array of zeros was written first and then added to.
+                subscription_by_age = np.add(cash_at, 0.0)
+            else:
+                subscription_by_age = np.zeros(shape) if subscription_by_age is None else subscription_by_age
+                subscription_by_age[paying] += cash_at
             if payments_by_age is not None:
                 assert payments_at is not None, "the schedules carry the payments where they are summed"
                 payments_by_age.setdefault(recursion.period, np.zeros((horizon, p.samples)))[paying] += payments_at
@@ -169,11 +177,13 @@ def _revenue_by_age(monetization: Monetization, retention: FloatArray, p: _Param
         per_user_payments = _plan_payments_by_age(plan, horizon, p)
         # A moving price has no value by age: a user's values are then read by join month (_moving_per_user).
         schedule = per_user_payments * (1.0 if is_by_month(plan.price) else p(plan.price))
+        subscription_by_age = np.zeros(shape) if subscription_by_age is None else subscription_by_age
         subscription_by_age += schedule
         if payments_by_age is not None:
             _add_to(payments_by_age, _period(plan), per_user_payments)
         if subscription_net_by_age is not None:
             subscription_net_by_age += schedule * _keep(monetization, plan.fee, p)
+    subscription_by_age = np.zeros(shape) if subscription_by_age is None else subscription_by_age
     if subscription_net_by_age is None:
         subscription_net_by_age = (_kept(subscription_by_age, _keep(monetization, plans[0].fee, p)) if plans
                                    else subscription_by_age)

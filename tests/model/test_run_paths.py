@@ -3,7 +3,7 @@ bit: the accrual's lags summed in one reduction, a cohort matrix copied from a v
 curve's view, counted reductions, the discount's powers without its selections, the MIRR of one sample on Python
 floats, a chunk's purchases built once per set of items and fee, and, where figures alone are read, a net revenue that
 is the gross where every item keeps all of its revenue, fixed costs read through one row, a running sum in place and a
-plan's cash by age without its payments."""
+plan's cash by age without its payments, written at once where zeros were added to."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from aigc_roi.model.accrual import LAGGED_CELLS, _by_lag, _by_lag_at_once
 from aigc_roi.model.cashflow import discount_factors
 from aigc_roi.model.mirr import annual_mirr
 from aigc_roi.model.monthly_costs import _fixed_costs
-from aigc_roi.model.monthly_revenue import _purchase_per_active, _revenue
+from aigc_roi.model.monthly_revenue import _purchase_per_active, _revenue, _revenue_by_age
 from aigc_roi.model.params import _Params, every, shared_columns, some
-from aigc_roi.model.plan_payments import _Recursion, _recursive_schedules
+from aigc_roi.model.plan_payments import _plan_payments_by_age, _Recursion, _recursive_schedules
 from aigc_roi.model.running import FEW_VALUES, recurrence, running_sum, stacked
 from aigc_roi.model.scenario import ByMonth, Costs, FixedCost, Monetization, Order, Plan, Purchase
 from aigc_roi.model.sources import lower_toeplitz, toeplitz_product
@@ -211,3 +211,27 @@ def test_a_plans_cash_by_age_alone_is_the_cash_computed_with_its_payments(sample
     for (cash, payments), (cash_alone, none) in zip(with_payments, alone, strict=True):
         assert payments is not None and none is None
         _same_bits(np.ascontiguousarray(cash_alone), np.ascontiguousarray(cash))
+
+
+@pytest.mark.parametrize("first", ["monthly", "quarterly", "scheduled"])
+def test_a_users_subscriptions_by_age_written_at_once_are_zeros_added_to(first: str) -> None:
+    """The first plan that pays at every age writes its cash plus 0 at once, where an array of zeros was added to:
+    the same bits, a -0 renewal's products made 0 alike."""
+    rng = np.random.default_rng(9)
+    samples, horizon = 6, 24
+    p = _Params(samples, horizon)
+    monthly = Plan("Monthly", rng.uniform(20.0, 40.0, samples), 1, 0.04, np.where(rng.random(samples) < 0.5, -0.0, 0.7))
+    quarterly = Plan("Quarterly", 79.0, 3, 0.02, 0.5)
+    scheduled = Plan("Listed", 9.0, 1, 0.03, (0.6, 0.5))
+    plans = {"monthly": (monthly, quarterly), "quarterly": (quarterly, monthly), "scheduled": (scheduled, monthly)}[first]
+    found = _revenue_by_age(Monetization(plans), np.ones((horizon, samples)), p, payments=False).subscription_by_age
+    expected = np.zeros((horizon, samples))
+    for plan in plans:
+        recursion = _Recursion.of(plan, p)
+        if recursion is None:
+            expected += _plan_payments_by_age(plan, horizon, p) * plan.price
+            continue
+        cash, _ = next(iter(_recursive_schedules([recursion], horizon, samples)))
+        expected[:: recursion.period] += cash
+    _same_bits(found, expected)
+    assert not np.signbit(found).any()
