@@ -259,9 +259,12 @@ def prose_lines(text: str, width: int) -> Text:
         return cjk_lines(Text(text), width)
     lines: list[str] = []
     for given in _lines(text):
+        # A line's indent stays before its first word, as Rich keeps it: dropped, a column measured by these lines
+        # was two cells short of an indented path, which Rich then cut ("  monetization.plans[Annu" / "al member]").
+        indent = given[:len(given) - len(given.lstrip(" "))]
         line = ""
         for word in filter(None, _BREAKING_SPACE.split(given)):
-            joined = f"{line} {word}" if line else word
+            joined = f"{line} {word}" if line else indent + word
             if not line or cell_len(joined) <= width:
                 line = joined
             else:
