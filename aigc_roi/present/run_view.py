@@ -63,8 +63,12 @@ def figures_panel(report: RunReport, style: NumberStyle) -> Fitted:
         # it once split six short labels beside their values (Blended CAC (ad spend / new / users)).
         label_width = max(cell_len(name) for name, _ in rows)
         value_width = max(cell_len(text.plain) for _, text in rows)
+        # Rich widens a panel for a title on its border, not its body: laid out as wide as the title takes it, the
+        # values end at the border, not a few cells short of it (30.55万     │).
+        titled = cell_len(title) + 2 if _on_border(title, width) else 0
         body: RenderableType
         if label_width + 2 + value_width <= width - PANEL_FRAME:
+            value_width = max(value_width, titled - 2 - label_width)
             grid = Table.grid(padding=(0, 2))
             grid.add_column(width=label_width, overflow="fold")
             grid.add_column(justify="right", width=value_width)
@@ -72,7 +76,7 @@ def figures_panel(report: RunReport, style: NumberStyle) -> Fitted:
                 grid.add_row(sentence_lines(name, label_width), _wrapped(text, value_width))
             body, inner = grid, label_width + 2 + value_width
         else:
-            inner = min(width - PANEL_FRAME, max(cell_len(name) + 2 + cell_len(text.plain) for name, text in rows))
+            inner = max(titled, min(width - PANEL_FRAME, max(cell_len(name) + 2 + cell_len(text.plain) for name, text in rows)))
             least = max(cell_len(word) for _, text in rows for word in _value_words(text.plain))
             body = Group(*(_figure_row(name, text, inner, least) for name, text in rows))
         # In the panel under the figures, as wide as they are: what NPV is discounted at.
