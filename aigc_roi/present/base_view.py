@@ -18,7 +18,15 @@ from aigc_roi.model.targets import Figures
 from aigc_roi.present.ci_view import GridTable, error_json
 from aigc_roi.present.errors import error_in
 from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import NONE, NumberStyle, irr_kinds_differ, none_over, past_display_cap, signed_change
+from aigc_roi.present.numbers import (
+    NONE,
+    NumberStyle,
+    irr_kinds_differ,
+    none_over,
+    past_display_cap,
+    shown_nonzero,
+    signed_change,
+)
 from aigc_roi.present.text import visible
 
 
@@ -41,8 +49,6 @@ def _change(name: str, was: Mapping[str, Any], now: Mapping[str, Any], style: Nu
             return label("check_better_never", style.lang).format(never=never, month=fixed(after, 0))
         return NONE
     delta = after - before
-    if delta == 0:
-        return "0"
     unit = unit_of(name)
     if unit == "percent":
         return style.points(delta)
@@ -50,7 +56,8 @@ def _change(name: str, was: Mapping[str, Any], now: Mapping[str, Any], style: Nu
         return style.month_change(delta)
     if unit in ("money", "users"):
         amount = signed_change(style.money(delta) if unit == "money" else style.count(delta), delta)
-        relative = f" ({fixed(delta / abs(before), 1, plus=True, shift=2)}%)" if before else ""
+        # A change that shows as none (0.00) has no share of the old value to tell: "0.00 (0.0%)" says it twice.
+        relative = f" ({fixed(delta / abs(before), 1, plus=True, shift=2)}%)" if before and shown_nonzero(amount) else ""
         return f"{amount}{relative}"
     return signed_change(style.ratio(delta), delta)
 

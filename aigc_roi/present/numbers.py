@@ -69,9 +69,12 @@ def _in_wan_or_yi(value: float, decimals: int) -> str:
 def signed_change(text: str, value: float) -> str:
     """``text`` (``value`` as shown, its - written) with a + for a rise. A change that shows as 0 takes no sign: a
     difference of float noise (1.1e-16 between two ROAS) or a solver's last 1e-10 is no rise (docs/formulas.md §8)."""
-    if not any(digit in text for digit in "123456789"):
-        return text
-    return f"+{text}" if value > 0 else text
+    return f"+{text}" if value > 0 and shown_nonzero(text) else text
+
+
+def shown_nonzero(text: str) -> bool:
+    """Whether a number as shown (``0.00``, ``-0.4万``) reads as other than zero: it has a digit other than 0."""
+    return any(digit in text for digit in "123456789")
 
 
 def none_over(name: str, figures: Mapping[str, Any] | None) -> str | None:

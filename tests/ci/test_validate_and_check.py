@@ -396,7 +396,7 @@ def test_base_before_after_change(repo: Path) -> None:
     assert "| roi | -21.25% | -3.75% | +17.50 pp |" in out
     assert "| ltv | 15.75 | 19.25 | +3.50 (+22.2%) |" in out
     assert "| payback_month | never | never | — |" in out
-    assert "| cac | 20.00 | 20.00 | 0 |" in out
+    assert "| cac | 20.00 | 20.00 | 0.00 |" in out  # a change of money, 0 or not, in its decimals
     # An added or a removed file is one line, not a table of "new" or "removed" cells.
     assert "- scenarios/fresh.yaml (Fresh): new since HEAD\n" in out
     assert "- scenarios/gone.yaml (Gone): removed since HEAD\n" in out
