@@ -11,7 +11,7 @@ missed 1,012.5 by a few units in the last place (1,012.4999999999999) reads 1,01
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 
 SIGNIFICANT_DIGITS = 15
@@ -28,24 +28,39 @@ def rounded(value: float, decimals: int) -> Decimal:
 
 
 CROSSING_SLACK = 1e-8
-"""How near (relative) a shown digit a crossing (a break-even, a max unit cost) reads as it: the search reports one
-within a few 1e-9 of it (whatif/breakeven_search.py), and at the crossing the figure is within the 1e-9 a target
-allows (docs/formulas.md §10). A gate's jump takes none: on its threshold the gate still decides as before."""
+"""How near (relative) a shown digit past a crossing (a break-even) may lie to be worth checking as the value shown
+for it: the search reports one within a few 1e-9 on its good side (whatif/breakeven_search.py), so a crossing at
+15.75 comes back as 15.7499999960625. Only a digit a run of the scenario shows to meet the threshold is shown
+(whatif/shown_limits.py); a nearer one that only reads like it is not: at 1,139,947.66, 0.0012 past a payback
+break-even of 1,139,947.6588, the plan never pays back (docs/formulas.md §10)."""
 
 
-def rounded_toward(value: float, decimals: int, up: bool, slack: float = 0.0) -> float:
+def beyond(value: float, decimals: int, up: bool) -> float | None:
+    """The value at ``decimals`` places nearest ``value`` where it lies past it on the side ``rounded_toward`` does not
+    round to (below for ``up``, above otherwise) within ``CROSSING_SLACK`` (relative); None where there is none: the
+    digit a crossing a hair short of it would read, shown only where it is checked to meet the threshold."""
+    if not math.isfinite(value):
+        return None
+    exact = Decimal(f"{value:.{SIGNIFICANT_DIGITS}g}")
+    nearest = exact.quantize(Decimal(1).scaleb(-decimals), context=_CONTEXT)
+    shown = float(nearest) + 0.0
+    past = shown < value if up else shown > value
+    return shown if past and abs(exact - nearest) <= Decimal(CROSSING_SLACK) * abs(exact) else None
+
+
+def rounded_toward(value: float, decimals: int, up: bool, held: Collection[float] = ()) -> float:
     """``value`` at ``decimals`` places rounded up (toward +inf) or down, from its 15 significant digits; a NaN or
     infinity as it is. A limit a person copies is shown on the side where it holds, not half away from zero: a
     break-even price of 16.4217 reads 16.43 (at 16.42 the ROI is -0.01%), a max bid of 16.875 reads 16.87
-    (docs/formulas.md §10). Within ``slack`` (relative) of a value shown it reads that value: a solver's 15.7499999
-    is the crossing at 15.75, where the figure is within what a target allows of its limit, not 15.74."""
+    (docs/formulas.md §10). The nearest digit instead where it is one of ``held``, values a run showed to meet the
+    threshold too: a solver's 15.7499999 is the crossing at 15.75, where a run meets the target, not 15.74."""
     if not math.isfinite(value):
         return value
-    step = Decimal(1).scaleb(-decimals)
     exact = Decimal(f"{value:.{SIGNIFICANT_DIGITS}g}")
-    nearest = exact.quantize(step, context=_CONTEXT)
-    if abs(exact - nearest) <= Decimal(slack) * abs(exact):
-        return float(nearest) + 0.0
+    step = Decimal(1).scaleb(-decimals)
+    nearest = float(exact.quantize(step, context=_CONTEXT)) + 0.0
+    if nearest in held:
+        return nearest
     return float(exact.quantize(step, rounding=ROUND_CEILING if up else ROUND_FLOOR, context=_CONTEXT)) + 0.0
 
 

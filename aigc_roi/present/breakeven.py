@@ -4,9 +4,10 @@ loaded for the terminal only). Returns objects; the CLI prints them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.rounding import CROSSING_SLACK, fixed, rounded_toward
+from aigc_roi.model.rounding import SIGNIFICANT_DIGITS, fixed, rounded_toward
 from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import bound_value, driver_label, driver_value, is_amount
 from aigc_roi.present.labels import bracketed, label
@@ -126,15 +127,21 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
 def shown_headroom(row: BreakEven, threshold: str) -> float | None:
     """``row``'s headroom to ``threshold`` at the tenth of a percent shown, on the side where applying it to the current
     value keeps the threshold (docs/formulas.md §10): a move a goal needs rounded away from 0 (+64.217% reads +64.3%),
-    the room before a limit toward 0 (12.36% reads 12.3%). Within 1e-8 of the break-even a digit implies it reads
-    that digit, as the break-even itself does (no slack at a gate's jump)."""
+    the room before a limit toward 0 (12.36% reads 12.3%). One that moves the current value onto a digit a run met the
+    threshold at (``BreakEven.held``) reads that move, as the break-even reads that digit: 10 to 16.5000000001 is
+    +65.0% where 16.5 meets it."""
     headroom = row.headroom(threshold)
     if not headroom:
         return headroom
     met = bool(row.met_at_current(threshold))
-    # The break-even's own slack, relative to it: c (1 + h) within 1e-8 of the value, so h within 1e-8 |1 + h|.
-    slack = 0.0 if threshold in row.jumps else CROSSING_SLACK * abs(1 + headroom) / abs(headroom)
-    return rounded_toward(headroom, 3, up=(headroom > 0) != met, slack=slack)
+    return rounded_toward(headroom, 3, up=(headroom > 0) != met, held=_held_moves(row, threshold))
+
+
+def _held_moves(row: BreakEven, threshold: str) -> set[float]:
+    """The moves at a tenth of a percent that take the current value exactly onto a digit of ``row.held``."""
+    current = Decimal(f"{row.driver.current:.{SIGNIFICANT_DIGITS}g}")
+    moves = {Decimal(repr(digit)) / current - 1 for digit in row.held.get(threshold, ())} if current else set()
+    return {float(move) for move in moves if move == move.quantize(Decimal("0.001"))}
 
 
 def headroom_text(headroom: float | None) -> str:

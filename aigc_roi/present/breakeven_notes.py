@@ -4,7 +4,6 @@ shared by present/breakeven.py, present/breakeven_view.py and the report page.""
 
 from __future__ import annotations
 
-from aigc_roi.model.rounding import CROSSING_SLACK
 from aigc_roi.present.drivers import bound_value, driver_label, driver_value
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
@@ -17,9 +16,9 @@ JUMP_CHANGES: dict[str, str] = {"roi_zero": "breakeven_jump_roi", "payback_targe
 
 def break_even_value(row: BreakEven, threshold: str, value: float | None, style: NumberStyle) -> str:
     """A break-even of ``threshold`` as shown: rounded toward the side where the threshold is met (a price up, a cost
-    down), so that a run at the value shown meets it too (docs/formulas.md §10)."""
-    return bound_value(row.driver, value, style, up=threshold not in row.good_below,
-                       slack=0.0 if threshold in row.jumps else CROSSING_SLACK)
+    down, or the digit just past it where a run there met it), so that a run at the value shown meets it too
+    (docs/formulas.md §10)."""
+    return bound_value(row.driver, value, style, up=threshold not in row.good_below, held=row.held.get(threshold, ()))
 
 
 def threshold_text(row: BreakEven, threshold: str, style: NumberStyle) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 
 from aigc_roi.model.figures import unit_of
-from aigc_roi.model.rounding import CROSSING_SLACK, rounded_toward
+from aigc_roi.model.rounding import rounded_toward
 from aigc_roi.present.channel_labels import channel_field_label
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle, signed_change
@@ -53,19 +54,20 @@ def driver_value(driver: Driver, value: float | None, style: NumberStyle) -> str
     return style.money(value)
 
 
-def bound_value(driver: Driver, value: float | None, style: NumberStyle, up: bool, slack: float = CROSSING_SLACK) -> str:
+def bound_value(driver: Driver, value: float | None, style: NumberStyle, up: bool, held: Collection[float] = ()) -> str:
     """``driver_value`` of a limit (a break-even, a max unit cost) rounded toward the side where it holds: ``up``
     where the threshold is met above it (a price, a volume), down where it is met below (a cost). Half away from zero
-    would show a break-even price of 16.4217 as 16.42, where the ROI is -0.01% (docs/formulas.md §10)."""
+    would show a break-even price of 16.4217 as 16.42, where the ROI is -0.01% (docs/formulas.md §10). The digit just
+    past it is shown where it is ``held``: a run there met the threshold (whatif/shown_limits.py)."""
     if value is None or not math.isfinite(value):
         return driver_value(driver, value, style)
     if driver.is_factor or driver.unit == "small_count":
-        return driver_value(driver, rounded_toward(value, 2, up, slack), style)
+        return driver_value(driver, rounded_toward(value, 2, up, held), style)
     if driver.unit == "rate":
         # A percentage's 2 decimals are a rate's 4.
-        return driver_value(driver, rounded_toward(value, 4, up, slack), style)
+        return driver_value(driver, rounded_toward(value, 4, up, held), style)
     # Money and counts by the last digit shown, in 万 and 亿 too.
-    return driver_value(driver, style.toward(value, 0 if driver.unit == "count" else 2, up, slack), style)
+    return driver_value(driver, style.toward(value, 0 if driver.unit == "count" else 2, up, held), style)
 
 
 def signed(name: str, change: float | None, style: NumberStyle) -> str:

@@ -25,7 +25,7 @@ over the ``decimals`` each style takes, ``figure``'s ``extra``).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -164,10 +164,11 @@ class NumberStyle:
                 else 10.0 ** (8 - max(decimals, 2))
         return 10.0 ** -decimals
 
-    def toward(self, value: float, decimals: int, up: bool, slack: float = 0.0) -> float:
+    def toward(self, value: float, decimals: int, up: bool, held: Collection[float] = ()) -> float:
         """``value`` rounded up or down to the last digit ``money(value, decimals)`` shows (in 万 and 亿 too), so that
-        it reads on that side of ``value``: a limit's good side (model/rounding.py ``rounded_toward``)."""
-        return rounded_toward(value, -round(math.log10(self.last_place(value, decimals))), up, slack)
+        it reads on that side of ``value``: a limit's good side, or the digit past it where that is ``held``
+        (model/rounding.py ``rounded_toward``)."""
+        return rounded_toward(value, -round(math.log10(self.last_place(value, decimals))), up, held)
 
     def compact_unit(self, values: Iterable[float | None]) -> str:
         """The unit one column of amounts is shown in when space is short ("" when none is needed)."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
-from aigc_roi.model.rounding import CROSSING_SLACK, fixed, rounded_toward
+from aigc_roi.model.rounding import fixed, rounded_toward
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.channel_notes import average_max
 from aigc_roi.present.discount_note import npv_basis, rate_stated
@@ -180,7 +180,7 @@ def _channel_cell(channel: ChannelRun, key: str) -> Any:
     value = getattr(channel, key)
     if key not in CEILINGS or value is None:
         return value
-    return rounded_toward(value, 2, up=False, slack=CROSSING_SLACK)
+    return rounded_toward(value, 2, up=False)
 
 
 def _in_currency(key: str, currency: str, lang: str) -> str:

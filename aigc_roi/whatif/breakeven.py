@@ -46,7 +46,9 @@ three engine samples each, and every boundary found is confirmed by the
 engine (closed_form.py); the others are searched over a grid and narrowed
 (breakeven_search.py). Both run side by side (lockstep.py): each step of every
 driver, closed form or search, is a sample of one engine call. The grid,
-tolerances and search floor are in breakeven_search.py.
+tolerances and search floor are in breakeven_search.py. Last, one more call
+runs the digits just past each break-even, which are shown in its place only
+where the run meets the threshold (shown_limits.py).
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ from aigc_roi.whatif.breakeven_search import Level, Solved, levels, search, sear
 from aigc_roi.whatif.drivers import Driver, drivers_of, evaluate_realized
 from aigc_roi.whatif.lockstep import Steps, run_together
 from aigc_roi.whatif.max_bid import own_max_unit_costs
+from aigc_roi.whatif.shown_limits import held_digits
 
 THRESHOLDS = ("roi_zero", "payback_target")
 
@@ -112,6 +115,9 @@ class BreakEven:
     jumps: Mapping[str, GateJump] = field(default_factory=dict)
     """Per threshold whose break-even is a gate's jump, not a crossing (whatif/breakeven_jumps.py): there the
     figure jumps across the threshold and never meets it."""
+    held: Mapping[str, frozenset[float]] = field(default_factory=dict)
+    """Per threshold, the digits just past its break-even at which a run meets it (whatif/shown_limits.py): the
+    only ones it may be shown as, rather than rounded toward its good side."""
 
     def headroom(self, threshold: str) -> float | None:
         """(break-even - current) / current: the signed relative move of the driver
@@ -175,11 +181,14 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
                                                search([drivers[d] for d in rest], thresholds)])
     solved.update(zip(rest, searched, strict=True))
     alone = _channels_alone(realized, now)
+    crossings = [{name: (value, not crossing.good_below) for name, crossing in solved[d].items()
+                  if (value := crossing.value) is not None and crossing.jump is None} for d in range(len(drivers))]
+    held = held_digits(realized, list(zip(drivers, crossings, strict=True)), thresholds)
     rows = tuple(
         BreakEven(driver, solved[d]["roi_zero"].value, solved[d]["payback_target"].value,
                   frozenset(name for name in THRESHOLDS if solved[d][name].value is not None and solved[d][name].good_below),
                   alone.get(driver.path),
-                  {name: jump for name in THRESHOLDS if (jump := solved[d][name].jump) is not None})
+                  {name: jump for name in THRESHOLDS if (jump := solved[d][name].jump) is not None}, held[d])
         for d, driver in enumerate(drivers)
     )
     return BreakEvenTable(realized.name, window, roi_now, payback_now, rows, tuple(gate.name for gate in realized.gates))

@@ -5,8 +5,8 @@ By hand, current 10: a price whose ROI = 0 at 16.4217 (not met) needs +64.217%, 
 falls short); a cost whose break-even is 17.7917 at a current 40 (not met) must fall 55.52%, shown -55.6% (40 x
 0.445 = 17.80 is still above it); a cost met now with its limit at 11.236 has room +12.36%, shown +12.3% (+12.4%
 would be 11.24, past the limit), and at 11.2345 room +12.345%, shown +12.3%; a price met now with its limit at 8.764
-may fall 12.36%, shown -12.3%. A break-even within 1e-8 of 16.5 reads +65.0% (the solver's 16.5000000001 is the
-crossing at 16.5), unless it is a gate's jump, which takes no slack: +65.1%."""
+may fall 12.36%, shown -12.3%. A break-even of 16.5000000001 whose digit 16.5 a run met the threshold at (held) reads
++65.0% (10 x 1.65 = 16.5); one whose 16.5 a run did not meet, +65.1%."""
 
 from __future__ import annotations
 
@@ -18,11 +18,11 @@ from aigc_roi.whatif.breakeven_jumps import GateJump, Side
 from aigc_roi.whatif.drivers import Driver
 
 
-def _row(current: float, roi_zero: float, cost: bool, jump: bool = False) -> BreakEven:
+def _row(current: float, roi_zero: float, cost: bool, jump: bool = False, held: tuple[float, ...] = ()) -> BreakEven:
     driver = Driver(path="x", item=None, field="price", current=current, upper_bound=1e15, search_high=100 * current)
     side = Side(roi=0.0, payback_month=None, gates_passed=(True,))
     return BreakEven(driver, roi_zero, None, good_below=frozenset({"roi_zero"}) if cost else frozenset(),
-                     jumps={"roi_zero": GateJump(side, side)} if jump else {})
+                     jumps={"roi_zero": GateJump(side, side)} if jump else {}, held={"roi_zero": frozenset(held)})
 
 
 @pytest.mark.parametrize(("current", "break_even", "cost", "shown"), [
@@ -31,14 +31,14 @@ def _row(current: float, roi_zero: float, cost: bool, jump: bool = False) -> Bre
     (10, 11.236, True, "+12.3%"),
     (10, 11.2345, True, "+12.3%"),
     (10, 8.764, False, "-12.3%"),
-    (10, 16.5000000001, False, "+65.0%"),
 ])
 def test_a_headroom_is_rounded_toward_its_safe_side(current: float, break_even: float, cost: bool, shown: str) -> None:
     assert headroom_text(shown_headroom(_row(current, break_even, cost), "roi_zero")) == shown
 
 
-def test_a_gate_jump_takes_no_slack() -> None:
-    assert headroom_text(shown_headroom(_row(10, 16.5000000001, False, jump=True), "roi_zero")) == "+65.1%"
+@pytest.mark.parametrize(("held", "shown"), [((16.5,), "+65.0%"), ((), "+65.1%"), ((16.51,), "+65.1%")])
+def test_a_headroom_reads_the_move_onto_a_digit_a_run_met(held: tuple[float, ...], shown: str) -> None:
+    assert headroom_text(shown_headroom(_row(10, 16.5000000001, False, held=held), "roi_zero")) == shown
 
 
 def test_no_break_even_no_headroom() -> None:
