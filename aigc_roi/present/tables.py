@@ -42,7 +42,19 @@ BOM = "\ufeff"
 
 def to_json(data: Any) -> str:
     # allow_nan=False: a NaN or inf reaching output is a bug, never a number to print.
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json.dumps(_signless_zeros(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _signless_zeros(data: Any) -> Any:
+    """``data`` with every -0.0 (a cohort of no users times a negative margin) written 0.0, as the CSV and the
+    workbook write a zero of either sign and every rounded text shows it (docs/formulas.md §8)."""
+    if type(data) is float:
+        return data + 0.0
+    if isinstance(data, dict):
+        return {key: _signless_zeros(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_signless_zeros(value) for value in data]
+    return data
 
 
 def to_csv(table: Table) -> str:

@@ -323,7 +323,11 @@ def _past_excel(value: Any) -> bool:
 
 
 def _excel_number(cell: Any) -> Any:
-    return math.copysign(EXCEL_LARGEST, cell) if _past_excel(cell) else cell
+    """``cell`` as a sheet stores it: past Excel's largest number, that number; a zero of either sign 0, as the CSV
+    writes it (a spreadsheet may show a stored -0.0 as -0)."""
+    if _past_excel(cell):
+        return math.copysign(EXCEL_LARGEST, cell)
+    return cell + 0.0 if type(cell) is float else cell
 
 
 @dataclass(frozen=True)
