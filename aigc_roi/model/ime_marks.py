@@ -19,6 +19,10 @@ ASCII_TWINS = {"＝": "=", "：": ":", "，": ",", "、": ",", "＠": "@",
 """Each mark, as the ASCII character the option's syntax has: ``、``, the comma that lists things in Chinese, is a
 comma too."""
 
+DIGIT_TWINS = str.maketrans("０１２３４５６７８９", "0123456789")
+"""The full-width digits an input method types, as the ASCII ones they read as: in a number, a month's key and a
+list's index alike (no other script's digits, which nothing of a file or an option reads)."""
+
 EQUALS = "＝"
 SEPARATORS = "，、"
 """A list's comma (``--variant``'s settings, ``--grid``'s drivers, ``--percentiles``)."""

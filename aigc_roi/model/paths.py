@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Any, TypeVar
 
+from aigc_roi.model.ime_marks import DIGIT_TWINS
 from aigc_roi.model.names import resembling
 
 _SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\.([0-9０-９]+)|\[([^\]]+)\]")
@@ -199,9 +200,6 @@ def names_something(read: Callable[[str], object], text: str) -> bool:
 _LARGEST_INDEX_DIGITS = 18
 
 
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
 def list_index(segment: str) -> int | None:
     """``"3"`` or ``"[3]"`` -> 3; None unless digits, ASCII or the full-width ones a Chinese input method types
     (``[３]``, as a month's key ``６`` reads as 6, reader/numbers.py ``whole_number``); no other script's digits, which
@@ -210,7 +208,7 @@ def list_index(segment: str) -> int | None:
     An index of more digits than any list can have reads as 10**18, out of range
     for every list, instead of reaching int()'s 4,300-digit refusal.
     """
-    inner = segment.strip("[]").translate(_FULL_WIDTH_DIGITS)
+    inner = segment.strip("[]").translate(DIGIT_TWINS)
     if not re.fullmatch("[0-9]+", inner):
         return None
     significant = inner.lstrip("0") or "0"

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from aigc_roi.model.ime_marks import DIGIT_TWINS
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.reader.currency_signs import ABBREVIATION_DOT, CODES, DECIMAL_COMMA, SIGNS
 
@@ -202,8 +203,6 @@ _ONE_GROUP = re.compile(r"[+-]?[1-9１-９][0-9０-９]{0,2}(?P<separator>[.,])[
 (``DECIMAL_COMMA``) a thousands separator or a decimal mark, either reading a thousand times the other."""
 FULL_WIDTH = {"：": ":", "，": ",", "％": "%", "“": '"', "”": '"', "‘": "'", "’": "'", "（": "(", "）": ")", "。": "."}
 """Characters a Chinese input method (IME) types in place of their ASCII twin."""
-_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-"""Full-width digits to their ASCII twins, which they read as."""
 PERCENT_SIGNS = ("%", "％")
 """The percent sign and its IME twin: either says a number was written in percent (the ratio meant, so no sign is
 missing: reader/percent_warnings.py; a share, not an amount: drop_limit.py), though the grammar reads ``%`` alone."""
@@ -270,7 +269,7 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
                 unquoted = stripped.strip("“”‘’")
                 return position, f"full-width quote '{char}' (IME input) does not quote in YAML: write {unquoted} or use ASCII quotes"
             # Shown in ASCII throughout, digits too, as the fix is written (6%, not ６%): both read the same.
-            fixed = text.replace(char, FULL_WIDTH[char]).strip().translate(_ASCII_DIGITS)
+            fixed = text.replace(char, FULL_WIDTH[char]).strip().translate(DIGIT_TWINS)
             if char == "，":
                 fixed = fixed.replace(",", "_")
             if fault is not None:
@@ -320,7 +319,7 @@ def decimal_reading(group: str) -> str:
     """One group (``_ONE_GROUP``: ``1.500``, ``1,500``) read with a decimal point, as the plan then writes it so that
     no dot before three digits is left to read two ways: ``1.5``, ``150``; ``2.1250`` for ``2.125``, whose four decimals
     are no group (reader/exports/cells.py writes it so)."""
-    shortest = format(Decimal(group.replace(",", ".").translate(_ASCII_DIGITS)).normalize(), "f")
+    shortest = format(Decimal(group.replace(",", ".").translate(DIGIT_TWINS)).normalize(), "f")
     return shortest + "0" if _ONE_GROUP.fullmatch(shortest) else shortest
 
 
