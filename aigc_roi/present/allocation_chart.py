@@ -89,9 +89,26 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
     axes.legend(loc="best", frameon=False)
 
     finish(figure, result.scenario)
+    if peak_label is not None:
+        _under_the_frame(figure, axes, peak_label)
     if marker is not None and peak_label is not None:
         _clear_of(figure, marker, peak_label)
     return figure
+
+
+def _under_the_frame(figure: Figure, axes: Axes, peak_label: Annotation) -> None:
+    """The axis raised until the peak's label ends ``LABEL_GAP`` under its top frame: the label stands a fixed height
+    in points above the curve, which the axis's margin, a share of its values, does not leave where the axes are short
+    (a title of three lines) or the peak is the curve's highest point. The label's anchor keeps its value, so the top
+    is solved for where the share of the axis under it leaves the label's height free above it."""
+    figure.draw_without_rendering()  # places the texts, in the fonts finish() chose
+    frame = axes.get_window_extent()
+    top = peak_label.get_window_extent().y1 + LABEL_GAP * figure.dpi / 72
+    anchor = peak_label.xyann[1]
+    above = top - axes.transData.transform((0, anchor))[1]
+    if frame.y1 < top and above < frame.height:
+        low = axes.get_ylim()[0]
+        axes.set_ylim(low, low + (anchor - low) * frame.height / (frame.height - above))
 
 
 LABEL_GAP = 4

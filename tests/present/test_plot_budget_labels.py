@@ -96,3 +96,31 @@ def test_the_saved_plot_names_b_once_with_the_peak(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     texts = image.read_text(encoding="utf-8")
     assert "peak 11,661 at B" in texts and ">B<" not in texts
+
+
+def _outside(figure: Figure) -> list[str]:
+    """The axes' labels that cross its frame, as rendered."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    frame = figure.axes[0].get_window_extent(renderer)
+    boxes = [(text.get_text(), text.get_window_extent(renderer)) for text in figure.axes[0].texts]
+    return [words for words, box in boxes
+            if box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1]
+
+
+# A name of three lines over the chart leaves short axes, where the peak's label, a fixed 22 points over the highest
+# point, stood higher than the axis's margin (15% of its values) reached: across the top frame. B = 3,000: the curve's
+# 4,500 (1.5 B) is its highest, 11,660.3, a peak apart from B; B = 4,400: the peak at B, in its one label.
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize(("budget", "peak"), [(3_000, 4_500), (4_400, 4_400)])
+def test_the_peak_s_label_stays_inside_the_axes_under_a_long_title(tmp_path: Path, style: NumberStyle, budget: int,
+                                                                   peak: int) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN.replace("name: Labels", "name: " + " ".join(["A plan named at length to wrap its title"] * 6)),
+                    encoding="utf-8")
+    result = api.allocate(api.load(path), budget)
+    assert result.recommended is not None and result.recommended.budget == peak
+    figure = budget_curve_figure(result, style)
+    assert any(style.money(best_npv(peak), 0) in text.get_text() for text in figure.axes[0].texts)
+    assert _outside(figure) == []
+    assert _crowded(figure) == []
