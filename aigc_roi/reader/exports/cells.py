@@ -38,7 +38,7 @@ from aigc_roi.reader.exports.clock_text import TIME, split_time
 from aigc_roi.reader.exports.comma_numbers import BODY, DECIMAL_COMMA_HINT, EXPECTED, READ_WITH, comma_number
 from aigc_roi.reader.exports.units import ABBREVIATION_DOT, CODES, DECIMAL_COMMA, SIGNS, sign_means
 from aigc_roi.reader.exports.year_last import year_last
-from aigc_roi.reader.numbers import NOT_A_NUMBER
+from aigc_roi.reader.numbers import NOT_A_NUMBER, one_group
 
 _DASHES = "-—–―‐‒"
 _FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0xFFE5: "¥", 0x2212: "-", 0x3000: " "}
@@ -46,11 +46,13 @@ _FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0xFFE5: "¥", 0x2212:
 NOTHING = frozenset({"", "/", "n/a", "null"})
 """Besides a run of dashes, what the consoles write for nothing reported."""
 
-_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_THOUSANDS = re.compile(r"[+-]?(?:[1-9]\d{0,2}(?:[,，]\d{3})+|[1-9]\d?(?:[,，]\d{2})+[,，]\d{3})(?:\.\d*)?")
+# A number's digits are ASCII, the full-width ones a Chinese IME types read as them (_FULL_WIDTH), as a plan's are
+# (reader/numbers.py): \d and float() would take Arabic-Indic ١٢٣ too, which neither the plan nor the schema reads.
+_PLAIN = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_THOUSANDS = re.compile(r"[+-]?(?:[1-9][0-9]{0,2}(?:[,，][0-9]{3})+|[1-9][0-9]?(?:[,，][0-9]{2})+[,，][0-9]{3})(?:\.[0-9]*)?")
 """Digits grouped by commas: in thousands (``1,234,567.50``) or, as India's locales write them, a thousand then
 lakhs and crores (``12,34,567.50``). A group never starts with 0: ``0,125`` is a decimal comma."""
-_COMMA_DECIMAL = re.compile(r"[+-]?(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+),\d+")
+_COMMA_DECIMAL = re.compile(r"[+-]?(?:[0-9]+|[1-9][0-9]{0,2}(?:\.[0-9]{3})+),[0-9]+")
 """``5,50``, ``0,125``, ``1.234,56``: a decimal comma, as the consoles write amounts in their European, Latin
 American, Indonesian and Vietnamese locales; no reading of thousands writes a comma before two digits."""
 _CODE = "|".join(CODES)
@@ -63,17 +65,14 @@ def _signed(body: str) -> re.Pattern[str]:
                       rf"\s*(元|{_SIGNS}|{_CODE})?(?:{ABBREVIATION_DOT})?")
 
 
-_SIGNED = _signed(r"[+-]?[\d.,]+(?:[eE][+-]?\d+)?")
+_SIGNED = _signed(r"[+-]?[0-9.,]+(?:[eE][+-]?[0-9]+)?")
 """A number with its currency sign or ISO code before it (``$5``, ``-$5``, ``USD 5``, ``Rs.500``) or after it
 (``5元``, ``100 zł``, ``5 €``, as the locales of those currencies write them)."""
 _COMMA_SIGNED = _signed(BODY)
 """The same, in an export read with a decimal comma, whose groups a space may separate (``1 234,56 €``)."""
-_DOT_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
-"""``5.000``: five thousand where a currency's locale separates thousands with a dot (units.py ``DECIMAL_COMMA``),
-five in the others'; a group never starts with 0 (``0.125`` is a decimal everywhere)."""
-_DOT_GROUPS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3}){2,}")
+_DOT_GROUPS = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,}")
 """``1.500.000``: thousands grouped by dots, more than once, so no decimal point: refused saying so, as a lone group
-is where it may be either (``_DOT_GROUPED``)."""
+is where it may be either (``_dot_grouped``)."""
 _DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|\. ?(\d{1,2})\. ?(\d{1,2})\.?|(\d{2})(\d{2})|年(\d{1,2})月(\d{1,2})日?)")
 """A date written year first, Korean Excel's ``2025. 3. 1.`` (a space after each dot, and a dot after the day) too; the time
 after it is clock_text.py's."""
@@ -224,7 +223,7 @@ def count(cell: object, decimal_comma: str | None = None, whole: bool = False, c
         raise CellError("a number", shown(cell))
     if value is None:
         return None
-    grouped = not comma and _DOT_GROUPED.fullmatch(body) is not None
+    grouped = not comma and one_group(body) == "."
     if decimal_comma is not None and grouped:
         raise _dot_grouped(cell, body, decimal_comma)
     if whole and not value.is_integer():
@@ -253,7 +252,7 @@ class Amounts:
         """The amount in a cell, None for nothing reported."""
         if (type(cell) is str and cell.isascii() and (cell if self.comma else cell.replace(".", "", 1)).isdigit()
                 and len(cell) < 16):
-            if self.decimal_comma is not None and _DOT_GROUPED.fullmatch(cell):
+            if self.decimal_comma is not None and one_group(cell) == ".":
                 raise _dot_grouped(cell, cell, self.decimal_comma)
             return float(cell)  # as count's
         value, sign, body = _number(cell, self.comma)
@@ -268,14 +267,15 @@ class Amounts:
                 raise in_another_currency(f"an amount in {self.plan} (the plan's currency)", shown(cell), self.plan,
                                           means[0])
             self.currency = self.currency or self.plan
-        if self.decimal_comma is not None and _DOT_GROUPED.fullmatch(body):
+        if self.decimal_comma is not None and one_group(body) == ".":
             raise _dot_grouped(cell, body, self.decimal_comma)
         return value
 
 
 def _dot_grouped(cell: object, body: str, currency: str) -> CellError:
     """A dot before three digits in an amount in ``currency``, whose locales may group thousands with it: read one way,
-    the amount is a thousand times off, so the cell says which it is (four decimals are no group)."""
+    the amount is a thousand times off, so the cell says which it is (four decimals are no group). Told by the plan's
+    rule (reader/numbers.py ``one_group``), so that a cell and a plan's number are told alike."""
     return CellError("a number", f"{shown(cell)}; in {currency} a dot before three digits may separate thousands: "
                                  f"write {body.replace('.', '')} for thousands, or {body}0 for a decimal point; "
                                  f"{DECIMAL_COMMA_HINT}")

@@ -20,10 +20,11 @@ EXPECTED = "a number with a decimal comma (1.234,56)"
 GROUPS = ".'’ \u00a0\u202f"
 """What groups thousands before a decimal comma: a dot (German, Brazilian, Indonesian), an apostrophe (Swiss; a
 typographic one too) or a space, plain, no-break or narrow no-break (French, Polish, Czech)."""
-BODY = rf"[+-]?\d(?:[\d,{GROUPS}]*\d)?"
-"""A number's text as cells.py's currency signs and codes frame it: digits and what may stand between them."""
-_UNGROUPED = re.compile(r"[+-]?\d+(?:,\d+)?")
-_GROUPED = re.compile(rf"[+-]?[1-9]\d{{0,2}}([{GROUPS}])\d{{3}}(?:\1\d{{3}})*(?:,\d+)?")
+BODY = rf"[+-]?[0-9](?:[0-9,{GROUPS}]*[0-9])?"
+"""A number's text as cells.py's currency signs and codes frame it: digits (ASCII, as cells.py reads them) and what may
+stand between them."""
+_UNGROUPED = re.compile(r"[+-]?[0-9]+(?:,[0-9]+)?")
+_GROUPED = re.compile(rf"[+-]?[1-9][0-9]{{0,2}}([{GROUPS}])[0-9]{{3}}(?:\1[0-9]{{3}})*(?:,[0-9]+)?")
 """The separator taken by the first group (``\\1``) is every group's: ``1.234 567`` is no number."""
 
 
