@@ -135,15 +135,17 @@ def _peak_label(figure: Figure, axes: Axes, result: Allocation, points: Sequence
                 style: NumberStyle) -> Annotation:
     """The peak's value above it and above every point within the label's reach (a budget that breaks a limit may
     stand higher), with a line down to it and no box: an opaque box beside the peak hid the curve where it fell away.
-    Toward the middle of the axis so that it stays inside it; a margin above the curve leaves it room. A peak at B
+    Toward the middle of the axis (of every point drawn) so that it stays inside it; a margin above the curve leaves
+    it room. A peak at B
     says so (``peak 736,061 at B``), in place of B's own label."""
     from matplotlib.transforms import offset_copy
 
     peak = result.recommended
     assert peak is not None
-    budgets = [point.budget for point in points]
-    span = (max(budgets) - min(budgets)) or 1.0
-    right = peak.budget > (max(budgets) + min(budgets)) / 2
+    # The axis's, not the curve's: the current split may stand far past 2 B, where the curve's middle is the axis's left.
+    low, high = axes.get_xlim()
+    span = high - low
+    right = peak.budget > (low + high) / 2
     # The label reaches about a third of the axis to one side of the peak.
     top = max([peak.value, *(point.value for point in points
                              if 0 <= (peak.budget - point.budget if right else point.budget - peak.budget) <= span / 3)])

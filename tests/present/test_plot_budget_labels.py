@@ -124,3 +124,16 @@ def test_the_peak_s_label_stays_inside_the_axes_under_a_long_title(tmp_path: Pat
     assert any(style.money(best_npv(peak), 0) in text.get_text() for text in figure.axes[0].texts)
     assert _outside(figure) == []
     assert _crowded(figure) == []
+
+
+# Today's split spends 3,000 a month, far past a curve from 0 to 2 B = 200: the curve's middle, 100, is the axis's
+# left, and a label reaching back from the highest point shown (200, still rising) toward it crossed the left frame
+# onto the ticks. At b = 200 the split is all B's, whose first user earns 17.5 against A's 5 and still 17.5 (1,000 /
+# 1,200)^2 = 12.15 at 200: 1,000 x 200 / 1,200 users x 17.5 - 200 = 2,716.67.
+@pytest.mark.parametrize("style", STYLES)
+def test_the_label_reads_toward_the_middle_of_the_axis_not_of_the_curve(tmp_path: Path, style: NumberStyle) -> None:
+    result = api.allocate(api.load(_plan(tmp_path)), 100)
+    assert result.recommended is not None and result.recommended.budget == 200 and result.current_spend == 3_000
+    figure = budget_curve_figure(result, style)
+    assert any(style.money(1_000 * 200 / 1_200 * 17.5 - 200, 0) in text.get_text() for text in figure.axes[0].texts)
+    assert _outside(figure) == []
