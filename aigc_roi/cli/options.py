@@ -148,9 +148,14 @@ class FileNamedAsFolder(UsageError):
     """A file to read named as a folder (``plan.yaml/``): ``error``, the located line the command reports for it. A
     usage error, so that ``--format json`` still writes its refusal document (cli/edge.py ``EdgeCommand``)."""
 
-    def __init__(self, error: ScenarioError, ctx: Context | None) -> None:
+    def __init__(self, error: ScenarioError, ctx: Context | None = None) -> None:
         super().__init__(error.message, ctx)
         self.error = error
+
+    def __reduce__(self) -> tuple[type[FileNamedAsFolder], tuple[ScenarioError]]:
+        # Rebuilt from the error alone, as pickle and copy rebuild every exception of the package
+        # (tests/contract/test_exceptions_pickle.py): click's context is the parse's, of no use elsewhere.
+        return type(self), (self.error,)
 
 
 class FileToRead(TyperPath):
