@@ -1,12 +1,18 @@
 """The known key a misspelt one was most likely meant as (spec §2: an error suggests the nearest known key).
 
-difflib's ratio over the whole keys (0.6 or more) finds most slips, but not what people write as often: a key
+A known key one of whose words is an abbreviation the format uses (``SPELLED_OUT``), written with that word spelt
+out, is that key, before any other rule: ``distribution`` is ``dist`` (0.5 as spelt), ``standard_deviation`` is
+``sd``, ``max_customer_acquisition_cost`` is ``max_cac``, ``conversion_rate`` is ``cvr`` (difflib's 0.77 of
+``conversion_index``). Only these spellings: a rule that read any word's opening or any words' initials as an
+abbreviation offered ``fee`` for ``feedback``, ``start`` for ``startup_costs`` and, on a cpm channel, ``cpm`` for
+``cost_per_month``, a valid plan that reads a monthly cost as a price per 1,000 impressions.
+
+Else difflib's ratio over the whole keys (0.6 or more) finds most slips, but not what people write as often: a key
 in another case or without its underscore (``bymonth``, ``HorizonMonths``), and a key cut short or misspelt in
 its first word (``horizen`` is 0.57 of ``horizon_months``). So a key that resembles none as written is compared
 without case, underscores, hyphens or spaces, and then, from four letters on, with each known key's opening of
 its own length (``horizen`` is 0.86 of ``horizon``), where a stricter 0.8 keeps a short word from matching the
-start of every long key. Last, a known key that abbreviates the key written, as people shorten a word, is that key:
-``distribution`` is ``dist`` (0.5 as spelt), ``standard_deviation`` is ``sd``.
+start of every long key.
 
 A key one slip from a key of its own level (``month`` for ``months``, ``cost`` for ``costs``: a letter added or
 dropped, two swapped) is that key, though another level has the key as written (a milestone's ``month``, a flat
@@ -27,15 +33,35 @@ SLIP_LETTERS = 3
 """The shortest key one slip may be of: ``bid`` and ``bio``, not ``a`` and ``b``."""
 OPENING_LETTERS = 4
 """The shortest slip compared with openings: ``ret`` opens too many words to mean one."""
+SPELLED_OUT = {
+    "dist": ("distribution",),
+    "sd": ("standard deviation", "std dev", "stdev", "standard dev"),
+    "cpm": ("cost per mille", "cost per thousand", "cost per thousand impressions", "cost per mille impressions"),
+    "ctr": ("click through rate", "clickthrough rate", "click rate"),
+    "cvr": ("conversion rate",),
+    "ltv": ("lifetime value", "life time value"),
+    "cac": ("customer acquisition cost",),
+    "roas": ("return on ad spend",),
+    "roi": ("return on investment",),
+    "npv": ("net present value",),
+    "max": ("maximum",),
+    "min": ("minimum",),
+}
+"""The abbreviations the format's keys use (as words of a key: ``sd``, ``max_cac``), each with the forms people
+write it in full; compared without case, underscores, hyphens or spaces."""
 
 
 def nearest_key(written: str, known: Iterable[str]) -> str | None:
     """The key of ``known`` that ``written`` was meant as; None when it resembles none."""
     keys = sorted(known)
+    plain = _plain(written)
+    # First: a spelling out is exact, where difflib reads conversion_rate as conversion_index (0.77), not cvr.
+    spelt = [key for key in keys if plain in _spelled_out(key)]
+    if len(spelt) == 1:
+        return spelt[0]
     close = difflib.get_close_matches(written, keys, n=1, cutoff=CUTOFF)
     if close:
         return close[0]
-    plain = _plain(written)
     if not plain:
         return None
     plains = {key: _plain(key) for key in keys}
@@ -49,11 +75,7 @@ def nearest_key(written: str, known: Iterable[str]) -> str | None:
             if opening >= OPENING_CUTOFF:
                 scores[key] = max(scores[key], opening)
     best = max(keys, key=lambda key: scores[key], default=None)
-    if best is not None and scores[best] >= CUTOFF:
-        return best
-    # Last, as a key that abbreviates another's words may also be spelt near a third, which the rules above find.
-    short = [key for key in keys if _abbreviates(plains[key], written)]
-    return short[0] if len(short) == 1 else None
+    return best if best is not None and scores[best] >= CUTOFF else None
 
 
 def close_key(written: str, known: Iterable[str]) -> str | None:
@@ -78,16 +100,13 @@ def _one_slip(written: str, key: str) -> bool:
     return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
-def _abbreviates(key: str, written: str) -> bool:
-    """Whether ``key`` (plain) is ``written`` abbreviated as people shorten a word: its first word cut short, of
-    ``SLIP_LETTERS`` or more (``dist`` of ``distribution``), or the initials of its words (``sd`` of
-    ``standard_deviation``, ``ctr`` of ``click_through_rate``). A key that is a whole first word (``cost`` of
-    ``cost_per_click``) is none: the words after it may change its meaning."""
-    words = [word.casefold() for word in re.findall(r"[A-Z]?[^\s_\-A-Z]+|[A-Z]+(?![^\s_\-A-Z])", written)]
-    if not words:
-        return False
-    cut = len(key) >= SLIP_LETTERS and len(words[0]) > len(key) and words[0].startswith(key)
-    return cut or (len(words) > 1 and "".join(word[0] for word in words) == key)
+def _spelled_out(key: str) -> set[str]:
+    """The forms of ``key`` (plain) with its words of ``SPELLED_OUT`` written in full, each in every way the table spells it, and
+    at least one so written: ``max_cac`` is ``maxcustomeracquisitioncost`` and ``maximumcustomeracquisitioncost``."""
+    forms = [""]
+    for word in key.split("_"):
+        forms = [form + _plain(spelt) for form in forms for spelt in (word, *SPELLED_OUT.get(word, ()))]
+    return set(forms) - {_plain(key)}
 
 
 def _plain(key: str) -> str:

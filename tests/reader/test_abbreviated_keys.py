@@ -4,6 +4,7 @@ cutoff, so ``{distribution: normal, mean, sd}`` was told the keys it could be an
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,6 @@ from cli_runner import invoke
 
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.load import load_text
-from aigc_roi.reader.near_keys import nearest_key
 
 PLAN = """\
 name: keys
@@ -41,17 +41,70 @@ def test_a_key_written_in_full_is_told_its_abbreviation_alone(bid: str, written:
                            f"did you mean '{meant}'?"]
 
 
-@pytest.mark.parametrize(("written", "known", "meant"), [
-    ("distribution", ("dist", "mean", "sd"), "dist"),
-    ("click_through_rate", ("cpm", "ctr", "cvr", "budget"), "ctr"),   # initials
-    ("cost_per_click", ("cost", "users"), None),      # a whole first word: the words after it may change its meaning
-    ("distribution", ("low", "high"), None),          # abbreviates none
-    ("standard_deviation", ("sd", "sdx"), "sd"),      # sd by its initials; sdx none
-    ("summer_days", ("sd", "sum"), None),             # two keys abbreviate it: neither is offered
-    ("lower", ("low", "high"), "low"),                # as before: difflib's 0.75
+LEVELS = """\
+name: keys
+currency: EUR
+horizon_months: 12
+TOP
+acquisition:
+  - {name: A, type: cpm, cpm: 20, ctr: 0.01, cvr: 0.1, budget: 900CHANNEL}
+  - {name: B, type: cpa, budget: 900, bid: BID}
+retention: {monthly_churn: 0.5}
+monetization:
+  plans:
+    - {name: M, price: 9.99, period: month, conversion: 0.05PLAN}
+targets: {min_roi: 0.1TARGET}
+"""
+
+
+def suggested(level: str, written: str) -> str | None:
+    """The key the reader tells ``written`` at ``level`` to write instead, or None where it suggests none."""
+    text = LEVELS
+    for place in ("TOP", "CHANNEL", "BID", "PLAN", "TARGET"):
+        filled = {"TOP": f"{written}: 1", "BID": f"{{dist: normal, mean: 10, sd: 2, {written}: 1}}"}.get(place, f", {written}: 1")
+        text = text.replace(place, filled if place == level else "10" if place == "BID" else "")
+    with pytest.raises(ScenarioInvalid) as raised:
+        load_text(text, "s.yaml")
+    told = [error.message for error in raised.value.errors if f"'{written}'" in error.message]
+    assert len(told) == 1, raised.value.errors
+    meant = re.search(r"did you mean '([^']+)'\?", told[0])
+    return meant[1] if meant else None
+
+
+@pytest.mark.parametrize(("level", "written", "meant"), [
+    # A word opening another (the key a cut of the written word) is no abbreviation of it, nor are words' initials:
+    ("TOP", "startup_costs", None),
+    ("TOP", "starting_cash", None),
+    ("CHANNEL", "cost_per_month", None),       # cpm by its initials: a monthly cost read as a price per 1,000 impressions
+    ("CHANNEL", "cash_per_mille", None),
+    ("PLAN", "feedback", None),                # fee
+    ("PLAN", "desc", None),
+    ("TOP", "acq", None),                      # three letters open too many words to mean one (near_keys.OPENING_LETTERS)
+    ("TOP", "mon", None),
+    ("TOP", "cur", None),
+    # The format's abbreviations spelt out (near_keys.SPELLED_OUT):
+    ("BID", "distribution", "dist"),
+    ("BID", "Distribution", "dist"),
+    ("BID", "standard_deviation", "sd"),
+    ("BID", "std_dev", "sd"),
+    ("BID", "stdev", "sd"),
+    ("CHANNEL", "click_through_rate", "ctr"),
+    ("CHANNEL", "cost_per_mille", "cpm"),
+    ("CHANNEL", "cost_per_thousand", "cpm"),
+    ("CHANNEL", "conversion_rate", "cvr"),     # not difflib's conversion_index (0.77): a multiplier, not a rate
+    ("TARGET", "max_customer_acquisition_cost", "max_cac"),
+    ("TARGET", "min_return_on_investment", "min_roi"),
+    ("TARGET", "minimum_roas", "min_roas"),
+    ("TOP", "LifetimeValueMonths", "ltv_months"),
+    # Slips and cuts of a key, as before (difflib, the key without separators, openings of four letters or more):
+    ("BID", "std", "sd"),
+    ("PLAN", "conv", "conversion"),
+    ("TOP", "curr", "currency"),
+    ("TOP", "disc", "discount_rate"),
+    ("TOP", "horizon", "horizon_months"),
 ])
-def test_an_abbreviation_is_found_last(written: str, known: tuple[str, ...], meant: str | None) -> None:
-    assert nearest_key(written, known) == meant
+def test_only_the_formats_abbreviations_spelt_out_are_told_their_key(level: str, written: str, meant: str | None) -> None:
+    assert suggested(level, written) == meant
 
 
 @pytest.mark.parametrize(("lang", "told"), [
