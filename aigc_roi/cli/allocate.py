@@ -29,7 +29,7 @@ from aigc_roi.cli.options import (
     WholeNumber,
 )
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, given, open_command, refuse_idle, save_plot
-from aigc_roi.cli.streams import CommandLineProblem, Localized, fail, fail_with, load
+from aigc_roi.cli.streams import CommandLineProblem, Localized, fail, fail_with, load, warn_loaded
 from aigc_roi.model.arguments import SHARE, amount_fault
 from aigc_roi.model.ime_marks import BRACKETS, EQUALS, ime_slip
 from aigc_roi.model.names import did_you_mean
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from aigc_roi.model.scenario import Milestone, Scenario
+    from aigc_roi.reader.load import LoadedScenario
 
 DEFAULT_SAMPLES = 10_000
 
@@ -71,11 +72,25 @@ class AllocateTable(StrEnum):
     curve = "curve"
 
 
-def parse_amount(text: str, option: str) -> float:
+def check_amount(text: str | None, option: str) -> None:
+    """``parse_amount`` as the command line is read, before the plan: a comma before three digits (``1,500``) is
+    refused once the plan's currency says whether it may be a decimal comma."""
+    from aigc_roi.reader.numbers import one_group
+
+    if text is not None and one_group(text.strip()) != ",":
+        parse_amount(text, option)
+
+
+def parse_amount(text: str, option: str, loaded: LoadedScenario | None = None) -> float:
     """A money amount (or a count: ``--reach``) in the file's number grammar (``100万``, ``1m``, ``1_000_000``), >= 0,
-    without a % sign; exit 2 otherwise."""
+    without a % sign; exit 2 otherwise. In the currency of the plan ``loaded`` where its locales write a decimal
+    comma (``DECIMAL_COMMA``), a dot before three digits (``150.000``) is warned of as in the file, and a comma before
+    three digits (``1,500``) is told both readings (reader/dot_group_warning.py, numbers.py ``slip_hint``)."""
+    from aigc_roi.reader.currency_signs import DECIMAL_COMMA
     from aigc_roi.reader.percent_warnings import written_in_percent  # its module loads PyYAML, which --help need not
 
+    currency = loaded.scenario.currency if loaded is not None else None
+    decimal_comma = currency if currency in DECIMAL_COMMA else None
     positive = option in ("--budget", "--total", "--allocate")
     if written_in_percent(text):
         # A file's percent on an amount is warned of at the number (reader/amount_warning.py); an option has no place to
@@ -87,16 +102,24 @@ def parse_amount(text: str, option: str) -> float:
         # Past a float's range (1e400): a number too large, which the size limit below words as it does a file's.
         value = math.copysign(math.inf, -1.0 if text.strip().startswith("-") else 1.0)
     except ValueProblem:
-        slip = slip_hint(text)
+        slip = slip_hint(text, decimal_comma=decimal_comma)
         # Not the file's "a number (suffixes ..., %)": an option's amount takes no % (above), so its hint lists none.
         fail([f"{option}: expected a number (suffixes k, m, 万, 亿), found {text!r}" + (f"; {slip[1]}" if slip else "")])
     fault = amount_fault(value, positive)
     if fault is not None:
         fail([f"{option}: expected {fault}, found {text!r}"])
+    if loaded is not None and decimal_comma is not None:
+        from aigc_roi.model.errors import ScenarioError
+        from aigc_roi.reader.dot_group_warning import dot_group_message
+
+        message = dot_group_message(text, decimal_comma)
+        if message is not None:
+            warn_loaded(loaded.path, [ScenarioError(option, 0, 0, "", message)])
     return value
 
 
-def parse_bounds(items: list[str], option: str, read: ChannelReader, names: Sequence[str]) -> list[Bound]:
+def parse_bounds(items: list[str], option: str, read: ChannelReader, names: Sequence[str],
+                 loaded: LoadedScenario) -> list[Bound]:
     """``["Feed ads=20万", ...]`` -> [("Feed ads=20万", "Feed ads", 200000.0), ...]; the last ``=`` splits, as amounts
     never hold one. Told of an input method's ``＝`` or brackets where only with them as ASCII does NAME name a channel
     (``read``; the channels' ``names`` keep their own)."""
@@ -108,7 +131,7 @@ def parse_bounds(items: list[str], option: str, read: ChannelReader, names: Sequ
                         names)
         if not equals or not name.strip() or slip:
             fail([f"{option}: expected NAME=AMOUNT, such as 'Feed ads=20万', found {item!r}" + (f"; {slip}" if slip else "")])
-        bounds.append((item, name.strip(), parse_amount(amount.strip(), f"{option} {name.strip()}")))
+        bounds.append((item, name.strip(), parse_amount(amount.strip(), f"{option} {name.strip()}", loaded)))
     return bounds
 
 
@@ -128,9 +151,11 @@ def one_bound_each(option: str, bounds: Sequence[Bound], read: ChannelReader, na
     return {name: amount for _, name, amount in bounds}
 
 
-def parse_reach(text: str, horizon_months: int, start: tuple[int, int] | None = None) -> Milestone:
+def parse_reach(text: str, horizon_months: int, start: tuple[int, int] | None = None,
+                loaded: LoadedScenario | None = None) -> Milestone:
     """``subscribers@6=1000`` -> the milestone (docs/formulas.md §19); exit 2 with one line otherwise. A month written
-    as a date is told which month of the plan it is, counted from ``start``, as the file's months are."""
+    as a date is told which month of the plan it is, counted from ``start``, as the file's months are; its value is
+    read in the currency of the plan ``loaded`` (``parse_amount``)."""
     from aigc_roi.model.scenario import MILESTONE_KEYS, Milestone
     from aigc_roi.reader.kinds import suggest_word
 
@@ -147,7 +172,8 @@ def parse_reach(text: str, horizon_months: int, start: tuple[int, int] | None = 
         dated = date_hint(month.strip(), start)
         fail([f"--reach: expected a month from 1 to {horizon_months} (the horizon), found {month.strip()!r}"
               + (f"; {dated}" if dated else "")])
-    value = parse_amount(amount.strip(), "--reach") if key != "cumulative_cash" else _signed_amount(amount.strip())
+    value = (parse_amount(amount.strip(), "--reach", loaded) if key != "cumulative_cash"
+             else _signed_amount(amount.strip(), loaded))
     return Milestone(number, key, value)
 
 
@@ -160,10 +186,10 @@ def _reads_as_milestone(text: str) -> bool:
     return bool(equals and at) and key in MILESTONE_KEYS
 
 
-def _signed_amount(text: str) -> float:
+def _signed_amount(text: str, loaded: LoadedScenario | None) -> float:
     """A cumulative-cash milestone may be below 0 (a loss no deeper than this by then)."""
     negative = text.startswith("-")
-    value = parse_amount(text[1:] if negative else text, "--reach")
+    value = parse_amount(text[1:] if negative else text, "--reach", loaded)
     return -value if negative else value
 
 
@@ -267,20 +293,24 @@ def allocate(
     if len(budgets) != 1:
         fail_with("allocate_one_budget", language, of_command_line=True,
                   given=Localized(lambda lang: label("list_separator", lang).join(budgets) or label("none", lang)))
-    amount = parse_amount(total, "--total") if total is not None else parse_amount(budget, "--budget") if budget is not None else 0.0
-    cash_cap = None if max_cash_need is None else parse_amount(max_cash_need, "--max-cash-need")
+    for option, text in (("--total", total), ("--budget", budget), ("--max-cash-need", max_cash_need)):
+        check_amount(text, option)
     locks = list(dict.fromkeys(lock or []))
     check_plot(plot, language)
     # Refused before the search, so a refused file never costs the wait.
     check_destinations((output,), force, inputs=[file], files=(plot,))
     loaded = load(file, set_)
     scenario = loaded.scenario
+    # Read again in the plan's currency, which says what a dot or a comma before three digits may be.
+    amount = (parse_amount(total, "--total", loaded) if total is not None
+              else parse_amount(budget, "--budget", loaded) if budget is not None else 0.0)
+    cash_cap = None if max_cash_need is None else parse_amount(max_cash_need, "--max-cash-need", loaded)
     read = channels_of(scenario)
     # Read on the file, which tells a channel's own full-width mark from one an input method typed for the syntax's.
     channels = [channel.name for channel in scenario.acquisition]
-    lows = parse_bounds(minimum or [], "--min", read, channels)
-    highs = parse_bounds(maximum or [], "--max", read, channels)
-    milestone = None if reach is None else parse_reach(reach, scenario.horizon_months, scenario.start)
+    lows = parse_bounds(minimum or [], "--min", read, channels, loaded)
+    highs = parse_bounds(maximum or [], "--max", read, channels, loaded)
+    milestone = None if reach is None else parse_reach(reach, scenario.horizon_months, scenario.start, loaded)
     check_channel_names(scenario, {"--lock": locks, "--min": [name for _, name, _ in lows],
                                    "--max": [name for _, name, _ in highs]}, read, language)
     minimums = one_bound_each("--min", lows, read, channels, language)

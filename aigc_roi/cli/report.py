@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from aigc_roi import __version__, api
-from aigc_roi.cli.allocate import parse_amount
+from aigc_roi.cli.allocate import check_amount, parse_amount
 from aigc_roi.cli.clip_warnings import warn_clipped, warn_payback_window
 from aigc_roi.cli.options import (
     MAX_SAMPLES,
@@ -50,10 +50,11 @@ def report(
     """One self-contained HTML page: verdict, figures with formulas, charts and every input."""
     language = open_command(lang, quiet)
     refuse_other_format(output, "html", language)
-    budget = None if allocate is None else parse_amount(allocate, "--allocate")
+    check_amount(allocate, "--allocate")
     check_destinations((output,), force, inputs=[file, *([base] if base else [])])
     loaded = load(file, set_)
     scenario = loaded.scenario
+    budget = None if allocate is None else parse_amount(allocate, "--allocate", loaded)
     from aigc_roi.model.errors import ScenarioInvalid
     from aigc_roi.present.report.page import Provenance, ReportParts, render
     from aigc_roi.present.run_data import run_report

@@ -39,6 +39,7 @@ from aigc_roi.reader.numbers import (
     ValueProblem,
     bound_fault,
     percent_hint,
+    range_slip_hint,
     slip_hint,
     split_range,
     to_number,
@@ -365,7 +366,12 @@ class Number:
         try:
             value = to_number(text)
         except ValueProblem:
-            return ctx.error(node, path, f"expected a range 'low..high' of numbers, found {node.describe()}")
+            expected = "a range 'low..high' of numbers"
+            # A decimal comma or a locale's groups are told at a range's end as at one number (slip_hint).
+            slip = range_slip_hint(node.raw, ctx.decimal_comma) if "\n" not in node.raw else None
+            if slip is not None:
+                return ctx.expected_with_hint(node, path, expected, *slip)
+            return ctx.error(node, path, f"expected {expected}, found {node.describe()}")
         if not MIN_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE and value != 0:
             return ctx.error(node, path, f"expected a range of numbers no larger than {MAX_MAGNITUDE:,.0f} (1e15) "
                                          f"and 0 or at least {MIN_MAGNITUDE:g} in size, found {node.describe()}")

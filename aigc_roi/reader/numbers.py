@@ -315,6 +315,48 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
     return None
 
 
+def range_slip_hint(text: str, decimal_comma: str | None = None) -> tuple[int, str] | None:
+    """The hint of ``slip_hint`` for a ``low..high`` range whose ends are numbers but for the commas or dots a locale
+    writes them with (``1,5..2,5``, ``1,500..2,500``, ``1.500.000..2.000.000``), as (offset of its first such mark,
+    hint), each end written as the grammar reads it and the others as they are; None for any other text. The kinds of
+    mark as ``slip_hint`` tells them, in its order: a comma before three digits in ``decimal_comma``, read both ways;
+    thousands commas; a decimal comma; dots grouping thousands."""
+    ends = split_range(text)
+    if ends is None:
+        return None
+    thousands, decimals, marks = [], [], dict[str, int]()
+    for start, written in ((0, ends[0]), (len(ends[0]) + len(RANGE_SEPARATOR), ends[1])):
+        end = written.strip()
+        grouped = _GROUPED.fullmatch(end)
+        meant = None if is_number_text(end) else _plan_number(end)
+        if is_number_text(end):
+            thousands.append(end)
+            decimals.append(end)
+            continue
+        if decimal_comma is not None and one_group(end) == ",":
+            kind, as_thousands, as_decimal = "either", thousands_reading(end), decimal_reading(end)
+        elif meant is None:
+            return None
+        else:
+            kind = ("thousands" if grouped and (grouped["separator"] or ",") == "," else
+                    "decimal" if _DECIMAL_COMMA.fullmatch(end) else "dots")
+            as_thousands = as_decimal = meant
+        # Pointed at the first mark of its kind, as slip_hint points at a number's.
+        marks.setdefault(kind, start + written.index("." if kind == "dots" else ","))
+        thousands.append(as_thousands)
+        decimals.append(as_decimal)
+    fixed = RANGE_SEPARATOR.join(thousands)
+    if "either" in marks:
+        return marks["either"], (f"in {decimal_comma} a comma before three digits may be a decimal comma: write "
+                                 f"{fixed} if it separates thousands, or {RANGE_SEPARATOR.join(decimals)} if it is a "
+                                 f"decimal comma")
+    if "thousands" in marks:
+        return marks["thousands"], f"no thousands commas: write {fixed}"
+    if "decimal" in marks:
+        return marks["decimal"], f"a decimal comma is not read: write {fixed}"
+    return (marks["dots"], f"dots separating thousands are not read: write {fixed}") if "dots" in marks else None
+
+
 def decimal_reading(group: str) -> str:
     """One group (``_ONE_GROUP``: ``1.500``, ``1,500``) read with a decimal point, as the plan then writes it so that
     no dot before three digits is left to read two ways: ``1.5``, ``150``; ``2.1250`` for ``2.125``, whose four decimals

@@ -111,3 +111,26 @@ def test_validate_warns_and_the_file_stays_valid(tmp_path: Path, lang: str, told
     assert result.exit_code == 0
     assert f"{path}:5:{len(channel) + 1}: acquisition[0].budget: {told_in}" in result.stderr.splitlines()
     assert "dot-may-group-thousands" in invoke(["validate", str(path), "--format", "json"]).stdout
+
+
+# A suffix multiplies either reading of the digits before it: 1.500k is 1.5k = 1,500 or 1,500k = 1,500,000.
+@pytest.mark.parametrize(("body", "path", "written", "read", "thousands", "decimal"), [
+    ("acquisition:\n  - {name: A, type: cpa, bid: 20, budget: 900, saturation_budget: 1.500k}\n",
+     "acquisition[0].saturation_budget", "1.500k", "1500", "1_500k", "1.5k"),
+    ("acquisition:\n  - {name: A, type: kol, posts: 2, fee: 900, views: 1.500万, view_to_user: 1%}\n",
+     "acquisition[0].views", "1.500万", "15000", "1_500万", "1.5万"),
+    ("acquisition:\n  - {name: A, type: cpa, bid: 20, budget: 12.500 M}\n",
+     "acquisition[0].budget", "12.500 M", "12500000", "12_500 M", "12.5 M"),
+    ("acquisition:\n  - {name: A, type: cpa, bid: 20, budget: 1.500k..2m}\n",
+     "acquisition[0].budget", "1.500k..2m", "1500..2000000", "1_500k..2m", "1.5k..2m"),
+])
+def test_one_dot_group_before_a_suffix_is_warned_with_both_readings(
+        body: str, path: str, written: str, read: str, thousands: str, decimal: str) -> None:
+    assert [(where, message) for *_, where, message in warnings(body)] == [
+        (path, told(written, read, "EUR", thousands, decimal))]
+
+
+@pytest.mark.parametrize("written", ["1.500k", "1.5k", "1.5000k", "1_500k"])
+def test_a_suffixed_amount_in_a_decimal_point_currency_or_without_a_group_is_not_warned(written: str) -> None:
+    body = f"acquisition:\n  - {{name: A, type: cpa, bid: 20, budget: {written}}}\n"
+    assert warnings(body, "USD" if written == "1.500k" else "EUR") == []
