@@ -53,7 +53,9 @@ def dot_group_message(written: str, currency: str) -> str | None:
 
 
 def _digits_and_suffix(end: str) -> tuple[str, str]:
-    """``1.500k`` -> ("1.500", "k"): a suffix multiplies either reading of the digits before it (1.5k or 1,500k)."""
-    match = re.fullmatch(r"(?P<digits>.*?)(?P<suffix>\s*[kKmM万亿]?)", end)
+    """``1.500k`` -> ("1.500", "k"): a suffix multiplies either reading of the digits before it (1.5k or 1,500k). A
+    space before it is dropped from the readings (``12.500 M``: ``12_500M``), each then one word, as the Chinese
+    catalogue reads them."""
+    match = re.fullmatch(r"(?P<digits>.*?)\s*(?P<suffix>[kKmM万亿]?)", end)
     assert match is not None  # any text: both groups may be empty
     return match["digits"], match["suffix"]

@@ -120,7 +120,7 @@ def test_validate_warns_and_the_file_stays_valid(tmp_path: Path, lang: str, told
     ("acquisition:\n  - {name: A, type: kol, posts: 2, fee: 900, views: 1.500万, view_to_user: 1%}\n",
      "acquisition[0].views", "1.500万", "15000", "1_500万", "1.5万"),
     ("acquisition:\n  - {name: A, type: cpa, bid: 20, budget: 12.500 M}\n",
-     "acquisition[0].budget", "12.500 M", "12500000", "12_500 M", "12.5 M"),
+     "acquisition[0].budget", "12.500 M", "12500000", "12_500M", "12.5M"),
     ("acquisition:\n  - {name: A, type: cpa, bid: 20, budget: 1.500k..2m}\n",
      "acquisition[0].budget", "1.500k..2m", "1500..2000000", "1_500k..2m", "1.5k..2m"),
 ])
@@ -134,3 +134,9 @@ def test_one_dot_group_before_a_suffix_is_warned_with_both_readings(
 def test_a_suffixed_amount_in_a_decimal_point_currency_or_without_a_group_is_not_warned(written: str) -> None:
     body = f"acquisition:\n  - {{name: A, type: cpa, bid: 20, budget: {written}}}\n"
     assert warnings(body, "USD" if written == "1.500k" else "EUR") == []
+
+
+def test_a_suffixed_reading_is_told_in_chinese() -> None:
+    (*_, message), = warnings("acquisition:\n  - {name: A, type: cpa, bid: 20, budget: 12.500 M}\n")
+    assert translate(message) == ("12.500 M 读作 12500000，但以 EUR 计时，点号后跟三位数字可能是千位分隔符：若是千位，请写成 "
+                                  "12_500M；若是小数点，请写成 12.5M")
