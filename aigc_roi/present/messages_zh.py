@@ -849,6 +849,12 @@ _HINTS = _rules([
      "跨多天的一行是这些天的合计：请删除这类汇总行，或按天细分（分日）后导出报表"),
     (r"a row over (\d+) days sums them: export the report broken down by day",
      "跨 {0} 天的一行是这些天的合计：请按天细分后导出报表"),
+    (r"an? (.*) export reads its days from a column named (.*), and none is: (.*) holds dates, so name it one of them",
+     lambda m: f"{SHAPE_TITLES_ZH.get(m[1], m[1])}报表从名为 {m[2]} 的列读取日期，但没有这样的列：{m[3]} 列是日期，"
+               "请把它改名为其中之一"),
+    (r"an? (.*?) export needs its (.*?), or an? (.*?) export its (.*)",
+     lambda m: f"{SHAPE_TITLES_ZH.get(m[1], m[1])}报表需要其{needed_zh(m[2])}；"
+               f"或者，{SHAPE_TITLES_ZH.get(m[3], m[3])}报表需要其{needed_zh(m[4])}"),
     (r"an? (.*) export needs its date column (.*): export the report broken down by day",
      lambda m: f"{SHAPE_TITLES_ZH.get(m[1], m[1])}报表需要其日期列 {m[2]}：请按天细分后导出报表"),
     (r"an? (.*?) export needs its (.*)", lambda m: f"{SHAPE_TITLES_ZH.get(m[1], m[1])}报表需要其{needed_zh(m[2])}"),
@@ -873,6 +879,11 @@ _HINTS = _rules([
     (r"a comma inside an unquoted cell \(such as 1,234\.56\) splits it in two: quote the cell",
      "未加引号的单元格中的逗号（如 1,234.56）会把它一分为二：请给该单元格加引号"),
     (r"a percentage is no amount or count", "百分比不是金额或数量"),
+    (r"in an export in ([A-Z]{3}) a dot before three digits may separate thousands: write (\S+) for thousands, or (\S+) "
+     r"for a decimal point",
+     "在金额以 {0} 计的报表中，点号后跟三位数字可能是千位分隔符：若是千位，请写成 {1}；若是小数点，请写成 {2}"),
+    (r"a comma before fewer than three digits is a decimal comma's fraction, which no count of impressions or clicks has",
+     "逗号后不足三位数字是小数逗号后的小数部分，而展示数和点击数都不会有小数"),
     (r"in ([A-Z]{3}) a dot before three digits may separate thousands: write (\S+) for thousands, or (\S+) for a "
      r"decimal point",
      "以 {0} 计的金额中，点号后跟三位数字可能是千位分隔符：若是千位，请写成 {1}；若是小数点，请写成 {2}"),

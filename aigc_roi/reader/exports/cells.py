@@ -152,11 +152,14 @@ def campaign_name(cell: object) -> str:
     return text[1:] if text.startswith("'") and _NOT_TEXT.fullmatch(text[1:]) else text
 
 
-_ROUNDED = re.compile(r"[+-]?\d+(?:\.\d*)?[eE]\+\d+")
+_ROUNDED = re.compile(r"[+-]?\d+(?:[.,]\d*)?\s*[eE]\s*\+\s*\d+|[+-]?\d+[.,]\d+\s*[eE]\s*[+-]?\s*\d+")
 """A number in scientific notation as a spreadsheet or a program writes a large one, its exponent signed (Excel's
-General ``1.79E+12``, a Scientific column's ``1.79E+06`` or ``1E+05``, pandas' ``7.301234567890124e+18``): rounded
-to the digits it shows. None of them writes ``1E5`` or ``2e10``: such text was typed as it is, an id of one's own
-sheet (no platform issues one), whose digits nothing rounded."""
+General ``1.79E+12``, a Scientific column's ``1.79E+06`` or ``1E+05``, pandas' ``7.301234567890124e+18``), or its
+digits after a decimal mark (``1.23457E11``): rounded to the digits it shows. A German or French Excel writes the
+mark as a comma (``1,23457E+11``), and a space may stand around the E; either way no id holds a decimal mark, so the
+comma's form is refused as the dot's is, whatever mark the export's amounts are read with (two campaigns rounded to
+one such id would be summed as one). None of them writes ``1E5`` or ``2e10``: such text was typed as it is, an id of
+one's own sheet (no platform issues one), whose digits nothing rounded."""
 _WHOLE_DECIMAL = re.compile(r"(\d+)\.0*")
 ID_DIGITS = 15
 """The digits of a number a spreadsheet keeps (Excel's precision): a longer id stored as a number has lost its last."""
@@ -218,18 +221,27 @@ def count(cell: object, decimal_comma: str | None = None, whole: bool = False, c
     decimal comma (comma_numbers.py), where that dot groups thousands and ``12,5`` impressions are the fraction."""
     if type(cell) is str and cell.isascii() and cell.isdigit() and len(cell) < 16:
         return float(cell)  # most counts of a large export: no regular expression, no bound to check
-    value, sign, body = _number(cell, comma)
+    value, sign, body = _number(cell, comma, whole)
     if sign is not None:
         raise CellError("a number", shown(cell))
     if value is None:
         return None
     grouped = not comma and one_group(body) == "."
     if decimal_comma is not None and grouped:
-        raise _dot_grouped(cell, body, decimal_comma)
+        # A whole count's dot before three digits has one reading, thousands: 12.000 clicks are no 12.0000.
+        if whole:
+            raise _not_whole(cell, body)
+        raise _dot_grouped(cell, body, decimal_comma, "an export in")
     if whole and not value.is_integer():
-        raise CellError("a whole count", shown(cell) + (f"; a dot before three digits may separate thousands: write "
-                                                        f"{body.replace('.', '')}; {DECIMAL_COMMA_HINT}" if grouped else ""))
+        raise _not_whole(cell, body if grouped else None)
     return value
+
+
+def _not_whole(cell: object, grouped: str | None) -> CellError:
+    """A whole count's cell with a fraction; ``grouped``: its dot before three digits, then read as thousands."""
+    return CellError("a whole count", shown(cell) + ("" if grouped is None else f"; a dot before three digits may "
+                                                     f"separate thousands: write {grouped.replace('.', '')}; "
+                                                     f"{DECIMAL_COMMA_HINT}"))
 
 
 class Amounts:
@@ -272,11 +284,13 @@ class Amounts:
         return value
 
 
-def _dot_grouped(cell: object, body: str, currency: str) -> CellError:
+def _dot_grouped(cell: object, body: str, currency: str, where: str = "") -> CellError:
     """A dot before three digits in an amount in ``currency``, whose locales may group thousands with it: read one way,
     the amount is a thousand times off, so the cell says which it is (four decimals are no group). Told by the plan's
-    rule (reader/numbers.py ``one_group``), so that a cell and a plan's number are told alike."""
-    return CellError("a number", f"{shown(cell)}; in {currency} a dot before three digits may separate thousands: "
+    rule (reader/numbers.py ``one_group``), so that a cell and a plan's number are told alike. ``where``: ``an export
+    in`` for a count of new users, which is in no currency but read in its export's locale."""
+    return CellError("a number", f"{shown(cell)}; in {where + ' ' if where else ''}{currency} a dot before three "
+                                 f"digits may separate thousands: "
                                  f"write {body.replace('.', '')} for thousands, or {body}0 for a decimal point; "
                                  f"{DECIMAL_COMMA_HINT}")
 
@@ -288,9 +302,10 @@ def in_another_currency(expected: str, found: str, plan: str, other: str) -> Cel
                                f"{other}")
 
 
-def _number(cell: object, comma: bool = False) -> tuple[float | None, str | None, str]:
+def _number(cell: object, comma: bool = False, whole: bool = False) -> tuple[float | None, str | None, str]:
     """The number in a cell, the currency sign written with it and the number as written (its sign's locale may read
-    a dot in it otherwise: ``Amounts``); ``comma``: as an export read with a decimal comma writes it."""
+    a dot in it otherwise: ``Amounts``); ``comma``: as an export read with a decimal comma writes it; ``whole``: a
+    count of impressions or clicks, which no decimal mark's reading of a fraction fixes."""
     if type(cell) is str and cell.isascii() and (cell if comma else cell.replace(".", "", 1)).isdigit():
         # Most cells of a large export are plain digits: read them without the regular expressions.
         return _bounded(float(cell), cell), None, cell
@@ -325,11 +340,17 @@ def _number(cell: object, comma: bool = False) -> tuple[float | None, str | None
         if _DOT_GROUPS.fullmatch(body):
             raise CellError("a number", f"{shown(cell)}; dots separating thousands are not read: write "
                                         f"{body.replace('.', '')}; {DECIMAL_COMMA_HINT}")
+        if _COMMA_DECIMAL.fullmatch(body) and whole:
+            raise CellError("a whole count", f"{shown(cell)}; {WHOLE_COMMA}")
         if _COMMA_DECIMAL.fullmatch(body):
             raise CellError("a number", f"{shown(cell)}; a decimal comma: read the export with {READ_WITH}, or export "
                                         f"it with a decimal point, or write {body.replace('.', '').replace(',', '.')}")
         raise CellError("a number", shown(cell))
     return _bounded(float(body), cell), signed[2] or signed[4], body
+
+
+WHOLE_COMMA = "a comma before fewer than three digits is a decimal comma's fraction, which no count of impressions or clicks has"
+"""Why ``1,5`` clicks has no reading: not thousands, and a part of a click with a decimal comma (refused so with one)."""
 
 
 def _bounded(value: float, cell: object) -> float:

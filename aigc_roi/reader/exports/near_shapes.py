@@ -5,14 +5,25 @@ some of the header's cells are a shape's columns, or all but spelled so (``Kampa
 ``Kampagne``), that shape is the one the export meant: the line names it and the columns it still lacks, each by the
 headers the shape reads it from (``a Google Ads export needs its spend column (Cost|Kosten|...)``). Otherwise the
 line names the shapes known and where docs/actuals.md lists their columns.
+
+The nearest shape is the one that needs the fewest columns more: a sheet of one's own in common English words
+(``Day,Campaign,Spend,Impressions,Clicks,Installs``) shares four of them with Apple Ads' shape, which would still
+need its campaign column and its own (Taps), but lacks only the generic CSV's ``date`` or Google's ``Cost``. Where a
+platform's shape and a shape of no platform's (the generic CSV) need as few, either may be the one meant: both are
+named. A shape with all but its date column is told so only where no column holds dates: a report that has them
+under another name (``Datum``) is told the names its dates are read from.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from difflib import get_close_matches
+from itertools import islice
 
+from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.names import listed
-from aigc_roi.reader.exports.cells import shown
+from aigc_roi.reader.exports.cells import CellError, blank, day, shown, written
 from aigc_roi.reader.exports.platforms import PLATFORMS, Platform, alternatives, known_in, undated
 from aigc_roi.reader.exports.units import split_header
 
@@ -28,24 +39,76 @@ name``, a word of its own."""
 _FIELDS = (("date", "date column"), ("spend", "spend column"), ("campaign", "campaign column"))
 
 
-def unknown_header(header: list[str]) -> str:
+def unknown_header(header: list[str], rows: Sequence[Sequence[object]] = ()) -> str:
     """``expected ..., found ...`` for a header no shape recognises: where one shape's columns are there but its
-    date, that shape and why a report lacks it (not broken down by day), the fix of every such export; else the
-    nearest shape and what it lacks; else the shapes known."""
+    date, that shape and either the column of ``rows`` (the first rows under the header) that holds dates, to be named
+    as the shape's date column, or, where none does, why a report lacks one (not broken down by day); else the nearest
+    shapes and what they lack; else the shapes known."""
     cells = [cell.strip().lstrip("\ufeff") for cell in header if cell.strip()]
     found = listed(cells) or "no column names"
     undated_as = undated(header)
     if undated_as is not None and _misspelling(cells, undated_as.headers_of("date"), set()) == "":
+        dates = alternatives(undated_as.headers_of("date"))
+        dated = _dated_column(header, rows, known_in(header, undated_as))
+        if dated is not None:
+            return (f"expected the columns of a known export, found {found}; {_a(undated_as.title)} export reads its "
+                    f"days from a column named {dates}, and none is: {shown(dated)} holds dates, so name it one of them")
         return (f"expected the columns of a known export, found {found}; {_a(undated_as.title)} export needs its date "
-                f"column {alternatives(undated_as.headers_of('date'))}: export the report broken down by day")
-    near = _nearest(cells)
-    lacking = _lacking(near, cells) if near is not None else []
-    if near is None or not lacking:
+                f"column {dates}: export the report broken down by day")
+    nearest = _nearest(cells)
+    if not nearest:
         titles = ", ".join(platform.title for platform in PLATFORMS)
         return (f"expected the columns of a known export ({titles}; docs/actuals.md lists their columns), "
                 f"found {found}")
-    return (f"expected the columns of a known export, found {found}; {_a(near.title)} export needs its "
-            f"{' and its '.join(lacking)}")
+    (first, lacking), *other = nearest
+    told = f"{_a(first.title)} export needs its {' and its '.join(lacking)}"
+    if other:
+        second, second_lacking = other[0]
+        told += f", or {_a(second.title)} export its {' and its '.join(second_lacking)}"
+    return f"expected the columns of a known export, found {found}; {told}"
+
+
+def sampled(rows: Iterable[tuple[int, Sequence[object]]]) -> list[Sequence[object]]:
+    """The first rows under a header no shape recognises, for ``unknown_header`` to look at; the rows a broken line
+    ends before (its error is the header's first)."""
+    taken: list[Sequence[object]] = []
+    try:
+        for _, cells in islice(rows, _SAMPLED):
+            taken.append(cells)
+    except ScenarioInvalid:
+        pass
+    return taken
+
+
+_SAMPLED = 20
+_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+"""A cell a date serial would read as a date (an impressions count of 45,000 is no day in 2023)."""
+
+
+def _dated_column(header: list[str], rows: Sequence[Sequence[object]], known: set[str]) -> str | None:
+    """The first header, none of the shape's ``known`` ones, whose column holds a date in every filled cell of
+    ``rows``, written as a date is (not a number a serial would read as one), and in one at least."""
+    for index, name in enumerate(header):
+        if not name.strip() or any(_reads(name, header_known) for header_known in known):
+            continue
+        column = [row[index] for row in rows if index < len(row) and not blank(written(row[index]))]
+        if column and all(_is_date(cell) for cell in column):
+            return name.strip().lstrip("\ufeff")
+    return None
+
+
+def _reads(name: str, known: str) -> bool:
+    return split_header(name)[0] == split_header(known)[0]
+
+
+def _is_date(cell: object) -> bool:
+    if isinstance(cell, int | float) or _NUMBER.fullmatch(written(cell)):
+        return False
+    try:
+        day(cell)
+    except CellError:
+        return False
+    return True
 
 
 def _a(title: str) -> str:
@@ -53,16 +116,27 @@ def _a(title: str) -> str:
     return f"{'an' if title[0] in 'AEIOUaeiou' else 'a'} {title}"
 
 
-def _nearest(cells: list[str]) -> Platform | None:
-    """The shape most of the cells are columns of, or misspell one of, where at least ``_NEAR`` are; of as many,
-    the one most are columns of, a shape that names a platform before one that names none, then the earlier."""
+def _nearest(cells: list[str]) -> list[tuple[Platform, list[str]]]:
+    """The shape of those at least ``_NEAR`` cells are columns of, or misspell one of, that lacks the fewest columns
+    (of as many, the one most are columns of, a shape that names a platform before one that names none, then the
+    earlier), with what it lacks; then the best shape of the other kind (a platform's, none's) where it lacks no
+    more. Empty where no shape is near or the nearest lacks nothing."""
     scored = []
     for order, platform in enumerate(PLATFORMS):
         known = known_in(cells, platform)
-        near = sum(1 for cell in cells if _misspells(cell, list(platform.columns), known))
-        scored.append((len(known) + near, len(known), not platform.fallback, -order, platform))
-    best = max(scored, key=lambda item: item[:4])
-    return best[4] if best[0] >= _NEAR else None
+        near = len(known) + sum(1 for cell in cells if _misspells(cell, list(platform.columns), known))
+        if near >= _NEAR:
+            lacking = _lacking(platform, cells)
+            scored.append(((len(lacking), -near, -len(known), platform.fallback, order), platform, lacking))
+    if not scored:
+        return []
+    scored.sort(key=lambda item: item[0])
+    (rank, best, lacking), *rest = scored
+    if not lacking:
+        return []
+    other = next(((platform, need) for (key, platform, need) in rest
+                  if platform.fallback != best.fallback and key[0] == rank[0]), None)
+    return [(best, lacking)] + ([other] if other is not None else [])
 
 
 def _lacking(platform: Platform, cells: list[str]) -> list[str]:

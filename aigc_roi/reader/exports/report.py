@@ -26,7 +26,7 @@ from aigc_roi.reader.exports.duplicates import Duplicates
 from aigc_roi.reader.exports.given_once import GivenOnce
 from aigc_roi.reader.exports.grain import Finer, PartError, by_day_times, row_parts
 from aigc_roi.reader.exports.indicated import IndicatorCells, indicator_cells
-from aigc_roi.reader.exports.near_shapes import unknown_header
+from aigc_roi.reader.exports.near_shapes import sampled, unknown_header
 from aigc_roi.reader.exports.platforms import (
     COUNT,
     FEN,
@@ -215,7 +215,8 @@ def _read_one(table: Table, horizon: Horizon,
     currency = how.currency
     platform = recognise(table.header)
     if platform is None:
-        raise ScenarioInvalid([ScenarioError(table.file, table.header_line, 1, "header", unknown_header(table.header))])
+        raise ScenarioInvalid([ScenarioError(table.file, table.header_line, 1, "header",
+                                             unknown_header(table.header, sampled(table.rows)))])
     title = title_currency(table.titles, currency)
     used, money, headers = _columns(table, platform, currency, title, how.decimal_comma)
     if (span := unended(table.header, platform, used["date"].index)) is not None:

@@ -29,11 +29,15 @@ from functools import lru_cache
 from aigc_roi.model.actuals import SkippedTotals
 from aigc_roi.reader.exports.cells import CellError, blank, day, kept_text, written
 
-TOTALS = re.compile(r"(?P<word>合\s*计|总\s*计|汇\s*总|小\s*计|total|totals|grand\s*total|sub-?total)\s*"
+TOTALS = re.compile(r"(?P<word>合\s*计|总\s*计|汇\s*总|小\s*计|total|totals|grand\s*total|sub-?total|totales|gesamt|"
+                    r"insgesamt|summe)\s*"
                     r"(?:[:：].*|[(（][^()（）]*[)）])?", re.IGNORECASE)
 """The label of a console's sum of the other rows, the whole cell: 合计 (巨量引擎), 总计 (腾讯广告), 小计 (a day's
 subtotal), ``Total: Account`` (Google Ads), optionally followed by a colon and more (合计：, 总计: 3 条) or a bracket
-(合计(12)); a Chinese word spaced out to fill its cell (``总 计``, ``合　计``) is one. A campaign whose name merely
+(合计(12)); a Chinese word spaced out to fill its cell (``总 计``, ``合　计``) is one. The consoles whose localized
+headers are read (locales.py) label their totals in their UI's language: German ``Gesamt: Konto`` (``Summe``,
+``Insgesamt``), French ``Total : compte``, Spanish ``Total: Cuenta`` (``Totales``), Portuguese ``Total``, as the
+sources docs/actuals.md names spell them. A campaign whose name merely
 starts with one (总计划-抖音拉新, Totally Fresh Promo) is a campaign."""
 
 
