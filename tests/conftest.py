@@ -13,6 +13,8 @@ from scratch import SESSION_FOLDER
 from spec_example import WORKED_EXAMPLE
 from typer.testing import Result
 
+from aigc_roi.cli.streams import start_invocation
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # A property test runs its body a hundred times or more: all of them are slow, wherever they live.
@@ -35,6 +37,10 @@ def _neutral_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     # A terminal's size exported by the shell would change every table's layout.
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.delenv("LINES", raising=False)
+    # Each test starts as a fresh process does: an earlier in-process invocation's -q, language or held refusal
+    # (cli/streams.py's context variables) would reach a test that calls the CLI's helpers directly (a progress bar
+    # left None by another test's `validate -q`).
+    start_invocation([])
 
 
 @pytest.fixture
