@@ -126,10 +126,10 @@ def offset_mean(weights: FloatArray, series: FloatArray, ages: int) -> FloatArra
     if not moves(series):
         return np.broadcast_to(series, (ages, weights.shape[1]))
     horizon = weights.shape[0]
-    extended = extend(series, horizon + ages - 1)
-    if extended.shape[1] == 1:
+    if series.shape[1] == 1:
         # The same calendar values in every sample: one product with the (ages, H) matrix x(s + a).
-        return _hankel(extended[:, 0], ages, horizon) @ weights
+        return _shared_hankel(series, ages, horizon) @ weights
+    extended = extend(series, horizon + ages - 1)
     out = np.empty((ages, weights.shape[1]))
     for age in range(ages):
         out[age] = np.einsum("ts,ts->s", weights, extended[age: age + horizon])
@@ -143,15 +143,33 @@ def worth_by_join(per_age: FloatArray, series: FloatArray, horizon: int) -> Floa
         return running_sum(per_age[:horizon])[::-1] * series[0]
     if series.shape[1] == 1:
         # x(s + a) for s + a < H: the matrix of the sum, the same for every sample.
-        hankel = _hankel(extend(series, 2 * horizon - 1)[:, 0], horizon, horizon)
         shared = per_age.strides[1] == 0
-        worth = np.ascontiguousarray(np.triu(hankel[:, ::-1])[:, ::-1]) @ (per_age[:horizon, :1] if shared else per_age[:horizon])
+        worth = _shared_hankel(series, horizon, horizon, upper=True) @ (per_age[:horizon, :1] if shared else per_age[:horizon])
         return np.broadcast_to(worth, (horizon, per_age.shape[1])) if shared else worth
     series = extend(series, horizon)
     worth = np.zeros((horizon, per_age.shape[1]))
     for age in range(horizon):
         worth[: horizon - age] += per_age[age] * series[age:]
     return worth
+
+
+def _shared_hankel(series: FloatArray, rows: int, columns: int, upper: bool = False) -> FloatArray:
+    """``_hankel`` of a ``monthly`` series the same in every sample (``(months, 1)``), its last month carried on; with
+    ``upper`` only its entries where i + j < rows, the others 0. Read only: built once per series and shape, where
+    every chunk built it again (the same values each time: a value by month's interpolation weights, a shared
+    price), a tenth of the mean user's product at a full chunk and most of it at a few samples."""
+    return _hankel_of(np.ascontiguousarray(series[:, 0]).tobytes(), rows, columns, upper)
+
+
+@lru_cache(maxsize=16)
+def _hankel_of(values: bytes, rows: int, columns: int, upper: bool) -> FloatArray:
+    """``_shared_hankel`` of the series' values as bytes (their bits, so a NaN or a -0.0 keys its own matrix)."""
+    series = np.frombuffer(values)[:, None]
+    hankel = _hankel(extend(series, rows + columns - 1)[:, 0], rows, columns)
+    if upper:
+        hankel = np.ascontiguousarray(np.triu(hankel[:, ::-1])[:, ::-1])
+    hankel.flags.writeable = False
+    return hankel
 
 
 def _hankel(values: FloatArray, rows: int, columns: int) -> FloatArray:
