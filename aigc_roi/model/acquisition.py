@@ -151,7 +151,9 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
     unit_users[list(moving)] = users.sum(axis=1) / active_months[list(moving)]
     unit_spend[list(moving)] = spend.sum(axis=1) / active_months[list(moving)]
     for c in constant:
-        unit_users[c], unit_spend[c] = np.broadcast_to(rates[c][0], (1, p.samples))[0], np.broadcast_to(rates[c][1], (1, p.samples))[0]
+        # A row (1, s) or a value for every sample (1, 1): its first row broadcasts as it is copied in, without the
+        # Python of a broadcast view (two a channel, each chunk).
+        unit_users[c], unit_spend[c] = rates[c][0][0], rates[c][1][0]
     return _Acquired(masks, unit_users, unit_spend, (users, spend), moving)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import pytest
 from cli_runner import invoke
 
@@ -99,3 +101,26 @@ def test_each_month_of_a_schedule_is_an_input_row_with_its_range(tmp_path: Path)
     # Month 1's lognormal range is used at its median sqrt(300 x 1200) = 600, as a range written once.
     assert "acquisition[0].bid.by_month.1,600,300,1200,lognormal,300..1200" in lines
     assert "acquisition[0].bid.by_month.6,30,,,,30" in lines
+
+
+def test_a_constant_channel_beside_a_moving_one_keeps_its_own_row_or_value() -> None:
+    # Beside a channel whose bid moves, a plain channel (one value for every sample) and a ranged one (a row of
+    # samples) buy budget / bid users a month: 1,000 / 5 = 200; 2,000 / 8 = 250 and 2,000 / 10 = 200. The moving
+    # one's users per month are the mean of 1,000 / 4, 1,000 / 6 and 1,000 / 8.
+    scenario = load_text(textwrap.dedent("""\
+        name: t
+        horizon_months: 3
+        retention: {monthly_churn: 0.5}
+        acquisition:
+          - {name: Moving, type: cpa, bid: {by_month: {1: 4, 3: 8}}, budget: 1000}
+          - {name: Plain, type: cpa, bid: 5, budget: 1000}
+          - {name: Ranged, type: cpa, bid: 8..10, budget: 2000}
+        monetization: {plans: [{name: P, price: 10, period: month, conversion: 0.1, renewal: 0.5}]}
+        """), "t.yaml").scenario
+    realized = realize(scenario)
+    sampled = dataclasses.replace(realized, acquisition=(
+        *realized.acquisition[:2], dataclasses.replace(realized.acquisition[2], bid=np.array([8.0, 10.0]))))
+    users = evaluate(sampled).channel_users_per_month
+    assert users[:, 1].tolist() == [200.0, 200.0]
+    assert users[:, 2].tolist() == [250.0, 200.0]
+    assert users[:, 0] == pytest.approx([(1000 / 4 + 1000 / 6 + 1000 / 8) / 3] * 2, rel=1e-15)
