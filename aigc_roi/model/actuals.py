@@ -176,6 +176,8 @@ class ReportSource:
     matched, as read and as GBK reads it; None for any other export."""
     not_utf8: NotUtf8 | None = None
     """A CSV read as GBK for being no UTF-8 whose GBK reading is doubtful: its first such cell; None for any other."""
+    windows_1252: bool = False
+    """A CSV read as Windows-1252 for being no UTF-8 and naming known columns so (reader/exports/code_pages.py)."""
     skipped_sheets: tuple[SkippedSheet, ...] = ()
     """The sheets of its workbook not read, on the workbook's first source only (each sheet read is a source)."""
     places: dict[str, int] = field(default_factory=dict)

@@ -256,6 +256,8 @@ def actuals_summary(actuals: Actuals, style: NumberStyle) -> list[str]:
         *([label("actuals_source_notes", lang).format(notes=_listed(notes, lang))] if notes else []),
         *(also_gbk_line(source.file, source.also_gbk, lang) for source in actuals.sources if source.also_gbk),
         *(not_utf8_line(source.file, source.not_utf8, lang) for source in actuals.sources if source.not_utf8),
+        *(label("actuals_windows_1252", lang).format(file=source.file) for source in actuals.sources
+          if source.windows_1252),
         # A hidden sheet may hold the rows the user meant: said where -q is not given, as a skipped totals row is.
         *([label("actuals_hidden_sheets", lang).format(sheets=_listed(hidden, lang))] if hidden else []),
         # "unmatched spend 0.00 in 0 campaigns" read as a finding; a run where every campaign has its channel says so.
@@ -378,6 +380,9 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
                         "windows_1252": source.not_utf8.windows_1252,
                         "message": not_utf8_line(source.file, source.not_utf8, "en")}
                        for source in actuals.sources if source.not_utf8),
+                     *({"code": "windows_1252", "file": source.file,
+                        "message": label("actuals_windows_1252", "en").format(file=source.file)}
+                       for source in actuals.sources if source.windows_1252),
                      *({"code": "hidden_sheet", "file": place,
                         "message": label("actuals_hidden_sheets", "en").format(sheets=place)}
                        for place in hidden_sheets(actuals))],

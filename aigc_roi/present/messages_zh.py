@@ -481,6 +481,9 @@ _MESSAGES = _rules([
                "其各行会被重复计算"),
     (r"expected one column of (\S+), found a second beside (.*) \(column (\d+)\): header words compare alike whatever their "
      r"case, width and separators", "字段 {0} 应只有一列，发现了第二列，与第 {2} 列 {1} 读作同一列：表头不分大小写、全半角和分隔符"),
+    (r"expected a header this export's shape reads or ignores, found ('.*'), which Windows-1252 reads as ('.*'): it "
+     r"may be a column the shape reads",
+     "应为该报表格式读取或忽略的表头，实际为 {0}，按 Windows-1252 读作 {1}：它可能是该格式读取的列"),
     (r"expected one column of (\S+), found (.*) again \(column (\d+)\)", "字段 {0} 应只有一列，表头 {1} 与第 {2} 列重复"),
     # The headers found, listed (reader/exports/report.py): a parenthesis there is a header's, no hint.
     (r"expected (the columns of a known export \(.+\)), found (.*)",
@@ -865,6 +868,7 @@ _HINTS = _rules([
     (r"a date of two numbers before its year may be month first \(MM/DD/YYYY\) or day first \(DD/MM/YYYY\), and the "
      r"export does not say which: write its dates as YYYY-MM-DD",
      "年份前写两个数字的日期可能是月在前（MM/DD/YYYY），也可能是日在前（DD/MM/YYYY），报表未表明是哪种：请把日期写成 YYYY-MM-DD"),
+    (r"a date with dots is day first \(DD\.MM\.YYYY\), and (\d+) is no month", "以点分隔的日期为日在前（DD.MM.YYYY），而 {0} 不是月份"),
     (r"its dates are month first \(MM/DD/YYYY\), and (\d+) is no month", "其日期为月在前（MM/DD/YYYY），而 {0} 不是月份"),
     (r"(\d+) is no month, so this date is (month|day) first \((MM/DD/YYYY|DD/MM/YYYY)\), but the export does not say its "
      r"other dates are: write its dates as YYYY-MM-DD",
@@ -889,11 +893,17 @@ _HINTS = _rules([
      "以 {0} 计的金额中，点号后跟三位数字可能是千位分隔符：若是千位，请写成 {1}；若是小数点，请写成 {2}"),
     (r"a dot before three digits may separate thousands: write (\S+)$", "点号后跟三位数字可能是千位分隔符：请写成 {0}"),
     # reader/exports/comma_numbers.py: the option named as the command (--decimal-comma) or the call names it.
+    (r"the export's header ('.*') is in a language that writes a decimal comma, where (\S+) is (\S+), not (\S+): read "
+     r"it with (\S+)", "报表的表头 {0} 所用语言以逗号为小数点，{1} 即为 {2}，而非 {3}：请用 {4} 读取"),
     (r"a decimal comma: read the export with (\S+), or export it with a decimal point, or write (\S+)",
      "这是小数逗号：请用 {0} 读取报表，或以小数点格式重新导出，或写成 {1}"),
     (r"if the export writes decimal commas \(1\.234,56\), read it with (\S+)", "若报表以逗号为小数点（1.234,56），请用 {0} 读取"),
-    (r"a dot after the comma, as a decimal point's number writes it, which (\S+) does not read",
-     "逗号之后有点号，这是以小数点书写的数字，{0} 不读取"),
+    (r"a dot after the comma, as a decimal point's number writes it, while (\S+) reads every export given with a decimal "
+     r"comma: read this one without it, in a run of its own, or export it with a decimal comma",
+     "逗号之后有点号，这是以小数点书写的数字；{0} 按小数逗号读取所给的每个报表：请不加该选项单独读取这个报表，或以小数逗号重新导出"),
+    (r"a decimal point, as this export writes its numbers, while (\S+) reads every export given with a decimal comma: read "
+     r"this one without it, in a run of its own, or export it with a decimal comma",
+     "这是小数点，该报表的数字以小数点书写；{0} 按小数逗号读取所给的每个报表：请不加该选项单独读取这个报表，或以小数逗号重新导出"),
     (r"a dot, space or apostrophe groups a number's digits in threes before its decimal comma \(1\.234\.567,89\)",
      "点号、空格或撇号只用于在小数逗号之前把数字每三位分为一组（1.234.567,89）"),
     (r"unmerge the cells and fill in every row", "请取消合并，并在每一行填入值"),

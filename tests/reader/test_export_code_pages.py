@@ -110,7 +110,7 @@ def _plan(tmp_path: Path, currency: str) -> None:
 @pytest.mark.parametrize(("lang", "line"), [
     ("en", "g.csv:2:2: not UTF-8, so read as GBK (Chinese Windows' encoding) as 'Promo玢o Ver鉶', which Windows-1252 "
            "reads as 'Promoção Verão'; if that is its text, save the export as CSV UTF-8"),
-    ("zh", "g.csv:2:2：不是 UTF-8，因此按 GBK（中文 Windows 的编码）读作 'Promo玢o Ver鉶'，按 Windows-1252 则为 "
+    ("zh", "g.csv:2:2: 不是 UTF-8，因此按 GBK（中文 Windows 的编码）读作 'Promo玢o Ver鉶'，按 Windows-1252 则为 "
            "'Promoção Verão'；若那才是它的文字，请把报表另存为 CSV UTF-8"),
 ])
 def test_the_command_says_so_on_one_line_of_stderr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str,

@@ -22,7 +22,10 @@ PLAN = Path(__file__).resolve().parents[2] / "aigc_roi" / "templates" / "chat-as
 """Starts 2025-03, in CNY; its channel Douyin activation CPA is mapped to the exports' dy_* campaigns."""
 DOUYIN = "Douyin activation CPA=dy_*"
 EXPECTED = "expected a number with a decimal comma (1.234,56)"
-DOT_AFTER = "a dot after the comma, as a decimal point's number writes it, which decimal_comma=True does not read"
+OWN_RUN = ("decimal_comma=True reads every export given with a decimal comma: read this one without it, in a run of its "
+           "own, or export it with a decimal comma")
+DOT_AFTER = f"a dot after the comma, as a decimal point's number writes it, while {OWN_RUN}"
+POINT = f"a decimal point, as this export writes its numbers, while {OWN_RUN}"
 GROUPS = "a dot, space or apostrophe groups a number's digits in threes before its decimal comma (1.234.567,89)"
 
 
@@ -54,8 +57,9 @@ def test_a_whole_count_with_a_decimal_comma_is_refused() -> None:
 
 
 @pytest.mark.parametrize(("cell", "hint"), [
-    ("1,234.56", DOT_AFTER), ("0,5.5", DOT_AFTER), ("1.23", GROUPS), ("0.125", GROUPS), ("12.34.567", GROUPS),
-    ("1.2345", GROUPS), ("1.234 567", GROUPS), ("1234.567", GROUPS), ("1 23,5", GROUPS), ("12,34,567", ""),
+    ("1,234.56", DOT_AFTER), ("0,5.5", DOT_AFTER), ("1.23", POINT), ("0.125", POINT), ("12.34.567", GROUPS),
+    ("1.2345", POINT), ("1.234 567", GROUPS), ("1234.567", POINT), ("1 23,5", GROUPS), ("12,34,567", ""),
+    ("1500.00", POINT), ("-0.5", POINT),
 ])
 def test_a_cell_another_way_is_refused_saying_why(cell: str, hint: str) -> None:
     """``1,234.56`` would read as neither 1.234 nor 1234.56 without a guess; ``1.23`` groups no thousands."""
@@ -104,7 +108,7 @@ def test_each_cell_another_way_is_refused_at_its_place(tmp_path: Path) -> None:
     assert export_errors([path], HORIZON, decimal_comma=True) == [
         f"{path}:2:3: Cost: {EXPECTED}, found '1,234.56'; {DOT_AFTER}",
         f"{path}:2:5: Clicks: expected a whole count, found '2,5'",
-        f"{path}:3:3: Cost: {EXPECTED}, found '1.23'; {GROUPS}"]
+        f"{path}:3:3: Cost: {EXPECTED}, found '1.23'; {POINT}"]
 
 
 def test_a_semicolon_export_read_with_a_decimal_point_names_the_option(tmp_path: Path) -> None:
@@ -138,8 +142,8 @@ def test_the_command_names_its_option_in_english_and_chinese(tmp_path: Path) -> 
     refused = write_export(tmp_path, "de.csv", "date;campaign;spend\n2025-03-03;dy_a;1,234.56\n")
     chinese = invoke(["actuals", str(PLAN), str(refused), "--decimal-comma", "--lang", "zh"])
     assert chinese.exit_code == 2 and chinese.stderr.splitlines() == [
-        f"{refused}:2:3: spend: 应为以逗号为小数点的数字（1.234,56），实际为 '1,234.56'；逗号之后有点号，这是以小数点书写的数字，"
-        "--decimal-comma 不读取"]
+        f"{refused}:2:3: spend: 应为以逗号为小数点的数字（1.234,56），实际为 '1,234.56'；逗号之后有点号，这是以小数点书写的数字；"
+        "--decimal-comma 按小数逗号读取所给的每个报表：请不加该选项单独读取这个报表，或以小数逗号重新导出"]
 
 
 def test_the_new_hints_read_in_chinese() -> None:

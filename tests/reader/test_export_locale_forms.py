@@ -60,7 +60,7 @@ def test_a_year_of_two_digits_is_refused_for_its_century_where_the_order_is_not_
 
 @pytest.mark.parametrize(("text", "number", "order", "order_zh"), [
     ("13/03/2025", 13, "day first (DD/MM/YYYY)", "日在前（DD/MM/YYYY）"),
-    ("31.12.2025", 31, "day first (DD/MM/YYYY)", "日在前（DD/MM/YYYY）"),
+    ("31-12-2025", 31, "day first (DD/MM/YYYY)", "日在前（DD/MM/YYYY）"),
     ("03/13/2025", 13, "month first (MM/DD/YYYY)", "月在前（MM/DD/YYYY）"),
 ])
 def test_a_date_with_a_number_no_month_is_refused_saying_its_order(tmp_path: Path, text: str, number: int, order: str,
@@ -72,6 +72,22 @@ def test_a_date_with_a_number_no_month_is_refused_saying_its_order(tmp_path: Pat
     assert translate(error.split(": ", 2)[2]) == (
         f"应为 YYYY-MM-DD 格式的日期，实际为 '{text}'；{number} 不是月份，所以该日期为{order_zh}，但报表未表明其他日期也是"
         "如此：请把日期写成 YYYY-MM-DD")
+
+
+def test_a_date_with_dots_is_read_day_first_as_every_locale_writing_dots_writes_it(tmp_path: Path) -> None:
+    # 01.03.2025 is 1 March in German, French and Russian; no locale writes a month first with dots.
+    path = written(tmp_path, "date,campaign,spend\n01.03.2025,dy_a,2\n12.03.2025,dy_a,3\n")
+    assert [row.day for row in read_report([path], HORIZON).rows] == [datetime.date(2025, 3, 1),
+                                                                      datetime.date(2025, 3, 12)]
+
+
+def test_a_date_with_dots_whose_second_number_is_no_month_says_so(tmp_path: Path) -> None:
+    path = written(tmp_path, "date,campaign,spend\n03.13.2025,dy_a,2\n")
+    (error,) = export_errors([path], HORIZON)
+    assert error == (f"{path}:2:1: date: expected a date YYYY-MM-DD, found '03.13.2025'; a date with dots is day first "
+                     "(DD.MM.YYYY), and 13 is no month")
+    assert translate(error.split(": ", 2)[2]) == ("应为 YYYY-MM-DD 格式的日期，实际为 '03.13.2025'；以点分隔的日期为日在前"
+                                                 "（DD.MM.YYYY），而 13 不是月份")
 
 
 @pytest.mark.parametrize("text", ["13/13/2025", "00/03/2025", "03/32/2025"])

@@ -101,7 +101,7 @@ def test_the_command_says_nothing_of_gbk_for_a_vietnamese_export(tmp_path: Path,
 @pytest.mark.parametrize(("lang", "line"), [
     ("en", "export.csv: read as UTF-8, but also valid GBK, where unmatched campaign '··ͨ' reads as '路路通'; if that "
            "is its name, save the file as UTF-8"),
-    ("zh", "export.csv：按 UTF-8 读取，但它也是有效的 GBK，按 GBK 读，未匹配的广告计划 '··ͨ' 为 '路路通'；若那才是它的名称，"
+    ("zh", "export.csv: 按 UTF-8 读取，但它也是有效的 GBK，按 GBK 读，未匹配的广告计划 '··ͨ' 为 '路路通'；若那才是它的名称，"
            "请把文件另存为 UTF-8"),
 ])
 def test_the_command_says_so_on_one_line_of_stderr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str,

@@ -84,16 +84,21 @@ LABELS: dict[str, Label] = {
     "actuals_unmatched_summary": Label("unmatched spend {spend} in {campaigns}", "{campaigns} 个广告计划未匹配，广告支出 {spend}"),
     "actuals_also_gbk": Label("{file}: read as UTF-8, but also valid GBK, where unmatched campaign {name} reads as "
                               "{gbk}; if that is its name, save the file as UTF-8",
-                              "{file}：按 UTF-8 读取，但它也是有效的 GBK，按 GBK 读，未匹配的广告计划 {name} 为 {gbk}；"
+                              "{file}: 按 UTF-8 读取，但它也是有效的 GBK，按 GBK 读，未匹配的广告计划 {name} 为 {gbk}；"
                               "若那才是它的名称，请把文件另存为 UTF-8"),
     "actuals_not_utf8": Label("{place}: not UTF-8, so read as GBK (Chinese Windows' encoding) as {gbk}, which "
                               "Windows-1252 reads as {western}; if that is its text, save the export as CSV UTF-8",
-                              "{place}：不是 UTF-8，因此按 GBK（中文 Windows 的编码）读作 {gbk}，按 Windows-1252 则为 "
+                              "{place}: 不是 UTF-8，因此按 GBK（中文 Windows 的编码）读作 {gbk}，按 Windows-1252 则为 "
                               "{western}；若那才是它的文字，请把报表另存为 CSV UTF-8"),
     "actuals_not_utf8_gbk_only": Label("{place}: not UTF-8, so read as GBK (Chinese Windows' encoding) as {gbk}; if "
                                        "that is not its text, save the export as CSV UTF-8",
-                                       "{place}：不是 UTF-8，因此按 GBK（中文 Windows 的编码）读作 {gbk}；若这不是它的"
+                                       "{place}: 不是 UTF-8，因此按 GBK（中文 Windows 的编码）读作 {gbk}；若这不是它的"
                                        "文字，请把报表另存为 CSV UTF-8"),
+    "actuals_windows_1252": Label("{file}: not UTF-8, and its header names known columns as Windows-1252 (Western "
+                                  "European Windows' encoding) reads it, so read as Windows-1252; save the export as "
+                                  "CSV UTF-8 to be sure of it",
+                                  "{file}: 不是 UTF-8，其表头按 Windows-1252（西欧 Windows 的编码）读才是已知的列，"
+                                  "因此按 Windows-1252 读取；请把报表另存为 CSV UTF-8 以确保无误"),
     "actuals_sheets_skipped": Label("sheets not read: {sheets}", "未读取的工作表：{sheets}"),
     "actuals_sheet_hidden": Label("{sheet} (hidden)", "{sheet}（隐藏）"),
     "actuals_sheet_no_table": Label("{sheet} (no report header)", "{sheet}（没有报表表头）"),

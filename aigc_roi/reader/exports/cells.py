@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.reader.exports.clock_text import TIME, split_time
-from aigc_roi.reader.exports.comma_numbers import BODY, DECIMAL_COMMA_HINT, EXPECTED, READ_WITH, comma_number
+from aigc_roi.reader.exports.comma_numbers import BODY, DECIMAL_COMMA_HINT, EXPECTED, READ_WITH, comma_number, either_mark
 from aigc_roi.reader.exports.units import ABBREVIATION_DOT, CODES, DECIMAL_COMMA, SIGNS, sign_means
 from aigc_roi.reader.exports.year_last import year_last
 from aigc_roi.reader.numbers import NOT_A_NUMBER, one_group
@@ -213,15 +213,17 @@ def shown(cell: object) -> str:
     return "an empty cell" if not text else repr(text) if len(text) <= 40 else repr(text[:37] + "...")
 
 
-def count(cell: object, decimal_comma: str | None = None, whole: bool = False, comma: bool = False) -> float | None:
+def count(cell: object, decimal_comma: str | None = None, whole: bool = False, comma: bool = False,
+          language: str | None = None) -> float | None:
     """The count in a cell, None for nothing reported; ``CellError`` for anything else. In an export whose money is
     in ``decimal_comma``, a currency whose locales group thousands with a dot, a dot before three digits is refused
     as an amount's is; a ``whole`` count (impressions, clicks: no platform reports a part of one) takes no fraction,
     which is how ``12.345`` impressions written in such a locale read elsewhere. ``comma``: the export is read with a
-    decimal comma (comma_numbers.py), where that dot groups thousands and ``12,5`` impressions are the fraction."""
+    decimal comma (comma_numbers.py), where that dot groups thousands and ``12,5`` impressions are the fraction.
+    ``language``: a header cell of the export in a decimal comma's language (``comma_numbers.either_mark``)."""
     if type(cell) is str and cell.isascii() and cell.isdigit() and len(cell) < 16:
         return float(cell)  # most counts of a large export: no regular expression, no bound to check
-    value, sign, body = _number(cell, comma, whole)
+    value, sign, body = _number(cell, comma, whole, language)
     if sign is not None:
         raise CellError("a number", shown(cell))
     if value is None:
@@ -249,8 +251,10 @@ class Amounts:
     (None) the ``plan``'s, which the export then states by the first cell with a currency sign; a cell whose sign
     names another is refused (at that cell: where an export states none, the cell is what says otherwise)."""
 
-    def __init__(self, currency: str | None, plan: str, comma: bool = False) -> None:
+    def __init__(self, currency: str | None, plan: str, comma: bool = False, language: str | None = None) -> None:
         self.currency, self.plan, self.stated, self.comma = currency, plan, currency is not None, comma
+        self.language = language
+        """A header cell of the export in a decimal comma's language (``comma_numbers.either_mark``)."""
         self.refused: set[str] = set()
         """Signs already refused as another currency than the plan's: the export is refused by its first such cell,
         not once per row (a sheet of 18,000 dollar amounts is one problem)."""
@@ -267,7 +271,7 @@ class Amounts:
             if self.decimal_comma is not None and one_group(cell) == ".":
                 raise _dot_grouped(cell, cell, self.decimal_comma)
             return float(cell)  # as count's
-        value, sign, body = _number(cell, self.comma)
+        value, sign, body = _number(cell, self.comma, language=self.language)
         if sign is not None:
             means = sign_means(sign)
             if self.stated and self.currency not in means:
@@ -302,14 +306,15 @@ def in_another_currency(expected: str, found: str, plan: str, other: str) -> Cel
                                f"{other}")
 
 
-def _number(cell: object, comma: bool = False, whole: bool = False) -> tuple[float | None, str | None, str]:
+def _number(cell: object, comma: bool = False, whole: bool = False,
+            language: str | None = None) -> tuple[float | None, str | None, str]:
     """The number in a cell, the currency sign written with it and the number as written (its sign's locale may read
     a dot in it otherwise: ``Amounts``); ``comma``: as an export read with a decimal comma writes it; ``whole``: a
-    count of impressions or clicks, which no decimal mark's reading of a fraction fixes."""
+    count of impressions or clicks, which no decimal mark's reading of a fraction fixes; ``language``: ``count``'s."""
     if type(cell) is str and cell.isascii() and (cell if comma else cell.replace(".", "", 1)).isdigit():
         # Most cells of a large export are plain digits: read them without the regular expressions.
         return _bounded(float(cell), cell), None, cell
-    if type(cell) is str and not comma and _THOUSANDS.fullmatch(cell):
+    if type(cell) is str and not comma and _THOUSANDS.fullmatch(cell) and either_mark(cell, language) is None:
         # The consoles' amounts ("1,234.50"): every such text is a plain number once its separators go.
         return _bounded(float(cell.replace(",", "").replace("，", "")), cell), None, cell
     if isinstance(cell, bool):
@@ -334,6 +339,8 @@ def _number(cell: object, comma: bool = False, whole: bool = False) -> tuple[flo
         if isinstance(value, str):
             raise CellError(EXPECTED, shown(cell) + (f"; {value}" if value else ""))
         return _bounded(value, cell), signed[2] or signed[4], body
+    if (either := either_mark(body, language)) is not None:
+        raise CellError("a number", f"{shown(cell)}; {either}")
     if _THOUSANDS.fullmatch(body):
         return _bounded(float(body.replace(",", "")), cell), signed[2] or signed[4], body
     if not _PLAIN.fullmatch(body):

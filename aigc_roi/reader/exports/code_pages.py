@@ -9,6 +9,13 @@ a character, or where the plan's currency is not CNY (the Chinese consoles' expo
 the file was read by is Chinese, the file's source names its first cell of such text (``ReportSource.not_utf8``) as
 GBK reads it and as Windows-1252 does, for the summary to say how to fix it: save the export as CSV UTF-8. Its
 errors that quote such text say so too (``hinted``).
+
+A rule on the header decides where the bytes cannot (``western``): read as Windows-1252, a German or Brazilian export's
+header names columns a shape knows (``Währungscode``, ``Conversões``, locales.py) that GBK garbles (``W鋒rungscode``),
+so such a file is read as Windows-1252, and said to be (``ReportSource.windows_1252``). Where neither reading's
+header names more, the file is GBK's; a header cell it ignores whose GBK reading is garbled and whose Windows-1252
+one is Latin text is refused (``garbled_headers``): it may be a column the shape reads (a currency code's), whose
+loss would misread the export without a word.
 """
 
 from __future__ import annotations
@@ -20,7 +27,12 @@ from dataclasses import replace
 
 from aigc_roi.model.actuals import NotUtf8
 from aigc_roi.model.errors import ScenarioError
+from aigc_roi.reader.exports.platforms import PLATFORMS, known_in
 
+WESTERN = "cp1252"
+GBK = "gb18030"
+HEADER_LINES = 40
+"""Lines searched for a header naming known columns: more than tables.py's title lines and LOOKAHEAD."""
 GBK_CURRENCY = "CNY"
 """The currency of the Chinese consoles' exports, the ones Excel on Chinese Windows saves as GBK."""
 ENCODING_HINT = "the file is not UTF-8, and read as GBK this is no Chinese text: save the export as CSV UTF-8"
@@ -102,3 +114,45 @@ def hinted(error: ScenarioError) -> ScenarioError:
     if not any(outside_gb2312(char[0]) is not None for char in _GARBLED.finditer(error.message)):
         return error
     return replace(error, message=f"{error.message}; {ENCODING_HINT}")
+
+
+def western(data: bytes) -> bool:
+    """Whether a CSV that is no UTF-8 is read as Windows-1252 rather than GBK: a line among its first
+    (``HEADER_LINES``) names more of a shape's known columns so."""
+    return _known_columns(data, WESTERN) > _known_columns(data, GBK)
+
+
+def _known_columns(data: bytes, codec: str) -> int:
+    """The most columns of one shape that a line of ``data``'s first lines, read in ``codec``, names."""
+    newline = b"\n" if b"\n" in data else b"\r"
+    lines = data.split(newline, HEADER_LINES)[:HEADER_LINES]
+    return max((len(known_in(cells, platform)) for line in lines for platform in PLATFORMS
+                if len(cells := _split(line.decode(codec, errors="replace"))) > 1), default=0)
+
+
+def _split(line: str) -> list[str]:
+    """A line's cells, split at the separator it holds most of: a comma, a tab or a semicolon."""
+    delimiter = max(",\t;", key=line.count)
+    try:
+        return next(csv.reader([line.removesuffix("\r")], delimiter=delimiter), [])
+    except csv.Error:  # a CR inside the line: no header
+        return []
+
+
+def garbled_headers(file: str, data: bytes, line: int, ignored: Iterable[str]) -> list[ScenarioError]:
+    """The refusals of the header cells of ``line`` (1-based) of a CSV read as GBK that it ``ignored``, where GBK
+    reads a cell as no Chinese text and Windows-1252 as Latin text (a European word): a column the export's shape
+    may read, lost to the encoding, as the module says."""
+    newline = b"\n" if b"\n" in data else b"\r"
+    written = data.split(newline)[line - 1].removesuffix(b"\r")
+    # Split as bytes (Latin-1 one character each): GBK's second bytes are 0x40 or above, no separator or quote.
+    errors = []
+    skipped = set(ignored)
+    for column, cell in enumerate(_split(written.decode("latin-1")), 1):
+        raw = cell.encode("latin-1")
+        gbk, latin = raw.decode(GBK, errors="replace"), raw.decode(WESTERN, errors="replace")
+        if gbk.strip() in skipped and outside_gb2312(gbk) is not None and latin_text(latin):
+            errors.append(ScenarioError(file, line, column, gbk.strip(), f"expected a header this export's shape reads or "
+                                        f"ignores, found {gbk.strip()!r}, which Windows-1252 reads as {latin.strip()!r}: "
+                                        "it may be a column the shape reads"))
+    return errors

@@ -31,6 +31,13 @@ class Localized:
     day_ends: tuple[tuple[str, str, str], ...] = ()
     """As ``Platform.day_ends``: (first day, last day, day) of a row's span, in one language."""
 
+    def names(self) -> tuple[str, ...]:
+        """Every header here: each a decimal comma's language's, as every language here writes one."""
+        pairs = self.campaigns + self.below
+        return (self.dates + self.spend + self.impressions + self.clicks + self.users + self.currency
+                + tuple(name for pair in pairs for name in pair if name is not None)
+                + tuple(name for ends in self.day_ends for name in ends))
+
     def finer(self) -> tuple[str, ...]:
         """The headers marking the levels below the campaign (``Platform.finer``): each one's id, else its name."""
         return tuple(identifier or name for name, identifier in self.below)

@@ -19,7 +19,7 @@ from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, Repor
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.model.names import listed_name
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, kept_text, shown, written
-from aigc_roi.reader.exports.code_pages import hinted, not_utf8
+from aigc_roi.reader.exports.code_pages import GBK, garbled_headers, hinted, not_utf8, western
 from aigc_roi.reader.exports.currency_column import CurrencyCells
 from aigc_roi.reader.exports.day_spans import DaySpans, day_spans, unended
 from aigc_roi.reader.exports.duplicates import Duplicates
@@ -33,6 +33,7 @@ from aigc_roi.reader.exports.platforms import (
     Found,
     Platform,
     columns_of,
+    decimal_comma_language,
     finer_levels,
     recognise,
 )
@@ -105,16 +106,21 @@ def _read_file(file: str, data: bytes, horizon: Horizon, how: _ReadWith) -> list
     then with its doubts (code_pages.py); a workbook's, one per sheet read (sheets.py), its first source with the
     sheets not read."""
     if not workbook(data):
-        def read(gb18030: bool) -> Reading:
-            return _read_one(read_tables(file, data, _recognised, gb18030, how.decimal_comma)[0], horizon, how)
+        def read(codec: str | None) -> Reading:
+            return _read_one(read_tables(file, data, _recognised, codec, how.decimal_comma)[0], horizon, how)
 
         if not read_as_gb18030(data):
-            return [read_either(data, read, how.globs)]
-        # No UTF-8: one reading, GB18030's (tables.py), and where its text may be another code page's, a word.
+            return [read_either(data, lambda gb18030: read(GBK if gb18030 else None), how.globs)]
+        if western(data):  # read as Windows-1252 (tables.py)
+            source, rows, problems = read(None)
+            return [(replace(source, windows_1252=True), rows, problems)]
+        # No UTF-8: GB18030's reading, and where its text may be another code page's, a word (code_pages.py).
         try:
-            source, rows, problems = read(False)
+            table = read_tables(file, data, _recognised, None, how.decimal_comma)[0]
+            source, rows, problems = _read_one(table, horizon, how)
         except ScenarioInvalid as invalid:
             raise ScenarioInvalid([hinted(error) for error in invalid.errors]) from None
+        problems = garbled_headers(file, data, table.header_line, source.ignored) + problems
         return [(replace(source, not_utf8=not_utf8(data, how.currency, source.columns.values())), rows,
                  [hinted(error) for error in problems])]
     readings: list[Reading] = []
@@ -185,11 +191,13 @@ def _columns(table: Table, platform: Platform, currency: str, title: TitleCurren
         errors.append(ScenarioError(table.file, title.line, title.column, title.key, str(problem)))
     if errors:
         raise ScenarioInvalid(errors)
-    amounts = Amounts(stated or (title.code if title else None), currency, decimal_comma)
+    # Read with a decimal point, a decimal comma's language makes a comma before three digits either (comma_numbers.py).
+    language = None if decimal_comma else decimal_comma_language(table.header, found)
+    amounts = Amounts(stated or (title.code if title else None), currency, decimal_comma, language)
     used = {name: _Used(name, use.index, _header(table, use.index), use.scale, use.unit,
                         amounts if name in ("spend", "revenue")
                         else partial(count, decimal_comma=amounts.decimal_comma, whole=name in WHOLE_COUNTS,
-                                     comma=decimal_comma))
+                                     comma=decimal_comma, language=language))
             for name, use in found.items()}
     return used, amounts, found
 

@@ -2,7 +2,8 @@
 
 CSV: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's
 "Unicode Text") or UTF-32 with one, else GB18030 (a superset of GBK, what Excel on Chinese
-Windows writes; report.py doubts it where code_pages.py says), unless the file is UTF-8 with a few bad bytes
+Windows writes; report.py doubts it where code_pages.py says), or Windows-1252 where its header names known
+columns so (code_pages.py), unless the file is UTF-8 with a few bad bytes
 (``_damaged_utf8``), refused at the first; comma or tab separated, as the
 header line shows; lines ending in LF, CRLF, or CR alone throughout (Excel
 for Mac's "CSV (Macintosh)"); columns separated by semicolons are read in an export read with a decimal comma
@@ -53,6 +54,7 @@ from aigc_roi.model.limits import MAX_EXPORT_BYTES as MAX_EXPORT_BYTES
 from aigc_roi.model.limits import MAX_EXPORT_PARTS, MAX_EXPORT_UNPACKED_BYTES
 from aigc_roi.reader.byte_order import marked_codec, wide_encoding
 from aigc_roi.reader.exports.cells import EXCEL_DAY_0, CellError, Percentage, UnsavedFormula, day
+from aigc_roi.reader.exports.code_pages import GBK, WESTERN, western
 from aigc_roi.reader.exports.semicolons import SEMICOLONS, semicolon_header
 from aigc_roi.reader.exports.sheets import chosen_sheets, same_columns
 from aigc_roi.reader.exports.zip_directory import entries_over
@@ -153,12 +155,12 @@ def workbook(data: bytes) -> bool:
     return data[:4] == b"PK\x03\x04"
 
 
-def read_tables(file: str, data: bytes, is_header: IsHeader | None = None, gb18030: bool = False,
+def read_tables(file: str, data: bytes, is_header: IsHeader | None = None, codec: str | None = None,
                 semicolons: bool = False) -> list[Table]:
     """The header and rows of the export ``file`` whose bytes (``export_bytes``) are ``data``, one table for a CSV and
     one per sheet read for a workbook; ScenarioInvalid for a file that cannot be one. ``is_header``: whether a line
-    is a header a shape recognises (else the first line of two or more filled cells is the header). ``gb18030``: a
-    CSV read as GB18030 even where its bytes are UTF-8 too (two_readings.py). ``semicolons``: a CSV's columns may be
+    is a header a shape recognises (else the first line of two or more filled cells is the header). ``codec``: a
+    CSV's, overriding its bytes' (GB18030 where they are UTF-8 too, two_readings.py). ``semicolons``: a CSV's columns may be
     separated by semicolons, as Excel saves one where the decimal mark is a comma (the export is read with one)."""
     if not data.strip():
         raise _problem(file, "expected a report with a header row, found an empty file")
@@ -166,7 +168,7 @@ def read_tables(file: str, data: bytes, is_header: IsHeader | None = None, gb180
         return _workbook(data, file, is_header)
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise _problem(file, "expected a CSV or xlsx export, found an Excel 97-2003 .xls workbook (save it as xlsx or CSV)")
-    return [_csv(_text(data, file, gb18030), file, is_header, semicolons)]
+    return [_csv(_text(data, file, codec), file, is_header, semicolons)]
 
 
 def export_bytes(path: Path) -> bytes:
@@ -197,10 +199,10 @@ def export_bytes(path: Path) -> bytes:
         os.close(descriptor)
 
 
-def _text(data: bytes, file: str, gb18030: bool = False) -> str:
+def _text(data: bytes, file: str, codec: str | None = None) -> str:
     """The export's text with its lines ending in LF or CRLF; ScenarioInvalid at a control character (binary data)."""
-    if gb18030:
-        text = data.decode("gb18030", errors="replace")
+    if codec is not None:
+        text = data.decode(codec, errors="replace")
         utf8 = text.encode("utf-8")
     else:
         text, utf8 = _decode(data, file)
@@ -247,8 +249,9 @@ def _decode(data: bytes, file: str) -> tuple[str, bytes]:
     except UnicodeDecodeError as error:
         if _damaged_utf8(data):
             raise _bad_byte(data, error.start, file) from None
-        # Every byte sequence Excel's "CSV" save writes on Chinese Windows is GB18030 (GBK's superset).
-        text = data.decode("gb18030", errors="replace")
+        # Every byte sequence Excel's "CSV" save writes on Chinese Windows is GB18030 (GBK's superset); Western
+        # European Windows' Windows-1252 where the header says so (code_pages.py).
+        text = data.decode(WESTERN if western(data) else GBK, errors="replace")
         return text, text.encode("utf-8")
 
 

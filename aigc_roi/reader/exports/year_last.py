@@ -11,7 +11,8 @@ why, rather than read one way round by a guess that would put a day's money on a
 ``13/03/2025``, whose 13 is no month, says its own order but not that of the export's other dates (``03/04/2025``),
 so it is refused too, saying which order it is. So is a year of two digits (``1-Mar-25``, Excel's d-mmm-yy;
 ``03/01/25``), whose century the text does not say: in an export that does not say the order that is the reason given,
-as the one that holds whatever the order.
+as the one that holds whatever the order. Dots with a year of four digits (``01.03.2025``) say the order where the
+shape says none: no locale writes a month first with dots, so such a date is day first (German, French, Russian).
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ def year_last(text: str, month_first: bool) -> tuple[int, int, int] | str | None
     if numbers is None:
         return None
     if not month_first:
+        if numbers[2] == "." and len(numbers[4]) == 4:
+            return _day_first(int(numbers[1]), int(numbers[3]), int(numbers[4]))
         return _order_unsaid(int(numbers[1]), int(numbers[3]), numbers[4])
     if numbers[2] != "/":
         return f"; {_REWRITTEN}"
@@ -59,6 +62,13 @@ def year_last(text: str, month_first: bool) -> tuple[int, int, int] | str | None
     if not 1 <= month <= 12:
         return f"; its dates are month first (MM/DD/YYYY), and {month} is no month"
     return int(numbers[4]), month, int(numbers[3])
+
+
+def _day_first(day: int, month: int, year: int) -> tuple[int, int, int] | str:
+    """A date written with dots, day first as every locale that writes dots writes it (DD.MM.YYYY)."""
+    if not 1 <= month <= 12:
+        return f"; a date with dots is day first (DD.MM.YYYY), and {month} is no month"
+    return year, month, day
 
 
 def _order_unsaid(first: int, second: int, year: str) -> str | None:
