@@ -471,7 +471,7 @@ _MESSAGES = _rules([
     (r"workbook unpacks to ([\d,]+) bytes \((.*): ([\d,]+)\); the limit for an xlsx export is ([\d,]+) \((\d+) MiB\) unpacked",
      "工作簿解压后有 {0} 字节（{1}：{2}），xlsx 报表解压后的上限为 {3} ({4} MiB)"),
     (r"([\d,]+) more errors? in this file", "此文件还有 {0} 个错误"),
-    (r"(.*): the re-forecast of (.*) does not validate, so it was not written", "{0}：{1} 的重新预测未通过校验，因此没有写出"),
+    (r"(.*): the re-forecast of (.*) does not validate, so it was not written", "{0}: {1} 的重新预测未通过校验，因此没有写出"),
     (r"reading an xlsx export needs openpyxl: (.*)", "读取 xlsx 报表需要 openpyxl：{0}"),
     (r"(.*) (\d{4}-\d{2}): (.*); the re-forecast cannot express that month",
      lambda m: f"{m[1]} {m[2]}：{_apply(_REFORECAST_REASONS, m[3]) or m[3]}；重新预测无法表达这个月"),
