@@ -20,6 +20,7 @@ import multiprocessing
 import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ from aigc_roi.ci.checks import FILES, check_files, validate_files
 from aigc_roi.ci.records import Checked, Validated
 from aigc_roi.reader.load import NO_TREE
 from aigc_roi.reader.overrides import Override
-from aigc_roi.whatif.forked import ending_with_this_process
+from aigc_roi.whatif.forked import WorkerEnded, ended_worker, ending_with_this_process
 from aigc_roi.whatif.threads import cores
 
 if TYPE_CHECKING:
@@ -66,6 +67,10 @@ def validate_and_check(files: Sequence[Path], sets: tuple[Override, ...], sample
         try:
             futures = {pool.submit(_chunk, chunk, sets, samples, seed, trees): len(chunk) for chunk in chunks}
             _wait_counting(futures, progress)
+        except BrokenProcessPool as broken:
+            ended = _ended_from_outside(pool)
+            _stop(pool)
+            raise (broken if ended is None else ended) from broken
         except BaseException:
             _stop(pool)
             raise
@@ -94,6 +99,16 @@ def _start_worker(end_with_parent: Callable[[], None] | None) -> None:
         end_with_parent()
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _ended_from_outside(pool: ProcessPoolExecutor) -> WorkerEnded | None:
+    """The worker whose end broke the pool (the system's out-of-memory killer, a user's ``kill``), said as simulate's
+    is: not an internal error. The pool ends the others with SIGTERM as it breaks, so the one that did not end so is
+    it, else the first that ended."""
+    ended = [worker for worker in pool._processes.values() if worker.exitcode not in (None, 0)]
+    first = next((worker for worker in ended if worker.exitcode != -signal.SIGTERM), ended[0] if ended else None)
+    return None if first is None or first.pid is None or first.exitcode is None \
+        else ended_worker(first.pid, first.exitcode, "check")
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

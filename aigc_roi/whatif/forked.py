@@ -54,16 +54,25 @@ PR_SET_PDEATHSIG = 1
 
 class WorkerEnded(RuntimeError):
     """A worker ended before sending its counts: killed (the system's out-of-memory killer, a user's ``kill``) or
-    exited. ``killed_by`` is the signal's number where one killed it, else None and ``status`` its exit status."""
+    exited. ``killed_by`` is the signal's number where one killed it, else None and ``status`` its exit status;
+    ``command`` the one whose worker it was, ``simulate`` or ``check`` (ci/parallel.py), which says what was left
+    undone."""
 
-    def __init__(self, pid: int, killed_by: int | None, status: int | None) -> None:
+    def __init__(self, pid: int, killed_by: int | None, status: int | None, command: str = "simulate") -> None:
         # ``args`` the constructor's, as pickle rebuilds the exception from them (model/errors.py ScenarioInvalid).
-        super().__init__(pid, killed_by, status)
-        self.pid, self.killed_by, self.status = pid, killed_by, status
+        super().__init__(pid, killed_by, status, command)
+        self.pid, self.killed_by, self.status, self.command = pid, killed_by, status, command
 
     def __str__(self) -> str:
         how = f"killed by {_signal_name(self.killed_by)}" if self.killed_by is not None else f"exit status {self.status}"
-        return f"worker process {self.pid} ended before its samples were done ({how})"
+        undone = "its files were checked" if self.command == "check" else "its samples were done"
+        return f"worker process {self.pid} ended before {undone} ({how})"
+
+
+def ended_worker(pid: int, exit_code: int, command: str = "simulate") -> WorkerEnded:
+    """A worker's end from its exit code as multiprocessing and ``os.waitstatus_to_exitcode`` give it: minus the
+    signal that killed it, else its exit status."""
+    return WorkerEnded(pid, -exit_code if exit_code < 0 else None, exit_code if exit_code >= 0 else None, command)
 
 
 def can_fork() -> bool:
@@ -174,8 +183,7 @@ def _death_signal() -> Callable[[], None]:
 def _ended(pid: int) -> WorkerEnded:
     """Why a worker's pipe closed without its tally, from its exit status (reaped here)."""
     _, status = os.waitpid(pid, 0)
-    code = os.waitstatus_to_exitcode(status)
-    return WorkerEnded(pid, -code if code < 0 else None, code if code >= 0 else None)
+    return ended_worker(pid, os.waitstatus_to_exitcode(status))
 
 
 def _signal_name(number: int | None) -> str:

@@ -106,3 +106,19 @@ def test_the_workers_of_a_killed_command_end_with_it(tmp_path: Path) -> None:
         assert not any(map(running, workers))
     finally:
         end(command, workers)
+
+
+def test_a_worker_killed_from_outside_is_said_as_such_not_as_an_internal_error(tmp_path: Path) -> None:
+    """The system's out-of-memory killer ends one worker: the pool breaks, and the command said "internal error
+    (BrokenProcessPool: ...); please report it with the input", blaming the input for what the system did."""
+    command, _, workers = started(tmp_path)
+    try:
+        assert len(workers) == 2 and all(map(running, workers)), workers
+        os.kill(workers[0], signal.SIGKILL)
+        _, stderr = command.communicate(timeout=10)
+        assert (command.returncode, stderr.decode()) == (
+            2, f"aigc-roi: check's worker process {workers[0]} ended before its files were checked (killed by SIGKILL); "
+               "run it again, with fewer --samples or --jobs 1\n")
+        assert not any(map(running, workers))
+    finally:
+        end(command, workers)

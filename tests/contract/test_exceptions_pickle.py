@@ -60,7 +60,7 @@ EXCEPTIONS: list[BaseException] = [
     UnknownDriver("acquisition[0].bd", DRIVERS, "acquisition[0].bid"), UnknownDriver("roi", DRIVERS),
     UnknownDriver("acquisition[2].bid", DRIVERS, "acquisition[0].bid", ["acquisition[1].bid"]),
     AmbiguousDriver("'Pro' names 2 items: write the one meant, acquisition[0] or monetization.plans[0]"),
-    WorkerEnded(4242, 9, None), WorkerEnded(4243, None, 1),
+    WorkerEnded(4242, 9, None), WorkerEnded(4243, None, 1), WorkerEnded(4244, 9, None, "check"),
     RefusedName("'x' names nothing"), NamesNothing("no key 'bd'; did you mean 'bid'?"),
     AmbiguousName("Pro", ["acquisition[0]", "monetization.plans[0]"]),
     NoOneRange(4, (1, Distribution("triangular", 1.0, 3.0, 2.0)), (7, Distribution("lognormal", 2.0, 8.0))),
