@@ -551,6 +551,7 @@ def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, fil
     block scalar's lines), and a ``compared`` of another plan: of other channels, names and types in order, or start,
     or of months past the plan's horizon, naming what differs), and ``TypeError`` for a ``Scenario`` or a
     ``compared`` that is not what ``actuals`` returns."""
+    from aigc_roi.reader.currency_signs import DECIMAL_COMMA
     from aigc_roi.reader.load import load_text
     from aigc_roi.reader.reforecast import rewrite
     from aigc_roi.whatif.actuals import Actuals, draws
@@ -569,7 +570,8 @@ def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, fil
         raise ValuesRefused([_placed(error, plan) for error in refused.errors]) from None
     written = _with_sets(plan)
     text = rewrite(written.text, written.tree, [(edit.path, edit.by_month) for edit in edits.fields],
-                   [(edit.path, edit.months) for edit in edits.months], header + "\n")
+                   [(edit.path, edit.months) for edit in edits.months], header + "\n",
+                   plan.scenario.currency in DECIMAL_COMMA)
     loaded = load_text(text, filename)
     return text, loaded, (outlook(plan.scenario, samples, seed), outlook(loaded.scenario, samples, seed))
 

@@ -60,13 +60,16 @@ def capped(errors: list[ScenarioError], file: str) -> list[ScenarioError]:
 
 
 class ScenarioInvalid(Exception):
-    """Raised by the loader with every error it found."""
+    """Raised by the loader with every error it found, and the warnings of what it read (``warnings``, in file
+    order): `validate` and `check` show them beside the errors, so that a file is fixed in one pass, not warned
+    of only once its errors are gone (docs/ci.md)."""
 
-    def __init__(self, errors: list[ScenarioError]):
+    def __init__(self, errors: list[ScenarioError], warnings: tuple[ScenarioError, ...] = ()):
         # The constructor's arguments are ``args``: pickle and deepcopy rebuild an exception as ``type(e)(*e.args)``
         # (a process pool's worker hands what it raised back so), where the message would be taken for the errors.
-        super().__init__(errors)
+        super().__init__(errors, warnings)
         self.errors = errors
+        self.warnings = warnings
 
     def __str__(self) -> str:
         return "\n".join(map(str, self.errors))

@@ -962,6 +962,11 @@ _HINTS = _rules([
     (r"no thousands commas: write (.*)", "不要用千位逗号：请写 {0}"),
     (r"dots separating thousands are not read: write (.*)", "不读取用点号分隔的千位：请写 {0}"),
     (r"a decimal comma is not read: write (.*)", "不读取小数逗号：请写 {0}"),
+    # reader/comma_split.py: a number a flow mapping's comma split into a value and a key.
+    (r"YAML split (\S+) at its comma, which separates the items of a flow mapping",
+     "YAML 在 {0} 的逗号处把它拆开了：流式映射（{{ }}）中逗号分隔各项"),
+    (r"(spaces|apostrophes) separating thousands( and a decimal comma)? are not read: write (.*)",
+     lambda m: f"不读取用{'空格' if m[1] == 'spaces' else '撇号'}分隔的千位{'和小数逗号' if m[2] else ''}：请写 {m[3]}"),
     (r"in ([A-Z]{3}) a comma before three digits may be a decimal comma: write (\S+) if it separates thousands, or "
      r"(\S+) if it is a decimal comma", "以 {0} 计时，逗号后跟三位数字可能是小数逗号：若是千位分隔符，请写 {1}；若是小数逗号，请写 {2}"),
     # One character or several (model/ime_marks.py: '：', '，'), listed as Chinese lists are.

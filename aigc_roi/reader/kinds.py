@@ -27,6 +27,7 @@ from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
 from aigc_roi.model.names import did_you_mean, resembling
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution
 from aigc_roi.reader.amount_warning import amount_warnings
+from aigc_roi.reader.comma_split import split_number
 from aigc_roi.reader.dated_months import date_hint
 from aigc_roi.reader.dot_group_warning import dot_group_warnings
 from aigc_roi.reader.near_keys import close_key, nearest_key
@@ -49,7 +50,7 @@ from aigc_roi.reader.percent_warnings import written_in_percent
 from aigc_roi.reader.price_words import PRICE_WORDS
 from aigc_roi.reader.value_forms import DIST_FORMS, DIST_KEYS, RANGE_FORMS, Form, dist_hint, nearest_form
 from aigc_roi.reader.value_forms import RANGE_KEYS as RANGE_KEYS
-from aigc_roi.reader.yamltree import MERGE_KEY, MERGE_REFUSAL, Node, join_path, key_text, set_within, slipped_key
+from aigc_roi.reader.yamltree import MERGE_KEY, MERGE_REFUSAL, Entry, Node, join_path, key_text, set_within, slipped_key
 
 INVALID: Any = object()
 """Returned by a parse that reported an error; callers skip the field."""
@@ -794,7 +795,10 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
         return ctx.expected(node, join_path(path, meant_here) if meant_here else path, "a mapping")
     entries = {}
     told: set[str] = set()
+    before: Entry | None = None
     for key, entry in node.value.items():
+        split = split_number(before, entry, ctx.decimal_comma) if before is not None else None
+        before = entry
         if key in known:
             entries[key] = entry.value
         elif entry.key.raw == MERGE_KEY:
@@ -806,7 +810,7 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
             slip = None if place else meant(key, entry.value) if meant is not None else meant_key(key, known)
             if slip:
                 told.add(slip)
-            hint = (f"; {place}" if place else f"; did you mean '{slip}'?" if slip
+            hint = (f"; {split}" if split else f"; {place}" if place else f"; did you mean '{slip}'?" if slip
                     else f"; expected one of {', '.join(sorted(known))}")
             # A key a --set wrote is its own slip, whatever the type: the rule is the option's alone.
             ctx.error(entry.key, join_path(path, slipped_key(entry.key) or shown), f"unknown key '{shown}'{hint}",

@@ -114,7 +114,7 @@ def load_text(text: str, filename: str, overrides: tuple[Override, ...] = ()) ->
     try:
         return _load_text(text, filename, overrides)
     except ScenarioInvalid as invalid:
-        raise ScenarioInvalid(capped(invalid.errors, filename)) from None
+        raise ScenarioInvalid(capped(invalid.errors, filename), invalid.warnings) from None
 
 
 def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> LoadedScenario:
@@ -132,14 +132,13 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
     try:
         scenario, read_warnings = read_tree(tree, filename)
     except ScenarioInvalid as invalid:
-        errors = errors + invalid.errors
-        scenario = None
-    if errors or scenario is None:
-        raise ScenarioInvalid(sorted(errors, key=_error_order(filename)))
+        raise ScenarioInvalid(sorted(errors + invalid.errors, key=_error_order(filename)), invalid.warnings) from None
     # In the file's order, as its errors are: each kind's list alone once put a warning at line 15 before one at 3.
     warnings = sorted(read_warnings + discount_warnings(scenario, tree, filename) + target_warnings(scenario, tree, filename)
                       + gate_warnings(scenario, tree, filename) + shared_name_warnings(tree, filename),
                       key=_error_order(filename))
+    if errors:
+        raise ScenarioInvalid(sorted(errors, key=_error_order(filename)), tuple(warnings))
     return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, tuple(warnings),
                           tuple(override.named for override in overrides), read=scenario, text=text)
 
@@ -230,7 +229,8 @@ def read_tree(tree: Node, filename: str, code_built: bool = False) -> tuple[mode
     if parsed is not INVALID:
         _check_rules(parsed, ctx)
     if ctx.errors or parsed is INVALID:
-        raise ScenarioInvalid(sorted(ctx.told(), key=_error_order(filename)))
+        raise ScenarioInvalid(sorted(ctx.told(), key=_error_order(filename)),
+                              tuple(sorted(ctx.warnings, key=_error_order(filename))))
     return remember(_scenario(parsed)), tuple(ctx.warnings)
 
 

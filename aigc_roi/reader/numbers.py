@@ -175,7 +175,10 @@ DAYS_PER_MONTH = 30.4375
 """365.25 / 12: the month a per-day amount is multiplied into (as model/fits.py does for retention days)."""
 
 _PLAIN = r"[+-]?[0-9０-９][0-9０-９_.]*(?:[eE][+-]?[0-9０-９]+)?"
-_AMOUNT = r"(?P<amount>[+-]?[0-9０-９][0-9０-９_.,]*(?:[eE][+-]?[0-9０-９]+)?\s*[kKmM万亿]?)"
+_GAP = "[ '\u00a0\u2009\u202f\u2019]"
+"""A space, a no-break or thin one, or an apostrophe, as European and Swiss locales group thousands by (``1 500``,
+``1'500``, ``1\u00a0500,00``; ``_SPACE_GROUPED``)."""
+_AMOUNT = rf"(?P<amount>[+-]?[0-9０-９](?:[0-9０-９_.,]|{_GAP}(?=[0-9０-９]{{3}}))*(?:[eE][+-]?[0-9０-９]+)?\s*[kKmM万亿]?)"
 """An amount as a currency's sign is written by, its digits grouped as a locale groups them or not (``_plan_number``)."""
 _SIGN = "|".join(re.escape(sign) for sign in sorted(SIGNS, key=lambda sign: (-len(sign), sign)))
 _CODE = rf"(?i:{'|'.join(CODES)})"
@@ -192,6 +195,9 @@ _GROUPED = re.compile(r"(?P<sign>[+-]?)(?P<whole>[1-9１-９][0-9０-９]{0,2}(?
 """Digits grouped as the locales write them: by commas in thousands (``1,234,567.5``) or, in India's, a thousand then
 lakhs and crores (``12,34,567.5``); by dots in thousands, a decimal comma after them (``1.234.567``,
 ``1.234.567,5``). A group never starts with 0 (``0,125`` is a decimal comma)."""
+_SPACE_GROUPED = re.compile(rf"[+-]?[1-9１-９][0-9０-９]{{0,2}}(?:{_GAP}[0-9０-９]{{3}})+(?P<fraction>[.,][0-9０-９]+)?"
+                            r"\s*[kKmM万亿%]?")
+"""Thousands grouped by a space or an apostrophe (``_GAP``), a decimal point or comma after them or not."""
 _DECIMAL_COMMA = re.compile(r"(?P<sign>[+-]?)(?P<whole>[0-9０-９]+|[1-9１-９][0-9０-９]{0,2}(?:\.[0-9０-９]{3})+),"
                             r"(?P<fraction>[0-9０-９]+)(?P<suffix>\s*[kKmM万亿%]?)")
 """A decimal comma, after digits grouped by dots or not (``5,50``, ``0,125``, ``1.234,56``, ``2,5%``), as the locales
@@ -263,6 +269,9 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
     (``DECIMAL_COMMA``), so that a comma before three digits (``1,500``) may be one."""
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
+    if _SPACE_GROUPED.fullmatch(stripped):
+        # Before the IME's characters: ’ is a Swiss apostrophe between digits (1’500), not a quote.
+        return lead + _first_gap(stripped), f"{_gap_words(stripped)} are not read: write {_plan_number(stripped)}"
     for position, char in enumerate(text):
         if char in FULL_WIDTH:
             if char in "“”‘’":
@@ -324,7 +333,7 @@ def range_slip_hint(text: str, decimal_comma: str | None = None) -> tuple[int, s
     ends = split_range(text)
     if ends is None:
         return None
-    thousands, decimals, marks = [], [], dict[str, int]()
+    thousands, decimals, marks, words = [], [], dict[str, int](), dict[str, str]()
     for start, written in ((0, ends[0]), (len(ends[0]) + len(RANGE_SEPARATOR), ends[1])):
         end = written.strip()
         grouped = _GROUPED.fullmatch(end)
@@ -338,11 +347,13 @@ def range_slip_hint(text: str, decimal_comma: str | None = None) -> tuple[int, s
         elif meant is None:
             return None
         else:
-            kind = ("thousands" if grouped and (grouped["separator"] or ",") == "," else
+            kind = ("spaces" if _SPACE_GROUPED.fullmatch(end) else
+                    "thousands" if grouped and (grouped["separator"] or ",") == "," else
                     "decimal" if _DECIMAL_COMMA.fullmatch(end) else "dots")
             as_thousands = as_decimal = meant
         # Pointed at the first mark of its kind, as slip_hint points at a number's.
-        marks.setdefault(kind, start + written.index("." if kind == "dots" else ","))
+        marks.setdefault(kind, start + (_first_gap(written) if kind == "spaces" else written.index("." if kind == "dots" else ",")))
+        words.setdefault(kind, _gap_words(end) if kind == "spaces" else "")
         thousands.append(as_thousands)
         decimals.append(as_decimal)
     fixed = RANGE_SEPARATOR.join(thousands)
@@ -350,6 +361,8 @@ def range_slip_hint(text: str, decimal_comma: str | None = None) -> tuple[int, s
         return marks["either"], (f"in {decimal_comma} a comma before three digits may be a decimal comma: write "
                                  f"{fixed} if it separates thousands, or {RANGE_SEPARATOR.join(decimals)} if it is a "
                                  f"decimal comma")
+    if "spaces" in marks:
+        return marks["spaces"], f"{words['spaces']} are not read: write {fixed}"
     if "thousands" in marks:
         return marks["thousands"], f"no thousands commas: write {fixed}"
     if "decimal" in marks:
@@ -403,13 +416,32 @@ def _without_unit(amount: str, written: str, unit: str) -> str | None:
     return f"write {meant} without '{written}': amounts are in the scenario's currency"
 
 
+def _first_gap(text: str) -> int:
+    gap = re.search(_GAP, text)
+    assert gap is not None, "a space-grouped number (_SPACE_GROUPED) has a gap"
+    return gap.start()
+
+
+def _gap_words(text: str) -> str:
+    """What groups ``text`` (``_SPACE_GROUPED``) and, where it has one, its decimal comma, as a hint names them."""
+    gaps = "apostrophes" if re.search("['\u2019]", text) else "spaces"
+    spaced = _SPACE_GROUPED.fullmatch(text)
+    comma = spaced is not None and (spaced["fraction"] or "").startswith(",")
+    return f"{gaps} separating thousands" + (" and a decimal comma" if comma else "")
+
+
 def _plan_number(text: str) -> str | None:
     """``text`` as the plan's grammar writes it: itself where the grammar reads it; digits a locale grouped
-    (``_GROUPED``: ``1,00,000``, ``1.500.000,50``) grouped in thousands by ``_`` (``100_000``, ``1_500_000.50``); a
+    (``_GROUPED``: ``1,00,000``, ``1.500.000,50``; ``_SPACE_GROUPED``: ``1 500,50``, ``1'500``) grouped in thousands by
+    ``_`` (``100_000``, ``1_500_000.50``, ``1_500.50``); a
     decimal comma (``5,50``) as a point; None for other text. One group of a dot (``1.500``) is a decimal point as the
     grammar reads it: 1.5."""
     if is_number_text(text):
         return text
+    if spaced := _SPACE_GROUPED.fullmatch(text):
+        # As the other mark groups them: 1 500,00 as 1.500,00; 1'500.50 and 1 500 as 1,500.50 and 1,500.
+        mark = "." if (spaced["fraction"] or ".").startswith(",") else ","
+        text = re.sub(_GAP + "(?=[0-9０-９]{3})", mark, text)
     grouped = _GROUPED.fullmatch(text)
     if grouped is None or (grouped["fraction"] or "").startswith(grouped["separator"] or ","):
         comma = _DECIMAL_COMMA.fullmatch(text)

@@ -19,27 +19,32 @@ from aigc_roi.model.scenario import Z90, Distribution
 from aigc_roi.reader import text_lines
 from aigc_roi.reader.fields import month_node
 from aigc_roi.reader.flow_scan import outside_quotes
+from aigc_roi.reader.numbers import one_group
 from aigc_roi.reader.yamltree import Node, find_node
 
 
-def format_number(value: float) -> str:
+def format_number(value: float, decimal_comma: bool) -> str:
     """A number in 12 significant digits, whole numbers plain: a sum of cents reads 90058.05, not
-    90058.05000000002, and the model still reproduces the month to 5e-12 (half a unit of the 12th digit)."""
+    90058.05000000002, and the model still reproduces the month to 5e-12 (half a unit of the 12th digit). In a plan
+    whose currency's locales write a decimal comma (``decimal_comma``), 1.125 is written 1.1250, the same number: one
+    dot before three digits there may group thousands, and the reader warns of it (reader/dot_group_warning.py)."""
     rounded = float(f"{value:.12g}")
     if rounded.is_integer() and abs(rounded) < 1e15:
         return str(int(rounded))
-    return repr(rounded)
+    text = repr(rounded)
+    return text + "0" if decimal_comma and one_group(text) == "." else text
 
 
 def rewrite(text: str, tree: Node, fields: Sequence[tuple[str, Sequence[tuple[int, MonthValue | None]]]],
-            months: Sequence[tuple[str, Sequence[int]]], header: str) -> str:
+            months: Sequence[tuple[str, Sequence[int]]], header: str, decimal_comma: bool) -> str:
     """``text`` with each field path's value replaced by its by_month values and each months path by its list (None:
-    the field's own value, as written; a ``GivenPoint``: its by_month point, as written)."""
+    the field's own value, as written; a ``GivenPoint``: its by_month point, as written); ``decimal_comma`` where the
+    plan's currency is one of ``DECIMAL_COMMA`` (``format_number``)."""
     starts = line_starts(text)
     edits: list[tuple[int, int, str]] = []
     for path, knots in fields:
         node = _node(tree, path)
-        values = ", ".join(f"{month}: {_value_text(node, value, text, starts)}" for month, value in knots)
+        values = ", ".join(f"{month}: {_value_text(node, value, text, starts, decimal_comma)}" for month, value in knots)
         edits.append((*span(node, text, starts), f"{{by_month: {{{values}}}}}"))
     for path, chosen in months:
         node = _node(tree, path)
@@ -49,7 +54,7 @@ def rewrite(text: str, tree: Node, fields: Sequence[tuple[str, Sequence[tuple[in
     return header + text
 
 
-def _value_text(node: Node, value: MonthValue | None, text: str, starts: list[int]) -> str:
+def _value_text(node: Node, value: MonthValue | None, text: str, starts: list[int], decimal_comma: bool) -> str:
     if value is None:
         return _flow(node, text, starts)
     if isinstance(value, GivenPoint):
@@ -57,11 +62,11 @@ def _value_text(node: Node, value: MonthValue | None, text: str, starts: list[in
         assert point is not None, "a GivenPoint is a month the field's by_month gives"
         return _flow(point, text, starts)
     if isinstance(value, Distribution):
-        return _range_text(value)
-    return format_number(value)
+        return _range_text(value, decimal_comma)
+    return format_number(value, decimal_comma)
 
 
-def _range_text(dist: Distribution) -> str:
+def _range_text(dist: Distribution, decimal_comma: bool) -> str:
     """A range in its explicit form: ``{low: L, high: H}`` would be read lognormal or normal by the sign of L."""
     if dist.kind == "normal":
         # The reader's 90% interval is mean -+ Z90 sd.
@@ -71,7 +76,8 @@ def _range_text(dist: Distribution) -> str:
         parts = {"low": dist.low, "mode": dist.mode, "high": dist.high}
     else:
         parts = {"low": dist.low, "high": dist.high}
-    return "{" + ", ".join([f"dist: {dist.kind}", *(f"{key}: {format_number(number)}" for key, number in parts.items())]) + "}"
+    written = (f"{key}: {format_number(number, decimal_comma)}" for key, number in parts.items())
+    return "{" + ", ".join([f"dist: {dist.kind}", *written]) + "}"
 
 
 def _node(tree: Node, path: str) -> Node:

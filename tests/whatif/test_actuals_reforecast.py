@@ -90,7 +90,7 @@ def test_rewrite_keeps_comments_order_and_the_plans_own_text() -> None:
     loaded = load_text(text, "p.yaml")
     written = rewrite(text, loaded.tree, [("acquisition[0].bid", ((1, 21.5), (2, None))),
                                           ("acquisition[0].budget", ((1, 1500.0), (2, None)))],
-                      [("acquisition[0].months", (1, 2, 4))], "# header\n")
+                      [("acquisition[0].months", (1, 2, 4))], "# header\n", False)
     assert written == ("# header\nname: x  # the plan\nretention: {monthly_churn: 0.5}\nacquisition:\n"
                        "  - name: A   # main\n    type: cpa\n    bid: {by_month: {1: 21.5, 2: \"18..25\"}}  # a range\n"
                        "    budget:\n      {by_month: {1: 1500, 2: {low: 1_000, high: 2_000}}}\n    months: [1, 2, 4]\n")
@@ -102,7 +102,7 @@ def test_rewrite_edits_the_value_after_a_nel_or_a_line_separator() -> None:
     text = ("name: \"A\u2028B\"  # 第一版\x85第二版\nretention: {monthly_churn: 0.5}\n"
             "acquisition:\n  - {name: A, type: cpa, bid: 20, budget: 1000}\n")
     loaded = load_text(text, "p.yaml")
-    written = rewrite(text, loaded.tree, [("acquisition[0].bid", ((1, 21.5), (2, None)))], [], "")
+    written = rewrite(text, loaded.tree, [("acquisition[0].bid", ((1, 21.5), (2, None)))], [], "", False)
     assert written == text.replace("bid: 20,", "bid: {by_month: {1: 21.5, 2: 20}},")
 
 
@@ -112,14 +112,15 @@ def test_rewrite_replaces_a_block_value_through_its_last_brace() -> None:
     text = ("name: x\nretention: {monthly_churn: 0.5}\nacquisition:\n  - name: A\n    type: cpa\n"
             "    bid:\n      by_month: {1: 20, 4: 26}\n    budget: 1000\n")
     loaded = load_text(text, "p.yaml")
-    written = rewrite(text, loaded.tree, [("acquisition[0].bid", ((1, 21.5), (2, 22.0), (4, GivenPoint(4))))], [], "")
+    written = rewrite(text, loaded.tree, [("acquisition[0].bid", ((1, 21.5), (2, 22.0), (4, GivenPoint(4))))], [], "", False)
     assert written == text.replace("      by_month: {1: 20, 4: 26}\n", "      {by_month: {1: 21.5, 2: 22, 4: 26}}\n")
 
 
 def test_numbers_are_written_in_twelve_digits() -> None:
     for value in (25.0, 0.1, 1 / 3, 123456.789, 1.5e-7, 40_000.0, 14.255312107725665):
-        assert float(format_number(value)) == pytest.approx(value, rel=5e-12)  # half a unit of the 12th digit
-    assert (format_number(40_000.0), format_number(90058.05000000002), format_number(1 / 3)) == ("40000", "90058.05", "0.333333333333")
+        assert float(format_number(value, False)) == pytest.approx(value, rel=5e-12)  # half a unit of the 12th digit
+    assert (format_number(40_000.0, False), format_number(90058.05000000002, False),
+            format_number(1 / 3, False)) == ("40000", "90058.05", "0.333333333333")
 
 
 def test_never_over_an_existing_file(files: tuple[Path, Path]) -> None:
