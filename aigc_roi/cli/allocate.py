@@ -73,11 +73,11 @@ class AllocateTable(StrEnum):
 
 
 def check_amount(text: str | None, option: str) -> None:
-    """``parse_amount`` as the command line is read, before the plan: a comma before three digits (``1,500``) is
-    refused once the plan's currency says whether it may be a decimal comma."""
-    from aigc_roi.reader.numbers import one_group
+    """``parse_amount`` as the command line is read, before the plan: a comma before three digits (``1,500``,
+    ``1,500k``) is refused once the plan's currency says whether it may be a decimal comma."""
+    from aigc_roi.reader.numbers import comma_group
 
-    if text is not None and one_group(text.strip()) != ",":
+    if text is not None and comma_group(text.strip()) is None:
         parse_amount(text, option)
 
 

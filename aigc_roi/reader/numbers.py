@@ -309,10 +309,10 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
     if match := re.fullmatch(rf"(?P<low>{_PLAIN}\s*[kKmM万亿%]?)\s*[-~～—]\s*(?P<high>{_PLAIN}\s*[kKmM万亿%]?)", stripped):
         if not match["low"].lower().endswith("e") and written_date(stripped) is None:
             return lead + len(match["low"]), f"a range is written low..high: {match['low'].strip()}..{match['high'].strip()}"
-    if decimal_comma is not None and one_group(stripped) == ",":
+    if decimal_comma is not None and (group := comma_group(stripped)):
         return lead + stripped.index(","), (
-            f"in {decimal_comma} a comma before three digits may be a decimal comma: write {thousands_reading(stripped)} "
-            f"if it separates thousands, or {decimal_reading(stripped)} if it is a decimal comma")
+            f"in {decimal_comma} a comma before three digits may be a decimal comma: write {thousands_reading(group[0])}"
+            f"{group[1]} if it separates thousands, or {decimal_reading(group[0])}{group[1]} if it is a decimal comma")
     grouped = _GROUPED.fullmatch(stripped)
     meant = _plan_number(stripped) if grouped else None
     if grouped and meant is not None and (grouped["separator"] or ",") == ",":  # India's groups, by commas alone
@@ -342,8 +342,9 @@ def range_slip_hint(text: str, decimal_comma: str | None = None) -> tuple[int, s
             thousands.append(end)
             decimals.append(end)
             continue
-        if decimal_comma is not None and one_group(end) == ",":
-            kind, as_thousands, as_decimal = "either", thousands_reading(end), decimal_reading(end)
+        if decimal_comma is not None and (group := comma_group(end)):
+            digits, suffix = group
+            kind, as_thousands, as_decimal = "either", thousands_reading(digits) + suffix, decimal_reading(digits) + suffix
         elif meant is None:
             return None
         else:
@@ -383,6 +384,14 @@ def one_group(text: str) -> str | None:
     for any other text."""
     one = _ONE_GROUP.fullmatch(text)
     return one["separator"] if one else None
+
+
+def comma_group(text: str) -> tuple[str, str] | None:
+    """``text`` written as one group by a comma (``_ONE_GROUP``), a suffix after it or not (``1,500``, ``1,500k``,
+    ``1,500 万``), as (the group, its suffix without the space before it); None for any other text. The suffix
+    scales either reading alike, so ``1,500k`` may be 1_500k or 1.5k as ``1,500`` may be 1_500 or 1.5."""
+    match = re.fullmatch(r"(?P<group>[^\s]+?)\s*(?P<suffix>[kKmM万亿%]?)", text)
+    return (match["group"], match["suffix"]) if match and one_group(match["group"]) == "," else None
 
 
 def thousands_reading(group: str) -> str:

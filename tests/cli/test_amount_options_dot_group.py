@@ -84,6 +84,19 @@ def test_a_comma_before_three_digits_is_told_both_readings_in_a_decimal_comma_cu
     assert (result.exit_code, result.stderr) == (2, f"aigc-roi: {told_so}\n")
 
 
+@pytest.mark.parametrize(("budget", "thousands", "decimal"), [("1,500k", "1_500k", "1.5k"), ("1,500万", "1_500万", "1.5万")])
+def test_a_suffixed_comma_group_is_told_both_readings(tmp_path: Path, budget: str, thousands: str, decimal: str) -> None:
+    result = invoke(["allocate", plan(tmp_path), "-b", budget])
+    assert (result.exit_code, result.stderr) == (2, f"aigc-roi: --budget: expected a number (suffixes k, m, 万, 亿), "
+                                                    f"found '{budget}'; in EUR a comma before three digits may be a "
+                                                    f"decimal comma: write {thousands} if it separates thousands, or "
+                                                    f"{decimal} if it is a decimal comma\n")
+    result = invoke(["--lang", "zh", "report", plan(tmp_path), "--allocate", budget, "-o", str(tmp_path / "r.html")])
+    assert (result.exit_code, result.stderr) == (2, f"aigc-roi: --allocate：应为数字（后缀可用 k、m、万、亿），实际为 "
+                                                    f"'{budget}'；以 EUR 计时，逗号后跟三位数字可能是小数逗号：若是千位"
+                                                    f"分隔符，请写 {thousands}；若是小数逗号，请写 {decimal}\n")
+
+
 def test_report_allocate_comma_is_told_both_readings(tmp_path: Path) -> None:
     result = invoke(["report", plan(tmp_path), "--allocate", "1,500", "-o", str(tmp_path / "r.html")])
     assert (result.exit_code, result.stderr) == (2, "aigc-roi: --allocate: expected a number (suffixes k, m, 万, 亿), "

@@ -46,6 +46,9 @@ def test_a_decimal_comma_is_told_so_with_the_reading_with_a_point(budget: str, m
 
 @pytest.mark.parametrize(("budget", "currency", "thousands", "decimal"), [
     ("1,500", "EUR", "1_500", "1.5"), ("150,000", "VND", "150_000", "150"), ("2,125", "BRL", "2_125", "2.1250"),
+    # A suffix scales both readings alike: 1,500k is 1,500 thousand or 1.5 thousand.
+    ("1,500k", "EUR", "1_500k", "1.5k"), ("1,500万", "EUR", "1_500万", "1.5万"), ("1,500 万", "EUR", "1_500万", "1.5万"),
+    ("2,125M", "BRL", "2_125M", "2.1250M"),
 ])
 def test_a_comma_before_three_digits_in_a_decimal_comma_currency_is_told_both_readings(
         budget: str, currency: str, thousands: str, decimal: str) -> None:
@@ -58,8 +61,9 @@ def test_a_comma_before_three_digits_in_a_decimal_comma_currency_is_told_both_re
 
 
 @pytest.mark.parametrize("currency", ["CNY", "USD", "INR"])
-def test_a_comma_before_three_digits_elsewhere_is_a_thousands_comma(currency: str) -> None:
-    assert budget_error("1,500", currency) == told("1,500", 1, "no thousands commas: write 1_500")
+@pytest.mark.parametrize(("budget", "meant"), [("1,500", "1_500"), ("1,500k", "1_500k")])
+def test_a_comma_before_three_digits_elsewhere_is_a_thousands_comma(currency: str, budget: str, meant: str) -> None:
+    assert budget_error(budget, currency) == told(budget, 1, f"no thousands commas: write {meant}")
 
 
 @pytest.mark.parametrize(("text", "at", "hint"), [

@@ -55,6 +55,16 @@ def test_a_comma_before_three_digits_in_a_range_is_told_both_readings_in_a_decim
         "1,500..2,500", "no thousands commas: write 1_500..2_500"))
 
 
+@pytest.mark.parametrize(("bid", "thousands", "decimal"), [
+    ("1,500k..2,500k", "1_500k..2_500k", "1.5k..2.5k"), ("1,500k..2m", "1_500k..2m", "1.5k..2m"),
+    ("1..2,500万", "1..2_500万", "1..2.5万"),
+])
+def test_a_suffixed_comma_group_in_a_range_is_told_both_readings(bid: str, thousands: str, decimal: str) -> None:
+    assert bid_error(f'"{bid}"', "EUR") == (BID_COLUMN + 1 + bid.index(","), expected(
+        bid, f"in EUR a comma before three digits may be a decimal comma: write {thousands} if it separates "
+             f"thousands, or {decimal} if it is a decimal comma"))
+
+
 def test_an_unquoted_range_in_a_block_is_told_alike() -> None:
     text = PLAN.format(bid="BID", currency="EUR").replace("  - {name: ads, type: cpa, budget: 900, bid: BID}",
                                                             "  - name: ads\n    type: cpa\n    budget: 900\n    bid: 1,5..2,5")
