@@ -64,6 +64,20 @@ def rounded_toward(value: float, decimals: int, up: bool, held: Collection[float
     return float(exact.quantize(step, rounding=ROUND_CEILING if up else ROUND_FLOOR, context=_CONTEXT)) + 0.0
 
 
+LIMIT_SIGNIFICANT = 2
+"""The significant digits a limit too small for its usual places is shown at (``limit_places``)."""
+
+
+def limit_places(value: float, decimals: int, up: bool) -> int:
+    """The places a limit (a break-even, a max unit cost) is shown at: ``decimals``, or more where
+    ``rounded_toward`` would read a limit other than 0 as 0: its first ``LIMIT_SIGNIFICANT`` significant digits.
+    A break-even bid of 0.004 reads 0.0039, not 0.00: no bid of 0 can be set beside a budget, and 0.00 says nothing
+    of the limit (docs/formulas.md §10)."""
+    if not math.isfinite(value) or value == 0 or rounded_toward(value, decimals, up) != 0:
+        return decimals
+    return LIMIT_SIGNIFICANT - 1 - math.floor(math.log10(abs(value)))
+
+
 def fixed(value: float, decimals: int, *, separators: bool = False, plus: bool = False, shift: int = 0) -> str:
     """``value`` times 10^``shift`` (exact: 2 for a percentage) with ``decimals`` places, rounded half away from
     zero; ``separators``: thousands separated; ``plus``: a + on a positive number. A number that rounds to 0 at these

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aigc_roi.model.names import listed
-from aigc_roi.model.rounding import rounded_toward
+from aigc_roi.model.rounding import limit_places, rounded_toward
 from aigc_roi.present.channel_labels import channel_row_names, max_unit_cost_label
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
@@ -50,14 +50,18 @@ def max_bid_text(channel: ChannelRun, style: NumberStyle) -> str:
         text = max_factor_text(channel.max_unit_cost_factor, style)
     else:
         cost = channel.max_unit_cost
-        text = style.money(cost if cost is None else style.toward(cost, 2, up=False))
+        places = 2 if cost is None else limit_places(cost, 2, up=False)
+        # Below half a cent, its first significant digits (limit_places): 0.00 is no bid to set.
+        text = style.money(cost if cost is None else style.toward(cost, 2, up=False) if places == 2
+                           else rounded_toward(cost, places, up=False), places)
     return f"{text} {label('average_marker', style.lang)}" if average_max(channel) else text
 
 
 def max_factor_text(factor: float, style: NumberStyle) -> str:
     """A by-month unit cost's ceiling: the factor on every month's unit cost (docs/formulas.md §14), rounded down as
     the max unit cost is."""
-    return f"{style.ratio(rounded_toward(factor, 2, up=False))}×"
+    places = limit_places(factor, 2, up=False)
+    return f"{style.ratio(rounded_toward(factor, places, up=False), places)}×"
 
 
 def _unit_cost_words(channels: Sequence[ChannelRun], lang: str) -> str:

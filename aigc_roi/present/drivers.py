@@ -6,7 +6,7 @@ import math
 from collections.abc import Collection
 
 from aigc_roi.model.figures import unit_of
-from aigc_roi.model.rounding import rounded_toward
+from aigc_roi.model.rounding import limit_places, rounded_toward
 from aigc_roi.present.channel_labels import channel_field_label
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle, signed_change
@@ -40,34 +40,40 @@ def is_amount(driver: Driver) -> bool:
     return not driver.is_factor and driver.unit == "money"
 
 
-def driver_value(driver: Driver, value: float | None, style: NumberStyle) -> str:
+def driver_value(driver: Driver, value: float | None, style: NumberStyle, decimals: int | None = None) -> str:
+    """``value`` in the driver's unit; ``decimals`` the places of its plain value (a rate's 4 are a percentage's 2)
+    where a limit takes more than the usual (``bound_value``)."""
     if driver.is_factor:
-        return style.ratio(value) if value is None else f"{style.ratio(value)}×"
+        text = style.ratio(value, 2 if decimals is None else decimals)
+        return text if value is None else f"{text}×"
     unit = driver.unit
     if unit == "rate":
-        return style.percent(value)
+        return style.percent(value, 2 if decimals is None else decimals - 2)
     if unit == "small_count":
         # Posts and orders are a handful and may be fractional; users and impressions are large counts.
-        return style.ratio(value)
+        return style.ratio(value, 2 if decimals is None else decimals)
     if unit == "count":
-        return style.count(value)
-    return style.money(value)
+        return style.count(value, 0 if decimals is None else decimals)
+    return style.money(value, 2 if decimals is None else decimals)
 
 
 def bound_value(driver: Driver, value: float | None, style: NumberStyle, up: bool, held: Collection[float] = ()) -> str:
     """``driver_value`` of a limit (a break-even, a max unit cost) rounded toward the side where it holds: ``up``
     where the threshold is met above it (a price, a volume), down where it is met below (a cost). Half away from zero
     would show a break-even price of 16.4217 as 16.42, where the ROI is -0.01% (docs/formulas.md §10). The digit just
-    past it is shown where it is ``held``: a run there met the threshold (whatif/shown_limits.py)."""
+    past it is shown where it is ``held``: a run there met the threshold (whatif/shown_limits.py). A limit that would
+    read 0 at those places takes its first significant digits instead (model/rounding.py ``limit_places``)."""
     if value is None or not math.isfinite(value):
         return driver_value(driver, value, style)
-    if driver.is_factor or driver.unit == "small_count":
-        return driver_value(driver, rounded_toward(value, 2, up, held), style)
-    if driver.unit == "rate":
-        # A percentage's 2 decimals are a rate's 4.
-        return driver_value(driver, rounded_toward(value, 4, up, held), style)
-    # Money and counts by the last digit shown, in 万 and 亿 too.
-    return driver_value(driver, style.toward(value, 0 if driver.unit == "count" else 2, up, held), style)
+    unit = "factor" if driver.is_factor else driver.unit
+    amount_or_count = unit in ("money", "count")
+    # A percentage's 2 decimals are a rate's 4.
+    usual = {"rate": 4, "count": 0}.get(unit, 2)
+    places = limit_places(value, usual, up)
+    if places == usual and amount_or_count:
+        # Money and counts by the last digit shown, in 万 and 亿 too.
+        return driver_value(driver, style.toward(value, usual, up, held), style)
+    return driver_value(driver, rounded_toward(value, places, up, held), style, None if places == usual else places)
 
 
 def signed(name: str, change: float | None, style: NumberStyle) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
-from aigc_roi.model.rounding import fixed, rounded_toward
+from aigc_roi.model.rounding import fixed, limit_places, rounded_toward
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.channel_notes import average_max
 from aigc_roi.present.discount_note import npv_basis, rate_stated
@@ -166,6 +166,15 @@ def _channels_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[li
     return columns, rows
 
 
+def _ceiling_format(channel: ChannelRun) -> str:
+    """The format of a channel's max bid (or factor) cell: cents, or the places of a ceiling below half a cent
+    (model/rounding.py ``limit_places``), so that a cell of 0.0039 does not show 0.00."""
+    value = channel.max_unit_cost if channel.max_unit_cost_factor is None else channel.max_unit_cost_factor
+    usual = MONEY_CENTS if channel.max_unit_cost_factor is None else RATIO
+    places = 2 if value is None else limit_places(value, 2, up=False)
+    return usual if places == 2 else f"{usual}{'0' * (places - 2)}"
+
+
 def _channel_note(channel: ChannelRun, lang: str) -> str | None:
     """What the table's "avg" says beside a saturating channel's max bid: a bid copied from here loses money on the
     last users it buys."""
@@ -174,13 +183,15 @@ def _channel_note(channel: ChannelRun, lang: str) -> str | None:
 
 CEILINGS = frozenset({"max_unit_cost", "max_unit_cost_factor"})
 """A channel's entries a bid must stay at or below: written at the digit shown, rounded down (module docstring)."""
+CEILING_COLUMNS = tuple(CHANNEL_COLUMNS.index(key) for key in sorted(CEILINGS))
+"""Their columns in the channels sheet, formatted row by row (``_ceiling_format``)."""
 
 
 def _channel_cell(channel: ChannelRun, key: str) -> Any:
     value = getattr(channel, key)
     if key not in CEILINGS or value is None:
         return value
-    return rounded_toward(value, 2, up=False)
+    return rounded_toward(value, limit_places(value, 2, up=False), up=False)
 
 
 def _in_currency(key: str, currency: str, lang: str) -> str:
@@ -468,7 +479,8 @@ def run_sheets(report: RunReport, facts: ScenarioFacts, inputs: Sequence[InputRo
     """Each table ``run --table`` names that has rows, by that name and in its order, as a sheet named in ``lang``
     (核心指标, 渠道, ... under zh): cohorts when the report has them, fits and gates when the scenario has any."""
     sheets = {"figures": Sheet(label("sheet_figures", lang), *_figures_sheet(report, lang)),
-              "channels": Sheet(label("sheet_channels", lang), *_channels_sheet(report, lang)),
+              "channels": Sheet(label("sheet_channels", lang), *_channels_sheet(report, lang),
+                                [_ceiling_format(channel) for channel in report.channels], CEILING_COLUMNS),
               "months": Sheet(label("sheet_months", lang), *_months_sheet(report, facts, lang))}
     if report.cohorts is not None:
         sheets["cohorts"] = Sheet(label("sheet_cohorts", lang), *_cohorts_sheet(report, facts, lang))

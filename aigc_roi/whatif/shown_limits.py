@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from aigc_roi.model.rounding import beyond
+from aigc_roi.model.rounding import beyond, limit_places
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import within
 from aigc_roi.whatif.breakeven_search import Level
@@ -37,11 +37,19 @@ def places(driver: Driver) -> tuple[int, ...]:
     return FACTOR_PLACES if driver.is_factor else PLACES[driver.unit]
 
 
+def _shown_places(driver: Driver, value: float, up: bool) -> set[int]:
+    """``places``, and the place of a limit's last significant digit where it would read 0 at them (model/rounding.py
+    ``limit_places``): a break-even bid of 0.0039999999 is checked at 0.0040."""
+    usual = places(driver)
+    return {*usual, limit_places(value, usual[0], up)}
+
+
 def held_digits(realized: Scenario, limits: Sequence[tuple[Driver, Mapping[str, Limit]]],
                 thresholds: Mapping[str, Level]) -> list[dict[str, frozenset[float]]]:
     """Per driver, per threshold of its ``limits`` (none at a gate's jump, where the gate decides otherwise a hair
     past it), the digits just past the break-even that a run at them shows to meet the threshold."""
-    asked = [{name: sorted({digit for place in places(driver) if (digit := beyond(value, place, up)) is not None})
+    asked = [{name: sorted({digit for place in _shown_places(driver, value, up)
+                            if (digit := beyond(value, place, up)) is not None})
               for name, (value, up) in own.items()} for driver, own in limits]
     rows = [(d, name, digits) for d, own in enumerate(asked) for name, digits in own.items() if digits]
     held: list[dict[str, frozenset[float]]] = [{} for _ in limits]
