@@ -18,9 +18,11 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import signal
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import wait as wait_for_ends
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,7 +107,14 @@ def _ended_from_outside(pool: ProcessPoolExecutor) -> WorkerEnded | None:
     """The worker whose end broke the pool (the system's out-of-memory killer, a user's ``kill``), said as simulate's
     is: not an internal error. The pool ends the others with SIGTERM as it breaks, so the one that did not end so is
     it, else the first that ended."""
-    ended = [worker for worker in pool._processes.values() if worker.exitcode not in (None, 0)]
+    workers = list(pool._processes.values())
+    # The pool fails its futures as it sees a worker's end, before its own thread has reaped it; while that thread
+    # reaps it, this one reads no exit code (one waitpid of the two fails): wait until the code is there.
+    deadline = time.monotonic() + 5
+    ready = set(wait_for_ends([worker.sentinel for worker in workers], timeout=5))
+    while any(worker.exitcode is None for worker in workers if worker.sentinel in ready) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    ended = [worker for worker in workers if worker.exitcode not in (None, 0)]
     first = next((worker for worker in ended if worker.exitcode != -signal.SIGTERM), ended[0] if ended else None)
     return None if first is None or first.pid is None or first.exitcode is None \
         else ended_worker(first.pid, first.exitcode, "check")
