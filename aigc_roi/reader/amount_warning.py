@@ -14,8 +14,8 @@ from __future__ import annotations
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.reader.numbers import PERCENT_SIGNS, RANGE_SEPARATOR, ValueProblem, parse_number_text, split_range
-from aigc_roi.reader.percent_warnings import warned_span, written_in_percent
-from aigc_roi.reader.yamltree import Node, join_path
+from aigc_roi.reader.percent_warnings import number_warnings, written_in_percent
+from aigc_roi.reader.yamltree import Node
 
 AMOUNT = "an amount"
 COUNT = "a count"
@@ -25,20 +25,21 @@ _SIGNLESS = str.maketrans("", "", "".join(PERCENT_SIGNS))
 def amount_warnings(node: Node, path: str, unit: str, filename: str) -> list[ScenarioError]:
     """The warning of each number of a valid value of ``unit`` (``AMOUNT`` or ``COUNT``) written in percent: the
     value itself, a ``low..high`` range as one, or each number of a range's mapping (``{low: 5%, high: 8}``)."""
-    if node.kind == "map":
-        return [warning for key, entry in node.value.items() if key != "dist"
-                for warning in amount_warnings(entry.value, join_path(path, key), unit, filename)]
-    text = node.raw.strip()
-    if node.kind != "scalar" or not written_in_percent(text):
-        return []
+    return number_warnings(node, path, filename, lambda raw: _percent_message(raw, unit))
+
+
+def _percent_message(raw: str, unit: str) -> str | None:
+    """What a number (or range) of ``unit`` written in percent reads as, and the number without its sign."""
+    text = raw.strip()
+    if not written_in_percent(text):
+        return None
     ends = split_range(text) or (text,)
     values = [parse_number_text(end) for end in ends]
     if not any(values):  # 0% is 0 whichever way it was meant
-        return []
+        return None
     read = RANGE_SEPARATOR.join(f"{value:.15g}" for value in values)
     meant = _without_sign(ends)
-    message = f"{text} reads as {read}: a % on {unit} divides it by 100" + (f"; did you mean {meant}?" if meant else "")
-    return [ScenarioError(node.source or filename, node.line, node.column, path, message, *warned_span(node))]
+    return f"{text} reads as {read}: a % on {unit} divides it by 100" + (f"; did you mean {meant}?" if meant else "")
 
 
 def _without_sign(ends: tuple[str, ...]) -> str | None:

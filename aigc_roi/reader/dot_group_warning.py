@@ -17,22 +17,14 @@ import re
 
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.reader.numbers import RANGE_SEPARATOR, decimal_reading, one_group, parse_number_text, split_range, thousands_reading
-from aigc_roi.reader.percent_warnings import warned_span
-from aigc_roi.reader.yamltree import Node, join_path
+from aigc_roi.reader.percent_warnings import number_warnings
+from aigc_roi.reader.yamltree import Node
 
 
 def dot_group_warnings(node: Node, path: str, currency: str, filename: str) -> list[ScenarioError]:
     """The warning of a number of a valid amount or count in ``currency`` (one of ``DECIMAL_COMMA``) whose dot may
     group thousands: the value itself, a ``low..high`` range as one, or each number of a range's mapping."""
-    if node.kind == "map":
-        return [warning for key, entry in node.value.items() if key != "dist"
-                for warning in dot_group_warnings(entry.value, join_path(path, key), currency, filename)]
-    if node.kind != "scalar":
-        return []
-    message = dot_group_message(node.raw, currency)
-    if message is None:
-        return []
-    return [ScenarioError(node.source or filename, node.line, node.column, path, message, *warned_span(node))]
+    return number_warnings(node, path, filename, lambda raw: dot_group_message(raw, currency))
 
 
 def dot_group_message(written: str, currency: str) -> str | None:

@@ -1,10 +1,14 @@
-"""What the warnings of a ratio written without its % sign share (reader/discount_warning.py, target_warning.py):
-whether a number is written in percent, the percent it reads as, and the span a warned number covers."""
+"""What the warnings of a number share (reader/discount_warning.py, target_warning.py, amount_warning.py,
+dot_group_warning.py): whether a number is written in percent, the percent it reads as, the span a warned number
+covers, and the walk over a value's numbers to their warnings."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from aigc_roi.model.errors import ScenarioError
 from aigc_roi.reader.numbers import PERCENT_SIGNS
-from aigc_roi.reader.yamltree import Node
+from aigc_roi.reader.yamltree import Node, join_path
 
 
 def written_in_percent(text: str) -> bool:
@@ -28,3 +32,17 @@ def warned_span(node: Node, offset: int | None = None) -> tuple[int | None, int 
     if node.source is not None or not node.end_line:
         return None, None
     return (node.end_line, node.end_column) if offset is None else node.position_of(offset)
+
+
+def number_warnings(node: Node, path: str, filename: str, message_of: Callable[[str], str | None]) -> list[ScenarioError]:
+    """The warning ``message_of`` gives a value's text (None: none), located at the number: the value itself, a
+    ``low..high`` range as one, or each number of a range's mapping (``{low: 5%, high: 8}``), its ``dist`` aside."""
+    if node.kind == "map":
+        return [warning for key, entry in node.value.items() if key != "dist"
+                for warning in number_warnings(entry.value, join_path(path, key), filename, message_of)]
+    if node.kind != "scalar":
+        return []
+    message = message_of(node.raw)
+    if message is None:
+        return []
+    return [ScenarioError(node.source or filename, node.line, node.column, path, message, *warned_span(node))]

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from processes import running
 from test_validate_and_check import LOSING, write
 
 from aigc_roi.ci.parallel import POOL_FROM
@@ -40,15 +41,6 @@ sys.argv = ["aigc-roi", "check", sys.argv[2], "--jobs", "2"]
 from aigc_roi.cli import main
 main()
 """
-
-
-def running(pid: int) -> bool:
-    """Whether ``pid`` runs (a zombie nobody has reaped yet has ended)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
 
 
 def started(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, list[int]]:

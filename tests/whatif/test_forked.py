@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from processes import running
 from test_simulate_stream import EVERY_KIND, scenario
 
 from aigc_roi.whatif import simulate as simulate_module
@@ -153,15 +154,6 @@ def work(piece):
 
 forked_tallies([0, 1], work, lambda: None, 2, lambda index: None)
 """
-
-
-def running(pid: int) -> bool:
-    """Whether ``pid`` runs (a zombie nobody has reaped yet has ended)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
 
 
 def test_the_workers_of_a_killed_command_end_with_it(tmp_path: Path) -> None:
