@@ -797,14 +797,14 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
     told: set[str] = set()
     before: Entry | None = None
     for key, entry in node.value.items():
-        split = split_number(before, entry, ctx.decimal_comma) if before is not None else None
-        before = entry
+        previous, before = before, entry
         if key in known:
             entries[key] = entry.value
         elif entry.key.raw == MERGE_KEY:
             ctx.error(entry.key, join_path(path, MERGE_KEY), MERGE_REFUSAL)
         else:
             shown = shown_key(key)
+            split = split_number(previous, entry, ctx.decimal_comma) if previous is not None else None
             # A slip of a key of this level is that key, though another level has the key as written.
             place = elsewhere(key, path) if elsewhere is not None and close_key(key, known) is None else None
             slip = None if place else meant(key, entry.value) if meant is not None else meant_key(key, known)

@@ -22,6 +22,7 @@ channel's ``cost``): ``close_key`` finds it before reader/key_places.py is asked
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 
@@ -53,7 +54,13 @@ write it in full; compared without case, underscores, hyphens or spaces."""
 
 def nearest_key(written: str, known: Iterable[str]) -> str | None:
     """The key of ``known`` that ``written`` was meant as; None when it resembles none."""
-    keys = sorted(known)
+    return _nearest_key(written, tuple(sorted(known)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _nearest_key(written: str, keys: tuple[str, ...]) -> str | None:
+    # Kept: a value's mapping forms (reader/value_forms.py) ask it of every key of every valid range, the same few
+    # keys in every file, and difflib's ratios were a fifth of `validate`'s time over 5,000 files.
     plain = _plain(written)
     # First: a spelling out is exact, where difflib reads conversion_rate as conversion_index (0.77), not cvr.
     spelt = [key for key in keys if plain in _spelled_out(key)]
@@ -82,8 +89,13 @@ def close_key(written: str, known: Iterable[str]) -> str | None:
     """The key of ``known`` that ``written`` is one slip of: the same but for case, underscores, hyphens and spaces,
     or one letter added or dropped (``month``, ``months``), or two neighbours swapped; None for none, or for several.
     A letter changed is no such slip: ``posts`` is a kol channel's, not ``costs`` misspelt."""
+    return _close_key(written, tuple(sorted(known)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _close_key(written: str, keys: tuple[str, ...]) -> str | None:
     plain = _plain(written)
-    close = [key for key in sorted(known) if _one_slip(plain, _plain(key))]
+    close = [key for key in keys if _one_slip(plain, _plain(key))]
     return close[0] if len(close) == 1 else None
 
 
