@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from cli_runner import invoke
+from test_report_budget_axis import TINY
 
 from aigc_roi.model.figures import FIGURE_NAMES
 
@@ -206,4 +207,17 @@ def test_the_budget_curve_keeps_its_axis_labels_at_wide_budgets(tmp_path: Path, 
     result = invoke(["report", str(TEMPLATES / f"{template}.yaml"), "--allocate", budget, "--samples", "200", "--lang",
                      lang, "-o", str(page)])
     assert result.exit_code == 0, result.stderr
+    assert measured(page) == "[]"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_today_beyond_the_budget_curve_keeps_its_budget_on_the_chart(tmp_path: Path, lang: str) -> None:
+    """Measured in the browser: a plan spending 300 a month at --allocate 3, whose budget curve ends at 6: today's
+    split stands at the axis' end, "300 →" beside it on the chart and clear of every other text."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(TINY, encoding="utf-8")
+    page = tmp_path / f"plan.{lang}.html"
+    result = invoke(["report", str(plan), "--allocate", "3", "--samples", "200", "--lang", lang, "-o", str(page)])
+    assert result.exit_code == 0, result.stderr
+    assert "300 →</text>" in page.read_text(encoding="utf-8")
     assert measured(page) == "[]"

@@ -49,7 +49,8 @@ def budget_section(result: Allocation, style: NumberStyle) -> str:
         series.append(svg.Series(named.format(budget=style.money(peak.budget, 0)),
                                  [(peak.budget, peak.value)], "triangle"))
     chart = svg.xy_chart(series, lambda value: style.money(value, 0), value_text, title,
-                         label("allocate_curve_budget", lang) + bracketed(style.currency, lang), lang=lang)
+                         label("allocate_curve_budget", lang) + bracketed(style.currency, lang), lang=lang,
+                         x_tick=style.money)
     header, rows = curve_rows(result, style)
     head = "".join(f'<th class="n">{html_text(text)}</th>' for text in header)
     body = "".join(

@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from aigc_roi.present.chart_format import exact_decimals
 from aigc_roi.present.graphemes import clusters, wide, zero_width
 from aigc_roi.present.report.words import word
 from aigc_roi.present.text import html_text
@@ -289,14 +290,34 @@ class Series:
     """``line`` or ``dash`` (a line), or one of ``POINT_MARKS`` (markers only)."""
 
 
+OFF_SCALE = 0.5
+"""How far beyond its lines' span, as a share of that span, the x axis reaches for a marker: one further out (today's
+split at 275 beside a budget curve from 0 to 2) is drawn at the axis' end, its budget written beside it, so that the
+lines keep at least two thirds of the axis. Spanning every marker squeezed the curve into the chart's left edge."""
+
+
+def _x_span(series: Sequence[Series]) -> tuple[float, float]:
+    """The x range the axis covers: the lines' (every point's when there is no line), and each marker within
+    OFF_SCALE of it."""
+    lines = [x for line in series if line.mark in ("line", "dash") for x, _ in line.points]
+    xs = lines or [x for line in series for x, _ in line.points]
+    low, high = min(xs), max(xs)
+    reach = (high - low) * OFF_SCALE
+    near = [x for line in series for x, _ in line.points if low - reach <= x <= high + reach]
+    return min(low, *near), max(high, *near)
+
+
 def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title: str, x_title: str, *,
-             lang: str) -> str:
-    """Series on shared x and y axes; the 0 line dashed when the values cross it. Every point has its value on hover."""
+             lang: str, x_tick: Callable[[float, int], str] | None = None) -> str:
+    """Series on shared x and y axes; the 0 line dashed when the values cross it. Every point has its value on hover;
+    a marker beyond the axis' reach (``OFF_SCALE``) stands at its end, an arrow and its x value beside it.
+    ``x_tick`` (value, decimals) writes the x ticks with the decimals they need to read exactly: a budget curve
+    from 0 to 2 read 0, 1, 1, 2, 2 with ``x_format``'s whole amounts."""
     legend = _legend_rows([(line.mark, line.legend) for line in series])
-    xs = [x for line in series for x, _ in line.points]
     ys = [y for line in series for _, y in line.points]
-    x_ticks, y_ticks = _nice_ticks(min(xs), max(xs)), _nice_ticks(min(ys), max(ys))
-    x_labels = [x_format(v) for v in x_ticks]
+    x_ticks, y_ticks = _nice_ticks(*_x_span(series)), _nice_ticks(min(ys), max(ys))
+    places = exact_decimals(x_ticks)
+    x_labels = [x_format(v) if x_tick is None else x_tick(v, places) for v in x_ticks]
     # The first and the last x label are centred on the axis' ends: the margins hold half of each and 2 more
     # (2,000,000,000 under a budget of 10亿 ran off the right edge).
     left = max(_value_margin([y_format(v) for v in y_ticks]), text_width(x_labels[0]) / 2 + 2)
@@ -308,6 +329,15 @@ def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title
 
     def py(value: float) -> float:
         return top + (height - top - bottom) * (y_ticks[-1] - value) / (y_ticks[-1] - y_ticks[0])
+
+    def _off_scale(x: float, y: float) -> str:
+        """Above a marker pinned to an end of the axis, its x value and an arrow to where it lies."""
+        if x_ticks[0] <= x <= x_ticks[-1]:
+            return ""
+        beyond = x > x_ticks[-1]
+        text = f"{x_format(x)} →" if beyond else f"← {x_format(x)}"
+        return (f'<text x="{(WIDTH - right) if beyond else left:.1f}" y="{y - 9:.1f}" '
+                f'text-anchor="{"end" if beyond else "start"}">{html_text(text)}</text>')
 
     body = [f'<line x1="{left}" x2="{WIDTH - right}" y1="{py(v):.1f}" y2="{py(v):.1f}" stroke="{SOFT}" stroke-width="0.5"/>'
             f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end">{html_text(y_format(v))}</text>' for v in y_ticks]
@@ -326,7 +356,8 @@ def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title
             points = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in line.points)
             body.append(f'<polyline points="{points}" fill="none" stroke="{INK}" stroke-width="2"{dash}/>')
             continue
-        body += [f"<g>{_marker(line.mark, px(x), py(y))}{_tip(line.legend, f'{x_format(x)} → {y_format(y)}', lang)}</g>"
+        body += [f"<g>{_marker(line.mark, min(max(px(x), left), WIDTH - right), py(y))}"
+                 f"{_tip(line.legend, f'{x_format(x)} → {y_format(y)}', lang)}</g>{_off_scale(x, py(y))}"
                  for x, y in line.points]
     body += [_legend(height - 10 - 16 * (len(legend) - 1 - i), row) for i, row in enumerate(legend)]
     return _svg(height, body, title)
