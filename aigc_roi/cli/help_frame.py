@@ -30,6 +30,7 @@ are translated as whole lines (cli/edge.py, present/messages_zh.py).
 from __future__ import annotations
 
 import re
+import shutil
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -50,9 +51,27 @@ def _pieces(token: str, width: int) -> list[str]:
     pieces = [""]
     for char in token:
         if pieces[-1] and columns(pieces[-1] + char) > width:
-            pieces.append("")
+            # Closing punctuation never opens a line (present/wrap.py's rule): the character before goes with it.
+            carried = pieces[-1][-1] if unicodedata.category(char) in ("Pe", "Po") and len(pieces[-1]) > 1 else ""
+            pieces[-1] = pieces[-1][:len(pieces[-1]) - len(carried)]
+            pieces.append(carried)
         pieces[-1] += char
     return pieces
+
+
+def term_lines(term: str, width: int) -> list[str]:
+    """An option's names and value, or a command's name, in lines of at most ``width`` columns: broken at its spaces,
+    a choice wider than a line (<figures|channels|...|inputs>) after a "|", and only what is still wider cut."""
+    lines = [""]
+    for word in term.split():
+        parts = re.findall(r"[^|]+\|?|\|", word) if columns(word) > width else [word]
+        for i, part in enumerate(parts):
+            joined = lines[-1] + (" " if lines[-1] and i == 0 else "") + part
+            if lines[-1] and columns(joined) > width:
+                lines.append(part)
+            else:
+                lines[-1] = joined
+    return [piece for line in lines for piece in _pieces(line, width)]
 
 
 def wrap_columns(text: str, width: int) -> list[str]:
@@ -68,11 +87,35 @@ def wrap_columns(text: str, width: int) -> list[str]:
     return [piece for line in lines if line for piece in _pieces(line, width)]
 
 
+NARROWEST = 20
+"""Fewest columns the Chinese help is laid out in, whatever the terminal says."""
+TEXT_BESIDE = 16
+"""Fewest columns an option's or command's text takes beside its name; with fewer it goes under the name."""
+UNDER = 4
+"""How far text under a name, or a usage line's arguments under it, are indented past the name."""
+
+
 class ChineseHelpFormatter(_click.HelpFormatter):
-    """Click's help formatter in Chinese: the usage prefix, headings ending in a full-width colon, text wrapped by columns."""
+    """Click's help formatter in Chinese: the usage prefix, headings ending in a full-width colon, text wrapped by columns.
+
+    Laid out in the terminal's width less 2, as click's, but below click's floor of 50 columns too: at 40 a line of 50
+    ran past the edge, the terminal broke it at column 40 and the next entry's column started mid-line."""
+
+    def __init__(self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None) -> None:
+        if width is None and _click.formatting.FORCED_WIDTH is None:
+            width = max(min(shutil.get_terminal_size().columns, max_width or 80) - 2, NARROWEST)
+        super().__init__(indent_increment, width, max_width)
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, click_in_chinese("Usage: ") if prefix is None else prefix)
+        # Click's own wraps by characters: the usage line of a Chinese prefix ran past a narrow terminal.
+        usage = f"{click_in_chinese('Usage: ') if prefix is None else prefix:>{self.current_indent}}{prog} "
+        room = self.width - self.current_indent
+        if room - columns(usage) >= TEXT_BESIDE:
+            lines, margin = wrap_columns(args, room - columns(usage)), " " * columns(usage)
+            self.write(usage + "\n".join([lines[0], *(margin + line for line in lines[1:])]) + "\n")
+            return
+        margin = " " * (self.current_indent + UNDER)
+        self.write(usage.rstrip() + "\n" + "".join(margin + line + "\n" for line in wrap_columns(args, room - UNDER)))
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
@@ -83,16 +126,22 @@ class ChineseHelpFormatter(_click.HelpFormatter):
         self.write("\n\n".join("\n".join(indent + line for line in lines) for lines in paragraphs) + "\n")
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        # Click's layout (terms in a column of at most col_max, a long term on a line of its own), wrapped by columns.
+        # Click's layout (terms in a column of at most col_max, a long term on a line of its own), wrapped by columns;
+        # where the column would leave the text under TEXT_BESIDE columns, every text goes under its term.
         first_col = min(max((columns(term) for term, _ in rows), default=0), col_max) + col_spacing
+        if self.width - self.current_indent - first_col < TEXT_BESIDE:
+            first_col = min(first_col, UNDER)
         margin = " " * (first_col + self.current_indent)
+        room = self.width - self.current_indent
         for term, text in rows:
-            self.write(f"{'':>{self.current_indent}}{term}")
-            lines = wrap_columns(text, max(self.width - first_col - 2, 10))
+            # A term wider than the line (-f, --format <table|json|csv|markdown> at 30 columns) takes several.
+            names = term_lines(term, room) if columns(term) > room else [term]
+            self.write("\n".join(" " * self.current_indent + name for name in names))
+            lines = wrap_columns(text, max(room - first_col, 10))
             if not lines:
                 self.write("\n")
                 continue
-            fits = columns(term) <= first_col - col_spacing
+            fits = len(names) == 1 and columns(term) <= first_col - col_spacing
             self.write(" " * (first_col - columns(term)) if fits else "\n" + margin)
             self.write("\n".join([lines[0], *(margin + line for line in lines[1:])]) + "\n")
 

@@ -58,6 +58,8 @@ def blocks(text: str) -> list[tuple[int, list[str]]]:
                 margin = 2
                 found.append((margin, []))
             found[-1][1].append(line[margin:])
+        elif indent == 2 and found and found[-1] == (0, []) and not ENTRY.fullmatch(line):
+            continue  # a long term's next line (help_frame.term_lines): its text is below it
         elif indent == 2:
             entry = ENTRY.fullmatch(line)
             margin = len(entry[1]) + len(entry[2]) + 2 if entry else 0  # 0: a long term alone, its text below
