@@ -25,7 +25,7 @@ from aigc_roi.cli.options import (
 )
 from aigc_roi.cli.output import check_destinations, open_command, refuse_other_format
 from aigc_roi.cli.progress import stage_progress_bar
-from aigc_roi.cli.streams import emit, fail, load, source_text
+from aigc_roi.cli.streams import emit, fail, load, refuse_scenario, source_text
 
 
 def report(
@@ -81,7 +81,7 @@ def report(
     except AllocationError as refused:
         fail([f"--allocate: {problem}" for problem in refused.problems])
     except ScenarioInvalid as invalid:  # the --base file, read with the --set too
-        fail(invalid.errors)
+        refuse_scenario(str(base), invalid)
     warn_clipped(loaded, facts.simulation.clipped)
     if facts.simulation.inputs:
         warn_payback_window(loaded, facts.simulation.payback_window)

@@ -217,6 +217,18 @@ def fail(errors: Iterable[ScenarioError | str], english: str | None = None) -> N
     raise typer.Exit(EXIT_INVALID)
 
 
+def refuse_scenario(scenario: str, invalid: ScenarioInvalid, errors: Iterable[ScenarioError | str] | None = None) -> NoReturn:
+    """Exit 2 with every error of reading the scenario file ``scenario`` (``invalid``'s, or ``errors``: them as the
+    command words them), then its warnings, as `validate` shows an invalid file (docs/ci.md): ``budget: 1.500``
+    warned of may be what an error elsewhere comes from, and a file is fixed in one pass. Every command that reads a
+    scenario refuses one so."""
+    for error in invalid.errors if errors is None else errors:
+        report_problem(error)
+    warn_loaded(scenario, invalid.warnings)
+    flush_warnings()
+    raise typer.Exit(EXIT_INVALID)
+
+
 def refuse_with_document(document: Callable[[str], str] | None) -> None:
     """From here until stdout is written, a refusal (exit 2) writes ``document`` of its English line to stdout: a
     command asked for one JSON document writes one whatever stops it, so ``cmd --format json | jq -e .passed`` fails
@@ -273,7 +285,7 @@ def load(path: Path, sets: list[str] | None = None) -> LoadedScenario:
     try:
         loaded = load_path(path, overrides(sets))
     except ScenarioInvalid as invalid:
-        fail(invalid.errors)
+        refuse_scenario(str(path), invalid)
     warn_loaded(loaded.path, loaded.warnings)
     return loaded
 

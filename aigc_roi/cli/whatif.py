@@ -37,7 +37,16 @@ from aigc_roi.cli.options import (
 )
 from aigc_roi.cli.output import check_xlsx, deliver, given, open_command, refuse_idle
 from aigc_roi.cli.progress import stage_progress_bar
-from aigc_roi.cli.streams import CommandLineProblem, fail, load, note, overrides, source_text, warn_loaded
+from aigc_roi.cli.streams import (
+    CommandLineProblem,
+    fail,
+    load,
+    note,
+    overrides,
+    refuse_scenario,
+    source_text,
+    warn_loaded,
+)
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.ime_marks import EQUALS, PATH_MARKS, SEPARATORS, ime_slip
 from aigc_roi.model.limits import MAX_GRID_STEPS, MAX_STEP, MIN_GRID_STEPS
@@ -132,21 +141,25 @@ def _reads_as_setting(setting: str, named: Callable[[str], bool]) -> bool:
 
 
 def _loaded(path: Path, sets: list[str], name: str | None, varied: list[str] | None = None) -> LoadedScenario:
-    """``path`` with ``sets`` and a variant's own settings (``varied``) applied, or exit 2 naming the column
-    (``name``: the variant's label) an error broke; a variant's setting is located at --variant, as the user wrote it."""
+    """``path`` with ``sets`` and a variant's own settings (``varied``) applied, its warnings held for stderr as
+    ``load``'s (a file refused after it still shows them); or exit 2 naming the column (``name``: the variant's label)
+    an error broke; a variant's setting is located at --variant, as the user wrote it."""
     from aigc_roi.reader.load import load_path
 
     register_inputs([path])
     try:
-        return load_path(path, overrides(sets) + overrides(varied, "--variant"))
+        loaded = load_path(path, overrides(sets) + overrides(varied, "--variant"))
     except ScenarioInvalid as invalid:
         # An error in a --set names the option, not the file: say which column it broke.
         if all(error.file == str(path) for error in invalid.errors):
-            fail(invalid.errors)
+            refuse_scenario(str(path), invalid)
         # Every line carries its own location and column, so grep or an editor's jump list keeps the context.
         column_name = f"--variant {name!r} of {path}" if name else str(path)
-        fail([error if error.file == str(path) else dataclasses.replace(error, message=f"{error.message} (in {column_name})")
-              for error in invalid.errors])
+        refuse_scenario(str(path), invalid, [
+            error if error.file == str(path) else dataclasses.replace(error, message=f"{error.message} (in {column_name})")
+            for error in invalid.errors])
+    warn_loaded(loaded.path, loaded.warnings)
+    return loaded
 
 
 def fail_on_two_currencies(columns: list[tuple[str, LoadedScenario]]) -> None:
@@ -217,8 +230,6 @@ def compare(
         scenarios = [(None, source_text(path, sets), _loaded(path, sets, None)) for path in files]
     from aigc_roi.whatif.threads import default_jobs
 
-    for _, _, loaded in scenarios:
-        warn_loaded(loaded.path, loaded.warnings)
     fail_on_two_currencies([(source, loaded) for _, source, loaded in scenarios])
     with stage_progress_bar(language) as stages:
         comparison = api.compare([(name, source, loaded.scenario) for name, source, loaded in scenarios], samples, seed,
