@@ -75,6 +75,10 @@ class Context:
     decimal_comma: str | None = None
     """The plan's currency where its locales write a decimal comma (currency_signs.py ``DECIMAL_COMMA``), so that a
     dot or a comma before three digits may group thousands (reader/dot_group_warning.py, numbers.py ``slip_hint``)."""
+    explained: set[tuple[str, int, int]] = field(default_factory=set)
+    """Where (file, line, column) each value is whose text an error already tells what to write for: the number
+    before a comma that split it in a flow mapping (``check_keys``). A warning of such a value is of the half YAML
+    read (``1.500`` of ``1.500,00``) and tells the text again: not told (``told_warnings``)."""
     horizon_node: Node | None = None
     """The ``horizon_months`` value the file (or a ``--set``) writes, which every month's bound is read from."""
     code_built: bool = False
@@ -124,6 +128,13 @@ class Context:
     def told(self) -> list[ScenarioError]:
         """The errors to tell: ``errors`` but the follow-ons of what the tree builder refused and told already."""
         return [error for index, error in enumerate(self.errors) if index not in self.follow_ons]
+
+    def told_warnings(self) -> list[ScenarioError]:
+        """The warnings to tell: ``warnings`` but those of a value an error explains (``explained``)."""
+        if not self.explained:
+            return self.warnings
+        return [warning for warning in self.warnings
+                if (warning.file, warning.line, warning.column) not in self.explained]
 
     def error_among(self, parts: Iterable[Node], node: Node, path: str, message: str) -> Any:
         """``error`` at ``node`` for a rule over ``parts`` too (a fit through them, their sum, one form among
@@ -805,6 +816,9 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
         else:
             shown = shown_key(key)
             split = split_number(previous, entry, ctx.decimal_comma) if previous is not None else None
+            if split and previous is not None:
+                value = previous.value
+                ctx.explained.add((value.source or ctx.filename, value.line, value.column))
             # A slip of a key of this level is that key, though another level has the key as written.
             place = elsewhere(key, path) if elsewhere is not None and close_key(key, known) is None else None
             slip = None if place else meant(key, entry.value) if meant is not None else meant_key(key, known)

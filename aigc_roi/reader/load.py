@@ -230,7 +230,7 @@ def read_tree(tree: Node, filename: str, code_built: bool = False) -> tuple[mode
         _check_rules(parsed, ctx)
     if ctx.errors or parsed is INVALID:
         raise ScenarioInvalid(sorted(ctx.told(), key=_error_order(filename)),
-                              tuple(sorted(ctx.warnings, key=_error_order(filename))))
+                              tuple(sorted(ctx.told_warnings(), key=_error_order(filename))))
     return remember(_scenario(parsed)), tuple(ctx.warnings)
 
 
