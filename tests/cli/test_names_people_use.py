@@ -105,9 +105,9 @@ SHARED = ("'CPA' names 2 items: write the one meant, acquisition[0].bid or acqui
 ])
 def test_a_name_two_channels_share_lists_their_indices(tmp_path: Path, option: str, spelling: str, lang: str) -> None:
     """Bracketed or bare, the name is refused with the paths that tell the two apart, not a bare "give the index"
-    (--set, --variant) nor a suggestion of the bracketed spelling, as ambiguous (--grid). --grid's refusal follows
-    the file's warning of the shared name (reader/shared_names.py), which a --set's refusal, met while the file is
-    read, comes before."""
+    (--set, --variant) nor a suggestion of the bracketed spelling, as ambiguous (--grid). --grid's and --variant's
+    refusals follow the file's warning of the shared name (reader/shared_names.py), the file read before the option
+    (a variant is the file read again); a --set's refusal, met while the file is read, comes before it."""
     path = tmp_path / "two.yaml"
     path.write_text(TWO_NAMED_A, encoding="utf-8")
     command = {"--set": ["run", str(path), "--set", f"{spelling}=5"],
@@ -116,8 +116,8 @@ def test_a_name_two_channels_share_lists_their_indices(tmp_path: Path, option: s
     result = invoke([*command, "--lang", lang])
     assert result.exit_code == 2 and result.stdout == ""
     lines = result.stderr.splitlines()
-    assert SHARED[lang == "zh"] in lines[-1] and len(lines) == (2 if option == "--grid" else 1), result.stderr
-    if option == "--grid":
+    assert SHARED[lang == "zh"] in lines[-1] and len(lines) == (1 if option == "--set" else 2), result.stderr
+    if option != "--set":
         assert lines[0].startswith(f"{path}:5:12: acquisition[1].name: 'CPA' "), result.stderr
 
 
