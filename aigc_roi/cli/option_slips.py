@@ -68,7 +68,8 @@ def refuse_misread_words(command: _click.Command, ctx: _click.Context, args: Seq
         found = next((value for value in values if value in names), None)
         if found is not None:
             raise _click.exceptions.BadOptionUsage(word, f"expected a value, found {found}, an option of {ctx.info_name}", ctx)
-        if _one_dash(word) and (long_form(word) in names or commands_taking(word, ctx)):
+        if _one_dash(word) and (long_form(word) in names
+                                or not _short_with_choice(command, ctx, word) and commands_taking(word, ctx)):
             raise _click.exceptions.NoSuchOption(word, ctx=ctx)
 
 
@@ -86,6 +87,13 @@ def as_typed(error: _click.exceptions.NoSuchOption, command: _click.Command, arg
     if word is None or not options_like(word, ctx):
         return error
     return _click.exceptions.NoSuchOption(word, ctx=ctx)
+
+
+def _short_with_choice(command: _click.Command, ctx: _click.Context, word: str) -> bool:
+    """Whether ``word`` is a short option of ``command`` and one of its choices written together (``-fjson``): what
+    it reads as, which no other command's option need be looked for (building every command) to tell."""
+    return any(word[:2] in param.opts and isinstance(param.type, TyperChoice) and word[2:] in param.type.choices
+               for param in command.get_params(ctx) if isinstance(param, TyperOption))
 
 
 def _options_of(command: _click.Command, ctx: _click.Context) -> tuple[set[str], dict[str, int]]:

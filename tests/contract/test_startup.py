@@ -66,6 +66,14 @@ def test_validate_imports_no_other_command(example: Path) -> None:
     assert {"aigc_roi.cli.run", "aigc_roi.model.engine", "numpy"} <= loaded_by("run", str(example), watched=NOT_FOR_VALIDATE)
 
 
+@pytest.mark.parametrize("written", [["-fjson"], ["-f", "json"], ["--format=json"]], ids=" ".join)
+def test_a_short_option_and_its_choice_written_together_build_no_other_command(example: Path, written: list[str]) -> None:
+    """`run plan.yaml -fjson` is -f json: no other command's options are looked up for a long option of one dash
+    (cli/option_slips.py builds every command for that), so it loads what `-f json` loads."""
+    others = tuple(name for name in OTHER_COMMANDS if name != "aigc_roi.cli.run")
+    assert loaded_by("run", str(example), *written, watched=others) == set()
+
+
 def test_machine_readable_actuals_load_no_rich() -> None:
     """`actuals --format json` (a CI step, piped to jq) draws no table: Rich loads for the terminal's view only."""
     args = ["actuals", "scenarios/chat-assistant-cpa.yaml", "examples/actuals/douyin-ocean-engine.csv",
