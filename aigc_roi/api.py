@@ -56,6 +56,7 @@ from aigc_roi.model import arguments
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_SAMPLES, MAX_SEED
 from aigc_roi.model.scenario import Milestone, Scenario
+from aigc_roi.model.spelled_paths import spelled_path
 from aigc_roi.whatif.errors import ArgumentError, ValuesRefused, WhatIfError
 
 if TYPE_CHECKING:
@@ -382,7 +383,7 @@ def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] 
     for a ``base`` in another currency than ``new``'s: amounts in two currencies do not subtract."""
     from aigc_roi.ci.changes import figure_changes
 
-    files = Path(arguments.path("base", base, ArgumentError)), Path(arguments.path("new", new, ArgumentError))
+    files = spelled_path(arguments.path("base", base, ArgumentError)), spelled_path(arguments.path("new", new, ArgumentError))
     return figure_changes(*files, _overrides(sets, set_option))
 
 

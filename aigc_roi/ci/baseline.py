@@ -29,6 +29,7 @@ from aigc_roi.ci.errors import BaselineError
 from aigc_roi.ci.linked import reached
 from aigc_roi.ci.stored import blob, git, missing, run, stored_objects
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.spelled_paths import file_named_as_folder
 from aigc_roi.reader.load import LoadedScenario, decode, load_text
 from aigc_roi.reader.overrides import Override
 
@@ -160,6 +161,10 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     top = _repository(given)
     listed: dict[str, _Listed] = {}
     commit = _commit(top, ref)
+    # A file named as a folder (plan.yaml/) names nothing to compare, where its real path is the file's.
+    given = [(path, real) for path, real in given if not file_named_as_folder(path)]
+    if not given:
+        return []
     _list(top, commit, [root for _, root in given], given, ref, listed)
     # By the name shown, so that a file reached through a link replaces what git says of the path it leads to.
     shown = {display: (now, entry) for now, entry in listed.items()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from aigc_roi.ci.errors import NoScenarioFiles
 from aigc_roi.model.names import extension_of
+from aigc_roi.model.spelled_paths import file_named_as_folder
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 """Extensions as ``extension_of`` reads them: ``Plan.YAML``, ``plan.Yml`` and ``计划.ｙａｍｌ`` are YAML files too, as
@@ -26,7 +27,8 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
     sorted, each once.
 
     Once by the file itself, not by its spelling: ``h/dup.yaml``, ``h/../h/dup.yaml``, its absolute path and a
-    symlink to it are one file, checked and counted once under the first spelling met.
+    symlink to it are one file, checked and counted once under the first spelling met; ``h/dup.yaml/`` is none of
+    them: named as a folder, it names nothing to read, and is reported so beside ``h/dup.yaml`` checked.
 
     Hidden files and folders below a given folder are skipped (``.git``,
     ``.github``); symlinked folders below it are followed, each real folder
@@ -40,7 +42,7 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
     files: dict[str, Path] = {}
     for path in paths:
         if not _is_folder(path):
-            files.setdefault(os.path.realpath(path), path)
+            files.setdefault(_file_key(path), path)
             continue
         found = []
         unreadable: list[OSError] = []
@@ -57,6 +59,13 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
         for file in sorted(found):
             files.setdefault(os.path.realpath(file), file)
     return list(files.values())
+
+
+def _file_key(path: Path) -> str:
+    """What ``path``, no folder, names: its real path, but for a file named as a folder (``plan.yaml/``), which names
+    nothing to read where its real path is the file's."""
+    real = os.path.realpath(path)
+    return real + os.sep if file_named_as_folder(path) else real
 
 
 def _first_visit(folder: str, walked: set[str]) -> bool:

@@ -34,7 +34,6 @@ from aigc_roi.cli.option_slips import (
     refuse_misread_words,
     suggesting_choices,
 )
-from aigc_roi.cli.options import FileNamedAsFolder
 from aigc_roi.cli.streams import (
     EXIT_BROKEN_PIPE,
     EXIT_INVALID,
@@ -203,9 +202,6 @@ class EdgeGroup(TyperGroup):
         except _click.exceptions.NoArgsIsHelpError as error:
             error.show()
             return EXIT_INVALID
-        except FileNamedAsFolder as error:
-            # A file's problem: its own located line, as a file that cannot be read gets, not the program's.
-            return report_problem(error.error)
         except _click.exceptions.UsageError as error:
             # For an option the command has not, the commands that have it: run --samples is no typo of --table.
             owners = (commands_taking(error.option_name, error.ctx)

@@ -109,15 +109,6 @@ def is_folder(path: Path) -> bool:
         return False
 
 
-def folder_ending(name: str) -> str | None:
-    """The ending that makes ``name`` a folder's name, whether or not there is one (a separator, ``.`` or ``..``),
-    or None. pathlib drops it (``Path("newdir/")`` is ``newdir``), so an output is checked for it as typed."""
-    if name.endswith(tuple(separator for separator in (os.sep, os.altsep) if separator)):
-        return name[-1]
-    last = os.path.basename(name)
-    return last if last in (".", "..") else None
-
-
 def _target(path: Path) -> Path:
     """Where writing ``path`` lands: the file a symbolic link points to, else ``path`` itself."""
     return Path(os.path.realpath(path)) if path.is_symlink() else path

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import math
-import os
 import re
 from enum import StrEnum
 from pathlib import Path
@@ -12,21 +11,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click import Context, Parameter
-from typer._click.exceptions import UsageError
 from typer._click.types import FloatRange, IntRange, ParamType, _NumberRangeBase
 from typer.models import Context as TyperContext
 from typer.models import TyperPath
 
-from aigc_roi.cli.files import folder_ending
 from aigc_roi.model.arguments import whole_number_wording
 from aigc_roi.model.limits import MAX_SAMPLES as MAX_SAMPLES
 from aigc_roi.model.limits import MAX_SEED as MAX_SEED
 from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
+from aigc_roi.model.spelled_paths import folder_ending, spelled_path
 
 if TYPE_CHECKING:
     from decimal import Decimal  # --help and every option without a number never load decimal (issue 27)
-
-    from aigc_roi.model.errors import ScenarioError
 
 FLOAT_DIGITS = 308
 """The largest power of ten float64 holds: a whole-number option is read exactly below it."""
@@ -144,39 +140,16 @@ class FileToWrite(TyperPath):
         return super().convert(value, param, ctx)
 
 
-class FileNamedAsFolder(UsageError):
-    """A file to read named as a folder (``plan.yaml/``): ``error``, the located line the command reports for it. A
-    usage error, so that ``--format json`` still writes its refusal document (cli/edge.py ``EdgeCommand``)."""
-
-    def __init__(self, error: ScenarioError, ctx: Context | None = None) -> None:
-        super().__init__(error.message, ctx)
-        self.error = error
-
-    def __reduce__(self) -> tuple[type[FileNamedAsFolder], tuple[ScenarioError]]:
-        # Rebuilt from the error alone, as pickle and copy rebuild every exception of the package
-        # (tests/contract/test_exceptions_pickle.py): click's context is the parse's, of no use elsewhere.
-        return type(self), (self.error,)
-
-
 class FileToRead(TyperPath):
     """The type of every argument or option that names a file or folder to read (FILE, ``check``'s FILE...,
-    actuals' PLAN and EXPORT..., ``report --base``): a file named with a folder's ending (``plan.yaml/``, which the
-    system refuses, "Not a directory", and Typer's Path would read as ``plan.yaml``) refused as the command line is
-    read, located at the name as typed, as a file that cannot be read is."""
+    actuals' PLAN and EXPORT..., ``report --base``): the name kept as typed (model/spelled_paths.py), so that a file
+    named with a folder's ending (``plan.yaml/``) cannot be read, as the system says ("Not a directory"), where Typer's
+    Path would read ``plan.yaml``, and every message names the file or folder as the user wrote it."""
 
     # TyperPath's own narrowing of the context, which mypy holds against click's ParamType.
     def convert(self, value: Any, param: Parameter | None, ctx: TyperContext | None) -> Any:  # type: ignore[override]
-        if isinstance(value, str) and folder_ending(value) is not None:
-            try:
-                os.stat(value)
-            except NotADirectoryError as error:
-                from aigc_roi.model.errors import ScenarioError
-                from aigc_roi.reader.opening import cannot_read
-
-                raise FileNamedAsFolder(ScenarioError(value, 1, 1, "", cannot_read(value, error)), ctx) from None
-            except (OSError, ValueError):  # missing, or not to be looked at: the reader says so, as without the ending
-                pass
-        return super().convert(value, param, ctx)
+        read = super().convert(value, param, ctx)
+        return spelled_path(read) if isinstance(read, str) else read
 
 
 class FigureFormat(StrEnum):

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeGuard, TypeVar
 
 from aigc_roi.model.limits import MAX_MAGNITUDE, MAX_SEED, MIN_MAGNITUDE
+from aigc_roi.model.spelled_paths import spelled_path
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -130,11 +131,12 @@ def path(name: str, value: object, error: Refusal) -> str:
 
 
 def paths(name: str, value: object, error: Refusal) -> list[Path]:
-    """``value``, one path (a str or bytes is one, though it is a sequence too) or a list of them."""
+    """``value``, one path (a str or bytes is one, though it is a sequence too) or a list of them, each named as
+    written (``missing/``, ``plan.yaml/``: model/spelled_paths.py)."""
     if isinstance(value, str | bytes | os.PathLike):
-        return [Path(path(name, value, error))]
-    return [Path(spelled) for spelled in items(name, value, f"{PATH} or a list of them",
-                                               lambda item, held: path(item, held, error), error)]
+        return [spelled_path(path(name, value, error))]
+    return [spelled_path(spelled) for spelled in items(name, value, f"{PATH} or a list of them",
+                                                       lambda item, held: path(item, held, error), error)]
 
 
 def items(name: str, value: object, expected: str, item: Callable[[str, object], Item], error: Refusal) -> tuple[Item, ...]:

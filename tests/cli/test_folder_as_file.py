@@ -28,7 +28,7 @@ def test_a_folder_as_the_scenario_file_is_called_a_folder(tmp_path: Path, comman
     for lang, said in (("en", "is a folder, not a scenario file"), ("zh", "这是文件夹，不是方案文件")):
         result = invoke([*args, "--lang", lang])
         assert result.exit_code == 2
-        assert result.stderr == f"{folder}:1:1: {said}\n"  # a trailing slash is dropped from a Path
+        assert result.stderr == f"{folder}{slash}:1:1: {said}\n"  # named as typed
 
 
 def test_a_folder_as_an_export_is_called_a_folder(tmp_path: Path) -> None:

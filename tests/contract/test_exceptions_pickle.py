@@ -23,7 +23,6 @@ import aigc_roi
 from aigc_roi import api
 from aigc_roi.ci.errors import BaselineError, CiError, NoScenarioFiles
 from aigc_roi.cli.files import UsageError, _Signalled
-from aigc_roi.cli.options import FileNamedAsFolder
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.month_value import NoOneRange
 from aigc_roi.model.paths import AmbiguousName, NamesNothing, RefusedName
@@ -71,7 +70,6 @@ EXCEPTIONS: list[BaseException] = [
     CiError("cannot check"), NoScenarioFiles("paths: expected at least one file or folder, found none"),
     BaselineError("--base: unknown git revision nope"),
     _ParserTooDeep(), _Disagrees(), UsageError("--output: named twice"), _Signalled(15),
-    FileNamedAsFolder(ScenarioError("plan.yaml/", 1, 1, "", "cannot read file: Not a directory"), None),
 ]
 
 
