@@ -14,7 +14,7 @@ def invoke(args: Sequence[str], *, env: Mapping[str, str | None] | None = None, 
     """Run ``aigc-roi ARGS``; stdout and stderr stay apart (Click >= 8.2).
 
     ``help_width``: the columns click lays ``--help`` out in, which a terminal's COLUMNS sets as
-    max(min(COLUMNS, 80) - 2, 50); CliRunner fixes 80 columns and reads no COLUMNS.
+    max(min(COLUMNS, 80) - 2, 20) (cli/help_frame.py); CliRunner fixes 80 columns and reads no COLUMNS.
 
     Any exception other than the exit is a bug the last-resort handler would
     hide from a user as "internal error": it fails the test here instead.

@@ -20,7 +20,7 @@ import typer.main
 from typer import _click
 
 from aigc_roi.cli.edge import EdgeCommand, EdgeGroup
-from aigc_roi.cli.help_frame import translate_command
+from aigc_roi.cli.help_frame import SUMMARY_WIDTH, translate_command
 
 COMMANDS: dict[str, str] = {
     "run": "aigc_roi.cli.run:run",
@@ -138,6 +138,11 @@ class CommandGroup(EdgeGroup):
             summaries[name] = typer.core.TyperCommand(name, help=SUMMARIES[name])
             if self.chinese:
                 translate_command(summaries[name], ctx)
+        # Click shortens a summary to the formatter's width less 6 and the longest name: shortened as at 80 columns
+        # at any width, a narrower terminal shows the same words, wrapped (help_frame.SUMMARY_WIDTH).
+        limit = max(formatter.width, SUMMARY_WIDTH) - 6 - max(map(len, COMMANDS))
+        for command in summaries.values():
+            command.short_help = command.get_short_help_str(limit)
         built, self.commands = self.commands, summaries
         try:
             super().format_commands(ctx, formatter)

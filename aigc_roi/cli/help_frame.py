@@ -1,4 +1,8 @@
-"""``--help`` in Chinese, click's own frame included, for one invocation and none after it.
+"""``--help`` laid out to fit the terminal, and in Chinese, click's own frame included, for one invocation and none
+after it.
+
+Help in either language is laid out by one formatter, HelpFormatter, in the terminal's width at any width (click's
+own never goes under 50 columns); the Chinese one changes its words and how a line is broken, not the layout.
 
 Click's words come from two places, each replaced where it is made:
 
@@ -74,6 +78,20 @@ def term_lines(term: str, width: int) -> list[str]:
     return [piece for line in lines for piece in _pieces(line, width)]
 
 
+def wrap_words(text: str, width: int) -> list[str]:
+    """English ``text`` as lines of at most ``width`` terminal columns, broken only at its spaces (a word wider than a
+    line starts one and is cut). Click's wrapping, but by columns (``100万`` takes 5) and never after a hyphen (click's
+    left ``cash-`` at a line's end, and would split ``--no-months`` the same way). Spaces within a line stay
+    (``numbers.  [default: 0]``), as click keeps them."""
+    lines: list[str] = []
+    for space, word in re.findall(r"( *)([^ ]+)", " ".join(text.expandtabs().splitlines())):
+        if lines and columns(lines[-1] + space + word) <= width:
+            lines[-1] += space + word
+        else:
+            lines.append(word)
+    return [piece for line in lines for piece in _pieces(line, width)]
+
+
 def wrap_columns(text: str, width: int) -> list[str]:
     """``text`` as lines of at most ``width`` terminal columns, by the rules every view's Chinese is broken by
     (present/wrap.py: an example in quotes, a name and a number with its unit kept whole, no line opening with
@@ -88,48 +106,69 @@ def wrap_columns(text: str, width: int) -> list[str]:
 
 
 NARROWEST = 20
-"""Fewest columns the Chinese help is laid out in, whatever the terminal says."""
+"""Fewest columns help is laid out in, whatever the terminal says."""
 TEXT_BESIDE = 16
 """Fewest columns an option's or command's text takes beside its name; with fewer it goes under the name."""
 UNDER = 4
 """How far text under a name, or a usage line's arguments under it, are indented past the name."""
+SUMMARY_WIDTH = 78
+"""The width a command's summary in the root's list is shortened for (click's "..."): an 80-column terminal's, so a
+narrower one shows the same summary, wrapped under the name, as Chinese shows its whole first clause."""
 
 
-class ChineseHelpFormatter(_click.HelpFormatter):
-    """Click's help formatter in Chinese: the usage prefix, headings ending in a full-width colon, text wrapped by columns.
+class HelpFormatter(_click.HelpFormatter):
+    """Click's help formatter laid out in the terminal's width less 2, as click's, but below click's floor of 50
+    columns too: at 40 a line of 50 ran past the edge, the terminal broke it at column 40 and the next entry's column
+    started mid-line. Where an option's or command's name leaves its text under TEXT_BESIDE columns, the text goes
+    under the name, as where a word of a text is wider than the room beside; a name wider than the line breaks
+    (``term_lines``). In 78 columns (a terminal of 80 or wider) English reads as click's, byte for byte.
 
-    Laid out in the terminal's width less 2, as click's, but below click's floor of 50 columns too: at 40 a line of 50
-    ran past the edge, the terminal broke it at column 40 and the next entry's column started mid-line."""
+    English, broken at spaces (``wrap_words``); ChineseHelpFormatter keeps this layout and changes only the words and
+    how a line is broken."""
+
+    usage_prefix = "Usage: "
+    colon = ":"
 
     def __init__(self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None) -> None:
         if width is None and _click.formatting.FORCED_WIDTH is None:
             width = max(min(shutil.get_terminal_size().columns, max_width or 80) - 2, NARROWEST)
         super().__init__(indent_increment, width, max_width)
 
+    def lines(self, text: str, width: int) -> list[str]:
+        """``text`` as lines of at most ``width`` columns."""
+        return wrap_words(text, width)
+
+    def words(self, text: str) -> list[str]:
+        """What ``lines`` keeps whole, on a line of its own if it must."""
+        return text.split()
+
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        # Click's own wraps by characters: the usage line of a Chinese prefix ran past a narrow terminal.
-        usage = f"{click_in_chinese('Usage: ') if prefix is None else prefix:>{self.current_indent}}{prog} "
+        # Click's own wraps by characters (a Chinese usage line ran past a narrow terminal) and, where the prefix
+        # leaves them no room, indents them past "Usage: " (11 columns) rather than UNDER.
+        usage = f"{self.usage_prefix if prefix is None else prefix:>{self.current_indent}}{prog} "
         room = self.width - self.current_indent
         if room - columns(usage) >= TEXT_BESIDE:
-            lines, margin = wrap_columns(args, room - columns(usage)), " " * columns(usage)
+            lines, margin = self.lines(args, room - columns(usage)), " " * columns(usage)
             self.write(usage + "\n".join([lines[0], *(margin + line for line in lines[1:])]) + "\n")
             return
         margin = " " * (self.current_indent + UNDER)
-        self.write(usage.rstrip() + "\n" + "".join(margin + line + "\n" for line in wrap_columns(args, room - UNDER)))
+        self.write(usage.rstrip() + "\n" + "".join(margin + line + "\n" for line in self.lines(args, room - UNDER)))
 
     def write_heading(self, heading: str) -> None:
-        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+        self.write(f"{'':>{self.current_indent}}{heading}{self.colon}\n")
 
     def write_text(self, text: str) -> None:
         indent = " " * self.current_indent
-        paragraphs = [wrap_columns(paragraph, self.width - self.current_indent) for paragraph in text.split("\n\n")]
+        paragraphs = [self.lines(paragraph, self.width - self.current_indent) for paragraph in text.split("\n\n")]
         self.write("\n\n".join("\n".join(indent + line for line in lines) for lines in paragraphs) + "\n")
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         # Click's layout (terms in a column of at most col_max, a long term on a line of its own), wrapped by columns;
-        # where the column would leave the text under TEXT_BESIDE columns, every text goes under its term.
+        # where the column would leave the texts under TEXT_BESIDE columns, or narrower than a word of one of them
+        # (report's "e.g. acquisition[0].bid=25" beside 17 columns at 38), every text goes under its term.
         first_col = min(max((columns(term) for term, _ in rows), default=0), col_max) + col_spacing
-        if self.width - self.current_indent - first_col < TEXT_BESIDE:
+        beside = self.width - self.current_indent - first_col
+        if beside < max([TEXT_BESIDE, *(columns(word) for _, text in rows for word in self.words(text))]):
             first_col = min(first_col, UNDER)
         margin = " " * (first_col + self.current_indent)
         room = self.width - self.current_indent
@@ -137,7 +176,7 @@ class ChineseHelpFormatter(_click.HelpFormatter):
             # A term wider than the line (-f, --format <table|json|csv|markdown> at 30 columns) takes several.
             names = term_lines(term, room) if columns(term) > room else [term]
             self.write("\n".join(" " * self.current_indent + name for name in names))
-            lines = wrap_columns(text, max(room - first_col, 10))
+            lines = self.lines(text, max(room - first_col, 10))
             if not lines:
                 self.write("\n")
                 continue
@@ -146,15 +185,31 @@ class ChineseHelpFormatter(_click.HelpFormatter):
             self.write("\n".join([lines[0], *(margin + line for line in lines[1:])]) + "\n")
 
 
+class ChineseHelpFormatter(HelpFormatter):
+    """The help's layout in Chinese: the usage prefix, headings ending in a full-width colon, text broken by the
+    rules of every view's Chinese (``wrap_columns``)."""
+
+    usage_prefix = click_in_chinese("Usage: ")
+    colon = "："
+
+    def lines(self, text: str, width: int) -> list[str]:
+        return wrap_columns(text, width)
+
+    def words(self, text: str) -> list[str]:
+        # A Chinese line may break between two Chinese characters, not inside a run of others (present/wrap.py).
+        from aigc_roi.present.wrap import CJK
+
+        return re.findall(rf"[^\s{CJK}]+", text)
+
+
 @contextmanager
 def click_frame(language: str) -> Iterator[None]:
-    """Inside, click and Typer write their own words in ``language``; outside, in English again."""
-    if language != "zh":
-        yield
-        return
+    """Inside, click and Typer write their own words in ``language``, help laid out by HelpFormatter's rules in
+    either; outside, in English again, as click lays it out."""
     english, formatter = typer.core._, _click.Context.formatter_class
-    typer.core._ = click_in_chinese
-    _click.Context.formatter_class = ChineseHelpFormatter
+    if language == "zh":
+        typer.core._ = click_in_chinese
+    _click.Context.formatter_class = ChineseHelpFormatter if language == "zh" else HelpFormatter
     try:
         yield
     finally:

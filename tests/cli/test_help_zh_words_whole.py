@@ -8,7 +8,7 @@ reads each line break of the help against the same help unwrapped: a break insid
 (no line starts with 。 nor ends with （) fits the column. Between two Chinese characters of prose a break is
 allowed: without a dictionary a word there is not known.
 
-Click lays the help out in min(COLUMNS, 80) - 2 columns, never fewer than 50, so 50 to 78 are all a terminal gets.
+The help is laid out in min(COLUMNS, 80) - 2 columns: 50 to 78 here (test_help_zh_narrow.py has fewer).
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def cuts(wrapped: str, unwrapped: str, width: int) -> list[tuple[str, str]]:
     character of ``unwrapped`` read back from ``wrapped``, in order, none left out, none added."""
     found = []
     wrapped_blocks, whole_blocks = blocks(wrapped), blocks(unwrapped)
-    assert [margin for margin, _ in wrapped_blocks] == [margin for margin, _ in whole_blocks]
+    # Margins may differ: an entry's text goes under its name where a word of a text is wider than the room beside.
     for (margin, lines), (_, [whole]) in zip(wrapped_blocks, whole_blocks, strict=True):
         at = 0
         for line in lines:
