@@ -75,6 +75,20 @@ def limit_places(value: float, decimals: int, up: bool) -> int:
     of the limit (docs/formulas.md §10)."""
     if not math.isfinite(value) or value == 0 or rounded_toward(value, decimals, up) != 0:
         return decimals
+    return _significant_places(value)
+
+
+def value_places(value: float, decimals: int) -> int:
+    """The places a value that is no limit (a driver's current value) is shown at, rounded half away from zero:
+    ``decimals``, or its first ``LIMIT_SIGNIFICANT`` significant digits where it would read 0 and is not, as a limit
+    does (``limit_places``): a bid of 0.004 reads 0.0040, not 0.00 (docs/formulas.md §10)."""
+    if not math.isfinite(value) or value == 0 or not rounded(value, decimals).is_zero():
+        return decimals
+    return _significant_places(value)
+
+
+def _significant_places(value: float) -> int:
+    """The places of ``value``'s ``LIMIT_SIGNIFICANT``-th significant digit."""
     return LIMIT_SIGNIFICANT - 1 - math.floor(math.log10(abs(value)))
 
 

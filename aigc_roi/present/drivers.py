@@ -6,7 +6,7 @@ import math
 from collections.abc import Collection
 
 from aigc_roi.model.figures import unit_of
-from aigc_roi.model.rounding import limit_places, rounded_toward
+from aigc_roi.model.rounding import limit_places, rounded_toward, value_places
 from aigc_roi.present.channel_labels import channel_field_label
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle, signed_change
@@ -40,9 +40,23 @@ def is_amount(driver: Driver) -> bool:
     return not driver.is_factor and driver.unit == "money"
 
 
+USUAL_PLACES: dict[str, int] = {"rate": 4, "count": 0}
+"""A driver's unit -> the places of its plain value it is shown at (a rate's 4 are a percentage's 2); 2 for the
+others (money, posts and orders, a factor)."""
+
+
+def _usual_places(driver: Driver) -> int:
+    return 2 if driver.is_factor else USUAL_PLACES.get(driver.unit, 2)
+
+
 def driver_value(driver: Driver, value: float | None, style: NumberStyle, decimals: int | None = None) -> str:
     """``value`` in the driver's unit; ``decimals`` the places of its plain value (a rate's 4 are a percentage's 2)
-    where a limit takes more than the usual (``bound_value``)."""
+    where a limit takes more than the usual (``bound_value``). Without them, a value that would read 0 and is not
+    takes its first significant digits (model/rounding.py ``value_places``): a current bid of 0.004 reads 0.0040."""
+    if decimals is None and value is not None:
+        usual = _usual_places(driver)
+        places = value_places(value, usual)
+        decimals = None if places == usual else places
     if driver.is_factor:
         text = style.ratio(value, 2 if decimals is None else decimals)
         return text if value is None else f"{text}×"
@@ -65,10 +79,8 @@ def bound_value(driver: Driver, value: float | None, style: NumberStyle, up: boo
     read 0 at those places takes its first significant digits instead (model/rounding.py ``limit_places``)."""
     if value is None or not math.isfinite(value):
         return driver_value(driver, value, style)
-    unit = "factor" if driver.is_factor else driver.unit
-    amount_or_count = unit in ("money", "count")
-    # A percentage's 2 decimals are a rate's 4.
-    usual = {"rate": 4, "count": 0}.get(unit, 2)
+    amount_or_count = not driver.is_factor and driver.unit in ("money", "count")
+    usual = _usual_places(driver)
     places = limit_places(value, usual, up)
     if places == usual and amount_or_count:
         # Money and counts by the last digit shown, in 万 and 亿 too.
