@@ -75,7 +75,7 @@ def limit_places(value: float, decimals: int, up: bool) -> int:
     of the limit (docs/formulas.md §10)."""
     if not math.isfinite(value) or value == 0 or rounded_toward(value, decimals, up) != 0:
         return decimals
-    return _significant_places(value)
+    return significant_places(value)
 
 
 def value_places(value: float, decimals: int) -> int:
@@ -84,12 +84,14 @@ def value_places(value: float, decimals: int) -> int:
     does (``limit_places``): a bid of 0.004 reads 0.0040, not 0.00 (docs/formulas.md §10)."""
     if not math.isfinite(value) or value == 0 or not rounded(value, decimals).is_zero():
         return decimals
-    return _significant_places(value)
+    return significant_places(value)
 
 
-def _significant_places(value: float) -> int:
-    """The places of ``value``'s ``LIMIT_SIGNIFICANT``-th significant digit."""
-    return LIMIT_SIGNIFICANT - 1 - math.floor(math.log10(abs(value)))
+def significant_places(value: float | Decimal) -> int:
+    """The places of ``value``'s ``LIMIT_SIGNIFICANT``-th significant digit (``value`` finite, not 0), read on its
+    15 significant digits: 0.0001 is at 4, where log10 of a float a hair below it would say 5."""
+    exact = value if isinstance(value, Decimal) else Decimal(f"{value:.{SIGNIFICANT_DIGITS}g}")
+    return LIMIT_SIGNIFICANT - 1 - exact.adjusted()
 
 
 def fixed(value: float, decimals: int, *, separators: bool = False, plus: bool = False, shift: int = 0) -> str:

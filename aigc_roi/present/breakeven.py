@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.rounding import SIGNIFICANT_DIGITS, fixed, rounded_toward
+from aigc_roi.model.rounding import SIGNIFICANT_DIGITS, fixed, limit_places, rounded_toward, significant_places
 from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import bound_value, driver_label, driver_value, is_amount
 from aigc_roi.present.labels import bracketed, label
@@ -133,21 +133,46 @@ def shown_headroom(row: BreakEven, threshold: str) -> float | None:
     headroom = row.headroom(threshold)
     if not headroom:
         return headroom
-    met = bool(row.met_at_current(threshold))
-    return rounded_toward(headroom, 3, up=(headroom > 0) != met, held=_held_moves(row, threshold))
+    up = (headroom > 0) != bool(row.met_at_current(threshold))
+    places = headroom_places(headroom, up)
+    return rounded_toward(headroom, places, up=up, held=_held_moves(row, threshold, places))
 
 
-def _held_moves(row: BreakEven, threshold: str) -> set[float]:
-    """The moves at a tenth of a percent that take the current value exactly onto a digit of ``row.held``."""
+HEADROOM_PLACES = 3
+"""A headroom's places as a fraction: a tenth of a percent."""
+
+
+def headroom_places(headroom: float, up: bool) -> int:
+    """The places ``headroom`` is shown at rounded ``up`` or down (``shown_headroom``): a tenth of a percent, or more
+    where it would read 0.0% or -100.0% and is neither (docs/formulas.md §10), as a limit that would read 0 does
+    (model/rounding.py ``limit_places``): the place of the second significant digit of its distance from that end.
+    -100.0% says the break-even is 0, which no plan with a budget can set; 0.0% that the current value is the
+    break-even. A bid of 10 whose break-even is 0.004 needs -99.96%; room of 0.025% before a limit reads +0.025%."""
+    if rounded_toward(headroom, HEADROOM_PLACES, up) == -1 and headroom != -1:
+        return significant_places(1 + Decimal(f"{headroom:.{SIGNIFICANT_DIGITS}g}"))
+    return limit_places(headroom, HEADROOM_PLACES, up)
+
+
+def _held_moves(row: BreakEven, threshold: str, places: int) -> set[float]:
+    """The moves at ``places`` that take the current value exactly onto a digit of ``row.held``."""
     current = Decimal(f"{row.driver.current:.{SIGNIFICANT_DIGITS}g}")
     moves = {Decimal(repr(digit)) / current - 1 for digit in row.held.get(threshold, ())} if current else set()
-    return {float(move) for move in moves if move == move.quantize(Decimal("0.001"))}
+    return {float(move) for move in moves if move == move.quantize(Decimal(1).scaleb(-places))}
+
+
+def headroom_digits(headroom: float, plus: bool = True) -> str:
+    """A headroom as ``shown_headroom`` rounded it, in percent: to a tenth (+12.5%), or to the last digit it was
+    rounded at past that (-99.96%, +0.025%), which the float's shortest text holds."""
+    # A shown headroom is finite: its exponent is a number, not NaN's or infinity's letter.
+    places = -int(Decimal(repr(headroom)).normalize().as_tuple().exponent)
+    decimals = max(HEADROOM_PLACES, places) - 2
+    return f"{fixed(headroom, decimals, separators=True, plus=plus, shift=2)}%"
 
 
 def headroom_text(headroom: float | None) -> str:
     """A move to a threshold (``shown_headroom``) as the table and markdown both show it: signed, to a tenth of a
-    percent (+12.5%)."""
-    return NONE if headroom is None else f"{fixed(headroom, 1, separators=True, plus=True, shift=2)}%"
+    percent (+12.5%) or past it near 0 and -100% (``headroom_digits``)."""
+    return NONE if headroom is None else headroom_digits(headroom)
 
 
 def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from aigc_roi.model.rounding import fixed
 from aigc_roi.present.blocks import table_or_blocks
 from aigc_roi.present.breakeven import (
     CONDITIONS,
     THRESHOLD_AT,
     breakeven_title,
+    headroom_digits,
     headroom_header,
     headroom_text,
     no_value_notes,
@@ -45,7 +45,7 @@ def headroom_phrase(table: BreakEvenTable, row: BreakEven, threshold: str, style
     met = bool(row.met_at_current(threshold))
     headroom = shown_headroom(row, threshold)
     direction = "rise" if value >= row.driver.current else "fall"
-    amount = f"{fixed(abs(headroom), 1, separators=True, shift=2)}%" if headroom is not None else label("to_value", lang).format(
+    amount = headroom_digits(abs(headroom), plus=False) if headroom is not None else label("to_value", lang).format(
         value=break_even_value(row, threshold, value, style))
     condition = label(CONDITIONS[threshold, met], lang).format(months=months)
     text = label(HEADROOMS[met, direction], lang).format(amount=amount, condition=condition)

@@ -77,3 +77,13 @@ def test_json_keeps_the_exact_limit(tmp_path: Path) -> None:
     data = json.loads(invoke(["breakeven", str(_plan(tmp_path, "0.00387")), "-f", "json"]).stdout)
     bid = next(row for row in data["drivers"] if row["path"] == "acquisition[0].bid")
     assert bid["roi_zero"] == pytest.approx(0.00387, rel=1e-8)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_move_of_almost_all_of_a_bid_never_reads_minus_100(tmp_path: Path, lang: str) -> None:
+    # From a bid of 10 to the break-even 0.0040 (a run there meets both) is -99.96% exactly; -100.0% is a bid of 0.
+    plan = _plan(tmp_path, "0.004")
+    plan.write_text(plan.read_text(encoding="utf-8").replace("bid: 2,", "bid: 10,"), encoding="utf-8")
+    result = invoke(["breakeven", str(plan), "-f", "markdown", "--lang", lang])
+    assert result.exit_code == 0, result.stderr
+    assert _cells(result.stdout, "acquisition[Feed].bid")[3:7] == ["0.0040", "-99.96%", "0.0040", "-99.96%"]
