@@ -7,6 +7,13 @@ out, is that key, before any other rule: ``distribution`` is ``dist`` (0.5 as sp
 abbreviation offered ``fee`` for ``feedback``, ``start`` for ``startup_costs`` and, on a cpm channel, ``cpm`` for
 ``cost_per_month``, a valid plan that reads a monthly cost as a price per 1,000 impressions.
 
+A key that opens exactly one known key (its first three letters or more, without case or separators) is that key,
+before difflib, which reads ``ret`` as ``targets`` (0.6) at the top level, where ``ret`` opens ``retention`` alone
+(``acq`` ``acquisition``, ``mon`` ``monetization``). The opening of two keys names neither (``ser`` opens both serving
+costs), nor is a shorter one read (``re`` opens too many words to mean one), nor an abbreviation the format uses
+(``SPELLED_OUT``), which is a word of its own: ``ltv`` is no opening of ``ltv_months``, the months an LTV is counted
+over, not an LTV.
+
 Else difflib's ratio over the whole keys (0.6 or more) finds most slips, but not what people write as often: a key
 in another case or without its underscore (``bymonth``, ``HorizonMonths``), and a key cut short or misspelt in
 its first word (``horizen`` is 0.57 of ``horizon_months``). So a key that resembles none as written is compared
@@ -33,7 +40,8 @@ OPENING_CUTOFF = 0.8
 SLIP_LETTERS = 3
 """The shortest key one slip may be of: ``bid`` and ``bio``, not ``a`` and ``b``."""
 OPENING_LETTERS = 4
-"""The shortest slip compared with openings: ``ret`` opens too many words to mean one."""
+"""The shortest slip compared with openings by difflib's ratio: ``rte`` is 0.67 of ``ret`` and of ``rat``, too
+near too many openings to mean one (a key that is an opening exactly names it from 3 letters: ``SLIP_LETTERS``)."""
 SPELLED_OUT = {
     "dist": ("distribution",),
     "sd": ("standard deviation", "std dev", "stdev", "standard dev"),
@@ -66,6 +74,9 @@ def _nearest_key(written: str, keys: tuple[str, ...]) -> str | None:
     spelt = [key for key in keys if plain in _spelled_out(key)]
     if len(spelt) == 1:
         return spelt[0]
+    opened = _opened(plain, keys)
+    if opened is not None:
+        return opened
     close = difflib.get_close_matches(written, keys, n=1, cutoff=CUTOFF)
     if close:
         return close[0]
@@ -83,6 +94,15 @@ def _nearest_key(written: str, keys: tuple[str, ...]) -> str | None:
                 scores[key] = max(scores[key], opening)
     best = max(keys, key=lambda key: scores[key], default=None)
     return best if best is not None and scores[best] >= CUTOFF else None
+
+
+def _opened(plain: str, keys: tuple[str, ...]) -> str | None:
+    """The one key of ``keys`` that ``plain`` (of ``SLIP_LETTERS`` or more, no abbreviation) is the opening of; None
+    for none or several."""
+    if len(plain) < SLIP_LETTERS or plain in SPELLED_OUT:
+        return None
+    opened = [key for key in keys if _plain(key).startswith(plain)]
+    return opened[0] if len(opened) == 1 else None
 
 
 def close_key(written: str, known: Iterable[str]) -> str | None:

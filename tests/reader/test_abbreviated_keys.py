@@ -79,9 +79,13 @@ def suggested(level: str, written: str) -> str | None:
     ("CHANNEL", "cash_per_mille", None),
     ("PLAN", "feedback", None),                # fee
     ("PLAN", "desc", None),
-    ("TOP", "acq", None),                      # three letters open too many words to mean one (near_keys.OPENING_LETTERS)
-    ("TOP", "mon", None),
-    ("TOP", "cur", None),
+    # Three letters that open one key of their level name it (near_keys._opened); an abbreviation is its own word:
+    ("TOP", "acq", "acquisition"),
+    ("TOP", "mon", "monetization"),
+    ("TOP", "cur", "currency"),
+    ("TOP", "ret", "retention"),
+    ("TOP", "ltv", None),                      # ltv_months counts months, it is no LTV
+    ("PLAN", "ren", "renewal"),
     # The format's abbreviations spelt out (near_keys.SPELLED_OUT):
     ("BID", "distribution", "dist"),
     ("BID", "Distribution", "dist"),

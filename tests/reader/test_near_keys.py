@@ -67,9 +67,17 @@ def test_a_range_with_a_slipped_key_is_still_a_range() -> None:
     ("horizon_months", "HorizonMonths", "horizon_months"),  # another case, no underscore
     ("organic_users", "organic", "organic_users"),
     ("retention", "retension", "retention"),                # as before
+    ("retention", "ret", "retention"),                      # the opening of one key alone: difflib said targets
+    ("acquisition", "acq", "acquisition"),
+    ("organic_users", "Org", "organic_users"),
 ])
 def test_a_top_level_slip_is_told_its_key(old: str, slip: str, meant: str) -> None:
     assert f"{slip}: unknown key '{slip}'; did you mean '{meant}'?" in "\n".join(errors(PLAN.replace(f"{old}:", f"{slip}:")))
+
+
+TOP = ("acquisition", "costs", "currency", "discount_rate", "gates", "horizon_months", "ltv_months", "monetization",
+       "name", "organic_users", "referral_reward", "retention", "start", "targets", "version", "virality")
+"""The top level's keys, as `validate` lists them."""
 
 
 @pytest.mark.parametrize(("written", "known", "meant"), [
@@ -81,6 +89,14 @@ def test_a_top_level_slip_is_told_its_key(old: str, slip: str, meant: str) -> No
     ("bogus", ("budget", "bid"), None),
     ("extra", ("retention", "acquisition", "costs"), None),
     ("", ("name",), None),
+    # Three letters or more that open exactly one key, without case or separators: that key, before difflib.
+    ("ret", TOP, "retention"),
+    ("acq", TOP, "acquisition"),
+    ("mon", TOP, "monetization"),
+    ("Hor", TOP, "horizon_months"),
+    ("ser", ("serving_per_active_user", "serving_per_subscriber"), None),  # the opening of two names neither
+    ("re", ("retention", "name"), None),                                   # too short to mean one word
+    ("ltv", ("ltv_months", "name"), None),                                 # an abbreviation is its own word
 ])
 def test_the_nearest_key_or_none(written: str, known: tuple[str, ...], meant: str | None) -> None:
     assert nearest_key(written, known) == meant
@@ -108,6 +124,13 @@ def test_the_slip_is_told_in_chinese_too(tmp_path: Path) -> None:
     assert f"{path}:2:1: horizen: 未知字段 'horizen'；是否想写 'horizon_months'？" in result.stdout
     assert f"{path}:5:17: organic_users.bymonth: 未知字段 'bymonth'；是否想写 'by_month'？" in result.stdout
     assert "low" not in result.stdout and "high" not in result.stdout
+
+
+def test_an_opening_is_told_in_chinese_too(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(PLAN.replace("retention:", "ret:"), encoding="utf-8")
+    result = invoke(["validate", str(path), "--lang", "zh"])
+    assert (result.exit_code, result.stdout) == (2, f"{path}:6:1: ret: 未知字段 'ret'；是否想写 'retention'？\n")
 
 
 def test_months_without_by_month_are_told_in_chinese(tmp_path: Path) -> None:
