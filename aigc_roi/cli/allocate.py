@@ -81,11 +81,13 @@ def check_amount(text: str | None, option: str) -> None:
         parse_amount(text, option)
 
 
-def parse_amount(text: str, option: str, loaded: LoadedScenario | None = None) -> float:
-    """A money amount (or a count: ``--reach``) in the file's number grammar (``100万``, ``1m``, ``1_000_000``), >= 0,
-    without a % sign; exit 2 otherwise. In the currency of the plan ``loaded`` where its locales write a decimal
-    comma (``DECIMAL_COMMA``), a dot before three digits (``150.000``) is warned of as in the file, and a comma before
-    three digits (``1,500``) is told both readings (reader/dot_group_warning.py, numbers.py ``slip_hint``)."""
+def parse_amount(text: str, option: str, loaded: LoadedScenario | None = None, signed: bool = False) -> float:
+    """A money amount (or a count: ``--reach``) in the file's number grammar (``100万``, ``1m``, ``1_000_000``), >= 0
+    or, ``signed``, of either sign (a cumulative-cash milestone), without a % sign; exit 2 otherwise. In the currency
+    of the plan ``loaded`` where its locales write a decimal comma (``DECIMAL_COMMA``), a dot before three digits
+    (``150.000``) is warned of as in the file, and a comma before three digits (``1,500``) is told both readings
+    (reader/dot_group_warning.py, numbers.py ``slip_hint``). Every message quotes ``text`` as typed, its sign too:
+    ``-1.000`` is no ``1.000``."""
     from aigc_roi.reader.currency_signs import DECIMAL_COMMA
     from aigc_roi.reader.percent_warnings import written_in_percent  # its module loads PyYAML, which --help need not
 
@@ -95,7 +97,8 @@ def parse_amount(text: str, option: str, loaded: LoadedScenario | None = None) -
     if written_in_percent(text):
         # A file's percent on an amount is warned of at the number (reader/amount_warning.py); an option has no place to
         # be warned at, and `--budget 5%` is a budget of 0.05 (docs/formulas.md §12).
-        fail([f"{option}: expected {amount_fault(math.nan, positive)}, found {text!r}; a percentage is no amount or count"])
+        expected = "an amount" if signed else amount_fault(math.nan, positive)
+        fail([f"{option}: expected {expected}, found {text!r}; a percentage is no amount or count"])
     try:
         value = parse_number_text(text)
     except NotFinite:
@@ -105,7 +108,7 @@ def parse_amount(text: str, option: str, loaded: LoadedScenario | None = None) -
         slip = slip_hint(text, decimal_comma=decimal_comma)
         # Not the file's "a number (suffixes ..., %)": an option's amount takes no % (above), so its hint lists none.
         fail([f"{option}: expected a number (suffixes k, m, 万, 亿), found {text!r}" + (f"; {slip[1]}" if slip else "")])
-    fault = amount_fault(value, positive)
+    fault = amount_fault(abs(value) if signed else value, positive)
     if fault is not None:
         fail([f"{option}: expected {fault}, found {text!r}"])
     if loaded is not None and decimal_comma is not None:
@@ -172,8 +175,8 @@ def parse_reach(text: str, horizon_months: int, start: tuple[int, int] | None = 
         dated = date_hint(month.strip(), start)
         fail([f"--reach: expected a month from 1 to {horizon_months} (the horizon), found {month.strip()!r}"
               + (f"; {dated}" if dated else "")])
-    value = (parse_amount(amount.strip(), "--reach", loaded) if key != "cumulative_cash"
-             else _signed_amount(amount.strip(), loaded))
+    # A cumulative cash may be below 0: a loss no deeper than this by then.
+    value = parse_amount(amount.strip(), "--reach", loaded, signed=key == "cumulative_cash")
     return Milestone(number, key, value)
 
 
@@ -184,13 +187,6 @@ def _reads_as_milestone(text: str) -> bool:
     head, equals, _ = text.partition("=")
     key, at, _ = head.strip().partition("@")
     return bool(equals and at) and key in MILESTONE_KEYS
-
-
-def _signed_amount(text: str, loaded: LoadedScenario | None) -> float:
-    """A cumulative-cash milestone may be below 0 (a loss no deeper than this by then)."""
-    negative = text.startswith("-")
-    value = parse_amount(text[1:] if negative else text, "--reach", loaded)
-    return -value if negative else value
 
 
 def channels_of(scenario: Scenario) -> ChannelReader:

@@ -208,6 +208,7 @@ _EXPECTED = _rules([
      "{0} 至 {1} 之间的月份（全部 {2} 个月都不晚于 {3}）"),
     (r"a file name", "文件名"),
     (r"an amount >= 0", "≥ 0 的金额"),
+    (r"an amount", "金额"),
     (r"a scenario mapping \(name:, retention:, \.\.\.\)", "方案映射（name:、retention: 等）"),
     (r"a scenario mapping", "方案映射"),
     (r"UTF-8 text", "UTF-8 文本"),

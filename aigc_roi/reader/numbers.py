@@ -374,8 +374,10 @@ def range_slip_hint(text: str, decimal_comma: str | None = None) -> tuple[int, s
 def decimal_reading(group: str) -> str:
     """One group (``_ONE_GROUP``: ``1.500``, ``1,500``) read with a decimal point, as the plan then writes it so that
     no dot before three digits is left to read two ways: ``1.5``, ``150``; ``2.1250`` for ``2.125``, whose four decimals
-    are no group (reader/exports/cells.py writes it so)."""
+    are no group (reader/exports/cells.py writes it so). A sign as written, + too, as ``thousands_reading`` keeps it:
+    ``+1.500`` is +1.5 or +1_500."""
     shortest = format(Decimal(group.replace(",", ".").translate(DIGIT_TWINS)).normalize(), "f")
+    shortest = ("+" if group.startswith("+") else "") + shortest
     return shortest + "0" if _ONE_GROUP.fullmatch(shortest) else shortest
 
 

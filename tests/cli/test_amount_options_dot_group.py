@@ -103,3 +103,28 @@ def test_report_allocate_comma_is_told_both_readings(tmp_path: Path) -> None:
                                                     "found '1,500'; in EUR a comma before three digits may be a decimal "
                                                     "comma: write 1_500 if it separates thousands, or 1.5 if it is a "
                                                     "decimal comma\n")
+
+
+@pytest.mark.parametrize(("lang", "reach", "warned"), [
+    # A cumulative cash may be below 0: its amount is quoted as typed, sign and all, in what it reads as and in both
+    # readings (it was told "1.000 reads as 1", the amount without its sign).
+    ("en", "-1.000", told("--reach", "-1.000", "-1", "-1_000", "-1")),
+    ("en", "+1.000", told("--reach", "+1.000", "1", "+1_000", "+1")),
+    ("zh", "-1.000", "--reach: -1.000 读作 -1，但以 EUR 计时，点号后跟三位数字可能是千位分隔符：若是千位，请写成 -1_000；"
+                     "若是小数点，请写成 -1"),
+])
+def test_a_signed_amount_is_warned_of_with_its_sign(tmp_path: Path, lang: str, reach: str, warned: str) -> None:
+    result = invoke(["--lang", lang, "allocate", plan(tmp_path), "--reach", f"cumulative_cash@3={reach}", "-f", "csv"])
+    assert warned in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize(("lang", "reach", "refused"), [
+    ("en", "-1,500", "--reach: expected a number (suffixes k, m, 万, 亿), found '-1,500'; in EUR a comma before three "
+                     "digits may be a decimal comma: write -1_500 if it separates thousands, or -1.5 if it is a decimal comma"),
+    ("en", "-5%", "--reach: expected an amount, found '-5%'; a percentage is no amount or count"),
+    ("zh", "-5%", "--reach：应为金额，实际为 '-5%'；百分比不是金额或数量"),
+])
+def test_a_signed_amount_is_refused_with_its_sign(tmp_path: Path, lang: str, reach: str, refused: str) -> None:
+    result = invoke(["--lang", lang, "allocate", plan(tmp_path), "--reach", f"cumulative_cash@3={reach}", "-f", "csv"])
+    assert result.exit_code == 2
+    assert result.stderr == f"aigc-roi: {refused}\n"
