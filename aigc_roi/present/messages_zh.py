@@ -966,6 +966,11 @@ _HINTS = _rules([
     # reader/comma_split.py: a number a flow mapping's comma split into a value and a key.
     (r"YAML split (\S+) at its comma, which separates the items of a flow mapping",
      "YAML 在 {0} 的逗号处把它拆开了：流式映射（{{ }}）中逗号分隔各项"),
+    (r"(spaces|apostrophes) separating thousands are not read, and (?:in ([A-Z]{3}) )?a (comma|dot) before three digits "
+     r"may separate them too: write (\S+) if it does, or (\S+) if it is a decimal (?:comma|point)",
+     lambda m: (f"不读取用{'空格' if m[1] == 'spaces' else '撇号'}分隔的千位，且{f'以 {m[2]} 计时，' if m[2] else ''}"
+                f"{'逗号' if m[3] == 'comma' else '点号'}后跟三位数字也可能是千位分隔符：若是千位分隔符，请写 {m[4]}；"
+                f"若是{'小数逗号' if m[3] == 'comma' else '小数点'}，请写 {m[5]}")),
     (r"(spaces|apostrophes) separating thousands( and a decimal comma)? are not read: write (.*)",
      lambda m: f"不读取用{'空格' if m[1] == 'spaces' else '撇号'}分隔的千位{'和小数逗号' if m[2] else ''}：请写 {m[3]}"),
     (r"in ([A-Z]{3}) a comma before three digits may be a decimal comma: write (\S+) if it separates thousands, or "

@@ -271,6 +271,10 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
     lead = len(text) - len(text.lstrip())
     if _SPACE_GROUPED.fullmatch(stripped):
         # Before the IME's characters: ’ is a Swiss apostrophe between digits (1’500), not a quote.
+        either = _spaced_either(stripped, decimal_comma)
+        if either is not None:
+            thousands, decimal, (words, point) = either
+            return lead + _first_gap(stripped), f"{words}: write {thousands} if it does, or {decimal} if it is a {point}"
         return lead + _first_gap(stripped), f"{_gap_words(stripped)} are not read: write {_plan_number(stripped)}"
     for position, char in enumerate(text):
         if char in FULL_WIDTH:
@@ -345,6 +349,9 @@ def range_slip_hint(text: str, decimal_comma: str | None = None) -> tuple[int, s
         if decimal_comma is not None and (group := comma_group(end)):
             digits, suffix = group
             kind, as_thousands, as_decimal = "either", thousands_reading(digits) + suffix, decimal_reading(digits) + suffix
+        elif (either := _spaced_either(end, decimal_comma)) is not None:
+            kind, (as_thousands, as_decimal, spaced) = "spaced_either", either
+            words.setdefault(kind, "{}: write {{}} if it does, or {{}} if it is a {}".format(*spaced))
         elif meant is None:
             return None
         else:
@@ -353,7 +360,8 @@ def range_slip_hint(text: str, decimal_comma: str | None = None) -> tuple[int, s
                     "decimal" if _DECIMAL_COMMA.fullmatch(end) else "dots")
             as_thousands = as_decimal = meant
         # Pointed at the first mark of its kind, as slip_hint points at a number's.
-        marks.setdefault(kind, start + (_first_gap(written) if kind == "spaces" else written.index("." if kind == "dots" else ",")))
+        gap = kind in ("spaces", "spaced_either")
+        marks.setdefault(kind, start + (_first_gap(written) if gap else written.index("." if kind == "dots" else ",")))
         words.setdefault(kind, _gap_words(end) if kind == "spaces" else "")
         thousands.append(as_thousands)
         decimals.append(as_decimal)
@@ -362,6 +370,8 @@ def range_slip_hint(text: str, decimal_comma: str | None = None) -> tuple[int, s
         return marks["either"], (f"in {decimal_comma} a comma before three digits may be a decimal comma: write "
                                  f"{fixed} if it separates thousands, or {RANGE_SEPARATOR.join(decimals)} if it is a "
                                  f"decimal comma")
+    if "spaced_either" in marks:
+        return marks["spaced_either"], words["spaced_either"].format(fixed, RANGE_SEPARATOR.join(decimals))
     if "spaces" in marks:
         return marks["spaces"], f"{words['spaces']} are not read: write {fixed}"
     if "thousands" in marks:
@@ -435,10 +445,40 @@ def _first_gap(text: str) -> int:
 
 def _gap_words(text: str) -> str:
     """What groups ``text`` (``_SPACE_GROUPED``) and, where it has one, its decimal comma, as a hint names them."""
-    gaps = "apostrophes" if re.search("['\u2019]", text) else "spaces"
     spaced = _SPACE_GROUPED.fullmatch(text)
     comma = spaced is not None and (spaced["fraction"] or "").startswith(",")
-    return f"{gaps} separating thousands" + (" and a decimal comma" if comma else "")
+    return f"{_gaps(text)} separating thousands" + (" and a decimal comma" if comma else "")
+
+
+def _gaps(text: str) -> str:
+    return "apostrophes" if re.search("['\u2019]", text) else "spaces"
+
+
+def _spaced_either(text: str, decimal_comma: str | None) -> tuple[str, str, tuple[str, str]] | None:
+    """A number grouped by spaces or apostrophes (``_SPACE_GROUPED``) whose last mark, before three digits, may group
+    thousands too: a comma in any currency (``1 500,000``: 1_500_000 as a comma groups them, 1_500.000 as the
+    locales that group by spaces write a decimal comma), a dot in ``decimal_comma`` (``1 500.000``), as one group
+    alone is read (``one_group``). As (the thousands reading, the decimal one, (the hint's words before its
+    readings, what the mark is as a decimal)); None for any other text."""
+    spaced = _SPACE_GROUPED.fullmatch(text)
+    fraction = spaced["fraction"] if spaced else None
+    if spaced is None or fraction is None or len(fraction) != 4 or (fraction[0] == "." and decimal_comma is None):
+        return None
+    # The mark read as one more gap: 1 500,000 as 1 500 000.
+    mark_at = spaced.start("fraction")
+    as_thousands = _plan_number(text[:mark_at] + text[_first_gap(text)] + text[mark_at + 1:])
+    as_decimal = _plan_number(text)
+    if as_thousands is None or as_decimal is None:
+        return None
+    # As decimal_reading writes one group: no dot before three digits left to read two ways (1_500, 1_500.1250).
+    read = re.fullmatch(r"(?P<whole>[^.]*)\.(?P<fraction>[0-9０-９]{3})(?P<suffix>\s*[kKmM万亿%]?)", as_decimal)
+    if read is not None:
+        kept = read["fraction"].rstrip("0０")
+        as_decimal = read["whole"] + (f".{kept}" + "0" * (len(kept) == 3) if kept else "") + read["suffix"]
+    mark, point = ("comma", "decimal comma") if fraction[0] == "," else ("dot", "decimal point")
+    where = f"in {decimal_comma} " if mark == "dot" else ""
+    words = f"{_gaps(text)} separating thousands are not read, and {where}a {mark} before three digits may separate them too"
+    return as_thousands, as_decimal, (words, point)
 
 
 def _plan_number(text: str) -> str | None:

@@ -128,3 +128,15 @@ def test_a_signed_amount_is_refused_with_its_sign(tmp_path: Path, lang: str, rea
     result = invoke(["--lang", lang, "allocate", plan(tmp_path), "--reach", f"cumulative_cash@3={reach}", "-f", "csv"])
     assert result.exit_code == 2
     assert result.stderr == f"aigc-roi: {refused}\n"
+
+
+@pytest.mark.parametrize(("lang", "refused"), [
+    ("en", "--budget: expected a number (suffixes k, m, 万, 亿), found '1 500,000'; spaces separating thousands are not "
+           "read, and a comma before three digits may separate them too: write 1_500_000 if it does, or 1_500 if it is "
+           "a decimal comma"),
+    ("zh", "--budget：应为数字（后缀可用 k、m、万、亿），实际为 '1 500,000'；不读取用空格分隔的千位，且逗号后跟三位数字也可能是"
+           "千位分隔符：若是千位分隔符，请写 1_500_000；若是小数逗号，请写 1_500"),
+])
+def test_a_comma_group_after_space_groups_is_told_both_readings(tmp_path: Path, lang: str, refused: str) -> None:
+    result = invoke(["--lang", lang, "allocate", plan(tmp_path), "-b", "1 500,000", "-f", "csv"])
+    assert (result.exit_code, result.stderr) == (2, f"aigc-roi: {refused}\n")

@@ -54,6 +54,43 @@ def test_a_space_or_an_apostrophe_grouping_thousands_is_told_the_number(budget: 
         f"s.yaml:8:{column}: acquisition[0].budget: expected a number >= 0, found {found}; {hint}")
 
 
+EITHER = "may separate them too: write {} if it does, or {} if it is a decimal {}"
+
+
+@pytest.mark.parametrize(("currency", "budget", "found", "hint"), [
+    # A comma before three digits after groups of spaces may group thousands too, in any currency (1 500,000 is
+    # 1,500,000 as a comma groups them, 1 500.000 as the locales that group by spaces write it): both readings, the
+    # decimal one as a lone group's is written (no dot before three digits left: 1_500, 1_500.1250).
+    ("EUR", "1 500,000", "'1 500,000'", "spaces separating thousands are not read, and a comma before three digits "
+     + EITHER.format("1_500_000", "1_500", "comma")),
+    ("CNY", "1 500,000", "'1 500,000'", "spaces separating thousands are not read, and a comma before three digits "
+     + EITHER.format("1_500_000", "1_500", "comma")),
+    ("EUR", "1 500 000,000", "'1 500 000,000'", "spaces separating thousands are not read, and a comma before three "
+     "digits " + EITHER.format("1_500_000_000", "1_500_000", "comma")),
+    ("EUR", "\"1'500,125\"", "\"1'500,125\"", "apostrophes separating thousands are not read, and a comma before "
+     "three digits " + EITHER.format("1_500_125", "1_500.1250", "comma")),
+    ("EUR", "\"-1 500,000k\"", "'-1 500,000k'", "spaces separating thousands are not read, and a comma before three "
+     "digits " + EITHER.format("-1_500_000k", "-1_500k", "comma")),
+    # A dot there only where the plan's currency may group thousands by dots, as one group alone (1.500).
+    ("EUR", "1 500.000", "'1 500.000'", "spaces separating thousands are not read, and in EUR a dot before three "
+     "digits " + EITHER.format("1_500_000", "1_500", "point")),
+    ("CNY", "1 500.000", "'1 500.000'", "spaces separating thousands are not read: write 1_500.000"),
+    # Not three digits after the comma: a decimal comma alone.
+    ("EUR", "1 500,0000", "'1 500,0000'", "spaces separating thousands and a decimal comma are not read: write "
+     "1_500.0000"),
+])
+def test_a_comma_group_after_space_groups_is_told_both_readings(currency: str, budget: str, found: str,
+                                                                 hint: str) -> None:
+    text = BLOCK.format(budget=budget).replace("EUR", currency)
+    assert only_error(text).endswith(f"expected a number >= 0, found {found}; {hint}")
+
+
+def test_a_range_of_comma_groups_after_spaces_is_told_both_readings() -> None:
+    assert only_error(BLOCK.format(budget='"1 500,000..2 000,000"')).endswith(
+        "found '1 500,000..2 000,000'; spaces separating thousands are not read, and a comma before three digits "
+        + EITHER.format("1_500_000..2_000_000", "1_500..2_000", "comma"))
+
+
 def test_a_range_grouped_by_spaces_is_told_each_end() -> None:
     assert only_error(BLOCK.format(budget='"1 500..2 000"')).endswith(
         "found '1 500..2 000'; spaces separating thousands are not read: write 1_500..2_000")
@@ -64,6 +101,13 @@ def test_a_range_grouped_by_spaces_is_told_each_end() -> None:
     ("apostrophes separating thousands are not read: write 1_500", "不读取用撇号分隔的千位：请写 1_500"),
     ("spaces separating thousands and a decimal comma are not read: write 1_500.50",
      "不读取用空格分隔的千位和小数逗号：请写 1_500.50"),
+    ("spaces separating thousands are not read, and a comma before three digits "
+     + EITHER.format("1_500_000", "1_500", "comma"),
+     "不读取用空格分隔的千位，且逗号后跟三位数字也可能是千位分隔符：若是千位分隔符，请写 1_500_000；若是小数逗号，请写 1_500"),
+    ("apostrophes separating thousands are not read, and in EUR a dot before three digits "
+     + EITHER.format("1_500_000", "1_500", "point"),
+     "不读取用撇号分隔的千位，且以 EUR 计时，点号后跟三位数字也可能是千位分隔符：若是千位分隔符，请写 1_500_000；"
+     "若是小数点，请写 1_500"),
 ])
 def test_the_grouping_hints_in_chinese(english: str, chinese: str) -> None:
     assert translate(f"expected a number >= 0, found '1 500'; {english}").endswith(f"；{chinese}")
