@@ -964,7 +964,7 @@ _HINTS = _rules([
     (r"dots separating thousands are not read: write (.*)", "不读取用点号分隔的千位：请写 {0}"),
     (r"a decimal comma is not read: write (.*)", "不读取小数逗号：请写 {0}"),
     # reader/comma_split.py: a number a flow mapping's comma split into a value and a key.
-    (r"YAML split (\S+) at its comma, which separates the items of a flow mapping",
+    (r"YAML split (\S+(?: \S+)*) at its comma, which separates the items of a flow mapping",
      "YAML 在 {0} 的逗号处把它拆开了：流式映射（{{ }}）中逗号分隔各项"),
     (r"(spaces|apostrophes) separating thousands are not read, and (?:in ([A-Z]{3}) )?a (comma|dot) before three digits "
      r"may separate them too: write (\S+) if it does, or (\S+) if it is a decimal (?:comma|point)",

@@ -10,8 +10,9 @@ import re
 from aigc_roi.reader.numbers import slip_hint
 from aigc_roi.reader.yamltree import Entry
 
-_BEFORE = re.compile(r"[+-]?[0-9][0-9.]*")
-"""The number before the comma, as a plain scalar holds it: digits, perhaps grouped by dots (``1.500``)."""
+_BEFORE = re.compile(r"[+-]?[0-9][0-9.]*|[+-]?[0-9]{1,3}(?:[ '’][0-9]{3})+")
+"""The number before the comma, as a plain scalar holds it: digits, perhaps grouped by dots (``1.500``), or by
+spaces or apostrophes (``1 500``, ``1'500``: ``1 500,000`` is split after ``1 500``)."""
 
 
 def split_number(before: Entry, entry: Entry, decimal_comma: str | None) -> str | None:

@@ -75,10 +75,11 @@ class Context:
     decimal_comma: str | None = None
     """The plan's currency where its locales write a decimal comma (currency_signs.py ``DECIMAL_COMMA``), so that a
     dot or a comma before three digits may group thousands (reader/dot_group_warning.py, numbers.py ``slip_hint``)."""
-    explained: set[tuple[str, int, int]] = field(default_factory=set)
-    """Where (file, line, column) each value is whose text an error already tells what to write for: the number
-    before a comma that split it in a flow mapping (``check_keys``). A warning of such a value is of the half YAML
-    read (``1.500`` of ``1.500,00``) and tells the text again: not told (``told_warnings``)."""
+    explained: set[tuple[str, int, int, int]] = field(default_factory=set)
+    """Where (file, line, first and last column) each value is whose text an error already tells what to write for:
+    the number before a comma that split it in a flow mapping (``check_keys``). A warning or an error of such a
+    value is of the half YAML read (``1.500`` of ``1.500,00``, ``1 500`` of ``1 500,000``) and tells the text again,
+    or a fix that is neither reading: not told (``told``, ``told_warnings``)."""
     horizon_node: Node | None = None
     """The ``horizon_months`` value the file (or a ``--set``) writes, which every month's bound is read from."""
     code_built: bool = False
@@ -126,15 +127,22 @@ class Context:
         return INVALID
 
     def told(self) -> list[ScenarioError]:
-        """The errors to tell: ``errors`` but the follow-ons of what the tree builder refused and told already."""
-        return [error for index, error in enumerate(self.errors) if index not in self.follow_ons]
+        """The errors to tell: ``errors`` but the follow-ons of what the tree builder refused and told already, and
+        those of a value a split-number error explains (``explained``: ``1 500`` of ``{budget: 1 500,000}`` is no
+        number to write as ``1_500``; the split's error tells the whole text's readings)."""
+        return [error for index, error in enumerate(self.errors) if index not in self.follow_ons
+                and not self._explains(error)]
 
     def told_warnings(self) -> list[ScenarioError]:
         """The warnings to tell: ``warnings`` but those of a value an error explains (``explained``)."""
         if not self.explained:
             return self.warnings
-        return [warning for warning in self.warnings
-                if (warning.file, warning.line, warning.column) not in self.explained]
+        return [warning for warning in self.warnings if not self._explains(warning)]
+
+    def _explains(self, problem: ScenarioError) -> bool:
+        """Whether ``problem`` lies within a value of ``explained`` (at its first character or inside it: a gap)."""
+        return any(problem.file == file and problem.line == line and first <= problem.column <= last
+                   for file, line, first, last in self.explained)
 
     def error_among(self, parts: Iterable[Node], node: Node, path: str, message: str) -> Any:
         """``error`` at ``node`` for a rule over ``parts`` too (a fit through them, their sum, one form among
@@ -818,7 +826,8 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
             split = split_number(previous, entry, ctx.decimal_comma) if previous is not None else None
             if split and previous is not None:
                 value = previous.value
-                ctx.explained.add((value.source or ctx.filename, value.line, value.column))
+                # A split number's value is a plain scalar on the key's line (comma_split.py): its span is its columns.
+                ctx.explained.add((value.source or ctx.filename, value.line, value.column, value.end_column))
             # A slip of a key of this level is that key, though another level has the key as written.
             place = elsewhere(key, path) if elsewhere is not None and close_key(key, known) is None else None
             slip = None if place else meant(key, entry.value) if meant is not None else meant_key(key, known)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.present.messages_zh import translate
 from aigc_roi.reader.load import load_text
 
 FLOW = """name: c
@@ -49,3 +50,21 @@ def test_a_dot_group_without_a_split_is_still_warned_beside_another_error() -> N
     invalid = refused("bid: 2, budget: 1.500, 5: 1")
     assert "unknown key '5'; expected one of" in invalid.errors[0].message
     assert [warning.path for warning in invalid.warnings] == ["acquisition[0].budget", "acquisition[1].budget"]
+
+
+@pytest.mark.parametrize(("written", "gap"), [("1 500,000", "spaces"), ("1'500,000", "apostrophes")])
+@pytest.mark.parametrize("currency", ["EUR", "USD"])
+def test_a_number_grouped_by_spaces_split_at_its_comma_is_one_error_of_both_readings(written: str, gap: str,
+                                                                                      currency: str) -> None:
+    """``{budget: 1 500,000}``: YAML reads ``1 500`` and a key ``000``. The value was refused on its own, told to
+    write 1_500, which is neither reading of the text (1,500,000 grouped, or 1,500.000 with a decimal comma): the
+    split's error tells the whole text, and the half is not told again."""
+    text = FLOW.format(fields=f"bid: 2, budget: {written}").replace("EUR", currency).replace("2.500", "2_500")
+    with pytest.raises(ScenarioInvalid) as raised:
+        load_text(text, "s.yaml")
+    (error,) = raised.value.errors
+    assert (error.line, error.path) == (5, "acquisition[0].0")
+    assert error.message == (f"unknown key '000'; YAML split {written} at its comma, which separates the items of a "
+                             f"flow mapping; {gap} separating thousands are not read, and a comma before three digits "
+                             "may separate them too: write 1_500_000 if it does, or 1_500 if it is a decimal comma")
+    assert translate(error.message).startswith(f"未知字段 '000'；YAML 在 {written} 的逗号处把它拆开了")
