@@ -65,7 +65,7 @@ from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import PaybackWindow, payback_window
 from aigc_roi.whatif import closed_form
-from aigc_roi.whatif.breakeven_jumps import GateJump
+from aigc_roi.whatif.breakeven_jumps import Crossing, GateJump
 from aigc_roi.whatif.breakeven_search import Level, Solved, levels, search, search_floor
 from aigc_roi.whatif.drivers import Driver, drivers_of, evaluate_realized
 from aigc_roi.whatif.lockstep import Steps, run_together
@@ -180,6 +180,10 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
     solved, searched = run_together(realized, [_closed_then_searched(drivers, forms, floors, target, thresholds),
                                                search([drivers[d] for d in rest], thresholds)])
     solved.update(zip(rest, searched, strict=True))
+    met = {"roi_zero": roi_now is not None and roi_now >= 0,
+           "payback_target": payback_now is not None and payback_now <= target}
+    solved = {d: {name: _at_current_where_met(crossing, drivers[d].current, met[name]) for name, crossing in found.items()}
+              for d, found in solved.items()}
     alone = _channels_alone(realized, now)
     crossings = [{name: (value, not crossing.good_below) for name, crossing in solved[d].items()
                   if (value := crossing.value) is not None and crossing.jump is None} for d in range(len(drivers))]
@@ -192,6 +196,18 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
         for d, driver in enumerate(drivers)
     )
     return BreakEvenTable(realized.name, window, roi_now, payback_now, rows, tuple(gate.name for gate in realized.gates))
+
+
+def _at_current_where_met(crossing: Crossing, current: float, met: bool) -> Crossing:
+    """``crossing``, or the current value where the plan meets the threshold now and the crossing found lies a
+    tolerance beyond it on the other side: a bid of 15.75 at which ROI is exactly 0 met ROI >= 0, and its break-even,
+    found at 15.7499999961 (moved toward its good side), read "must fall 0.0%". The current value is then the last
+    value that meets it, as a run there says (docs/formulas.md §10)."""
+    value = crossing.value
+    if value is None or crossing.jump is not None or not met:
+        return crossing
+    beyond = value < current if crossing.good_below else value > current
+    return crossing._replace(value=current) if beyond else crossing
 
 
 def _closed_then_searched(drivers: list[Driver], forms: dict[int, bool], floors: np.ndarray, target: int,
