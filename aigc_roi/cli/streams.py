@@ -117,18 +117,24 @@ def command_line_lang(args: list[str]) -> str | None:
     return command_line_value(args, "--lang")
 
 
-def command_line_value(args: Sequence[str], name: str, short: str = "") -> str | None:
-    """The value of the last ``NAME X`` or ``NAME=X`` (or ``SHORT X``, ``SHORTX``) before a ``--``; None without
-    one. Read from the words themselves, before click parses them, as a usage error may stop it first."""
+def command_line_value(args: Sequence[str], name: str, short: str = "", flags: str = "") -> str | None:
+    """The value of the last ``NAME X`` or ``NAME=X`` (or ``SHORT X``, ``SHORTX``, and ``SHORT`` after ``flags``, the
+    letters of the command's short options that take no value, in one word: ``-qf json``, ``-qfjson``) before a
+    ``--``; None without one. Read from the words themselves, before click parses them, as a usage error may stop it
+    first."""
     words = args[:args.index("--")] if "--" in args else args
     chosen = None
     for index, word in enumerate(words):
-        if word in (name, short or name) and index + 1 < len(words):
-            chosen = words[index + 1]
-        elif word.startswith(f"{name}="):
+        if word.startswith(f"{name}="):
             chosen = word.removeprefix(f"{name}=")
-        elif short and word.startswith(short) and len(word) > len(short) and not word.startswith("--"):
-            chosen = word.removeprefix(short)
+            continue
+        # Click reads a word of one dash letter by letter: flags, until a letter that takes the rest as its value.
+        letters = word[1:].lstrip(flags) if short and word[:1] == "-" and word[1:2] not in ("", "-") else ""
+        if word == name or letters == short[1:] and letters:
+            if index + 1 < len(words):
+                chosen = words[index + 1]
+        elif letters.startswith(short[1:]) and letters:
+            chosen = letters.removeprefix(short[1:])
     return chosen
 
 

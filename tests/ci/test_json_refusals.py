@@ -48,6 +48,8 @@ def test_a_folder_without_scenarios(tmp_path: Path, command: str) -> None:
     ["--format", "json", "--samples", "0"],
     ["-f", "json", "--jobs", "0"],
     ["--format=json", "--samples", "--lang", "en"],  # an option where --samples' value should be
+    ["-qfjson", "--samples", "0"],  # -q, then -f taking the rest of the word, as click reads one word of one dash
+    ["-qf", "json", "--samples", "0"],
 ])
 def test_a_bad_option_value(tmp_path: Path, args: list[str]) -> None:
     write(tmp_path, {"a.yaml": LOSING})
