@@ -48,7 +48,7 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
         unreadable: list[OSError] = []
         # Symlinked folders below are walked too (a shared folder linked into scenarios/ holds scenarios to
         # check), each real folder once: a link back to an ancestor or to a folder already walked adds nothing.
-        walked = {os.path.realpath(path)}
+        walked = {_real(path)}
         for folder, subfolders, names in os.walk(path, onerror=unreadable.append, followlinks=True):
             subfolders[:] = [name for name in sorted(subfolders) if not name.startswith(".")
                              and _first_visit(os.path.join(folder, name), walked)]
@@ -57,24 +57,33 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
         if not found:
             raise NoScenarioFiles(f"{path}: no *.yaml or *.yml files in this folder")
         for file in sorted(found):
-            files.setdefault(os.path.realpath(file), file)
+            files.setdefault(_real(file), file)
     return list(files.values())
 
 
 def _file_key(path: Path) -> str:
     """What ``path``, no folder, names: its real path, but for a file named as a folder (``plan.yaml/``), which names
     nothing to read where its real path is the file's."""
-    real = os.path.realpath(path)
+    real = _real(path)
     return real + os.sep if file_named_as_folder(path) else real
 
 
 def _first_visit(folder: str, walked: set[str]) -> bool:
     """Whether ``folder``'s real path is walked for the first time (and now is)."""
-    real = os.path.realpath(folder)
+    real = _real(folder)
     if real in walked:
         return False
     walked.add(real)
     return True
+
+
+def _real(path: str | Path) -> str:
+    """``os.path.realpath``, or the absolute path where a link vanishes as it is read: Python's realpath reads a link
+    after seeing it, and raised when it was gone by then (``check /`` met a process's /proc/PID/cwd as it ended)."""
+    try:
+        return os.path.realpath(path)
+    except OSError:
+        return os.path.abspath(path)
 
 
 def _is_folder(path: Path) -> bool:
