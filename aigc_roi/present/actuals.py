@@ -407,8 +407,8 @@ def _outlook(outlook: Outlook) -> dict[str, Any]:
 # --- CSV and markdown rows --------------------------------------------------
 
 ROW_HEADER = ["channel", "month", "label", "partial", "plan_spend", "actual_spend", "plan_users", "actual_users",
-              "plan_cac", "actual_cac", "percentile_spend", "percentile_users", "percentile_cac", "actual_ctr",
-              "actual_cvr", "actual_revenue_per_user", "not_reported"]
+              "plan_cac", "actual_cac", "percentile_spend", "percentile_users", "percentile_cac", "plan_ctr", "actual_ctr",
+              "plan_cvr", "actual_cvr", "plan_revenue_per_user", "actual_revenue_per_user", "not_reported"]
 """The markdown's columns; CSV and xlsx have the channel's path after its name, and the share of the month's days
 its exports cover last (CSV_HEADER)."""
 CSV_HEADER = [ROW_HEADER[0], "path", *ROW_HEADER[1:], "covered"]
@@ -426,17 +426,17 @@ def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
             name = channel.name if style is None else actuals.row_name(channel)
             cells: list[Any] = [name, month.month, month.label, month.partial, plan.spend, actual.spend,
                                 plan.users, actual.users, plan.cac, actual.cac, rank["spend"], rank["users"], rank["cac"],
-                                actual.ctr, actual.cvr, actual.revenue_per_user,
-                                " ".join(row.metric for row in month.not_reported)]
+                                plan.ctr, actual.ctr, plan.cvr, actual.cvr, plan.revenue_per_user,
+                                actual.revenue_per_user, " ".join(row.metric for row in month.not_reported)]
             if style is not None:
                 cells[3] = _mark(month)
                 cells[4:6] = [style.money(value, 0) for value in cells[4:6]]
                 cells[6:8] = [style.count(value) for value in cells[6:8]]
                 cells[8:10] = [style.money(value) for value in cells[8:10]]
                 cells[10:13] = [_rank(month, name) for name in PERCENTILE_METRICS]
-                cells[13:15] = [style.percent(value) for value in cells[13:15]]
-                cells[15] = style.money(cells[15])
-                cells[16] = _not_reported_words(month, style.lang)
+                cells[13:17] = [style.percent(value) for value in cells[13:17]]
+                cells[17:19] = [style.money(value) for value in cells[17:19]]
+                cells[19] = _not_reported_words(month, style.lang)
             rows.append(cells if style is not None else [cells[0], channel.path, *cells[1:], month.covered])
     return (ROW_HEADER if style is not None else CSV_HEADER), rows
 
@@ -455,9 +455,11 @@ def actuals_workbook(actuals: Actuals, currency: str, lang: str = "en", outlooks
 
     formats = {"month": xlsx.MONTH, "label": xlsx.DATE, "plan_spend": xlsx.MONEY, "actual_spend": xlsx.MONEY, "plan_users": xlsx.WHOLE,
                "actual_users": xlsx.WHOLE, "plan_cac": xlsx.MONEY_CENTS, "actual_cac": xlsx.MONEY_CENTS,
-               "percentile_spend": "0", "percentile_users": "0", "percentile_cac": "0", "actual_ctr": xlsx.PERCENT,
-               "actual_cvr": xlsx.PERCENT, "actual_revenue_per_user": xlsx.MONEY_CENTS, "covered": xlsx.PERCENT}
-    money = {"plan_spend", "actual_spend", "plan_cac", "actual_cac", "actual_revenue_per_user"}
+               "percentile_spend": "0", "percentile_users": "0", "percentile_cac": "0", "plan_ctr": xlsx.PERCENT,
+               "actual_ctr": xlsx.PERCENT, "plan_cvr": xlsx.PERCENT, "actual_cvr": xlsx.PERCENT,
+               "plan_revenue_per_user": xlsx.MONEY_CENTS, "actual_revenue_per_user": xlsx.MONEY_CENTS,
+               "covered": xlsx.PERCENT}
+    money = {"plan_spend", "actual_spend", "plan_cac", "actual_cac", "plan_revenue_per_user", "actual_revenue_per_user"}
     header, rows = actuals_rows(actuals)
     months = [month for channel in actuals.channels for month in channel.months]
     at = header.index("label")

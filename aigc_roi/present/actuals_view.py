@@ -78,12 +78,15 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
     ranks = [Text(_rank(month, "cac")) for month in months]
     narrow.append(Column(short_label("actuals_percentile", lang), ranks))
     columns.append(Column(label("actuals_percentile", lang), ranks))
-    # The rates and early revenue per user the exports have a column for, the same in every layout and language.
+    # The rates and early revenue per user the exports have a column for, plan beside actual as spend's are (an
+    # actual alone hid a shortfall against the plan), the same in every layout and language.
     rates = [columns[0]]
     for name, format_ in (("ctr", style.percent), ("cvr", style.percent), ("revenue_per_user", style.money)):
-        values = [getattr(month.actual, name) for month in months]
-        if any(value is not None for value in values):
-            rates.append(Column(short_label(WORDS[name], lang), [Text(format_(value)) for value in values]))
+        if any(getattr(month.actual, name) is not None for month in months):
+            cells = [pair(name, month, format_) for month in months]
+            word = short_label(WORDS[name], lang)
+            rates += [Column(f"{word} {label('actuals_plan', lang)}", [cell[0] for cell in cells]),
+                      Column(f"{word} {label('actuals_actual', lang)}", [cell[1] for cell in cells])]
     captions = mark_lines(channel, lang)
     if any(month.flagged for month in months):
         captions.append(flag_line(actuals, lang))
