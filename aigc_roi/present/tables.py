@@ -18,7 +18,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, unit_of
+from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text
@@ -26,7 +26,7 @@ from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gate_stops, gates_grid
 from aigc_roi.present.labels import bracketed, label, short_label
-from aigc_roi.present.numbers import NONE, NumberStyle, irr_borrowing_note
+from aigc_roi.present.numbers import NONE, WITHOUT_LABELS, NumberStyle, irr_borrowing_note, says_nothing
 from aigc_roi.present.peak_cash import figure_shown
 from aigc_roi.present.text import markdown_cell, markdown_text, spreadsheet_text
 
@@ -141,7 +141,11 @@ def figures_table(report: RunReport) -> Table:
 def figure_note(name: str, figures: Mapping[str, Any]) -> str | None:
     """The machine note of a figure's row where a number alone misleads (docs/formulas.md §8): the irr row's
     ``irr_none_reason`` or ``irr_kind`` (``investment``, ``borrowing``), ``lower_bound`` on a peak cash need still
-    falling at the horizon; None elsewhere."""
+    falling at the horizon, ``no_ad_spend`` on a paid payback month that is 1 by definition; None elsewhere."""
+    needs = rules_of(name).needs
+    if needs is not None and says_nothing(name, figures):
+        # The key of the words the table shows instead of the value, by the test the xlsx's Note says why by.
+        return WITHOUT_LABELS[needs]
     if name == "irr":
         return figures.get("irr_none_reason") or figures.get("irr_kind")
     if name == "peak_cash_need" and figures.get("peak_cash_at_horizon"):

@@ -96,6 +96,18 @@ def test_a_paid_payback_without_ad_spend_says_so(tmp_path: Path, lang: str, show
     assert row[3] == 1 and row[-1].startswith(label("scenario_note", lang).format(name="Free only", reason=shown))
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_figures_csv_notes_a_paid_payback_without_ad_spend(tmp_path: Path, lang: str) -> None:
+    """A finance reviewer read ``paid_payback_month,1,,`` for a plan of orders and fixed costs alone, where the table
+    said "no ad spend" and the xlsx's note why it is 1: the CSV's note is the machine word, in either language."""
+    path = _write(tmp_path, FREE_ONLY)
+    rows = invoke(["run", str(path), "-f", "csv", "--table", "figures", "--lang", lang]).stdout.splitlines()
+    assert "paid_payback_month,1,no_ad_spend," in rows
+    # A plan that spends (the worked example: P(t) never >= 0 within its 3 months) has no such note.
+    spends = invoke(["run", str(_write(tmp_path, WORKED_EXAMPLE, "spends.yaml")), "-f", "csv", "--table", "figures"])
+    assert "paid_payback_month,,," in spends.stdout.splitlines()
+
+
 def test_months_of_the_calendar_carry_their_label_where_the_plan_has_a_start(tmp_path: Path) -> None:
     # The worked example's cumulative cash -11,000, -6,500, -4,250: its low is month 1, 2025-03 with the start.
     dated = _figure_cells(invoke(["run", str(_write(tmp_path, WORKED_EXAMPLE + "start: 2025-03\n")), "-f", "markdown"]).stdout)
