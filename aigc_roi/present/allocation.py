@@ -5,7 +5,7 @@ allocation_labels.py and allocation_notes.py."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -184,9 +184,11 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
     return header, rows
 
 
-def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
+def curve_rows(result: Allocation, style: NumberStyle | None = None,
+               budget: Callable[[float], str] | None = None) -> Rows:
     """One row per budget of the curve: the best value, its slope and the best split (with phases, a column per
-    channel and phase, named ``channel [months]``)."""
+    channel and phase, named ``channel [months]``). ``budget`` writes the budgets and splits for people (whole
+    amounts when not given); the report's, as its chart beside the table does (report/svg.py ``x_values``)."""
     many = len(result.phases) > 1
     slots = ([(k, name) for k, phase in enumerate(result.phases) for name in phase.best] if result.phases
              else [(0, name) for name in result.best_split])
@@ -209,10 +211,11 @@ def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
         if style is None:
             rows.append([point.budget, point.budget / result.budget, plain(point.value), slope, point.limit_met, *split])
         else:
+            money = budget or (lambda value: style.money(value, 0))
             kept = ["✓" if point.limit_met else "✗"] if limits and not math.isnan(point.value) else [NONE] if limits else []
-            rows.append([style.money(point.budget, 0), f"{fixed(point.budget / result.budget, 2)}×",
+            rows.append([money(point.budget), f"{fixed(point.budget / result.budget, 2)}×",
                          objective_value(result, point.value, style), slope_text(result, slope, style), *kept,
-                         *(NONE if amount is None else style.money(amount, 0) for amount in split)])
+                         *(NONE if amount is None else money(amount) for amount in split)])
     return header, rows
 
 

@@ -213,11 +213,12 @@ def test_the_budget_curve_keeps_its_axis_labels_at_wide_budgets(tmp_path: Path, 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_today_beyond_the_budget_curve_keeps_its_budget_on_the_chart(tmp_path: Path, lang: str) -> None:
     """Measured in the browser: a plan spending 300 a month at --allocate 3, whose budget curve ends at 6: today's
-    split stands at the axis' end, "300 →" beside it on the chart and clear of every other text."""
+    split stands at the axis' end, "300.0 →" beside it on the chart and clear of every other text (one decimal, as
+    the curve's budgets 0.75 apart take: 0.8, 1.5, 2.3)."""
     plan = tmp_path / "plan.yaml"
     plan.write_text(TINY, encoding="utf-8")
     page = tmp_path / f"plan.{lang}.html"
     result = invoke(["report", str(plan), "--allocate", "3", "--samples", "200", "--lang", lang, "-o", str(page)])
     assert result.exit_code == 0, result.stderr
-    assert "300 →</text>" in page.read_text(encoding="utf-8")
+    assert "300.0 →</text>" in page.read_text(encoding="utf-8")
     assert measured(page) == "[]"

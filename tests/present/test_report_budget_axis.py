@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from cli_runner import invoke
 
+from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 
 TINY = """\
@@ -107,3 +108,77 @@ def test_the_report_draws_the_curve_across_the_axis(tmp_path: Path, lang: str, b
     # Today's 300: pinned at the end beside a curve to 6, on the axis at 300 of 600, near 0 beside 200,000,000.
     expected = {"3": right, "300": (left + right) / 2, "1亿": left + (right - left) * 300 / 2e8}[budget]
     assert square_x(chart) == pytest.approx(expected, abs=0.1)
+
+
+def whole_money(value: float, places: int) -> str:
+    return NumberStyle().money(value, places)
+
+
+def test_a_budget_between_ticks_reads_apart_from_them() -> None:
+    # Curve 0 to 5 (B = 2.5, points 0.625 apart) on ticks 0, 1, ..., 5: whole amounts wrote B as 3, on a tick it is
+    # not on, and 0.625, 1.25 both as 1. One decimal tells them apart: 0.6, 1.3 (half away from zero), 2.5.
+    write = svg.x_values([2.5 * k / 4 for k in range(9)], [2.5], whole_money, [2.5 * k / 4 for k in range(9)])
+    assert [write(x) for x in (0, 0.625, 1.25, 2.5, 5, 30_000)] == ["0.0", "0.6", "1.3", "2.5", "5.0", "30,000.0"]
+
+
+def test_a_budget_keeps_the_ticks_decimals_and_a_small_one_its_digits() -> None:
+    # Ticks 0.000 to 0.020 (B = 0.01): every budget with 3 decimals at least, 300 too.
+    write = svg.x_values([0.01 * k / 4 for k in range(9)], [0.01, 300], whole_money)
+    assert [write(x) for x in (0.01, 0.0025, 300)] == ["0.010", "0.003", "300.000"]
+    # On ticks 0 to 300 a budget of 0.01 lies on 0 to the eye, yet it is no budget of 0: its first two significant
+    # digits (value_places).
+    write = svg.x_values([3 * k for k in range(101)], [0.01], whole_money)
+    assert write(0.01) == "0.010" and write(150) == "150"
+
+
+def test_a_solver_hair_from_a_tick_takes_no_more_decimals() -> None:
+    # 2.0000001 is the tick 2 on a chart from 0 to 4 (within X_RESOLUTION of it): whole amounts, as the ticks.
+    write = svg.x_values([0.0, 4.0], [2.0000001, 1.0], whole_money)
+    assert write(2.0000001) == "2" and write(1.0) == "1"
+
+
+def budget_section(stdout: str, lang: str) -> tuple[str, str]:
+    """The budget curve's chart and the table beside it."""
+    heading = "Budget curve" if lang == "en" else "预算曲线"
+    section = stdout.split(f"<h2>{heading}", 1)[1]
+    return section.split("</svg>", 1)[0], section.split('<table class="curve">', 1)[1].split("</table>", 1)[0]
+
+
+def first_column(table: str) -> list[str]:
+    return re.findall(r'<tr[^>]*><td class="n">([^<]*)</td>', table)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("budget", "chosen", "rows", "today"), [
+    # B = 2.5 between the ticks 2 and 3 (0 to 5): one decimal, the table's 0.625 as 0.6 and 1.25 as 1.3.
+    ("2.5", "2.5", ["0.0", "0.6", "1.3", "1.9", "2.5", "3.1", "3.8", "4.4", "5.0"], "300.0"),
+    # Ticks 0.000 to 0.020: three decimals, the curve's 0.0025 as 0.003 (half away from zero).
+    ("0.01", "0.010", ["0.000", "0.003", "0.005", "0.008", "0.010", "0.013", "0.015", "0.018", "0.020"], "300.000"),
+])
+def test_every_budget_of_the_curve_reads_as_the_axis(tmp_path: Path, lang: str, budget: str, chosen: str,
+                                                      rows: list[str], today: str) -> None:
+    path = tmp_path / "tiny.yaml"
+    path.write_text(TINY, encoding="utf-8")
+    result = invoke(["report", str(path), "--allocate", budget, "--samples", "50", "--lang", lang])
+    assert result.exit_code == 0, result.stderr
+    chart, table = budget_section(result.stdout, lang)
+    legend = f"chosen split at B = {chosen}" if lang == "en" else f"所选分配（B = {chosen}）"
+    assert f">{legend}</text>" in chart
+    colon = ": " if lang == "en" else "："
+    assert f"<title>{legend}{colon}{chosen} → " in chart
+    # Today's 300, beyond the curve, pinned at the axis' end with the axis' decimals.
+    assert f">{today} →</text>" in chart
+    assert first_column(table) == rows
+    # Whole amounts read B = 0.01, the curve's end (still rising) and the table's rows as 0.
+    assert not re.search(r"[=（(]0[)）]|>0 →|<title>[^<]*: 0 →", chart)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_channel_chart_shows_no_budget_of_0(tmp_path: Path, lang: str) -> None:
+    path = tmp_path / "tiny.yaml"
+    path.write_text(TINY, encoding="utf-8")
+    result = invoke(["report", str(path), "--allocate", "0.01", "--samples", "50", "--lang", lang])
+    assert result.exit_code == 0, result.stderr
+    # Ticks 0 to 300 by 100: the chosen 0.01 lies at 0 to the eye, written with its first two significant digits.
+    chosen = "chosen budget: 0.010 → " if lang == "en" else "所选预算：0.010 → "
+    assert f"<title>{chosen}" in result.stdout

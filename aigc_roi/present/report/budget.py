@@ -37,21 +37,23 @@ def budget_section(result: Allocation, style: NumberStyle) -> str:
     def value_text(value: float) -> str:
         return objective_value(result, value, style)
 
-    series = [svg.Series(word("curve_line", lang).format(objective=objective),
-                         [(point.budget, point.value) for point in feasible], "line"),
-              svg.Series(word("curve_chosen", lang).format(budget=style.money(result.budget, 0)),
-                         [(result.budget, result.best_value)], "diamond"),
-              svg.Series(word("curve_today", lang), [(result.current_budget, result.current_value)], "square")]
+    curve = [(point.budget, point.value) for point in feasible]
     peak = result.recommended
-    if peak is not None and peak.budget != result.budget:
-        # At the curve's end the best is no peak: the curve is still rising there.
-        named = word("curve_edge" if result.still_rising else "curve_peak", lang)
-        series.append(svg.Series(named.format(budget=style.money(peak.budget, 0)),
-                                 [(peak.budget, peak.value)], "triangle"))
-    chart = svg.xy_chart(series, lambda value: style.money(value, 0), value_text, title,
+    peaks = [] if peak is None or peak.budget == result.budget else [(peak.budget, peak.value)]
+    # One way for every budget on and beside the chart, the table's rows and splits too.
+    budget = svg.x_values([x for x, _ in curve], [result.budget, result.current_budget, *(x for x, _ in peaks)],
+                          style.money, [point.budget for point in result.curve])
+    series = [svg.Series(word("curve_line", lang).format(objective=objective), curve, "line"),
+              svg.Series(word("curve_chosen", lang).format(budget=budget(result.budget)),
+                         [(result.budget, result.best_value)], "diamond"),
+              svg.Series(word("curve_today", lang), [(result.current_budget, result.current_value)], "square"),
+              # At the curve's end the best is no peak: the curve is still rising there.
+              *(svg.Series(word("curve_edge" if result.still_rising else "curve_peak", lang).format(budget=budget(x)),
+                           [(x, y)], "triangle") for x, y in peaks)]
+    chart = svg.xy_chart(series, budget, value_text, title,
                          label("allocate_curve_budget", lang) + bracketed(style.currency, lang), lang=lang,
                          x_tick=style.money)
-    header, rows = curve_rows(result, style)
+    header, rows = curve_rows(result, style, budget)
     head = "".join(f'<th class="n">{html_text(text)}</th>' for text in header)
     body = "".join(
         f'<tr{" class=chosen" if point.budget == result.budget else ""}>'

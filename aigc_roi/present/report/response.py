@@ -81,7 +81,8 @@ def _chart(channel: Channel, row: ChannelAllocation, result: Allocation, style: 
                                                                 strict=True)), "line"),
               svg.Series(word("response_today", lang), [(row.current_budget, float(marked[0]))], "square"),
               svg.Series(word("response_chosen", lang), [(row.best_budget, float(marked[1]))], "diamond")]
-    chart = svg.xy_chart(series, lambda value: style.money(value, 0), style.count, row.name,
+    budget = svg.x_values(budgets.tolist(), [row.current_budget, row.best_budget], style.money)
+    chart = svg.xy_chart(series, budget, style.count, row.name,
                          word("response_budget", lang).format(currency=style.currency), lang=lang, x_tick=style.money)
     if getattr(channel, "saturation_budget", None) is not None:
         quoted = f"<code>{html_text(formula('s4-1', 'users ='))}</code>"

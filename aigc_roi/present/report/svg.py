@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from aigc_roi.model.rounding import value_places
 from aigc_roi.present.chart_format import exact_decimals
 from aigc_roi.present.graphemes import clusters, wide, zero_width
 from aigc_roi.present.report.words import word
@@ -296,15 +297,43 @@ split at 275 beside a budget curve from 0 to 2) is drawn at the axis' end, its b
 lines keep at least two thirds of the axis. Spanning every marker squeezed the curve into the chart's left edge."""
 
 
-def _x_span(series: Sequence[Series]) -> tuple[float, float]:
-    """The x range the axis covers: the lines' (every point's when there is no line), and each marker within
-    OFF_SCALE of it."""
-    lines = [x for line in series if line.mark in ("line", "dash") for x, _ in line.points]
-    xs = lines or [x for line in series for x, _ in line.points]
+def _x_ticks(lines: Sequence[float], marks: Sequence[float]) -> list[float]:
+    """The x axis' ticks: they span the lines' x values (the markers' where there is no line), and each marker within
+    OFF_SCALE of them."""
+    xs = list(lines) or list(marks)
     low, high = min(xs), max(xs)
     reach = (high - low) * OFF_SCALE
-    near = [x for line in series for x, _ in line.points if low - reach <= x <= high + reach]
-    return min(low, *near), max(high, *near)
+    near = [x for x in (*lines, *marks) if low - reach <= x <= high + reach]
+    return _nice_ticks(min(low, *near), max(high, *near))
+
+
+X_RESOLUTION = 1e-3
+"""Share of the x axis within which two values are one place on the chart (a pixel is about 1/600 of it): values
+further apart read apart (``x_values``), nearer ones (a solver's 2.0000001 beside the tick 2) need not."""
+
+
+def x_values(lines: Sequence[float], marks: Sequence[float], write: Callable[[float, int], str],
+             shown: Sequence[float] = ()) -> Format:
+    """How ``xy_chart`` with lines through ``lines`` and markers at ``marks`` (x values) writes an x value outside its
+    ticks: a marker's hover, legend and off-scale label, and ``shown``, values written beside the chart (a table of
+    the curve's points). ``write`` (value, decimals) with at least the ticks' decimals, more until no two of the
+    ticks, ``marks`` and ``shown`` more than X_RESOLUTION of the axis apart read alike, and a value other than 0 that
+    would read 0 with its first significant digits (model/rounding.py ``value_places``). With whole amounts the
+    chosen split at B = 2.5, drawn between the ticks 2 and 3, read 3; at B = 0.01, on ticks 0.000 to 0.020, it read 0."""
+    ticks = _x_ticks(lines, marks)
+    values = sorted({x for x in (*ticks, *marks, *shown) if math.isfinite(x)})
+    apart = (ticks[-1] - ticks[0]) * X_RESOLUTION
+    places = exact_decimals(ticks)
+
+    def alike(decimals: int) -> bool:
+        # Rounding keeps order, so values that read alike are neighbours.
+        return any(high - low > apart and write(low, decimals) == write(high, decimals)
+                   for low, high in zip(values, values[1:], strict=False))
+
+    # Past 340 places every float64 reads as it is (exact_decimals): the loop ends.
+    while places < 340 and alike(places):
+        places += 1
+    return lambda value: write(value, value_places(value, places))
 
 
 def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title: str, x_title: str, *,
@@ -312,10 +341,13 @@ def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title
     """Series on shared x and y axes; the 0 line dashed when the values cross it. Every point has its value on hover;
     a marker beyond the axis' reach (``OFF_SCALE``) stands at its end, an arrow and its x value beside it.
     ``x_tick`` (value, decimals) writes the x ticks with the decimals they need to read exactly: a budget curve
-    from 0 to 2 read 0, 1, 1, 2, 2 with ``x_format``'s whole amounts."""
+    from 0 to 2 read 0, 1, 1, 2, 2 with ``x_format``'s whole amounts; ``x_values`` gives an ``x_format`` that keeps
+    those decimals."""
     legend = _legend_rows([(line.mark, line.legend) for line in series])
     ys = [y for line in series for _, y in line.points]
-    x_ticks, y_ticks = _nice_ticks(*_x_span(series)), _nice_ticks(min(ys), max(ys))
+    lines = [x for line in series if line.mark in ("line", "dash") for x, _ in line.points]
+    marks = [x for line in series if line.mark not in ("line", "dash") for x, _ in line.points]
+    x_ticks, y_ticks = _x_ticks(lines, marks), _nice_ticks(min(ys), max(ys))
     places = exact_decimals(x_ticks)
     x_labels = [x_format(v) if x_tick is None else x_tick(v, places) for v in x_ticks]
     # The first and the last x label are centred on the axis' ends: the margins hold half of each and 2 more
