@@ -51,6 +51,9 @@ _held: ContextVar[dict[str, list[tuple[tuple[bool, bool, int, int], str, str]]] 
 """A command's located warnings not written yet, by the scenario file they are of, in the order the files were first
 warned of: each file's written together in file order (``flush_warnings``) once anything else is to be written, or
 the command ends."""
+_warned: ContextVar[set[tuple[str, tuple[bool, bool, int, int], str]] | None] = ContextVar("warned", default=None)
+"""The located warnings held or written so far in this command, by scenario file, place and line: each is written
+once, however many times its file is read (a compare's base and variants) or a flush comes between the readings."""
 _refusal: ContextVar[Callable[[str], str] | None] = ContextVar("refusal", default=None)
 """While a command whose result is one JSON document has nothing on stdout yet: that document for a run refused
 before it could be written, from the refusal's English line (``refuse_with_document``)."""
@@ -109,6 +112,7 @@ def start_invocation(args: list[str]) -> str:
     _quiet.set(False)
     _refusal.set(None)
     _held.set(None)
+    _warned.set(None)
     return language
 
 
@@ -228,8 +232,14 @@ def refuse_scenario(scenario: str, invalid: ScenarioInvalid, errors: Iterable[Sc
     command words them), then its warnings, as `validate` shows an invalid file (docs/ci.md): ``budget: 1.500``
     warned of may be what an error elsewhere comes from, and a file is fixed in one pass. Every command that reads a
     scenario refuses one so."""
+    # The file's warnings held from reading it before (a compare's base, then the variant refused) wait for its
+    # errors too: the errors' line would write them first, and then these warnings were its own again.
+    held = _held.get()
+    earlier = held.pop(scenario, []) if held else []
     for error in invalid.errors if errors is None else errors:
         report_problem(error)
+    for warning in earlier:
+        _hold(scenario, warning)
     warn_loaded(scenario, invalid.warnings)
     flush_warnings()
     raise typer.Exit(EXIT_INVALID)
@@ -311,11 +321,22 @@ def warn_at(scenario: str, order: tuple[bool, bool, int, int], line: str, englis
     (reading the file, the draws a simulation clipped, a payback target past the horizon) is written in file order
     with the others, not kind by kind; a note, so -q drops it, and once however many times the file was read (a
     compare's variants)."""
+    warned = _warned.get()
+    if warned is None:
+        warned = set()
+        _warned.set(warned)
+    if (scenario, order, line) in warned:
+        return
+    warned.add((scenario, order, line))
+    _hold(scenario, (order, line, english))
+
+
+def _hold(scenario: str, warning: tuple[tuple[bool, bool, int, int], str, str]) -> None:
     held = _held.get()
     if held is None:
         held = {}
         _held.set(held)
-    held.setdefault(scenario, []).append((order, line, english))
+    held.setdefault(scenario, []).append(warning)
 
 
 def flush_warnings() -> None:
@@ -325,7 +346,7 @@ def flush_warnings() -> None:
         return
     _held.set(None)
     for warnings in held.values():
-        for _, line, english in sorted(dict.fromkeys(warnings), key=lambda warning: warning[0]):
+        for _, line, english in sorted(warnings, key=lambda warning: warning[0]):
             note(line, english)
 
 

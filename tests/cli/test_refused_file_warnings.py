@@ -87,3 +87,55 @@ def test_compare_shows_an_earlier_files_warnings_before_the_refused_ones(plan: P
     result = invoke(["compare", "warned.yaml", "plan.yaml"])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [WARNING.replace("plan.yaml", "warned.yaml"), ERROR, WARNING]
+
+
+WARNED = WARNING.replace("plan.yaml", "warned.yaml")
+VARIANT_ERROR = "(in --variant 'a' of warned.yaml)"
+# A command reading one file several times (a compare's base and each variant, a report's --base, sensitivity's
+# grid) writes each of its warnings once: a variant refused after the base was read wrote them before its error and
+# again after it.
+READING_A_FILE_AGAIN = [
+    (["compare", "warned.yaml", "--variant", "a: acquisition[0].bid=-1"], 2, WARNED),
+    (["compare", "warned.yaml", "--variant", "a: nosuch=1"], 2, WARNED),
+    (["compare", "warned.yaml", "--variant", "b: acquisition[0].bid=2", "--variant", "a: acquisition[0].bid=-1"],
+     2, WARNED),
+    (["--lang", "zh", "compare", "warned.yaml", "--variant", "a: acquisition[0].bid=-1"], 2,
+     WARNING_ZH.replace("plan.yaml", "warned.yaml")),
+    (["compare", "warned.yaml", "--variant", "b: acquisition[0].bid=2", "--variant", "c: acquisition[0].bid=4"],
+     0, WARNED),
+    (["compare", "warned.yaml", "warned.yaml"], 0, WARNED),
+    (["compare", "warned.yaml", "warned.yaml", "plan.yaml"], 2, WARNED),
+    (["sensitivity", "warned.yaml", "--grid", "acquisition[0].bid,acquisition[0].budget", "--grid-steps", "3"],
+     0, WARNED),
+    (["sensitivity", "warned.yaml", "--grid", "nosuch,acquisition[0].bid"], 2, WARNED),
+    (["report", "warned.yaml", "--base", "warned.yaml", "-o", "r.html"], 0, WARNED),
+    (["report", "warned.yaml", "--base", "plan.yaml", "-o", "r.html"], 2, WARNED),
+]
+
+
+@pytest.mark.parametrize(("args", "code", "warning"), READING_A_FILE_AGAIN,
+                         ids=[" ".join(args) for args, _, _ in READING_A_FILE_AGAIN])
+def test_a_file_read_again_is_warned_of_once(plan: Path, args: list[str], code: int, warning: str) -> None:
+    Path("warned.yaml").write_text(PLAN.replace('"3,00"', "3"), encoding="utf-8")
+    result = invoke(args)
+    assert result.exit_code == code
+    lines = result.stderr.splitlines()
+    assert lines.count(warning) == 1
+    assert len(lines) == len(set(lines))
+    refusals = [line for line in lines if VARIANT_ERROR in line or "（位于 warned.yaml 的 --variant 'a'）" in line]
+    if refusals:
+        # Beside the error it may explain, as validate shows a file: the error, then the file's warnings.
+        assert lines.index(refusals[0]) < lines.index(warning)
+
+
+def test_a_warning_written_is_not_written_again_when_its_file_is_read_again(capsys: pytest.CaptureFixture[str]) -> None:
+    from aigc_roi.cli.streams import flush_warnings, start_invocation, warn_at
+    from aigc_roi.present.errors import in_file_order
+
+    start_invocation(["run", "plan.yaml"])
+    warn_at("plan.yaml", in_file_order(8, 13), WARNING, WARNING)
+    # Something else written between two readings of the file (a note) writes the warnings held so far.
+    flush_warnings()
+    warn_at("plan.yaml", in_file_order(8, 13), WARNING, WARNING)
+    flush_warnings()
+    assert capsys.readouterr().err.splitlines() == [WARNING]
