@@ -145,14 +145,21 @@ class HelpFormatter(_click.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         # Click's own wraps by characters (a Chinese usage line ran past a narrow terminal) and, where the prefix
         # leaves them no room, indents them past "Usage: " (11 columns) rather than UNDER.
-        usage = f"{self.usage_prefix if prefix is None else prefix:>{self.current_indent}}{prog} "
+        opening = f"{self.usage_prefix if prefix is None else prefix:>{self.current_indent}}"
+        usage = f"{opening}{prog} "
         room = self.width - self.current_indent
         if room - columns(usage) >= TEXT_BESIDE:
             lines, margin = self.lines(args, room - columns(usage)), " " * columns(usage)
             self.write(usage + "\n".join([lines[0], *(margin + line for line in lines[1:])]) + "\n")
             return
+        # The program's words that fit after the prefix stay on its line; the rest (the command: "用法：aigc-roi
+        # sensitivity" is 26 columns) go under it with the arguments, as a line of 20 holds "用法：aigc-roi".
+        kept, moved = prog.split(), list[str]()
+        while kept and columns(opening + " ".join(kept)) > room:
+            moved.insert(0, kept.pop())
         margin = " " * (self.current_indent + UNDER)
-        self.write(usage.rstrip() + "\n" + "".join(margin + line + "\n" for line in self.lines(args, room - UNDER)))
+        under = self.lines(" ".join([*moved, *([args] if args else [])]), room - UNDER)
+        self.write((opening + " ".join(kept)).rstrip() + "\n" + "".join(margin + line + "\n" for line in under))
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}{self.colon}\n")

@@ -126,3 +126,16 @@ def test_a_terminal_of_40_columns(command: str) -> None:
     assert max(map(cell_len, done.stdout.splitlines())) <= 40, done.stdout
     if not command:
         assert all(re.search(rf"\n  {name}[ \n]", done.stdout) for name in COMMANDS)
+
+
+@pytest.mark.parametrize("width", range(20, 31))
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_the_usage_line_fits_from_20_columns(command: str, width: int) -> None:
+    # "Usage: aigc-roi sensitivity" is 27 columns: the arguments went under it, but it ran past a terminal of 22.
+    usage = help_text(command, width).split("\n\n", 1)[0]
+    assert [line for line in usage.splitlines() if cell_len(line) > width] == []
+    assert usage.split() == help_text(command, 78).split("\n\n", 1)[0].split()
+
+
+def test_a_command_that_does_not_fit_beside_the_prefix_goes_under_it() -> None:
+    assert help_text("sensitivity", 20).startswith("Usage: aigc-roi\n    sensitivity\n    [OPTIONS] {FILE}\n\n")

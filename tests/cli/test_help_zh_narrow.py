@@ -96,3 +96,16 @@ def test_a_choice_wider_than_the_line_breaks_after_a_bar() -> None:
     # run's --table and its 7 tables are 61 columns: at 50 they ran 11 past the line, wrapped by the terminal.
     text = help_text("run", 50)
     assert "\n  --table <figures|channels|months|cohorts|fits|\n  gates|inputs>\n" in text
+
+
+@pytest.mark.parametrize("width", range(20, 31))
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_the_usage_line_fits_from_20_columns(command: str, width: int) -> None:
+    # "用法：aigc-roi sensitivity" is 26 columns: the arguments went under it, but it ran past a terminal of 22.
+    usage = help_text(command, width).split("\n\n", 1)[0]
+    assert [line for line in usage.splitlines() if cell_len(line) > width] == []
+    assert without_layout(usage) == without_layout(help_text(command, 78).split("\n\n", 1)[0])
+
+
+def test_a_command_that_does_not_fit_beside_the_prefix_goes_under_it() -> None:
+    assert help_text("sensitivity", 20).startswith("用法：aigc-roi\n    sensitivity\n    [选项] {FILE}\n\n")
