@@ -231,15 +231,10 @@ def refuse_scenario(scenario: str, invalid: ScenarioInvalid, errors: Iterable[Sc
     """Exit 2 with every error of reading the scenario file ``scenario`` (``invalid``'s, or ``errors``: them as the
     command words them), then its warnings, as `validate` shows an invalid file (docs/ci.md): ``budget: 1.500``
     warned of may be what an error elsewhere comes from, and a file is fixed in one pass. Every command that reads a
-    scenario refuses one so."""
-    # The file's warnings held from reading it before (a compare's base, then the variant refused) wait for its
-    # errors too: the errors' line would write them first, and then these warnings were its own again.
-    held = _held.get()
-    earlier = held.pop(scenario, []) if held else []
+    scenario refuses one so. A file read before (a compare's base, then a variant refused) was warned of then, before
+    the error, as any option refused after the file was read (``sensitivity --grid``), and not again (``warn_at``)."""
     for error in invalid.errors if errors is None else errors:
         report_problem(error)
-    for warning in earlier:
-        _hold(scenario, warning)
     warn_loaded(scenario, invalid.warnings)
     flush_warnings()
     raise typer.Exit(EXIT_INVALID)
@@ -328,15 +323,11 @@ def warn_at(scenario: str, order: tuple[bool, bool, int, int], line: str, englis
     if (scenario, order, line) in warned:
         return
     warned.add((scenario, order, line))
-    _hold(scenario, (order, line, english))
-
-
-def _hold(scenario: str, warning: tuple[tuple[bool, bool, int, int], str, str]) -> None:
     held = _held.get()
     if held is None:
         held = {}
         _held.set(held)
-    held.setdefault(scenario, []).append(warning)
+    held.setdefault(scenario, []).append((order, line, english))
 
 
 def flush_warnings() -> None:

@@ -92,8 +92,8 @@ def test_compare_shows_an_earlier_files_warnings_before_the_refused_ones(plan: P
 WARNED = WARNING.replace("plan.yaml", "warned.yaml")
 VARIANT_ERROR = "(in --variant 'a' of warned.yaml)"
 # A command reading one file several times (a compare's base and each variant, a report's --base, sensitivity's
-# grid) writes each of its warnings once: a variant refused after the base was read wrote them before its error and
-# again after it.
+# grid) writes each of its warnings once, as the file is first read: a variant refused after the base was read wrote
+# them before its error and again after it.
 READING_A_FILE_AGAIN = [
     (["compare", "warned.yaml", "--variant", "a: acquisition[0].bid=-1"], 2, WARNED),
     (["compare", "warned.yaml", "--variant", "a: nosuch=1"], 2, WARNED),
@@ -124,8 +124,8 @@ def test_a_file_read_again_is_warned_of_once(plan: Path, args: list[str], code: 
     assert len(lines) == len(set(lines))
     refusals = [line for line in lines if VARIANT_ERROR in line or "（位于 warned.yaml 的 --variant 'a'）" in line]
     if refusals:
-        # Beside the error it may explain, as validate shows a file: the error, then the file's warnings.
-        assert lines.index(refusals[0]) < lines.index(warning)
+        # The file was read, and warned of, before its variant was refused: as sensitivity --grid's refusal follows it.
+        assert lines.index(warning) < lines.index(refusals[0])
 
 
 def test_a_warning_written_is_not_written_again_when_its_file_is_read_again(capsys: pytest.CaptureFixture[str]) -> None:
