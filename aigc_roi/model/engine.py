@@ -284,16 +284,30 @@ class _JoinedSeries(Mapping[str, FloatArray]):
         self._joined: dict[str, FloatArray] = {}
 
     def __getitem__(self, name: str) -> FloatArray:
-        if name not in self._joined:
-            # The chunks' copies are dropped once joined: memory stays one copy of each series.
-            self._joined[name] = _join([chunk.pop(name) for chunk in self._chunks]).T
-        return self._joined[name]
+        joined = self._joined.get(name)
+        if joined is not None:
+            return joined
+        # Safe to read from several threads without a lock (which would not pickle): the chunks' copies are read,
+        # the join stored, and only then are the copies dropped (memory stays one copy of each series); a thread that
+        # finds them dropped reads the join another stored first. Two threads may both join a series, never fail.
+        try:
+            parts = [chunk[name] for chunk in self._chunks]
+        except KeyError:
+            return self._joined[name]
+        joined = self._joined.setdefault(name, _join(parts).T)
+        for chunk in self._chunks:
+            chunk.pop(name, None)
+        return joined
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
 
     def __len__(self) -> int:
         return len(self._names)
+
+    def __repr__(self) -> str:
+        # A notebook shows the series' names, not an address; each is joined only when read.
+        return f"{{{', '.join(repr(name) for name in self._names)}: (samples, months) arrays}}"
 
 
 def evaluate_figures(scenario: Scenario, *, irr: bool = True) -> dict[str, FloatArray]:
