@@ -142,8 +142,11 @@ def paths(name: str, value: object, error: Refusal) -> list[Path]:
 def items(name: str, value: object, expected: str, item: Callable[[str, object], Item], error: Refusal) -> tuple[Item, ...]:
     """Each item of the list ``value`` as ``item`` holds it, named ``name[i]``; a text, bytes or a mapping is no such
     list, though each is iterable, nor is what cannot be iterated, though its class says it can (a 0-d numpy
-    array, ``np.array(50)``: its one number)."""
+    array, ``np.array(50)``: its one number), nor a set, whose order Python does not keep from one session to the
+    next: ``sets={"x=900", "x=5000"}`` read either last, so the figures changed with ``PYTHONHASHSEED``."""
     listed: Iterator[object] | None = None
+    if isinstance(value, set | frozenset):
+        refuse_type(name, f"{expected} in an order (a list or a tuple, not a set, which keeps none)", value, error)
     if not isinstance(value, str | bytes | Mapping):
         try:
             listed = iter(value)  # type: ignore[call-overload]

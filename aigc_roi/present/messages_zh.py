@@ -234,6 +234,8 @@ _EXPECTED = _rules([
     (r"a \(label or None, source, Scenario\) triple", "(label 或 None, source, Scenario) 三元组"),
     (r"a list of \(label or None, source, Scenario\) triples", "(label 或 None, source, Scenario) 三元组的列表"),
     (r"a git revision \(a text\)", "git 版本（文本）"),
+    (r"(.*) in an order \(a list or a tuple, not a set, which keeps none\)",
+     lambda m: _followed(expected_phrase(m[1]), "，且须有顺序（列表或元组；集合不保持顺序）")),
     (r"(.*) or a list of them", lambda m: _followed(expected_phrase(m[1]), "或其列表")),
     (r"(.*) or None", lambda m: _followed(expected_phrase(m[1]), "或 None")),
 ])

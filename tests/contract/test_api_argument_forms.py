@@ -128,3 +128,20 @@ def test_a_set_is_text_and_bytes_is_refused_as_the_readme_says() -> None:
     assert f"(`{refusals[0]}`)" in readme
     assert "every `sets=`), one `str`, `bytes` or `Path`" not in readme
     assert api.load(PLAN, sets="organic_users=900").organic_users == 900
+
+
+@pytest.mark.parametrize("unordered", [set, frozenset])
+def test_a_set_of_sets_is_refused_for_it_keeps_no_order(unordered: type) -> None:
+    """``sets={"organic_users=900", "organic_users=5000"}``: the last of two sets of one field wins, and a Python set's
+    last is its hash order, which PYTHONHASHSEED changes from one session to the next: the figures did (QA, library)."""
+    given = unordered({"organic_users=900", "organic_users=5000"})
+    with pytest.raises(api.ArgumentError) as refused:
+        api.load(PLAN, sets=given)
+    assert refused.value.argument == "sets"
+    message = str(refused.value)
+    assert message.startswith("sets: expected a text PATH=VALUE or a list of them in an order (a list or a tuple, "
+                              "not a set, which keeps none), found ")
+    assert message.endswith(f"}}) ({unordered.__name__})" if unordered is frozenset else f"}} ({unordered.__name__})")
+    assert "集合不保持顺序" in translate(str(refused.value))
+    # In a list the order is the caller's: the last wins.
+    assert api.load(PLAN, sets=["organic_users=900", "organic_users=5000"]).organic_users == 5000
