@@ -183,7 +183,7 @@ def _overrides(sets: object, set_option: object) -> tuple[Override, ...]:
     from aigc_roi.reader.overrides import parse_overrides
 
     option = None if set_option is None else arguments.text("set_option", set_option, ArgumentError, "a text or None")
-    return parse_overrides(arguments.texts("sets", sets, ArgumentError, "a text PATH=VALUE"), option)
+    return parse_overrides(arguments.texts("sets", sets, ArgumentError, "a text PATH=VALUE", ordered=True), option)
 
 
 def _draws(samples: object, seed: object) -> tuple[int, int]:

@@ -111,11 +111,17 @@ def text(name: str, value: object, error: Refusal, expected: str = "a text") -> 
     return value
 
 
-def texts(name: str, value: object, error: Refusal, expected: str = "a text") -> tuple[str, ...]:
-    """``value``, one text (one item, not its characters) or a list of them, each item named ``name[i]``."""
+def texts(name: str, value: object, error: Refusal, expected: str = "a text", ordered: bool = False) -> tuple[str, ...]:
+    """``value``, one text (one item, not its characters) or a list of them, each item named ``name[i]``. ``ordered``:
+    the list's order says something (of two ``sets`` of one field the last wins), so a set is refused, whose order
+    Python does not keep from one session to the next (``sets={"x=900", "x=5000"}`` read either last: the figures
+    changed with ``PYTHONHASHSEED``)."""
     if isinstance(value, str):
         return (value,)
-    return items(name, value, f"{expected} or a list of them", lambda item, held: text(item, held, error, expected), error)
+    listed = f"{expected} or a list of them"
+    if ordered and isinstance(value, set | frozenset):
+        refuse_type(name, f"{listed} in an order (a list or a tuple, not a set, which keeps none)", value, error)
+    return items(name, value, listed, lambda item, held: text(item, held, error, expected), error)
 
 
 def path(name: str, value: object, error: Refusal) -> str:
@@ -142,11 +148,8 @@ def paths(name: str, value: object, error: Refusal) -> list[Path]:
 def items(name: str, value: object, expected: str, item: Callable[[str, object], Item], error: Refusal) -> tuple[Item, ...]:
     """Each item of the list ``value`` as ``item`` holds it, named ``name[i]``; a text, bytes or a mapping is no such
     list, though each is iterable, nor is what cannot be iterated, though its class says it can (a 0-d numpy
-    array, ``np.array(50)``: its one number), nor a set, whose order Python does not keep from one session to the
-    next: ``sets={"x=900", "x=5000"}`` read either last, so the figures changed with ``PYTHONHASHSEED``."""
+    array, ``np.array(50)``: its one number)."""
     listed: Iterator[object] | None = None
-    if isinstance(value, set | frozenset):
-        refuse_type(name, f"{expected} in an order (a list or a tuple, not a set, which keeps none)", value, error)
     if not isinstance(value, str | bytes | Mapping):
         try:
             listed = iter(value)  # type: ignore[call-overload]
