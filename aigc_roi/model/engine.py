@@ -396,4 +396,9 @@ def _chunks(scenario: Scenario, layout: _Layout, irr: bool, series: bool = True,
     # A run is one chunk whatever its channels: their fields are not walked for it.
     for start, stop in chunk_bounds(layout.samples, chunk_samples_of(scenario) if layout.samples > 1 else 1):
         part = scenario if stop - start == layout.samples else take_samples(scenario, start, stop, layout.samples)
-        yield start, stop, _evaluate_chunk(part, layout, stop - start, irr, series, share)
+        # A share, a decay or a discount too small for a float is 0, as numpy's default has it, whatever error state
+        # a library caller set (np.seterr(all="raise") raised FloatingPointError from a channel's exp): left outside
+        # the yield, so the caller's own state holds between chunks.
+        with np.errstate(under="ignore"):
+            chunk = _evaluate_chunk(part, layout, stop - start, irr, series, share)
+        yield start, stop, chunk
