@@ -6,17 +6,19 @@ Under zh an amount reads in 万 with one or two decimals and in English a budget
 message and row that sets two compared numbers side by side writes them through ``told_apart`` (whatif/errors.py
 ``amount_texts`` for the what-ifs' refusals, present/messages_zh.py for their Chinese, present/ for its warnings);
 a value beside the limit a file sets it (a target's, a milestone's, a gate's) through ``against_limit``, which
-states the limit as written. No I/O, no numpy, so ``validate`` may load it.
+states the limit as written. Many values on one scale (a budget curve's budgets, in the report's chart and in
+``allocate``'s tables) take one number of decimals, ``apart_places``. No I/O, no numpy, so ``validate`` may load it.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
-from aigc_roi.model.rounding import SIGNIFICANT_DIGITS
+from aigc_roi.model.rounding import SIGNIFICANT_DIGITS, value_places
 
 Number = TypeVar("Number")
 """A number, or a number or None (a figure that is none reads as a dash, apart from any number)."""
@@ -37,6 +39,36 @@ def told_apart(show: Callable[[Number, int], str], first: Number, second: Number
         if texts[0] != texts[1] or first == second:
             break
     return texts
+
+
+RESOLUTION = 1e-3
+"""Share of a span of values (a chart's x axis, a budget curve's budgets) within which two of them are one place on
+it (a chart's pixel is about 1/600 of its axis): values further apart read apart (``apart_places``), nearer ones (a
+solver's 2.0000001 beside the tick 2) need not."""
+
+
+def apart_places(values: Sequence[float], span: float, places: int, write: Callable[[float, int], str]) -> int:
+    """The decimals, ``places`` or more, at which no two of ``values`` more than RESOLUTION of ``span`` apart read
+    alike as ``write`` (value, decimals) writes them: budgets 0.625 and 1.25 on a curve from 0 to 5 read 0.6 and 1.3,
+    not both 1 (``told_apart`` for many values, each written once)."""
+    ordered = sorted({value for value in values if math.isfinite(value)})
+    apart = span * RESOLUTION
+
+    def alike(decimals: int) -> bool:
+        # Rounding keeps order, so values that read alike are neighbours.
+        return any(high - low > apart and write(low, decimals) == write(high, decimals)
+                   for low, high in zip(ordered, ordered[1:], strict=False))
+
+    # Past 340 places every float64 reads as it is: the loop ends.
+    while places < 340 and alike(places):
+        places += 1
+    return places
+
+
+def kept_nonzero(write: Callable[[float, int], str], places: int) -> Callable[[float], str]:
+    """``write`` (value, decimals) at ``places``, a value other than 0 that would read 0 at them with its first
+    significant digits (model/rounding.py ``value_places``): a budget of 0.01 among whole amounts reads 0.010, not 0."""
+    return lambda value: write(value, value_places(value, places))
 
 
 def against_limit(show: Callable[[float | None, int], str], value: float | None, limit: float, decimals: int,

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from aigc_roi.model.compared import kept_nonzero
 from aigc_roi.model.figures import plain
 from aigc_roi.model.paths import channel_path
 from aigc_roi.model.rounding import fixed
@@ -17,6 +18,8 @@ from aigc_roi.present.allocation_labels import (
     FIGURES,
     STATUS_LABELS,
     VALUE_FIGURES,
+    budget_places,
+    budget_text,
     curve_label,
     curve_title,
     objective_value,
@@ -173,10 +176,11 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
                       for figures in (channel.current, channel.best)]
             cells += [month_span(channel.months), labelled_runs(channel.months, result.month_labels)]
         else:
-            current, best, change = budget_cells(channel, style)
-            maximum = NONE if math.isinf(channel.maximum) else style.money(channel.maximum, 0)
+            current, best, change = budget_cells(result, channel, style)
+            money = budget_text(result, style)
+            maximum = NONE if math.isinf(channel.maximum) else money(channel.maximum)
             cells = [channel.name, channel_type_label(channel.type, style.lang), label(STATUS_LABELS[channel.status], style.lang),
-                     style.money(channel.minimum, 0), maximum, current, best, change]
+                     money(channel.minimum), maximum, current, best, change]
             cells += [figure_text(name, getattr(figures, name), style) for name in (*FIGURES, *VALUE_FIGURES)
                       for figures in (channel.current, channel.best)]
             cells.append(month_span(channel.months, style.lang, result.month_labels))
@@ -187,8 +191,9 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
 def curve_rows(result: Allocation, style: NumberStyle | None = None,
                budget: Callable[[float], str] | None = None) -> Rows:
     """One row per budget of the curve: the best value, its slope and the best split (with phases, a column per
-    channel and phase, named ``channel [months]``). ``budget`` writes the budgets and splits for people (whole
-    amounts when not given); the report's, as its chart beside the table does (report/svg.py ``x_values``)."""
+    channel and phase, named ``channel [months]``). ``budget`` writes the budgets and splits for people (as the
+    other tables do, ``budget_text``, when not given); the report's, as its chart beside the table does
+    (report/svg.py ``x_values``)."""
     many = len(result.phases) > 1
     slots = ([(k, name) for k, phase in enumerate(result.phases) for name in phase.best] if result.phases
              else [(0, name) for name in result.best_split])
@@ -211,7 +216,7 @@ def curve_rows(result: Allocation, style: NumberStyle | None = None,
         if style is None:
             rows.append([point.budget, point.budget / result.budget, plain(point.value), slope, point.limit_met, *split])
         else:
-            money = budget or (lambda value: style.money(value, 0))
+            money = budget or budget_text(result, style)
             kept = ["✓" if point.limit_met else "✗"] if limits and not math.isnan(point.value) else [NONE] if limits else []
             rows.append([money(point.budget), f"{fixed(point.budget / result.budget, 2)}×",
                          objective_value(result, point.value, style), slope_text(result, slope, style), *kept,
@@ -271,23 +276,29 @@ def phase_rows(result: Allocation, style: NumberStyle, joiner: str | None = None
     """(months, channel, current, best) monthly budgets, one row per channel of each phase; ``joiner`` between a
     phase's months and their calendar months (present/month_words.py ``with_calendar``)."""
     rows = []
+    money = budget_text(result, style)
     for phase in result.phases:
         months = months_named(phase.months, style.lang, capital=True, labels=result.month_labels, joiner=joiner)
         for n, name in enumerate(phase.best):
-            rows.append((months if n == 0 else "", name, style.money(phase.current[name], 0), style.money(phase.best[name], 0)))
+            rows.append((months if n == 0 else "", name, money(phase.current[name]), money(phase.best[name])))
     return rows
 
 
-def budget_cells(channel: ChannelAllocation, style: NumberStyle, unit: str = "") -> tuple[str, str, str]:
-    """Current, best and change of a channel's monthly budget (in ``unit`` when one is given)."""
-    def amount(value: float) -> str:
-        return style.in_unit(value, unit) if unit else style.money(value, 0)
+def budget_cells(result: Allocation, channel: ChannelAllocation, style: NumberStyle,
+                 unit: str = "") -> tuple[str, str, str]:
+    """Current, best and change of a channel's monthly budget (in ``unit`` when one is given), at the decimals of the
+    allocation's budgets (``budget_places``); a change that reads 0 at them is none (a solver's 1e-12)."""
+    places = budget_places(result, style)
+    budget = kept_nonzero(style.money, places)
 
-    current, best = amount(channel.current_budget), amount(channel.best_budget)
+    def amount(value: float, written: Callable[[float], str]) -> str:
+        return style.in_unit(value, unit) if unit else written(value)
+
+    current, best = amount(channel.current_budget, budget), amount(channel.best_budget, budget)
     if channel.status != "movable":
         return current, best, label(STATUS_LABELS[channel.status], style.lang)
     change = channel.best_budget - channel.current_budget
-    return current, best, signed_change(amount(change), change)
+    return current, best, signed_change(amount(change, lambda value: style.money(value, places)), change)
 
 
 def figure_text(name: str, value: float, style: NumberStyle) -> str:

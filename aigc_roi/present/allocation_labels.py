@@ -5,7 +5,9 @@ them."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
+from aigc_roi.model.compared import apart_places, kept_nonzero
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.money_words import priced
@@ -99,6 +101,22 @@ def curve_title(result: Allocation, style: NumberStyle) -> str:
 def budget_name(result: Allocation) -> str:
     """What the notes call the money split: T, a total over the horizon, or B, a monthly budget."""
     return "T" if result.total else "B"
+
+
+def budget_places(result: Allocation, style: NumberStyle) -> int:
+    """The decimals of every budget the terminal and markdown write (B or T, the channels' budgets, bounds and
+    changes, the curve's budgets and splits): whole amounts, more until no two of the curve's budgets more than
+    model/compared.py RESOLUTION of its span apart read alike, as the report's budget curve writes them (report/svg.py
+    ``x_values``). With whole amounts B = 2.5 read 3 and its curve's 0.625 and 1.25 both 1; B = 0.01 read 0, as did
+    every budget of its curve. A curve from 0 to 2B with B of 4 or more reads whole, as it always did."""
+    budgets = [result.budget, *(point.budget for point in result.curve)]
+    return apart_places(budgets, max(budgets) - min(0.0, *budgets), 0, style.money)
+
+
+def budget_text(result: Allocation, style: NumberStyle) -> Callable[[float], str]:
+    """A budget at ``budget_places``; one other than 0 that would read 0 with its first significant digits, as the
+    report's do (model/compared.py ``kept_nonzero``). Not for a change: a solver's 1e-12 is no change to show."""
+    return kept_nonzero(style.money, budget_places(result, style))
 
 
 def peak_key(result: Allocation) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from aigc_roi.model.compared import told_apart
+from aigc_roi.model.compared import kept_nonzero, told_apart
 from aigc_roi.model.figures import plain
 from aigc_roi.model.names import listed
 from aigc_roi.model.rounding import fixed
@@ -13,6 +13,8 @@ from aigc_roi.present.allocation_labels import (
     OBJECTIVE_LABELS,
     REACHING_LABELS,
     budget_name,
+    budget_places,
+    budget_text,
     curve_label,
     objective_gain,
     objective_name,
@@ -43,19 +45,20 @@ CONSTRAINT_LABELS: dict[str, str] = {
 
 def allocation_title(result: Allocation, style: NumberStyle) -> str:
     template = label("allocate_title", style.lang)
+    budget = budget_text(result, style)(result.budget)
     if result.target_roas is None and result.reach is None and not result.total:
-        return template.format(scenario=result.scenario, budget=style.money(result.budget, 0), currency=style.currency)
+        return template.format(scenario=result.scenario, budget=budget, currency=style.currency)
     # The template is cut before it is filled: a scenario's name may hold " · B = " too.
     head = template.split(" · B = ")[0].split(" · 每月预算 B = ")[0].format(scenario=result.scenario)
     if result.reach is not None:
         tail = label("allocate_reach_title", style.lang).format(
             milestone=f"{result.reach.key}@{result.reach.month}", value=_limit_text(result, "reach", result.reach.value, style),
-            budget=style.money(result.budget, 0))
+            budget=budget)
     elif result.target_roas is not None:
         tail = label("allocate_target_roas_title", style.lang).format(roas=style.ratio(result.target_roas),
-                                                                      budget=style.money(result.budget, 0))
+                                                                      budget=budget)
     else:
-        tail = label("allocate_total_title", style.lang).format(budget=style.money(result.budget, 0))
+        tail = label("allocate_total_title", style.lang).format(budget=budget)
     return f"{head} · {tail}" + bracketed(style.currency, style.lang)
 
 
@@ -106,7 +109,7 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
                 channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
         key = "gets_nothing"
     return priced_label(result, WARNING_LABELS[key], style).format(
-        channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0),
+        channel=channel.name, amount=budget_text(result, style)(channel.minimum if key == "on_minimum" else channel.maximum),
         budget=budget_name(result))
 
 
@@ -116,20 +119,29 @@ def _current_differs_text(result: Allocation, warning: AllocationWarning, style:
     lang = style.lang
     if result.total:
         # T as the title writes it: the one --total gives, or under --target-roas what the filled split spends.
-        total, budget = told_apart(style.money, result.current_spend, result.budget, 0)
+        total, budget = _spend_and_budget(result, result.current_spend, style)
         key = ("allocate_warning_current_total_differs_total" if result.target_roas is None
                else "allocate_warning_current_total_differs_filled")
         return label(key, lang).format(total=total, budget=budget)
-    spends = [(result.phases[k].months, told_apart(style.money, sum(result.phases[k].current.values()), result.budget, 0))
+    spends = [(result.phases[k].months, _spend_and_budget(result, sum(result.phases[k].current.values()), style))
               for k in warning.phases]
     # B with as many decimals as the closest phase needs to read apart from it.
-    budget = max((texts[1] for _, texts in spends), key=len, default=style.money(result.budget, 0))
+    budget = max((texts[1] for _, texts in spends), key=len, default=budget_text(result, style)(result.budget))
     if len(result.phases) == 1:
         return label("allocate_warning_current_total_differs", lang).format(total=spends[0][1][0], budget=budget)
     phases = label("list_separator", lang).join(
         label("allocate_phase_spend", lang).format(amount=texts[0], months=months_named(months, lang, labels=result.month_labels))
         for months, texts in spends)
     return label("allocate_warning_current_differs_phases", lang).format(phases=phases, budget=budget)
+
+
+def _spend_and_budget(result: Allocation, spend: float, style: NumberStyle) -> tuple[str, str]:
+    """Today's ``spend`` and B (or T), each at the budgets' decimals (``budget_places``) or with as many more as tell
+    them apart (``told_apart``)."""
+    def show(value: float, places: int) -> str:
+        return kept_nonzero(style.money, places)(value)
+
+    return told_apart(show, spend, result.budget, budget_places(result, style))
 
 
 def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str | None:
@@ -196,7 +208,7 @@ def lead_texts(result: Allocation, style: NumberStyle) -> list[str]:
 
 
 def _asked(result: Allocation, style: NumberStyle) -> str:
-    return f"{budget_name(result)} = {style.money(result.budget, 0)}"
+    return f"{budget_name(result)} = {budget_text(result, style)(result.budget)}"
 
 
 def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
@@ -208,7 +220,7 @@ def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
         # B keeps no limit and a lower budget does: that, not the value, is why to spend less.
         return label("allocate_spend_less_limits", style.lang).format(
             asked=_asked(result, style), objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang),
-            budget=style.money(recommended.budget, 0), value=objective_value(result, recommended.value, style))
+            budget=budget_text(result, style)(recommended.budget), value=objective_value(result, recommended.value, style))
     loss = recommended.value - result.best_value
     if not loss > 0:
         return None
@@ -216,7 +228,7 @@ def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
     loss_text = points if result.objective == "payback_probability" else style.money(loss, 0)
     key = "allocate_spend_nothing" if recommended.budget == 0 else "allocate_spend_less"
     values = {"objective": short_label(OBJECTIVE_LABELS[result.objective], style.lang),
-              "budget": style.money(recommended.budget, 0), "value": objective_value(result, recommended.value, style),
+              "budget": budget_text(result, style)(recommended.budget), "value": objective_value(result, recommended.value, style),
               "asked": _asked(result, style), "loss": loss_text}
     # The loss is the split shown's: the fill or the reaching split need not be the curve's best at the budget.
     if shown(result) == "filled":
@@ -244,8 +256,9 @@ def _peak_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyl
            "allocate_curve_peak_limits" if not feasible[at + 1].limit_met else "allocate_curve_peak")
     # "2.00 × T" where the budgets are horizon totals, as the curve's column says.
     multiple = f"{fixed(peak.budget / result.budget, 2)} {curve_label(result, 'allocate_multiple', style)}"
+    budget = budget_text(result, style)
     return priced(label(key, lang), style.currency, lang).format(
-        budget=style.money(peak.budget, 0), multiple=multiple, low=style.money(low, 0), high=style.money(high, 0))
+        budget=budget(peak.budget), multiple=multiple, low=budget(low), high=budget(high))
 
 
 SHOWN_NOTES = {"filled": "allocate_curve_fill_note", "reaching": "allocate_curve_reach_note"}

@@ -15,6 +15,7 @@ from aigc_roi.present.allocation import budget_cells, curve_slopes, figure_text,
 from aigc_roi.present.allocation_labels import (
     FIGURE_LABELS,
     budget_name,
+    budget_text,
     curve_label,
     curve_title,
     objective_value,
@@ -42,7 +43,7 @@ from aigc_roi.present.layout import (
     whole,
 )
 from aigc_roi.present.month_words import months_named
-from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.numbers import NumberStyle, shown_nonzero
 from aigc_roi.present.text import visible
 from aigc_roi.present.wrap import glued_pieces
 from aigc_roi.whatif.allocate import Allocation, CurvePoint
@@ -117,9 +118,11 @@ def phases_view(result: Allocation, style: NumberStyle) -> Fitted:
 
 
 def _budget_unit(result: Allocation, style: NumberStyle) -> str:
-    cells = [cell for channel in result.channels for cell in budget_cells(channel, style)]
+    cells = [cell for channel in result.channels for cell in budget_cells(result, channel, style)]
     values = [value for channel in result.channels for value in (channel.current_budget, channel.best_budget)]
-    return style.compact_unit(values) if any(cell_len(cell) > WIDEST_BUDGET for cell in cells) else ""
+    unit = style.compact_unit(values) if any(cell_len(cell) > WIDEST_BUDGET for cell in cells) else ""
+    # A budget other than 0 that would read 0 in the unit (0.01 beside 30,000, in k 0.0) keeps its decimals.
+    return "" if unit and any(value and not shown_nonzero(style.in_unit(value, unit)) for value in values) else unit
 
 
 def _view_figure_text(name: str, value: float, style: NumberStyle) -> str:
@@ -136,7 +139,7 @@ def _view_cells(result: Allocation, style: NumberStyle, unit: str) -> dict[str, 
     """Label key -> per channel its (current row, best row) texts."""
     columns: dict[str, list[tuple[str, str]]] = {key: [] for key in VIEW_ORDER}
     for channel in result.channels:
-        current, best, change = budget_cells(channel, style, unit)
+        current, best, change = budget_cells(result, channel, style, unit)
         columns["allocate_budget"].append((current, best))
         columns["allocate_change"].append(("", change) if channel.status == "movable" else (change, ""))
         for key, name in FIGURE_OF.items():
@@ -247,7 +250,8 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
     # gain, and a loss is drawn in its own shade, so the bars read right without colour too (NO_COLOR, a printout).
     floor = min([0.0, *values])
     scale = (max([0.0, *values]) - floor) or 1.0
-    numbers = {"allocate_curve_budget": [style.money(point.budget, 0) for point in result.curve],
+    budget = budget_text(result, style)
+    numbers = {"allocate_curve_budget": [budget(point.budget) for point in result.curve],
                "allocate_multiple": ["0.00"],
                "allocate_curve_value": [objective_value(result, point.value, style) for point in result.curve],
                slope_key: [slope_text(result, slope, style) for slope in curve_slopes(result.curve)]}
@@ -294,7 +298,7 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
         """A block per budget, its marks under its numbers, where the numbers leave no room for a bar (at 40 columns
         they were cut, "150,0…")."""
         headers = [curve_label(result, key, style) for key in numbers]
-        records = [(f"{headers[0]} {style.money(point.budget, 0)}",
+        records = [(f"{headers[0]} {budget(point.budget)}",
                     [(headers[1], [Text(fixed(point.budget / result.budget, 2))]),
                      (headers[2], [Text(objective_value(result, point.value, style))]),
                      (headers[3], [Text(slope_text(result, slope, style))]),
@@ -323,7 +327,7 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
             at_budget = math.isclose(point.budget, result.budget)
             bar = bar_cell(point, room)
             slope_cell = Text(slope_text(result, slope, style), style="" if not slope else "green" if slope > 0 else "red")
-            view.add_row(style.money(point.budget, 0), fixed(point.budget / result.budget, 2), objective_value(result, point.value, style),
+            view.add_row(budget(point.budget), fixed(point.budget / result.budget, 2), objective_value(result, point.value, style),
                          slope_cell, bar, style="bold" if at_budget else None)
         return view
 

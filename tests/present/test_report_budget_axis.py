@@ -132,7 +132,7 @@ def test_a_budget_keeps_the_ticks_decimals_and_a_small_one_its_digits() -> None:
 
 
 def test_a_solver_hair_from_a_tick_takes_no_more_decimals() -> None:
-    # 2.0000001 is the tick 2 on a chart from 0 to 4 (within X_RESOLUTION of it): whole amounts, as the ticks.
+    # 2.0000001 is the tick 2 on a chart from 0 to 4 (within model/compared.py RESOLUTION of it): whole amounts, as the ticks.
     write = svg.x_values([0.0, 4.0], [2.0000001, 1.0], whole_money)
     assert write(2.0000001) == "2" and write(1.0) == "1"
 

@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from aigc_roi.model.rounding import value_places
+from aigc_roi.model.compared import apart_places, kept_nonzero
 from aigc_roi.present.chart_format import exact_decimals
 from aigc_roi.present.graphemes import clusters, wide, zero_width
 from aigc_roi.present.report.words import word
@@ -307,33 +307,18 @@ def _x_ticks(lines: Sequence[float], marks: Sequence[float]) -> list[float]:
     return _nice_ticks(min(low, *near), max(high, *near))
 
 
-X_RESOLUTION = 1e-3
-"""Share of the x axis within which two values are one place on the chart (a pixel is about 1/600 of it): values
-further apart read apart (``x_values``), nearer ones (a solver's 2.0000001 beside the tick 2) need not."""
-
-
 def x_values(lines: Sequence[float], marks: Sequence[float], write: Callable[[float, int], str],
              shown: Sequence[float] = ()) -> Format:
     """How ``xy_chart`` with lines through ``lines`` and markers at ``marks`` (x values) writes an x value outside its
     ticks: a marker's hover, legend and off-scale label, and ``shown``, values written beside the chart (a table of
     the curve's points). ``write`` (value, decimals) with at least the ticks' decimals, more until no two of the
-    ticks, ``marks`` and ``shown`` more than X_RESOLUTION of the axis apart read alike, and a value other than 0 that
-    would read 0 with its first significant digits (model/rounding.py ``value_places``). With whole amounts the
-    chosen split at B = 2.5, drawn between the ticks 2 and 3, read 3; at B = 0.01, on ticks 0.000 to 0.020, it read 0."""
+    ticks, ``marks`` and ``shown`` more than model/compared.py RESOLUTION of the axis apart read alike
+    (``apart_places``), and a value other than 0 that would read 0 with its first significant digits
+    (``kept_nonzero``). With whole amounts the chosen split at B = 2.5, drawn between the ticks 2 and 3, read 3; at
+    B = 0.01, on ticks 0.000 to 0.020, it read 0."""
     ticks = _x_ticks(lines, marks)
-    values = sorted({x for x in (*ticks, *marks, *shown) if math.isfinite(x)})
-    apart = (ticks[-1] - ticks[0]) * X_RESOLUTION
-    places = exact_decimals(ticks)
-
-    def alike(decimals: int) -> bool:
-        # Rounding keeps order, so values that read alike are neighbours.
-        return any(high - low > apart and write(low, decimals) == write(high, decimals)
-                   for low, high in zip(values, values[1:], strict=False))
-
-    # Past 340 places every float64 reads as it is (exact_decimals): the loop ends.
-    while places < 340 and alike(places):
-        places += 1
-    return lambda value: write(value, value_places(value, places))
+    places = apart_places([*ticks, *marks, *shown], ticks[-1] - ticks[0], exact_decimals(ticks), write)
+    return kept_nonzero(write, places)
 
 
 def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title: str, x_title: str, *,
