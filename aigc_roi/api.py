@@ -245,21 +245,21 @@ def run(scenario: Scenario) -> api.Result:
     return evaluate(realize(_scenario(scenario, "run")))
 
 
-def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str, float | int | str | None]:
+def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str, float | int | str | bool | None]:
     """The section-4 figures of the deterministic run; None where a figure is none. With
     ``with_irr_none_reason``, also ``"irr_none_reason"``: why irr is None, and ``"irr_kind"``: how it reads where it
-    is not, a return (``"investment"``) or a borrowing rate (``"borrowing"``; docs/formulas.md §5)."""
+    is not, a return (``"investment"``) or a borrowing rate (``"borrowing"``; docs/formulas.md §5). Last, as `run`'s
+    JSON has it, ``"peak_cash_at_horizon"``: True where the peak cash need is reached in the horizon's last month,
+    cash still falling there, so the need is a lower bound (docs/formulas.md §5)."""
     from aigc_roi.model.engine import evaluate
-    from aigc_roi.model.figures import figures_of
+    from aigc_roi.model.figures import figures_of, with_horizon_flag
     from aigc_roi.model.sampling import realize
 
     scenario = _scenario(scenario, "figures")
     with_notes = arguments.flag("with_irr_none_reason", with_irr_none_reason, ArgumentError)
     result = evaluate(realize(scenario))
-    figures: dict[str, float | int | str | None] = dict(figures_of(result.figures))
-    if with_notes:
-        figures.update(result.irr_notes())
-    return figures
+    notes = result.irr_notes() if with_notes else {}
+    return with_horizon_flag({**figures_of(result.figures), **notes}, scenario.horizon_months)
 
 
 def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0,
@@ -339,7 +339,7 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
 
 def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: str | Sequence[str] = (),
              minimums: Mapping[str, float] | None = None, maximums: Mapping[str, float] | None = None,
-             samples: int = 10_000, seed: int = 0, *, total: bool = False, max_cash_need: float | None = None,
+             samples: int | None = None, seed: int | None = None, *, total: bool = False, max_cash_need: float | None = None,
              min_payback_probability: float | None = None, target_roas: float | None = None,
              progress: api.ProgressCallback | None = None, reach: Milestone | None = None) -> api.Allocation:
     """The split of ``budget`` across the channels of a type whose spend can move (docs/formulas.md §4.1) but those
@@ -347,7 +347,9 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
     ``acquisition[NAME]`` or ``acquisition[1]``, which tells apart two of a name, refused alone; so in ``minimums``
     and ``maximums``: docs/formulas.md §12) that maximises
     ``objective`` (npv, net_cash, p10_npv, payback_probability), phase by phase, with the budget curve
-    (docs/allocate.md). ``budget`` is spent in every month in which a movable channel runs, or with ``total`` over
+    (docs/allocate.md). ``samples`` (default 10,000) draws of the ranges, from ``seed`` (default 0), serve the risk
+    objectives and ``min_payback_probability`` alone, and are refused without them, as the CLI's ``--samples`` and
+    ``--seed``: they would change nothing. ``budget`` is spent in every month in which a movable channel runs, or with ``total`` over
     the horizon; ``max_cash_need`` and ``min_payback_probability`` are limits the split
     keeps; ``target_roas`` fills each channel until its marginal ROAS falls to it (``budget`` then unused);
     ``progress(done, total)`` hears how far the search has come; ``reach``: instead of ``budget``, the least monthly
@@ -355,23 +357,34 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
     Raises ``AllocationError`` (a ``WhatIfError``) for a request that cannot be set up, and for an argument outside
     what the CLI's options take (an ``ArgumentError`` too, naming it): ``budget`` a positive amount up to 1e15,
     ``max_cash_need`` an amount >= 0 up to 1e15 (never nan or inf), ``min_payback_probability`` a share in [0, 1],
-    ``samples`` a whole number from 1 to 1,000,000, ``seed`` one >= 0, ``objective`` one of those above, each of
+    ``samples`` a whole number from 1 to 1,000,000, ``seed`` one >= 0, either given without a risk objective or
+    ``min_payback_probability``, ``objective`` one of those above, each of ``locks`` a channel's name, each of
     ``minimums`` and ``maximums`` an amount >= 0 (``minimums['Feed ads']``) and no channel named twice in one of them
-    (its name and its path) with different amounts, ``target_roas`` a positive number, and
+    (its name and its path) with different amounts, an item that names no channel, or one refused in ``--set``'s
+    words, or one whose spend is never moved, or a bound of a locked channel (each named as given: ``locks[0]``,
+    ``maximums['Feed ads']``), ``target_roas`` a positive number, and
     ``reach`` a ``Milestone`` as a file's milestone is read: its ``key`` a series of ``MILESTONE_KEYS``, its ``month``
     a whole number within the horizon, its ``value`` an amount (>= 0 but for ``cumulative_cash``); and two of
     ``total``, ``target_roas`` and ``reach``, each of which says what the budget is, as the CLI takes one of its
     options."""
     from aigc_roi.reader.overrides import channel_reader
     from aigc_roi.reader.written_tree import scenario_tree
-    from aigc_roi.whatif.allocate import Limits
+    from aigc_roi.whatif.allocate import DEFAULT_SAMPLES, Limits
     from aigc_roi.whatif.allocate import allocate as solve
+    from aigc_roi.whatif.allocate_result import OBJECTIVES, RISK_OBJECTIVES, AllocationArgumentError
 
     checked = _scenario(scenario, "allocate")
-    # The solver checks the name itself: an unknown objective is an AllocationError, not a type error.
-    return solve(checked, budget, cast("Objective", objective), locks, minimums, maximums,
-                 samples, seed, total=total, limits=Limits(max_cash_need, min_payback_probability),
-                 target_roas=target_roas, progress=progress, reach=reach,
+    chosen = arguments.one_of("objective", objective, OBJECTIVES, AllocationArgumentError)
+    # Only a risk objective or the chance limit draws samples: elsewhere samples and seed change nothing, and the CLI
+    # refuses its --samples and --seed so.
+    simulated = chosen in RISK_OBJECTIVES or min_payback_probability is not None
+    for name, given in (("samples", samples), ("seed", seed)):
+        if given is not None and not simulated:
+            raise AllocationArgumentError(name, "applies only with objective p10_npv / objective payback_probability / "
+                                                "min_payback_probability; without it, it does nothing")
+    return solve(checked, budget, cast("Objective", chosen), locks, minimums, maximums,
+                 DEFAULT_SAMPLES if samples is None else samples, 0 if seed is None else seed, total=total,
+                 limits=Limits(max_cash_need, min_payback_probability), target_roas=target_roas, progress=progress, reach=reach,
                  read=channel_reader(scenario_tree(checked), "locks"))
 
 

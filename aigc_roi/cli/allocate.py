@@ -316,7 +316,7 @@ def allocate(
     from aigc_roi.present.allocation import AllocationPresenter
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.whatif.allocate import AllocationError
-    from aigc_roi.whatif.allocate_result import NoDiminishingReturns
+    from aigc_roi.whatif.allocate_result import AllocationArgumentError, NoDiminishingReturns
 
     if milestone is not None and (cash_cap is not None or min_payback_probability is not None):
         # The library refuses it too, naming its arguments; here it names the options.
@@ -324,12 +324,19 @@ def allocate(
                                  "--max-cash-need or --min-payback-probability")])
     try:
         with progress_bar(language, "allocating") as progress:
-            result = api.allocate(scenario, amount, objective.value, locks, minimums, maximums, samples, seed,
+            # --samples and --seed, refused above without a draw to make, are then left to the call's defaults.
+            result = api.allocate(scenario, amount, objective.value, locks, minimums, maximums,
+                                  samples if simulated else None, seed if simulated else None,
                                   total=total is not None, max_cash_need=cash_cap,
                                   min_payback_probability=min_payback_probability, target_roas=target_roas,
                                   progress=progress, reach=milestone)
     except NoDiminishingReturns as refused:
         fail([CommandLineProblem(refused.worded("a --max"))])
+    except AllocationArgumentError as refused:
+        # The call names its argument as a script gives it (locks[0]), which the command line never wrote: what is
+        # left to refuse of a --lock, --min or --max once check_channel_names took their names (a channel whose spend
+        # never moves, a bound of a locked one) is told by itself.
+        fail([CommandLineProblem(refused.problem)])
     except AllocationError as refused:
         fail([CommandLineProblem(problem) for problem in refused.problems])
     warn_clipped(loaded, result.clipped)

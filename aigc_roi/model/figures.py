@@ -166,3 +166,16 @@ def figure_value(name: str, value: Any) -> float | int | None:
 def figures_of(figures: Mapping[str, Any], sample: int = 0) -> dict[str, float | int | None]:
     """One sample's figures (an engine ``Result.figures``) as plain numbers, none as None."""
     return {name: figure_value(name, figures[name][sample]) for name in FIGURE_NAMES}
+
+
+def peak_cash_at_horizon(figures: Mapping[str, Any], horizon: int) -> bool:
+    """Whether the lowest cumulative cash is in the last month (and below 0): cash still falling at the horizon, the
+    peak cash need a lower bound (present/peak_cash.py)."""
+    need, month = figures.get("peak_cash_need"), figures.get("peak_cash_month")
+    return bool(need) and month is not None and int(month) >= horizon
+
+
+def with_horizon_flag(figures: Mapping[str, Any], horizon: int) -> dict[str, Any]:
+    """``figures`` (``figures_of``'s) with ``peak_cash_at_horizon`` added: what the machine formats and
+    ``api.figures`` say beside them."""
+    return {**figures, "peak_cash_at_horizon": peak_cash_at_horizon(figures, horizon)}

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES, rules_of
+from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES, rules_of, with_horizon_flag
 from aigc_roi.present.compare_basis import basis_rows, calendar, compare_bases, month_note, starts_differ
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.explain import explain_data, explain_notes, explain_rows
@@ -32,7 +32,7 @@ from aigc_roi.present.numbers import (
     says_nothing,
 )
 from aigc_roi.present.payback_window import by_horizon_note
-from aigc_roi.present.peak_cash import figure_shown, with_horizon_flag
+from aigc_roi.present.peak_cash import figure_shown
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.simulation import chance_cell, defined_cell, figure_text, share_fields
 from aigc_roi.present.tables import CURRENCY, is_money, to_markdown, with_currency

@@ -701,6 +701,10 @@ _MESSAGES = _rules([
     (r"(--map [^=]*=.*?): (.*)", lambda m: _under_option(m[1], m[2]) or m[0]),
     # allocate's --lock, --min and --max NAME alike (cli/allocate.py).
     (r"(--(?:lock|min|max) .*?): (.*)", lambda m: _under_option(m[1], m[2]) or m[0]),
+    # api.allocate's locks, minimums and maximums alike, each item named as the call gave it (whatif/allocate_names.py).
+    (r"((?:locks|minimums|maximums)\[(?:\d+|'.*?')\]): (.*)", lambda m: _under_option(m[1], m[2]) or m[0]),
+    # api.allocate's samples and seed without a draw to make, as the CLI's label option_needs_option words them.
+    (r"(samples|seed): applies only with (.*); without it, it does nothing", "{0}：仅在给出 {1} 时适用；否则不起作用"),
     (r"--grid: expected two driver paths separated by a comma, found (.*)",
      lambda m: f"--grid：应为逗号分隔的两个驱动因素路径，{_was(m[1])}"),
     # Any other refusal of the grid's drivers (whatif/drivers.py: an index that is also a name, a name of two items),

@@ -3,7 +3,8 @@
 ``peak_cash_need`` is max(0, -min_t cumulative cash) (docs/formulas.md §5). When that minimum
 is reached in the last month the cash is still falling at the horizon: more money will be needed
 after it, so the figure is a lower bound. Every format says so: the text formats write
-``≥ 2,900,000, still falling at month 24``, the machine formats add ``peak_cash_at_horizon``.
+``≥ 2,900,000, still falling at month 24``, the machine formats add ``peak_cash_at_horizon``
+(model/figures.py ``with_horizon_flag``, which ``api.figures`` adds too).
 """
 
 from __future__ import annotations
@@ -13,17 +14,6 @@ from typing import Any
 
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle, never_text
-
-
-def peak_cash_at_horizon(figures: Mapping[str, Any], horizon: int) -> bool:
-    """Whether the lowest cumulative cash is in the last month (and below 0): cash still falling at the horizon."""
-    need, month = figures.get("peak_cash_need"), figures.get("peak_cash_month")
-    return bool(need) and month is not None and int(month) >= horizon
-
-
-def with_horizon_flag(figures: Mapping[str, Any], horizon: int) -> dict[str, Any]:
-    """``figures`` with ``peak_cash_at_horizon`` added (machine formats)."""
-    return {**figures, "peak_cash_at_horizon": peak_cash_at_horizon(figures, horizon)}
 
 
 def peak_cash_text(figures: Mapping[str, Any], style: NumberStyle, compact_text: str | None = None) -> str:

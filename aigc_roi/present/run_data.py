@@ -11,13 +11,12 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
+from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain, with_horizon_flag
 from aigc_roi.model.paths import channel_path
 from aigc_roi.model.scenario import Distribution, Scenario
 from aigc_roi.present.discount_note import range_data
 from aigc_roi.present.fit_data import fits_report
 from aigc_roi.present.gates import GateResult, gates_report
-from aigc_roi.present.peak_cash import with_horizon_flag
 
 if TYPE_CHECKING:
     from aigc_roi.model.engine import Result

@@ -131,6 +131,7 @@ from aigc_roi.whatif.allocate_target_roas import gated_fill, target_roas_split
 
 __all__ = [
     "CURVE_MULTIPLES",
+    "DEFAULT_SAMPLES",
     "OBJECTIVES",
     "RISK_OBJECTIVES",
     "Allocation",
@@ -146,6 +147,9 @@ __all__ = [
     "allocate",
 ]
 
+DEFAULT_SAMPLES = 10_000
+"""The draws of a risk objective or the chance limit where the call gives none (``--samples``' default too)."""
+
 FINEST_STEP = 1e-7
 """The search stops when its transfer is below this share of the budget."""
 
@@ -157,7 +161,7 @@ def allocate(
     locks: Sequence[str] = (),
     minimums: Mapping[str, float] | None = None,
     maximums: Mapping[str, float] | None = None,
-    samples: int = 10_000,
+    samples: int = DEFAULT_SAMPLES,
     seed: int = 0,
     curve: Sequence[float] = CURVE_MULTIPLES,
     total: bool = False,
@@ -223,7 +227,7 @@ def allocate(
     gates = scenario.gates
     scenario = dataclasses.replace(scenario, gates=())
     median = realize(scenario)
-    movable = movable_channels(median, locks, minimums, maximums)
+    movable = movable_channels(median, locks)
     phases = find_phases(median, movable, [gate.after_month for gate in gates])
     layout = expand(median, movable, phases)
     columns = np.array([column for _, column in layout.slots])

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from aigc_roi.model.channels import movable_types
 from aigc_roi.model.month_runs import months_phrase
-from aigc_roi.model.names import did_you_mean, listed, resembling
+from aigc_roi.model.names import listed
 from aigc_roi.model.paths import is_shared
 from aigc_roi.model.scenario import ByMonth, FloatArray, Scenario
 from aigc_roi.whatif.allocate_phases import Phase
@@ -17,23 +17,13 @@ from aigc_roi.whatif.allocate_splits import unit_cost
 from aigc_roi.whatif.errors import amount_texts
 
 
-def movable_channels(median: Scenario, locks: Sequence[str], minimums: Mapping[str, float], maximums: Mapping[str, float]) -> list[int]:
+def movable_channels(median: Scenario, locks: Sequence[str]) -> list[int]:
+    """The indices of the channels the split moves: those of a movable type that ``locks`` (keys, which
+    whatif/allocate_names.py ``keyed`` checked) does not name."""
     names = [ch.name for ch in median.acquisition]
     duplicates = sorted({name for name in names if is_shared(names, name)})
     if duplicates:  # a channel named as another's key, x (acquisition[1]) (whatif/allocate_names.py)
         raise AllocationError(f"channel names must be distinct to allocate; repeated: {listed(duplicates)}")
-    by_name = {ch.name: ch for ch in median.acquisition}
-    for name in [*locks, *minimums, *maximums]:
-        if name not in by_name:
-            near = resembling(name, names)
-            raise AllocationError(f"no channel named {name!r}; "
-                                  + (did_you_mean(near) if near else f"channels: {listed(names)}"))
-        if not by_name[name].movable:
-            raise AllocationError(f"{name!r} is a {by_name[name].type} channel: its spend is never moved, "
-                                  "so it cannot be locked or bounded")
-    for name in locks:
-        if name in minimums or name in maximums:
-            raise AllocationError(f"{name!r} is locked: it cannot also have a minimum or maximum")
     for channel in median.acquisition:
         moving = [field.name for field in dataclasses.fields(channel)
                   if isinstance(getattr(channel, field.name), ByMonth) and field.name in _SPLIT_FIELDS]

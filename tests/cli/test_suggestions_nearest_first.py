@@ -171,7 +171,7 @@ def test_actuals_map_to_a_channel_in_another_case_is_offered_the_channel(tmp_pat
 
 def test_the_librarys_lock_in_another_case_is_offered_the_channel(tmp_path: Path) -> None:
     scenario = load_text(GATED.replace("THEN", "信息流"), "g6.yaml").scenario
-    with pytest.raises(api.AllocationError, match=r"^no channel named '抖音激活cpa'; did you mean '抖音激活CPA'\?$"):
+    with pytest.raises(api.AllocationError, match=r"^locks\[0\]: no channel named '抖音激活cpa'; did you mean '抖音激活CPA'\?$"):
         api.allocate(scenario, 100_000, locks="抖音激活cpa")
 
 

@@ -30,7 +30,7 @@ TAKING_A_SCENARIO: dict[str, Callable[[object], object]] = {
     "run": api.run, "figures": api.figures, "break_even": api.break_even, "sensitivity": api.sensitivity,
     "sensitivity_grid": lambda given: api.sensitivity_grid(given, *GRID),  # type: ignore[arg-type]
     "simulate": lambda given: api.simulate(given, samples=100),  # type: ignore[arg-type]
-    "allocate": lambda given: api.allocate(given, 80_000, samples=100),  # type: ignore[arg-type]
+    "allocate": lambda given: api.allocate(given, 80_000),  # type: ignore[arg-type]
     "curves": api.curves,
     "actuals": lambda given: api.actuals(given, EXPORT, samples=100),  # type: ignore[arg-type]
 }
@@ -197,7 +197,8 @@ VALID: dict[str, dict[str, object]] = {
     "compare": {"scenarios": [(None, "a", SCENARIO), (None, "b", SCENARIO)]}, "break_even": {"scenario": SCENARIO},
     "sensitivity": {"scenario": SCENARIO},
     "sensitivity_grid": {"scenario": SCENARIO, "row_path": GRID[0], "column_path": GRID[1], "steps": 2},
-    "simulate": {"scenario": SCENARIO, "samples": 100}, "allocate": {"scenario": SCENARIO, "budget": 80_000, "samples": 100},
+    "simulate": {"scenario": SCENARIO, "samples": 100},
+    "allocate": {"scenario": SCENARIO, "budget": 80_000, "objective": "p10_npv", "samples": 100},
     "explain_change": {"base": PLAN, "new": PLAN}, "curves": {"scenario": SCENARIO}, "validate": {"paths": PLAN},
     "check": {"paths": PLAN, "samples": 100}, "check_run": {"paths": PLAN, "samples": 100, "jobs": 1},
     "plan_facts": {"plan": LOADED, "samples": 100}, "inputs": {"plan": LOADED},
@@ -220,8 +221,8 @@ def _takes(name: str, argument: str, value: object) -> bool:
     """Whether ``value`` is of a type ``argument`` of ``name`` takes: such a call would run, not be refused."""
     if isinstance(value, bytes) and b"\0" not in value:
         return (name, argument) in PATHS
-    if value is None:
-        return argument in OPTIONAL
+    if value is None:  # allocate's seed, as its samples, is None where not given (no draw made without a risk objective)
+        return argument in OPTIONAL or (name, argument) == ("allocate", "seed")
     if isinstance(value, bool | np.bool_):
         return argument in FLAGS
     if argument in NUMBERS:  # out of bounds or not, a number is for test_library_arguments.py

@@ -99,7 +99,7 @@ def test_every_function_taking_a_scenario_refuses_one_the_reader_refuses() -> No
         "sensitivity": (lambda: api.sensitivity(bad), "scenario"),
         "sensitivity_grid": (lambda: api.sensitivity_grid(bad, "acquisition[0].bid", "acquisition[1].bid"), "scenario"),
         "simulate": (lambda: api.simulate(bad, samples=100), "scenario"),
-        "allocate": (lambda: api.allocate(bad, 340_000, samples=100), "scenario"),
+        "allocate": (lambda: api.allocate(bad, 340_000), "scenario"),
         "curves": (lambda: api.curves(bad), "scenario"),
         "actuals": (lambda: api.actuals(bad, ROOT / "examples" / "actuals" / "bilibili.csv"), "scenario"),
         "inputs": (lambda: api.inputs(bad_plan), "plan.scenario"),

@@ -51,7 +51,7 @@ def test_one_export_lock_or_reserved_header_given_alone_is_one() -> None:
     maps = [(BILIBILI, "bili_*")]
     export = ROOT / "examples" / "actuals" / "bilibili.csv"
     assert api.actuals(scenario, str(export), maps) == api.actuals(scenario, export, maps) == api.actuals(scenario, [export], maps)
-    allocation = api.allocate(scenario, 340_000, locks=BILIBILI, samples=100)
+    allocation = api.allocate(scenario, 340_000, locks=BILIBILI)
     assert [(channel.name, channel.status) for channel in allocation.channels] == [
         (BILIBILI, "locked"), ("Douyin activation CPA", "movable")]
     named = api.load(CPA, sets=["name=figure"])

@@ -181,3 +181,98 @@ def test_a_bad_set_is_named_by_its_place_in_sets_and_the_command_names_its_optio
     # check calls api.check_run with its --set texts: a file's error is said after the file's name.
     checked = invoke(["check", PLAN, *options, "--samples", "100", "-j", "1"])
     assert checked.exit_code == 2 and said in checked.stdout + checked.stderr
+
+
+DOUYIN = "Douyin activation CPA"
+BILIBILI = "Bilibili CPA (registered user)"
+CHANNEL: list[tuple[list[str], dict[str, object], str, str, str]] = [
+    (["--lock", "Douyin"], {"locks": ["Douyin"]}, "locks[0]", "--lock", f"no channel named 'Douyin'; did you mean '{DOUYIN}'?"),
+    (["--lock", DOUYIN, "--lock", "Douyin"], {"locks": [DOUYIN, "Douyin"]}, "locks[1]", "--lock",
+     f"no channel named 'Douyin'; did you mean '{DOUYIN}'?"),
+    (["--min", "Douyin=1000"], {"minimums": {"Douyin": 1000}}, "minimums['Douyin']", "--min",
+     f"no channel named 'Douyin'; did you mean '{DOUYIN}'?"),
+    # The command's list quotes each name, the call's does not (as before).
+    (["--max", "Nope=1000"], {"maximums": {"Nope": 1000}}, "maximums['Nope']", "--max",
+     f"no channel named 'Nope'; channels: {BILIBILI}, {DOUYIN}"),
+    # Two channels of one name: the name alone is refused in --set's words, the option then naming the name too.
+    (["--lock", BILIBILI, "--set", f"acquisition[1].name={BILIBILI}"], {"locks": BILIBILI}, "locks[0]",
+     f"--lock {BILIBILI}", f"'{BILIBILI}' names 2 items: write the one meant, acquisition[0] or acquisition[1]"),
+]
+
+
+@pytest.mark.parametrize(("options", "arguments", "item", "option", "problem"), CHANNEL,
+                         ids=["lock", "second lock", "minimum", "maximum", "shared name"])
+def test_a_channel_refused_is_named_by_its_item_where_the_command_names_its_option(
+        options: list[str], arguments: dict[str, object], item: str, option: str, problem: str) -> None:
+    """A script's locks, minimums and maximums were refused in words that named none of them: which of three
+    arguments, and which item of it, named no channel was left to guess."""
+    sets = [options[options.index("--set") + 1]] if "--set" in options else []
+    with pytest.raises(api.ArgumentError) as refused:
+        api.allocate(api.load(PLAN, sets=sets), 100_000, **arguments)  # type: ignore[arg-type]
+    assert isinstance(refused.value, api.AllocationError)
+    assert (refused.value.argument, str(refused.value)) == (item, f"{item}: {problem}")
+    result = invoke(["allocate", PLAN, "--budget", "1e5", *options])
+    # The shared name's warning (reader/shared_names.py) comes first.
+    said = f"aigc-roi: {option}: {problem}".replace(f"{BILIBILI}, {DOUYIN}", f"'{BILIBILI}', '{DOUYIN}'")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, said)
+
+
+MIXED = """\
+name: mixed
+horizon_months: 12
+retention: {monthly_churn: 0.2}
+acquisition:
+  - {name: A, type: cpa, bid: 20, budget: 10_000}
+  - {name: B, type: cpa, bid: 20, budget: 10_000}
+  - {name: Poster, type: flat, cost: 5_000, users: 100}
+monetization:
+  purchases: [{name: p, price: 30, rate: 0.5}]
+"""
+NEVER_MOVED = "'Poster' is a flat channel: its spend is never moved, so it cannot be locked or bounded"
+LOCKED = "'A' is locked: it cannot also have a minimum or maximum"
+
+
+@pytest.mark.parametrize(("options", "arguments", "item", "problem"), [
+    (["--lock", "Poster"], {"locks": ["A", "Poster"]}, "locks[1]", NEVER_MOVED),
+    (["--max", "Poster=10"], {"maximums": {"Poster": 10}}, "maximums['Poster']", NEVER_MOVED),
+    (["--lock", "A", "--min", "A=10"], {"locks": ["A"], "minimums": {"A": 10}}, "minimums['A']", LOCKED),
+    (["--lock", "A", "--max", "acquisition[0]=10"], {"locks": "A", "maximums": {"acquisition[0]": 10}},
+     "maximums['acquisition[0]']", LOCKED),
+], ids=["lock never moved", "maximum never moved", "minimum of a lock", "maximum of a lock by path"])
+def test_a_channel_no_lock_or_bound_takes_is_named_by_its_item_and_the_command_words_it_as_before(
+        options: list[str], arguments: dict[str, object], item: str, problem: str, tmp_path: Path) -> None:
+    path = tmp_path / "mixed.yaml"
+    path.write_text(MIXED, encoding="utf-8")
+    with pytest.raises(api.ArgumentError) as refused:
+        api.allocate(api.load(path), 100_000, **arguments)  # type: ignore[arg-type]
+    assert (refused.value.argument, str(refused.value)) == (item, f"{item}: {problem}")
+    result = invoke(["allocate", str(path), "--budget", "1e5", *options])
+    assert (result.exit_code, result.stderr) == (2, f"aigc-roi: {problem}\n")
+
+
+IDLE = "applies only with {}p10_npv / {}payback_probability / {}min-payback-probability; without it, it does nothing"
+
+
+@pytest.mark.parametrize(("draws", "argument"), [({"samples": 7}, "samples"), ({"seed": 3}, "seed"),
+                                                 ({"seed": 0}, "seed"), ({"samples": 10_000, "seed": 0}, "samples")])
+@pytest.mark.parametrize("objective", ["npv", "net_cash"])
+def test_samples_and_seed_without_a_draw_to_make_are_refused_as_the_options_are(
+        draws: dict[str, int], argument: str, objective: str) -> None:
+    """``api.allocate(plan, budget, samples=7, seed=3)`` ran, its samples and seed changing nothing, where
+    ``allocate --samples 7`` exits 2 saying so (docs/allocate.md): a given default is refused too, as ``--seed 0``."""
+    with pytest.raises(api.ArgumentError) as refused:
+        api.allocate(api.load(PLAN), 100_000, objective, **draws)  # type: ignore[arg-type]
+    assert isinstance(refused.value, api.AllocationError)
+    assert str(refused.value) == f"{argument}: " + IDLE.format("objective ", "objective ", "").replace("-", "_")
+    options = [word for name, value in draws.items() for word in (f"--{name}", str(value))]
+    result = invoke(["allocate", PLAN, "--budget", "1e5", "--objective", objective, *options])
+    assert (result.exit_code, result.stderr) == (2, f"aigc-roi: --{argument} " + IDLE.format("--objective ", "--objective ", "--") + "\n")
+
+
+def test_samples_and_seed_serve_a_risk_objective_and_the_chance_limit() -> None:
+    plan = api.load(PLAN)
+    assert (api.allocate(plan, 100_000, "p10_npv", samples=50, seed=3).samples,
+            api.allocate(plan, 100_000, "p10_npv", samples=50, seed=3).seed) == (50, 3)
+    assert api.allocate(plan, 100_000, samples=50, seed=3, min_payback_probability=0.0).seed == 3
+    # Not given, the defaults: 10,000 draws from seed 0 where a draw is made, none (1, the median run) elsewhere.
+    assert (api.allocate(plan, 100_000, "p10_npv").samples, api.allocate(plan, 100_000).samples) == (10_000, 1)

@@ -31,8 +31,16 @@ PLAN = Path(__file__).resolve().parents[2] / "scenarios" / "chat-assistant-cpa.y
     (lambda plan: api.allocate(plan, 10_000, locks=[1]), "locks[0]：应为渠道名称，实际为 1 (int)"),
     (lambda plan: api.allocate(plan, 1, target_roas=1.5, reach=Milestone(6, "subscribers", 60)),
      "reach：与 target_roas 一样是用来代替 budget 的，total、target_roas 和 reach 只能给一个"),
+    (lambda plan: api.allocate(plan, 10_000, locks=["Douyin"]),
+     "locks[0]：没有名为 'Douyin' 的渠道；是否想写 'Douyin activation CPA'？"),
+    (lambda plan: api.allocate(plan, 10_000, maximums={"Nope": 1}),
+     "maximums['Nope']：没有名为 'Nope' 的渠道；现有渠道：Bilibili CPA (registered user)、Douyin activation CPA"),
+    (lambda plan: api.allocate(plan, 10_000, locks=["Douyin activation CPA"], minimums={"Douyin activation CPA": 1}),
+     "minimums['Douyin activation CPA']：'Douyin activation CPA' 已锁定：不能再设下限或上限"),
+    (lambda plan: api.allocate(plan, 10_000, samples=7),
+     "samples：仅在给出 objective p10_npv / objective payback_probability / min_payback_probability 时适用；否则不起作用"),
 ], ids=["objective", "target_roas", "reach with a limit", "reach past the horizon", "minimums", "reach key", "locks",
-        "two budgets"])
+        "two budgets", "unknown lock", "unknown maximum", "bound of a lock", "samples without a draw"])
 def test_an_allocate_argument_refused_by_the_library_is_chinese(call: Callable[[api.Scenario], object],
                                                                  chinese: str) -> None:
     plan = api.load(PLAN)
