@@ -54,7 +54,7 @@ from aigc_roi import api
 from aigc_roi.ci.errors import BaselineError, CiError, NoScenarioFiles
 from aigc_roi.model import arguments
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.limits import MAX_SAMPLES, MAX_SEED
+from aigc_roi.model.limits import ALLOCATE_SAMPLES, MAX_SAMPLES, MAX_SEED
 from aigc_roi.model.scenario import Milestone, Scenario
 from aigc_roi.model.spelled_paths import spelled_path
 from aigc_roi.whatif.errors import ArgumentError, ValuesRefused, WhatIfError
@@ -369,7 +369,7 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
     options."""
     from aigc_roi.reader.overrides import channel_reader
     from aigc_roi.reader.written_tree import scenario_tree
-    from aigc_roi.whatif.allocate import DEFAULT_SAMPLES, Limits
+    from aigc_roi.whatif.allocate import Limits
     from aigc_roi.whatif.allocate import allocate as solve
     from aigc_roi.whatif.allocate_result import OBJECTIVES, RISK_OBJECTIVES, AllocationArgumentError
 
@@ -383,7 +383,7 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
             raise AllocationArgumentError(name, "applies only with objective p10_npv / objective payback_probability / "
                                                 "min_payback_probability; without it, it does nothing")
     return solve(checked, budget, cast("Objective", chosen), locks, minimums, maximums,
-                 DEFAULT_SAMPLES if samples is None else samples, 0 if seed is None else seed, total=total,
+                 ALLOCATE_SAMPLES if samples is None else samples, 0 if seed is None else seed, total=total,
                  limits=Limits(max_cash_need, min_payback_probability), target_roas=target_roas, progress=progress, reach=reach,
                  read=channel_reader(scenario_tree(checked), "locks"))
 

@@ -32,6 +32,7 @@ from aigc_roi.cli.output import check_destinations, check_plot, deliver, given, 
 from aigc_roi.cli.streams import CommandLineProblem, Localized, fail, fail_with, load, warn_loaded
 from aigc_roi.model.arguments import SHARE, amount_fault
 from aigc_roi.model.ime_marks import BRACKETS, EQUALS, ime_slip
+from aigc_roi.model.limits import ALLOCATE_SAMPLES
 from aigc_roi.model.names import did_you_mean
 from aigc_roi.model.paths import (
     ChannelReader,
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
     from aigc_roi.model.scenario import Milestone, Scenario
     from aigc_roi.reader.load import LoadedScenario
 
-DEFAULT_SAMPLES = 10_000
 
 Bound = tuple[str, str, float]
 """A --min or --max as given (``Feed ads=20万``), its channel's name and its amount."""
@@ -258,7 +258,7 @@ def allocate(
     set_: SetOption = None,
     samples: Annotated[int, typer.Option(
         "--samples", metavar="N", click_type=WholeNumber(1, MAX_SAMPLES),
-        help="Monte Carlo samples of the risk objectives.")] = DEFAULT_SAMPLES,
+        help="Monte Carlo samples of the risk objectives.")] = ALLOCATE_SAMPLES,
     seed: Annotated[int, typer.Option(
         "--seed", metavar="SEED", click_type=WholeNumber(0, MAX_SEED), help="Random seed: the same seed gives the same split.")] = 0,
     format_: FormatOption = FigureFormat.table,

@@ -72,6 +72,8 @@ MAX_ERRORS_PER_FILE = 100
 MAX_SAMPLES = 1_000_000
 """Most Monte Carlo samples a command takes (simulate, compare, check, report, allocate): its memory is measured
 in benchmarks/bench_simulate.py, and allocate's search holds a few (candidates x samples) feature arrays at once."""
+ALLOCATE_SAMPLES = 10_000
+"""The draws of allocate's risk objective or chance limit where the call gives none (``--samples``' default too)."""
 MAX_SIMULATE_SAMPLES = 10_000_000
 """Most samples ``simulate`` takes: past 2,000,000 it streams (whatif/simulate.py), within 2 GiB at 120 months."""
 MIN_ACTUALS_SAMPLES = 100

@@ -95,7 +95,7 @@ from typing import cast
 import numpy as np
 
 from aigc_roi.model.arguments import amount, amounts, callback, flag, number_within, one_of, samples_and_seed, texts
-from aigc_roi.model.limits import MAX_SAMPLES
+from aigc_roi.model.limits import ALLOCATE_SAMPLES, MAX_SAMPLES
 from aigc_roi.model.paths import ChannelReader
 from aigc_roi.model.sampling import ClipTally, realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Milestone, Scenario
@@ -131,7 +131,6 @@ from aigc_roi.whatif.allocate_target_roas import gated_fill, target_roas_split
 
 __all__ = [
     "CURVE_MULTIPLES",
-    "DEFAULT_SAMPLES",
     "OBJECTIVES",
     "RISK_OBJECTIVES",
     "Allocation",
@@ -147,8 +146,6 @@ __all__ = [
     "allocate",
 ]
 
-DEFAULT_SAMPLES = 10_000
-"""The draws of a risk objective or the chance limit where the call gives none (``--samples``' default too)."""
 
 FINEST_STEP = 1e-7
 """The search stops when its transfer is below this share of the budget."""
@@ -161,7 +158,7 @@ def allocate(
     locks: Sequence[str] = (),
     minimums: Mapping[str, float] | None = None,
     maximums: Mapping[str, float] | None = None,
-    samples: int = DEFAULT_SAMPLES,
+    samples: int = ALLOCATE_SAMPLES,
     seed: int = 0,
     curve: Sequence[float] = CURVE_MULTIPLES,
     total: bool = False,
