@@ -25,6 +25,7 @@ from aigc_roi.present.allocation_labels import (
     objective_value,
     slope_text,
     split_label,
+    split_text,
 )
 from aigc_roi.present.allocation_notes import (
     allocation_title,
@@ -217,10 +218,11 @@ def curve_rows(result: Allocation, style: NumberStyle | None = None,
             rows.append([point.budget, point.budget / result.budget, plain(point.value), slope, point.limit_met, *split])
         else:
             money = budget or budget_text(result, style)
+            found = budget or split_text(result, style)
             kept = ["✓" if point.limit_met else "✗"] if limits and not math.isnan(point.value) else [NONE] if limits else []
             rows.append([money(point.budget), f"{fixed(point.budget / result.budget, 2)}×",
                          objective_value(result, point.value, style), slope_text(result, slope, style), *kept,
-                         *(NONE if amount is None else money(amount) for amount in split)])
+                         *(NONE if amount is None else found(amount) for amount in split)])
     return header, rows
 
 
@@ -276,11 +278,11 @@ def phase_rows(result: Allocation, style: NumberStyle, joiner: str | None = None
     """(months, channel, current, best) monthly budgets, one row per channel of each phase; ``joiner`` between a
     phase's months and their calendar months (present/month_words.py ``with_calendar``)."""
     rows = []
-    money = budget_text(result, style)
+    money, found = budget_text(result, style), split_text(result, style)
     for phase in result.phases:
         months = months_named(phase.months, style.lang, capital=True, labels=result.month_labels, joiner=joiner)
         for n, name in enumerate(phase.best):
-            rows.append((months if n == 0 else "", name, money(phase.current[name]), money(phase.best[name])))
+            rows.append((months if n == 0 else "", name, money(phase.current[name]), found(phase.best[name])))
     return rows
 
 
@@ -289,12 +291,12 @@ def budget_cells(result: Allocation, channel: ChannelAllocation, style: NumberSt
     """Current, best and change of a channel's monthly budget (in ``unit`` when one is given), at the decimals of the
     allocation's budgets (``budget_places``); a change that reads 0 at them is none (a solver's 1e-12)."""
     places = budget_places(result, style)
-    budget = kept_nonzero(style.money, places)
 
     def amount(value: float, written: Callable[[float], str]) -> str:
         return style.in_unit(value, unit) if unit else written(value)
 
-    current, best = amount(channel.current_budget, budget), amount(channel.best_budget, budget)
+    current = amount(channel.current_budget, kept_nonzero(style.money, places))
+    best = amount(channel.best_budget, split_text(result, style))
     if channel.status != "movable":
         return current, best, label(STATUS_LABELS[channel.status], style.lang)
     change = channel.best_budget - channel.current_budget

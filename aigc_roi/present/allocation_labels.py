@@ -119,6 +119,17 @@ def budget_text(result: Allocation, style: NumberStyle) -> Callable[[float], str
     return kept_nonzero(style.money, budget_places(result, style))
 
 
+def split_text(result: Allocation, style: NumberStyle) -> Callable[[float], str]:
+    """A channel's budget in a split the search found, at ``budget_places`` alone: the search finds a split to about
+    1e-6 of B, so what reads 0 there is none (a channel `--reach` left 0.036 of 33,251 reads 0, as it did), where a
+    budget given (B, a bound, today's) that would read 0 keeps its first significant digits (``budget_text``), and
+    so does a budget the search put on a bound (a minimum of 0.004 reads 0.0040 in the split too)."""
+    places = budget_places(result, style)
+    given = budget_text(result, style)
+    bounds = {bound for channel in result.channels for bound in (channel.minimum, channel.maximum)}
+    return lambda value: given(value) if value in bounds else style.money(value, places)
+
+
 def peak_key(result: Allocation) -> str:
     """The label of the curve's best point: no "peak" where the curve is still rising at its end."""
     return "allocate_peak_edge" if result.still_rising else "allocate_peak"

@@ -134,3 +134,17 @@ def test_csv_and_json_keep_the_budgets_as_they_are(tmp_path: Path) -> None:
     assert data["budget"] == 0.01 and data["best"]["split"] == {"Cheap": 0.01, "Dear": 0.0}
     assert [point["budget"] for point in data["curve"]] == pytest.approx([0.0025 * k for k in range(9)])
     assert "not B = 0.010" in data["warnings"][0]["message"]
+
+
+def test_what_the_search_leaves_below_its_resolution_reads_0() -> None:
+    """`--reach` finds a split to about 1e-6 of B: at the least budget reaching 1,000 subscribers by month 6 it left
+    Bilibili 0.036 of 33,251 (JSON keeps it), which the tables read 0, as whole amounts always did; only a budget given
+    (B, a bound, today's) keeps its first significant digits where it would read 0."""
+    plan = str(Path(__file__).resolve().parents[2] / "scenarios" / "creators-first-gated.yaml")
+    args = ["allocate", plan, "--reach", "subscribers@6=1000", "--lang", "en"]
+    found = json.loads(invoke([*args, "--format", "json"]).stdout)
+    left = found["best"]["split"]["Bilibili CPA"]
+    assert 0 <= left < 1e-5 * found["budget"]
+    markdown = invoke([*args, "--format", "markdown"]).stdout
+    bilibili = next(row for row in _rows(markdown, "Split per phase (monthly budget)") if row[1] == "Bilibili CPA")
+    assert bilibili[2:] == ["60,000", "0"]
