@@ -182,3 +182,14 @@ def test_the_channel_chart_shows_no_budget_of_0(tmp_path: Path, lang: str) -> No
     # Ticks 0 to 300 by 100: the chosen 0.01 lies at 0 to the eye, written with its first two significant digits.
     chosen = "chosen budget: 0.010 → " if lang == "en" else "所选预算：0.010 → "
     assert f"<title>{chosen}" in result.stdout
+
+
+def test_chinese_amounts_past_10_thousand_read_as_the_terminal_reads_them() -> None:
+    """Chinese writes 24,690 as 2.5万, as it writes the tick 25,000: at --allocate 12345 a curve's highest budget,
+    24,690, read as that tick, so every budget of the page took cents (3,086.25, 1.23万). A marker reads apart from a
+    tick only more than a tenth of the ticks' step (5,000) from it: 310 is not."""
+    zh = NumberStyle("zh", currency="CNY")
+    curve = [12_345 * k / 4 for k in range(9)]
+    write = svg.x_values(curve, [12_345, 272_500, curve[-1]], zh.money, curve)
+    assert [write(budget) for budget in curve] == ["0", "3,086", "6,173", "9,259", "1.2万", "1.5万", "1.9万", "2.2万", "2.5万"]
+    assert write(12_345) == "1.2万"

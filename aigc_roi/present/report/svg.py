@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from aigc_roi.model.compared import apart_places, kept_nonzero
+from aigc_roi.model.compared import RESOLUTION, apart_places, kept_nonzero
 from aigc_roi.present.chart_format import exact_decimals
 from aigc_roi.present.graphemes import clusters, wide, zero_width
 from aigc_roi.present.report.words import word
@@ -307,18 +307,26 @@ def _x_ticks(lines: Sequence[float], marks: Sequence[float]) -> list[float]:
     return _nice_ticks(min(low, *near), max(high, *near))
 
 
+TICK_APART = 0.1
+"""A marker further than this share of the ticks' step from a tick does not read as that tick (B = 2.5 as 3)."""
+
+
 def x_values(lines: Sequence[float], marks: Sequence[float], write: Callable[[float, int], str],
              shown: Sequence[float] = ()) -> Format:
     """How ``xy_chart`` with lines through ``lines`` and markers at ``marks`` (x values) writes an x value outside its
     ticks: a marker's hover, legend and off-scale label, and ``shown``, values written beside the chart (a table of
-    the curve's points). ``write`` (value, decimals) with at least the ticks' decimals, more until no two of the
-    ticks, ``marks`` and ``shown`` more than model/compared.py RESOLUTION of the axis apart read alike
-    (``apart_places``), and a value other than 0 that would read 0 with its first significant digits
-    (``kept_nonzero``). With whole amounts the chosen split at B = 2.5, drawn between the ticks 2 and 3, read 3; at
-    B = 0.01, on ticks 0.000 to 0.020, it read 0."""
+    the curve's points). ``write`` (value, decimals) with at least the ticks' decimals, more until no marker reads
+    as a tick more than ``TICK_APART`` of the ticks' step from it, nor any two of the markers and ``shown`` more than
+    model/compared.py RESOLUTION of the axis apart read alike (``apart_places``), and a value other than 0 that would
+    read 0 with its first significant digits (``kept_nonzero``). With whole amounts the chosen split at B = 2.5, drawn
+    between the ticks 2 and 3, read 3; at B = 0.01, on ticks 0.000 to 0.020, it read 0. Held apart from the ticks
+    by the axis' thousandth instead, 24,690 and the tick 25,000 both read 2.5万 in Chinese (whose amounts past 1万
+    keep 0.1万), and every budget of the page took cents for it."""
     ticks = _x_ticks(lines, marks)
-    places = apart_places([*ticks, *marks, *shown], ticks[-1] - ticks[0], exact_decimals(ticks), write)
-    return kept_nonzero(write, places)
+    span, places = ticks[-1] - ticks[0], exact_decimals(ticks)
+    step = span / max(len(ticks) - 1, 1)
+    beside_ticks = apart_places([*ticks, *marks], step * TICK_APART / RESOLUTION, places, write)
+    return kept_nonzero(write, apart_places([*marks, *shown], span, beside_ticks, write))
 
 
 def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title: str, x_title: str, *,
