@@ -66,7 +66,15 @@ from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import PaybackWindow, payback_window
 from aigc_roi.whatif import closed_form
 from aigc_roi.whatif.breakeven_jumps import Crossing, GateJump
-from aigc_roi.whatif.breakeven_search import Level, Solved, levels, search, search_floor
+from aigc_roi.whatif.breakeven_search import (
+    ABSOLUTE_TOLERANCE,
+    RELATIVE_TOLERANCE,
+    Level,
+    Solved,
+    levels,
+    search,
+    search_floor,
+)
 from aigc_roi.whatif.drivers import Driver, drivers_of, evaluate_realized
 from aigc_roi.whatif.lockstep import Steps, run_together
 from aigc_roi.whatif.max_bid import own_max_unit_costs
@@ -198,16 +206,24 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
     return BreakEvenTable(realized.name, window, roi_now, payback_now, rows, tuple(gate.name for gate in realized.gates))
 
 
+AT_CURRENT = 10 * RELATIVE_TOLERANCE
+"""A crossing this near the current value (relatively; ``ABSOLUTE_TOLERANCE`` at 0), of a threshold the plan meets,
+is the current value: the search finds a crossing to ``RELATIVE_TOLERANCE`` of its bracket and moves it toward its
+good side to confirm it, so nearer than a few of those the two are one value."""
+
+
 def _at_current_where_met(crossing: Crossing, current: float, met: bool) -> Crossing:
-    """``crossing``, or the current value where the plan meets the threshold now and the crossing found lies a
-    tolerance beyond it on the other side: a bid of 15.75 at which ROI is exactly 0 met ROI >= 0, and its break-even,
-    found at 15.7499999961 (moved toward its good side), read "must fall 0.0%". The current value is then the last
-    value that meets it, as a run there says (docs/formulas.md §10)."""
+    """``crossing``, or the current value where the plan meets the threshold now and the crossing found lies beyond
+    it on the failing side, or within ``AT_CURRENT`` of it: a bid of 15.75 at which ROI is exactly 0 met ROI >= 0,
+    and its break-even, found at 15.7499999961 (moved toward its good side), read "must fall 0.0%"; a price set to
+    the payback break-even the tool reported read room of "+0.0000000023%" on its bid. The current value, which a
+    run there meets, is then the break-even: room 0.0% (docs/formulas.md §10)."""
     value = crossing.value
     if value is None or crossing.jump is not None or not met:
         return crossing
     beyond = value < current if crossing.good_below else value > current
-    return crossing._replace(value=current) if beyond else crossing
+    near = abs(value - current) <= max(AT_CURRENT * abs(current), ABSOLUTE_TOLERANCE)
+    return crossing._replace(value=current) if beyond or near else crossing
 
 
 def _closed_then_searched(drivers: list[Driver], forms: dict[int, bool], floors: np.ndarray, target: int,

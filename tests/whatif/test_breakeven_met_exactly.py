@@ -10,10 +10,13 @@ value meets it, so it is the break-even itself: headroom 0 (docs/formulas.md §1
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from cli_runner import invoke
 
-from aigc_roi.reader.load import load_text
+from aigc_roi.reader.load import load_path, load_text
+from aigc_roi.reader.overrides import parse_overrides
 from aigc_roi.whatif.breakeven import THRESHOLDS, break_even
 
 EXACT = """name: Exact
@@ -45,3 +48,16 @@ def test_the_table_asks_no_move_of_a_plan_that_meets_its_thresholds(tmp_path, la
     result = invoke(["breakeven", str(plan), "--lang", lang])
     assert result.exit_code == 0, result.stderr
     assert ("must" if lang == "en" else "须") not in result.stdout
+
+
+def test_a_plan_set_to_its_own_break_even_has_no_room_left_on_any_driver() -> None:
+    """The starter plan with its price set to its payback break-even pays back in the target month with cash a hair
+    above 0: every other driver's crossing then lies within the search's tolerance of its current value, and read
+    room of +0.0000000023% (bid) or -0.00000037% (budget). Such a crossing is the current value: room 0."""
+    plan = Path(__file__).resolve().parents[2] / "scenarios" / "starter.yaml"
+    price = "monetization.plans[0].price"
+    found = {row.driver.path: row for row in break_even(load_path(plan).scenario).rows}[price].payback_target
+    table = break_even(load_path(plan, parse_overrides((f"{price}={found!r}",))).scenario)
+    assert table.met_now("payback_target")
+    assert all(row.headroom("payback_target") in (0.0, None) for row in table.rows), [
+        (row.driver.path, row.headroom("payback_target")) for row in table.rows]
