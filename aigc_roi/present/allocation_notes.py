@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from aigc_roi.model.compared import kept_nonzero, told_apart
+from aigc_roi.model.compared import against_limit, kept_nonzero, told_apart
 from aigc_roi.model.figures import plain
 from aigc_roi.model.names import listed
 from aigc_roi.model.rounding import fixed
@@ -52,7 +52,7 @@ def allocation_title(result: Allocation, style: NumberStyle) -> str:
     head = template.split(" · B = ")[0].split(" · 每月预算 B = ")[0].format(scenario=result.scenario)
     if result.reach is not None:
         tail = label("allocate_reach_title", style.lang).format(
-            milestone=f"{result.reach.key}@{result.reach.month}", value=_limit_text(result, "reach", result.reach.value, style),
+            milestone=f"{result.reach.key}@{result.reach.month}", value=_reach_text(result, style),
             budget=budget)
     elif result.target_roas is not None:
         tail = label("allocate_target_roas_title", style.lang).format(roas=style.ratio(result.target_roas),
@@ -175,12 +175,23 @@ def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: Nu
 
 
 def _constraint_texts(result: Allocation, name: str, style: NumberStyle) -> tuple[str, str]:
-    """A constraint's value and its limit; where it is not met, with the decimals that tell them apart (a peak cash
-    need of 100,400 above a limit of 100,000 is no "10.0万 against a limit of 10.0万")."""
+    """A constraint's value and its limit (model/compared.py ``against_limit``): the limit as given, with the decimals
+    that read it exactly (a milestone of 0.1 subscribers read ``≥ 0``), the value on the side of it its verdict says
+    (a peak cash need of 100,400 above a limit of 100,000 is no "10.0万 against a limit of 10.0万")."""
     check = result.constraints[name]
-    if check.met:
-        return _limit_text(result, name, check.value, style), _limit_text(result, name, check.limit, style)
-    return told_apart(lambda value, extra: _limit_text(result, name, value, style, extra), check.value, check.limit, 0)
+    def show(value: float | None, extra: int) -> str:
+        assert value is not None, "a constraint's value and limit are numbers"
+        return _limit_text(result, name, value, style, extra)
+
+    return against_limit(show, check.value, check.limit, 0, name != "max_cash_need", check.met)
+
+
+def _reach_text(result: Allocation, style: NumberStyle) -> str:
+    """The milestone's value as given, as its row under the title writes it (``_constraint_texts``)."""
+    assert result.reach is not None, "a title of the least budget reaching a milestone"
+    if "reach" in result.constraints:
+        return _constraint_texts(result, "reach", style)[1]
+    return _limit_text(result, "reach", result.reach.value, style)
 
 
 def _limit_text(result: Allocation, name: str, value: float, style: NumberStyle, extra: int = 0) -> str:

@@ -148,3 +148,16 @@ def test_what_the_search_leaves_below_its_resolution_reads_0() -> None:
     markdown = invoke([*args, "--format", "markdown"]).stdout
     bilibili = next(row for row in _rows(markdown, "Split per phase (monthly budget)") if row[1] == "Bilibili CPA")
     assert bilibili[2:] == ["60,000", "0"]
+
+
+@pytest.mark.parametrize(("lang", "title", "row"), [
+    ("en", "least budget reaching new_users@1 ≥ 0.1:", "- The milestone: 0.1 (≥ 0.1 ✓)"),
+    ("zh", "达到 new_users@1 ≥ 0.1 的最低月预算", "- 里程碑: 0.1 (≥ 0.1 ✓)"),
+])
+def test_a_milestone_reads_as_given(tmp_path: Path, lang: str, title: str, row: str) -> None:
+    """`--reach new_users@1=0.1`: a tenth of a user, bought at 20 a user for a budget of 2. The milestone read
+    `≥ 0` in the title and `0 (≥ 0 ✓)` in its row (users are counts, written whole): a limit rounded is another
+    limit. It reads as given, and the users reached with the decimals that show they reach it."""
+    markdown = _allocate(tmp_path, "--reach", "new_users@1=0.1", "--format", "markdown", "--lang", lang)
+    assert title in markdown.splitlines()[0]
+    assert row in markdown
