@@ -969,6 +969,10 @@ _HINTS = _rules([
     (r"no thousands commas: write (.*)", "不要用千位逗号：请写 {0}"),
     (r"dots separating thousands are not read: write (.*)", "不读取用点号分隔的千位：请写 {0}"),
     (r"a decimal comma is not read: write (.*)", "不读取小数逗号：请写 {0}"),
+    (r"commas grouping digits by four \(万\) are not read: write (.*)", "不读取按四位（万）分组的逗号：请写 {0}"),
+    (r"in ([A-Z]{3}) a comma before four digits may be a decimal comma: write (\S+) if it groups digits by four "
+     r"\(万\), or (\S+) if it is a decimal comma",
+     "以 {0} 计时，逗号后跟四位数字也可能是小数逗号：若按四位（万）分组，请写 {1}；若是小数逗号，请写 {2}"),
     # reader/comma_split.py: a number a flow mapping's comma split into a value and a key.
     (r"YAML split (\S+(?: \S+)*) at its comma, which separates the items of a flow mapping",
      "YAML 在 {0} 的逗号处把它拆开了：流式映射（{{ }}）中逗号分隔各项"),

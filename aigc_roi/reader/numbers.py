@@ -207,6 +207,9 @@ three digits and no dot (``1,500``) is ``_GROUPED``'s, a thousands comma, but wh
 _ONE_GROUP = re.compile(r"[+-]?[1-9１-９][0-9０-９]{0,2}(?P<separator>[.,])[0-9０-９]{3}")
 """One dot or comma before three digits (``1.500``, ``1,500``): in a currency whose locales write a decimal comma
 (``DECIMAL_COMMA``) a thousands separator or a decimal mark, either reading a thousand times the other."""
+_MYRIAD_GROUPED = re.compile(r"(?P<sign>[+-]?)(?P<digits>[1-9１-９][0-9０-９]{0,3}(?:,[0-9０-９]{4})+)")
+"""Digits grouped by four, as Chinese counts in 万 and 亿 (``50,0000`` is 50万, ``1,0000,0000`` 1亿): a comma before
+four digits is no decimal comma there, and its decimal reading, 50.0000, is ten thousand times too small."""
 FULL_WIDTH = {"：": ":", "，": ",", "％": "%", "“": '"', "”": '"', "‘": "'", "’": "'", "（": "(", "）": ")", "。": "."}
 """Characters a Chinese input method (IME) types in place of their ASCII twin."""
 PERCENT_SIGNS = ("%", "％")
@@ -321,6 +324,14 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
     meant = _plan_number(stripped) if grouped else None
     if grouped and meant is not None and (grouped["separator"] or ",") == ",":  # India's groups, by commas alone
         return lead + stripped.index(","), f"no thousands commas: write {meant}"
+    if myriad := _MYRIAD_GROUPED.fullmatch(stripped):
+        grouped_by_four = _by_four(myriad)
+        comma = _DECIMAL_COMMA.fullmatch(stripped)
+        if decimal_comma is not None and comma is not None:
+            return lead + stripped.index(","), (
+                f"in {decimal_comma} a comma before four digits may be a decimal comma: write {grouped_by_four} if it "
+                f"groups digits by four (万), or {_decimal_point(comma)} if it is a decimal comma")
+        return lead + stripped.index(","), f"commas grouping digits by four (万) are not read: write {grouped_by_four}"
     if comma := _DECIMAL_COMMA.fullmatch(stripped):
         return lead + stripped.index(","), f"a decimal comma is not read: write {_decimal_point(comma)}"
     if grouped and meant is not None:
@@ -352,6 +363,9 @@ def range_slip_hint(text: str, decimal_comma: str | None = None) -> tuple[int, s
         elif (either := _spaced_either(end, decimal_comma)) is not None:
             kind, (as_thousands, as_decimal, spaced) = "spaced_either", either
             words.setdefault(kind, "{}: write {{}} if it does, or {{}} if it is a {}".format(*spaced))
+        elif decimal_comma is None and (myriad := _MYRIAD_GROUPED.fullmatch(end)) is not None:
+            kind = "myriad"
+            as_thousands = as_decimal = _by_four(myriad)
         elif meant is None:
             return None
         else:
@@ -374,6 +388,8 @@ def range_slip_hint(text: str, decimal_comma: str | None = None) -> tuple[int, s
         return marks["spaced_either"], words["spaced_either"].format(fixed, RANGE_SEPARATOR.join(decimals))
     if "spaces" in marks:
         return marks["spaces"], f"{words['spaces']} are not read: write {fixed}"
+    if "myriad" in marks:
+        return marks["myriad"], f"commas grouping digits by four (万) are not read: write {fixed}"
     if "thousands" in marks:
         return marks["thousands"], f"no thousands commas: write {fixed}"
     if "decimal" in marks:
@@ -409,6 +425,11 @@ def comma_group(text: str) -> tuple[str, str] | None:
 def thousands_reading(group: str) -> str:
     """One group (``_ONE_GROUP``) read as thousands, as the plan writes them: ``1_500``, ``150_000``."""
     return _plan_number(group.replace(".", ",")) or group
+
+
+def _by_four(myriad: re.Match[str]) -> str:
+    """Digits grouped by four (``_MYRIAD_GROUPED``: ``50,0000``) as the plan's grammar writes them: ``500_000``."""
+    return f"{myriad['sign']}{int(myriad['digits'].replace(',', '').translate(DIGIT_TWINS)):_}"
 
 
 def _decimal_point(comma: re.Match[str]) -> str:
