@@ -145,9 +145,11 @@ def gates_reach_blocks(milestone: Milestone, budget: float, failing: list[str]) 
     split, leave the milestone unreached because a gate fails there (``failing``), no budget is answered, as where
     none reaches it."""
     if failing:
-        raise AllocationError(f"no budget reaches {milestone.key}@{milestone.month} = {amount_text(milestone.value)} with "
-                              f"the gates: planned as if every gate passed, B = {amount_text(budget)} would, but there "
-                              f"the gate {', '.join(repr(name) for name in failing)} fails")
+        # "No budget reaches" was read as a fact: a split that holds the test months as --budget does may reach it.
+        raise AllocationError(f"the search found no budget reaching {milestone.key}@{milestone.month} = "
+                              f"{amount_text(milestone.value)} with the gates: planned as if every gate passed, "
+                              f"B = {amount_text(budget)} would, but there the gate {', '.join(repr(name) for name in failing)} "
+                              "fails (a split holding the test months, as --budget's, is not searched)")
 
 
 def reach_check(median: Scenario, movable: list[int], split: FloatArray, milestone: Milestone) -> ConstraintCheck:

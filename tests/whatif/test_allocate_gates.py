@@ -215,10 +215,11 @@ GATED_TEMPLATE = Path(__file__).resolve().parents[2] / "scenarios" / "creators-f
 
 
 @pytest.mark.parametrize(("lang", "refusal"), [
-    ("en", r"aigc-roi: no budget reaches subscribers@12 = 8,000 with the gates: planned as if every gate passed, "
-           r"B = [\d,.]+ would, but there the gate 'creators prove the product' fails\n"),
-    ("zh", r"aigc-roi: 计入闸门后没有预算能达到 subscribers@12 = 8,000：按每道闸门都通过来规划，B = [\d.]+万 可以达到，"
-           r"但届时闸门 'creators prove the product' 未通过\n"),
+    ("en", r"aigc-roi: the search found no budget reaching subscribers@12 = 8,000 with the gates: planned as if every "
+           r"gate passed, B = [\d,.]+ would, but there the gate 'creators prove the product' fails \(a split holding "
+           r"the test months, as --budget's, is not searched\)\n"),
+    ("zh", r"aigc-roi: 计入闸门后，搜索未找到能达到 subscribers@12 = 8,000 的预算：按每道闸门都通过来规划，B = [\d.]+万 可以达到，"
+           r"但届时闸门 'creators prove the product' 未通过（未搜索像 --budget 那样保持测试月份的分配）\n"),
 ])
 def test_a_reach_that_only_a_failed_gate_would_allow_is_refused(lang: str, refusal: str) -> None:
     # 8,000 subscribers by month 12 takes a creators' test so large that its CAC fails the gate, which stops every
