@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable
 from itertools import combinations
 
 ASCII_TWINS = {"＝": "=", "：": ":", "，": ",", "、": ",", "＠": "@",
-               "．": ".", "。": ".", "［": "[", "］": "]", "【": "[", "】": "]"}
+               "．": ".", "。": ".", "［": "[", "］": "]", "【": "[", "】": "]",
+               "｛": "{", "｝": "}"}
 """Each mark, as the ASCII character the option's syntax has: ``、``, the comma that lists things in Chinese, is a
 comma too."""
 
@@ -23,10 +24,18 @@ DIGIT_TWINS = str.maketrans("０１２３４５６７８９", "0123456789")
 """The full-width digits an input method types, as the ASCII ones they read as: in a number, a month's key and a
 list's index alike (no other script's digits, which nothing of a file or an option reads)."""
 
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+"""Dashes that look like the ASCII hyphen-minus a span or range is written with: the IME's full-width ``－`` and
+small ``﹣``, the minus sign ``−``, and the hyphens and dashes of U+2010..U+2015 a word processor or web page turns a
+hyphen into (``–``, ``—``)."""
+
 EQUALS = "＝"
 SEPARATORS = "，、"
 """A list's comma (``--variant``'s settings, ``--grid``'s drivers, ``--percentiles``)."""
 BRACKETS = "［］【】"
+FLOW_BRACKETS = "［］｛｝"
+"""The brackets that open a list or a mapping written on one line, as an IME types them (``【】`` are a name's own
+often enough, ``【测试】``, that they are not told in a file)."""
 """A channel's reference holds brackets (``acquisition[2]``), no dot."""
 PATH_MARKS = "．。" + BRACKETS
 

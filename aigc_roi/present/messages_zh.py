@@ -950,7 +950,7 @@ _HINTS = _rules([
     (r"write (.*) without '(.*)' if its comma separates thousands, or (.*) if it is a decimal comma: amounts are in the "
      r"scenario's currency", "逗号若是千位分隔符请写 {0}，若是小数逗号请写 {2}，并去掉 '{1}'：金额的币种由方案的 currency 决定"),
     (r"write (.*) without '(.*)': amounts are in the scenario's currency", "请写 {0}，去掉 '{1}'：金额的币种由方案的 currency 决定"),
-    (r"'w' is not a suffix: write (.*)", "'w' 不是数字后缀：请写 {0}"),
+    (r"'(w|百万|千万|百|千)' is not a suffix: write (.*)", "'{0}' 不是数字后缀：请写 {1}"),
     (r"budgets and costs are per month: (.*) is (.*) a month \((.*) x (.*) days\), so write (.*)",
      "预算和费用均按月填写：{0} 折合每月 {1}（{2} × {3} 天）；请写 {4}"),
     (r"amounts are per month already: write (.*)", "金额本来就是按月计：请写 {0}"),
@@ -962,6 +962,10 @@ _HINTS = _rules([
     (r"months are counted from start \((\S+) is month 1\): (\S+) to (\S+) are months (\d+)-(\d+)",
      "月份从 start 起算（{0} 为第 1 月）：{1} 至 {2} 是第 {3}-{4} 月"),
     (r"a month of the plan is a number, 1 for its first, not a date", "方案的月份写作数字（第一个月为 1），不是日期"),
+    (r"a month of the plan is its number alone: write (\d+)", "方案的月份只写数字：请写 {0}"),
+    (r"a month of the plan is its number alone: write (\d+) if it means the plan's month \d+, or (\d+) if it means "
+     r"calendar month (\d+) \(start (\S+) is month 1\)",
+     "方案的月份只写数字：若指方案的第 {0} 个月，请写 {0}；若指日历上的 {2} 月，请写 {1}（start {3} 为第 1 月）"),
     (r"a target is one number, not a range", "目标是一个数，不是区间"),
     (r"a list is written in brackets: (.*)", "列表要写在方括号里：{0}"),
     (r"it belongs (.*)", lambda m: _places_zh(m[1])),
@@ -993,6 +997,7 @@ _HINTS = _rules([
      lambda m: f"全角字符 '{m[1]}'（输入法输入），且 {m[2]} 是百分比，不是{_COUNTED_ZH[m[3]]}"),
     (r"full-width '(.)' \(IME input\), and (.*) is not a (whole )?number",
      lambda m: f"全角字符 '{m[1]}'（输入法输入），且 {m[2]} 不是{'整数' if m[3] else '数字'}"),
+    (r"full-width '＃' \(IME input\) starts no comment: write (.*)", "全角字符 '＃'（输入法输入）不能开始注释：请写 {0}"),
     (r"full-width quote '(.)' \(IME input\) does not quote in YAML: write (.*) or use ASCII quotes",
      "全角引号 '{0}'（输入法输入）在 YAML 中不起引号作用：请写 {1}，或用英文引号"),
     (r"KOC \(素人\) posts are type: kol, priced per post", "KOC（素人）投放请写 type: kol，按条计费"),

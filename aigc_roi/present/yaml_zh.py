@@ -196,6 +196,8 @@ def cause_zh(cause: str) -> str | None:
 _OWN = [_rule(pattern, template) for pattern, template in [
     (r"full-width colon '：' \(IME input\) after a key; write an ASCII ':' and a space",
      "键后面是全角冒号 '：'（输入法输入）；请改成英文冒号 ':' 加一个空格"),
+    (r"full-width '＃' \(IME input\) starts no comment in YAML; write an ASCII '#'",
+     "全角字符 '＃'（输入法输入）在 YAML 中不能开始注释；请改成英文 '#'"),
     (r"full-width quote '(.)' \(IME input\) does not quote in YAML; use ASCII quotes \"\.\.\.\"",
      "全角引号 '{0}'（输入法输入）在 YAML 中不起引号作用；请用英文引号 \"...\""),
     (r"full-width comma '，' \(IME input\) does not separate items in YAML; write an ASCII ','",
@@ -222,6 +224,8 @@ _OWN = [_rule(pattern, template) for pattern, template in [
     (r"an escape in a double-quoted string is beyond the last Unicode character \\U0010FFFF",
      "双引号字符串中的转义超出了最后一个 Unicode 字符 \\U0010FFFF"),
 ]]
+_OWN.append((re.compile(r"full-width ('.'(?:, '.')*) \(IME input\) open no list or mapping in YAML; write (.*)", re.DOTALL),
+             lambda match: f"全角字符 {match[1].replace(', ', '、')}（输入法输入）在 YAML 中不能开始列表或映射；请写 {match[2]}"))
 """This project's own wording of YAML problems (reader/yamltree.py), which PyYAML does not give."""
 
 _LOCATED = re.compile(r"(.*) \((while [^()]+) at line (\d+), column (\d+)\)", re.DOTALL)

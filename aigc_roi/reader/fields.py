@@ -10,6 +10,7 @@ from typing import Any
 
 from aigc_roi.model.channels import CHANNEL_TYPES, ChannelType
 from aigc_roi.model.channels.base import FIELD_INFO, FieldInfo
+from aigc_roi.model.ime_marks import ASCII_TWINS, FLOW_BRACKETS, ime_hint
 from aigc_roi.model.limits import MAX_GATES as MAX_GATES
 from aigc_roi.model.limits import MAX_MATCH_PATTERNS as MAX_MATCH_PATTERNS
 from aigc_roi.model.limits import MAX_MILESTONES as MAX_MILESTONES
@@ -122,6 +123,9 @@ class ListOf:
         if node.kind == "scalar" and node.value is None:
             return []
         if node.kind != "seq":
+            slip = _full_width_list(node)
+            if slip is not None:
+                return ctx.expected_with_hint(node, path, "a list", *slip)
             bracketed = _bracketed(node) if isinstance(self.item, Text) else None
             if bracketed is not None:
                 return ctx.expected_with_hint(node, path, "a list", 0, f"a list is written in brackets: {bracketed}")
@@ -147,6 +151,17 @@ _LIST_SEPARATORS = re.compile(r"\s*[,，、]\s*")
 _PLAIN_ITEM = re.compile(r"[^\[\]{}#&*!|>'\"%@`]+")
 """An item a list in brackets holds as written, unquoted: no character YAML reads otherwise at its start or in a
 flow list (a ': ' is checked apart)."""
+
+
+def _full_width_list(node: Node) -> tuple[int, str] | None:
+    """A list written in an IME's brackets, ``［小红书达人］``, which YAML reads as text: (offset of its first
+    bracket, the hint to write ASCII ones); None for any other node."""
+    text = node.raw.strip() if node.kind == "scalar" and isinstance(node.value, str) else ""
+    if not (text.startswith("［") and text.endswith("］")):
+        return None
+    brackets = [char for char in text if char in FLOW_BRACKETS]
+    fixed = "".join(ASCII_TWINS[char] if char in FLOW_BRACKETS else char for char in text)
+    return node.raw.index("［"), ime_hint(brackets, fixed)
 
 
 def _bracketed(node: Node) -> str | None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from aigc_roi.model.ime_marks import DIGIT_TWINS
+from aigc_roi.model.ime_marks import DASHES, DIGIT_TWINS
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.reader.currency_signs import ABBREVIATION_DOT, CODES, DECIMAL_COMMA, SIGNS
 
@@ -262,6 +262,16 @@ def written_date(text: str) -> tuple[int, int] | None:
     return (int(match["year"]), int(match["month"])) if match else None
 
 
+_UNWRITTEN_UNITS = {"百万": Decimal(10**6), "千万": Decimal(10**7), "百": Decimal(100), "千": Decimal(1000)}
+"""Chinese units of a number the grammar does not read as it reads 万 and 亿 (longest first, as a pattern tries them)."""
+
+
+def _underscored(value: Decimal) -> str:
+    """``value`` as the plan writes it, thousands grouped by ``_``: 3_000, 1_500.5."""
+    whole, point, fraction = format(abs(value).normalize(), "f").partition(".")
+    return f"{'-' if value < 0 else ''}{int(whole):_}{point}{fraction}"
+
+
 def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = None,
               decimal_comma: str | None = None) -> tuple[int, str] | None:
     """The likely slip behind ``text`` that is not a number, as (offset of the character
@@ -272,6 +282,10 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
     (``DECIMAL_COMMA``), so that a comma before three digits (``1,500``) may be one."""
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
+    if "＃" in text:
+        # YAML starts a comment at an ASCII '#' after a space only: the IME's one is the value's text.
+        before, _, after = text.partition("＃")
+        return text.index("＃"), f"full-width '＃' (IME input) starts no comment: write {before.strip()} # {after.strip()}"
     if _SPACE_GROUPED.fullmatch(stripped):
         # Before the IME's characters: ’ is a Swiss apostrophe between digits (1’500), not a quote.
         either = _spaced_either(stripped, decimal_comma)
@@ -305,6 +319,10 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
             return lead + match.start("unit"), without
     if match := re.fullmatch(rf"(?P<number>{_PLAIN})\s*[wW]", stripped):
         return lead + len(stripped) - 1, f"'w' is not a suffix: write {match['number']}万"
+    if (match := re.fullmatch(rf"(?P<number>{_PLAIN})\s*(?P<unit>{'|'.join(_UNWRITTEN_UNITS)})", stripped)) \
+            and is_number_text(match["number"]):
+        scaled = Decimal(match["number"].replace("_", "").translate(DIGIT_TWINS)) * _UNWRITTEN_UNITS[match["unit"]]
+        return lead + match.start("unit"), f"'{match['unit']}' is not a suffix: write {_underscored(scaled)}"
     if match := re.fullmatch(rf"(?P<number>{_PLAIN})\s*(?P<suffix>[kKmM万亿]?)\s*/\s*(?:天|日|day|d)", stripped):
         if is_number_text(match["number"]):
             per_month = parse_number_text(match["number"]) * DAYS_PER_MONTH
@@ -313,7 +331,7 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
                 f"({match['number']}{match['suffix']} x {DAYS_PER_MONTH:g} days), so write {_written(per_month)}{match['suffix']}")
     if match := re.fullmatch(rf"(?P<number>{_PLAIN}\s*[kKmM万亿]?)\s*/\s*(?:月|month|mo)", stripped):
         return lead + stripped.index("/"), f"amounts are per month already: write {match['number']}"
-    if match := re.fullmatch(rf"(?P<low>{_PLAIN}\s*[kKmM万亿%]?)\s*[-~～—]\s*(?P<high>{_PLAIN}\s*[kKmM万亿%]?)", stripped):
+    if match := re.fullmatch(rf"(?P<low>{_PLAIN}\s*[kKmM万亿%]?)\s*[-~～{DASHES}]\s*(?P<high>{_PLAIN}\s*[kKmM万亿%]?)", stripped):
         if not match["low"].lower().endswith("e") and written_date(stripped) is None:
             return lead + len(match["low"]), f"a range is written low..high: {match['low'].strip()}..{match['high'].strip()}"
     if decimal_comma is not None and (group := comma_group(stripped)):

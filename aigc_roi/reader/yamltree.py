@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from aigc_roi.model.errors import ScenarioError
+from aigc_roi.model.ime_marks import ASCII_TWINS, FLOW_BRACKETS
 from aigc_roi.model.limits import MAX_DEPTH as MAX_DEPTH
 from aigc_roi.model.limits import MAX_MAPPING_KEYS as MAX_MAPPING_KEYS
 from aigc_roi.model.limits import MAX_SCALARS as MAX_SCALARS
@@ -234,6 +235,7 @@ def _plain_value(tag: str, text: str) -> Any:
 
 
 COLON_SLIP = "full-width colon '：' (IME input) after a key; write an ASCII ':' and a space"
+HASH_SLIP = "full-width '＃' (IME input) starts no comment in YAML; write an ASCII '#'"
 INDENT_SLIPS = {
     "\u3000": "ideographic space U+3000 (IME input) in the indentation; indent with ASCII spaces",
     "\u00a0": "no-break space U+00A0 (pasted from a web page or Word) in the indentation; indent with ASCII spaces",
@@ -649,10 +651,12 @@ _IME_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_0-9][\w-]*[ \t]*(：)")
 """A key (a field's name, or a month's number in points) followed by a full-width colon, as a Chinese input
 method types it."""
 _SLIPS_AT = ((_IME_KEY, {"：": COLON_SLIP}),
+             (re.compile(r"^[ \t]*(＃)"), {"＃": HASH_SLIP}),
              (re.compile(f"^[ \\t]*([{_LOOK_ALIKES}])"), INDENT_SLIPS),
              (re.compile(f"^[ \\t]*(?:-[ \\t]+)?[\\w-]+:([{''.join(SPACE_SLIPS)}])"), SPACE_SLIPS))
-"""Where each slip shows: a full-width colon after a key, a look-alike of a space before a line's text or after a
-key's colon (where YAML needs an ASCII space)."""
+"""Where each slip shows: a full-width colon after a key, a full-width '＃' opening a line (YAML reads it as text
+without ': ', an error), a look-alike of a space before a line's text or after a key's colon (where YAML needs an
+ASCII space)."""
 
 
 def _character_slips(text: str, filename: str, exc: yaml.MarkedYAMLError) -> list[ScenarioError]:
@@ -673,8 +677,15 @@ def _character_slips(text: str, filename: str, exc: yaml.MarkedYAMLError) -> lis
             return [_error(filename, index + 1, line.index(quote) + 1,
                            f"invalid YAML: full-width quote '{quote}' (IME input) does not quote in YAML; "
                            "use ASCII quotes \"...\"")]
-        # Inside [ ] or { } an IME's comma separates nothing: YAML reads on and fails at the next ':'.
         code = re.split(r"\s#", line, maxsplit=1)[0]  # a comment may well hold one
+        # ｛1: 0.35｝ is text to YAML, whose ': ' inside it is an error there.
+        brackets = [char for char in code if char in FLOW_BRACKETS]
+        if brackets:
+            fixed = "".join(ASCII_TWINS.get(char, char) if char in FLOW_BRACKETS else char for char in code).strip()
+            listed = ", ".join(f"'{char}'" for char in dict.fromkeys(brackets))
+            return [_error(filename, index + 1, code.index(brackets[0]) + 1,
+                           f"invalid YAML: full-width {listed} (IME input) open no list or mapping in YAML; write {fixed}")]
+        # Inside [ ] or { } an IME's comma separates nothing: YAML reads on and fails at the next ':'.
         comma = first_comma(code)
         if comma and ("flow" in (exc.context or "") or re.search(r"[\[{]", code)):
             return [_error(filename, index + 1, comma.start() + 1, f"invalid YAML: {ITEM_COMMAS[comma[0]]}")]
