@@ -285,7 +285,8 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
     if "＃" in text:
         # YAML starts a comment at an ASCII '#' after a space only: the IME's one is the value's text.
         before, _, after = text.partition("＃")
-        return text.index("＃"), f"full-width '＃' (IME input) starts no comment: write {before.strip()} # {after.strip()}"
+        fixed = f"{before.strip()} # {after.strip()}".strip()
+        return text.index("＃"), f"full-width '＃' (IME input) starts no comment: write {fixed}"
     if _SPACE_GROUPED.fullmatch(stripped):
         # Before the IME's characters: ’ is a Swiss apostrophe between digits (1’500), not a quote.
         either = _spaced_either(stripped, decimal_comma)

@@ -69,6 +69,14 @@ def test_a_full_width_hash_after_a_value(tmp_path: Path, lang: str) -> None:
     assert _errors(path, lang) == [f"{path}:{line}:{text.index('＃') + 1}: {HASH_AFTER[lang == 'zh']}"]
 
 
+def test_a_full_width_hash_ending_a_value(tmp_path: Path) -> None:
+    """Nothing after it: the fix is the value and the ASCII '#', no space left dangling."""
+    path, line, text = _slip(tmp_path, "virality: 0 ", "virality: 0.06＃ ")
+    assert _errors(path, "en") == [
+        f"{path}:{line}:{text.index('＃') + 1}: virality: expected a number >= 0 and < 1, found '0.06＃'; "
+        "full-width '＃' (IME input) starts no comment: write 0.06 #"]
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_full_width_hash_opening_a_line(tmp_path: Path, lang: str) -> None:
     path, line, _ = _slip(tmp_path, "organic_users: 0", "＃ 自然流量\norganic_users: 0")
