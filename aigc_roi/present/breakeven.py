@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.rounding import SIGNIFICANT_DIGITS, fixed, limit_places, rounded_toward, significant_places
-from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
+from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, room_marked, saturating_notes, threshold_text
 from aigc_roi.present.drivers import bound_value, driver_label, driver_value, is_amount
 from aigc_roi.present.labels import bracketed, label
 from aigc_roi.present.numbers import NONE, NumberStyle
@@ -17,7 +17,7 @@ from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown, with_currency
 from aigc_roi.present.text import markdown_text
 from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
-from aigc_roi.whatif.breakeven_jumps import GateJump, Side
+from aigc_roi.whatif.breakeven_jumps import FlipWithin, GateJump, Side
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -107,7 +107,8 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
             continue
         cells[2:] = [driver_value(driver, driver.current, style)]
         for threshold in THRESHOLDS:
-            cells += [value_or_reason(table, row, threshold, style), headroom_text(shown_headroom(row, threshold))]
+            cells += [value_or_reason(table, row, threshold, style),
+                      room_marked(row, threshold, headroom_text(shown_headroom(row, threshold)), style.lang)]
         # The unit cost's own column: a factor's is empty (its factor is in the next).
         own = [own_max_text(row, style) if own[0] is not None else driver_value(driver, None, style),
                bound_value(driver, own[1], style, up=False), style.money(own[2]), style.money(own[3])]
@@ -192,6 +193,7 @@ def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:
                 "none_reason": {name: none_reason(table, row, name) for name in THRESHOLDS},
                 "headroom": {name: row.headroom(name) for name in THRESHOLDS},
                 "gate_jump": {name: _jump_json(table, row.jumps.get(name)) for name in THRESHOLDS},
+                "gate_flip": {name: _flip_json(table, row.flips.get(name)) for name in THRESHOLDS},
                 "channel": None if row.channel is None else {
                     "max_unit_cost": row.channel.max_unit_cost,
                     "max_unit_cost_factor": row.channel.max_unit_cost_factor,
@@ -215,6 +217,12 @@ def _jump_json(table: BreakEvenTable, jump: GateJump | None) -> dict[str, Any] |
                 "gates_passed": [name for name, passed in zip(table.gates, at.gates_passed, strict=True) if passed]}
 
     return {"gates": [table.gates[g] for g in jump.flipped], "below": side(jump.below), "above": side(jump.above)}
+
+
+def _flip_json(table: BreakEvenTable, flip: FlipWithin | None) -> dict[str, Any] | None:
+    """A flip of the gates between the current value and a break-even: the last value the gates decide as now, the
+    gates that flip past it, and the plan just below and just above it."""
+    return None if flip is None else {"value": flip.value, **(_jump_json(table, flip.sides) or {})}
 
 
 def breakeven_title(scenario: str, style: NumberStyle) -> str:

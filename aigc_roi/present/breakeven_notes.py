@@ -43,17 +43,32 @@ def _average(alone: ChannelAlone | None) -> bool:
     return alone is not None and alone.saturating and alone.ceiling is not None
 
 
+def room_marked(row: BreakEven, threshold: str, text: str, lang: str) -> str:
+    """A room cell, marked "flip" where a gate flips within it (``BreakEven.flips``)."""
+    return f"{text} {label('breakeven_flip_marker', lang)}" if threshold in row.flips else text
+
+
 def jump_notes(table: BreakEvenTable, style: NumberStyle) -> list[str]:
     """What "jump" means, once, then each jump: the gates that decide otherwise past it and the figures either side
-    (one sentence for a driver's two thresholds at one jump)."""
-    notes = []
+    (one sentence for a driver's two thresholds at one jump); then likewise each flip of the gates within a room."""
+    notes, flips = [], []
     for row in table.rows:
         values: dict[float, list[str]] = {}
         for threshold in THRESHOLDS:
             if threshold in row.jumps:
                 values.setdefault(getattr(row, threshold), []).append(threshold)
-        notes += [_jump_sentence(table, row, value, thresholds, style) for value, thresholds in values.items()]
-    return [label("breakeven_jump_note", style.lang), *notes] if notes else []
+        notes += [_jump_sentence(table, row, row.jumps[thresholds[0]], value,
+                                 break_even_value(row, thresholds[0], value, style), thresholds, style)
+                  for value, thresholds in values.items()]
+        within: dict[float, list[str]] = {}
+        for threshold, flip in row.flips.items():
+            within.setdefault(flip.value, []).append(threshold)
+        # Rounded toward the current value: at the value shown the gates still decide as they do now.
+        flips += [_jump_sentence(table, row, row.flips[thresholds[0]].sides, value,
+                                 bound_value(row.driver, value, style, up=row.driver.current > value), thresholds, style)
+                  for value, thresholds in within.items()]
+    return ([label("breakeven_jump_note", style.lang), *notes] if notes else []) + (
+        [label("breakeven_flip_note", style.lang), *flips] if flips else [])
 
 
 def saturating_notes(table: BreakEvenTable, lang: str) -> list[str]:
@@ -61,19 +76,20 @@ def saturating_notes(table: BreakEvenTable, lang: str) -> list[str]:
     return [label("saturating_caption", lang)] if any(_average(row.channel) for row in table.rows) else []
 
 
-def _jump_sentence(table: BreakEvenTable, row: BreakEven, value: float, thresholds: list[str], style: NumberStyle) -> str:
+def _jump_sentence(table: BreakEvenTable, row: BreakEven, jump: GateJump, value: float, shown: str,
+                   thresholds: list[str], style: NumberStyle) -> str:
+    """The gates that decide otherwise past ``jump`` at ``value`` (shown as ``shown``), read from the current value,
+    and the figures of ``thresholds`` either side of it."""
     lang = style.lang
     changes = []
+    here, past = _sides(row, value, jump)
     for threshold in thresholds:
-        here, past = _sides(row, value, row.jumps[threshold])
         if threshold == "roi_zero":
             before, after = style.percent(here.roi), style.percent(past.roi)
         else:
             never = label("never", lang)
             before, after = style.month(here.payback_month, never), style.month(past.payback_month, never)
         changes.append(label(JUMP_CHANGES[threshold], lang).format(before=before, after=after))
-    jump = row.jumps[thresholds[0]]
-    past = _sides(row, value, jump)[1]
     gates = label("list_separator", lang).join(
         label("breakeven_gate_passes" if past.gates_passed[g] else "breakeven_gate_fails", lang).format(gate=table.gates[g])
         for g in jump.flipped)
@@ -84,4 +100,4 @@ def _jump_sentence(table: BreakEvenTable, row: BreakEven, value: float, threshol
 
 def _sides(row: BreakEven, value: float, jump: GateJump) -> tuple[Side, Side]:
     """The jump's sides read from the current value across it: its own side first."""
-    return (jump.below, jump.above) if row.driver.current < value else (jump.above, jump.below)
+    return (jump.below, jump.above) if row.driver.current <= value else (jump.above, jump.below)

@@ -17,7 +17,14 @@ from aigc_roi.present.breakeven import (
     no_value_reason,
     shown_headroom,
 )
-from aigc_roi.present.breakeven_notes import break_even_value, jump_notes, own_max_text, saturating_notes, threshold_text
+from aigc_roi.present.breakeven_notes import (
+    break_even_value,
+    jump_notes,
+    own_max_text,
+    room_marked,
+    saturating_notes,
+    threshold_text,
+)
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted
@@ -99,7 +106,7 @@ def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style:
     headroom = shown_headroom(row, threshold)
     move = headroom_text(headroom) if headroom is not None else label("to_value", lang).format(
         value=break_even_value(row, threshold, value, style))
-    return Text(move, style="green" if met else "red")
+    return Text(room_marked(row, threshold, move, lang), style="green" if met else "red")
 
 
 def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:

@@ -65,7 +65,7 @@ from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import PaybackWindow, payback_window
 from aigc_roi.whatif import closed_form
-from aigc_roi.whatif.breakeven_jumps import Crossing, GateJump
+from aigc_roi.whatif.breakeven_jumps import Crossing, FlipWithin, GateJump
 from aigc_roi.whatif.breakeven_search import (
     ABSOLUTE_TOLERANCE,
     RELATIVE_TOLERANCE,
@@ -126,6 +126,9 @@ class BreakEven:
     held: Mapping[str, frozenset[float]] = field(default_factory=dict)
     """Per threshold, the digits just past its break-even at which a run meets it (whatif/shown_limits.py): the
     only ones it may be shown as, rather than rounded toward its good side."""
+    flips: Mapping[str, FlipWithin] = field(default_factory=dict)
+    """Per threshold, the first flip of the gates between the current value and its break-even, where one lies
+    there (whatif/breakeven_jumps.py): within that room the gates' channels start or stop."""
 
     def headroom(self, threshold: str) -> float | None:
         """(break-even - current) / current: the signed relative move of the driver
@@ -200,7 +203,8 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
         BreakEven(driver, solved[d]["roi_zero"].value, solved[d]["payback_target"].value,
                   frozenset(name for name in THRESHOLDS if solved[d][name].value is not None and solved[d][name].good_below),
                   alone.get(driver.path),
-                  {name: jump for name in THRESHOLDS if (jump := solved[d][name].jump) is not None}, held[d])
+                  {name: jump for name in THRESHOLDS if (jump := solved[d][name].jump) is not None}, held[d],
+                  {name: flip for name in THRESHOLDS if (flip := solved[d][name].flip) is not None})
         for d, driver in enumerate(drivers)
     )
     return BreakEvenTable(realized.name, window, roi_now, payback_now, rows, tuple(gate.name for gate in realized.gates))
@@ -223,7 +227,7 @@ def _at_current_where_met(crossing: Crossing, current: float, met: bool) -> Cros
         return crossing
     beyond = value < current if crossing.good_below else value > current
     near = abs(value - current) <= max(AT_CURRENT * abs(current), ABSOLUTE_TOLERANCE)
-    return crossing._replace(value=current) if beyond or near else crossing
+    return crossing._replace(value=current, flip=None) if beyond or near else crossing
 
 
 def _closed_then_searched(drivers: list[Driver], forms: dict[int, bool], floors: np.ndarray, target: int,

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
 from aigc_roi.model.figures import plain
 from aigc_roi.whatif.drivers import GATES_PASSED, Driver
 from aigc_roi.whatif.lockstep import Steps
+
+Key = TypeVar("Key", bound=tuple[Any, ...])
+"""A pair's key: the index of its driver first."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,17 @@ class GateJump:
                      if low != high)
 
 
+@dataclass(frozen=True)
+class FlipWithin:
+    """A flip of the gates between the current value and a break-even that keeps the figure on its side: within
+    the room the break-even gives, the gates' ``then`` channels start or stop."""
+
+    value: float
+    """The last value, from the current one, at which the gates still decide as now."""
+    sides: GateJump
+    """The plan just below and just above the flip."""
+
+
 class Crossing(NamedTuple):
     """One threshold's break-even of one driver."""
 
@@ -53,16 +67,17 @@ class Crossing(NamedTuple):
     """Whether the threshold is met below the value (a cost), not above it (a price)."""
     jump: GateJump | None = None
     """Where the value is a gate's jump rather than a crossing, what happens either side of it."""
+    flip: FlipWithin | None = None
+    """The first flip of the gates between the current value and ``value``, where one lies there."""
 
 
-def described(drivers: Sequence[Driver], pairs: Mapping[tuple[int, str], tuple[float, float]]
-              ) -> Steps[dict[tuple[int, str], GateJump]]:
-    """Per (driver index, threshold) of ``pairs``, the jump between its two values (below, above the flip): the
+def described(drivers: Sequence[Driver], pairs: Mapping[Key, tuple[float, float]]) -> Steps[dict[Key, GateJump]]:
+    """Per key of ``pairs`` (its driver's index first), the jump between its two values (below, above the flip): the
     figures a run gives at each, in one step (whatif/lockstep.py)."""
     if not pairs:
         return {}
     keys = list(pairs)
-    figures, series = yield [drivers[d] for d, _ in keys], np.array([pairs[key] for key in keys]), True
+    figures, series = yield [drivers[key[0]] for key in keys], np.array([pairs[key] for key in keys]), True
     passed = series[GATES_PASSED]
 
     def side(row: int, at: int) -> Side:

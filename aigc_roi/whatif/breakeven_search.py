@@ -48,7 +48,7 @@ import numpy as np
 from aigc_roi.model.channels import channel_type
 from aigc_roi.model.limits import MIN_MAGNITUDE, MIN_UNIT_COST
 from aigc_roi.model.scenario import FloatArray
-from aigc_roi.whatif.breakeven_jumps import Crossing, described
+from aigc_roi.whatif.breakeven_jumps import Crossing, FlipWithin, GateJump, described
 from aigc_roi.whatif.drivers import Driver, Figures
 from aigc_roi.whatif.gate_flips import Split, split_at_gate_flips
 from aigc_roi.whatif.lockstep import Answer, Steps
@@ -134,11 +134,26 @@ def search(drivers: list[Driver], thresholds: dict[str, Level]) -> Steps[list[So
     brackets = yield from _widen(drivers, grid, found, passed, brackets, thresholds)
     narrowed = yield from _narrow(drivers, brackets, thresholds)
     confirmed = yield from _confirmed(drivers, narrowed, thresholds)
-    # A jump's bracket is one converged width already: its ends are the values either side of the flip.
-    jumps = yield from described(drivers, {(int(d), name): (float(bracket[0][d]), float(bracket[1][d]))
-                                           for name, bracket in brackets.items() for d in np.flatnonzero(bracket[5])})
-    return [{name: Crossing(*confirmed[name][d], jumps.get((d, name))) for name in thresholds}
-            for d in range(len(drivers))]
+    # A jump's bracket is one converged width already: its ends are the values either side of the flip; so are
+    # the ends of a flip between the current value and a break-even. Both are described in one step.
+    pairs = {(int(d), name, False): (float(bracket[0][d]), float(bracket[1][d]))
+             for name, bracket in brackets.items() for d in np.flatnonzero(bracket[5])}
+    pairs.update({(int(d), name, True): (float(bracket[6][d]), float(bracket[7][d]))
+                  for name, bracket in brackets.items() for d in np.flatnonzero(~np.isnan(bracket[6]))})
+    described_pairs = yield from described(drivers, pairs)
+    return [{name: Crossing(*confirmed[name][d], described_pairs.get((d, name, False)),
+                            _flip_within(drivers[d], pairs, described_pairs, (d, name, True)))
+             for name in thresholds} for d in range(len(drivers))]
+
+
+def _flip_within(driver: Driver, pairs: dict[tuple[int, str, bool], tuple[float, float]],
+                 described_pairs: dict[tuple[int, str, bool], GateJump], key: tuple[int, str, bool]) -> FlipWithin | None:
+    """The first flip of the gates met going from the current value to a break-even, as the last value the gates
+    still decide as they do now (the flip's end on the current value's side)."""
+    if key not in described_pairs:
+        return None
+    low, high = pairs[key]
+    return FlipWithin(low if driver.current <= low else high, described_pairs[key])
 
 
 def _jumps(grid: FloatArray, passed: FloatArray | None) -> np.ndarray:
@@ -196,8 +211,9 @@ def _grid(driver: Driver) -> FloatArray:
     return np.concatenate([[low], spaced, [min(max(driver.current, low), high)]])
 
 
-Bracket = tuple[FloatArray, FloatArray, FloatArray, FloatArray, np.ndarray, np.ndarray]
-"""(left, right, level at left, level at right, found, a gate's jump rather than a crossing) per driver."""
+Bracket = tuple[FloatArray, FloatArray, FloatArray, FloatArray, np.ndarray, np.ndarray, FloatArray, FloatArray]
+"""(left, right, level at left, level at right, found, a gate's jump rather than a crossing, and the values either
+side of the first flip of the gates between the current value and the bracket, NaN where none) per driver."""
 
 
 def _widen(drivers: list[Driver], grid: FloatArray, found: dict[str, FloatArray], passed: FloatArray | None,
@@ -227,7 +243,7 @@ def _widen(drivers: list[Driver], grid: FloatArray, found: dict[str, FloatArray]
         redo = ~parts[4][missing]
         for part, new in zip(parts, found_wide, strict=True):
             part[missing[redo]] = new[redo]
-        widened[name] = (parts[0], parts[1], parts[2], parts[3], parts[4], parts[5])
+        widened[name] = (parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6], parts[7])
     return widened
 
 
@@ -236,7 +252,9 @@ def _nearest_brackets(grid: FloatArray, level: FloatArray, current: FloatArray, 
     value below it and above it: the first change of side either way. Of those two a crossing is kept, the nearer
     where both are; a gate's jump (``jumps``, whatif/gate_flips.py) only where neither is a crossing, though it
     lies nearer: there the figure never meets the threshold. Each is placed where the line through its ends
-    crosses 0 (the middle where that is no number)."""
+    crosses 0 (the middle where that is no number). Between the current value and the bracket kept the gates may
+    still flip where the figure stays on its side: the first such pair from the current value comes back too, as
+    the room up to the break-even is no room with the gates deciding as now (docs/formulas.md §10)."""
     good, defined = level >= 0, ~np.isnan(level)
     flips = (good[:, :-1] != good[:, 1:]) & defined[:, :-1] & defined[:, 1:]
     left, right = grid[:, :-1], grid[:, 1:]
@@ -254,8 +272,18 @@ def _nearest_brackets(grid: FloatArray, level: FloatArray, current: FloatArray, 
     nearer = np.where(exists, distance[rows[:, None], sides], np.inf).argmin(axis=1)
     side = np.where(rank[:, 0] == rank[:, 1], nearer, rank.argmin(axis=1))
     chosen, found = sides[rows, side], exists[rows, side]
+    pair = np.arange(grid.shape[1] - 1)
+    kept_below = (side == 0)[:, None]
+    between = jumps & np.where(kept_below, (pair > chosen[:, None]) & (right <= current[:, None]),
+                               (pair < chosen[:, None]) & (left >= current[:, None]))
+    # The flip nearest the current value: the highest pair below it, the lowest above it.
+    first = np.where(kept_below[:, 0], np.where(between, pair, -1).max(axis=1),
+                     np.where(between, pair, grid.shape[1]).min(axis=1))
+    flipped = found & between.any(axis=1)
+    first = np.where(flipped, first, 0)
     return (left[rows, chosen], right[rows, chosen], level[rows, chosen], level[rows, chosen + 1], found,
-            found & jumps[rows, chosen])
+            found & jumps[rows, chosen], np.where(flipped, left[rows, first], np.nan),
+            np.where(flipped, right[rows, first], np.nan))
 
 
 def _narrow(drivers: list[Driver], brackets: dict[str, Bracket],

@@ -189,7 +189,7 @@ def _checked(drivers: Sequence[Driver], found: dict[int, Solved], floors: FloatA
     values = np.array([[drivers[d].current] * (2 * len(names)) for d in chosen])
     for row, d in enumerate(chosen):
         for t, name in enumerate(names):
-            value, good_below, _ = found[d][name]
+            value, good_below = found[d][name].value, found[d][name].good_below
             if value is not None:
                 sides = [toward_good_side(value, good_below, 0.25), toward_good_side(value, good_below, -0.25)]
                 values[row, 2 * t:2 * t + 2] = np.clip(sides, floors[d], drivers[d].upper_bound)

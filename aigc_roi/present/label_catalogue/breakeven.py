@@ -98,6 +98,14 @@ LABELS: dict[str, Label] = {
     "breakeven_jump": Label("{driver} {value}: past it {gates}; {changes}.", "{driver} {value}：越过该值{gates}；{changes}。"),
     "breakeven_jump_roi": Label("ROI {before} → {after}", "ROI {before} → {after}"),
     "breakeven_jump_payback": Label("payback month {before} → {after}", "回本月份 {before} → {after}"),
+    # A gate's flip within a room (docs/formulas.md §10): the figure stays on its side there, but the gated channels
+    # start or stop, so the room holds only with them switched.
+    "breakeven_flip_marker": Label("flip", "切换"),
+    "breakeven_flip_note": Label(
+        "flip: within that room a gate decides otherwise, and the channels it gates start or stop there; the figure "
+        "jumps but stays on its threshold's side, so the break-even is that of the plan with them switched.",
+        "切换：在该余量范围内闸门判定改变，其控制的渠道在该处启停；指标随之跳变但仍在阈值同侧，"
+        "因此盈亏平衡点是这些渠道启停之后的方案的。"),
     "breakeven_gate_fails": Label("gate '{gate}' fails", "闸门“{gate}”不通过"),
     "breakeven_gate_passes": Label("gate '{gate}' passes", "闸门“{gate}”通过"),
 }
