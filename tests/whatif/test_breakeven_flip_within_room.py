@@ -77,3 +77,16 @@ def test_json_and_table_say_the_flip(tmp_path: Path) -> None:
         assert shown.exit_code == 0, shown.output
         text = " ".join(shown.stdout.split())
         assert marker in text and said in text, text
+
+
+def test_a_flip_below_a_price_is_reported_from_its_side() -> None:
+    # The item's price p at b = 1: ROAS 1.25 p, so the gate passes while p >= 5.6. Passed, roi = 862.5 p / 4,400 - 1
+    # (0 at 5.10, below the flip); failed, roi = 362.5 p / 200 - 1, 0 at p = 200 / 362.5. From 10 roi stays > 0
+    # down to 0.5517, and the gate fails below 5.6 on the way.
+    table = break_even(load_text(PLAN.format(bid=1, u_bid=20), "plan.yaml").scenario)
+    row = next(row for row in table.rows if row.driver.path == "monetization.purchases[0].price")
+    assert row.roi_zero == pytest.approx(200 / 362.5, rel=1e-8)
+    flip = row.flips["roi_zero"]
+    assert flip.value == pytest.approx(7 / 1.25, rel=1e-8)
+    assert flip.sides.below.gates_passed == (False,) and flip.sides.above.gates_passed == (True,)
+    assert flip.sides.above.roi == pytest.approx(862.5 * 5.6 / 4_400 - 1, rel=1e-6)
