@@ -36,11 +36,11 @@ from aigc_roi.present.layout import (
     Prose,
     bar_room,
     fixed_table,
+    left_out_note,
     prose_lines,
     sentence_lines,
     table_overhead,
     unbreakable,
-    whole,
 )
 from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NumberStyle, shown_nonzero
@@ -185,11 +185,8 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
         text = priced_label(result, "allocate_channels_caption", style).format(budget=budget_name(result), roas=roas)
         if "allocate_ltv" in shown or "allocate_ltv_to_cac" in shown:
             text = sentences([text, label("allocate_figures_note_ltv", lang)], lang)
-        left_out = [whole(label(key, lang)) for key in VIEW_ORDER if key not in shown]
-        if left_out:
-            text = sentences([text, label("allocate_columns_left_out", lang).format(
-                columns=label("list_separator", lang).join(left_out))], lang)
-        return text
+        return sentences([text, left_out_note([label(key, lang) for key in VIEW_ORDER if key not in shown], lang)],
+                         lang)
 
     def blocks(width: int) -> RenderableType:
         """A block per channel, every figure at the current and the best split, where even the budget alone leaves

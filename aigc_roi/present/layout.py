@@ -21,8 +21,8 @@ cells as Rich counts them (a CJK character is two). The order of layouts, per ta
 
 - run, channels: every column (a max unit cost cell holds its number only;
   mixed kinds say each kind's word under the table); amounts in one compact unit per column
-  (k/M, or 万/亿, named in the header: present/numbers.py); without Type;
-  without ROAS; one block per channel (vertical).
+  (k/M, or 万/亿, named in the header: present/numbers.py); without LTV; without Type; without ROAS; without
+  LTV:CAC, those left out named under the table; one block per channel (vertical).
 - run, months: every column; compact units; without a cost column of zeros; without Subs.; without Active and
   Gross rev. too (every cost some month has still shown, so a row adds up: net rev. less the costs is net cash);
   only New, Net rev., Ad spend, Net cash and Cumulative; only Net cash and Cumulative. A layout that leaves out a
@@ -77,6 +77,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.present.console import Title, cell_len, cells_in, layout_encoding
+from aigc_roi.present.labels import label
 from aigc_roi.present.text import visible, visible_in_lines
 from aigc_roi.present.wrap import GLUED, cjk_lines, glued_pieces, has_cjk, kept_pieces, parted_pieces
 
@@ -125,6 +126,14 @@ def whole(name: str) -> str:
     """``name`` with its spaces no-break ones, so that a caption keeps it on one line: "Not shown for want of width: Ad
     / spend" once parted a column's name."""
     return name.replace(" ", NO_BREAK)
+
+
+def left_out_note(headers: list[str], lang: str, key: str = "columns_left_out") -> str:
+    """The sentence ``key`` under a table too narrow for every column, naming the ``headers`` it left out, each kept
+    whole on a line (``whole``); "" where it left none out: a column dropped unsaid reads as no such figure."""
+    if not headers:
+        return ""
+    return label(key, lang).format(columns=label("list_separator", lang).join(whole(header) for header in headers))
 
 
 BREAK = "\u200b"

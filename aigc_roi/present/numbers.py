@@ -15,7 +15,8 @@ that it reads in at most 4 integer digits: k (thousands) below ten million,
 else M, in English; 万 below 100,000,000 (亿 from there) in Chinese. One
 decimal (two for 亿, as in the headline rule); a column whose amounts are
 all below 10,000 keeps its plain form and needs no unit. Where each row of a
-table takes its own unit (``compare``), every cell writes it (``11.8k``).
+table takes its own unit (``compare``), every cell writes it (``11.8k``). A channel's spend or users other than 0
+that would read 0 in its column's unit reads its first significant digits (``in_unit``'s ``nonzero``).
 
 Two numbers a message or row compares take more decimals where these rules
 would show two different ones as one text (model/compared.py ``told_apart``
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aigc_roi.model.figures import Figure, rules_of
-from aigc_roi.model.rounding import fixed, rounded, rounded_toward
+from aigc_roi.model.rounding import fixed, rounded, rounded_toward, value_places
 from aigc_roi.present.labels import label
 
 NONE = "—"
@@ -179,14 +180,21 @@ class NumberStyle:
             return "万" if _shown_below_10_000(largest, *COMPACT_UNITS["万"]) else "亿"
         return "k" if _shown_below_10_000(largest, *COMPACT_UNITS["k"]) else "M"
 
-    def in_unit(self, value: float | None, unit: str) -> str:
-        """``value`` in ``unit`` (from compact_unit), the unit itself left to the column header."""
+    def in_unit(self, value: float | None, unit: str, nonzero: bool = False) -> str:
+        """``value`` in ``unit`` (from compact_unit), the unit itself left to the column header. ``nonzero``: a value
+        other than 0 that would read 0 in the unit reads its first significant digits (model/rounding.py
+        ``value_places``), as a column's cells do: 160,000 beside 12亿 reads 0.0016 (亿), not 0.00, a channel's real 0.
+        Not for a change: a solver's 1e-12 is no change to show."""
         if value is None:
             return NONE
         if not unit:
             return fixed(value, 0, separators=True)
+        power, decimals = COMPACT_UNITS[unit]
+        if nonzero:
+            # The places only: the number itself is shifted exactly (_in_unit), not a float divided.
+            decimals = value_places(value / 10**power, decimals)
         # -400 in k rounds to 0.0, without a sign (fixed): a sign on a zero would read as a loss.
-        return _in_unit(value, *COMPACT_UNITS[unit])
+        return _in_unit(value, power, decimals)
 
     def block_unit(self, values: Iterable[float | None]) -> str:
         """The one unit amounts that add up (a change and its parts) are shown in with 2 decimals, so that they add

@@ -25,10 +25,10 @@ from aigc_roi.present.layout import (
     Fitted,
     Prose,
     fixed_table,
+    left_out_note,
     prose_lines,
     sentence_lines,
     unbreakable,
-    whole,
 )
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note
 from aigc_roi.present.peak_cash import figure_shown
@@ -163,11 +163,12 @@ def _range_caption(bottom: float, top: float, style: NumberStyle, width: int) ->
 
 
 def _money_column(header: str, values: list[float | None], style: NumberStyle, compact: bool,
-                  colours: list[str] | None = None, count: bool = False) -> Column:
-    """Amounts as they read in full, or all in one compact unit named in the header."""
+                  colours: list[str] | None = None, count: bool = False, nonzero: bool = False) -> Column:
+    """Amounts as they read in full, or all in one compact unit named in the header; ``nonzero``: as
+    NumberStyle.in_unit."""
     unit = style.compact_unit(values) if compact else ""
     if unit:
-        texts = [style.in_unit(value, unit) for value in values]
+        texts = [style.in_unit(value, unit, nonzero) for value in values]
         header = f"{header} ({unit})"
     else:
         texts = [style.count(value) if count else style.money(value, 0) for value in values]
@@ -182,14 +183,17 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
     # so that a cell holds its number alone (a word in it once shredded narrow columns).
     caption = sentences(channel_notes(channels, lang), lang)
 
-    def columns(compact: bool, drop: frozenset[str], narrow: bool = False) -> list[Column]:
+    def columns(compact: bool, drop: frozenset[str], narrow: bool = False) -> dict[str, Column]:
         built = {
             "channel": Column(label("channel", lang), [Text(visible(name)) for name in names], numeric=False),
             "type": Column(label("type", lang), [Text(channel_type_label(channel.type, lang)) for channel in channels],
                            numeric=False),
+            # A channel's total is never 0 by float noise and reads its digits beside its real 0s (organic spend); a
+            # month's cells keep the unit's decimals: a cohort's users decay toward 0 without end (0.000049k).
             "spend": _money_column((short_label if narrow else label)("spend", lang), [c.spend for c in channels], style,
-                                   compact),
-            "users": _money_column(label("users", lang), [c.users for c in channels], style, compact, count=True),
+                                   compact, nonzero=True),
+            "users": _money_column(label("users", lang), [c.users for c in channels], style, compact, count=True,
+                                   nonzero=True),
             "cac": Column(short_label("cac", lang), [Text(style.money(c.cac)) for c in channels]),
             "roas": Column(short_label("roas", lang), [Text(style.ratio(c.roas)) for c in channels]),
             "roi": Column(short_label("roi", lang), [Text(style.percent(c.roi)) for c in channels]),
@@ -197,7 +201,9 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
             "ltv": Column(short_label("channel_ltv", lang), [Text(style.money(c.ltv)) for c in channels]),
             "ltv_to_cac": Column(short_label("channel_ltv_to_cac", lang), [Text(style.ratio(c.ltv_to_cac)) for c in channels]),
         }
-        return [column for key, column in built.items() if key not in drop]
+        return {key: column for key, column in built.items() if key not in drop}
+
+    every = columns(False, frozenset())
 
     def build(width: int) -> RenderableType:
         # Least needed first: a channel's ltv (its ltv_to_cac and cac say it), the type, then (after the spend's
@@ -207,11 +213,16 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
                                       (True, frozenset({"ltv", "type"}), True),
                                       (True, frozenset({"ltv", "type", "roas"}), True),
                                       (True, frozenset({"ltv", "type", "roas", "ltv_to_cac"}), True)):
-            table = fixed_table(columns(compact, drop, narrow), width, title=label("channels", lang), title_justify="left",
-                                caption=caption, caption_justify="left")
+            # Each column dropped is named under the table, as the months table's costs are: a ROAS column missing
+            # unsaid reads as a plan without one.
+            left_out = [column.header for key, column in every.items() if key in drop]
+            table = fixed_table(list(columns(compact, drop, narrow).values()), width, title=label("channels", lang),
+                                title_justify="left",
+                                caption=sentences([caption, left_out_note(left_out, lang)], lang),
+                                caption_justify="left")
             if table is not None:
                 return table
-        full = columns(False, frozenset({"channel"}))
+        full = list(columns(False, frozenset({"channel"})).values())
         records = [(name, [(column.header, [column.cells[i]]) for column in full]) for i, name in enumerate(names)]
         return vertical(label("channels", lang), records, caption, width)
 
@@ -269,9 +280,8 @@ def months_table(report: RunReport, style: NumberStyle) -> Fitted:
             columns += [_money_column(header_label(name, lang), [month[name] for month in months], style, compact,
                                       colours if name == "cumulative_cash" else None, count=name in COUNT_COLUMNS)
                         for name in names]
-            left_out = left_out_costs(names, costs)
-            note = label("months_left_out", lang).format(columns=label("list_separator", lang).join(
-                whole(short_label(name, lang)) for name in left_out)) if left_out else ""
+            note = left_out_note([short_label(name, lang) for name in left_out_costs(names, costs)], lang,
+                                 "months_left_out")
             # A str: the table breaks it at its own width, the accrual view's line breaks kept.
             caption = "\n".join(part for part in (accrual, note) if part)
             table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
@@ -309,7 +319,7 @@ def cohorts_table(report: RunReport, style: NumberStyle) -> Fitted:
             table = fixed_table(columns, width, title=title, title_justify="left")
             if table is not None:
                 return table
-        return Text(f"{title}: {label('cohorts_too_wide', lang)}")
+        return Text(label("cohorts_too_wide", lang).format(title=title))
 
     return Fitted(build)
 

@@ -50,7 +50,7 @@ def _left_out(section: list[str], lang: str) -> list[str]:
     """The columns the caption names as not shown: its last sentence (a name may hold a full stop, Marg. CAC)."""
     caption = ("" if lang == "zh" else " ").join(line.strip() for line in section
                                                  if not line.startswith(("┏", "┃", "┡", "│", "├", "└", "  ")))
-    head, _, tail = label("allocate_columns_left_out", lang).partition("{columns}")
+    head, _, tail = label("columns_left_out", lang).partition("{columns}")
     found = re.search(re.escape(head) + "(.*)" + re.escape(tail) + "$", caption.replace("\u00a0", " "))
     return [] if found is None else found.group(1).split(label("list_separator", lang))
 

@@ -175,8 +175,6 @@ LABELS: dict[str, Label] = {
         "discounted LTV); contrib. / CAC = 1 + the channel's ROI.",
         "人均贡献：每个买来的用户在周期内归因的贡献，不折现（不是 run 的折现 LTV）；贡献/CAC = 1 + 渠道 ROI。",
     ),
-    # Under the channels table where the terminal is too narrow for every column (present/allocation_view.py).
-    "allocate_columns_left_out": Label("Not shown for want of width: {columns}.", "因宽度不足未显示：{columns}。"),
     "allocate_curve_budget_total": Label("Total", "总额"),
     "allocate_multiple_total": Label("× T", "× T"),
     "allocate_curve_slope_total": Label("Per extra 1 {money} of T", "T 每多 1 {money}"),

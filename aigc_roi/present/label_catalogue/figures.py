@@ -99,8 +99,8 @@ LABELS: dict[str, Label] = {
     "cohort": Label("Cohort", "同期群"),
     "cohort_contribution_in": Label("Cohort (contribution in {currency} by month)", "同期群（各月边际贡献，{currency}）"),
     "cohorts_too_wide": Label(
-        "wider than this terminal; see it with --format csv --table cohorts or --format xlsx.",
-        "超出终端宽度；请用 --format csv --table cohorts 或 --format xlsx 查看。",
+        "{title}: wider than this terminal; see it with --format csv --table cohorts or --format xlsx.",
+        "{title}：超出终端宽度；请用 --format csv --table cohorts 或 --format xlsx 查看。",
     ),
     "figures": Label("Figures", "核心指标"),
     "figure": Label("Figure", "指标"),
@@ -127,6 +127,8 @@ LABELS: dict[str, Label] = {
     "organic": Label("Organic", "自然流量"),
     "organic_users_row": Label("Organic users", "自然流量用户"),
     # Narrow terminals (present/layout.py) and the run view.
+    # Under a channels table too narrow for every column (present/run_view.py), and allocate's (allocation_view.py).
+    "columns_left_out": Label("Not shown for want of width: {columns}.", "因宽度不足未显示：{columns}。"),
     # Under a months table too narrow for every cost (present/run_view.py left_out_costs): why a row does not add up.
     "months_left_out": Label("Not shown for want of width: {columns}; Net cash subtracts them too.",
                              "因宽度不足未显示：{columns}；净现金流已扣除。"),
