@@ -998,6 +998,8 @@ _HINTS = _rules([
     (r"full-width '(.)' \(IME input\), and (.*) is not a (whole )?number",
      lambda m: f"全角字符 '{m[1]}'（输入法输入），且 {m[2]} 不是{'整数' if m[3] else '数字'}"),
     (r"full-width '＃' \(IME input\) starts no comment: write (.*)", "全角字符 '＃'（输入法输入）不能开始注释：请写 {0}"),
+    (r"full-width '＃' \(IME input\) starts no comment: the text reads (.*); write (.*) # \.\.\. for a comment",
+     "全角字符 '＃'（输入法输入）不能开始注释：该文本读作 {0}；若要写注释，请写 {1} # ..."),
     (r"full-width quote '(.)' \(IME input\) does not quote in YAML: write (.*) or use ASCII quotes",
      "全角引号 '{0}'（输入法输入）在 YAML 中不起引号作用：请写 {1}，或用英文引号"),
     (r"KOC \(素人\) posts are type: kol, priced per post", "KOC（素人）投放请写 type: kol，按条计费"),

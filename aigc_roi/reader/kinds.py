@@ -47,7 +47,7 @@ from aigc_roi.reader.numbers import (
     to_number,
     whole_number,
 )
-from aigc_roi.reader.percent_warnings import written_in_percent
+from aigc_roi.reader.percent_warnings import warned_span, written_in_percent
 from aigc_roi.reader.price_words import PRICE_WORDS
 from aigc_roi.reader.value_forms import DIST_FORMS, DIST_KEYS, RANGE_FORMS, Form, dist_hint, nearest_form
 from aigc_roi.reader.value_forms import RANGE_KEYS as RANGE_KEYS
@@ -588,6 +588,10 @@ SCHEMA_DEFS["range_map"] = {"anyOf": _range_map_schemas(),
                             "description": "An uncertain value as {low, high} or {dist: lognormal|normal|uniform|triangular, ...}."}
 
 
+_FULL_WIDTH_HASH = re.compile(r"\s(＃)")
+"""A full-width ＃ after a space in a plain text: YAML's comment would start there were it an ASCII #."""
+
+
 @dataclass(frozen=True)
 class Text:
     """A string: a name, a code or one of a set of words."""
@@ -606,6 +610,12 @@ class Text:
             valid = re.fullmatch(self.pattern, text) is not None
         if not valid:
             return ctx.expected(node, path, self.expected)
+        if not node.text_column and (hash_at := _FULL_WIDTH_HASH.search(node.raw)) is not None:
+            # A name is any text, so the file stays valid; but `name: 抖音 ＃ 主力渠道` meant a comment.
+            ctx.warnings.append(ScenarioError(node.source or ctx.filename, *node.position_of(hash_at.start(1)), path,
+                                              f"full-width '＃' (IME input) starts no comment: the text reads {text!r}; "
+                                              f"write {node.raw[:hash_at.start(1)].rstrip()} # ... for a comment",
+                                              *warned_span(node)))
         return text
 
     def json_schema(self) -> dict[str, Any]:
