@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from typer import _click
-from typer.core import TyperCommand, TyperGroup, TyperOption
+from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import Abort
 
 from aigc_roi.cli.files import UsageError, command_outputs
@@ -29,6 +29,7 @@ from aigc_roi.cli.help_frame import click_frame, translate_command
 from aigc_roi.cli.option_slips import (
     as_typed,
     commands_taking,
+    flag_letters,
     long_form,
     options_like,
     refuse_misread_words,
@@ -129,14 +130,6 @@ def printing_on_stdout(params: list[_click.Parameter]) -> list[_click.Parameter]
     return params
 
 
-def _flag_letters(command: _click.Command, ctx: _click.Context) -> str:
-    """The letters of ``command``'s short options that take no value (``-q``), which a word of one dash may hold
-    before one that does (``-qfjson``)."""
-    return "".join(name[1] for param in command.get_params(ctx) if isinstance(param, TyperOption)
-                   and (param.is_flag or param.count) for name in (*param.opts, *param.secondary_opts)
-                   if len(name) == 2 and name[0] == "-" and name[1] != "-")
-
-
 class EdgeCommand(TyperCommand):
     """A command whose options' values are checked for a missing one before click reads them, and whose
     ``--format`` its ``--output`` file's extension settles before it runs (the extensions ``-o``'s help lists)."""
@@ -165,7 +158,7 @@ class EdgeCommand(TyperCommand):
                 raise as_typed(error, self, given) from None
         except _click.exceptions.UsageError:
             # The format is read from the words: click may stop at a bad value before it reads --format's.
-            if self.json_refusal is not None and command_line_value(given, "--format", "-f", _flag_letters(self, ctx)) == "json":
+            if self.json_refusal is not None and command_line_value(given, "--format", "-f", flag_letters(self, ctx)) == "json":
                 refuse_with_document(self.json_refusal)
             raise
 

@@ -96,6 +96,13 @@ def _short_with_choice(command: _click.Command, ctx: _click.Context, word: str) 
                for param in command.get_params(ctx) if isinstance(param, TyperOption))
 
 
+def flag_letters(command: _click.Command, ctx: _click.Context) -> str:
+    """The letters of ``command``'s short options that take no value (``-q``), which a word of one dash may hold
+    before one that does (``-qfjson``)."""
+    names, takes = _options_of(command, ctx)
+    return "".join(name[1] for name in sorted(names) if len(name) == 2 and name[1] != "-" and name not in takes)
+
+
 def _options_of(command: _click.Command, ctx: _click.Context) -> tuple[set[str], dict[str, int]]:
     """The names of ``command``'s options, --lang and --help among them, and how many values each that takes them
     takes."""

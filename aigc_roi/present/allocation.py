@@ -9,7 +9,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.compared import kept_nonzero
 from aigc_roi.model.figures import plain
 from aigc_roi.model.paths import channel_path
 from aigc_roi.model.rounding import fixed
@@ -295,7 +294,7 @@ def budget_cells(result: Allocation, channel: ChannelAllocation, style: NumberSt
     def amount(value: float, written: Callable[[float], str]) -> str:
         return style.in_unit(value, unit) if unit else written(value)
 
-    current = amount(channel.current_budget, kept_nonzero(style.money, places))
+    current = amount(channel.current_budget, budget_text(result, style))
     best = amount(channel.best_budget, split_text(result, style))
     if channel.status != "movable":
         return current, best, label(STATUS_LABELS[channel.status], style.lang)

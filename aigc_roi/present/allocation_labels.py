@@ -125,7 +125,7 @@ def split_text(result: Allocation, style: NumberStyle) -> Callable[[float], str]
     budget given (B, a bound, today's) that would read 0 keeps its first significant digits (``budget_text``), and
     so does a budget the search put on a bound (a minimum of 0.004 reads 0.0040 in the split too)."""
     places = budget_places(result, style)
-    given = budget_text(result, style)
+    given = kept_nonzero(style.money, places)
     bounds = {bound for channel in result.channels for bound in (channel.minimum, channel.maximum)}
     return lambda value: given(value) if value in bounds else style.money(value, places)
 
