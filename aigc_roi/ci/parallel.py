@@ -1,4 +1,4 @@
-"""`check` over many files on every core: files read and run in worker processes, chunk by chunk.
+"""`check` and `validate` over many files on every core: files read (and run) in worker processes, chunk by chunk.
 
 A worker pool costs a fork per core and a pickle of each result, which a
 handful of files never earns back: below ``POOL_FROM`` files, or on one
@@ -15,18 +15,20 @@ worker (``Checked.locations``). Sending every tree back cost 1,000 files
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing
 import signal
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import wait as wait_for_ends
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aigc_roi.ci.checks import FILES, check_files, validate_files
+from aigc_roi.ci import checks
+from aigc_roi.ci.checks import FILES, check_files, iter_validated, validate_files
 from aigc_roi.ci.records import Checked, Validated
 from aigc_roi.reader.load import NO_TREE
 from aigc_roi.reader.overrides import Override
@@ -36,8 +38,6 @@ from aigc_roi.whatif.threads import cores
 if TYPE_CHECKING:
     from aigc_roi.whatif.simulate import StageCallback
 
-POOL_FROM = 64
-"""Files from which a pool pays: about 20 ms each (read and run), against ~0.1 s to start the workers."""
 CHUNKS_PER_WORKER = 4
 """Chunks per worker: small enough that a worker with slow files does not leave the others idle at the end."""
 PROGRESS_EVERY_SECONDS = 0.25
@@ -58,29 +58,60 @@ def validate_and_check(files: Sequence[Path], sets: tuple[Override, ...], sample
     # Loaded before the fork, so that no worker imports the engine again.
     import aigc_roi.model.engine  # noqa: F401
 
-    size = max(1, -(-len(files) // (workers * CHUNKS_PER_WORKER)))
-    chunks = [list(files[start:start + size]) for start in range(0, len(files), size)]
-    forks = "fork" in multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if forks else None)
+    chunks = _chunks(files, workers)
     results: list[Validated] = []
     checked: list[Checked] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                             initargs=(ending_with_this_process() if forks else None,)) as pool:
-        try:
-            futures = {pool.submit(_chunk, chunk, sets, samples, seed, trees): len(chunk) for chunk in chunks}
-            _wait_counting(futures, progress)
-        except BrokenProcessPool as broken:
-            ended = _ended_from_outside(pool)
-            _stop(pool)
-            raise (broken if ended is None else ended) from broken
-        except BaseException:
-            _stop(pool)
-            raise
+    with _workers(workers, "check") as pool:
+        futures = {pool.submit(_chunk, chunk, sets, samples, seed, trees): len(chunk) for chunk in chunks}
+        _wait_counting(futures, progress)
     for future in futures:
         chunk_results, chunk_checked = future.result()
         results += chunk_results
         checked += chunk_checked
     return results, checked
+
+
+def validated(files: Sequence[Path], workers: int | None = None) -> Iterator[Validated]:
+    """`validate`'s ``iter_validated`` over ``files`` on ``pool_size`` processes: each file's errors and warnings, in
+    the files' order, a chunk's as it is done and those before it are given. No scenario comes back, only what
+    `validate` says of a file, so memory stays flat over any number of files."""
+    workers = pool_size(len(files), workers)
+    if workers < 2:
+        yield from iter_validated(files)
+        return
+    with _workers(workers, "validate") as pool:
+        for future in [pool.submit(_validated, chunk) for chunk in _chunks(files, workers)]:
+            yield from future.result()
+
+
+def _validated(files: list[Path]) -> list[Validated]:
+    return list(iter_validated(files))
+
+
+def _chunks(files: Sequence[Path], workers: int) -> list[list[Path]]:
+    """``files`` cut into ``CHUNKS_PER_WORKER`` chunks a worker, in order."""
+    size = max(1, -(-len(files) // (workers * CHUNKS_PER_WORKER)))
+    return [list(files[start:start + size]) for start in range(0, len(files), size)]
+
+
+@contextlib.contextmanager
+def _workers(count: int, command: str) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``count`` worker processes for ``command``, forked where the system forks. A worker killed from
+    outside ends the command as ``WorkerEnded``; any failure, Ctrl-C, or a caller that stops reading first kills
+    the workers in the middle of their chunks (``_stop``)."""
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forks else None)
+    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker,
+                             initargs=(ending_with_this_process() if forks else None,)) as pool:
+        try:
+            yield pool
+        except BrokenProcessPool as broken:
+            ended = _ended_from_outside(pool, command)
+            _stop(pool)
+            raise (broken if ended is None else ended) from broken
+        except BaseException:
+            _stop(pool)
+            raise
 
 
 def pool_size(files: int, workers: int | None = None) -> int:
@@ -89,7 +120,7 @@ def pool_size(files: int, workers: int | None = None) -> int:
     cores forked 40). At most one per file: the files are cut into at least as many chunks as that. 1, this process,
     below ``POOL_FROM`` files. Which process checks a file changes none of its results, nor their order."""
     held = min(cores(), cores() if workers is None else workers, files)
-    return held if files >= POOL_FROM else 1
+    return held if files >= checks.POOL_FROM else 1
 
 
 def _start_worker(end_with_parent: Callable[[], None] | None) -> None:
@@ -103,7 +134,7 @@ def _start_worker(end_with_parent: Callable[[], None] | None) -> None:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def _ended_from_outside(pool: ProcessPoolExecutor) -> WorkerEnded | None:
+def _ended_from_outside(pool: ProcessPoolExecutor, command: str) -> WorkerEnded | None:
     """The worker whose end broke the pool (the system's out-of-memory killer, a user's ``kill``), said as simulate's
     is: not an internal error. The pool ends the others with SIGTERM as it breaks, so the one that did not end so is
     it, else the first that ended."""
@@ -117,7 +148,7 @@ def _ended_from_outside(pool: ProcessPoolExecutor) -> WorkerEnded | None:
     ended = [worker for worker in workers if worker.exitcode not in (None, 0)]
     first = next((worker for worker in ended if worker.exitcode != -signal.SIGTERM), ended[0] if ended else None)
     return None if first is None or first.pid is None or first.exitcode is None \
-        else ended_worker(first.pid, first.exitcode, "check")
+        else ended_worker(first.pid, first.exitcode, command)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

@@ -70,7 +70,8 @@ def main() -> None:
 
         if isinstance(error, WorkerEnded):
             # Killed from outside (most often the system's out-of-memory killer): no bug of ours to report.
-            report_problem(CommandLineProblem(f"{error.command}'s {error}; run it again, with fewer --samples or --jobs 1"))
+            fewer = "" if error.command == "validate" else "fewer --samples or "  # validate draws no samples
+            report_problem(CommandLineProblem(f"{error.command}'s {error}; run it again, with {fewer}--jobs 1"))
         else:
             report_problem(f"aigc-roi: internal error ({type(error).__name__}: {error}); please report it with the input")
         sys.exit(2)

@@ -203,6 +203,11 @@ SeedOption = Annotated[int, typer.Option("--seed", metavar="SEED", click_type=Wh
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="Print no summary or note on stderr; errors and results only.")
 ]
+FilesJobsOption = Annotated[int | None, typer.Option(
+    "--jobs", "-j", metavar="N", click_type=WholeNumber(1),
+    help="Worker processes over many files, at most one per core (default: one per core; 1 runs all in this "
+         "process). The results never change.")]
+"""`validate`'s and `check`'s pool (ci/parallel.py): used from ``POOL_FROM`` files."""
 BomOption = Annotated[
     bool, typer.Option("--bom", help="Start CSV with a UTF-8 byte-order mark, so Excel on Chinese Windows reads it as UTF-8.")
 ]

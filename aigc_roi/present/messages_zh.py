@@ -734,10 +734,11 @@ _MESSAGES = _rules([
     (r"aborted", "已中止"),
     (r"not enough memory to finish: fewer --samples \(where the command draws them\) or fewer --jobs need less",
      "内存不足，无法完成：减少 --samples（命令抽样时）或 --jobs 可少用内存"),
-    (r"(simulate|check)'s worker process (\d+) ended before (its samples were done|its files were checked) "
-     r"\((?:killed by (\S+)|exit status (-?\d+))\); run it again, with fewer --samples or --jobs 1",
+    (r"(simulate|check|validate)'s worker process (\d+) ended before (its samples were done|its files were checked) "
+     r"\((?:killed by (\S+)|exit status (-?\d+))\); run it again, with (fewer --samples or )?--jobs 1",
      lambda m: f"{m[1]} 的工作进程 {m[2]} 在{'样本算完' if m[3] == 'its samples were done' else '文件检查完'}之前结束（"
-               + (f"被 {m[4]} 终止" if m[4] else f"退出状态 {m[5]}") + "）；请重新运行，减少 --samples 或用 --jobs 1"),
+               + (f"被 {m[4]} 终止" if m[4] else f"退出状态 {m[5]}") + "）；请重新运行，"
+               + ("减少 --samples 或" if m[6] else "") + "用 --jobs 1"),
     # --set by an item's name (reader/overrides.py).
     (r"no channel, plan, purchase, order or fixed cost is named '(.*)'", "没有名为 '{0}' 的渠道、会员方案、单次购买、订单或固定成本"),
     (r"'(.*)' names (\d+) items and none has a key '(.*)'; (\d+) have (.*): write the one meant, (.*)",

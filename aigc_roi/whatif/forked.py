@@ -55,8 +55,8 @@ PR_SET_PDEATHSIG = 1
 class WorkerEnded(RuntimeError):
     """A worker ended before sending its counts: killed (the system's out-of-memory killer, a user's ``kill``) or
     exited. ``killed_by`` is the signal's number where one killed it, else None and ``status`` its exit status;
-    ``command`` the one whose worker it was, ``simulate`` or ``check`` (ci/parallel.py), which says what was left
-    undone."""
+    ``command`` the one whose worker it was, ``simulate``, ``check`` or ``validate`` (ci/parallel.py), which says what
+    was left undone."""
 
     def __init__(self, pid: int, killed_by: int | None, status: int | None, command: str = "simulate") -> None:
         # ``args`` the constructor's, as pickle rebuilds the exception from them (model/errors.py ScenarioInvalid).
@@ -65,7 +65,7 @@ class WorkerEnded(RuntimeError):
 
     def __str__(self) -> str:
         how = f"killed by {_signal_name(self.killed_by)}" if self.killed_by is not None else f"exit status {self.status}"
-        undone = "its files were checked" if self.command == "check" else "its samples were done"
+        undone = "its samples were done" if self.command == "simulate" else "its files were checked"
         return f"worker process {self.pid} ended before {undone} ({how})"
 
 

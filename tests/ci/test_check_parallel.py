@@ -9,7 +9,7 @@ import pytest
 from cli_runner import invoke
 from test_validate_and_check import BROKEN, LOSING, WINNING, example, write
 
-from aigc_roi.ci import parallel
+from aigc_roi.ci import checks, parallel
 from aigc_roi.ci.parallel import validate_and_check
 from aigc_roi.reader.yamltree import find_node
 
@@ -18,7 +18,7 @@ def test_workers_find_what_one_process_finds(tmp_path: Path, monkeypatch: pytest
     texts = [LOSING, WINNING, BROKEN, example(price=12, targets="min_roi: 0"), example(targets="max_cac: 19"), LOSING]
     write(tmp_path, {f"s{i}.yaml": text for i, text in enumerate(texts)})
     files = sorted(tmp_path.iterdir()) + [tmp_path / "missing.yaml"]
-    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    monkeypatch.setattr(checks, "POOL_FROM", 2)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     alone = validate_and_check(files, (), 100, 0, workers=1)
     pooled = validate_and_check(files, (), 100, 0, workers=2)
@@ -38,7 +38,7 @@ def test_a_worker_sends_a_tree_back_only_where_it_is_read(tmp_path: Path, monkey
     # `check --base` reads the trees of the files it compares; the rest stay in the worker (a fifth of the pickle).
     write(tmp_path, {f"s{i}.yaml": LOSING for i in range(4)})
     files = sorted(tmp_path.iterdir())
-    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    monkeypatch.setattr(checks, "POOL_FROM", 2)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     results, checked = validate_and_check(files, (), 100, 0, workers=2, trees=frozenset(files[1:2]))
     kept = [find_node(r.loaded.tree, "targets.min_roi") is not None for r in results if r.loaded is not None]
@@ -65,8 +65,8 @@ def test_a_few_files_stay_in_this_process(tmp_path: Path, monkeypatch: pytest.Mo
     (8, 1000, 3, 3),
     (2, 1000, 1, 1),  # 1: this process
     (1, 1000, 4, 1),  # one core: this process
-    (8, parallel.POOL_FROM - 1, 8, 1),  # too few files to pay for a pool
-    (8, parallel.POOL_FROM, 8, 8),
+    (8, checks.POOL_FROM - 1, 8, 1),  # too few files to pay for a pool
+    (8, checks.POOL_FROM, 8, 8),
 ])
 def test_workers_are_held_to_the_cores(monkeypatch: pytest.MonkeyPatch, cores: int, files: int, workers: int | None,
                                        processes: int) -> None:
@@ -76,7 +76,7 @@ def test_workers_are_held_to_the_cores(monkeypatch: pytest.MonkeyPatch, cores: i
 
 def test_check_jobs_past_the_cores_starts_one_worker_a_core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The pool `check -j 40` starts on 2 cores, on threads in place of processes so no test forks 40 of them."""
-    write(tmp_path, {f"s{i:02}.yaml": LOSING if i % 3 else WINNING for i in range(parallel.POOL_FROM)})
+    write(tmp_path, {f"s{i:02}.yaml": LOSING if i % 3 else WINNING for i in range(checks.POOL_FROM)})
     started: list[int] = []
 
     def pool(max_workers: int, **_: object) -> ThreadPoolExecutor:

@@ -13,7 +13,7 @@ import pytest
 from test_validate_and_check import LOSING, example, write
 
 from aigc_roi import api
-from aigc_roi.ci import parallel
+from aigc_roi.ci import checks, parallel
 from aigc_roi.ci.checks import FILES
 from aigc_roi.ci.parallel import validate_and_check
 from aigc_roi.reader.load import load_path
@@ -44,7 +44,7 @@ def test_check_reports_each_file_and_the_simulation_of_each_that_needs_one(tmp_p
 
 def test_a_pool_reports_the_files_as_its_chunks_come_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {f"s{i}.yaml": RANGED for i in range(5)})
-    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    monkeypatch.setattr(checks, "POOL_FROM", 2)
     calls, progress = heard()
     validate_and_check(sorted(tmp_path.iterdir()), (), 300, 0, workers=2, progress=progress)
     # The simulations run in the workers: only the files done, never fewer than before, up to all five.
@@ -61,7 +61,7 @@ def _slow_chunk(files: list[Path], *args: object) -> None:
 def test_ctrl_c_ends_the_pool_without_running_its_other_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {f"s{i}.yaml": LOSING for i in range(8)})
     files = sorted(tmp_path.iterdir())
-    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    monkeypatch.setattr(checks, "POOL_FROM", 2)
     monkeypatch.setattr(parallel, "_chunk", _slow_chunk)  # a forked worker finds it there
     started = time.monotonic()
 

@@ -1,4 +1,4 @@
-"""`check`'s worker pool (ci/parallel.py) ends with the command, as `simulate`'s forked workers do
+"""The worker pool of `check` and `validate` (ci/parallel.py) ends with the command, as `simulate`'s forked workers do
 (tests/whatif/test_forked.py): a Ctrl-C or a ``kill`` sent to the command alone (a CI cancel, ``docker stop``) ends
 it at once, its workers with it, and a worker outlives no command, even a killed one.
 
@@ -19,7 +19,7 @@ import pytest
 from processes import running
 from test_validate_and_check import LOSING, write
 
-from aigc_roi.ci.parallel import POOL_FROM
+from aigc_roi.ci.checks import POOL_FROM
 from aigc_roi.whatif.forked import can_fork
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="the workers end with their command on Linux")
@@ -36,19 +36,23 @@ def slow_chunk(files, *args):
     time.sleep(60)
 
 parallel.cores = lambda: 2
-parallel._chunk = slow_chunk  # a forked worker finds it there
-sys.argv = ["aigc-roi", "check", sys.argv[2], "--jobs", "2"]
+# A forked worker finds it there: `check`'s chunks, or `validate`'s.
+setattr(parallel, "_chunk" if sys.argv[3] == "check" else "_validated", slow_chunk)
+sys.argv = ["aigc-roi", sys.argv[3], sys.argv[2], "--jobs", "2"]
 from aigc_roi.cli import main
 main()
 """
 
 
-def started(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, list[int]]:
-    """The command, its marks' folder and its two workers' pids, once both are inside a chunk."""
+COMMANDS = ["check", "validate"]
+
+
+def started(tmp_path: Path, name: str) -> tuple[subprocess.Popen[bytes], Path, list[int]]:
+    """The command ``name``, its marks' folder and its two workers' pids, once both are inside a chunk."""
     scenarios = write(tmp_path / "scenarios", {f"s{i:02}.yaml": LOSING for i in range(POOL_FROM)})
     marks = tmp_path / "marks"
     marks.mkdir()
-    command = subprocess.Popen([sys.executable, "-c", COMMAND, str(marks), str(scenarios)],
+    command = subprocess.Popen([sys.executable, "-c", COMMAND, str(marks), str(scenarios), name],
                                env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
@@ -68,10 +72,12 @@ def end(command: subprocess.Popen[bytes], workers: list[int]) -> None:
         command.stderr.close()
 
 
+@pytest.mark.parametrize("name", COMMANDS)
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, -signal.SIGTERM)],
                          ids=["SIGINT", "SIGTERM"])
-def test_a_signal_to_the_command_alone_ends_it_and_its_workers_at_once(tmp_path: Path, signum: int, code: int) -> None:
-    command, _, workers = started(tmp_path)
+def test_a_signal_to_the_command_alone_ends_it_and_its_workers_at_once(tmp_path: Path, signum: int, code: int,
+                                                                       name: str) -> None:
+    command, _, workers = started(tmp_path, name)
     try:
         assert len(workers) == 2 and all(map(running, workers)), workers
         command.send_signal(signum)
@@ -86,8 +92,9 @@ def test_a_signal_to_the_command_alone_ends_it_and_its_workers_at_once(tmp_path:
         end(command, workers)
 
 
-def test_the_workers_of_a_killed_command_end_with_it(tmp_path: Path) -> None:
-    command, _, workers = started(tmp_path)
+@pytest.mark.parametrize("name", COMMANDS)
+def test_the_workers_of_a_killed_command_end_with_it(tmp_path: Path, name: str) -> None:
+    command, _, workers = started(tmp_path, name)
     try:
         assert len(workers) == 2 and all(map(running, workers)), workers
         command.kill()  # SIGKILL: no finally of the command's runs
@@ -100,17 +107,20 @@ def test_the_workers_of_a_killed_command_end_with_it(tmp_path: Path) -> None:
         end(command, workers)
 
 
-def test_a_worker_killed_from_outside_is_said_as_such_not_as_an_internal_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "hint"), [("check", "fewer --samples or --jobs 1"), ("validate", "--jobs 1")])
+def test_a_worker_killed_from_outside_is_said_as_such_not_as_an_internal_error(tmp_path: Path, name: str,
+                                                                              hint: str) -> None:
     """The system's out-of-memory killer ends one worker: the pool breaks, and the command said "internal error
-    (BrokenProcessPool: ...); please report it with the input", blaming the input for what the system did."""
-    command, _, workers = started(tmp_path)
+    (BrokenProcessPool: ...); please report it with the input", blaming the input for what the system did. `validate`
+    draws no samples: fewer of them is no way out there."""
+    command, _, workers = started(tmp_path, name)
     try:
         assert len(workers) == 2 and all(map(running, workers)), workers
         os.kill(workers[0], signal.SIGKILL)
         _, stderr = command.communicate(timeout=10)
         assert (command.returncode, stderr.decode()) == (
-            2, f"aigc-roi: check's worker process {workers[0]} ended before its files were checked (killed by SIGKILL); "
-               "run it again, with fewer --samples or --jobs 1\n")
+            2, f"aigc-roi: {name}'s worker process {workers[0]} ended before its files were checked (killed by SIGKILL); "
+               f"run it again, with {hint}\n")
         assert not any(map(running, workers))
     finally:
         end(command, workers)

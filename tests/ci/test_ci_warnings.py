@@ -14,7 +14,7 @@ import pytest
 from cli_runner import invoke
 from gate_plans import EVERY_GATE_WARNING
 
-from aigc_roi.ci import parallel
+from aigc_roi.ci import checks
 from aigc_roi.ci.rules import OTHER_WARNING, warning_rule_of
 from aigc_roi.reader.load import load_text
 
@@ -224,7 +224,7 @@ def test_workers_report_what_one_process_reports(tmp_path: Path, monkeypatch: py
     for i in range(3):
         (tmp_path / f"plan{i}.yaml").write_text(PLAN, encoding="utf-8")
         (tmp_path / f"clipped{i}.yaml").write_text(CLIPPED, encoding="utf-8")
-    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    monkeypatch.setattr(checks, "POOL_FROM", 2)
     alone, pooled = (json.loads(invoke(["check", str(tmp_path), "--format", "json", "--jobs", jobs, *SAMPLES]).stdout)
                      for jobs in ("1", "2"))
     assert pooled["warnings"] == alone["warnings"]
@@ -261,7 +261,7 @@ def test_workers_locate_a_range_a_set_option_wrote_as_one_process_does(tmp_path:
     # led by the file.
     for i in range(3):
         (tmp_path / f"c{i}.yaml").write_text(CLIPPED.replace('"-10..30"', "10"), encoding="utf-8")
-    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    monkeypatch.setattr(checks, "POOL_FROM", 2)
     option = "--set acquisition[0].bid=-10..30"
     args = ["check", str(tmp_path), "--set", "acquisition[0].bid=-10..30", *SAMPLES]
     alone, pooled = (json.loads(invoke([*args, "--format", "json", "--jobs", jobs]).stdout) for jobs in ("1", "2"))

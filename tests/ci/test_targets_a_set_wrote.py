@@ -18,7 +18,7 @@ import pytest
 from cli_runner import invoke
 from test_validate_and_check import example, write
 
-from aigc_roi.ci import parallel
+from aigc_roi.ci import checks, parallel
 from aigc_roi.ci.parallel import validate_and_check
 from aigc_roi.reader.overrides import parse_override
 
@@ -96,7 +96,7 @@ def test_a_payback_target_past_the_horizon_warns_at_the_option(tmp_path: Path, m
 
 def test_workers_locate_them_as_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {f"s{i}.yaml": PLAN for i in range(3)})
-    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    monkeypatch.setattr(checks, "POOL_FROM", 2)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     sets = tuple(parse_override(given.split(" ")[1]) for given in (ROAS, BOUND))
     for workers in (1, 2):

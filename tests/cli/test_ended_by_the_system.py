@@ -27,6 +27,11 @@ from aigc_roi.whatif.forked import WorkerEnded
      "run it again, with fewer --samples or --jobs 1"),
     (WorkerEnded(4242, signal.SIGKILL, None, "check"), "zh",
      "aigc-roi: check 的工作进程 4242 在文件检查完之前结束（被 SIGKILL 终止）；请重新运行，减少 --samples 或用 --jobs 1"),
+    (WorkerEnded(4242, signal.SIGKILL, None, "validate"), "en",
+     "aigc-roi: validate's worker process 4242 ended before its files were checked (killed by SIGKILL); "
+     "run it again, with --jobs 1"),
+    (WorkerEnded(4242, signal.SIGKILL, None, "validate"), "zh",
+     "aigc-roi: validate 的工作进程 4242 在文件检查完之前结束（被 SIGKILL 终止）；请重新运行，用 --jobs 1"),
     (WorkerEnded(4242, None, 3), "zh",
      "aigc-roi: simulate 的工作进程 4242 在样本算完之前结束（退出状态 3）；请重新运行，减少 --samples 或用 --jobs 1"),
 ])

@@ -16,7 +16,7 @@ from test_check_zh import commit_all
 from test_validate_and_check import LOSING, WINNING, write
 from typer.models import TyperPath
 
-from aigc_roi.ci import parallel
+from aigc_roi.ci import checks, parallel
 from aigc_roi.ci.parallel import validate_and_check
 from aigc_roi.cli.commands import COMMANDS, build_command
 from aigc_roi.cli.options import FileToWrite
@@ -125,7 +125,7 @@ def test_check_base_compares_nothing_for_it(tmp_path: Path, monkeypatch: pytest.
 
 def test_check_workers_read_the_name_as_written(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The names cross to the workers by pickle, which would give them plan.yaml to read.
-    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    monkeypatch.setattr(checks, "POOL_FROM", 2)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     results, checked = validate_and_check([spelled_path("s.yaml/"), Path("s.yaml")], (), 100, 0, workers=2)
     assert [(r.path, [e.message for e in r.errors]) for r in results] == [

@@ -56,7 +56,8 @@ OTHER_COMMANDS = ("aigc_roi.cli.run", "aigc_roi.cli.whatif", "aigc_roi.cli.simul
                   "aigc_roi.cli.curves", "aigc_roi.cli.init")
 """The modules of the commands other than validate, check and schema (cli/commands.py)."""
 NOT_FOR_VALIDATE = (*OTHER_COMMANDS, "aigc_roi.api", "aigc_roi.whatif", "aigc_roi.model.engine", "aigc_roi.present.tables",
-                    "numpy", "json", "csv", "tempfile")
+                    "numpy", "json", "csv", "tempfile", "aigc_roi.ci.parallel", "multiprocessing")
+"""... and the worker pool's modules, which a hook on a few files does not pay for (ci/checks.py ``POOL_FROM``)."""
 
 
 def test_validate_imports_no_other_command(example: Path) -> None:
