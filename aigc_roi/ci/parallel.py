@@ -20,6 +20,7 @@ import dataclasses
 import multiprocessing
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -80,8 +81,10 @@ def validated(files: Sequence[Path], workers: int | None = None) -> Iterator[Val
         yield from iter_validated(files)
         return
     with _workers(workers, "validate") as pool:
-        for future in [pool.submit(_validated, chunk) for chunk in _chunks(files, workers)]:
-            yield from future.result()
+        futures = deque(pool.submit(_validated, chunk) for chunk in _chunks(files, workers))
+        while futures:
+            # Let go of each batch once given, not at the end: memory holds only the batches done ahead of it.
+            yield from futures.popleft().result()
 
 
 def _validated(files: list[Path]) -> list[Validated]:
