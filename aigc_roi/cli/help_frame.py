@@ -47,19 +47,27 @@ from aigc_roi.present.help_zh import click_in_chinese, in_chinese
 
 def columns(text: str) -> int:
     """Terminal columns of ``text``: two for a wide (CJK) character, one for any other."""
+    if text.isascii():  # nearly every English line: a character a column, without looking each one up
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _pieces(token: str, width: int) -> list[str]:
     """``token`` cut into pieces of at most ``width`` columns: a word longer than a line is broken, as click breaks it."""
+    if columns(token) <= width:
+        return [token]
     pieces = [""]
+    used = 0  # the last piece's columns, counted as it grows: counting it again at each character made a line quadratic
     for char in token:
-        if pieces[-1] and columns(pieces[-1] + char) > width:
+        wide = columns(char)
+        if pieces[-1] and used + wide > width:
             # Closing punctuation never opens a line (present/wrap.py's rule): the character before goes with it.
             carried = pieces[-1][-1] if unicodedata.category(char) in ("Pe", "Po") and len(pieces[-1]) > 1 else ""
             pieces[-1] = pieces[-1][:len(pieces[-1]) - len(carried)]
             pieces.append(carried)
+            used = columns(carried)
         pieces[-1] += char
+        used += wide
     return pieces
 
 
@@ -84,11 +92,15 @@ def wrap_words(text: str, width: int) -> list[str]:
     left ``cash-`` at a line's end, and would split ``--no-months`` the same way). Spaces within a line stay
     (``numbers.  [default: 0]``), as click keeps them."""
     lines: list[str] = []
+    used = 0  # the last line's columns, counted as it grows (as in _pieces)
     for space, word in re.findall(r"( *)([^ ]+)", " ".join(text.expandtabs().splitlines())):
-        if lines and columns(lines[-1] + space + word) <= width:
+        wide = columns(word)
+        if lines and used + len(space) + wide <= width:
             lines[-1] += space + word
+            used += len(space) + wide
         else:
             lines.append(word)
+            used = wide
     return [piece for line in lines for piece in _pieces(line, width)]
 
 
