@@ -150,8 +150,8 @@ USAGE_ERRORS = [
      "not of run, which uses the median of each range",
      "aigc-roi: --samples：没有这个选项；--samples 是 compare、simulate、allocate、actuals、check 和 report 的选项，"
      "run 没有它：run 按各区间的中位数计算"),
-    (["validate", "{file}", "--jobs", "2"], "aigc-roi: --jobs: no such option; --jobs is an option of compare, simulate and check, "
-     "not of validate", "aigc-roi: --jobs：没有这个选项；--jobs 是 compare、simulate 和 check 的选项，validate 没有它"),
+    (["run", "{file}", "--jobs", "2"], "aigc-roi: --jobs: no such option; --jobs is an option of compare, simulate, validate "
+     "and check, not of run", "aigc-roi: --jobs：没有这个选项；--jobs 是 compare、simulate、validate 和 check 的选项，run 没有它"),
     (["run", "{file}", "extra"], "aigc-roi: Got unexpected extra argument(s) (extra)", "aigc-roi: 多余的参数：extra"),
     (["rnu"], "aigc-roi: No such command 'rnu'. Did you mean 'run'?", "aigc-roi: 没有命令 'rnu'；是否想写 'run'？"),
     (["zzz"], "aigc-roi: No such command 'zzz'", "aigc-roi: 没有命令 'zzz'"),

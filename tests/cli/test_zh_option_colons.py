@@ -72,7 +72,7 @@ def test_a_refused_name_takes_the_colon_of_its_language(command: str, example: P
     # an option of other commands written short, as the long one is
     (["validate", "{file}", "-o", "v.xlsx"], "aigc-roi: -o：没有这个选项；-o 是 run、compare、breakeven、sensitivity、"
                                              "simulate、allocate、actuals、schema、curves 和 report 的选项，validate 没有它"),
-    (["run", "{file}", "-j", "2"], "aigc-roi: -j：没有这个选项；-j 是 compare、simulate 和 check 的选项，run 没有它"),
+    (["run", "{file}", "-j", "2"], "aigc-roi: -j：没有这个选项；-j 是 compare、simulate、validate 和 check 的选项，run 没有它"),
     (["check", "{file}", "--jobs", "-1"], "aigc-roi: --jobs：应为 ≥ 1 的整数，实际为 '-1'"),
     # the commands' own refusals, written in Chinese in present/labels.py
     (["simulate", "{file}", "--percentiles", "x"],
