@@ -65,7 +65,15 @@ FLAGS = ["channel_saturating", "roi_zero_jump", "payback_target_jump"]
 cells instead."""
 
 REASONS = [f"{threshold}_none_reason" for threshold in THRESHOLDS]
-"""CSV's last columns: why a threshold's cell is empty, in JSON's words; markdown says it in the cell."""
+"""CSV's columns after the flags: why a threshold's cell is empty, in JSON's words; markdown says it in the cell."""
+
+FLIP_KEYS = ["", "_gates", "_gates_passed_below", "_gates_passed_above", "_roi_below", "_roi_above",
+             "_payback_month_below", "_payback_month_above"]
+"""A flip's CSV columns, after each threshold's name and ``_flip``: JSON's ``gate_flip`` flattened (the value, the
+gates that flip, the gates passed and the figures just below and just above it), so a spreadsheet reads the room the
+table marks "flip" with what changes within it, not as a clean room. Empty where no gate flips in the room."""
+FLIPS = [f"{threshold}_flip{key}" for threshold in THRESHOLDS for key in FLIP_KEYS]
+"""CSV's last columns: each threshold's flip within its room (``FLIP_KEYS``)."""
 
 
 THRESHOLD_AT: dict[str, str] = {"roi_zero": "roi_zero_at", "payback_target": "payback_target_at"}
@@ -103,18 +111,19 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
         if style is None:
             rows.append(cells + own + [None if alone is None else alone.saturating,
                                        *(threshold in row.jumps for threshold in THRESHOLDS),
-                                       *(none_reason(table, row, threshold) for threshold in THRESHOLDS)])
+                                       *(none_reason(table, row, threshold) for threshold in THRESHOLDS),
+                                       *(cell for threshold in THRESHOLDS for cell in flip_cells(table, row, threshold))])
             continue
         cells[2:] = [driver_value(driver, driver.current, style)]
         for threshold in THRESHOLDS:
             cells += [value_or_reason(table, row, threshold, style),
-                      room_marked(row, threshold, headroom_text(shown_headroom(row, threshold)), style.lang)]
+                      room_cell(row, threshold, style.lang)]
         # The unit cost's own column: a factor's is empty (its factor is in the next).
         own = [own_max_text(row, style) if own[0] is not None else driver_value(driver, None, style),
                bound_value(driver, own[1], style, up=False), style.money(own[2]), style.money(own[3])]
         rows.append(cells + own)
     if style is None:
-        return header + FLAGS + REASONS, rows
+        return header + FLAGS + REASONS + FLIPS, rows
     lang = style.lang
     # Read by people, as the terminal heads its columns; CSV keeps the keys above.
     shown = [label("channel_path", lang), label("driver", lang), label("current", lang)]
@@ -123,6 +132,23 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
                   headroom_header(table, threshold, lang)]
     shown += [label(key, lang) for key in ("max_unit_cost", "max_unit_cost_factor", "gross_revenue", "contribution")]
     return shown, rows
+
+
+def flip_cells(table: BreakEvenTable, row: BreakEven, threshold: str) -> list[Any]:
+    """``row``'s CSV cells of a flip within the room to ``threshold`` (``FLIP_KEYS``): a list of gates as their names
+    joined by "; ", as CSV's ``best`` joins scenarios; a payback month empty for never, as in every CSV."""
+    flip = row.flips.get(threshold)
+    if flip is None:
+        return [None] * len(FLIP_KEYS)
+    data = _flip_json(table, flip) or {}
+    below, above = data["below"], data["above"]
+    return [data["value"], "; ".join(data["gates"]), "; ".join(below["gates_passed"]), "; ".join(above["gates_passed"]),
+            below["roi"], above["roi"], below["payback_month"], above["payback_month"]]
+
+
+def room_cell(row: BreakEven, threshold: str, lang: str) -> str:
+    """A room cell as markdown and the report show it: the shown headroom, marked "flip" where a gate flips within."""
+    return room_marked(row, threshold, headroom_text(shown_headroom(row, threshold)), lang)
 
 
 def shown_headroom(row: BreakEven, threshold: str) -> float | None:

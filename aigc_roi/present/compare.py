@@ -6,7 +6,9 @@ is better for CAC, peak cash need and the payback months, "never" is worst; ad
 spend is a choice and the peak cash month neither good nor bad, so they have no
 best (``best_legend`` words the same rules for the ★ legend). Values are ranked as the English tables write
 them (``shown_best``): a row is marked only where they read differently there, and every value that reads as the best
-is marked; CSV's ``best`` column follows the same rule, so every format marks the same columns.
+is marked; CSV's ``best`` column follows the same rule, so every format marks the same columns. A figure that says
+nothing (``says_nothing``: a paid payback without ad spend, month 1 by definition) is neither best nor a change in
+any format; CSV keeps its number and says why on the row's ``note`` (``figure_notes``), as `run`'s CSV does.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from aigc_roi.present.payback_window import by_horizon_note
 from aigc_roi.present.peak_cash import figure_shown
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.simulation import chance_cell, defined_cell, figure_text, share_fields
-from aigc_roi.present.tables import CURRENCY, is_money, to_markdown, with_currency
+from aigc_roi.present.tables import CURRENCY, figure_note, is_money, to_markdown, with_currency
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.whatif.compare import CHANGE, Comparison
 
@@ -61,7 +63,21 @@ def fixed_headers() -> frozenset[str]:
 
     labelled = {header for lang in LANGUAGES
                 for header in (change_header(lang), *(label(key, lang) for key in (*COMPARE_SHEET_HEADERS, *FIXED_COLUMNS.values())))}
-    return frozenset({*FIXED_COLUMNS, CURRENCY, *labelled})
+    return frozenset({*FIXED_COLUMNS, NOTE, CURRENCY, *labelled})
+
+
+NOTE = "note"
+"""CSV's column after ``best``: each scenario's machine note on the row (``figure_notes``)."""
+
+
+def figure_notes(name: str, scenarios: Sequence[Mapping[str, Any]]) -> str | None:
+    """CSV's ``note`` of figure ``name``: each scenario's note where it has one, as `run`'s CSV writes it on the row
+    (present/tables.py ``figure_note``: ``irr_kind`` or ``irr_none_reason``, ``lower_bound``, ``no_ad_spend``), after
+    its name as the workbook's Note says it (``Plan: no_ad_spend``), joined by "; " as ``best`` joins names; what the
+    table shows in the cell instead of or beside the number ("no ad spend", "none: no sign change", "≥")."""
+    notes = [f"{scenario['name']}: {note}" for scenario in scenarios
+             if (note := figure_note(name, scenario["figures"])) is not None]
+    return "; ".join(notes) or None
 
 
 def best_columns(name: str, values: list[float | None], figures: Sequence[Mapping[str, Any]] = ()) -> set[int]:
@@ -128,24 +144,26 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
     """A figure per row, its key and raw numbers without ``style`` (CSV), with it its label and each value as `run`'s
     markdown writes it (markdown)."""
     names = [scenario["name"] for scenario in scenarios]
-    header = [*_headers(style, ["figure"]), *names, *(f"{CHANGE}{name}" for name in names[1:]), *_headers(style, ["best"])]
+    header = [*_headers(style, ["figure"]), *names, *(f"{CHANGE}{name}" for name in names[1:]), *_headers(style, ["best"]),
+              *([NOTE] if style is None else [])]
     rows: list[list[Any]] = []
     months = [calendar(scenario) if starts_differ(scenarios) else None for scenario in scenarios]
     for name in FIGURE_NAMES:
         values = [scenario["figures"][name] for scenario in scenarios]
-        # A table reads a moot value ("no ad spend") as no value: neither best nor a change.
-        ranked = values if style is None else said(name, scenarios)
+        # Every format reads a moot value ("no ad spend") as no value: neither best nor a change; CSV notes why.
+        ranked = said(name, scenarios)
         deltas = figure_deltas(name, scenarios, ranked, shown=style is not None)
         best = "; ".join(names[i] for i in sorted(best_columns(name, ranked, [scenario["figures"] for scenario in scenarios])))
         if style is None:
-            rows.append([name, *values, *deltas, best])
+            rows.append([name, *values, *deltas, best, figure_notes(name, scenarios)])
         else:
             # Each column's never is within its own horizon, as `run` words it: the horizons may differ.
             texts = [figure_shown(name, scenario["figures"], scenario["horizon_months"], style, labels)
                      for scenario, labels in zip(scenarios, months, strict=True)]
             rows.append([label(name, style.lang), *texts,
                          *(signed(name, delta, style) for delta in deltas), best])
-    return header, rows + basis_rows(scenarios, style, len(names))
+    # Beside the scenarios' columns: each later one's change and best, and CSV's note.
+    return header, rows + basis_rows(scenarios, style, len(names) + (style is None))
 
 
 def _headers(style: NumberStyle | None, keys: list[str]) -> list[str]:
@@ -346,7 +364,7 @@ def best_json(scenarios: list[dict[str, Any]], on_risk: bool) -> dict[str, list[
     best, in column order, by the rules CSV's ``best`` column and the tables' ★ follow; none marked, an empty list."""
     names = [scenario["name"] for scenario in scenarios]
     if not on_risk:
-        return {name: [names[i] for i in sorted(best_columns(name, [scenario["figures"][name] for scenario in scenarios],
+        return {name: [names[i] for i in sorted(best_columns(name, said(name, scenarios),
                                                              [scenario["figures"] for scenario in scenarios]))]
                 for name in FIGURE_NAMES}
     best = {name: [names[i] for i in sorted(risk_best(name, [scenario["distribution"]["figures"][name]

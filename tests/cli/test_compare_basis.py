@@ -61,13 +61,13 @@ def test_csv_writes_the_basis_as_numbers_after_the_figures(plans: tuple[Path, Pa
     stdout, _ = _compare(*map(str, plans), "--format", "csv")
     rows = {row[0]: row[1:] for row in csv.reader(io.StringIO(stdout))}
     # Spring, Summer, Δ Summer, best, currency: a basis is neither a change nor ranked, and no amount.
-    assert rows["horizon_months"] == ["3", "4", "", "", ""]
-    assert rows["start_year"] == ["2025", "2025", "", "", ""]
-    assert rows["start_month"] == ["1", "4", "", "", ""]
-    assert rows["discount_rate"] == ["0", "0.1", "", "", ""]
+    assert rows["horizon_months"] == ["3", "4", "", "", "", ""]
+    assert rows["start_year"] == ["2025", "2025", "", "", "", ""]
+    assert rows["start_month"] == ["1", "4", "", "", "", ""]
+    assert rows["discount_rate"] == ["0", "0.1", "", "", "", ""]
     # One number each: no range, so the rate is the file's.
-    assert rows["discount_rate_low"] == rows["discount_rate_high"] == ["", "", "", "", ""]
-    assert rows["peak_cash_month"] == ["1", "2", "1", "", ""]  # the numbers; the start rows say when
+    assert rows["discount_rate_low"] == rows["discount_rate_high"] == ["", "", "", "", "", ""]
+    assert rows["peak_cash_month"] == ["1", "2", "1", "", "", ""]  # the numbers; the start rows say when
     assert list(rows)[-6:] == ["horizon_months", "start_year", "start_month", "discount_rate", "discount_rate_low",
                                "discount_rate_high"]
 
@@ -230,8 +230,8 @@ def test_csv_writes_a_ranged_rates_median_and_its_range_as_json_has_them(plans: 
     stdout, _ = _compare(*files, "--format", "csv")
     rows = {row[0]: row[1:] for row in csv.reader(io.StringIO(stdout))}
     assert float(rows["discount_rate"][1]) == pytest.approx(0.0075 ** 0.5, rel=1e-12)
-    assert rows["discount_rate_low"] == ["", "0.05", "", "", ""]
-    assert rows["discount_rate_high"] == ["", "0.15", "", "", ""]
+    assert rows["discount_rate_low"] == ["", "0.05", "", "", "", ""]
+    assert rows["discount_rate_high"] == ["", "0.15", "", "", "", ""]
     document, _ = _compare(*files, "--format", "json")
     for column, scenario in enumerate(json.loads(document)["scenarios"]):
         written = scenario["discount_rate_range"]

@@ -42,7 +42,7 @@ def _csv_header(text: str) -> list[str]:
 def test_csv_scenarios_named_as_fixed_columns_get_their_sources(tmp_path: Path) -> None:
     cur, best = _plan(tmp_path, "cur.yaml", "currency"), _plan(tmp_path, "best.yaml", "best")
     header = _csv_header(_compare(cur, best, "-f", "csv"))
-    assert header == ["figure", f"currency ({cur})", f"best ({best})", f"Δ best ({best})", "best", "currency"]
+    assert header == ["figure", f"currency ({cur})", f"best ({best})", f"Δ best ({best})", "best", "note", "currency"]
 
 
 @pytest.mark.parametrize("name", ["Currency", "FIGURE", "Best", "ｃｕｒｒｅｎｃｙ", "Figure", "Key", "Unit", "Note", "Δ vs first",
@@ -53,7 +53,7 @@ def test_csv_a_name_as_any_fixed_column_in_any_case_or_language(tmp_path: Path, 
     # and the Chinese 指标 are taken too.
     first, other = _plan(tmp_path, "first.yaml", name), _plan(tmp_path, "other.yaml", "Other")
     header = _csv_header(_compare(first, other, "-f", "csv"))
-    assert header == ["figure", f"{name} ({first})", "Other", "Δ Other", "best", "currency"]
+    assert header == ["figure", f"{name} ({first})", "Other", "Δ Other", "best", "note", "currency"]
 
 
 def test_csv_on_risk_a_scenario_named_statistic_or_figure(tmp_path: Path) -> None:
@@ -66,13 +66,13 @@ def test_csv_a_name_as_another_columns_change(tmp_path: Path) -> None:
     # The third scenario's name is the second's Δ column: it takes its source, and its own Δ column follows.
     first, second, third = _plan(tmp_path, "x.yaml", "X"), _plan(tmp_path, "a.yaml", "A"), _plan(tmp_path, "d.yaml", "Δ A")
     header = _csv_header(_compare(first, second, third, "-f", "csv"))
-    assert header == ["figure", "X", "A", f"Δ A ({third})", "Δ A", f"Δ Δ A ({third})", "best", "currency"]
+    assert header == ["figure", "X", "A", f"Δ A ({third})", "Δ A", f"Δ Δ A ({third})", "best", "note", "currency"]
 
 
 def test_names_alike_but_for_case_are_told_apart(tmp_path: Path) -> None:
     upper, lower = _plan(tmp_path, "upper.yaml", "Plan"), _plan(tmp_path, "lower.yaml", "plan")
     header = _csv_header(_compare(upper, lower, "-f", "csv"))
-    assert header == ["figure", f"Plan ({upper})", f"plan ({lower})", f"Δ plan ({lower})", "best", "currency"]
+    assert header == ["figure", f"Plan ({upper})", f"plan ({lower})", f"Δ plan ({lower})", "best", "note", "currency"]
 
 
 def test_json_names_each_column_as_the_tables_head_it(tmp_path: Path) -> None:

@@ -80,11 +80,11 @@ def _by_key(table: list[list[str]], width: int = 1) -> dict[tuple[str, ...], str
 def test_compare_names_the_currency_on_the_money_figures_rows(plan: Path, tmp_path: Path) -> None:
     cheaper = _file(tmp_path, "cheaper.yaml", CHEAPER.replace("Spec worked example", "Cheaper"))
     table = _csv("compare", plan, cheaper)
-    # The columns before it as they were: figure, each scenario, each change, best.
-    assert table[0] == ["figure", "Spec worked example", "Cheaper", "Δ Cheaper", "best", "currency"]
+    # The columns before it as they were: figure, each scenario, each change, best; then the scenarios' notes.
+    assert table[0] == ["figure", "Spec worked example", "Cheaper", "Δ Cheaper", "best", "note", "currency"]
     rows = {row[0]: row for row in table[1:]}
     # 1,000 users at 20 against 1,000 at 15: 20,000 and 15,000, 5,000 less; less spend is no better (a choice).
-    assert rows["ad_spend"] == ["ad_spend", "20000", "15000", "-5000", "", "USD"]
+    assert rows["ad_spend"] == ["ad_spend", "20000", "15000", "-5000", "", "", "USD"]
     assert rows["npv"][-1] == rows["cac"][-1] == rows["peak_cash_need"][-1] == "USD"
     assert rows["roi"][-1] == rows["roas"][-1] == rows["paid_users"][-1] == rows["payback_month"][-1] == ""
     assert _json("compare", plan, cheaper)["currency"] == "USD"
@@ -114,7 +114,7 @@ def test_compare_explain_names_it_on_the_rows_of_an_amounts_change(plan: Path, t
 def test_breakeven_names_it_on_the_drivers_that_are_amounts(plan: Path) -> None:
     table = _csv("breakeven", plan)
     assert table[0][:3] == ["path", "label", "current"] and table[0][-3:] == [
-        "roi_zero_none_reason", "payback_target_none_reason", "currency"]
+        "payback_target_flip_payback_month_below", "payback_target_flip_payback_month_above", "currency"]
     cells = _by_key(table)
     # A bid, a price and a serving cost are amounts; the users a channel buys are a count.
     assert cells["acquisition[0].bid",] == cells["monetization.purchases[0].price",] == "USD"

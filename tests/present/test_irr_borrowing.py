@@ -129,8 +129,9 @@ def _compare_rows(*paths: Path) -> dict[str, list[str]]:
 
 def test_compare_ranks_no_return_against_a_borrowing_rate(tmp_path: Path) -> None:
     prepaid, invested, dearer = (_write(tmp_path, text) for text in (PREPAID, INVESTED, DEARER))
-    # figure, Prepaid, Invested, Δ Invested, best, currency: the same 213.84% is a cost in one, a return in the other.
-    assert _compare_rows(prepaid, invested)["irr"][3:] == ["", "", ""]
+    # figure, Prepaid, Invested, Δ Invested, best, note, currency: the same 213.84% is a cost in one, a return in the
+    # other, and the note says which.
+    assert _compare_rows(prepaid, invested)["irr"][3:] == ["", "", "Prepaid: borrowing; Invested: investment", ""]
     # Two borrowing rates rank: the cheaper money (10% a month) is the better, and their difference is one.
     irr = _compare_rows(prepaid, dearer)["irr"]
     assert float(irr[3]) == pytest.approx(MONTHLY_20 - MONTHLY_10, rel=1e-12) and irr[4] == "Prepaid"

@@ -16,7 +16,7 @@ from aigc_roi.model.compared import against_limit
 from aigc_roi.model.figures import FIGURE_NAMES, unit_of
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import TargetOutcome
-from aigc_roi.present.breakeven import no_value_notes, value_or_reason
+from aigc_roi.present.breakeven import headroom_header, no_value_notes, room_cell, value_or_reason
 from aigc_roi.present.breakeven_notes import jump_notes
 from aigc_roi.present.ci_view import target_key
 from aigc_roi.present.discount_note import npv_basis
@@ -356,15 +356,20 @@ def _tornado(sensitivity: Sensitivity, style: NumberStyle) -> str:
 
 
 def _break_even(table: BreakEvenTable, style: NumberStyle) -> str:
+    """Each input's break-evens, each beside its room as the terminal and markdown show it: the note under the table
+    says what a room marked "flip" means, so the room it refers to is shown."""
     lang = style.lang
-    head = "".join(f'<th{" class=n" if i else ""}>{html_text(text)}</th>' for i, text in enumerate(
-        (word("input", lang), word("current", lang), word("roi_zero", lang),
-         word("payback_target", lang).format(months=table.payback_window.months))))
+    months = table.payback_window.months
+    titles = [word("input", lang), word("current", lang)]
+    for threshold in THRESHOLDS:
+        titles += [word(threshold, lang).format(months=months), headroom_header(table, threshold, lang)]
+    head = "".join(f'<th{" class=n" if i else ""}>{html_text(text)}</th>' for i, text in enumerate(titles))
     rows = "".join(
         f"<tr><td>{html_text(driver_label(row.driver, lang))}</td>"
         + "".join(f'<td class="n">{html_text(value)}</td>' for value in (
             driver_value(row.driver, row.driver.current, style),
-            *(value_or_reason(table, row, threshold, style) for threshold in THRESHOLDS)))
+            *(cell for threshold in THRESHOLDS
+              for cell in (value_or_reason(table, row, threshold, style), room_cell(row, threshold, lang)))))
         + "</tr>" for row in table.rows)
     # The terminal's sentences for the reasons shown, so a missing value is never read as the opposite one.
     notes = sentences([*no_value_notes(table, lang), *jump_notes(table, style)], lang)
