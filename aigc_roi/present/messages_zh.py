@@ -47,6 +47,11 @@ def _listed(text: str) -> str:
     return label("list_separator", "zh").join(list_items(text))
 
 
+def _enumerated(text: str) -> str:
+    """Months an English message enumerates, ``3, 4 and 6``, as a Chinese list: ``3、4、6``."""
+    return label("list_separator", "zh").join(re.split(r", | and ", text))
+
+
 def _lists(template: str, *lists: int) -> Callable[[re.Match[str]], str]:
     """A replacement that puts the pattern's groups into ``template``, the groups numbered in ``lists`` as ``_listed``."""
 
@@ -967,6 +972,20 @@ _HINTS = _rules([
     (r"a month of the plan is its number alone: write (\d+) if it means the plan's month \d+, or (\d+) if it means "
      r"calendar month (\d+) \(start (\S+) is month 1\)",
      "方案的月份只写数字：若指方案的第 {0} 个月，请写 {0}；若指日历上的 {2} 月，请写 {1}（start {3} 为第 1 月）"),
+    (r"months of the plan are their numbers alone: write (\S+) if it means the plan's months (\d+) to (\d+), or (\S+) "
+     r"if it means calendar months (\d+) to (\d+) \(start (\S+) is month 1\)",
+     "方案的月份只写数字：若指方案的第 {1}-{2} 个月，请写 {0}；若指日历上的 {4} 月至 {5} 月，请写 {3}（start {6} 为第 1 月）"),
+    (r"months of the plan are their numbers alone: write (\S+) if it means calendar months (\d+) to (\d+) "
+     r"\(start (\S+) is month 1\)", "方案的月份只写数字：若指日历上的 {1} 月至 {2} 月，请写 {0}（start {3} 为第 1 月）"),
+    (r"months of the plan are their numbers alone: write (\[[\d, ]+\]) if it means the plan's months ((?:\d+, )*\d+ and "
+     r"\d+), or (\[[\d, ]+\]) if it means calendar months ((?:\d+, )*\d+ and \d+) \(start (\S+) is month 1\)",
+     lambda m: f"方案的月份只写数字：若指方案的第 {_enumerated(m[2])} 个月，请写 {m[1]}；若指日历上的 {_enumerated(m[4])} 月，"
+               f"请写 {m[3]}（start {m[5]} 为第 1 月）"),
+    (r"months of the plan are their numbers alone: write (\d+-\d+|\[[\d, ]+\])", "方案的月份只写数字：请写 {0}"),
+    (r"months of the plan are their numbers alone: a list of months or one span first-last, not spans in a list",
+     "方案的月份只写数字：写一个月份列表或一个 起-止 区间，不能在列表里写区间"),
+    (r"a month of the plan is its number alone, and this is one month, not a span", "方案的月份只写数字，且此处只写一个月，不是区间"),
+    (r"a month of the plan is its number alone, and this is one month, not a list", "方案的月份只写数字，且此处只写一个月，不是列表"),
     (r"a target is one number, not a range", "目标是一个数，不是区间"),
     (r"a list is written in brackets: (.*)", "列表要写在方括号里：{0}"),
     (r"it belongs (.*)", lambda m: _places_zh(m[1])),

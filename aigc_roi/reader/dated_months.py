@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from aigc_roi.model.ime_marks import DASHES, DIGIT_TWINS
+from aigc_roi.model.ime_marks import DASHES
 from aigc_roi.reader.numbers import written_date
+from aigc_roi.reader.worded_months import worded_hint
 
 NO_DATES = "a month of the plan is a number, 1 for its first, not a date"
 
@@ -17,17 +18,14 @@ _SPAN = re.compile(rf"\s*(?P<first>[12][0-9]{{3}}-[0-9]{{1,2}}(?:-[0-9]{{1,2}})?
 """Two dates as a span of months is written, with any of the dashes MonthSet's slips name (``2025-04～2025-09``)."""
 
 
-_WORDED = re.compile(r"\s*(?P<nth>第)?\s*(?P<number>[0-9０-９]{1,3})\s*(?P<unit>个月|月份?)\s*")
-"""A month's number with the Chinese word for month after it (``6月``, ``6月份``, ``第6个月``)."""
-
-
-def date_hint(text: str, start: tuple[int, int] | None) -> str | None:
+def date_hint(text: str, start: tuple[int, int] | None, spans: bool = False) -> str | None:
     """Which month of the plan ``text`` is, written as a date (``2025-06``, ``2025-06-15``), or which months, written
-    as a span of two, or its number where it is written with the word for month (``6月``); None for any other text.
-    ``start`` is the plan's (year, month), None where it has none."""
-    worded = _WORDED.fullmatch(text)
-    if worded:
-        return _worded_hint(worded, start)
+    as a span of two, or its number where it is written with the word for month or a prefix (``6月``, ``3月-6月``,
+    ``M3``: reader/worded_months.py); None for any other text. ``start`` is the plan's (year, month), None where it
+    has none; ``spans``: the field takes a span or a list of months (a channel's ``months``), else one month."""
+    worded = worded_hint(text, start, spans)
+    if worded is not None:
+        return worded
     date = written_date(text)
     if date is not None:
         return _counted(start, date)
@@ -36,20 +34,6 @@ def date_hint(text: str, start: tuple[int, int] | None) -> str | None:
     if dates[0] is None or dates[1] is None:
         return None
     return _counted(start, dates[0], dates[1])
-
-
-def _worded_hint(worded: re.Match[str], start: tuple[int, int] | None) -> str:
-    """``6月`` is the plan's sixth month or June: where a plan starting in another month than January makes them
-    differ, both are told (a silently wrong month is worse than a longer hint); ``第6个月`` and ``6个月`` count the
-    plan's months."""
-    number = int(worded["number"].translate(DIGIT_TWINS))
-    written = f"a month of the plan is its number alone: write {number}"
-    calendar = not worded["nth"] and worded["unit"] != "个月" and 1 <= number <= 12
-    if start is None or not calendar or start[1] == 1:
-        return written
-    counted = (number - start[1]) % 12 + 1
-    return (f"{written} if it means the plan's month {number}, or {counted} if it means calendar month {number} "
-            f"(start {_month_text(start)} is month 1)")
 
 
 def _counted(start: tuple[int, int] | None, first: tuple[int, int], last: tuple[int, int] | None = None) -> str:

@@ -661,7 +661,7 @@ class MonthSet:
         text = node.raw.strip()
         if text == "all":
             return None
-        hint = date_hint(text, ctx.start)
+        hint = date_hint(text, ctx.start, spans=True)
         if hint is not None:
             return ctx.expected_with_hint(node, path, expected, 0, hint)
         # ASCII and full-width digits, as the exported schema's pattern reads them (\d would also take ٣).
