@@ -33,6 +33,7 @@ are translated as whole lines (cli/edge.py, present/messages_zh.py).
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 import unicodedata
@@ -42,7 +43,7 @@ from contextlib import contextmanager
 import typer.core
 from typer import _click
 
-from aigc_roi.present.help_zh import click_in_chinese, in_chinese
+from aigc_roi.present.help_zh import RANGE_ZH, click_in_chinese, in_chinese, range_in_chinese
 
 
 def columns(text: str) -> int:
@@ -204,6 +205,11 @@ class HelpFormatter(_click.HelpFormatter):
             self.write("\n".join([lines[0], *(margin + line for line in lines[1:])]) + "\n")
 
 
+_FRAME_SEPARATOR = re.compile(rf"; (?={RANGE_ZH} [^\[\]]*\]\Z|{re.escape(click_in_chinese('required'))}\]\Z)")
+"""The "; " before the last part of an option's ``[...]`` where it is the bounds or 必填 (``[默认：10000; 范围 1 到
+1,000,000]``)."""
+
+
 class ChineseHelpFormatter(HelpFormatter):
     """The help's layout in Chinese: the usage prefix, headings ending in a full-width colon, text broken by the
     rules of every view's Chinese (``wrap_columns``)."""
@@ -213,6 +219,12 @@ class ChineseHelpFormatter(HelpFormatter):
 
     def lines(self, text: str, width: int) -> list[str]:
         return wrap_columns(text, width)
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        # Typer joins the bracket's parts with "; " itself (typer/core.py): a Chinese one, after the default, with
+        # the full-width "；" of the Chinese around it. Only before the parts the frame writes (the bounds, 必填), so
+        # a default holding "; " keeps it.
+        super().write_dl([(term, _FRAME_SEPARATOR.sub("；", text)) for term, text in rows], col_max, col_spacing)
 
     def words(self, text: str) -> list[str]:
         # A Chinese line may break between two Chinese characters, not inside a run of others (present/wrap.py).
@@ -254,3 +266,16 @@ def translate_command(command: _click.Command, context: _click.Context) -> None:
     for parameter in [*command.params, command.get_help_option(context)]:
         if parameter is not None and hasattr(parameter, "help"):
             parameter.help = in_chinese(parameter.help)
+        if parameter is not None and isinstance(parameter.type, _click.types._NumberRangeBase):
+            parameter.type = _bounds_in_chinese(parameter.type)
+
+
+def _bounds_in_chinese(kind: _click.types._NumberRangeBase) -> _click.types._NumberRangeBase:
+    """A copy of a number option's type that shows its bounds in Chinese, as Typer asks it for them
+    (``_describe_range``) to show after the default (``[默认：10000；范围 1 到 1,000,000]``). A copy: the type is
+    declared once, in the option's annotation, and shared by every invocation of the process; the parameter holding
+    it is this invocation's own. It reads and refuses a value as the type does."""
+    chinese = copy.copy(kind)
+    text = range_in_chinese(kind.min, kind.max, kind.min_open, kind.max_open)
+    chinese._describe_range = lambda: text  # type: ignore[method-assign]
+    return chinese

@@ -188,6 +188,31 @@ CLICK_ZH: dict[str, str] = {
 """Click's and Typer's own words of ``--help``; their usage errors are translated as lines (messages_zh.py)."""
 
 
+RANGE_ZH = "范围"
+"""What opens an option's bounds in its Chinese ``--help`` (click's ``1<=x<=1000000`` in English)."""
+
+
+def range_in_chinese(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
+    """An option's bounds as its Chinese help shows them, in the words its refusal uses (``应为 1 到 1,000,000 之间的
+    整数``, ``≥ 0 且 < 1``): ``范围 1 到 1,000,000``, ``范围 ≥ 1``, ``范围 > 0 且 ≤ 1``; a bound 2^n - 1 as that power
+    (the seed's ``0 到 2^128-1``, not its 39 digits)."""
+    if low is not None and high is not None and not low_open and not high_open:
+        return f"{RANGE_ZH} {_bound(low)} 到 {_bound(high)}"
+    sides = ([f"{'>' if low_open else '≥'} {_bound(low)}"] if low is not None else []) + (
+        [f"{'<' if high_open else '≤'} {_bound(high)}"] if high is not None else [])
+    return f"{RANGE_ZH} " + " 且 ".join(sides)
+
+
+def _bound(value: float) -> str:
+    """A bound as a number is read: thousands apart (1,000,000), a whole float without its .0 (1.0 is 1)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and value >= 2**53 and (value + 1) & value == 0:
+        # Unspaced, so a narrow help keeps it on one line (the seed's refusal writes 2^128 - 1 with a line of its own).
+        return f"2^{(value + 1).bit_length() - 1}-1"
+    return f"{value:,}"
+
+
 def in_chinese(text: str | None) -> str | None:
     """Each paragraph of ``text`` (a docstring, an option's help) in Chinese where the table has it."""
     if not text:
