@@ -13,6 +13,10 @@ Click's words come from two places, each replaced where it is made:
   catalogue (a compiled .mo file under a process-wide domain, found through
   environment variables) and over rewriting the rendered help (a formatter
   would have to take "help  [default: x]" apart again).
+- A number option's bounds (``1<=x<=10000000``) Typer asks of its type, not of gettext: a Chinese invocation
+  gives each such parameter a copy of its type that words them in Chinese (``_bounds_in_chinese``), and the
+  formatter writes the "; " Typer puts before them as "；" (``_FRAME_SEPARATOR``), the one piece of rendered help
+  taken apart, where the bracket ends in words the frame wrote itself.
 - The vendored click writes "Usage: " itself, without gettext: contexts get a
   formatter whose usage prefix is Chinese. The same formatter wraps by
   terminal columns, where a Chinese character takes two (click counts
