@@ -93,7 +93,6 @@ def _jump_sentence(table: BreakEvenTable, row: BreakEven, jump: GateJump, value:
     gates = label("list_separator", lang).join(
         label("breakeven_gate_passes" if past.gates_passed[g] else "breakeven_gate_fails", lang).format(gate=table.gates[g])
         for g in jump.flipped)
-    shown = break_even_value(row, thresholds[0], value, style)
     return label("breakeven_jump", lang).format(driver=driver_label(row.driver, lang), value=shown, gates=gates,
                                                 changes=label("notes_separator", lang).join(changes))
 

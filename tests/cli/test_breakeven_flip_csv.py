@@ -98,3 +98,29 @@ def test_the_bundled_gated_plan_flips_where_a_run_says_the_gate_does() -> None:
     assert _run(GATED, "acquisition[0].fee=41652.02")["gates"][0]["passed"] is True
     assert _run(GATED, "acquisition[0].fee=41652.03")["gates"][0]["passed"] is False
     assert 41_652.02 <= float(fee["roi_zero_flip"]) < 41_652.03
+
+
+RISING_PRICE = """
+name: Price flip
+horizon_months: 6
+acquisition:
+  - {name: Early, type: cpa, bid: 10, users: 100, months: 1-2}
+  - {name: Late, type: cpa, bid: 10, users: 1000, months: 3-6}
+retention: {monthly_churn: 0.9}
+monetization:
+  purchases: [{name: Item, price: 4, rate: 1}]
+gates:
+  - {name: G, after_month: 2, channels: [Early], min_roas: 0.5, then: [Late]}
+"""
+
+
+def test_a_flip_above_a_price_is_said_at_the_value_where_the_gate_still_fails(tmp_path: Path) -> None:
+    """By hand: Early's users pay p in months 1-2 as 100 + (100 + 10) active users, 210 p against 2,000 of spend, so
+    G passes from p = 2,000 x 0.5 / 210 = 4.7619...; at p = 4 it fails and ROI is below 0, whose break-even lies past
+    the flip. The note names the flip rounded toward the current value, 4.76, where G still fails as it does now; it
+    read 4.77, the break-even's own rounding (up, a price's good side), where G already passes."""
+    plan = tmp_path / "flip.yaml"
+    plan.write_text(RISING_PRICE, encoding="utf-8")
+    assert 4.76 < 2_000 * 0.5 / 210 < 4.77
+    result = invoke(["breakeven", str(plan)], env={"COLUMNS": "200"})
+    assert "Item price 4.76: past it gate 'G' passes" in " ".join(result.stdout.split())
