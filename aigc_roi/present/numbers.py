@@ -16,7 +16,9 @@ else M, in English; 万 below 100,000,000 (亿 from there) in Chinese. One
 decimal (two for 亿, as in the headline rule); a column whose amounts are
 all below 10,000 keeps its plain form and needs no unit. Where each row of a
 table takes its own unit (``compare``), every cell writes it (``11.8k``). A channel's spend or users other than 0
-that would read 0 in its column's unit reads its first significant digits (``in_unit``'s ``nonzero``).
+that would read 0 in its column's unit reads its first significant digits (``in_unit``'s ``nonzero``), as does
+any amount or count other than 0 of the months and cohort tables, in a unit or in full (``whole``): 300 of ad spend
+beside 1.2亿 reads 0.0000030 (亿), a cohort's -0.35 reads -0.35; a true 0 reads 0.
 
 Two numbers a message or row compares take more decimals where these rules
 would show two different ones as one text (model/compared.py ``told_apart``
@@ -195,6 +197,16 @@ class NumberStyle:
             decimals = value_places(value / 10**power, decimals)
         # -400 in k rounds to 0.0, without a sign (fixed): a sign on a zero would read as a loss.
         return _in_unit(value, power, decimals)
+
+    def whole(self, value: float | None, count: bool = False) -> str:
+        """An amount (``count``: people) as a table's cells read it in full: whole, in 万 and 亿 in Chinese as ``money``
+        (``count``) writes it; one other than 0 that would read 0 with its first significant digits (model/rounding.py
+        ``value_places``), as ``in_unit``'s ``nonzero``: a cohort's contribution of -0.35 reads -0.35, not 0, which is
+        a cohort that earns and costs nothing."""
+        if value is None:
+            return NONE
+        places = value_places(value, 0)
+        return self.count(value, places) if count else self.money(value, places)
 
     def block_unit(self, values: Iterable[float | None]) -> str:
         """The one unit amounts that add up (a change and its parts) are shown in with 2 decimals, so that they add

@@ -163,15 +163,17 @@ def _range_caption(bottom: float, top: float, style: NumberStyle, width: int) ->
 
 
 def _money_column(header: str, values: list[float | None], style: NumberStyle, compact: bool,
-                  colours: list[str] | None = None, count: bool = False, nonzero: bool = False) -> Column:
-    """Amounts as they read in full, or all in one compact unit named in the header; ``nonzero``: as
-    NumberStyle.in_unit."""
+                  colours: list[str] | None = None, count: bool = False) -> Column:
+    """Amounts as they read in full, or all in one compact unit named in the header; one other than 0 that would
+    read 0 there reads its first significant digits (NumberStyle.in_unit's ``nonzero``, ``whole``): 300 of ad spend
+    beside 1.2亿 once read 0.00 (亿) and a cohort's -0.35 read 0, each as a true 0 does. The unit stays the one the
+    largest amount takes, as the channel table's: a smaller one would widen every cell of the column."""
     unit = style.compact_unit(values) if compact else ""
     if unit:
-        texts = [style.in_unit(value, unit, nonzero) for value in values]
+        texts = [style.in_unit(value, unit, nonzero=True) for value in values]
         header = f"{header} ({unit})"
     else:
-        texts = [style.count(value) if count else style.money(value, 0) for value in values]
+        texts = [style.whole(value, count) for value in values]
     return Column(header, [Text(text, style=(colours[i] if colours else "")) for i, text in enumerate(texts)])
 
 
@@ -188,12 +190,9 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
             "channel": Column(label("channel", lang), [Text(visible(name)) for name in names], numeric=False),
             "type": Column(label("type", lang), [Text(channel_type_label(channel.type, lang)) for channel in channels],
                            numeric=False),
-            # A channel's total is never 0 by float noise and reads its digits beside its real 0s (organic spend); a
-            # month's cells keep the unit's decimals: a cohort's users decay toward 0 without end (0.000049k).
             "spend": _money_column((short_label if narrow else label)("spend", lang), [c.spend for c in channels], style,
-                                   compact, nonzero=True),
-            "users": _money_column(label("users", lang), [c.users for c in channels], style, compact, count=True,
-                                   nonzero=True),
+                                   compact),
+            "users": _money_column(label("users", lang), [c.users for c in channels], style, compact, count=True),
             "cac": Column(short_label("cac", lang), [Text(style.money(c.cac)) for c in channels]),
             "roas": Column(short_label("roas", lang), [Text(style.ratio(c.roas)) for c in channels]),
             "roi": Column(short_label("roi", lang), [Text(style.percent(c.roi)) for c in channels]),

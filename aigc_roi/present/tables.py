@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
-from aigc_roi.model.rounding import fixed
+from aigc_roi.model.rounding import fixed, value_places
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.discount_note import npv_basis
@@ -214,7 +214,7 @@ def _markdown_channels(report: RunReport, style: NumberStyle) -> Table:
     keys = ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost", "channel_ltv", "channel_ltv_to_cac")
     header = [(label if key == "spend" else short_label)(key, lang) for key in keys]
     rows = [[name, channel_type_label(channel.type, lang),
-             style.money(channel.spend, 0), style.count(channel.users), style.money(channel.cac),
+             style.whole(channel.spend), style.whole(channel.users, count=True), style.money(channel.cac),
              style.ratio(channel.roas), style.percent(channel.roi),
              max_bid_text(channel, style),
              style.money(channel.ltv), style.ratio(channel.ltv_to_cac)]
@@ -224,8 +224,8 @@ def _markdown_channels(report: RunReport, style: NumberStyle) -> Table:
 
 def _markdown_months(report: RunReport, style: NumberStyle) -> Table:
     header = [label("month", style.lang), *(short_label(name, style.lang) for name in MONTH_COLUMNS)]
-    rows = [[month["label"], *(style.count(month[name]) if name in COUNT_COLUMNS else style.money(month[name], 0)
-                               for name in MONTH_COLUMNS)]
+    # As the table view's cells in full (NumberStyle.whole): 0.4 of serving reads 0.40, not 0, a month without any.
+    rows = [[month["label"], *(style.whole(month[name], count=name in COUNT_COLUMNS) for name in MONTH_COLUMNS)]
             for month in report.months]
     return header, rows
 
@@ -260,4 +260,8 @@ def run_markdown(report: RunReport, style: NumberStyle | None = None, months: bo
 def _markdown_cohorts(report: RunReport, lang: str) -> Table:
     """The cohort table under labels: the CSV's keys (month, label, new_users) are no headers to read."""
     header, rows = _cohort_grid(report)
-    return [label("cohort", lang), label("month", lang), short_label("new_users", lang), *header[3:]], rows
+    # Cents, but a contribution other than 0 that would read 0.00 with its first significant digits (0.0040), as
+    # the table view's cells do: 0.00 is a cohort that earns and costs nothing.
+    cells = [[fixed(cell, value_places(cell, 2), separators=True) if isinstance(cell, float) else cell for cell in row]
+             for row in rows]
+    return [label("cohort", lang), label("month", lang), short_label("new_users", lang), *header[3:]], cells
