@@ -19,14 +19,14 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
-from aigc_roi.model.rounding import fixed, value_places
+from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gate_stops, gates_grid
 from aigc_roi.present.labels import bracketed, label, short_label
-from aigc_roi.present.numbers import NONE, WITHOUT_LABELS, NumberStyle, irr_borrowing_note, says_nothing
+from aigc_roi.present.numbers import NONE, WITHOUT_LABELS, NumberStyle, irr_borrowing_note, nonzero_text, says_nothing
 from aigc_roi.present.peak_cash import figure_shown
 from aigc_roi.present.text import markdown_cell, markdown_text, spreadsheet_text
 
@@ -257,11 +257,14 @@ def run_markdown(report: RunReport, style: NumberStyle | None = None, months: bo
     return "\n".join(parts)
 
 
+def _cents(value: float) -> str:
+    return nonzero_text(value, 2, lambda places: fixed(value, places, separators=True))
+
+
 def _markdown_cohorts(report: RunReport, lang: str) -> Table:
     """The cohort table under labels: the CSV's keys (month, label, new_users) are no headers to read."""
     header, rows = _cohort_grid(report)
-    # Cents, but a contribution other than 0 that would read 0.00 with its first significant digits (0.0040), as
-    # the table view's cells do: 0.00 is a cohort that earns and costs nothing.
-    cells = [[fixed(cell, value_places(cell, 2), separators=True) if isinstance(cell, float) else cell for cell in row]
-             for row in rows]
+    # Cents, but a contribution other than 0 that would read 0.00 with its first significant digits (0.0040, down to
+    # <0.000001: numbers.py nonzero_text), as the table view's cells do: 0.00 is a cohort that earns and costs nothing.
+    cells = [[_cents(cell) if isinstance(cell, float) else cell for cell in row] for row in rows]
     return [label("cohort", lang), label("month", lang), short_label("new_users", lang), *header[3:]], cells
