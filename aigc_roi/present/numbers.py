@@ -19,7 +19,7 @@ table takes its own unit (``compare``), every cell writes it (``11.8k``). A chan
 that would read 0 in its column's unit reads its first significant digits (``in_unit``'s ``nonzero``), as does
 any amount or count other than 0 of the months and cohort tables, in a unit or in full (``whole``): 300 of ad spend
 beside 1.2亿 reads 0.000003 (亿), a cohort's -0.35 reads -0.35; a true 0 reads 0. Those digits stop at the 6th
-decimal of the cell's unit (``nonzero_text``): below a millionth of it a value reads ``<0.000001`` (``>-0.000001``).
+decimal of the cell's unit (``nonzero_text``): below 0.00001 of it a value reads ``<0.00001`` (``>-0.00001``).
 
 Two numbers a message or row compares take more decimals where these rules
 would show two different ones as one text (model/compared.py ``told_apart``
@@ -71,23 +71,24 @@ def _in_wan_or_yi(value: float, decimals: int) -> str:
     return f"{_in_unit(value, 8, max(decimals, 2))}亿"
 
 
-NONZERO_PLACES = 6
+NONZERO_PLACES = 5
 """The most decimals of its cell's unit a value other than 0 that would read 0 takes (``nonzero_text``)."""
 
 
 def nonzero_text(value: float, decimals: int, write: Callable[[int], str]) -> str:
     """``write(places)``, ``value`` (in the cell's unit) at ``decimals`` places, or where it is other than 0 and would
     read 0 there, at its first two significant digits (model/rounding.py ``value_places``): 300 beside 1.2亿 reads
-    0.00030 (M), not 0.0, a true 0. Only down to the 6th decimal (``NONZERO_PLACES``, or ``decimals`` where more):
+    0.00030 (M), not 0.0, a true 0. Only down to the 5th decimal (``NONZERO_PLACES``, or ``decimals`` where more):
     word of mouth's new users decay toward 0 without reaching it, and 1.3e-17 (k) would read in 18 decimals and widen
-    its column past the terminal. Below a millionth of the unit the cell reads a bound, ``<0.000001`` (``>-0.000001``):
-    not 0, and less than the last place shown; from a millionth to 0.00001 it reads at 6 decimals (0.000004)."""
+    its column past the terminal (at 6 places, brand-subway's months table still lost two columns at 80). Below
+    0.00001 of the unit the cell reads a bound, ``<0.00001`` (``>-0.00001``): not 0, and less than the last place
+    shown; from 0.00001 to 0.0001 it reads at 5 decimals (0.00004)."""
     places = value_places(value, decimals)
     cap = max(NONZERO_PLACES, decimals)
     if places <= cap:
         return write(places)
     # Judged on the 15 significant digits every number is rounded from (model/rounding.py): 1e-6 as a float quotient
-    # a hair below it is a millionth.
+    # a hair below it is 0.00001.
     smallest = Decimal(1).scaleb(-cap)
     if abs(Decimal(f"{value:.{SIGNIFICANT_DIGITS}g}")) >= smallest:
         return write(cap)
@@ -211,7 +212,7 @@ class NumberStyle:
         """``value`` in ``unit`` (from compact_unit), the unit itself left to the column header. ``nonzero``: a value
         other than 0 that would read 0 in the unit reads its first significant digits (model/rounding.py
         ``value_places``), as a column's cells do: 160,000 beside 12亿 reads 0.0016 (亿), not 0.00, a channel's real 0;
-        below a millionth of the unit ``<0.000001`` (``nonzero_text``).
+        below 0.00001 of the unit ``<0.00001`` (``nonzero_text``).
         Not for a change: a solver's 1e-12 is no change to show."""
         if value is None:
             return NONE
@@ -227,7 +228,7 @@ class NumberStyle:
     def whole(self, value: float | None, count: bool = False) -> str:
         """An amount (``count``: people) as a table's cells read it in full: whole, in 万 and 亿 in Chinese as ``money``
         (``count``) writes it; one other than 0 that would read 0 with its first significant digits (model/rounding.py
-        ``value_places``), as ``in_unit``'s ``nonzero`` (``nonzero_text``, down to ``<0.000001``): a cohort's
+        ``value_places``), as ``in_unit``'s ``nonzero`` (``nonzero_text``, down to ``<0.00001``): a cohort's
         contribution of -0.35 reads -0.35, not 0, which is a cohort that earns and costs nothing."""
         if value is None:
             return NONE

@@ -265,6 +265,6 @@ def _markdown_cohorts(report: RunReport, lang: str) -> Table:
     """The cohort table under labels: the CSV's keys (month, label, new_users) are no headers to read."""
     header, rows = _cohort_grid(report)
     # Cents, but a contribution other than 0 that would read 0.00 with its first significant digits (0.0040, down to
-    # <0.000001: numbers.py nonzero_text), as the table view's cells do: 0.00 is a cohort that earns and costs nothing.
+    # <0.00001: numbers.py nonzero_text), as the table view's cells do: 0.00 is a cohort that earns and costs nothing.
     cells = [[_cents(cell) if isinstance(cell, float) else cell for cell in row] for row in rows]
     return [label("cohort", lang), label("month", lang), short_label("new_users", lang), *header[3:]], cells

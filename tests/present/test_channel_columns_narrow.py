@@ -45,9 +45,9 @@ def cells(output: str, name: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("lang", "big", "small"), [
-    # 300 is 0.000003亿 (0.00 at the unit's 2 decimals): 2 significant digits would take 7 places, 6 are the most
-    # (numbers.py nonzero_text); 20 users 0.002万 (0.0).
-    ("zh", ["1.20", "800.0"], ["0.000003", "0.0020"]),
+    # 300 is 0.000003亿 (0.00 at the unit's 2 decimals): below 0.00001, the 5th decimal that two significant digits
+    # may take (numbers.py nonzero_text), a bound; 20 users 0.002万 (0.0).
+    ("zh", ["1.20", "800.0"], ["<0.00001", "0.0020"]),
     # 300 is 0.0003M (0.0): 0.00030; 20 users 0.02k (0.0): 0.020; 1.2亿 is 120.0M, 8,000,000 users 8,000.0k.
     ("en", ["120.0", "8,000.0"], ["0.00030", "0.020"]),
 ])
@@ -80,7 +80,7 @@ def caption(output: str, lang: str) -> str:
 
 @pytest.mark.parametrize(("lang", "note"), [
     # Chinese drops the type and the channel's LTV to fit 80 columns (ROAS too while 300 read 0.0000030 (亿), a column
-    # wider than 0.000003); English the LTV alone.
+    # wider than <0.00001); English the LTV alone.
     ("zh", "因宽度不足未显示：类型、LTV。"),
     ("en", "Not shown for want of width: LTV."),
 ])
