@@ -30,8 +30,9 @@ from aigc_roi.present.sensitivity_view import BLANK, HIGH_BAR, LOW_BAR, sensitiv
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = sorted((ROOT / "aigc_roi" / "templates").glob("*.yaml"))
 
-# A whole number as the views write one: sign, thousands groups, decimals, then a unit.
-NUMBER = r"[+\-−±]?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:%|万|亿|×|k|M)?"
+# A whole number as the views write one: a bound (<0.00001, >-0.00001: present/numbers.py nonzero_text), sign,
+# thousands groups, decimals, then a unit.
+NUMBER = r"(?:<|>(?=-))?[+\-−±]?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:%|万|亿|×|k|M)?"
 WHOLE = re.compile(rf"^[(（]?(?:{NUMBER}(?:\.\.{NUMBER})?|\d{{4}}-\d{{2}}(?:\.\.\d{{4}}-\d{{2}})?|\d{{1,3}}-\d{{1,3}}|M\d+|D\d+"
                    rf"|[a-z_]*@\d+)[)）]?$")
 """A number as a whole, a month label or a span of them (2025-03..2025-08), a span of months as a file writes it
