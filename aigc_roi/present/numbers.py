@@ -16,10 +16,11 @@ else M, in English; 万 below 100,000,000 (亿 from there) in Chinese. One
 decimal (two for 亿, as in the headline rule); a column whose amounts are
 all below 10,000 keeps its plain form and needs no unit. Where each row of a
 table takes its own unit (``compare``), every cell writes it (``11.8k``). A channel's spend or users other than 0
-that would read 0 in its column's unit reads its first significant digits (``in_unit``'s ``nonzero``), as does
-any amount or count other than 0 of the months and cohort tables, in a unit or in full (``whole``): 300 of ad spend
-beside 1.2亿 reads 0.000003 (亿), a cohort's -0.35 reads -0.35; a true 0 reads 0. Those digits stop at the 6th
-decimal of the cell's unit (``nonzero_text``): below 0.00001 of it a value reads ``<0.00001`` (``>-0.00001``).
+that would read 0 in its column's unit reads its first significant digits (``in_unit``'s ``nonzero``), as do
+markdown's months and cohorts (``whole``): 300 of ad spend beside 1.2亿 reads 0.00030 (M); a true 0 reads 0. Those
+digits stop at the 5th decimal of the cell's unit (``nonzero_text``): below 0.00001 of it a value reads ``<0.00001``
+(``>-0.00001``). The terminal's months and cohort tables read such a value as a bound at the column's own places,
+``<0.1``, ``>-1`` in full (``most_places`` 0), no wider than their other cells.
 
 Two numbers a message or row compares take more decimals where these rules
 would show two different ones as one text (model/compared.py ``told_apart``
@@ -75,16 +76,18 @@ NONZERO_PLACES = 5
 """The most decimals of its cell's unit a value other than 0 that would read 0 takes (``nonzero_text``)."""
 
 
-def nonzero_text(value: float, decimals: int, write: Callable[[int], str]) -> str:
+def nonzero_text(value: float, decimals: int, write: Callable[[int], str], most_places: int = NONZERO_PLACES) -> str:
     """``write(places)``, ``value`` (in the cell's unit) at ``decimals`` places, or where it is other than 0 and would
     read 0 there, at its first two significant digits (model/rounding.py ``value_places``): 300 beside 1.2亿 reads
     0.00030 (M), not 0.0, a true 0. Only down to the 5th decimal (``NONZERO_PLACES``, or ``decimals`` where more):
     word of mouth's new users decay toward 0 without reaching it, and 1.3e-17 (k) would read in 18 decimals and widen
     its column past the terminal (at 6 places, brand-subway's months table still lost two columns at 80). Below
     0.00001 of the unit the cell reads a bound, ``<0.00001`` (``>-0.00001``): not 0, and less than the last place
-    shown; from 0.00001 to 0.0001 it reads at 5 decimals (0.00004)."""
+    shown; from 0.00001 to 0.0001 it reads at 5 decimals (0.00004). ``most_places`` below 5 moves the bound: at 0
+    (or the cell's own decimals) no digit is added, and a value that would read 0 reads ``<0.1`` (``>-0.1``) in a
+    column of one decimal, ``<1`` in whole units, a cell no wider than its neighbours."""
     places = value_places(value, decimals)
-    cap = max(NONZERO_PLACES, decimals)
+    cap = max(most_places, decimals)
     if places <= cap:
         return write(places)
     # Judged on the 15 significant digits every number is rounded from (model/rounding.py): 1e-6 as a float quotient
@@ -208,11 +211,11 @@ class NumberStyle:
             return "万" if _shown_below_10_000(largest, *COMPACT_UNITS["万"]) else "亿"
         return "k" if _shown_below_10_000(largest, *COMPACT_UNITS["k"]) else "M"
 
-    def in_unit(self, value: float | None, unit: str, nonzero: bool = False) -> str:
+    def in_unit(self, value: float | None, unit: str, nonzero: bool = False, most_places: int = NONZERO_PLACES) -> str:
         """``value`` in ``unit`` (from compact_unit), the unit itself left to the column header. ``nonzero``: a value
         other than 0 that would read 0 in the unit reads its first significant digits (model/rounding.py
         ``value_places``), as a column's cells do: 160,000 beside 12亿 reads 0.0016 (亿), not 0.00, a channel's real 0;
-        below 0.00001 of the unit ``<0.00001`` (``nonzero_text``).
+        below 0.00001 of the unit ``<0.00001`` (``nonzero_text``, whose ``most_places`` it passes).
         Not for a change: a solver's 1e-12 is no change to show."""
         if value is None:
             return NONE
@@ -221,18 +224,19 @@ class NumberStyle:
         power, decimals = COMPACT_UNITS[unit]
         if nonzero:
             # The places only: the number itself is shifted exactly (_in_unit), not a float divided.
-            return nonzero_text(value / 10**power, decimals, lambda places: _in_unit(value, power, places))
+            return nonzero_text(value / 10**power, decimals, lambda places: _in_unit(value, power, places), most_places)
         # -400 in k rounds to 0.0, without a sign (fixed): a sign on a zero would read as a loss.
         return _in_unit(value, power, decimals)
 
-    def whole(self, value: float | None, count: bool = False) -> str:
+    def whole(self, value: float | None, count: bool = False, most_places: int = NONZERO_PLACES) -> str:
         """An amount (``count``: people) as a table's cells read it in full: whole, in 万 and 亿 in Chinese as ``money``
         (``count``) writes it; one other than 0 that would read 0 with its first significant digits (model/rounding.py
         ``value_places``), as ``in_unit``'s ``nonzero`` (``nonzero_text``, down to ``<0.00001``): a cohort's
         contribution of -0.35 reads -0.35, not 0, which is a cohort that earns and costs nothing."""
         if value is None:
             return NONE
-        return nonzero_text(value, 0, lambda places: self.count(value, places) if count else self.money(value, places))
+        return nonzero_text(value, 0, lambda places: self.count(value, places) if count else self.money(value, places),
+                            most_places)
 
     def block_unit(self, values: Iterable[float | None]) -> str:
         """The one unit amounts that add up (a change and its parts) are shown in with 2 decimals, so that they add

@@ -30,7 +30,7 @@ from aigc_roi.present.layout import (
     sentence_lines,
     unbreakable,
 )
-from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note
+from aigc_roi.present.numbers import NONZERO_PLACES, NumberStyle, irr_borrowing_note
 from aigc_roi.present.peak_cash import figure_shown
 from aigc_roi.present.text import visible
 
@@ -163,17 +163,21 @@ def _range_caption(bottom: float, top: float, style: NumberStyle, width: int) ->
 
 
 def _money_column(header: str, values: list[float | None], style: NumberStyle, compact: bool,
-                  colours: list[str] | None = None, count: bool = False) -> Column:
+                  colours: list[str] | None = None, count: bool = False, bounded: bool = False) -> Column:
     """Amounts as they read in full, or all in one compact unit named in the header; one other than 0 that would
     read 0 there reads its first significant digits (NumberStyle.in_unit's ``nonzero``, ``whole``): 300 of ad spend
-    beside 1.2亿 once read 0.00 (亿) and a cohort's -0.35 read 0, each as a true 0 does. The unit stays the one the
-    largest amount takes, as the channel table's: a smaller one would widen every cell of the column."""
+    beside 1.2亿 once read 0.00 (亿), as a true 0 does. The unit stays the one the largest amount takes, as the
+    channel table's: a smaller one would widen every cell of the column. ``bounded`` (the months and cohort tables):
+    such a value reads a bound at the column's own places instead, ``<0.1`` (``>-0.1``), ``<1`` in full: a month's
+    and a cohort's amounts decay toward 0 without end (word of mouth), and their digits widened the columns until
+    the tables dropped columns at most widths, the cohort table all of it at 80."""
+    most_places = 0 if bounded else NONZERO_PLACES
     unit = style.compact_unit(values) if compact else ""
     if unit:
-        texts = [style.in_unit(value, unit, nonzero=True) for value in values]
+        texts = [style.in_unit(value, unit, nonzero=True, most_places=most_places) for value in values]
         header = f"{header} ({unit})"
     else:
-        texts = [style.whole(value, count) for value in values]
+        texts = [style.whole(value, count, most_places) for value in values]
     return Column(header, [Text(text, style=(colours[i] if colours else "")) for i, text in enumerate(texts)])
 
 
@@ -277,7 +281,8 @@ def months_table(report: RunReport, style: NumberStyle) -> Fitted:
         for compact, names in month_layouts(costs):
             columns = [Column(header_label("month", lang), [Text(month["label"]) for month in months], numeric=False)]
             columns += [_money_column(header_label(name, lang), [month[name] for month in months], style, compact,
-                                      colours if name == "cumulative_cash" else None, count=name in COUNT_COLUMNS)
+                                      colours if name == "cumulative_cash" else None, count=name in COUNT_COLUMNS,
+                                      bounded=True)
                         for name in names]
             note = left_out_note([short_label(name, lang) for name in left_out_costs(names, costs)], lang,
                                  "months_left_out")
@@ -307,11 +312,11 @@ def cohorts_table(report: RunReport, style: NumberStyle) -> Fitted:
         for compact in (False, True):
             columns = [Column(label("cohort", lang), [Text(cohort.label) for cohort in cohorts], numeric=False),
                        _money_column(short_label("new_users", lang), [c.new_users for c in cohorts], style, compact,
-                                     count=True)]
+                                     count=True, bounded=True)]
             for t, month in enumerate(months):
                 values = [cohort.contribution[t - cohort.month + 1] if t + 1 >= cohort.month else None
                           for cohort in cohorts]
-                column = _money_column(month["label"], values, style, compact)
+                column = _money_column(month["label"], values, style, compact, bounded=True)
                 # Before its own month a cohort does not exist yet: an empty cell, not a none.
                 columns.append(Column(column.header, [Text("") if value is None else cell
                                                       for value, cell in zip(values, column.cells, strict=True)]))

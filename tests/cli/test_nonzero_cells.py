@@ -1,5 +1,8 @@
 """An amount or count other than 0 never reads as 0 in the months and cohort tables, in a compact unit or in full,
-in English and Chinese; a true 0 still reads 0 (present/numbers.py ``whole`` and ``in_unit``'s ``nonzero``).
+in English and Chinese; a true 0 still reads 0 (present/numbers.py ``whole`` and ``in_unit``'s ``nonzero``). In the
+terminal's tables such a value reads a bound at its column's own places (``<0.1``, ``>-0.1``, ``<1`` in full: its
+digits widened the columns until the tables dropped columns, present/run_view.py ``_money_column``'s ``bounded``);
+markdown, which no terminal narrows, keeps its first two significant digits (down to ``<0.00001``).
 
 Before, beside a 120,000,000 brand month, the 300 of ad spend of months 2-6 read 0.0 (M) (0.00 in 亿), their net cash
 of -650.85 read 0.0 (M), 100 new users 0.0 (万), and a cohort's -0.35 read 0, as a month or cohort of nothing does.
@@ -9,11 +12,11 @@ Hand calculation (BIG): the brand buys 100,000 users in month 1 for 120,000,000;
 active user buys 0.01 packs of 0.5 (0.005 of revenue) and costs 0.01 to serve, a contribution of -0.005 a month.
   month 2: active 100,100 x 0.7 + 100 = 70,170; revenue 350.85; serving 701.70;
            net cash 350.85 - 300 - 701.70 = -650.85
-  in M (10^6): ad spend 0.0003 -> 0.00030, net cash -0.00065085 -> -0.00065; new users in k: 0.1
-  in 亿 (10^8): ad spend 0.000003 and net cash -0.0000065085, below 0.00001 of the unit (5 places, the most,
-           nonzero_text): <0.00001 and >-0.00001; new users in 万: 0.01 -> 0.010
-  cohort of month 2 (100 users): in its own month 100 x -0.005 = -0.5 (-1, half away from zero, as before);
-           in month 3 70 x -0.005 = -0.35 -> -0.35; in month 5 34.3 x -0.005 = -0.1715 -> -0.17
+  in M (10^6, one place): ad spend 0.0003 -> <0.1, net cash -0.00065085 -> >-0.1; new users in k: 0.1
+  in 亿 (10^8, two places): ad spend 0.000003 -> <0.01, net cash -0.0000065085 -> >-0.01; new users in 万 (one
+           place): 0.01 -> <0.1
+  cohort of month 2 (100 users), whole: in its own month 100 x -0.005 = -0.5 (-1, half away from zero, as before);
+           in month 3 70 x -0.005 = -0.35 -> >-1; in month 5 34.3 x -0.005 = -0.1715 -> >-1
 With the cpa channel's months limited to 3 (ENDING), months 4-6 spend nothing and bring no one: a true 0, which reads
 0.0 (M) / 0.00 (亿), and the cohorts of months 4-6 (no users) contribute 0 in every month.
 """
@@ -54,8 +57,8 @@ costs: {serving_per_active_user: 0.01}
 
 HEADERS = {"en": {"new": "New(k)", "ad": "Adspend(M)", "net": "Netcash(M)"},
            "zh": {"new": "新增(万)", "ad": "广告支出(亿)", "net": "净现金流(亿)"}}
-EXPECTED = {"en": {"new": "0.1", "ad": "0.00030", "net": "-0.00065", "zero_ad": "0.0", "zero_new": "0.0"},
-            "zh": {"new": "0.010", "ad": "<0.00001", "net": ">-0.00001", "zero_ad": "0.00", "zero_new": "0.0"}}
+EXPECTED = {"en": {"new": "0.1", "ad": "<0.1", "net": ">-0.1", "zero_ad": "0.0", "zero_new": "0.0"},
+            "zh": {"new": "<0.1", "ad": "<0.01", "net": ">-0.01", "zero_ad": "0.00", "zero_new": "0.0"}}
 
 
 def _tables(text: str) -> list[dict[str, dict[str, str]]]:
@@ -89,7 +92,7 @@ def _run(tmp_path: Path, plan: str, lang: str) -> tuple[dict[str, dict[str, str]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_small_months_beside_a_large_one_keep_their_first_digits(tmp_path: Path, lang: str) -> None:
+def test_small_months_beside_a_large_one_read_a_bound_not_0(tmp_path: Path, lang: str) -> None:
     months, _ = _run(tmp_path, BIG, lang)
     headers, expected = HEADERS[lang], EXPECTED[lang]
     for month in ("M2", "M6"):
@@ -99,11 +102,11 @@ def test_small_months_beside_a_large_one_keep_their_first_digits(tmp_path: Path,
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_a_cohort_s_contribution_below_a_half_keeps_its_first_digits(tmp_path: Path, lang: str) -> None:
+def test_a_cohort_s_contribution_below_a_half_reads_a_bound_not_0(tmp_path: Path, lang: str) -> None:
     _, cohorts = _run(tmp_path, BIG, lang)
     assert cohorts["M2"]["M2"] == "-1"  # -0.5, already other than 0: as before
-    assert cohorts["M2"]["M3"] == "-0.35"
-    assert cohorts["M2"]["M5"] == "-0.17"
+    assert cohorts["M2"]["M3"] == ">-1"
+    assert cohorts["M2"]["M5"] == ">-1"
     assert cohorts["M2"]["New" if lang == "en" else "新增"] == "100"
 
 
@@ -115,7 +118,7 @@ def test_a_true_zero_still_reads_zero(tmp_path: Path, lang: str) -> None:
     for month in ("M4", "M6"):
         assert months[month][headers["ad"]] == expected["zero_ad"], months[month]
         assert months[month][headers["new"]] == expected["zero_new"], months[month]
-    assert cohorts["M3"]["M4"] == "-0.35"
+    assert cohorts["M3"]["M4"] == ">-1"
     assert [cohorts["M4"][month] for month in ("M4", "M5", "M6")] == ["0", "0", "0"]
 
 
@@ -145,12 +148,13 @@ def test_json_and_csv_keep_the_full_numbers(tmp_path: Path, lang: str) -> None:
     assert "2,M2,100,,-0.5,-0.35,-0.245,-0.1715,-0.12005" in csv.replace("\r", ""), csv
 
 
-# Below 0.00001 of the cell's unit a value other than 0 reads as a bound (present/numbers.py ``nonzero_text``):
-# 1.3e-17 (k) once read in 18 decimals and cost brand-subway's months table its Serving and Fixed columns at 80.
-# Hand calculation (TINY): the cpa channel spends its budget of 0.3 at a bid of 0.3 every month, beside a brand month of
-# 120,000,000, and nothing earns or costs anything else: months 2-3 spend 0.3 and their net cash is -0.3.
-#   in M (10^6): 0.3 -> 3e-7 M, below 0.00001: <0.00001; -0.3 -> >-0.00001
-#   in 亿 (10^8): 3e-9 亿, the same bounds; new users 1 -> 0.001 (k) = 0.0010, 0.0001 (万) = 0.00010
+# However small, a value other than 0 reads its column's bound in the terminal (present/numbers.py ``nonzero_text``
+# at most_places 0): its digits (1.3e-17 (k) in 18 decimals) cost brand-subway's months table its Serving and Fixed
+# columns at 80. Hand calculation (TINY): the cpa channel spends its budget of 0.3 at a bid of 0.3 every month, beside a
+# brand month of 120,000,000, and nothing earns or costs anything else: months 2-3 spend 0.3, their net cash is -0.3
+# and they bring 1 new user.
+#   in M (10^6, one place): 3e-7 M -> <0.1; -0.3 -> >-0.1; 1 user in k: 0.001 -> <0.1
+#   in 亿 (10^8, two places): 3e-9 亿 -> <0.01, >-0.01; 1 user in 万 (one place): 0.0001 -> <0.1
 TINY = """\
 name: Big and tiny
 horizon_months: 3
@@ -164,13 +168,14 @@ monetization:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_below_the_fifth_decimal_of_the_unit_reads_a_bound(tmp_path: Path, lang: str) -> None:
+def test_however_small_a_value_reads_its_column_s_bound(tmp_path: Path, lang: str) -> None:
     months, _ = _run(tmp_path, TINY, lang)
     headers = HEADERS[lang]
+    bound = "0.1" if lang == "en" else "0.01"
     for month in ("M2", "M3"):
-        assert months[month][headers["ad"]] == "<0.00001", months[month]
-        assert months[month][headers["net"]] == ">-0.00001", months[month]
-        assert months[month][headers["new"]] == ("0.0010" if lang == "en" else "0.00010"), months[month]
+        assert months[month][headers["ad"]] == f"<{bound}", months[month]
+        assert months[month][headers["net"]] == f">-{bound}", months[month]
+        assert months[month][headers["new"]] == "<0.1", months[month]
 
 
 def test_the_bound_and_the_cap_by_hand() -> None:
@@ -190,11 +195,20 @@ def test_the_bound_and_the_cap_by_hand() -> None:
     assert cell(3e-9, 8) == "<0.00000001"
     assert cell(3e-8, 8) == "0.00000003"
 
+    def bounded(value: float, decimals: int) -> str:
+        return nonzero_text(value, decimals, lambda places: fixed(value, places), most_places=0)
+
+    # The terminal's months and cohorts: no digit past the column's own places.
+    assert bounded(0.04, 1) == "<0.1" and bounded(-0.04, 1) == ">-0.1"
+    assert bounded(0.06, 1) == "0.1"  # reads other than 0 at its places: as ever
+    assert bounded(0.35, 0) == "<1" and bounded(-0.35, 0) == ">-1" and bounded(0.5, 0) == "1"
+    assert bounded(0.0, 1) == "0.0"
+
 
 # brand-subway's word of mouth: 25,000 new users in month 1, each month 0.3 of the month before (virality 0.3), so
 # month n brings 25,000 x 0.3^(n-1):
-#   month 12 (2025-12): 25,000 x 0.3^11 = 0.0443 users = 4.43e-5 k -> 0.00004 (k, 5 places)
-#   month 13 (2026-01): 1.33e-5 k -> 0.00001 (k);  month 14 (2026-02): 3.99e-6 k -> <0.00001 (k); whole 0.0040
+#   month 6 (2025-06): 25,000 x 0.3^5 = 60.75 users = 0.061 k -> 0.1 (k); month 7 (2025-07): 0.018 k -> <0.1 (k)
+#   markdown: month 14 (2026-02): 25,000 x 0.3^13 = 0.0040 users -> 0.0040 (whole)
 #   month 17 (2026-05): 1.08e-4 users -> 0.00011 (whole); month 18 (2026-06): 3.23e-5 -> 0.00003 (5 places);
 #   month 19 (2026-07): 9.69e-6 -> <0.00001
 BRAND_SUBWAY = Path(__file__).resolve().parents[2] / "scenarios" / "brand-subway.yaml"
@@ -209,8 +223,8 @@ def test_brand_subway_keeps_its_serving_column_at_80(lang: str) -> None:
     _, new, serving = SERVING[lang]
     assert serving in months["2026-02"], months["2026-02"]
     if lang == "en":
-        assert [months[month][new] for month in ("2025-12", "2026-01", "2026-02", "2027-12")] == \
-            ["0.00004", "0.00001", "<0.00001", "<0.00001"]
+        assert [months[month][new] for month in ("2025-06", "2025-07", "2026-02", "2027-12")] == \
+            ["0.1", "<0.1", "<0.1", "<0.1"]
 
 
 def test_brand_subway_markdown_tail_reads_a_bound() -> None:
