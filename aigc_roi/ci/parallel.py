@@ -33,7 +33,7 @@ from aigc_roi.ci.checks import FILES, check_files, iter_validated, validate_file
 from aigc_roi.ci.records import Checked, Validated
 from aigc_roi.reader.load import NO_TREE
 from aigc_roi.reader.overrides import Override
-from aigc_roi.whatif.forked import WorkerEnded, ended_worker, ending_with_this_process
+from aigc_roi.whatif.forked import WorkerEnded, ended_worker, ending_with_this_process, signals_held, worker_signals
 from aigc_roi.whatif.threads import cores
 
 if TYPE_CHECKING:
@@ -63,7 +63,8 @@ def validate_and_check(files: Sequence[Path], sets: tuple[Override, ...], sample
     results: list[Validated] = []
     checked: list[Checked] = []
     with _workers(workers, "check") as pool:
-        futures = {pool.submit(_chunk, chunk, sets, samples, seed, trees): len(chunk) for chunk in chunks}
+        with signals_held():  # the first submit forks the workers
+            futures = {pool.submit(_chunk, chunk, sets, samples, seed, trees): len(chunk) for chunk in chunks}
         _wait_counting(futures, progress)
     for future in futures:
         chunk_results, chunk_checked = future.result()
@@ -81,7 +82,8 @@ def validated(files: Sequence[Path], workers: int | None = None) -> Iterator[Val
         yield from iter_validated(files)
         return
     with _workers(workers, "validate") as pool:
-        futures = deque(pool.submit(_validated, chunk) for chunk in _chunks(files, workers))
+        with signals_held():  # the first submit forks the workers
+            futures = deque(pool.submit(_validated, chunk) for chunk in _chunks(files, workers))
         while futures:
             # Let go of each batch once given, not at the end: memory holds only the batches done ahead of it.
             yield from futures.popleft().result()
@@ -130,11 +132,14 @@ def _start_worker(end_with_parent: Callable[[], None] | None) -> None:
     """A worker ends with the command, even a killed one (whatif/forked.py ``ending_with_this_process``): alone under
     PID 1 it would check its chunks on for nobody. Its Ctrl-C ends it, as it ends this process: the pool would catch
     the KeyboardInterrupt as the chunk's result and go on to the next, and `check` over 70 files of 1,000,000 samples
-    went on for a minute after it. Where this process ignores Ctrl-C (a shell's background job), so do its workers."""
+    went on for a minute after it. Where this process ignores Ctrl-C (a shell's background job), so do its workers.
+    SIGTERM and SIGHUP end it as any process (``worker_signals``), then the signals held while it was forked reach
+    it."""
     if end_with_parent is not None:
         end_with_parent()
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+    worker_signals()
 
 
 def _ended_from_outside(pool: ProcessPoolExecutor, command: str) -> WorkerEnded | None:

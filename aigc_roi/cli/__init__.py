@@ -12,6 +12,20 @@ EXIT_INTERRUPTED = 130
 """128 + SIGINT: what a shell reports for a command ended by Ctrl-C."""
 
 
+def interrupted(error: BaseException) -> bool:
+    """Whether ``error`` is a Ctrl-C, or one Python wrapped on its way up: Python 3.11 raises a KeyboardInterrupt that
+    lands while a class is made as ``RuntimeError: Error calling __set_name__ ...`` from it, which a Ctrl-C during a
+    module's import (a dataclass's fields) read as an internal error (QA)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def main() -> None:
     """The console script. Importing it loads this module alone: the app loads here, inside the handler, so a
     Ctrl-C during start-up (most of a short command's time on a cold disk) ends the command as one later does,
@@ -20,7 +34,9 @@ def main() -> None:
         from aigc_roi.cli.app import main as run_app
 
         run_app()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, RuntimeError) as error:
+        if not interrupted(error):
+            raise
         import signal
 
         # A second Ctrl-C while Python shuts down then ends it at once, instead of printing where it landed.

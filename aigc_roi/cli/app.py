@@ -66,8 +66,11 @@ def main() -> None:
         report_problem(CommandLineProblem(OUT_OF_MEMORY))
         sys.exit(2)
     except Exception as error:  # the last resort: a bug must not greet a user with a traceback
+        from aigc_roi.cli import interrupted
         from aigc_roi.whatif.forked import WorkerEnded
 
+        if interrupted(error):  # a Ctrl-C Python wrapped (an import's class being made): ended as any Ctrl-C is
+            raise KeyboardInterrupt from None
         if isinstance(error, WorkerEnded):
             # Killed from outside (most often the system's out-of-memory killer): no bug of ours to report.
             fewer = "" if error.command == "validate" else "fewer --samples or "  # validate draws no samples

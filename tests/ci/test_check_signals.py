@@ -107,20 +107,25 @@ def test_the_workers_of_a_killed_command_end_with_it(tmp_path: Path, name: str) 
         end(command, workers)
 
 
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 @pytest.mark.parametrize(("name", "hint"), [("check", "fewer --samples or --jobs 1"), ("validate", "--jobs 1")])
 def test_a_worker_killed_from_outside_is_said_as_such_not_as_an_internal_error(tmp_path: Path, name: str,
-                                                                              hint: str) -> None:
+                                                                              hint: str, signum: int) -> None:
     """The system's out-of-memory killer ends one worker: the pool breaks, and the command said "internal error
     (BrokenProcessPool: ...); please report it with the input", blaming the input for what the system did. `validate`
-    draws no samples: fewer of them is no way out there."""
+    draws no samples: fewer of them is no way out there. A SIGTERM (a user's ``kill``) ended a worker by the command's
+    own way of ending, which it raised as its chunk's error: the command ended silently by SIGTERM, or said "exit
+    status 1" after a traceback."""
     command, _, workers = started(tmp_path, name)
     try:
         assert len(workers) == 2 and all(map(running, workers)), workers
-        os.kill(workers[0], signal.SIGKILL)
+        os.kill(workers[0], signum)
         _, stderr = command.communicate(timeout=10)
+        # The pool ends the other worker with SIGTERM as it breaks: after a SIGTERM either may be the one named.
+        named = workers[0] if signum == signal.SIGKILL else next(pid for pid in workers if f" {pid} " in stderr.decode())
         assert (command.returncode, stderr.decode()) == (
-            2, f"aigc-roi: {name}'s worker process {workers[0]} ended before its files were checked (killed by SIGKILL); "
-               f"run it again, with {hint}\n")
+            2, f"aigc-roi: {name}'s worker process {named} ended before its files were checked (killed by "
+               f"{signal.Signals(signum).name}); run it again, with {hint}\n")
         assert not any(map(running, workers))
     finally:
         end(command, workers)
