@@ -172,7 +172,7 @@ def parse_reach(text: str, horizon_months: int, start: tuple[int, int] | None = 
     # A month as a file's milestone month or key reads (reader/numbers.py whole_number): full-width digits too.
     number = whole_number(month.strip())
     if number is None or not 1 <= number <= horizon_months:
-        dated = date_hint(month.strip(), start)
+        dated = date_hint(month.strip(), start, horizon_months)
         fail([f"--reach: expected a month from 1 to {horizon_months} (the horizon), found {month.strip()!r}"
               + (f"; {dated}" if dated else "")])
     # A cumulative cash may be below 0: a loss no deeper than this by then.

@@ -13,6 +13,10 @@ from aigc_roi.model.ime_marks import DIGIT_TWINS
 from aigc_roi.model.names import resembling
 
 _SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\.([0-9０-９]+)|\[([^\]]+)\]")
+_MONTH_KEY = re.compile(r"\.([^.\[\]]+)")
+"""A key after ``by_month.``: any text to the next dot or bracket (``by_month.6月``, ``by_month.2025-08``,
+``by_month.第6个月``), so that a month written so reaches the key's check and its hint, as ``by_month[6月]`` does,
+rather than a path refused for its shape."""
 
 
 def split_path(path: str) -> list[str] | None:
@@ -22,7 +26,8 @@ def split_path(path: str) -> list[str] | None:
     segments: list[str] = []
     position = 0
     while position < len(path):
-        match = _SEGMENT.match(path, position)
+        month_key = _MONTH_KEY.match(path, position) if segments[-1:] == ["by_month"] else None
+        match = month_key or _SEGMENT.match(path, position)
         if match is None or (match.group(0).startswith(".") and not segments):
             return None
         key = match[1] if match[1] is not None else match[2]

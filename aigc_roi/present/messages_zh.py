@@ -52,6 +52,22 @@ def _enumerated(text: str) -> str:
     return label("list_separator", "zh").join(re.split(r", | and ", text))
 
 
+_LIES = r"(past the horizon of \d+ months|past month \d+, the last this takes|before month 1)"
+"""Where a month outside a field's range lies, as reader/worded_months.py says it."""
+
+
+def _lies_zh(where: str) -> str:
+    """Where a month outside a field's range lies (reader/worded_months.py): past the horizon, past the field's last
+    month, or before month 1."""
+    horizon = re.fullmatch(r"past the horizon of (\d+) months", where)
+    if horizon:
+        return f"超出 {horizon[1]} 个月的期限"
+    last = re.fullmatch(r"past month (\d+), the last this takes", where)
+    if last:
+        return f"晚于此处可取的最后一个月（第 {last[1]} 个月）"
+    return "早于第 1 个月"
+
+
 def _lists(template: str, *lists: int) -> Callable[[re.Match[str]], str]:
     """A replacement that puts the pattern's groups into ``template``, the groups numbered in ``lists`` as ``_listed``."""
 
@@ -984,6 +1000,31 @@ _HINTS = _rules([
     (r"months of the plan are their numbers alone: write (\d+-\d+|\[[\d, ]+\])", "方案的月份只写数字：请写 {0}"),
     (r"months of the plan are their numbers alone: a list of months or one span first-last, not spans in a list",
      "方案的月份只写数字：写一个月份列表或一个 起-止 区间，不能在列表里写区间"),
+    # A reading of a worded month outside the field's range is told where it lies, not written (worded_months.py).
+    (r"a month of the plan is its number alone: write (\d+) if it means the plan's month \d+",
+     "方案的月份只写数字：若指方案的第 {0} 个月，请写 {0}"),
+    (r"a month of the plan is its number alone: write (\d+) if it means calendar month (\d+) \(start (\S+) is month 1\)",
+     "方案的月份只写数字：若指日历上的 {1} 月，请写 {0}（start {2} 为第 1 月）"),
+    (r"months of the plan are their numbers alone: write (\d+-\d+) if it means the plan's months (\d+) to (\d+)",
+     "方案的月份只写数字：若指方案的第 {1}-{2} 个月，请写 {0}"),
+    (r"months of the plan are their numbers alone: write (\[[\d, ]+\]) if it means the plan's months "
+     r"((?:\d+, )*\d+ and \d+)", lambda m: f"方案的月份只写数字：若指方案的第 {_enumerated(m[2])} 个月，请写 {m[1]}"),
+    (r"months of the plan are their numbers alone: write (\[[\d, ]+\]) if it means calendar months "
+     r"((?:\d+, )*\d+ and \d+) \(start (\S+) is month 1\)",
+     lambda m: f"方案的月份只写数字：若指日历上的 {_enumerated(m[2])} 月，请写 {m[1]}（start {m[3]} 为第 1 月）"),
+    (r"a month of the plan is its number alone", "方案的月份只写数字"),
+    (r"months of the plan are their numbers alone", "方案的月份只写数字"),
+    (r"month (-?\d+) is " + _LIES, lambda m: f"第 {m[1]} 个月{_lies_zh(m[2])}"),
+    (r"months (\d+) to (\d+) are " + _LIES, lambda m: f"第 {m[1]}-{m[2]} 个月{_lies_zh(m[3])}"),
+    (r"months (\[[\d, ]+\]) are " + _LIES, lambda m: f"月份 {m[1]} {_lies_zh(m[2])}"),
+    (r"calendar month (\d+) \(start (\S+) is month 1\) is month (\d+), " + _LIES,
+     lambda m: f"日历上的 {m[1]} 月是第 {m[3]} 个月（start {m[2]} 为第 1 月），{_lies_zh(m[4])}"),
+    (r"calendar months (\d+) to (\d+) \(start (\S+) is month 1\) are months (\d+) to (\d+), " + _LIES,
+     lambda m: f"日历上的 {m[1]} 月至 {m[2]} 月是第 {m[4]}-{m[5]} 个月（start {m[3]} 为第 1 月），{_lies_zh(m[6])}"),
+    (r"calendar months ((?:\d+, )*\d+ and \d+) \(start (\S+) is month 1\) are (\[[\d, ]+\]), " + _LIES,
+     lambda m: f"日历上的 {_enumerated(m[1])} 月即 {m[3]}（start {m[2]} 为第 1 月），{_lies_zh(m[4])}"),
+    (r"a span runs low to high, not (\d+-\d+)", "区间从小到大写，不写 {0}"),
+    (r"every month is written all: write all", "所有月份写作 all：请写 all"),
     (r"a month of the plan is its number alone, and this is one month, not a span", "方案的月份只写数字，且此处只写一个月，不是区间"),
     (r"a month of the plan is its number alone, and this is one month, not a list", "方案的月份只写数字，且此处只写一个月，不是列表"),
     (r"a target is one number, not a range", "目标是一个数，不是区间"),

@@ -18,12 +18,15 @@ _SPAN = re.compile(rf"\s*(?P<first>[12][0-9]{{3}}-[0-9]{{1,2}}(?:-[0-9]{{1,2}})?
 """Two dates as a span of months is written, with any of the dashes MonthSet's slips name (``2025-04～2025-09``)."""
 
 
-def date_hint(text: str, start: tuple[int, int] | None, spans: bool = False) -> str | None:
+def date_hint(text: str, start: tuple[int, int] | None, last: int, spans: bool = False, horizon: bool = True
+              ) -> str | None:
     """Which month of the plan ``text`` is, written as a date (``2025-06``, ``2025-06-15``), or which months, written
     as a span of two, or its number where it is written with the word for month or a prefix (``6月``, ``3月-6月``,
     ``M3``: reader/worded_months.py); None for any other text. ``start`` is the plan's (year, month), None where it
-    has none; ``spans``: the field takes a span or a list of months (a channel's ``months``), else one month."""
-    worded = worded_hint(text, start, spans)
+    has none; ``spans``: the field takes a span or a list of months (a channel's ``months``), else one month;
+    ``last``: the last month the field takes (the horizon, or the month before it: ``horizon`` False), past which a
+    worded month is told where it lies, not written."""
+    worded = worded_hint(text, start, spans, last, horizon)
     if worded is not None:
         return worded
     date = written_date(text)

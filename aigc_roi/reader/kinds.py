@@ -541,7 +541,7 @@ class ByMonthOr:
             key_path = join_path(schedule_path, key)
             month = whole_number(key)
             if month is None or not 1 <= month <= ctx.horizon_months:
-                hint = date_hint(key, ctx.start)
+                hint = date_hint(key, ctx.start, ctx.horizon_months)
                 ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {key_text(key)}"
                           + (f"; {hint}" if hint else ""), among=ctx.past_horizon(month))
                 invalid = True
@@ -640,6 +640,10 @@ def _whole_number(digits: str) -> int:
     return int(significant or "0") if len(significant) <= 9 else 10**9
 
 
+_ALL_WORDED = frozenset({"全部", "全部月份", "所有", "所有月份", "每月", "每个月", "全年", "全程"})
+"""Every month, written in Chinese where the format's word is ``all``: told to write it."""
+
+
 @dataclass(frozen=True)
 class MonthSet:
     """``all``, one month, a span ``"1-6"`` or a list; within the horizon."""
@@ -661,7 +665,9 @@ class MonthSet:
         text = node.raw.strip()
         if text == "all":
             return None
-        hint = date_hint(text, ctx.start, spans=True)
+        if text in _ALL_WORDED:
+            return ctx.expected_with_hint(node, path, expected, 0, "every month is written all: write all")
+        hint = date_hint(text, ctx.start, horizon, spans=True)
         if hint is not None:
             return ctx.expected_with_hint(node, path, expected, 0, hint)
         # ASCII and full-width digits, as the exported schema's pattern reads them (\d would also take ٣).
@@ -689,7 +695,8 @@ class MonthSet:
     def _month(self, node: Node, path: str, ctx: Context) -> Any:
         month = whole_number(node.value) if node.kind == "scalar" else None
         if month is None or not 1 <= month <= ctx.horizon_months:
-            hint = date_hint(node.raw, ctx.start) if node.kind == "scalar" and isinstance(node.value, str) else None
+            hint = (date_hint(node.raw, ctx.start, ctx.horizon_months)
+                    if node.kind == "scalar" and isinstance(node.value, str) else None)
             if hint is not None:
                 return ctx.expected_with_hint(node, path, f"a month within 1..{ctx.horizon_months}", 0, hint)
             percent = node.kind == "scalar" and isinstance(node.value, str) and written_in_percent(node.raw)
@@ -742,7 +749,9 @@ class PlanMonth:
             return ctx.error(node, path, f"expected {GATE_HORIZON}, found horizon_months {ctx.horizon_months}",
                              among=(ctx.horizon_node,) if ctx.horizon_node is not None else ())
         expected = f"a month within 1..{ctx.horizon_months - (1 if self.before_last else 0)}"
-        hint = date_hint(node.raw, ctx.start) if node.kind == "scalar" and isinstance(node.value, str) else None
+        last = ctx.horizon_months - (1 if self.before_last else 0)
+        hint = (date_hint(node.raw, ctx.start, last, horizon=not self.before_last)
+                if node.kind == "scalar" and isinstance(node.value, str) else None)
         if hint is not None:
             return ctx.expected_with_hint(node, path, expected, 0, hint)
         return Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, wording=expected, counted="month").parse(

@@ -61,13 +61,13 @@ from aigc_roi.reader.item_names import (
 from aigc_roi.reader.kinds import BY_MONTH_KEY, RANGE_KEYS, ByMonthOr, suggest
 from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.numbers import whole_number
+from aigc_roi.reader.worded_months import counted_month
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
 from aigc_roi.reader.yamltree import (
     KEYED_MAPPINGS,
     Entry,
     Node,
     item_name,
-    key_segment,
     not_utf8,
     one_line,
     parse,
@@ -579,11 +579,16 @@ def _refuse_a_month(parent: Node, segments: list[str], position: int, kind: Any,
 
 def _schedule_meant(once: Node, months: list[str], override: Override) -> str:
     """The schedule a set of one month of ``once`` means, for the refusal to offer: month 1 keeps the value as the file
-    writes it (``3000``, ``{low: 10, high: 15}``), the month asked takes the value asked. A set of ``by_month`` itself
+    writes it (``3000``, ``{low: 10, high: 15}``), the month asked takes the value asked, its key the number of the
+    plan's month it names (``M3``: 3), which the file reads. A set of ``by_month`` itself
     gives the schedule where it gives months; where it gives none, month 1 alone shows the form without a guess."""
     if not months:
         return override.value if override.value.lstrip().startswith("{") else f"{{1: {one_line(once)}}}"
-    month = key_segment(months[0].strip("[]"))
+    month = counted_month(months[0].strip("[]"))
+    if month is None:
+        # A month that names no month of the plan alone (6月 may be June, 2025-08 a date): the form without a guess,
+        # the key's own check telling which month it is once the schedule is written.
+        return f"{{1: {one_line(once)}}}"
     # Only a month set whole takes the value asked: a part of it (``by_month.6.low``) leaves no value for the month.
     asked = override.value if len(months) == 1 else one_line(once)
     return f"{{{month}: {asked}}}" if month == "1" else f"{{1: {one_line(once)}, {month}: {asked}}}"

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from aigc_roi.model.ime_marks import DASHES, DIGIT_TWINS
+from aigc_roi.reader.numbers import whole_number
 
 ONE_MONTH = "a month of the plan is its number alone"
 SOME_MONTHS = "months of the plan are their numbers alone"
@@ -31,12 +32,17 @@ class _Part:
     """Written with 月, 第 or M: a text none of whose parts is marked is a plain one, told elsewhere."""
     counted: bool
     """Counted in the plan's months (第, M, 个月, 前): never a calendar month."""
+    none: bool = False
+    """Names no month at all (``前0个月``, the first none): no reading is told."""
 
 
-def worded_hint(text: str, start: tuple[int, int] | None, spans: bool) -> str | None:
+def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int, horizon: bool = True) -> str | None:
     """What to write for ``text``, a month, a span of months or a list of months written with 月, 第 or M; None for
     any other text. ``spans``: the field takes a span or a list (a channel's ``months``), else one month.
-    ``start`` is the plan's (year, month), None where it has none."""
+    ``start`` is the plan's (year, month), None where it has none. ``last`` is the last month the field takes (the
+    horizon, or the month before it: ``horizon`` False): a reading outside 1..last is no text to write, which the
+    file would refuse in turn, so it is told past the horizon (or before month 1) instead; where no reading fits,
+    nothing is told to write."""
     pieces = _LIST_MARKS.split(text)
     parts = [_part(piece) for piece in pieces] if len(pieces) > 1 else [_part(text)]
     if any(part is None for part in parts):
@@ -44,33 +50,96 @@ def worded_hint(text: str, start: tuple[int, int] | None, spans: bool) -> str | 
     known = [part for part in parts if part is not None]
     if not any(part.marked for part in known):
         return None
+    if any(part.none for part in known):
+        return None
     spanned = any(part.first != part.last for part in known)
+    bound = f"the horizon of {last} months" if horizon else f"month {last}, the last this takes"
     if len(known) == 1 and not spanned:
-        return _one_hint(known[0], start)
+        return _one_hint(known[0], start, last, bound)
     if not spans:
         return f"{ONE_MONTH}, and this is one month, not a {'list' if len(known) > 1 else 'span'}"
     if len(known) > 1 and spanned:
         return f"{SOME_MONTHS}: a list of months or one span first-last, not spans in a list"
     calendar = _calendar(known, start)
     if len(known) == 1:
-        plan = known[0].first, known[0].last
-        written = f"{plan[0]}-{plan[1]}" if plan[0] <= plan[1] else ""
-        if calendar is None or calendar == [plan]:
-            # A span written from its later month (M6-M3) runs between the same two: the one way the format reads it.
-            return f"{SOME_MONTHS}: write {written or f'{plan[1]}-{plan[0]}'}"
-        first, last = calendar[0]
-        told = f"{first}-{last} if it means calendar months {plan[0]} to {plan[1]} (start {_month_text(start)} is month 1)"
-        if not written:
-            return f"{SOME_MONTHS}: write {told}"
-        return f"{SOME_MONTHS}: write {written} if it means the plan's months {plan[0]} to {plan[1]}, or {told}"
+        return _span_hint(known[0], calendar, start, last, bound)
     listed = [part.first for part in known]
-    written = _listed(listed)
-    if calendar is None or [month for month, _ in calendar] == listed:
-        return f"{SOME_MONTHS}: write {written}"
-    counted = _listed(sorted(month for month, _ in calendar))
+    counted = sorted(month for month, _ in calendar) if calendar is not None else None
     named = ", ".join(str(month) for month in listed[:-1]) + f" and {listed[-1]}"
-    return (f"{SOME_MONTHS}: write {written} if it means the plan's months {named}, or {counted} if it means calendar "
-            f"months {named} (start {_month_text(start)} is month 1)")
+    readings, notes = [], []
+    if _within(listed, last):
+        readings.append(f"{_listed(listed)} if it means the plan's months {named}")
+    else:
+        notes.append(f"months {_listed(listed)} are {_outside(listed, bound)}")
+    if counted is not None and counted != listed:
+        told = f"calendar months {named} (start {_month_text(start)} is month 1)"
+        if _within(counted, last):
+            readings.append(f"{_listed(counted)} if it means {told}")
+        else:
+            notes.append(f"{told} are {_listed(counted)}, {_outside(counted, bound)}")
+    elif readings:
+        readings[0] = _listed(listed)
+    return _told(SOME_MONTHS, readings, notes)
+
+
+def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple[int, int] | None, last: int,
+               bound: str) -> str:
+    """A span's hint: the plan's months it names, low to high (a span written from its later month, M6-M3, runs
+    between the same two, but is not reordered silently), and its calendar months where a start makes them
+    others."""
+    low, high = min(part.first, part.last), max(part.first, part.last)
+    wraps = calendar is not None and calendar != [(part.first, part.last)]
+    readings, notes = [], []
+    if part.first > part.last and not wraps:
+        notes.append(f"a span runs low to high, not {part.first}-{part.last}")
+    if part.first > part.last and wraps:
+        pass  # 11月-2月 from a March start: November to the next February, its calendar reading alone.
+    elif _within([low, high], last):
+        readings.append(f"{low}-{high} if it means the plan's months {low} to {high}")
+    else:
+        notes.append(f"months {low} to {high} are {_outside([low, high], bound)}")
+    if calendar is not None and wraps:
+        first, then = calendar[0]
+        told = f"calendar months {part.first} to {part.last} (start {_month_text(start)} is month 1)"
+        if _within([first, then], last):
+            readings.append(f"{first}-{then} if it means {told}")
+        else:
+            if part.first > part.last:
+                notes.append(f"a span runs low to high, not {part.first}-{part.last}")
+            notes.append(f"{told} are months {first} to {then}, {_outside([first, then], bound)}")
+    elif len(readings) == 1:
+        readings[0] = f"{low}-{high}"
+    return _told(SOME_MONTHS, readings, notes)
+
+
+def _told(head: str, readings: list[str], notes: list[str]) -> str:
+    """The hint: what to write, each reading within the field's range, then each note after a "; " (translated on
+    its own, messages_zh.py); where no reading fits, the notes alone."""
+    written = f"{head}: write {' or '.join(readings)}" if len(readings) < 2 else (
+        f"{head}: write {readings[0]}, or {readings[1]}")
+    return "; ".join([written if readings else head, *notes])
+
+
+def _within(months: list[int], last: int) -> bool:
+    return all(1 <= month <= last for month in months)
+
+
+def _outside(months: list[int], bound: str) -> str:
+    """Where months outside the field's range lie: before month 1, or past the horizon (or the field's last)."""
+    return "before month 1" if min(months) < 1 else f"past {bound}"
+
+
+def counted_month(text: str) -> str | None:
+    """The month of the plan ``text`` names alone, as a key the format reads: a whole number (``6``, ``６``) or one
+    counted in the plan's months (``M3``, ``第3个月``: ``3``); None for any other (``6月`` may be June, a date needs
+    the start, a span is no month)."""
+    number = whole_number(text)
+    if number is not None:
+        return str(number)
+    part = _part(text)
+    if part is None or part.first != part.last or not part.counted or part.none:
+        return None
+    return str(part.first)
 
 
 def _part(text: str) -> _Part | None:
@@ -80,7 +149,8 @@ def _part(text: str) -> _Part | None:
         return _Part(number, number, bool(one["prefix"] or one["unit"]), bool(one["prefix"]) or one["unit"] == "个月")
     first = _FIRST.fullmatch(text)
     if first:
-        return _Part(1, _number(first["number"]), True, True)
+        number = _number(first["number"])
+        return _Part(1, number, True, True, none=number == 0)
     span = _SPAN.fullmatch(text)
     if span is None:
         return None
@@ -105,17 +175,26 @@ def _calendar(parts: list[_Part], start: tuple[int, int] | None) -> list[tuple[i
     return months
 
 
-def _one_hint(part: _Part, start: tuple[int, int] | None) -> str:
+def _one_hint(part: _Part, start: tuple[int, int] | None, last: int, bound: str) -> str:
     """``6月`` is the plan's sixth month or June: where a plan starting in another month than January makes them
     differ, both are told (a silently wrong month is worse than a longer hint); ``第6个月``, ``6个月`` and ``M6``
-    count the plan's months."""
+    count the plan's months. A reading outside 1..last is told where it lies, not written."""
     number = part.first
-    written = f"{ONE_MONTH}: write {number}"
-    if start is None or part.counted or not 1 <= number <= 12 or start[1] == 1:
-        return written
-    counted = (number - start[1]) % 12 + 1
-    return (f"{written} if it means the plan's month {number}, or {counted} if it means calendar month {number} "
-            f"(start {_month_text(start)} is month 1)")
+    readings, notes = [], []
+    if 1 <= number <= last:
+        readings.append(f"{number} if it means the plan's month {number}")
+    else:
+        notes.append(f"month {number} is {_outside([number], bound)}")
+    if not (start is None or part.counted or not 1 <= number <= 12 or start[1] == 1):
+        counted = (number - start[1]) % 12 + 1
+        told = f"calendar month {number} (start {_month_text(start)} is month 1)"
+        if counted <= last:
+            readings.append(f"{counted} if it means {told}")
+        else:
+            notes.append(f"{told} is month {counted}, past {bound}")
+    elif len(readings) == 1:
+        readings[0] = str(number)
+    return _told(ONE_MONTH, readings, notes)
 
 
 def _listed(months: list[int]) -> str:

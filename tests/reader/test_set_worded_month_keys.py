@@ -1,0 +1,64 @@
+"""``--set`` with a by_month key written the Chinese way after a dot (``bid.by_month.6月=22``) reaches the key's month
+hint, as ``bid.by_month[6月]=22`` does, rather than a refusal of its shape; and setting one month of a value written
+once offers the schedule with the key as the month number it means (``M3``: 3), which the file reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+PLAN = str(Path(__file__).resolve().parents[2] / "scenarios" / "zh" / "creators-first-gated.yaml")
+SCHEDULE = "acquisition[2].bid={by_month: {3: 18, 6: 20}}"
+
+
+@pytest.mark.parametrize(("path", "shown", "hint"), [
+    ("acquisition[2].bid.by_month.6月", "acquisition[2].bid.by_month.6月", "write 6"),
+    ("acquisition[2].bid.by_month.第6个月", "acquisition[2].bid.by_month.第6个月", "write 6"),
+    ("Bilibili CPA.bid.by_month.6月", "acquisition[2].bid.by_month.6月", "write 6"),
+])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_worded_month_after_a_dot(path: str, shown: str, hint: str, lang: str) -> None:
+    result = invoke(["run", PLAN, "--lang", lang, "--set", SCHEDULE, "--set", f"{path}=22"])
+    assert result.exit_code == 2
+    last = result.output.strip().splitlines()[-1]
+    told = (f"{shown}: expected a month within 1..18, found {shown.rsplit('.', 1)[1]}; "
+            f"a month of the plan is its number alone: {hint}") if lang == "en" else (
+        f"{shown}: 应为 1..18 之内的月份，实际为 {shown.rsplit('.', 1)[1]}；方案的月份只写数字：请{hint.replace('write ', '写 ')}"
+        # No space between 为 and a Chinese character (第6个月), as the messages write it.
+        .replace("为 第", "为第"))
+    assert last.endswith(told), last
+
+
+@pytest.mark.parametrize(("key", "hint"), [
+    ("2025-08", "months are counted from start (2025-01 is month 1): 2025-08 is month 8"),
+    ("3-6月", "a month of the plan is its number alone, and this is one month, not a span"),
+])
+def test_a_date_or_span_after_a_dot(key: str, hint: str) -> None:
+    result = invoke(["run", PLAN, "--set", SCHEDULE, "--set", f"acquisition[2].bid.by_month.{key}=22"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1].endswith(f"found {key}; {hint}")
+
+
+def test_the_hint_followed() -> None:
+    result = invoke(["run", PLAN, "--set", SCHEDULE, "--set", "acquisition[2].bid.by_month.6=22"])
+    assert result.exit_code == 0, result.output
+
+
+def test_replacing_a_value_written_once_writes_the_month_meant() -> None:
+    """Bilibili CPA's bid is 18: M3 is month 3, so the offered schedule is {1: 18, 3: 20}, which runs."""
+    result = invoke(["run", PLAN, "--set", "acquisition[2].bid.by_month.M3=20"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1].endswith(
+        "replace it whole, such as acquisition[2].bid={by_month: {1: 18, 3: 20}}")
+    followed = invoke(["run", PLAN, "--set", "acquisition[2].bid={by_month: {1: 18, 3: 20}}"])
+    assert followed.exit_code == 0, followed.output
+
+
+def test_replacing_with_a_month_that_may_be_a_calendar_one() -> None:
+    """6月 may be June: no month is guessed, month 1 alone shows the form."""
+    result = invoke(["run", PLAN, "--set", "acquisition[2].bid.by_month.6月=20"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1].endswith(
+        "replace it whole, such as acquisition[2].bid={by_month: {1: 18}}")
