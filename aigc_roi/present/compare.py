@@ -86,6 +86,16 @@ def best_columns(name: str, values: list[float | None], figures: Sequence[Mappin
     better = irr_better(figures) if name == "irr" and figures else BY_NAME[name].better
     if better is None or better == "neither" or len(values) < 2:
         return set()
+    if name == "peak_cash_need" and any(figure.get("peak_cash_at_horizon") for figure in figures):
+        # A need still growing at the horizon is a lower bound ("≥ 13,145.34", docs/formulas.md §5): its column is
+        # never known best, and the lowest need found is best only at or below every bound (that column's need may
+        # be lower still): ≥ 13,145.34 was starred against 30,092.92 (QA).
+        bounds = [value for value, figure in zip(values, figures, strict=True)
+                  if figure.get("peak_cash_at_horizon") and value is not None]
+        values = [None if figure.get("peak_cash_at_horizon") else value for value, figure in zip(values, figures, strict=True)]
+        found = [value for value in values if value is not None]
+        if not found or min(found) > min(bounds, default=math.inf):
+            return set()
     lower = better == "lower"
     # Undefined is worst: payback "never", roi without spend, ...
     keyed = [(-math.inf if v is None else (-v if lower else v)) for v in values]
