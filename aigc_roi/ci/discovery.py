@@ -57,15 +57,23 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
         if not found:
             raise NoScenarioFiles(f"{path}: no *.yaml or *.yml files in this folder")
         for file in sorted(found):
-            files.setdefault(_real(file), file)
+            files.setdefault(_identity(file), file)
     return list(files.values())
 
 
 def _file_key(path: Path) -> str:
     """What ``path``, no folder, names: its real path, but for a file named as a folder (``plan.yaml/``), which names
     nothing to read where its real path is the file's."""
-    real = _real(path)
+    real = _identity(path)
     return real + os.sep if file_named_as_folder(path) else real
+
+
+def _identity(path: Path) -> str:
+    """The file ``path`` reads: its real path where that exists; else the path itself, made absolute. Two broken
+    links to one missing file are two problems to report, each under its own name: by their real path they were one,
+    and the second went unsaid (QA)."""
+    real = _real(path)
+    return real if os.path.lexists(real) else os.path.abspath(path)
 
 
 def _first_visit(folder: str, walked: set[str]) -> bool:
