@@ -13,10 +13,11 @@ from aigc_roi.model.ime_marks import DIGIT_TWINS
 from aigc_roi.model.names import resembling
 
 _SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\.([0-9０-９]+)|\[([^\]]+)\]")
-_MONTH_KEY = re.compile(r"\.([^.\[\]]+)")
+_MONTH_KEY = re.compile(r"\.([^.\[\]．。［］【】]+)")
 """A key after ``by_month.``: any text to the next dot or bracket (``by_month.6月``, ``by_month.2025-08``,
 ``by_month.第6个月``), so that a month written so reaches the key's check and its hint, as ``by_month[6月]`` does,
-rather than a path refused for its shape."""
+rather than a path refused for its shape. A dot or bracket an input method types ends it too, so the path is still
+told its IME slip (``by_month.1．low``: write ``by_month.1.low``), not read as a month named ``1．low``."""
 
 
 def split_path(path: str) -> list[str] | None:

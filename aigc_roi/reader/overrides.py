@@ -68,6 +68,7 @@ from aigc_roi.reader.yamltree import (
     Entry,
     Node,
     item_name,
+    key_segment,
     not_utf8,
     one_line,
     parse,
@@ -584,11 +585,11 @@ def _schedule_meant(once: Node, months: list[str], override: Override) -> str:
     gives the schedule where it gives months; where it gives none, month 1 alone shows the form without a guess."""
     if not months:
         return override.value if override.value.lstrip().startswith("{") else f"{{1: {one_line(once)}}}"
-    month = counted_month(months[0].strip("[]"))
-    if month is None:
-        # A month that names no month of the plan alone (6月 may be June, 2025-08 a date): the form without a guess,
-        # the key's own check telling which month it is once the schedule is written.
-        return f"{{1: {one_line(once)}}}"
+    written = months[0].strip("[]")
+    # A month that names no month of the plan alone (6月 may be June, 2025-08 a date) keeps its key as written: the
+    # schedule followed is refused at that key with the month hint (write 6, or the calendar month's number), where
+    # month 1 alone, followed, dropped the value asked without a word (QA).
+    month = counted_month(written) or key_segment(written)
     # Only a month set whole takes the value asked: a part of it (``by_month.6.low``) leaves no value for the month.
     asked = override.value if len(months) == 1 else one_line(once)
     return f"{{{month}: {asked}}}" if month == "1" else f"{{1: {one_line(once)}, {month}: {asked}}}"

@@ -57,8 +57,26 @@ def test_replacing_a_value_written_once_writes_the_month_meant() -> None:
 
 
 def test_replacing_with_a_month_that_may_be_a_calendar_one() -> None:
-    """6月 may be June: no month is guessed, month 1 alone shows the form."""
+    """6月 may be June: no month is guessed, the key stays as written, and the schedule followed is refused at it with
+    the month hint. Month 1 alone, followed, ran the plan as written and dropped the 20 asked without a word (QA)."""
     result = invoke(["run", PLAN, "--set", "acquisition[2].bid.by_month.6月=20"])
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[-1].endswith(
-        "replace it whole, such as acquisition[2].bid={by_month: {1: 18}}")
+        "replace it whole, such as acquisition[2].bid={by_month: {1: 18, 6月: 20}}")
+    followed = invoke(["run", PLAN, "--set", "acquisition[2].bid={by_month: {1: 18, 6月: 20}}"])
+    assert followed.exit_code == 2
+    # The plan starts in 2025-01 (creators-first-gated): calendar June is month 6 too.
+    assert "found 6月; a month of the plan is its number alone: write 6" in followed.output
+
+
+@pytest.mark.parametrize(("path", "meant"), [
+    ("acquisition[2].bid.by_month.1．low", "acquisition[2].bid.by_month.1.low"),
+    ("acquisition[2].bid.by_month.1。low", "acquisition[2].bid.by_month.1.low"),
+    ("acquisition[2].bid.by_month.1［low］", "acquisition[2].bid.by_month.1[low]"),
+])
+def test_a_full_width_dot_or_bracket_after_a_month_is_told_as_typed_by_an_input_method(path: str, meant: str) -> None:
+    """A month key after ``by_month.`` ends at a dot or bracket an input method types, as at an ASCII one: the path is
+    told its slip (write ...1.low), not read as a month named ``1．low`` (QA)."""
+    result = invoke(["run", PLAN, "--set", SCHEDULE, "--set", f"{path}=9"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1].endswith(f"(IME input): write {meant}=9"), result.output
