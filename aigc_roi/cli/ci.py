@@ -159,11 +159,12 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
         files = scenario_files(paths)
     except NoScenarioFiles as refused:
         fail([str(refused)])
-    found = iter_validated(files)
     if len(files) >= POOL_FROM:
         from aigc_roi.ci.parallel import validated  # its pool's modules cost a hook on a few files 20 ms
 
         found = validated(files, jobs)
+    else:
+        found = iter_validated(files)
     if chosen is ValidateFormat.json:
         from aigc_roi.present import tables  # with csv and json: the other formats need neither
 
