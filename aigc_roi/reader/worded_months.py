@@ -1,7 +1,8 @@
 """Months of the plan written the Chinese way, or as a plan's slides name them, where the format takes their numbers
 alone (docs/formulas.md §19): ``6月``, ``第6个月``, ``M6``, a span of them (``3月-6月``, ``3月至6月``, ``3-6月``,
-``第3-6个月``, ``M3-M6``, ``前6个月``) or a list in one text (``3月、4月``). None of them is read: each is told the
-ASCII form the format reads (``write 3-6``), so the file stays invalid until it says which months it means."""
+``第3-6个月``, ``M3-M6``, ``前6个月``, in Chinese numerals too: ``三月-六月``) or a list in one text (``3月、4月``).
+None of them is read: each is told the ASCII form the format reads (``write 3-6``), so the file stays invalid until
+it says which months it means."""
 
 from __future__ import annotations
 
@@ -14,12 +15,16 @@ from aigc_roi.reader.numbers import whole_number
 ONE_MONTH = "a month of the plan is its number alone"
 SOME_MONTHS = "months of the plan are their numbers alone"
 
-_MONTH = r"(?P<{0}prefix>第|[Mm])?\s*(?P<{0}number>[0-9０-９]{{1,3}})\s*(?P<{0}unit>个月|月份?)?"
+_DIGITS = "一二三四五六七八九"
+_NUMBER = rf"[0-9０-９]{{1,3}}|[{_DIGITS}十]{{1,3}}"
+"""A month's number in digits (ASCII or full-width) or in Chinese numerals (三, 十二, 二十四)."""
+_MONTH = r"(?P<{0}prefix>第|[Mm])?\s*(?P<{0}number>" + _NUMBER.replace("{", "{{").replace("}", "}}") + \
+    r")\s*(?P<{0}unit>个月|月份?)?"
 _ONE = re.compile(r"\s*" + _MONTH.format("") + r"\s*")
 _SPAN = re.compile(r"\s*(?:" + _MONTH.format("a") + rf")\s*(?:-|\.\.|[~～〜{DASHES}至到])\s*(?:"
                    + _MONTH.format("b") + r")\s*")
 """Two months with any of the marks a span of months is slipped with (MonthSet's slips) or the words 至, 到."""
-_FIRST = re.compile(r"\s*前\s*(?P<number>[0-9０-９]{1,3})\s*(?P<unit>个月|月)\s*")
+_FIRST = re.compile(rf"\s*前\s*(?P<number>{_NUMBER})\s*(?P<unit>个月|月)\s*")
 """``前6个月``, the plan's first six months."""
 _LIST_MARKS = re.compile(r"\s*[,，、;；]\s*")
 
@@ -146,17 +151,20 @@ def _part(text: str) -> _Part | None:
     one = _ONE.fullmatch(text)
     if one:
         number = _number(one["number"])
+        if number is None:
+            return None
         return _Part(number, number, bool(one["prefix"] or one["unit"]), bool(one["prefix"]) or one["unit"] == "个月")
     first = _FIRST.fullmatch(text)
     if first:
         number = _number(first["number"])
-        return _Part(1, number, True, True, none=number == 0)
+        return None if number is None else _Part(1, number, True, True, none=number == 0)
     span = _SPAN.fullmatch(text)
     if span is None:
         return None
     marks = (span["aprefix"], span["aunit"], span["bprefix"], span["bunit"])
     counted = bool(span["aprefix"] or span["bprefix"]) or "个月" in (span["aunit"], span["bunit"])
-    return _Part(_number(span["anumber"]), _number(span["bnumber"]), any(marks), counted)
+    low, high = _number(span["anumber"]), _number(span["bnumber"])
+    return None if low is None or high is None else _Part(low, high, any(marks), counted)
 
 
 def _calendar(parts: list[_Part], start: tuple[int, int] | None) -> list[tuple[int, int]] | None:
@@ -201,8 +209,17 @@ def _listed(months: list[int]) -> str:
     return "[" + ", ".join(str(month) for month in months) + "]"
 
 
-def _number(text: str) -> int:
-    return int(text.translate(DIGIT_TWINS))
+def _number(text: str) -> int | None:
+    """A month's number written in digits or in Chinese numerals (三 3, 十二 12, 二十四 24); None for numerals that
+    make no number (十十)."""
+    if text[0] not in _DIGITS + "十":
+        return int(text.translate(DIGIT_TWINS))
+    tens, ten, units = text.partition("十")
+    if not ten:
+        return _DIGITS.index(tens) + 1 if len(tens) == 1 else None
+    if len(tens) > 1 or len(units) > 1 or "十" in tens + units:
+        return None
+    return (_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_DIGITS.index(units) + 1 if units else 0)
 
 
 def _month_text(date: tuple[int, int] | None) -> str:

@@ -1,7 +1,8 @@
 """Months of the plan written the Chinese way or as slides name them (3月-6月, 3月至6月, 3-6月, 第3-6个月, M3-M6,
-前6个月, 3月、4月) in every place a month is read: each is refused and told the ASCII form the format reads, the
-calendar reading too where a plan's start makes 3月 possibly March (reader/worded_months.py). The months told are
-counted by hand: from start 2026-03, March is month 1, June month 4, November month 9, the next February month 12."""
+前6个月, 3月、4月, in Chinese numerals 三月-六月) in every place a month is read: each is refused and told the
+ASCII form the format reads, the calendar reading too where a plan's start makes 3月 possibly March
+(reader/worded_months.py). The months told are counted by hand: from start 2026-03, March is month 1, June month 4,
+November month 9, the next February month 12."""
 
 from __future__ import annotations
 
@@ -38,6 +39,9 @@ def _errors(path: Path, lang: str, *more: str) -> list[str]:
     ("3月-6月", "3-6"), ("3月–6月", "3-6"), ("3月至6月", "3-6"), ("3月到6月", "3-6"), ("3月～6月", "3-6"),
     ("3-6月", "3-6"), ("3-6月份", "3-6"), ("第3-6月", "3-6"), ("第3至第6个月", "3-6"), ("3-6个月", "3-6"),
     ("M3-M6", "3-6"), ("m3-m6", "3-6"), ("M3..M6", "3-6"), ("３月-６月", "3-6"), ("前6个月", "1-6"),
+    # In Chinese numerals: 三 3, 六 6, 十 10, 十二 12, 二十 20.
+    ("三月-六月", "3-6"), ("三月至六月", "3-6"), ("第三至第六个月", "3-6"), ("前六个月", "1-6"), ("十月-十二月", "10-12"),
+    ("三月、四月", "[3, 4]"), ("二十月-二十四月", "20-24"),
 ])
 def test_a_span_of_months_written_with_month_words(tmp_path: Path, written: str, meant: str) -> None:
     """No start: 3月 can be no calendar month, so the plan's months are told."""
