@@ -28,6 +28,9 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 """Dashes that look like the ASCII hyphen-minus a span or range is written with: the IME's full-width ``－`` and
 small ``﹣``, the minus sign ``−``, and the hyphens and dashes of U+2010..U+2015 a word processor or web page turns a
 hyphen into (``–``, ``—``)."""
+SPAN_SLIPS = f"[~～〜{DASHES}至到]"
+"""What a span of months is slipped with in place of its ASCII ``-`` (a regular expression's class): an IME's wave
+dash (``1～6``), a dash's look-alike (``DASHES``) or the words 至 and 到; ``..`` beside it is the range's mark."""
 
 EQUALS = "＝"
 SEPARATORS = "，、"

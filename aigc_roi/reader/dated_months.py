@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
-from aigc_roi.model.ime_marks import DASHES
+from aigc_roi.model.ime_marks import SPAN_SLIPS
 from aigc_roi.reader.numbers import written_date
 from aigc_roi.reader.worded_months import worded_hint
 
 NO_DATES = "a month of the plan is a number, 1 for its first, not a date"
 
-_SPAN = re.compile(rf"\s*(?P<first>[12][0-9]{{3}}-[0-9]{{1,2}}(?:-[0-9]{{1,2}})?)\s*(?:-|\.\.|[~～〜{DASHES}至到])\s*"
+_SPAN = re.compile(rf"\s*(?P<first>[12][0-9]{{3}}-[0-9]{{1,2}}(?:-[0-9]{{1,2}})?)\s*(?:-|\.\.|{SPAN_SLIPS})\s*"
                    r"(?P<last>[12][0-9]{3}-[0-9]{1,2}(?:-[0-9]{1,2})?)\s*")
 """Two dates as a span of months is written, with any of the dashes MonthSet's slips name (``2025-04～2025-09``)."""
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from aigc_roi.model.errors import ScenarioError
-from aigc_roi.model.ime_marks import DASHES
+from aigc_roi.model.ime_marks import SPAN_SLIPS
 from aigc_roi.model.limits import MAX_CHANNELS as MAX_CHANNELS
 from aigc_roi.model.limits import MAX_FIXED_COSTS as MAX_FIXED_COSTS
 from aigc_roi.model.limits import MAX_HORIZON_MONTHS as MAX_HORIZON_MONTHS
@@ -679,9 +679,9 @@ class MonthSet:
                                     among=ctx.past_horizon(last) if 1 <= first <= last else ())
             return tuple(range(first, last + 1))
         # A span written as a range of numbers (1..6) or with an IME's wave dash (1～6), a dash's look-alike (1－6,
-        # model/ime_marks.py DASHES) or a word (1到6).
+        # model/ime_marks.py SPAN_SLIPS) or a word (1到6).
         # Matched in the text as written, spaces and all, so the slip's offset is one into it.
-        slip = re.fullmatch(rf"\s*([0-9０-９]+)\s*(\.\.|[~～〜{DASHES}至到])\s*([0-9０-９]+)\s*", node.raw)
+        slip = re.fullmatch(rf"\s*([0-9０-９]+)\s*(\.\.|{SPAN_SLIPS})\s*([0-9０-９]+)\s*", node.raw)
         if slip:
             return ctx.expected_with_hint(node, path, expected, slip.start(2),
                                           f"a span of months is written first-last: {slip[1]}-{slip[3]}")

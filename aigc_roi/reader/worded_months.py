@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aigc_roi.model.ime_marks import DASHES, DIGIT_TWINS
+from aigc_roi.model.ime_marks import DIGIT_TWINS, SPAN_SLIPS
 from aigc_roi.reader.numbers import whole_number
 
 ONE_MONTH = "a month of the plan is its number alone"
@@ -21,7 +21,7 @@ _NUMBER = rf"[0-9０-９]{{1,3}}|[{_DIGITS}十]{{1,3}}"
 _MONTH = r"(?P<{0}prefix>第|[Mm])?\s*(?P<{0}number>" + _NUMBER.replace("{", "{{").replace("}", "}}") + \
     r")\s*(?P<{0}unit>个月|月份?)?"
 _ONE = re.compile(r"\s*" + _MONTH.format("") + r"\s*")
-_SPAN = re.compile(r"\s*(?:" + _MONTH.format("a") + rf")\s*(?:-|\.\.|[~～〜{DASHES}至到])\s*(?:"
+_SPAN = re.compile(r"\s*(?:" + _MONTH.format("a") + rf")\s*(?:-|\.\.|{SPAN_SLIPS})\s*(?:"
                    + _MONTH.format("b") + r")\s*")
 """Two months with any of the marks a span of months is slipped with (MonthSet's slips) or the words 至, 到."""
 _FIRST = re.compile(rf"\s*前\s*(?P<number>{_NUMBER})\s*(?P<unit>个月|月)\s*")
