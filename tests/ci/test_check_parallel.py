@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -74,17 +73,10 @@ def test_workers_are_held_to_the_cores(monkeypatch: pytest.MonkeyPatch, cores: i
     assert parallel.pool_size(files, workers) == processes
 
 
-def test_check_jobs_past_the_cores_starts_one_worker_a_core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The pool `check -j 40` starts on 2 cores, on threads in place of processes so no test forks 40 of them."""
+def test_check_jobs_past_the_cores_starts_one_worker_a_core(tmp_path: Path, thread_pools: list[int]) -> None:
+    """The pool `check -j 40` starts on 2 cores (on threads: conftest.py ``thread_pools``)."""
     write(tmp_path, {f"s{i:02}.yaml": LOSING if i % 3 else WINNING for i in range(checks.POOL_FROM)})
-    started: list[int] = []
-
-    def pool(max_workers: int, **_: object) -> ThreadPoolExecutor:
-        started.append(max_workers)
-        return ThreadPoolExecutor(max_workers)
-
-    monkeypatch.setattr(parallel, "cores", lambda: 2)
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", pool)
+    started = thread_pools
     pooled = invoke(["check", "--format", "json", "-j", "40", str(tmp_path)])
     assert started == [2]
     alone = invoke(["check", "--format", "json", "-j", "1", str(tmp_path)])

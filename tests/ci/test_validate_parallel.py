@@ -3,7 +3,7 @@ every format (ci/parallel.py ``validated``)."""
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -61,17 +61,10 @@ def test_findings_come_in_the_files_order(tmp_path: Path, pooled: list[int]) -> 
     assert f"{tmp_path / 's2.yaml'}:" in done.stderr
 
 
-def test_validate_jobs_past_the_cores_starts_one_worker_a_core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The pool `validate -j 40` starts on 2 cores, on threads in place of processes so no test forks 40 of them."""
+def test_validate_jobs_past_the_cores_starts_one_worker_a_core(tmp_path: Path, thread_pools: list[int]) -> None:
+    """The pool `validate -j 40` starts on 2 cores (on threads: conftest.py ``thread_pools``)."""
     write(tmp_path, {f"s{i:02}.yaml": BROKEN if i % 7 == 0 else LOSING for i in range(checks.POOL_FROM)})
-    started: list[int] = []
-
-    def pool(max_workers: int, **_: object) -> ThreadPoolExecutor:
-        started.append(max_workers)
-        return ThreadPoolExecutor(max_workers)
-
-    monkeypatch.setattr(parallel, "cores", lambda: 2)
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", pool)
+    started = thread_pools
     on_workers = invoke(["validate", "-j", "40", str(tmp_path)])
     assert started == [2]
     alone = invoke(["validate", "-j", "1", str(tmp_path)])
