@@ -86,13 +86,13 @@ def best_columns(name: str, values: list[float | None], figures: Sequence[Mappin
     better = irr_better(figures) if name == "irr" and figures else BY_NAME[name].better
     if better is None or better == "neither" or len(values) < 2:
         return set()
-    if name == "peak_cash_need" and any(figure.get("peak_cash_at_horizon") for figure in figures):
+    bounded = [name == "peak_cash_need" and bool(figure.get("peak_cash_at_horizon")) for figure in figures]
+    if any(bounded):
         # A need still growing at the horizon is a lower bound ("≥ 13,145.34", docs/formulas.md §5): its column is
         # never known best, and the lowest need found is best only at or below every bound (that column's need may
         # be lower still): ≥ 13,145.34 was starred against 30,092.92 (QA).
-        bounds = [value for value, figure in zip(values, figures, strict=True)
-                  if figure.get("peak_cash_at_horizon") and value is not None]
-        values = [None if figure.get("peak_cash_at_horizon") else value for value, figure in zip(values, figures, strict=True)]
+        bounds = [value for value, bound in zip(values, bounded, strict=True) if bound and value is not None]
+        values = [None if bound else value for value, bound in zip(values, bounded, strict=True)]
         found = [value for value in values if value is not None]
         if not found or min(found) > min(bounds, default=math.inf):
             return set()
