@@ -11,6 +11,7 @@ from aigc_roi.model.rounding import SIGNIFICANT_DIGITS, fixed, limit_places, rou
 from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, room_marked, saturating_notes, threshold_text
 from aigc_roi.present.drivers import bound_value, driver_label, driver_value, is_amount
 from aigc_roi.present.labels import bracketed, label
+from aigc_roi.present.name_lists import names_cell
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
@@ -67,13 +68,21 @@ cells instead."""
 REASONS = [f"{threshold}_none_reason" for threshold in THRESHOLDS]
 """CSV's columns after the flags: why a threshold's cell is empty, in JSON's words; markdown says it in the cell."""
 
-FLIP_KEYS = ["", "_gates", "_gates_passed_below", "_gates_passed_above", "_roi_below", "_roi_above",
+SIDE_KEYS = ["_gates", "_gates_passed_below", "_gates_passed_above", "_roi_below", "_roi_above",
              "_payback_month_below", "_payback_month_above"]
-"""A flip's CSV columns, after each threshold's name and ``_flip``: JSON's ``gate_flip`` flattened (the value, the
-gates that flip, the gates passed and the figures just below and just above it), so a spreadsheet reads the room the
-table marks "flip" with what changes within it, not as a clean room. Empty where no gate flips in the room."""
+"""JSON's ``gate_jump`` flattened, as CSV's columns of a jump or a flip end: the gates that flip, the gates passed
+and the plan's roi and payback month just below and just above the value (``side_cells``)."""
+FLIP_KEYS = ["", *SIDE_KEYS]
+"""A flip's CSV columns, after each threshold's name and ``_flip``: JSON's ``gate_flip`` flattened (the value, then
+``SIDE_KEYS``), so a spreadsheet reads the room the table marks "flip" with what changes within it, not as a clean
+room. Empty where no gate flips in the room."""
 FLIPS = [f"{threshold}_flip{key}" for threshold in THRESHOLDS for key in FLIP_KEYS]
-"""CSV's last columns: each threshold's flip within its room (``FLIP_KEYS``)."""
+"""CSV's columns after the reasons: each threshold's flip within its room (``FLIP_KEYS``)."""
+JUMPS = [f"{threshold}_jump{key}" for threshold in THRESHOLDS for key in SIDE_KEYS]
+"""CSV's last columns: each threshold's jump, JSON's ``gate_jump`` flattened (``SIDE_KEYS``), where the table marks
+"jump" and says under it which gates flip and the figures either side; the flag ``<threshold>_jump`` alone left a
+spreadsheet only the 1. The value is the break-even's own column; empty where the break-even is a crossing. After
+the flips, so every column before keeps its place."""
 
 
 THRESHOLD_AT: dict[str, str] = {"roi_zero": "roi_zero_at", "payback_target": "payback_target_at"}
@@ -112,7 +121,8 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
             rows.append(cells + own + [None if alone is None else alone.saturating,
                                        *(threshold in row.jumps for threshold in THRESHOLDS),
                                        *(none_reason(table, row, threshold) for threshold in THRESHOLDS),
-                                       *(cell for threshold in THRESHOLDS for cell in flip_cells(table, row, threshold))])
+                                       *(cell for threshold in THRESHOLDS for cell in flip_cells(table, row, threshold)),
+                                       *(cell for threshold in THRESHOLDS for cell in jump_cells(table, row, threshold))])
             continue
         cells[2:] = [driver_value(driver, driver.current, style)]
         for threshold in THRESHOLDS:
@@ -123,7 +133,7 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
                bound_value(driver, own[1], style, up=False), style.money(own[2]), style.money(own[3])]
         rows.append(cells + own)
     if style is None:
-        return header + FLAGS + REASONS + FLIPS, rows
+        return header + FLAGS + REASONS + FLIPS + JUMPS, rows
     lang = style.lang
     # Read by people, as the terminal heads its columns; CSV keeps the keys above.
     shown = [label("channel_path", lang), label("driver", lang), label("current", lang)]
@@ -135,14 +145,23 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
 
 
 def flip_cells(table: BreakEvenTable, row: BreakEven, threshold: str) -> list[Any]:
-    """``row``'s CSV cells of a flip within the room to ``threshold`` (``FLIP_KEYS``): a list of gates as their names
-    joined by "; ", as CSV's ``best`` joins scenarios; a payback month empty for never, as in every CSV."""
-    flip = row.flips.get(threshold)
-    if flip is None:
-        return [None] * len(FLIP_KEYS)
-    data = _flip_json(table, flip) or {}
+    """``row``'s CSV cells of a flip within the room to ``threshold`` (``FLIP_KEYS``): its value, then ``side_cells``."""
+    flip = _flip_json(table, row.flips.get(threshold))
+    return [None] * len(FLIP_KEYS) if flip is None else [flip["value"], *side_cells(flip)]
+
+
+def jump_cells(table: BreakEvenTable, row: BreakEven, threshold: str) -> list[Any]:
+    """``row``'s CSV cells of a break-even at a gate's jump to ``threshold`` (``SIDE_KEYS``), empty for a crossing."""
+    jump = _jump_json(table, row.jumps.get(threshold))
+    return [None] * len(SIDE_KEYS) if jump is None else side_cells(jump)
+
+
+def side_cells(data: dict[str, Any]) -> list[Any]:
+    """A jump's or a flip's JSON (``_jump_json``) as CSV's cells (``SIDE_KEYS``): a list of gates as one cell of their
+    names (present/name_lists.py, as CSV's ``best`` lists scenarios); a payback month empty for never, as in every
+    CSV."""
     below, above = data["below"], data["above"]
-    return [data["value"], "; ".join(data["gates"]), "; ".join(below["gates_passed"]), "; ".join(above["gates_passed"]),
+    return [names_cell(data["gates"]), names_cell(below["gates_passed"]), names_cell(above["gates_passed"]),
             below["roi"], above["roi"], below["payback_month"], above["payback_month"]]
 
 

@@ -24,6 +24,7 @@ from aigc_roi.present.drivers import signed
 from aigc_roi.present.explain import explain_data, explain_notes, explain_rows
 from aigc_roi.present.labels import label, sentences, short_label
 from aigc_roi.present.language import LANGUAGES
+from aigc_roi.present.name_lists import names_cell
 from aigc_roi.present.numbers import (
     NONE,
     NumberStyle,
@@ -73,11 +74,12 @@ NOTE = "note"
 def figure_notes(name: str, scenarios: Sequence[Mapping[str, Any]]) -> str | None:
     """CSV's ``note`` of figure ``name``: each scenario's note where it has one, as `run`'s CSV writes it on the row
     (present/tables.py ``figure_note``: ``irr_kind`` or ``irr_none_reason``, ``lower_bound``, ``no_ad_spend``), after
-    its name as the workbook's Note says it (``Plan: no_ad_spend``), joined by "; " as ``best`` joins names; what the
-    table shows in the cell instead of or beside the number ("no ad spend", "none: no sign change", "≥")."""
+    its name as the workbook's Note says it (``Plan: no_ad_spend``), listed as ``best`` lists names (present/name_lists.py:
+    ``"A; B: no_ad_spend"`` for a plan named ``A; B``); what the table shows in the cell instead of or beside the number
+    ("no ad spend", "none: no sign change", "≥")."""
     notes = [f"{scenario['name']}: {note}" for scenario in scenarios
              if (note := figure_note(name, scenario["figures"])) is not None]
-    return "; ".join(notes) or None
+    return names_cell(notes) or None
 
 
 def best_columns(name: str, values: list[float | None], figures: Sequence[Mapping[str, Any]] = ()) -> set[int]:
@@ -163,7 +165,7 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
         # Every format reads a moot value ("no ad spend") as no value: neither best nor a change; CSV notes why.
         ranked = said(name, scenarios)
         deltas = figure_deltas(name, scenarios, ranked, shown=style is not None)
-        best = "; ".join(names[i] for i in sorted(best_columns(name, ranked, [scenario["figures"] for scenario in scenarios])))
+        best = names_cell(names[i] for i in sorted(best_columns(name, ranked, [scenario["figures"] for scenario in scenarios])))
         if style is None:
             rows.append([name, *values, *deltas, best, figure_notes(name, scenarios)])
         else:
@@ -333,7 +335,7 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
     rows: list[list[Any]] = []
     for name in distribution_figures(scenarios):
         summaries = [scenario["distribution"]["figures"][name] for scenario in scenarios]
-        best = "; ".join(names[i] for i in sorted(risk_best(name, summaries)))
+        best = names_cell(names[i] for i in sorted(risk_best(name, summaries)))
         texts = None if style is None else [percentile_texts(name, summary, style, never) for summary in summaries]
         for i, key in enumerate(RISK_PERCENTILES):
             cells = [summary[key] for summary in summaries] if texts is None else [column[i] for column in texts]
@@ -342,8 +344,8 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
         rows += (_share_values(name, summaries) if style is None else _share_rows(name, scenarios, style))
     for chance in CHANCES:
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
-        best = "; ".join(names[i] for i in sorted(chance_best(values, [scenario["distribution"]["samples"]
-                                                                     for scenario in scenarios])))
+        best = names_cell(names[i] for i in sorted(chance_best(values, [scenario["distribution"]["samples"]
+                                                                      for scenario in scenarios])))
         if style is None:
             rows.append([chance, "probability", *values, best])
         else:

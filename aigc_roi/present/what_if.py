@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from aigc_roi.present.labels import label
+from aigc_roi.present.name_lists import names_cell
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import CURRENCY, Table
 from aigc_roi.present.text import markdown_text, visible, xlsx_text
@@ -50,10 +51,12 @@ def marked_data(data: dict[str, Any], sets: Sets) -> dict[str, Any]:
 
 def marked_table(table: Table, sets: Sets) -> Table:
     """The table with a ``what_if`` column holding the overrides on every row: stacked with the plan's CSV or
-    another what-if's, each row still says where it came from. Before ``currency``, which ends every table of amounts."""
+    another what-if's, each row still says where it came from. Before ``currency``, which ends every table of amounts.
+    Each override is listed as CSV lists names (present/name_lists.py): a channel's name or a value holding "; " is
+    quoted, so the cell splits into the overrides typed."""
     header, rows = table
     at = len(header) - 1 if header and header[-1] == CURRENCY else len(header)
-    text = sets_text(sets)
+    text = names_cell(f"{path}={value}" for path, value in sets)
     return [*header[:at], WHAT_IF, *header[at:]], [[*row[:at], text, *row[at:]] for row in rows]
 
 
