@@ -68,6 +68,50 @@ def _lies_zh(where: str) -> str:
     return "早于第 1 个月"
 
 
+_SPAN_HEADS = {
+    "months of the plan are their numbers alone": "方案的月份只写数字",
+    "a month of the plan is its number alone, and this is one month, not a span": "方案的月份只写数字，且此处只写一个月，不是区间",
+    "a by_month key is one month, not a span": "by_month 的键是一个月，不是区间",
+    "a list holds single months, not a span": "列表里逐个写月份，不写区间",
+}
+"""What a span of months is told in each place it is written (reader/worded_months.py ``_HEADS``)."""
+_SPAN_READING = re.compile(r"(.+?) if it means (?:the plan's months (\d+) to (\d+)|calendar months? (\d+) (?:to (\d+)|(on))"
+                           r" \(start (\S+) is month 1\))")
+
+
+def _span_written_zh(written: str) -> str:
+    """What to write for a span in its place (reader/worded_months.py ``_written``), as an instruction."""
+    one = re.fullmatch(r"one month of (\d+) to (\d+)", written)
+    if one:
+        return f"请写 {one[1]} 到 {one[2]} 之间的一个月"
+    either = re.fullmatch(r"(\d+) or (\d+)", written)
+    if either:
+        return f"请写 {either[1]} 或 {either[2]}"
+    keys = re.fullmatch(r"keys (\d+) and (\d+)", written)
+    if keys:
+        return f"请写键 {keys[1]} 和 {keys[2]}"
+    item = re.fullmatch(r"(.+) in its place", written)
+    if item:
+        return f"请在此项的位置写 {item[1]}"
+    return f"请写 {written}"
+
+
+def _span_hint_zh(match: re.Match[str]) -> str:
+    """A span's hint (reader/worded_months.py ``_span_hint``): each reading, the plan's months or the calendar's,
+    with what to write in the span's place."""
+    readings = []
+    for reading in re.split(r", or ", match[2]):
+        told = _SPAN_READING.fullmatch(reading)
+        if told is None:
+            readings.append(_span_written_zh(reading))
+        elif told[2]:
+            readings.append(f"若指方案的第 {told[2]}-{told[3]} 个月，{_span_written_zh(told[1])}")
+        else:
+            calendar = f"{told[4]} 月起" if told[6] else f"{told[4]} 月至 {told[5]} 月"
+            readings.append(f"若指日历上的 {calendar}，{_span_written_zh(told[1])}（start {told[7]} 为第 1 月）")
+    return f"{_SPAN_HEADS[match[1]]}：{'；'.join(readings)}"
+
+
 def _lists(template: str, *lists: int) -> Callable[[re.Match[str]], str]:
     """A replacement that puts the pattern's groups into ``template``, the groups numbered in ``lists`` as ``_listed``."""
 
@@ -979,6 +1023,11 @@ _HINTS = _rules([
     (r"a range is written low\.\.high: (.*)", "区间写作 low..high：{0}"),
     (r"for (.*) write dist: (\w+)", _lists("写 {0} 时还需写 dist: {1}", 0)),
     (r"a span of months is written first-last: (.*)", "月份区间写作 起-止：{0}"),
+    # A date past the field's last month is told so (reader/dated_months.py).
+    (r"months are counted from start \((\S+) is month 1\): (\S+) is month (\d+), " + _LIES,
+     lambda m: f"月份从 start 起算（{m[1]} 为第 1 月）：{m[2]} 是第 {m[3]} 月，{_lies_zh(m[4])}"),
+    (r"months are counted from start \((\S+) is month 1\): (\S+) to (\S+) are months (\d+)-(\d+), " + _LIES,
+     lambda m: f"月份从 start 起算（{m[1]} 为第 1 月）：{m[2]} 至 {m[3]} 是第 {m[4]}-{m[5]} 月，{_lies_zh(m[6])}"),
     (r"months are counted from start \((\S+) is month 1\): (\S+) is month (\d+)", "月份从 start 起算（{0} 为第 1 月）：{1} 是第 {2} 月"),
     (r"months are counted from start \((\S+) is month 1\): (\S+) is before it", "月份从 start 起算（{0} 为第 1 月）：{1} 在它之前"),
     (r"months are counted from start \((\S+) is month 1\): (\S+) to (\S+) are months (\d+)-(\d+)",
@@ -1012,6 +1061,15 @@ _HINTS = _rules([
     (r"months of the plan are their numbers alone: write (\[[\d, ]+\]) if it means calendar months "
      r"((?:\d+, )*\d+ and \d+) \(start (\S+) is month 1\)",
      lambda m: f"方案的月份只写数字：若指日历上的 {_enumerated(m[2])} 月，请写 {m[1]}（start {m[3]} 为第 1 月）"),
+    # A span where one month is written, a span to the plan's end (3月起, 后6个月): worded_months.py _span_hint.
+    ("(" + "|".join(re.escape(head) for head in _SPAN_HEADS) + r"): write (.*)", _span_hint_zh),
+    (r"a by_month key is one month, not a span", "by_month 的键是一个月，不是区间"),
+    (r"a list holds single months, not a span", "列表里逐个写月份，不写区间"),
+    (r"the same value at both holds between them, reached linearly from the key before",
+     "两个键取同一个值，其间各月即为该值，从前一个键线性过渡到它"),
+    (r"the plan has (\d+) months, not (\d+)", "方案只有 {0} 个月，不足 {1} 个月"),
+    (r"calendar month (\d+) on \(start (\S+) is month 1\) begins at month (\d+), " + _LIES,
+     lambda m: f"日历上的 {m[1]} 月起始于第 {m[3]} 个月（start {m[2]} 为第 1 月），{_lies_zh(m[4])}"),
     (r"a month of the plan is its number alone", "方案的月份只写数字"),
     (r"months of the plan are their numbers alone", "方案的月份只写数字"),
     (r"month (-?\d+) is " + _LIES, lambda m: f"第 {m[1]} 个月{_lies_zh(m[2])}"),

@@ -18,28 +18,33 @@ _SPAN = re.compile(rf"\s*(?P<first>[12][0-9]{{3}}-[0-9]{{1,2}}(?:-[0-9]{{1,2}})?
 """Two dates as a span of months is written, with any of the dashes MonthSet's slips name (``2025-04～2025-09``)."""
 
 
-def date_hint(text: str, start: tuple[int, int] | None, last: int, spans: bool = False, horizon: bool = True
-              ) -> str | None:
+def date_hint(text: str, start: tuple[int, int] | None, last: int, spans: bool = False, horizon: bool = True,
+              place: str = "one") -> str | None:
     """Which month of the plan ``text`` is, written as a date (``2025-06``, ``2025-06-15``), or which months, written
     as a span of two, or its number where it is written with the word for month or a prefix (``6月``, ``3月-6月``,
     ``M3``: reader/worded_months.py); None for any other text. ``start`` is the plan's (year, month), None where it
     has none; ``spans``: the field takes a span or a list of months (a channel's ``months``), else one month;
     ``last``: the last month the field takes (the horizon, or the month before it: ``horizon`` False), past which a
-    worded month is told where it lies, not written."""
-    worded = worded_hint(text, start, spans, last, horizon)
+    worded month is told where it lies, not written, and a date is told it lies past it; ``place``: where one month
+    is written (worded_months.PLACES)."""
+    worded = worded_hint(text, start, spans, last, horizon, place)
     if worded is not None:
         return worded
     date = written_date(text)
     if date is not None:
-        return _counted(start, date)
+        return _counted(start, last, horizon, date)
     span = _SPAN.fullmatch(text)
     dates = (written_date(span["first"]), written_date(span["last"])) if span else (None, None)
     if dates[0] is None or dates[1] is None:
         return None
-    return _counted(start, dates[0], dates[1])
+    return _counted(start, last, horizon, dates[0], dates[1])
 
 
-def _counted(start: tuple[int, int] | None, first: tuple[int, int], last: tuple[int, int] | None = None) -> str:
+def _counted(start: tuple[int, int] | None, end: int, horizon: bool, first: tuple[int, int],
+             last: tuple[int, int] | None = None) -> str:
+    """Which month of the plan a date is (or two dates are), and, where it lies past the field's ``end`` (the horizon,
+    or the last month the field takes: ``horizon`` False), that it does: 2025-08 from a 2024-01 start is month 20,
+    no month of a 12-month plan."""
     if start is None:
         return NO_DATES
     origin = f"months are counted from start ({_month_text(start)} is month 1)"
@@ -47,9 +52,11 @@ def _counted(start: tuple[int, int] | None, first: tuple[int, int], last: tuple[
     early = next((date for date, month in zip((first, last), months, strict=False) if month < 1), None)
     if early is not None:
         return f"{origin}: {_month_text(early)} is before it"
+    past = "" if max(months) <= end else (
+        f", past the horizon of {end} months" if horizon else f", past month {end}, the last this takes")
     if last is None:
-        return f"{origin}: {_month_text(first)} is month {months[0]}"
-    return f"{origin}: {_month_text(first)} to {_month_text(last)} are months {months[0]}-{months[1]}"
+        return f"{origin}: {_month_text(first)} is month {months[0]}{past}"
+    return f"{origin}: {_month_text(first)} to {_month_text(last)} are months {months[0]}-{months[1]}{past}"
 
 
 def _month(start: tuple[int, int], date: tuple[int, int]) -> int:

@@ -541,7 +541,7 @@ class ByMonthOr:
             key_path = join_path(schedule_path, key)
             month = whole_number(key)
             if month is None or not 1 <= month <= ctx.horizon_months:
-                hint = date_hint(key, ctx.start, ctx.horizon_months)
+                hint = date_hint(key, ctx.start, ctx.horizon_months, place="key")
                 ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {key_text(key)}"
                           + (f"; {hint}" if hint else ""), among=ctx.past_horizon(month))
                 invalid = True
@@ -654,7 +654,7 @@ class MonthSet:
         horizon = ctx.horizon_months
         expected = f"all, a month, a span 'a-b' or a list of months within 1..{horizon}"
         if node.kind == "seq":
-            months = [self._month(item, join_path(path, i), ctx) for i, item in enumerate(node.value)]
+            months = [self._month(item, join_path(path, i), ctx, "item") for i, item in enumerate(node.value)]
             if INVALID in months:
                 return INVALID
             if not months:
@@ -692,10 +692,11 @@ class MonthSet:
         month = self._month(node, path, ctx)
         return INVALID if month is INVALID else (month,)
 
-    def _month(self, node: Node, path: str, ctx: Context) -> Any:
+    def _month(self, node: Node, path: str, ctx: Context, place: str = "one") -> Any:
+        """One month: the field's own, or ``place`` "item", a list's, where a span is told its months one by one."""
         month = whole_number(node.value) if node.kind == "scalar" else None
         if month is None or not 1 <= month <= ctx.horizon_months:
-            hint = (date_hint(node.raw, ctx.start, ctx.horizon_months)
+            hint = (date_hint(node.raw, ctx.start, ctx.horizon_months, place=place)
                     if node.kind == "scalar" and isinstance(node.value, str) else None)
             if hint is not None:
                 return ctx.expected_with_hint(node, path, f"a month within 1..{ctx.horizon_months}", 0, hint)

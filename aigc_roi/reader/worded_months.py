@@ -1,8 +1,10 @@
 """Months of the plan written the Chinese way, or as a plan's slides name them, where the format takes their numbers
 alone (docs/formulas.md §19): ``6月``, ``第6个月``, ``M6``, a span of them (``3月-6月``, ``3月至6月``, ``3-6月``,
-``第3-6个月``, ``M3-M6``, ``前6个月``, in Chinese numerals too: ``三月-六月``) or a list in one text (``3月、4月``).
+``第3-6个月``, ``M3-M6``, ``前6个月``, in Chinese numerals too: ``三月-六月``), a span to the plan's end (``后6个月``,
+``3月起``, ``从3月起``, ``3月以后``: the plan's horizon is its end) or a list in one text (``3月、4月``).
 None of them is read: each is told the ASCII form the format reads (``write 3-6``), so the file stays invalid until
-it says which months it means."""
+it says which months it means. Where a span is written in a place that takes one month (a ``by_month`` key, a list's
+item, a gate's month) it is told what that place takes instead (keys 3 and 6, the months one by one, one month)."""
 
 from __future__ import annotations
 
@@ -26,6 +28,10 @@ _SPAN = re.compile(r"\s*(?:" + _MONTH.format("a") + rf")\s*(?:-|\.\.|{SPAN_SLIPS
 """Two months with any of the marks a span of months is slipped with (MonthSet's slips) or the words 至, 到."""
 _FIRST = re.compile(rf"\s*前\s*(?P<number>{_NUMBER})\s*(?P<unit>个月|月)\s*")
 """``前6个月``, the plan's first six months."""
+_TO_END = re.compile(r"\s*(?:从|自)?\s*" + _MONTH.format("") + r"\s*(?:起|开始|以后|之后|往后|后)\s*")
+"""``3月起``, ``从3月起``, ``3月以后``, ``从第3个月开始``: month 3 to the plan's end (以后 read as from, as it is said)."""
+_LAST = re.compile(rf"\s*(?:最后|后|末)\s*(?P<number>{_NUMBER})\s*(?P<unit>个月|月)\s*")
+"""``后6个月``, ``最后六个月``: the plan's last six months."""
 _LIST_MARKS = re.compile(r"\s*[,，、;；]\s*")
 
 
@@ -39,35 +45,76 @@ class _Part:
     """Counted in the plan's months (第, M, 个月, 前): never a calendar month."""
     none: bool = False
     """Names no month at all (``前0个月``, the first none): no reading is told."""
+    to_end: bool = False
+    """Runs to the plan's end (``3月起``, ``后6个月``): its last is the horizon, not a calendar month."""
+    more: int = 0
+    """The months ``后N个月`` asks for where the plan has fewer (N past the horizon): no reading is told."""
 
 
-def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int, horizon: bool = True) -> str | None:
+PLACES = ("span", "one", "key", "item")
+"""Where a month is written: a field that takes a span or a list (a channel's ``months``), one that takes one month
+(a gate's, a milestone's, --reach), a ``by_month`` key, or an item of a list of months."""
+_HEADS = {
+    "span": SOME_MONTHS,
+    "one": f"{ONE_MONTH}, and this is one month, not a span",
+    "key": "a by_month key is one month, not a span",
+    "item": "a list holds single months, not a span",
+}
+"""What a span is told in each place, before what to write there."""
+KEY_HOLDS = "the same value at both holds between them, reached linearly from the key before"
+"""Why a span's two ends as keys say it (docs/formulas.md §14: linear between the months given, so flat)."""
+
+
+def _written(place: str, low: int, high: int) -> str:
+    """A span of the plan's months as ``place`` takes it: the span itself, one month of it, its two ends as keys
+    (with one value, by_month holds it between them), or its months one by one in the item's place; a span of one
+    month (``12月起`` in a plan of 12) as that month."""
+    if low == high:
+        return f"{low} in its place" if place == "item" else str(low)
+    if place == "one":
+        return f"{low} or {high}" if high == low + 1 else f"one month of {low} to {high}"
+    if place == "key":
+        return f"keys {low} and {high}"
+    if place == "item":
+        return ", ".join(str(month) for month in range(low, high + 1)) + " in its place"
+    return f"{low}-{high}"
+
+
+def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int, horizon: bool = True,
+                place: str = "one") -> str | None:
     """What to write for ``text``, a month, a span of months or a list of months written with 月, 第 or M; None for
-    any other text. ``spans``: the field takes a span or a list (a channel's ``months``), else one month.
+    any other text. ``spans``: the field takes a span or a list (a channel's ``months``), else one month written in
+    ``place`` (PLACES: one month, a by_month key, a list's item), where a span is told what the place takes.
     ``start`` is the plan's (year, month), None where it has none. ``last`` is the last month the field takes (the
     horizon, or the month before it: ``horizon`` False): a reading outside 1..last is no text to write, which the
     file would refuse in turn, so it is told past the horizon (or before month 1) instead; where no reading fits,
     nothing is told to write."""
+    place = "span" if spans else place
+    end = last if horizon else last + 1
     pieces = _LIST_MARKS.split(text)
-    parts = [_part(piece) for piece in pieces] if len(pieces) > 1 else [_part(text)]
+    parts = [_part(piece, end) for piece in pieces] if len(pieces) > 1 else [_part(text, end)]
     if any(part is None for part in parts):
         return None
     known = [part for part in parts if part is not None]
-    if not any(part.marked for part in known):
+    plain_item = place == "item" and len(known) == 1 and known[0].first != known[0].last
+    if not any(part.marked for part in known) and not plain_item:
         return None
     if any(part.none for part in known):
         return None
-    spanned = any(part.first != part.last for part in known)
+    # The plan's last month (后1个月) is one month; 12月起 may be calendar months to the end.
+    spanned = any(part.first != part.last or part.to_end and not part.counted for part in known)
     bound = f"the horizon of {last} months" if horizon else f"month {last}, the last this takes"
+    if len(known) == 1 and known[0].more:
+        return f"{_HEADS[place]}; the plan has {end} months, not {known[0].more}"
     if len(known) == 1 and not spanned:
         return _one_hint(known[0], start, last, bound)
-    if not spans:
-        return f"{ONE_MONTH}, and this is one month, not a {'list' if len(known) > 1 else 'span'}"
+    if not spans and len(known) > 1:
+        return f"{ONE_MONTH}, and this is one month, not a list"
     if len(known) > 1 and spanned:
         return f"{SOME_MONTHS}: a list of months or one span first-last, not spans in a list"
-    calendar = _calendar(known, start)
+    calendar = _calendar(known, start, end)
     if len(known) == 1:
-        return _span_hint(known[0], calendar, start, last, bound)
+        return _span_hint(known[0], calendar, start, last, bound, place)
     listed = [part.first for part in known]
     counted = sorted(month for month, _ in calendar) if calendar is not None else None
     named = ", ".join(str(month) for month in listed[:-1]) + f" and {listed[-1]}"
@@ -88,33 +135,45 @@ def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int
 
 
 def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple[int, int] | None, last: int,
-               bound: str) -> str:
+               bound: str, place: str) -> str:
     """A span's hint: the plan's months it names, low to high (a span written from its later month, M6-M3, runs
     between the same two, but is not reordered silently), and its calendar months where a start makes them
-    others."""
+    others; each written as ``place`` takes it."""
     low, high = min(part.first, part.last), max(part.first, part.last)
     wraps = calendar is not None and calendar != [(part.first, part.last)]
+    # Where one month of it is asked, those of its months within the field's range are offered (后6个月 in a gate's
+    # month, of 12: 7 to 11), the span's end past it being no month to write.
+    top = min(high, last) if place == "one" and low <= last else high
+    if place == "one" and calendar is not None:
+        calendar = [(first, min(then, last)) if first <= last else (first, then) for first, then in calendar]
     readings, notes = [], []
-    if part.first > part.last and not wraps:
+    if part.to_end and part.first > part.last:
+        notes.append(f"month {part.first} is {_outside([part.first], bound)}")
+    elif part.first > part.last and not wraps:
         notes.append(f"a span runs low to high, not {part.first}-{part.last}")
-    if part.first > part.last and wraps:
+    if part.first > part.last and (wraps or part.to_end):
         pass  # 11月-2月 from a March start: November to the next February, its calendar reading alone.
-    elif _within([low, high], last):
-        readings.append(f"{low}-{high} if it means the plan's months {low} to {high}")
+    elif _within([low, top], last):
+        readings.append(f"{_written(place, low, top)} if it means the plan's months {low} to {high}")
     else:
         notes.append(f"months {low} to {high} are {_outside([low, high], bound)}")
     if calendar is not None and wraps:
         first, then = calendar[0]
-        told = f"calendar months {part.first} to {part.last} (start {_month_text(start)} is month 1)"
-        if _within([first, then], last):
-            readings.append(f"{first}-{then} if it means {told}")
+        named = f"month {part.first} on" if part.to_end else f"months {part.first} to {part.last}"
+        told = f"calendar {named} (start {_month_text(start)} is month 1)"
+        if first <= then and _within([first, then], last):
+            readings.append(f"{_written(place, first, then)} if it means {told}")
+        elif part.to_end:
+            notes.append(f"{told} begins at month {first}, {_outside([first], bound)}")
         else:
             if part.first > part.last:
                 notes.append(f"a span runs low to high, not {part.first}-{part.last}")
             notes.append(f"{told} are months {first} to {then}, {_outside([first, then], bound)}")
     elif len(readings) == 1:
-        readings[0] = f"{low}-{high}"
-    return _told(SOME_MONTHS, readings, notes)
+        readings[0] = _written(place, low, top)
+    if place == "key" and any(reading.startswith("keys") for reading in readings):
+        notes.append(KEY_HOLDS)
+    return _told(_HEADS[place], readings, notes)
 
 
 def _told(head: str, readings: list[str], notes: list[str]) -> str:
@@ -147,7 +206,8 @@ def counted_month(text: str) -> str | None:
     return str(part.first)
 
 
-def _part(text: str) -> _Part | None:
+def _part(text: str, end: int | None = None) -> _Part | None:
+    """The months ``text`` names; a span to the plan's ``end`` (its horizon) only where one is given."""
     one = _ONE.fullmatch(text)
     if one:
         number = _number(one["number"])
@@ -158,6 +218,31 @@ def _part(text: str) -> _Part | None:
     if first:
         number = _number(first["number"])
         return None if number is None else _Part(1, number, True, True, none=number == 0)
+    if end is not None:
+        return _to_end(text, end)
+    return _span(text)
+
+
+def _to_end(text: str, end: int) -> _Part | None:
+    """``后6个月``, the plan's last six months (months 7 to 12 of 12), or ``3月起``, month 3 to the plan's end; a span
+    of two months where it is neither."""
+    tail = _LAST.fullmatch(text)
+    if tail:
+        number = _number(tail["number"])
+        if number is None:
+            return None
+        return _Part(end - number + 1, end, True, True, none=number == 0, to_end=True,
+                     more=number if number > end else 0)
+    # 3个月以后 is three months later, no month of the plan: only 月, 第 or M marks a month here.
+    since = _TO_END.fullmatch(text)
+    if since is None or (since["unit"] == "个月" and not since["prefix"]) or not (since["prefix"] or since["unit"]):
+        return _span(text)
+    number = _number(since["number"])
+    counted = bool(since["prefix"]) or since["unit"] == "个月"
+    return None if number is None else _Part(number, end, True, counted, to_end=True)
+
+
+def _span(text: str) -> _Part | None:
     span = _SPAN.fullmatch(text)
     if span is None:
         return None
@@ -167,19 +252,21 @@ def _part(text: str) -> _Part | None:
     return None if low is None or high is None else _Part(low, high, any(marks), counted)
 
 
-def _calendar(parts: list[_Part], start: tuple[int, int] | None) -> list[tuple[int, int]] | None:
+def _calendar(parts: list[_Part], start: tuple[int, int] | None, end: int) -> list[tuple[int, int]] | None:
     """Which months of the plan the parts are if their 月 names calendar months (a span's last in the year after its
-    first where it comes before it: 11月-2月); None where none can be: no start, a January start (each calendar
-    month of the first year is the plan's month of its number), a part counted in the plan's months or a month
-    past 12."""
+    first where it comes before it: 11月-2月; a span to the plan's ``end`` ends there); None where none can be: no
+    start, a January start (each calendar month of the first year is the plan's month of its number), a part counted
+    in the plan's months or a month past 12."""
     if start is None or start[1] == 1 and all(part.first <= part.last for part in parts):
         return None
-    if any(part.counted or not 1 <= part.first <= 12 or not 1 <= part.last <= 12 for part in parts):
+    if not any(part.marked for part in parts):  # 3-6 in a list, no 月: the plan's months alone.
+        return None
+    if any(part.counted or not 1 <= part.first <= 12 or not (part.to_end or 1 <= part.last <= 12) for part in parts):
         return None
     months = []
     for part in parts:
         first, last = (part.first - start[1]) % 12 + 1, (part.last - start[1]) % 12 + 1
-        months.append((first, last + 12 if last < first else last))
+        months.append((first, end) if part.to_end else (first, last + 12 if last < first else last))
     return months
 
 

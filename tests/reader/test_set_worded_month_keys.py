@@ -33,7 +33,17 @@ def test_a_worded_month_after_a_dot(path: str, shown: str, hint: str, lang: str)
 
 @pytest.mark.parametrize(("key", "hint"), [
     ("2025-08", "months are counted from start (2025-01 is month 1): 2025-08 is month 8"),
-    ("3-6月", "a month of the plan is its number alone, and this is one month, not a span"),
+    # A key is one month: a span's two ends, given one value, hold it over months 3 to 6 (linear between them).
+    ("3-6月", "a by_month key is one month, not a span: write keys 3 and 6; the same value at both holds between them, "
+              "reached linearly from the key before"),
+    # 后6个月 of an 18-month plan is months 13 to 18; 3月起 is month 3 to the horizon, 18.
+    ("后6个月", "a by_month key is one month, not a span: write keys 13 and 18; the same value at both holds between "
+               "them, reached linearly from the key before"),
+    ("3月起", "a by_month key is one month, not a span: write keys 3 and 18; the same value at both holds between "
+             "them, reached linearly from the key before"),
+    # From start 2025-01, 2026-08 is 12 + 8 = month 20, of 18.
+    ("2026-08", "months are counted from start (2025-01 is month 1): 2026-08 is month 20, past the horizon of 18 "
+                "months"),
 ])
 def test_a_date_or_span_after_a_dot(key: str, hint: str) -> None:
     result = invoke(["run", PLAN, "--set", SCHEDULE, "--set", f"acquisition[2].bid.by_month.{key}=22"])
@@ -43,6 +53,12 @@ def test_a_date_or_span_after_a_dot(key: str, hint: str) -> None:
 
 def test_the_hint_followed() -> None:
     result = invoke(["run", PLAN, "--set", SCHEDULE, "--set", "acquisition[2].bid.by_month.6=22"])
+    assert result.exit_code == 0, result.output
+
+
+def test_the_span_hint_followed() -> None:
+    """后6个月's keys 13 and 18, each 22, run."""
+    result = invoke(["run", PLAN, "--set", "acquisition[2].bid={by_month: {3: 18, 13: 22, 18: 22}}"])
     assert result.exit_code == 0, result.output
 
 

@@ -119,8 +119,13 @@ GATE = "gates:\n  - name: 验证\n    after_month: {0}\n    channels: [Douyin CP
 @pytest.mark.parametrize(("written", "hint"), [
     ("M2", "a month of the plan is its number alone: write 2"),
     ("第2个月", "a month of the plan is its number alone: write 2"),
-    ("1-2月", "a month of the plan is its number alone, and this is one month, not a span"),
-    ("M1-M2", "a month of the plan is its number alone, and this is one month, not a span"),
+    # A gate is tested after one month: either month of the span is one to write.
+    ("1-2月", "a month of the plan is its number alone, and this is one month, not a span: write 1 or 2"),
+    ("M1-M2", "a month of the plan is its number alone, and this is one month, not a span: write 1 or 2"),
+    ("M3-M6", "a month of the plan is its number alone, and this is one month, not a span: write one month of 3 to 6"),
+    # The plan's last six months of 24 are 19 to 24; a gate's month is 1..23.
+    ("后6个月", "a month of the plan is its number alone, and this is one month, not a span: write one month of 19 "
+               "to 23"),
     ("1月、2月", "a month of the plan is its number alone, and this is one month, not a list"),
 ])
 def test_a_gates_month(tmp_path: Path, written: str, hint: str) -> None:
@@ -134,12 +139,20 @@ def test_a_gates_month(tmp_path: Path, written: str, hint: str) -> None:
 def test_a_milestones_month_in_chinese(tmp_path: Path) -> None:
     path, _, _ = _plan(tmp_path, "min_roi: 0.0", "min_roi: 0.0\n  milestones: [{month: 3月-6月, subscribers: 10}]")
     assert _errors(path, "zh")[0].endswith(
-        "targets.milestones[0].month: 应为 1..24 之内的月份，实际为 '3月-6月'；方案的月份只写数字，且此处只写一个月，不是区间")
+        "targets.milestones[0].month: 应为 1..24 之内的月份，实际为 '3月-6月'；方案的月份只写数字，且此处只写一个月，不是区间："
+        "请写 3 到 6 之间的一个月")
 
 
 @pytest.mark.parametrize(("key", "hint"), [
     ("M3", "a month of the plan is its number alone: write 3"),
-    ("3月-6月", "a month of the plan is its number alone, and this is one month, not a span"),
+    # A key is one month: keys 3 and 6 with one value hold it in months 3 to 6, by_month being linear between them.
+    ("3月-6月", "a by_month key is one month, not a span: write keys 3 and 6; the same value at both holds between "
+               "them, reached linearly from the key before"),
+    # The last six of 24 months are 19 to 24; from March (no start: the plan's month 3) to the end, 3 to 24.
+    ("后6个月", "a by_month key is one month, not a span: write keys 19 and 24; the same value at both holds between "
+               "them, reached linearly from the key before"),
+    ("从3月起", "a by_month key is one month, not a span: write keys 3 and 24; the same value at both holds between "
+               "them, reached linearly from the key before"),
 ])
 def test_a_by_month_key(tmp_path: Path, key: str, hint: str) -> None:
     path, _, _ = _plan(tmp_path, "bid: 12", f"bid: {{by_month: {{1: 12, {key}: 14}}}}")
