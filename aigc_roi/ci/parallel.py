@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import multiprocessing
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import wait as wait_for_ends
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +37,13 @@ from aigc_roi.reader.load import NO_TREE
 from aigc_roi.reader.overrides import Override
 from aigc_roi.whatif.forked import WorkerEnded, ended_worker, ending_with_this_process, signals_held, worker_signals
 from aigc_roi.whatif.threads import cores
+
+if sys.platform != "win32":
+    from multiprocessing.context import ForkContext as _Context
+    from multiprocessing.context import ForkProcess as _Process
+else:  # no fork
+    from multiprocessing.context import SpawnContext as _Context
+    from multiprocessing.context import SpawnProcess as _Process
 
 if TYPE_CHECKING:
     from aigc_roi.whatif.simulate import StageCallback
@@ -99,13 +108,40 @@ def _chunks(files: Sequence[Path], workers: int) -> list[list[Path]]:
     return [list(files[start:start + size]) for start in range(0, len(files), size)]
 
 
+class _Worker(_Process):
+    """A worker process that knows whether the pool stopped it: the pool ends every worker with SIGTERM as it breaks
+    (``_ended_from_outside``), as a user's ``kill`` does, and a SIGTERM says nothing of who sent it."""
+
+    stopped_by_pool = False
+    """Set before the pool's signal is sent, where the worker had not ended already."""
+
+    def terminate(self) -> None:
+        self._stopping()
+        super().terminate()
+
+    def kill(self) -> None:
+        self._stopping()
+        super().kill()
+
+    def _stopping(self) -> None:
+        # Its sentinel is ready once it has ended: one ended already ended by itself, whatever signal comes now.
+        if not wait_for_ends([self.sentinel], timeout=0):
+            self.stopped_by_pool = True
+
+
+class _WorkerContext(_Context):
+    """The system's way to start a process, fork where it forks, its processes ``_Worker``."""
+
+    Process = _Worker
+
+
 @contextlib.contextmanager
 def _workers(count: int, command: str) -> Iterator[ProcessPoolExecutor]:
     """A pool of ``count`` worker processes for ``command``, forked where the system forks. A worker killed from
     outside ends the command as ``WorkerEnded``; any failure, Ctrl-C, or a caller that stops reading first kills
     the workers in the middle of their chunks (``_stop``)."""
-    forks = "fork" in multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if forks else None)
+    context: BaseContext = _WorkerContext()
+    forks = context.get_start_method() == "fork"
     with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker,
                              initargs=(ending_with_this_process() if forks else None,)) as pool:
         try:
@@ -144,18 +180,24 @@ def _start_worker(end_with_parent: Callable[[], None] | None) -> None:
 
 def _ended_from_outside(pool: ProcessPoolExecutor, command: str) -> WorkerEnded | None:
     """The worker whose end broke the pool (the system's out-of-memory killer, a user's ``kill``), said as simulate's
-    is: not an internal error. The pool ends the others with SIGTERM as it breaks, so the one that did not end so is
-    it, else the first that ended."""
-    workers = list(pool._processes.values())
-    # The pool fails its futures as it sees a worker's end, before its own thread has reaped it; while that thread
-    # reaps it, this one reads no exit code (one waitpid of the two fails): wait until the code is there.
+    is: not an internal error; None where none ended but those the pool stopped (a result it could not read). The pool
+    ends the others with SIGTERM as it breaks: the one named is one it did not stop (``_Worker``), where after a
+    SIGTERM the first in the pool's order was named, killed or not (QA)."""
+    processes: list[BaseProcess] = list(pool._processes.values())
+    workers = [worker for worker in processes if isinstance(worker, _Worker)]
+    # Each worker the pool stops is marked so before its signal: once all have ended, the marks are whole.
     deadline = time.monotonic() + 5
-    ready = set(wait_for_ends([worker.sentinel for worker in workers], timeout=5))
-    while any(worker.exitcode is None for worker in workers if worker.sentinel in ready) and time.monotonic() < deadline:
+    running = {worker.sentinel for worker in workers}
+    while running and time.monotonic() < deadline:
+        running.difference_update(wait_for_ends(list(running), timeout=max(0.0, deadline - time.monotonic())))
+    first = next((worker for worker in workers if worker.sentinel not in running and not worker.stopped_by_pool),
+                 None)
+    if first is None:
+        return None
+    # The pool's own thread reaps it too: while it does, this one reads no exit code (one waitpid of the two fails).
+    while first.exitcode is None and time.monotonic() < deadline:
         time.sleep(0.01)
-    ended = [worker for worker in workers if worker.exitcode not in (None, 0)]
-    first = next((worker for worker in ended if worker.exitcode != -signal.SIGTERM), ended[0] if ended else None)
-    return None if first is None or first.pid is None or first.exitcode is None \
+    return None if first.pid is None or first.exitcode in (None, 0) \
         else ended_worker(first.pid, first.exitcode, command)
 
 
