@@ -16,7 +16,7 @@ else M, in English; 万 below 100,000,000 (亿 from there) in Chinese. One
 decimal (two for 亿, as in the headline rule); a column whose amounts are
 all below 10,000 keeps its plain form and needs no unit. Where each row of a
 table takes its own unit (``compare``), every cell writes it (``11.8k``). A channel's spend or users other than 0
-that would read 0 in its column's unit reads its first significant digits (``in_unit``'s ``nonzero``), as do
+that would read 0 in its column's unit reads its first significant digits (``in_unit``'s ``nonzero_places``), as do
 markdown's months and cohorts (``whole``): 300 of ad spend beside 1.2亿 reads 0.00030 (M); a true 0 reads 0. Those
 digits stop at the 5th decimal of the cell's unit (``nonzero_text``): below 0.00001 of it a value reads ``<0.00001``
 (``>-0.00001``). The terminal's months and cohort tables read such a value as a bound at the column's own places,
@@ -211,27 +211,28 @@ class NumberStyle:
             return "万" if _shown_below_10_000(largest, *COMPACT_UNITS["万"]) else "亿"
         return "k" if _shown_below_10_000(largest, *COMPACT_UNITS["k"]) else "M"
 
-    def in_unit(self, value: float | None, unit: str, nonzero: bool = False, most_places: int = NONZERO_PLACES) -> str:
-        """``value`` in ``unit`` (from compact_unit), the unit itself left to the column header. ``nonzero``: a value
-        other than 0 that would read 0 in the unit reads its first significant digits (model/rounding.py
-        ``value_places``), as a column's cells do: 160,000 beside 12亿 reads 0.0016 (亿), not 0.00, a channel's real 0;
-        below 0.00001 of the unit ``<0.00001`` (``nonzero_text``, whose ``most_places`` it passes).
-        Not for a change: a solver's 1e-12 is no change to show."""
+    def in_unit(self, value: float | None, unit: str, nonzero_places: int | None = None) -> str:
+        """``value`` in ``unit`` (from compact_unit), the unit itself left to the column header. ``nonzero_places``
+        given: a value other than 0 that would read 0 in the unit reads its first significant digits (model/rounding.py
+        ``value_places``), at most that many decimals, as a column's cells do: 160,000 beside 12亿 reads 0.0016 (亿),
+        not 0.00, a channel's real 0; below them a bound, ``<0.00001`` at ``NONZERO_PLACES`` (``nonzero_text``'s
+        ``most_places``). Not for a change: a solver's 1e-12 is no change to show."""
         if value is None:
             return NONE
         if not unit:
             return fixed(value, 0, separators=True)
         power, decimals = COMPACT_UNITS[unit]
-        if nonzero:
+        if nonzero_places is not None:
             # The places only: the number itself is shifted exactly (_in_unit), not a float divided.
-            return nonzero_text(value / 10**power, decimals, lambda places: _in_unit(value, power, places), most_places)
+            return nonzero_text(value / 10**power, decimals, lambda places: _in_unit(value, power, places),
+                                nonzero_places)
         # -400 in k rounds to 0.0, without a sign (fixed): a sign on a zero would read as a loss.
         return _in_unit(value, power, decimals)
 
     def whole(self, value: float | None, count: bool = False, most_places: int = NONZERO_PLACES) -> str:
         """An amount (``count``: people) as a table's cells read it in full: whole, in 万 and 亿 in Chinese as ``money``
         (``count``) writes it; one other than 0 that would read 0 with its first significant digits (model/rounding.py
-        ``value_places``), as ``in_unit``'s ``nonzero`` (``nonzero_text``, down to ``<0.00001``): a cohort's
+        ``value_places``), as ``in_unit``'s ``nonzero_places`` (``nonzero_text``, down to ``<0.00001``): a cohort's
         contribution of -0.35 reads -0.35, not 0, which is a cohort that earns and costs nothing."""
         if value is None:
             return NONE

@@ -165,7 +165,7 @@ def _range_caption(bottom: float, top: float, style: NumberStyle, width: int) ->
 def _money_column(header: str, values: list[float | None], style: NumberStyle, compact: bool,
                   colours: list[str] | None = None, count: bool = False, bounded: bool = False) -> Column:
     """Amounts as they read in full, or all in one compact unit named in the header; one other than 0 that would
-    read 0 there reads its first significant digits (NumberStyle.in_unit's ``nonzero``, ``whole``): 300 of ad spend
+    read 0 there reads its first significant digits (NumberStyle.in_unit's ``nonzero_places``, ``whole``): 300 of ad spend
     beside 1.2亿 once read 0.00 (亿), as a true 0 does. The unit stays the one the largest amount takes, as the
     channel table's: a smaller one would widen every cell of the column. ``bounded`` (the months and cohort tables):
     such a value reads a bound at the column's own places instead, ``<0.1`` (``>-0.1``), ``<1`` in full: a month's
@@ -174,7 +174,7 @@ def _money_column(header: str, values: list[float | None], style: NumberStyle, c
     most_places = 0 if bounded else NONZERO_PLACES
     unit = style.compact_unit(values) if compact else ""
     if unit:
-        texts = [style.in_unit(value, unit, nonzero=True, most_places=most_places) for value in values]
+        texts = [style.in_unit(value, unit, nonzero_places=most_places) for value in values]
         header = f"{header} ({unit})"
     else:
         texts = [style.whole(value, count, most_places) for value in values]

@@ -1,6 +1,6 @@
 """An amount or count other than 0 never reads as 0 in the months and cohort tables, in a compact unit or in full,
-in English and Chinese; a true 0 still reads 0 (present/numbers.py ``whole`` and ``in_unit``'s ``nonzero``). In the
-terminal's tables such a value reads a bound at its column's own places (``<0.1``, ``>-0.1``, ``<1`` in full: its
+in English and Chinese; a true 0 still reads 0 (present/numbers.py ``whole`` and ``in_unit``'s ``nonzero_places``). In
+the terminal's tables such a value reads a bound at its column's own places (``<0.1``, ``>-0.1``, ``<1`` in full: its
 digits widened the columns until the tables dropped columns, present/run_view.py ``_money_column``'s ``bounded``);
 markdown, which no terminal narrows, keeps its first two significant digits (down to ``<0.00001``).
 

@@ -10,7 +10,7 @@ import pytest
 from cli_runner import invoke
 from test_check_zh import in_terminal
 
-from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.numbers import NONZERO_PLACES, NumberStyle
 
 # 大盘CPA: 1.2亿 at a bid of 15 buys 8,000,000 users; 小额CPA: 300 at 15 buys 20. Spend's largest, 120,000,000, is
 # 12,000.0万 (past 4 integer digits), so the column is in 亿 (1.20); users' largest, 8,000,000, is 800.0万.
@@ -67,7 +67,7 @@ def test_a_channels_spend_and_users_other_than_0_never_read_0_in_the_columns_uni
     (0, "亿", "0.00"),  # a real 0 reads as one
 ])
 def test_a_cell_other_than_0_takes_its_first_two_significant_digits(value: float, unit: str, text: str) -> None:
-    assert NumberStyle("zh").in_unit(value, unit, nonzero=True) == text
+    assert NumberStyle("zh").in_unit(value, unit, nonzero_places=NONZERO_PLACES) == text
 
 
 def caption(output: str, lang: str) -> str:
