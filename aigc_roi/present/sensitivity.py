@@ -8,22 +8,37 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.present.drivers import driver_label, driver_value, is_amount
 from aigc_roi.present.labels import bracketed, label, short_label
+from aigc_roi.present.name_lists import names_cell
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.presenter import Presenter
+from aigc_roi.present.sensitivity_gates import (
+    flip_notes,
+    flipped_names,
+    grid_flip_notes,
+    grid_flips,
+    marked,
+    row_flips,
+)
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown, with_currency
 from aigc_roi.present.text import markdown_text
 from aigc_roi.whatif.drivers import Driver
-from aigc_roi.whatif.sensitivity import OUTCOMES, Grid, Outcome, Sensitivity
+from aigc_roi.whatif.sensitivity import OUTCOMES, Grid, Move, Outcome, Sensitivity
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+GATE_COLUMNS = ["low_gates_flipped", "high_gates_flipped"]
+"""CSV's last columns before ``currency`` where some move flips a gate: the gates that decide at each move otherwise
+than now, their names in one cell (present/name_lists.py); markdown and the table mark the driver instead."""
+
+
 def sensitivity_rows(analysis: Sensitivity, style: NumberStyle | None = None, lang: str = "en") -> Rows:
-    """Raw numbers without ``style`` (CSV), formatted text with it (markdown); each driver's label in ``lang``
-    (the style's language when there is one)."""
+    """Raw numbers without ``style`` (CSV), formatted text with it (markdown, the driver marked where a move flips a
+    gate: present/sensitivity_gates.py); each driver's label in ``lang`` (the style's language when there is one)."""
     header = ["path", "label", "current"] + [f"{side}_{key}" for side in ("low", "high")
                                              for key in ("value", *OUTCOMES)]
+    flips = analysis.flips
     rows: list[list[Any]] = []
     for row in analysis.rows:
         # Markdown (with ``style``) is read by people: paths by name; CSV keeps the index a rename does not move.
@@ -32,11 +47,13 @@ def sensitivity_rows(analysis: Sensitivity, style: NumberStyle | None = None, la
         for move in (row.low, row.high):
             cells += [move.value, *(getattr(move.outcome, name) for name in OUTCOMES)]
         if style is not None:
-            cells = cells[:2] + [driver_value(row.driver, cells[2], style)] + [
+            cells = cells[:1] + [marked(cells[1], row_flips(analysis, row)), driver_value(row.driver, cells[2], style)] + [
                 _format_move_cell(row.driver, i % 4, value, style) for i, value in enumerate(cells[3:])]
+        elif flips:
+            cells += [names_cell(flipped_names(analysis, move.outcome)) for move in (row.low, row.high)]
         rows.append(cells)
     if style is None:
-        return header, rows
+        return header + (GATE_COLUMNS if flips else []), rows
     # Read by people, as the terminal heads its columns (−20%, +20%, ROI, ...); CSV keeps the keys above.
     lang = style.lang
     shown = [label("channel_path", lang), label("driver", lang), label("current", lang)]
@@ -68,17 +85,20 @@ def grid_rows(grid: Grid, style: NumberStyle | None = None, lang: str = "en") ->
 
 def grid_cell(grid: Grid, i: int, j: int, style: NumberStyle) -> str:
     """A cell's ROI as people read it; "n/a" where no valid plan is (``Grid.past_ceiling``), not the none of an
-    ROI without ad spend."""
-    return label("grid_past_ceiling", style.lang) if (i, j) in grid.past_ceiling else style.percent(grid.roi[i][j])
+    ROI without ad spend; marked where a gate decides otherwise than now (``Grid.flipped``)."""
+    if (i, j) in grid.past_ceiling:
+        return label("grid_past_ceiling", style.lang)
+    return marked(style.percent(grid.roi[i][j]), (i, j) in grid_flips(grid))
 
 
 def grid_notes(grid: Grid, lang: str) -> list[str]:
-    """What a grid's "n/a" cells mean, where it has any."""
+    """What a grid's "n/a" cells and its cells marked for a gate's flip mean, where it has any."""
+    flips = grid_flip_notes(grid, lang)
     if not grid.past_ceiling:
-        return []
+        return flips
     index, conversion = sorted((grid.row_driver, grid.column_driver), key=lambda driver: driver.field != "conversion_index")
     return [label("grid_past_ceiling_note", lang).format(index=driver_label(index, lang),
-                                                         conversion=driver_label(conversion, lang))]
+                                                         conversion=driver_label(conversion, lang)), *flips]
 
 
 def _grid_path(driver: Driver, path: str, lang: str) -> str:
@@ -91,19 +111,30 @@ def _outcome_json(outcome: Outcome) -> dict[str, float | None]:
 
 def sensitivity_json(analysis: Sensitivity) -> dict[str, Any]:
     """``{"scenario", "step", "base", "drivers": [{"path", "label", "current", "factor", "low", "high"}]}``; a factor
-    driver (a by-month value moved as a whole) has current 1 and its values are factors on every month."""
+    driver (a by-month value moved as a whole) has current 1 and its values are factors on every month. Where some
+    move flips a gate, ``base`` adds ``gates_passed`` (the gates passed now) and every side ``gates_flipped`` (the
+    gates that decide there otherwise than now, [] for none), names in file order."""
+    flips = analysis.flips
+    base: dict[str, Any] = _outcome_json(analysis.base)
+    if flips:
+        base["gates_passed"] = [gate.name for gate, passed in zip(analysis.gates, analysis.base.gates_passed, strict=True)
+                                if passed]
+
+    def side(move: Move) -> dict[str, Any]:
+        gates = {"gates_flipped": flipped_names(analysis, move.outcome)} if flips else {}
+        return {"value": move.value, **_outcome_json(move.outcome), **gates}
+
     return {
         "scenario": analysis.scenario,
         "step": analysis.step,
-        "base": _outcome_json(analysis.base),
+        "base": base,
         "drivers": [
             {
                 "path": row.driver.path,
                 "label": driver_label(row.driver),
                 "current": row.driver.current,
                 "factor": row.driver.is_factor,
-                **{side: {"value": move.value, **_outcome_json(move.outcome)}
-                   for side, move in (("low", row.low), ("high", row.high))},
+                **{name: side(move) for name, move in (("low", row.low), ("high", row.high))},
             }
             for row in analysis.rows
         ],
@@ -113,7 +144,8 @@ def sensitivity_json(analysis: Sensitivity) -> dict[str, Any]:
 def grid_json(table: Grid) -> dict[str, Any]:
     """``{"scenario", "step", "rows": {"path", "label", "factor", "values"}, "columns": {...}, "roi": [[...]],
     "base_roi", "past_ceiling": [[i, j], ...]}``; a factor driver's values are factors on every month; a cell in
-    ``past_ceiling`` has ROI null, as no valid plan is there."""
+    ``past_ceiling`` has ROI null, as no valid plan is there. Where a cell makes a gate decide otherwise than now,
+    ``"gates_flipped": [[i, j, [gate names]], ...]`` too."""
     return {
         "scenario": table.scenario,
         "step": table.step,
@@ -124,6 +156,9 @@ def grid_json(table: Grid) -> dict[str, Any]:
         "roi": [list(row) for row in table.roi],
         "base_roi": table.base_roi,
         "past_ceiling": [list(cell) for cell in table.past_ceiling],
+        # Only where a cell flips a gate: a plan without gates, or whose gates hold, reads as it always did.
+        **({"gates_flipped": [[i, j, [table.gates[g].name for g in gates]] for i, j, gates in table.flipped]}
+           if table.flipped else {}),
     }
 
 
@@ -159,7 +194,8 @@ class SensitivityPresenter(Presenter[Sensitivity]):
         return sensitivity_rows(result, self.style)
 
     def markdown(self, result: Sensitivity) -> str:
-        return to_markdown(self.styled_rows(result), self.title, text_columns=2)
+        return to_markdown(self.styled_rows(result), self.title, text_columns=2) + "".join(
+            f"\n_{markdown_text(note)}_\n" for note in flip_notes(result, self.style))
 
     def view(self, result: Sensitivity) -> list[RenderableType]:
         from aigc_roi.present.sensitivity_view import sensitivity_view  # Rich loads only for the terminal's view

@@ -12,6 +12,7 @@ from aigc_roi.present.labels import label, sentences, short_label
 from aigc_roi.present.layout import Column, Fitted, FittedStyled, column_range, fixed_table, table_overhead
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.sensitivity import grid_cell, grid_notes, grid_title
+from aigc_roi.present.sensitivity_gates import flip_notes, marked, row_flips
 from aigc_roi.present.text import visible
 from aigc_roi.whatif.sensitivity import OUTCOMES, Grid, Sensitivity
 
@@ -60,7 +61,9 @@ def sensitivity_view(analysis: Sensitivity, style: NumberStyle) -> Fitted:
     caption = label("sensitivity_caption", lang).format(
         roi=style.percent(base.roi), net_cash=style.money(base.net_cash), payback=style.month(base.payback_month, never),
         measure=measure_name, step=step, low=LOW_BAR, high=HIGH_BAR, axis=AXIS)
-    drivers = [Text(visible(driver_label(row.driver, lang))) for row in analysis.rows]
+    # A move that flips a gate holds the gated channels starting or stopping: its row is marked and said under it.
+    caption = "\n".join([caption, *flip_notes(analysis, style)])
+    drivers = [Text(marked(visible(driver_label(row.driver, lang)), row_flips(analysis, row))) for row in analysis.rows]
 
     def outcome_column(name: str, compact: bool) -> Column:
         """The −step and the +step outcome of one figure, one above the other."""

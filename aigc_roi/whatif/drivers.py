@@ -377,29 +377,33 @@ def evaluate_realized(realized: Scenario, assignments: Sequence[tuple[Driver, Fl
 
 def evaluate_one_at_a_time(scenario: Scenario, drivers: Sequence[Driver], candidates: FloatArray) -> Figures:
     """Figures with each driver moved alone: ``candidates`` is (D, K), row d the
-    values of driver d, the others held current; every figure comes back (D, K).
+    values of driver d, the others held current; every figure comes back (D, K),
+    and for a plan with gates ``GATES_PASSED`` (D, K, G) with them.
 
     All D x K candidates go to the engine as one batch, split into several only
     when it would exceed ``MAX_BATCH_CELLS``.
     """
-    return series_one_at_a_time(realize(scenario), drivers, candidates)[0]
+    figures, months = series_one_at_a_time(realize(scenario), drivers, candidates)
+    return {**figures, GATES_PASSED: months[GATES_PASSED]} if GATES_PASSED in months else figures
 
 
 def series_one_at_a_time(realized: Scenario, drivers: Sequence[Driver], candidates: FloatArray,
                          series: Sequence[str] = ()) -> tuple[Figures, Figures]:
     """``evaluate_one_at_a_time``'s figures on a realized scenario (a search calls this many times, and
     realizing walks the whole scenario), and the monthly series named in ``series`` (``ROW_SERIES``)
-    of every candidate, each (D, K, H)."""
+    of every candidate, each (D, K, H); for a plan with gates, with ``GATES_PASSED`` (D, K, G)."""
     count, per_driver = candidates.shape
     rows = moved_alone(realized, [(driver, candidates[d]) for d, driver in enumerate(drivers)], series)
     figures = {name: np.stack([row[0][name] for row in rows]).reshape(count, per_driver) for name in rows[0][0]}
-    months = {name: np.stack([row[1][name] for row in rows]).reshape(count, per_driver, -1) for name in series}
+    named = [*series, *([GATES_PASSED] if GATES_PASSED in rows[0][1] else [])]
+    months = {name: np.stack([row[1][name] for row in rows]).reshape(count, per_driver, -1) for name in named}
     return figures, months
 
 
 ROW_SERIES = ("cumulative_cash",)
 """The monthly series ``moved_alone`` can return: the one a threshold reads (whatif/breakeven_search.py). With
-them comes, for a plan with gates, ``GATES_PASSED``."""
+them or without, for a plan with gates, comes ``GATES_PASSED``: which gates passed at each value (sensitivity marks a
+move where they differ from now's)."""
 GATES_PASSED = "gates_passed"
 """(K, G): 1.0 where a gate passes. Where one flips, the figures jump (whatif/breakeven_search.py)."""
 Row = tuple[Figures, Figures]
@@ -501,7 +505,7 @@ def _whole(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]], cash: 
     result = evaluate_batch(batch, irr=False, cumulative_cash=cash, inputs=inputs, samples=samples,
                             as_evaluate=as_evaluate)
     series = {} if result.cumulative_cash is None else {"cumulative_cash": result.cumulative_cash}
-    if cash and result.gate_passed is not None:
+    if result.gate_passed is not None:
         series[GATES_PASSED] = result.gate_passed
     return ([({name: values[position] for name, values in result.figures.items()},
               {name: values[position] for name, values in series.items()})

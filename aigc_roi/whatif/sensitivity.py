@@ -16,6 +16,12 @@ Rows are sorted by impact: the larger |change in roi| of the two moves,
 ties (e.g. no ad spend, roi undefined) broken by the larger |change in net cash|,
 then kept in the drivers' file order. A change within ``ZERO_CHANGE`` of the
 figure's scale is float noise and ranks as none (docs/formulas.md §10).
+
+In a plan with gates each move carries which gates pass at it, read off the
+same engine call: where that differs from now, the move's change holds the
+gated channels starting or stopping (a lower price that fails the test and
+stops the feed ads it unlocks may raise net cash), and the outputs say so
+(``Move.flipped``, ``Grid.flipped``).
 """
 
 from __future__ import annotations
@@ -28,8 +34,9 @@ from aigc_roi.model.arguments import number_within, text, whole_number
 from aigc_roi.model.figures import plain
 from aigc_roi.model.limits import MAX_GRID_STEPS, MAX_STEP, MIN_GRID_STEPS
 from aigc_roi.model.paths import PathReader
-from aigc_roi.model.scenario import FloatArray, Scenario
+from aigc_roi.model.scenario import FloatArray, Gate, Scenario
 from aigc_roi.whatif.drivers import (
+    GATES_PASSED,
     Driver,
     Figures,
     evaluate_at,
@@ -61,6 +68,8 @@ class Outcome:
     """What roi and net cash are summed from, the sum of their terms' sizes: for roi, over the ad spend, the paid
     revenue, paid costs and ad spend (roas + |roas - roi - 1| + 1); for net cash the revenue and every cost (gross
     revenue + |gross revenue - net cash|). 0 where the figure is none."""
+    gates_passed: tuple[bool, ...] = ()
+    """Per gate of the plan, in file order, whether it passed here; empty without gates."""
 
     @classmethod
     def of(cls, figures: Figures, index: int | tuple[int, int]) -> Outcome:
@@ -68,7 +77,14 @@ class Outcome:
         roas, gross = (plain(figures[name][index]) for name in ("roas", "gross_revenue"))
         roi_scale = 0.0 if roi is None or roas is None else roas + abs(roas - roi - 1.0) + 1.0
         cash_scale = 0.0 if net_cash is None or gross is None else gross + abs(gross - net_cash)
-        return cls(roi, net_cash, None if payback is None else int(payback), (roi_scale, cash_scale))
+        passed = figures.get(GATES_PASSED)
+        gates = () if passed is None else tuple(bool(value) for value in passed[index])
+        return cls(roi, net_cash, None if payback is None else int(payback), (roi_scale, cash_scale), gates)
+
+    def flipped(self, base: Outcome) -> tuple[int, ...]:
+        """The gates (their places in file order) that decide here otherwise than at ``base``."""
+        return tuple(g for g, (here, now) in enumerate(zip(self.gates_passed, base.gates_passed, strict=True))
+                     if here != now)
 
     def change(self, base: Outcome, name: str) -> float | None:
         value, reference = getattr(self, name), getattr(base, name)
@@ -115,6 +131,13 @@ class Sensitivity:
     base: Outcome
     rows: tuple[SensitivityRow, ...]
     """Largest impact first."""
+    gates: tuple[Gate, ...] = ()
+    """The plan's gates, in file order: ``Outcome.gates_passed`` and ``Outcome.flipped`` index them."""
+
+    @property
+    def flips(self) -> bool:
+        """Whether any move makes a gate decide otherwise than now (the outputs then mark it)."""
+        return any(move.outcome.flipped(self.base) for row in self.rows for move in (row.low, row.high))
 
 
 @dataclass(frozen=True)
@@ -131,6 +154,13 @@ class Grid:
     base_roi: float | None
     past_ceiling: tuple[tuple[int, int], ...] = ()
     """``(i, j)`` of the cells whose index x conversion passes 1 (module docstring): their ROI is None."""
+    gates: tuple[Gate, ...] = ()
+    """The plan's gates, in file order, as ``Sensitivity.gates``."""
+    base_gates_passed: tuple[bool, ...] = ()
+    """Per gate, whether it passes now."""
+    flipped: tuple[tuple[int, int, tuple[int, ...]], ...] = ()
+    """``(i, j, gates)`` of each cell where gates decide otherwise than now (module docstring), those gates' places;
+    never a cell past the ceiling (no plan is there)."""
 
 
 def sensitivity(scenario: Scenario, step: float = DEFAULT_STEP) -> Sensitivity:
@@ -150,7 +180,7 @@ def sensitivity(scenario: Scenario, step: float = DEFAULT_STEP) -> Sensitivity:
         for d, driver in enumerate(drivers)
     ]
     rows.sort(key=lambda row: row.impact(base), reverse=True)
-    return Sensitivity(scenario.name, step, base, tuple(rows))
+    return Sensitivity(scenario.name, step, base, tuple(rows), scenario.gates)
 
 
 def grid(scenario: Scenario, row_path: str, column_path: str, step: float = DEFAULT_STEP,
@@ -177,8 +207,13 @@ def grid(scenario: Scenario, row_path: str, column_path: str, step: float = DEFA
     roi = [plain(value) for value in result.figures["roi"]]
     past = _past_ceiling(row_driver, row_values, column_driver, column_values)
     table = tuple(tuple(None if (i, j) in past else roi[i * steps + j] for j in range(steps)) for i in range(steps))
+    passed = result.gate_passed
+    now: tuple[bool, ...] = () if passed is None else tuple(bool(value) for value in passed[-1])
+    flipped = () if passed is None else tuple(
+        (i, j, gates) for i in range(steps) for j in range(steps)
+        if (i, j) not in past and (gates := tuple(np.flatnonzero(passed[i * steps + j] != passed[-1]).tolist())))
     return Grid(scenario.name, step, row_driver, column_driver, tuple(map(float, row_values)),
-                tuple(map(float, column_values)), table, roi[-1], past)
+                tuple(map(float, column_values)), table, roi[-1], past, scenario.gates, now, flipped)
 
 
 def _past_ceiling(row_driver: Driver, row_values: FloatArray, column_driver: Driver,

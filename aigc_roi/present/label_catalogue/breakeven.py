@@ -106,6 +106,24 @@ LABELS: dict[str, Label] = {
         "jumps but stays on its threshold's side, so the break-even is that of the plan with them switched.",
         "切换：在该余量范围内闸门判定改变，其控制的渠道在该处启停；指标随之跳变但仍在阈值同侧，"
         "因此盈亏平衡点是这些渠道启停之后的方案的。"),
+    # A sensitivity move at which a gate decides otherwise than now (docs/formulas.md §10): its change holds the gated
+    # channels starting or stopping, which may turn a lower price into more net cash.
+    "sensitivity_flip_note": Label(
+        "{mark}: at that move a gate decides otherwise than now, so the channels it gates start or stop, and the "
+        "changes include theirs.",
+        "{mark}：该变动下闸门判定与当前不同，其控制的渠道随之启停，变化中包含这些渠道的影响。"),
+    "sensitivity_flip": Label("{driver} {sides}.", "{driver} {sides}。"),
+    "sensitivity_flip_side": Label("{move}: {gates}", "{move}：{gates}"),
+    "sensitivity_gate_fails": Label("gate '{gate}' fails ({channels} stop after month {month})",
+                                    "闸门“{gate}”不通过（{channels} 在第 {month} 月之后停止投放）"),
+    "sensitivity_gate_fails_one": Label("gate '{gate}' fails ({channels} stops after month {month})",
+                                        "闸门“{gate}”不通过（{channels} 在第 {month} 月之后停止投放）"),
+    "sensitivity_gate_passes": Label("gate '{gate}' passes ({channels} run after month {month})",
+                                     "闸门“{gate}”通过（{channels} 在第 {month} 月之后投放）"),
+    "sensitivity_gate_passes_one": Label("gate '{gate}' passes ({channels} runs after month {month})",
+                                         "闸门“{gate}”通过（{channels} 在第 {month} 月之后投放）"),
+    "grid_flip_note": Label("{mark}: there a gate decides otherwise than now: {gates}.",
+                            "{mark}：该处闸门判定与当前不同：{gates}。"),
     "breakeven_gate_fails": Label("gate '{gate}' fails", "闸门“{gate}”不通过"),
     "breakeven_gate_passes": Label("gate '{gate}' passes", "闸门“{gate}”通过"),
 }

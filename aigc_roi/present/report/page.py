@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.compared import against_limit
@@ -36,6 +36,7 @@ from aigc_roi.present.report.formulas import definitions, formula
 from aigc_roi.present.report.moved import moved_section
 from aigc_roi.present.report.response import response_section
 from aigc_roi.present.report.words import word
+from aigc_roi.present.sensitivity_gates import flip_notes, marked, row_flips
 from aigc_roi.present.text import html_text
 from aigc_roi.whatif.breakeven import THRESHOLDS
 
@@ -348,11 +349,16 @@ def _sum_cells(values: Any) -> float | None:
 def _tornado(sensitivity: Sensitivity, style: NumberStyle) -> str:
     lang = style.lang
     step = style.step(sensitivity.step)
-    rows = [(driver_label(row.driver, lang), row.low.outcome.change(sensitivity.base, "roi"),
-             row.high.outcome.change(sensitivity.base, "roi")) for row in sensitivity.rows[:TORNADO_ROWS]]
+    shown = sensitivity.rows[:TORNADO_ROWS]
+    # A bar whose move flips a gate holds the gated channels starting or stopping: marked, and said under the chart.
+    rows = [(marked(driver_label(row.driver, lang), row_flips(sensitivity, row)),
+             row.low.outcome.change(sensitivity.base, "roi"), row.high.outcome.change(sensitivity.base, "roi"))
+            for row in shown]
     title = word("tornado", lang).format(step=step)
     chart = svg.tornado(rows, style.points, title, word("tornado_legend", lang).format(step=step), lang=lang)
-    return f"<h2>{html_text(title)}</h2><figure>{chart}</figure>"
+    notes = flip_notes(replace(sensitivity, rows=shown), style)
+    caption = f"<figcaption>{html_text(sentences(notes, lang))}</figcaption>" if notes else ""
+    return f"<h2>{html_text(title)}</h2><figure>{chart}{caption}</figure>"
 
 
 def _break_even(table: BreakEvenTable, style: NumberStyle) -> str:
