@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from aigc_roi.present.text import visible
-from aigc_roi.stop_signals import ENDING_SIGNALS
 
 
 class UsageError(Exception):
@@ -189,6 +188,9 @@ class _Signalled(BaseException):
         self.signum = signum
 
 
+_CLEANUP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
 @contextmanager
 def _signals_unwind() -> Iterator[None]:
     """Within: SIGTERM and SIGHUP unwind like Ctrl-C (so ``finally`` removes temporary files), and the
@@ -200,7 +202,7 @@ def _signals_unwind() -> Iterator[None]:
     def unwind(signum: int, frame: object) -> None:
         raise _Signalled(signum)
 
-    previous = {number: signal.signal(number, unwind) for number in ENDING_SIGNALS}
+    previous = {number: signal.signal(number, unwind) for number in _CLEANUP_SIGNALS}
     try:
         yield
     except _Signalled as signalled:

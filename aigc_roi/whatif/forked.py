@@ -41,8 +41,6 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from aigc_roi.stop_signals import ENDING_SIGNALS
-
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
@@ -161,7 +159,7 @@ def forked_tallies(pieces: Sequence[Piece], work: Callable[[Piece], None], tally
             os.waitpid(pid, 0)
 
 
-HELD_SIGNALS = (signal.SIGINT, *ENDING_SIGNALS)
+HELD_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 """What a command is told to stop by: held back while it forks its workers (``signals_held``)."""
 
 
