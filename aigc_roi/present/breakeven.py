@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.rounding import SIGNIFICANT_DIGITS, fixed, limit_places, rounded_toward, significant_places
-from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, room_marked, saturating_notes, threshold_text
+from aigc_roi.present.breakeven_notes import break_even_value, jump_notes, own_max_text, room_marked, saturating_notes, threshold_text
 from aigc_roi.present.drivers import bound_value, driver_label, driver_value, is_amount
 from aigc_roi.present.labels import bracketed, label
 from aigc_roi.present.name_lists import names_cell
@@ -127,7 +127,7 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
         cells[2:] = [driver_value(driver, driver.current, style)]
         for threshold in THRESHOLDS:
             cells += [value_or_reason(table, row, threshold, style),
-                      room_cell(row, threshold, style.lang)]
+                      room_cell(row, threshold, style)]
         # The unit cost's own column: a factor's is empty (its factor is in the next).
         own = [own_max_text(row, style) if own[0] is not None else driver_value(driver, None, style),
                bound_value(driver, own[1], style, up=False), style.money(own[2]), style.money(own[3])]
@@ -165,9 +165,17 @@ def side_cells(data: dict[str, Any]) -> list[Any]:
             below["roi"], above["roi"], below["payback_month"], above["payback_month"]]
 
 
-def room_cell(row: BreakEven, threshold: str, lang: str) -> str:
-    """A room cell as markdown and the report show it: the shown headroom, marked "flip" where a gate flips within."""
-    return room_marked(row, threshold, headroom_text(shown_headroom(row, threshold)), lang)
+def room_cell(row: BreakEven, threshold: str, style: NumberStyle) -> str:
+    """A room cell as the terminal, markdown and the report show it: the shown headroom, marked "flip" where a gate
+    flips within; "to 45,887.40" where the current value is 0 (no relative move from it) and the break-even is on the
+    plan's side of it; "—" without a break-even or where it is on the other side (``BreakEven.wrong_side``)."""
+    value = getattr(row, threshold)
+    if value is None or threshold in row.wrong_side:
+        return NONE
+    headroom = shown_headroom(row, threshold)
+    move = headroom_text(headroom) if headroom is not None else label("to_value", style.lang).format(
+        value=break_even_value(row, threshold, value, style))
+    return room_marked(row, threshold, move, style.lang)
 
 
 def shown_headroom(row: BreakEven, threshold: str) -> float | None:

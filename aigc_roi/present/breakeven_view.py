@@ -7,24 +7,14 @@ from rich.text import Text
 
 from aigc_roi.present.blocks import table_or_blocks
 from aigc_roi.present.breakeven import (
-    CONDITIONS,
     THRESHOLD_AT,
     breakeven_title,
-    headroom_digits,
     headroom_header,
-    headroom_text,
     no_value_notes,
     no_value_reason,
-    shown_headroom,
+    room_cell,
 )
-from aigc_roi.present.breakeven_notes import (
-    break_even_value,
-    jump_notes,
-    own_max_text,
-    room_marked,
-    saturating_notes,
-    threshold_text,
-)
+from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted
@@ -32,31 +22,6 @@ from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.payback_window import within_note
 from aigc_roi.present.text import visible
 from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
-
-HEADROOMS: dict[tuple[bool, str], str] = {
-    (True, "rise"): "can_rise", (True, "fall"): "can_fall", (False, "rise"): "must_rise", (False, "fall"): "must_fall",
-}
-"""(met now, direction) -> how a headroom reads."""
-
-
-def headroom_phrase(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> Text:
-    """"can rise 23% before ROI < 0" when the threshold is met now (slack, green),
-    "must fall 10% for ROI ≥ 0" when it is not (a requirement, red)."""
-    lang, months = style.lang, table.payback_window.months
-    value = getattr(row, threshold)
-    if value is None:
-        if threshold == "roi_zero" and table.roi is None:
-            return Text(label("roi_undefined", lang), style="dim")
-        met = table.met_now(threshold)
-        return Text(label("holds_in_range" if met else "out_of_reach", lang), style="green" if met else "red")
-    met = bool(row.met_at_current(threshold))
-    headroom = shown_headroom(row, threshold)
-    direction = "rise" if value >= row.driver.current else "fall"
-    amount = headroom_digits(abs(headroom), plus=False) if headroom is not None else label("to_value", lang).format(
-        value=break_even_value(row, threshold, value, style))
-    condition = label(CONDITIONS[threshold, met], lang).format(months=months)
-    text = label(HEADROOMS[met, direction], lang).format(amount=amount, condition=condition)
-    return Text(text, style="green" if met else "red")
 
 
 def breakeven_view(table: BreakEvenTable, style: NumberStyle) -> RenderableType:
@@ -93,20 +58,17 @@ def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Fitted | N
 
 
 def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> Text:
-    """"-86.2%" under "Needed for ROI ≥ 0": the condition is the column's, said once in its header.
-    A row on the other side of the threshold than the plan (a cost of 0) keeps the whole phrase."""
+    """"-86.2%" under "Needed for ROI ≥ 0": the condition is the column's, said once in its header. The cell's text is
+    markdown's and the report's (``room_cell``) but for a missing break-even, whose reason it names."""
     lang = style.lang
-    value = getattr(row, threshold)
     met = table.met_now(threshold)
-    if value is None:
+    if getattr(row, threshold) is None:
         reason = no_value_reason(table, threshold)
         return Text(label(reason, lang), style="dim" if reason == "roi_undefined" else "green" if met else "red")
-    if row.met_at_current(threshold) != met:
-        return headroom_phrase(table, row, threshold, style)
-    headroom = shown_headroom(row, threshold)
-    move = headroom_text(headroom) if headroom is not None else label("to_value", lang).format(
-        value=break_even_value(row, threshold, value, style))
-    return Text(room_marked(row, threshold, move, lang), style="green" if met else "red")
+    text = room_cell(row, threshold, style)
+    # A break-even on the other side of the current value than the plan (a free channel's cost of 0): neither room
+    # nor a move needed, so neither colour.
+    return Text(text, style="dim" if threshold in row.wrong_side else "green" if met else "red")
 
 
 def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:

@@ -35,7 +35,9 @@ is the first change of side either way from the current value, and then
 carries the jump (``BreakEven.jumps``, whatif/breakeven_jumps.py).
 
 Headroom = (break-even - current) / current, signed: the relative move of
-the driver that reaches the threshold (None when the current value is 0).
+the driver that reaches the threshold (None when the current value is 0, or
+where the break-even lies on the side of the current value the plan is not
+on: ``BreakEven.wrong_side``).
 Whether it is slack or a requirement depends on which side the current
 value is on (``BreakEven.met_at_current``): a bid with roi >= 0 now and
 headroom +23% "can rise 23% before ROI < 0"; a price with roi < 0 now and
@@ -129,13 +131,18 @@ class BreakEven:
     flips: Mapping[str, FlipWithin] = field(default_factory=dict)
     """Per threshold, the first flip of the gates between the current value and its break-even, where one lies
     there (whatif/breakeven_jumps.py): within that room the gates' channels start or stop."""
+    wrong_side: frozenset[str] = frozenset()
+    """Thresholds whose break-even puts the current value on the side the plan is not on: the figure jumps at the
+    current value itself, as roi does at a free channel's cost of 0, which makes its users no paid users
+    (docs/formulas.md §12): a plan with roi -7.87% at 0 has roi >= 0 from just above 0 to its break-even, so a cost
+    of 0 is neither "room before ROI < 0" up to it nor a move it needs. Such a threshold has no headroom."""
 
     def headroom(self, threshold: str) -> float | None:
         """(break-even - current) / current: the signed relative move of the driver
         that reaches the threshold. Whether it is slack or a requirement depends on
         whether the threshold is met now (see ``BreakEvenTable.met_now``)."""
         value = getattr(self, threshold)
-        if value is None or self.driver.current == 0:
+        if value is None or self.driver.current == 0 or threshold in self.wrong_side:
             return None
         return (value - self.driver.current) / self.driver.current
 
@@ -204,7 +211,8 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
                   frozenset(name for name in THRESHOLDS if solved[d][name].value is not None and solved[d][name].good_below),
                   alone.get(driver.path),
                   {name: jump for name in THRESHOLDS if (jump := solved[d][name].jump) is not None}, held[d],
-                  {name: flip for name in THRESHOLDS if (flip := solved[d][name].flip) is not None})
+                  {name: flip for name in THRESHOLDS if (flip := solved[d][name].flip) is not None},
+                  frozenset(name for name in THRESHOLDS if _on_wrong_side(solved[d][name], driver.current, met[name])))
         for d, driver in enumerate(drivers)
     )
     return BreakEvenTable(realized.name, window, roi_now, payback_now, rows, tuple(gate.name for gate in realized.gates))
@@ -228,6 +236,16 @@ def _at_current_where_met(crossing: Crossing, current: float, met: bool) -> Cros
     beyond = value < current if crossing.good_below else value > current
     near = abs(value - current) <= max(AT_CURRENT * abs(current), ABSOLUTE_TOLERANCE)
     return crossing._replace(value=current, flip=None) if beyond or near else crossing
+
+
+def _on_wrong_side(crossing: Crossing, current: float, met: bool) -> bool:
+    """Whether ``crossing`` puts ``current`` on its good side where the plan misses the threshold now, or on its bad
+    side where the plan meets it: the figure jumps at ``current`` itself (``BreakEven.wrong_side``)."""
+    value = crossing.value
+    if value is None:
+        return False
+    good = current <= value if crossing.good_below else current >= value
+    return good != met
 
 
 def _closed_then_searched(drivers: list[Driver], forms: dict[int, bool], floors: np.ndarray, target: int,

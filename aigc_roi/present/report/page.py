@@ -375,7 +375,7 @@ def _break_even(table: BreakEvenTable, style: NumberStyle) -> str:
         + "".join(f'<td class="n">{html_text(value)}</td>' for value in (
             driver_value(row.driver, row.driver.current, style),
             *(cell for threshold in THRESHOLDS
-              for cell in (value_or_reason(table, row, threshold, style), room_cell(row, threshold, lang)))))
+              for cell in (value_or_reason(table, row, threshold, style), room_cell(row, threshold, style)))))
         + "</tr>" for row in table.rows)
     # The terminal's sentences for the reasons shown, so a missing value is never read as the opposite one.
     notes = sentences([*no_value_notes(table, lang), *jump_notes(table, style)], lang)
