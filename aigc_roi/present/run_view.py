@@ -149,10 +149,13 @@ def _titled_panel(body: RenderableType, title: str, width: int, caption: tuple[s
 def _range_caption(bottom: float, top: float, style: NumberStyle, width: int) -> tuple[str, list[str]]:
     """``bottom .. top`` for a panel ``width`` cells wide: the subtitle on its border where it fits whole, else lines
     under it, each amount whole; in full where either fits, else in the first compact unit that does (``-9,804.1k``,
-    ``-9.8M``; 万, 亿), else nothing. A caption never shows a cut number."""
+    ``-9.8M``; 万, 亿), else nothing. A caption never shows a cut number. An end other than 0 that would read 0 reads
+    a bound at its places, as the months table's cells do (docs/formulas.md §8): a lowest cumulative cash of -0.45
+    reads ``>-1``, not 0, which says the bars below the line are not there; ``<0.1M``, ``>-0.01亿``."""
     units = ("万", "亿") if style.lang == "zh" else ("k", "M")
-    forms = [(style.money(bottom, 0), style.money(top, 0))]
-    forms += [(style.with_unit(bottom, unit), style.with_unit(top, unit)) for unit in units]
+    forms = [(style.whole(bottom, most_places=0), style.whole(top, most_places=0))]
+    forms += [(style.in_unit(bottom, unit, nonzero_places=0) + unit, style.in_unit(top, unit, nonzero_places=0) + unit)
+              for unit in units]
     for low, high in forms:
         if _on_border(f"{low} .. {high}", width):
             return f"{low} .. {high}", []

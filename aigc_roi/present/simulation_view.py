@@ -150,10 +150,12 @@ def fan_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> 
               else label("fan_caption" if len(set(keys)) > 1 else "fan_caption_no_band", lang).format(line=median))
     caption = " ".join(filter(None, [legend, subset]))
     labels = scenario.month_labels()
-    rows = [[style.money(float(values[month]), 0) for values in series] for month in range(len(labels))]
+    # An amount other than 0 that would read 0 reads a bound, >-1 or <1, as in run's months table and chart
+    # (docs/formulas.md §8): a 0 there said the cash fan crossed no line it crossed.
+    rows = [[style.whole(float(values[month]), most_places=0) for values in series] for month in range(len(labels))]
     widths = [max(cell_len(text) for text in [label("month", lang), *labels])]
     widths += [max(cell_len(text) for text in [percentile_key(q).upper(), *(row[i] for row in rows)]) for i, q in enumerate(keys)]
-    scale = f"{style.money(low, 0)} .. {style.money(high, 0)}"
+    scale = f"{style.whole(low, most_places=0)} .. {style.whole(high, most_places=0)}"
     least = max(MIN_FAN, *(cell_len(word) for word in scale.split()))
     title = label("fan_title", lang).format(currency=style.currency)
     # Without the fan, the months and amounts as a table, or a block per month where even they do not fit.

@@ -1,5 +1,7 @@
 """The cumulative-cash chart's range caption never shows a cut number (QA numbers F3): Rich widens a panel for its
-title only, so a range longer than the title was cut on the border (``-9,804,063 .. 1,695,``, zh ``-9,804 .. 1,6``)."""
+title only, so a range longer than the title was cut on the border (``-9,804,063 .. 1,695,``, zh ``-9,804 .. 1,6``).
+Nor does it read 0 for an end other than 0 (docs/formulas.md §8, QA numbers F2 of be-words): such an end reads a
+bound at its places, as the months table's cells do."""
 
 from __future__ import annotations
 
@@ -15,8 +17,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
-from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.present.run_view import cash_chart
+from aigc_roi.present.numbers import NumberStyle, shown_nonzero
+from aigc_roi.present.run_view import _range_caption, cash_chart
 
 # One user buys at 2,708,437.5 in month 1 for a 1,012,500 flat fee; a fixed 11,500,000 falls in month 2 alone: the
 # cumulative cash is 1,695,937.5 then -9,804,062.5, halves rounded away from zero.
@@ -45,8 +47,8 @@ def test_the_range_sits_whole_on_the_border(tmp_path: Path, plan: str, lang: str
 
 def _forms(bottom: float, top: float, style: NumberStyle) -> set[str]:
     units = ("万", "亿") if style.lang == "zh" else ("k", "M")
-    return {style.money(bottom, 0), style.money(top, 0), *(style.with_unit(value, unit) for value in (bottom, top)
-                                                         for unit in units)}
+    return {style.whole(bottom, most_places=0), style.whole(top, most_places=0),
+            *(style.in_unit(value, unit, nonzero_places=0) + unit for value in (bottom, top) for unit in units)}
 
 
 @settings(max_examples=300, deadline=None)
@@ -66,8 +68,11 @@ def test_no_width_cuts_a_number_of_the_caption(width: int, lang: str, cumulative
     words = [word for line in [on_border, *lines[border + 1:]] for word in line.split() if word != ".."]
     bottom, top = min(*values, 0.0), max(*values, 0.0)
     assert words == [] or (len(words) == 2 and set(words) <= _forms(bottom, top, style)), lines
+    # An end reads 0 (0, 0.0k, 0.00亿) where it is 0, and only there.
+    assert all(shown_nonzero(word) == (value != 0) for word, value in zip(words, (bottom, top), strict=False)), lines
     # Left out only where not even the amounts in full fit the width on lines of their own.
-    assert words or max(cell_len(style.money(bottom, 0)), cell_len(style.money(top, 0))) > width, lines
+    assert words or max(cell_len(style.whole(bottom, most_places=0)),
+                        cell_len(style.whole(top, most_places=0))) > width, lines
 
 
 @pytest.mark.parametrize("cumulative", [[5e-324], [-5e-324], [5e-324, -1e-323]])
@@ -79,3 +84,61 @@ def test_a_span_too_small_to_share_among_the_rows_is_drawn(cumulative: list[floa
     console = Console(width=40, file=io.StringIO(), color_system=None)
     console.print(cash_chart(report, NumberStyle("en", "CNY")))  # type: ignore[arg-type]
     assert "─" in console.file.getvalue()  # type: ignore[attr-defined]
+
+
+# QA's s6, month 1: 10 users bought at 10 (100), each buying an item at 10 (100) delivered at 0.001 (0.01) and served
+# at 0.004 (0.04), a fixed 0.4: cumulative cash 100 - 0.01 - 0.04 - 0.4 - 100 = -0.45, the lowest; month 2 adds the
+# 0.1 viral users' and the order's 2.3 less 0.4 and a little: 1.448, the highest.
+S6 = """version: 1
+name: S6 tiny
+horizon_months: 3
+virality: 0.01
+referral_reward: 0.01
+acquisition:
+  - {name: CPA, type: cpa, bid: 10, users: 10, months: 1}
+retention: {monthly_churn: 0.99}
+monetization:
+  purchases: [{name: Item, price: 10, rate: 1, unit_cost: 0.001}]
+  orders: [{name: O, price: 0.3, count: 1, months: 2}]
+costs:
+  serving_per_active_user: 0.004
+  fixed: [{name: F, monthly: 0.4}]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_end_that_would_read_0_reads_a_bound(tmp_path: Path, lang: str) -> None:
+    path = tmp_path / "s6.yaml"
+    path.write_text(S6, encoding="utf-8")
+    shown = invoke(["run", str(path), "--lang", lang], env={"COLUMNS": "80", "NO_COLOR": "1"}).stdout
+    # The lowest cumulative cash, -0.45, reads >-1 as in the months table; the highest, 1.08, reads 1.
+    assert re.search(r"╰─+ >-1 \.\. 1 ─+╯", shown), shown[-800:]
+
+
+@pytest.mark.parametrize(("bottom", "top", "lang", "width", "caption"), [
+    (-0.45, 1.08, "en", 80, (">-1 .. 1", [])),
+    (-0.45, 1.08, "zh", 80, (">-1 .. 1", [])),
+    (-0.45, 0.0, "en", 80, (">-1 .. 0", [])),      # a true 0 reads 0
+    (0.0, 0.3, "zh", 80, ("0 .. <1", [])),
+    (-2e-9, 5e-7, "en", 80, (">-1 .. <1", [])),
+    # Too narrow for -9,804,063 (10 cells) on a line: in k, 9,804.063 to one decimal; 0.3 is 0.0003k, below 0.1k.
+    (-9_804_063.0, 0.3, "en", 9, ("", ["-9,804.1k", "..", "<0.1k"])),
+    # 98,765,432,101 whole is 14 cells, 98,765,432.1k 13: in M, 98,765.4M (9); -0.45 is -0.00000045M, above -0.1M.
+    (-0.45, 98_765_432_101.0, "en", 9, ("", [">-0.1M ..", "98,765.4M"])),
+])
+def test_the_bound_in_every_unit(bottom: float, top: float, lang: str, width: int,
+                                 caption: tuple[str, list[str]]) -> None:
+    assert _range_caption(bottom, top, NumberStyle(lang, "CNY"), width) == caption
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_simulates_fan_reads_the_same_bounds(tmp_path: Path, lang: str) -> None:
+    """`simulate`'s cash fan, by month and percentile, and its scale: s6 has no range, so every percentile of month 1
+    is its -0.45 (>-1) and the highest, month 2's 1.448, reads 1."""
+    path = tmp_path / "s6.yaml"
+    path.write_text(S6, encoding="utf-8")
+    shown = invoke(["simulate", str(path), "--samples", "100", "--lang", lang],
+                   env={"COLUMNS": "80", "NO_COLOR": "1"}).stdout
+    fan = shown[shown.rindex("P5 ┃"):]  # the last table: the fan
+    assert ">-1 .. 1 " in fan.splitlines()[0]
+    assert re.search(r"│ M1 +│ >-1 │ >-1 │ >-1 │", fan), fan
