@@ -29,7 +29,7 @@ from aigc_roi.present.drivers import signed
 from aigc_roi.present.labels import bracketed, label, sentences
 from aigc_roi.present.layout import Column, Fitted, fixed_table
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, never_text
-from aigc_roi.present.peak_cash import peak_cash_text
+from aigc_roi.present.peak_cash import figure_text, peak_cash_text
 from aigc_roi.present.simulation import chance_cell
 
 BEST_MARK = " ★"
@@ -61,8 +61,8 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
             extra = told_apart_decimals(values, unit, style) if unit else 0
             texts = [style.with_unit(value, unit, extra) if unit
                      # Each column's never is within its own horizon, as `run` words it: the horizons may differ.
-                     else style.figure(name, value, never_text(name, scenario["horizon_months"], lang),
-                                       scenario["figures"], months=labels)
+                     else figure_text(name, scenario["figures"], style,
+                                      never_text(name, scenario["horizon_months"], lang), labels)
                      for value, scenario, labels in zip(values, scenarios, months, strict=True)]
             if name == "peak_cash_need":
                 texts = [peak_cash_text(scenario["figures"], style, text) for scenario, text in zip(scenarios, texts, strict=True)]

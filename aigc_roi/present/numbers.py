@@ -98,6 +98,18 @@ def nonzero_text(value: float, decimals: int, write: Callable[[int], str], most_
     return f"<{smallest:f}" if value > 0 else f">-{smallest:f}"
 
 
+HEADLINE_PLACES = 2
+"""The places of a headline money figure (the figures table: run's, markdown's, compare's, the report's)."""
+
+
+def headline_money(value: float, style: NumberStyle) -> str:
+    """A money figure of the headline figures table at its cents, or, other than 0 and reading 0.00 there, a bound at
+    the cents, as the months table's cells read one at their whole units (``nonzero_text``, docs/formulas.md §8): a
+    peak cash need of 0.004 reads ``<0.01`` (a net cash of -0.004 ``>-0.01``), not 0.00, which says the plan needs no
+    cash beside a peak cash month and a payback month 2."""
+    return nonzero_text(value, HEADLINE_PLACES, lambda places: style.money(value, places), HEADLINE_PLACES)
+
+
 def signed_change(text: str, value: float) -> str:
     """``text`` (``value`` as shown, its - written) with a + for a rise. A change that shows as 0 takes no sign: a
     difference of float noise (1.1e-16 between two ROAS) or a solver's last 1e-10 is no rise (docs/formulas.md §8)."""

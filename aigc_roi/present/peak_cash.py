@@ -12,16 +12,29 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from aigc_roi.model.figures import unit_of
 from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import NumberStyle, never_text
+from aigc_roi.present.numbers import (
+    HEADLINE_PLACES,
+    NONE,
+    NumberStyle,
+    headline_money,
+    never_text,
+    nonzero_text,
+    says_nothing,
+)
 
 
 def peak_cash_text(figures: Mapping[str, Any], style: NumberStyle, compact_text: str | None = None) -> str:
     """``peak_cash_need`` as people read it: a lower bound when ``figures`` flag it at the horizon.
     ``compact_text``: the amount as the caller already wrote it (in a unit)."""
-    amount = compact_text if compact_text is not None else style.figure("peak_cash_need", figures.get("peak_cash_need"))
     if not figures.get("peak_cash_at_horizon"):
-        return amount
+        return compact_text if compact_text is not None else figure_text("peak_cash_need", figures, style, NONE)
+    # A lower bound is no place for another bound ("≥ <0.01"): an amount that would read 0.00 reads its first
+    # significant digits, ≥ 0.0040 (nonzero_text, as a driver's current value does).
+    need = figures.get("peak_cash_need")
+    amount = compact_text if compact_text is not None else NONE if need is None else nonzero_text(
+        need, HEADLINE_PLACES, lambda places: style.money(need, places))
     return label("peak_cash_still_falling", style.lang).format(amount=amount, month=int(figures["peak_cash_month"]))
 
 
@@ -32,7 +45,18 @@ def figure_shown(name: str, figures: Mapping[str, Any], horizon: int, style: Num
     flagged: run's table and markdown, compare and the report alike."""
     if name == "peak_cash_need":
         return peak_cash_text(figures, style)
-    return style.figure(name, figures.get(name), never_text(name, horizon, style.lang), figures, months=months)
+    return figure_text(name, figures, style, never_text(name, horizon, style.lang), months)
+
+
+def figure_text(name: str, figures: Mapping[str, Any], style: NumberStyle, never: str,
+                months: Sequence[str] | None = None) -> str:
+    """``NumberStyle.figure``, but a money figure other than 0 that would read 0.00 reads a bound (``headline_money``):
+    in the figures tables (run's, markdown's, compare's, the report's) only, as CSV, JSON and the workbook keep the
+    number and a target's value beside its limit takes more decimals instead (docs/formulas.md §8)."""
+    value = figures.get(name)
+    if value is not None and unit_of(name) == "money" and not says_nothing(name, figures):
+        return headline_money(value, style)
+    return style.figure(name, value, never, figures, months=months)
 
 
 def share_at_horizon(sample_figures: Mapping[str, Any], horizon: int) -> float:
