@@ -47,6 +47,7 @@ from contextlib import contextmanager
 import typer.core
 from typer import _click
 
+from aigc_roi.present.help_notes import LABEL, NOTE, SUM, TIGHT
 from aigc_roi.present.help_zh import RANGE_ZH, click_in_chinese, in_chinese, range_in_chinese
 
 
@@ -66,9 +67,15 @@ def _pieces(token: str, width: int) -> list[str]:
     for char in token:
         wide = columns(char)
         if pieces[-1] and used + wide > width:
-            # Closing punctuation never opens a line (present/wrap.py's rule): the character before goes with it.
-            carried = pieces[-1][-1] if unicodedata.category(char) in ("Pe", "Po") and len(pieces[-1]) > 1 else ""
-            pieces[-1] = pieces[-1][:len(pieces[-1]) - len(carried)]
+            # Closing punctuation never opens a line nor an opening bracket ends one (present/wrap.py's rule): the
+            # characters before go down with it, as many as it takes and fit (acquisition / [0].bid=25, where one
+            # carried "]" left "acquisition[0" above "].bid=25").
+            cut = len(pieces[-1])
+            while cut > 1 and columns(pieces[-1][cut - 1:]) + wide <= width and (
+                    unicodedata.category((pieces[-1][cut:] + char)[0]) in ("Pe", "Po")
+                    or unicodedata.category(pieces[-1][cut - 1]) == "Ps"):
+                cut -= 1
+            pieces[-1], carried = pieces[-1][:cut], pieces[-1][cut:]
             pieces.append(carried)
             used = columns(carried)
         pieces[-1] += char
@@ -78,9 +85,12 @@ def _pieces(token: str, width: int) -> list[str]:
 
 def term_lines(term: str, width: int) -> list[str]:
     """An option's names and value, or a command's name, in lines of at most ``width`` columns: broken at its spaces,
-    a choice wider than a line (<figures|channels|...|inputs>) after a "|", and only what is still wider cut."""
+    a choice wider than a line (<figures|channels|...|inputs>) after a "|", and only what is still wider cut; a value
+    in quotes or brackets kept on one line where it fits one (``'LABEL: PATH=VALUE[, PATH=VALUE]'``, which left
+    ``PATH=VALUE[,`` at a line's end)."""
+    kept = [span.span() for span in [*_QUOTE.finditer(term), *NOTE.finditer(term)] if columns(span.group()) <= width]
     lines = [""]
-    for word in term.split():
+    for _, word in _joined(term, [_tied(term, kept), term], 0, len(term), width):
         parts = re.findall(r"[^|]+\|?|\|", word) if columns(word) > width else [word]
         for i, part in enumerate(parts):
             joined = lines[-1] + (" " if lines[-1] and i == 0 else "") + part
@@ -91,14 +101,76 @@ def term_lines(term: str, width: int) -> list[str]:
     return [piece for line in lines for piece in _pieces(line, width)]
 
 
+_QUOTE = re.compile(r"'[^']*'")
+"""A value in quotes in an option's name (compare's ``--variant 'LABEL: PATH=VALUE[, PATH=VALUE]'``)."""
+_WORD = re.compile(r"( *)([^ ]+)")
+_TIE = "\0"
+"""A space no line breaks at, while words are found (``_tied``): one column, as the space it stands for."""
+
+
+def _glue(text: str, width: int | None) -> list[list[tuple[int, int]]]:
+    """The spans of English ``text`` no line breaks inside, strongest first: a note that fits ``width`` (None: no note
+    is kept whole), then the pairs never parted where the note does not fit (a label and its value, a sum). None at all
+    in nearly every text, which has no bracket and no sum."""
+    if not _may_glue(text):
+        return []
+    tight = [match.span() for match in TIGHT.finditer(text)]
+    if width is None:
+        return [tight] if tight else []
+    notes = [note.span() for note in NOTE.finditer(text) if columns(note.group()) <= width]
+    return [tight + notes, tight] if tight or notes else []
+
+
+def _may_glue(text: str) -> bool:
+    """Whether ``text`` may hold a note, a label or a sum: a bracket, a parenthesis with a colon, a spaced sign. Looked
+    for before the patterns are: most texts have none (a parenthesis is common), and --help must not be slower."""
+    return "[" in text or ("(" in text and ":" in text) or " - " in text or " + " in text
+
+
+def _tied(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each space inside ``spans`` a ``_TIE``: its words found by ``_WORD`` are what a line keeps
+    whole, at their offsets in ``text``."""
+    for start, end in spans:
+        text = text[:start] + text[start:end].replace(" ", _TIE) + text[end:]
+    return text
+
+
+def _units(text: str, width: int | None) -> list[tuple[str, str]]:
+    """``text``'s words joined into what a line of ``width`` columns keeps whole (``_glue``), each with the spaces
+    before it; None: every label with its value and every sum, however wide."""
+    glue = _glue(text, width)
+    if not glue:
+        return _WORD.findall(text)  # nearly every text: its words, as click's
+    tied = [_tied(text, spans) for spans in glue]
+    units = _WORD.findall(tied[0])
+    if width is None or all(_TIE not in unit or columns(unit) <= width for _, unit in units):
+        return [(space, unit.replace(_TIE, " ")) for space, unit in units]  # every unit fits: a note, its label
+    return _joined(text, [*tied, text], 0, len(text), width)
+
+
+def _joined(text: str, tied: list[str], start: int, end: int, width: int | None) -> list[tuple[str, str]]:
+    """The words of ``text`` from ``start`` to ``end`` as ``tied[0]`` ties them; one wider than ``width`` as the next
+    of ``tied`` does, and so on."""
+    units: list[tuple[str, str]] = []
+    for match in _WORD.finditer(tied[0], start, end):
+        unit = match.group(2)
+        if _TIE in unit and width is not None and columns(unit) > width:
+            inner = _joined(text, tied[1:], *match.span(2), width)
+            units += [(match.group(1), inner[0][1]), *inner[1:]]
+        else:
+            units.append((match.group(1), text[match.start(2):match.end(2)]))
+    return units
+
+
 def wrap_words(text: str, width: int) -> list[str]:
     """English ``text`` as lines of at most ``width`` terminal columns, broken only at its spaces (a word wider than a
-    line starts one and is cut). Click's wrapping, but by columns (``100万`` takes 5) and never after a hyphen (click's
-    left ``cash-`` at a line's end, and would split ``--no-months`` the same way). Spaces within a line stay
-    (``numbers.  [default: 0]``), as click keeps them."""
+    line starts one and is cut). Click's wrapping, but by columns (``100万`` takes 5), never after a hyphen (click's
+    left ``cash-`` at a line's end, and would split ``--no-months`` the same way), a note in brackets on one line where
+    it fits one, and a label never at a line's end without its value (click's left ``[default:`` above ``table]``).
+    Spaces within a line stay (``numbers.  [default: 0]``), as click keeps them."""
     lines: list[str] = []
     used = 0  # the last line's columns, counted as it grows (as in _pieces)
-    for space, word in re.findall(r"( *)([^ ]+)", " ".join(text.expandtabs().splitlines())):
+    for space, word in _units(" ".join(text.expandtabs().splitlines()), width):
         wide = columns(word)
         if lines and used + len(space) + wide <= width:
             lines[-1] += space + word
@@ -118,7 +190,7 @@ def wrap_columns(text: str, width: int) -> list[str]:
 
     from aigc_roi.present.wrap import cjk_lines
 
-    lines = cjk_lines(Text(" ".join(text.split())), width).plain.split("\n")
+    lines = cjk_lines(Text(" ".join(text.split())), width, notes=True).plain.split("\n")
     return [piece for line in lines if line for piece in _pieces(line, width)]
 
 
@@ -138,7 +210,8 @@ class HelpFormatter(_click.HelpFormatter):
     columns too: at 40 a line of 50 ran past the edge, the terminal broke it at column 40 and the next entry's column
     started mid-line. Where an option's or command's name leaves its text under TEXT_BESIDE columns, the text goes
     under the name, as where a word of a text is wider than the room beside; a name wider than the line breaks
-    (``term_lines``). In 78 columns (a terminal of 80 or wider) English reads as click's, byte for byte.
+    (``term_lines``). In 78 columns (a terminal of 80 or wider) English reads as click's, byte for byte, but
+    where click cut a note in brackets that fits a line (``[default:`` above ``starter]``).
 
     English, broken at spaces (``wrap_words``); ChineseHelpFormatter keeps this layout and changes only the words and
     how a line is broken."""
@@ -156,8 +229,11 @@ class HelpFormatter(_click.HelpFormatter):
         return wrap_words(text, width)
 
     def words(self, text: str) -> list[str]:
-        """What ``lines`` keeps whole, on a line of its own if it must."""
-        return text.split()
+        """What ``lines`` keeps whole, on a line of its own if it must: its words, a label with its value
+        (``[default: starter]``) and a sum (``2^128 - 1]``) as one."""
+        if not _may_glue(text):
+            return text.split()
+        return [unit for _, unit in _units(" ".join(text.split()), None)]
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         # Click's own wraps by characters (a Chinese usage line ran past a narrow terminal) and, where the prefix
@@ -231,10 +307,13 @@ class ChineseHelpFormatter(HelpFormatter):
         super().write_dl([(term, _FRAME_SEPARATOR.sub("；", text)) for term, text in rows], col_max, col_spacing)
 
     def words(self, text: str) -> list[str]:
-        # A Chinese line may break between two Chinese characters, not inside a run of others (present/wrap.py).
+        # A Chinese line may break between two Chinese characters, not inside a run of others (present/wrap.py), nor
+        # between a label and its value ([默认：scenario.yaml]) or in a sum (2^128 - 1), which are measured whole:
+        # their spaces as "_", a column each.
         from aigc_roi.present.wrap import CJK
 
-        return re.findall(rf"[^\s{CJK}]+", text)
+        text = SUM.sub(lambda sign: sign.group().replace(" ", "_"), text)
+        return re.findall(rf"(?:{LABEL.pattern})?[^\s{CJK}]+", text)
 
 
 @contextmanager

@@ -33,6 +33,7 @@ from itertools import accumulate, pairwise
 from rich.text import Text
 
 from aigc_roi.present.console import cell_len, cells_in, layout_encoding
+from aigc_roi.present.help_notes import LABEL, NOTE, SUM
 from aigc_roi.present.labels import ZH_TERM_WORDS
 
 CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
@@ -117,13 +118,14 @@ def _is_mark(token: str) -> bool:
     return len(token) == 1 and not token.isalnum() and not has_cjk(token) and token not in _CLOSING | _OPENING
 
 
-def _breaks(line: str, width: int) -> dict[int, int]:
-    """The offsets of ``line`` where a new line may start, with the break's quality (read only: it is shared)."""
-    return _breaks_on(line, width, layout_encoding())
+def _breaks(line: str, width: int, notes: bool = False) -> dict[int, int]:
+    """The offsets of ``line`` where a new line may start, with the break's quality (read only: it is shared); with
+    ``notes``, --help's rules for its notes in brackets too (``_notes_kept``)."""
+    return _breaks_on(line, width, layout_encoding(), notes)
 
 
 @lru_cache(maxsize=256)
-def _breaks_on(line: str, width: int, encoding: str | None) -> dict[int, int]:
+def _breaks_on(line: str, width: int, encoding: str | None, notes: bool = False) -> dict[int, int]:
     """``_breaks`` where the views are laid out for a stream in ``encoding``, whose written widths decide what fits.
     Kept for the next call: the glued pieces, the loose breaks and each width a table tries read a line's breaks, and
     a 60,000-character name's took a seventh of a second each time."""
@@ -174,7 +176,47 @@ def _breaks_on(line: str, width: int, encoding: str | None) -> dict[int, int]:
         if _glued_cells(line, *match.span()) <= width:
             for offset in range(match.start() + 1, match.end()):
                 kinds[offset] = NONE
+    if notes:
+        _notes_kept(line, width, kinds)
     return kinds
+
+
+_NOTE_PAUSES = set("；，")
+"""Where a note in brackets too wide for its line breaks, besides its spaces."""
+_NOTE_PART = re.compile(r"[\[；，][^\s\[\]；，]+ +(?=[^\s\]])")
+"""A part of a note (after its bracket, ；or ，) up to its second word: ``；范围 0``."""
+_NOTE_PARTS = re.compile(r"[^；，\]]+[；，\]]?")
+"""A note's parts, each with the ；or ，after it, the last with its bracket: ``默认：0；`` and ``范围 0 到 2^128 - 1]``."""
+
+
+def _notes_kept(line: str, width: int, kinds: dict[int, int]) -> None:
+    """--help's rules in ``kinds``: a note in brackets (Typer's ``[默认：0；范围 0 到 2^128 - 1]``) on one line where
+    it fits one, and where it does not, broken only at a space or after ；or ，in it (范围 / 0 到 was never meant,
+    nor 范 / 围); a label after an opening bracket never parted from its value (``[默认：`` above ``table]``,
+    ``（默认：`` above ``最多 4 个）``), nor a bound written as a sum (``2^128 - 1``). Where none of these breaks
+    fits, a line breaks as any other does (``_loose_breaks``)."""
+    for match in NOTE.finditer(line):
+        whole = _glued_cells(line, *match.span()) <= width
+        for offset in range(match.start() + 1, match.end()):
+            if offset not in kinds:
+                continue
+            if whole or not (line[offset - 1].isspace() or line[offset - 1] in _NOTE_PAUSES):
+                kinds[offset] = NONE
+            elif not kinds[offset]:
+                kinds[offset] = CJK_BREAK  # a space between a number and a word: in a note, broken last (0 / 到)
+        # Each part's first word is its label, as the note's is: 范围 never ends a line above 0 到 2^128 - 1]; and a
+        # part that fits a line is kept on one: [默认：0；/ 范围 0 到 2^128 - 1], not [默认：0；范围 0 到 / 2^128 - 1].
+        for part in _NOTE_PART.finditer(line, match.start(), match.end()):
+            kinds[part.end()] = NONE
+        for part in _NOTE_PARTS.finditer(line, match.start() + 1, match.end()):
+            if not whole and _glued_cells(line, *part.span()) <= width:
+                for offset in range(part.start() + 1, part.end()):
+                    kinds[offset] = NONE
+    for match in LABEL.finditer(line):
+        if match.end() in kinds:
+            kinds[match.end()] = NONE
+    for match in SUM.finditer(line):
+        kinds[match.start() + 1] = kinds[match.end()] = NONE
 
 
 def _names(line: str, width: int) -> Iterator[re.Match[str]]:
@@ -268,12 +310,12 @@ def _prefix_cells(line: str, offsets: Iterable[int]) -> tuple[dict[int, int], di
     return cells, ends
 
 
-def _line_starts(line: str, width: int, cell: bool) -> Iterator[int]:
+def _line_starts(line: str, width: int, cell: bool, notes: bool = False) -> Iterator[int]:
     """Where each line after the first starts: the last break that fits, a space or punctuation preferred when
     it costs at most a sixth of the line. In a table ``cell``, a label's few short lines, the space before a
     bracketed qualifier comes before any break inside it, and a pause is preferred up to a third of the line
-    early, since a word cut there reads worse than room left."""
-    kinds = _breaks(line, width)
+    early, since a word cut there reads worse than room left. ``notes``: --help's notes kept (``_notes_kept``)."""
+    kinds = _breaks(line, width, notes)
     order = sorted(offset for offset, kind in kinds.items() if kind)
     # Where no break the rules allow fits (a term kept whole with the comma after it: 扣除变动成本，in 12 cells), a
     # line breaks where only glue forbids it, else between any two runs but before closing punctuation or after an
@@ -382,17 +424,18 @@ def _signs_kept(line: str, starts: list[int], width: int) -> list[int]:
     return kept
 
 
-def cjk_lines(text: Text, width: int, cell: bool = False) -> Text:
+def cjk_lines(text: Text, width: int, cell: bool = False, notes: bool = False) -> Text:
     """``text`` in lines of at most ``width`` cells by the rules above, its styles kept; a line's indent is
     repeated on the lines it continues on. A ``cell``'s label keeps its words and qualifier
-    whole before it fills its lines (``_line_starts``)."""
+    whole before it fills its lines (``_line_starts``); --help keeps its ``notes`` in brackets whole
+    (``_notes_kept``)."""
     indents: list[str] = []
     cuts: list[int] = []
     offset = 0
     for line in text.plain.split("\n"):
         indent = line[:len(line) - len(line.lstrip(" "))]
         body = line[len(indent):]
-        starts = _signs_kept(body, [0, *_line_starts(body, max(1, width - cell_len(indent)), cell)],
+        starts = _signs_kept(body, [0, *_line_starts(body, max(1, width - cell_len(indent)), cell, notes)],
                              max(1, width - cell_len(indent)))
         for begin, end in zip(starts, [*starts[1:], len(body)], strict=True):
             indents.append(indent)

@@ -109,12 +109,24 @@ def test_the_width_is_the_terminals_less_2(columns: str, width: int, monkeypatch
     assert help_frame.HelpFormatter().width == width
 
 
+SPLIT_NOTE = re.compile(r"\[[^\]\n]*\n|\([^\s()]*:\n")
+"""A note in brackets that a line's end cuts: click's ``[default:`` above ``table]``, ``(default:`` above ``months);``,
+``[default: 5;`` above ``2<=x<=41]``."""
+
+
 @pytest.mark.parametrize("command", ["", *COMMANDS])
 def test_at_80_columns_english_reads_as_clicks(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The layout changed below 80 columns only: at 78 (a terminal of 80 or wider) every byte is as click lays it out.
+    # The layout changed below 80 columns only: at 78 (a terminal of 80 or wider) every byte is as click lays it out,
+    # but where click cut a note in brackets that fits a line (``[default:`` above ``table]``): there the same words
+    # run on, the note on one line.
     ours = help_text(command, 78)
     monkeypatch.setattr(help_frame, "HelpFormatter", _click.HelpFormatter)
-    assert ours == help_text(command, 78)
+    clicks = help_text(command, 78)
+    if SPLIT_NOTE.search(clicks) is None:
+        assert ours == clicks
+    else:
+        assert ours.split() == clicks.split()
+        assert SPLIT_NOTE.search(ours) is None, ours
 
 
 @pytest.mark.parametrize("command", ["", "run"])
