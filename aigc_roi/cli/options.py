@@ -18,7 +18,7 @@ from typer.models import TyperPath
 from aigc_roi.model.arguments import whole_number_wording
 from aigc_roi.model.limits import MAX_SAMPLES as MAX_SAMPLES
 from aigc_roi.model.limits import MAX_SEED as MAX_SEED
-from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
+from aigc_roi.model.limits import MAX_SEED_WRITTEN, MAX_SIMULATE_SAMPLES
 from aigc_roi.model.spelled_paths import folder_ending, spelled_path
 
 if TYPE_CHECKING:
@@ -94,8 +94,8 @@ class WholeNumber(_WrittenAsInAFile, IntRange):
         return int(exact)
 
     def _describe_range(self) -> str:
-        # The seed's bound in --help as the power it is, not 39 digits.
-        return f"{self.min}<=x<2^128" if self.max == MAX_SEED else super()._describe_range()
+        # The seed's bound in --help as its refusal writes it (0<=x<=2^128 - 1), not 39 digits.
+        return f"{self.min}<=x<={MAX_SEED_WRITTEN}" if self.max == MAX_SEED else super()._describe_range()
 
 
 class Number(_WrittenAsInAFile, FloatRange):

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeGuard, TypeVar
 
-from aigc_roi.model.limits import MAX_MAGNITUDE, MAX_SEED, MIN_MAGNITUDE
+from aigc_roi.model.limits import MAX_MAGNITUDE, MAX_SEED, MAX_SEED_WRITTEN, MIN_MAGNITUDE
 from aigc_roi.model.spelled_paths import spelled_path
 
 if TYPE_CHECKING:
@@ -33,10 +33,10 @@ Item = TypeVar("Item")
 
 def whole_number_wording(low: float, high: float | None) -> str:
     """``a whole number from 1 to 10,000,000``, or ``a whole number >= 0`` without a ``high``; a seed's bound as the
-    power it is short of (``2^128 - 1``), not its 39 digits."""
+    power it is short of (``MAX_SEED_WRITTEN``), not its 39 digits."""
     if high is None:
         return f"a whole number >= {low:,}"
-    return f"a whole number from {low:,} to {'2^128 - 1' if high == MAX_SEED else f'{high:,}'}"
+    return f"a whole number from {low:,} to {MAX_SEED_WRITTEN if high == MAX_SEED else f'{high:,}'}"
 
 
 def amount_fault(value: float, positive: bool) -> str | None:

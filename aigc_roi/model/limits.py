@@ -20,6 +20,9 @@ mistake, and dividing by it (ROI over a near-zero spend) would overflow."""
 MAX_SEED = 2**128 - 1
 """The largest seed: a fresh ``numpy.random.SeedSequence`` draws its entropy as 128 bits, so every seed numpy itself
 makes is one, and a larger one would only be a number written out to no purpose (numpy sets no bound)."""
+MAX_SEED_WRITTEN = "2^128 - 1"
+"""MAX_SEED as the power it is short of, not its 39 digits: the one spelling of the refusals, of ``--help`` in both
+languages and of docs/limits.md."""
 MAX_CHANNELS = 50
 """Acquisition channels per scenario."""
 MAX_HORIZON_MONTHS = 120

@@ -195,7 +195,7 @@ RANGE_ZH = "范围"
 def range_in_chinese(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
     """An option's bounds as its Chinese help shows them, in the words its refusal uses (``应为 1 到 1,000,000 之间的
     整数``, ``≥ 0 且 < 1``): ``范围 1 到 1,000,000``, ``范围 ≥ 1``, ``范围 > 0 且 ≤ 1``; a bound 2^n - 1 as that power
-    (the seed's ``0 到 2^128-1``, not its 39 digits)."""
+    (the seed's ``0 到 2^128 - 1``, as its refusal writes it, not its 39 digits)."""
     if low is not None and high is not None and not low_open and not high_open:
         return f"{RANGE_ZH} {_bound(low)} 到 {_bound(high)}"
     sides = ([f"{'>' if low_open else '≥'} {_bound(low)}"] if low is not None else []) + (
@@ -208,8 +208,9 @@ def _bound(value: float) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and value >= 2**53 and (value + 1) & value == 0:
-        # Unspaced, so a narrow help keeps it on one line (the seed's refusal writes 2^128 - 1 with a line of its own).
-        return f"2^{(value + 1).bit_length() - 1}-1"
+        # Spaced as the seed's refusal and docs/limits.md write it; a narrow help keeps it on one line
+        # (present/help_notes.py SUM).
+        return f"2^{(value + 1).bit_length() - 1} - 1"
     return f"{value:,}"
 
 

@@ -4,7 +4,8 @@ it fits one, and a label never ends a line above its value, in English and in Ch
 QA, at COLUMNS 20 to 120: the Chinese help broke after any Chinese character, and left ``[默认：`` at a line's end
 above ``table]``, ``[范围`` above ``≥ 1]``, ``（默认：`` above ``最多 4 个）``, and at 20 columns split 范围 itself;
 English left ``[default:`` above ``starter]`` even at 80 columns (click's own wrapping), and cut
-``acquisition[0].bid=25`` before its ``]``.
+``acquisition[0].bid=25`` before its ``]``. And the seed's bound read ``2^128-1`` in the Chinese help, ``0<=x<2^128``
+in the English one, ``2^128 - 1`` in the refusal and docs/limits.md.
 
 CliRunner fixes click's width: ``help_width`` W is what COLUMNS=W+2 gives (cli/help_frame.py).
 """
@@ -12,12 +13,16 @@ CliRunner fixes click's width: ``help_width`` W is what COLUMNS=W+2 gives (cli/h
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from cli_runner import invoke
 
 from aigc_roi.cli.commands import COMMANDS
 from aigc_roi.cli.help_frame import term_lines, wrap_columns, wrap_words
+
+ROOT = Path(__file__).resolve().parents[2]
+CHAT = ROOT / "aigc_roi" / "templates" / "chat-assistant-cpa.yaml"
 
 LEFT_ALONE = re.compile(r"(\[|[\[(（][^\s\[\]()（）:：]*[:：]|\[范围|；范围)$")
 """A line's end that leaves a note's opening or label above the rest: ``[``, ``[default:``, ``(default:``, ``[默认：``,
@@ -75,3 +80,22 @@ def test_a_quoted_value_of_an_option_stays_on_one_line_where_it_fits() -> None:
     # compare's --variant value is 33 columns: in 38 it goes under the name whole, not cut after "PATH=VALUE[,".
     assert term_lines("--variant 'LABEL: PATH=VALUE[, PATH=VALUE]'", 38) \
         == ["--variant", "'LABEL: PATH=VALUE[, PATH=VALUE]'"]
+
+
+BOUND = re.compile(r"2\^128[-\d ]*")
+
+
+@pytest.mark.parametrize(("language", "help_bound", "refusal_bound"), [
+    ("en", "0<=x<=2^128 - 1]", "from 0 to 2^128 - 1,"),
+    ("zh", "范围 0 到 2^128 - 1]", "0 到 2^128 - 1 之间的整数"),
+])
+def test_the_seeds_bound_reads_the_same_in_help_and_refusal(language: str, help_bound: str,
+                                                             refusal_bound: str) -> None:
+    shown = " ".join(help_text("simulate", language, 78).split())
+    refused = invoke(["simulate", str(CHAT), "--seed", "-1", "--lang", language])
+    assert refused.exit_code == 2
+    assert help_bound in shown
+    assert refusal_bound in refused.stderr
+    # As docs/limits.md writes it: one spelling everywhere.
+    docs = " ".join((ROOT / "docs" / "limits.md").read_text(encoding="utf-8").split())
+    assert {match.strip() for text in (shown, refused.stderr, docs) for match in BOUND.findall(text)} == {"2^128 - 1"}

@@ -25,7 +25,7 @@ CLICKS_RANGE = re.compile(r"\d<=?x|x[<>]=?\d")
     ((0, 1.0, True, False), "范围 > 0 且 ≤ 1"),
     ((0.0, 1.0, False, False), "范围 0 到 1"),
     ((0, 0.25, False, True), "范围 ≥ 0 且 < 0.25"),
-    ((0, 2**128 - 1, False, False), "范围 0 到 2^128-1"),
+    ((0, 2**128 - 1, False, False), "范围 0 到 2^128 - 1"),
     ((100, 100_000, False, False), "范围 100 到 100,000"),
 ])
 def test_bounds_in_chinese(bounds: tuple[float | None, float | None, bool, bool], text: str) -> None:
@@ -50,9 +50,9 @@ def _bare(text: str) -> str:
 def test_simulates_bounds_in_chinese(width: int) -> None:
     result = invoke(["simulate", "--help", "--lang", "zh"], help_width=width)
     assert result.exit_code == 0
-    # The bounds of simulate (model/limits.py MAX_SIMULATE_SAMPLES 10,000,000; a seed below 2^128; --jobs from 1).
+    # The bounds of simulate (model/limits.py MAX_SIMULATE_SAMPLES 10,000,000; a seed at most 2^128 - 1; --jobs from 1).
     assert _option(result.stdout, "--samples").endswith(_bare("[默认：10000；范围 1 到 10,000,000]"))
-    assert _option(result.stdout, "--seed").endswith(_bare("[默认：0；范围 0 到 2^128-1]"))
+    assert _option(result.stdout, "--seed").endswith(_bare("[默认：0；范围 0 到 2^128 - 1]"))
     assert _option(result.stdout, "-j, --jobs").endswith(_bare("[范围 ≥ 1]"))
     assert all(columns(line) <= width for line in result.stdout.splitlines())
 
@@ -75,7 +75,7 @@ def test_english_after_chinese_keeps_clicks_bounds() -> None:
     assert invoke(["simulate", "--help", "--lang", "zh"]).exit_code == 0
     english = invoke(["simulate", "--help", "--lang", "en"], help_width=78).stdout
     assert _option(english, "--samples").endswith(_bare("[default: 10000; 1<=x<=10000000]"))
-    assert _option(english, "--seed").endswith(_bare("[default: 0; 0<=x<2^128]"))
+    assert _option(english, "--seed").endswith(_bare("[default: 0; 0<=x<=2^128 - 1]"))
 
 
 def test_only_the_frames_separators_turn_full_width() -> None:
