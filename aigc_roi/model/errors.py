@@ -51,12 +51,36 @@ def capped(errors: list[ScenarioError], file: str) -> list[ScenarioError]:
     file: 1 MiB holds 200,000 aliases, and the first hundred show the pattern a CI log can hold."""
     if len(errors) <= MAX_ERRORS_PER_FILE:
         return errors
-    extra = len(errors) - MAX_ERRORS_PER_FILE
-    last = errors[MAX_ERRORS_PER_FILE - 1]
+    return errors[:MAX_ERRORS_PER_FILE] + [_more(file, len(errors) - MAX_ERRORS_PER_FILE, errors[MAX_ERRORS_PER_FILE - 1])]
+
+
+def _more(file: str, extra: int, last: ScenarioError) -> ScenarioError:
+    """The line that counts ``extra`` errors of ``file`` left unlisted, on the line of the ``last`` one listed."""
     line = last.line if last.file == file else 1
     # The noun in its count's number, as present/labels.py ``counted`` writes it (the model may not import it).
     more = f"{extra:,} more error" if extra == 1 else f"{extra:,} more errors"
-    return errors[:MAX_ERRORS_PER_FILE] + [ScenarioError(file, line, 1, "", f"{more} in this file", omitted=extra)]
+    return ScenarioError(file, line, 1, "", f"{more} in this file", omitted=extra)
+
+
+def capped_each_file(errors: list[ScenarioError]) -> list[ScenarioError]:
+    """``errors`` of several files (an `actuals` run's exports), each file's capped as ``capped`` caps one's: its first
+    ``MAX_ERRORS_PER_FILE`` in the order found, then one line counting the rest, right after its last one listed.
+    Every kind of error goes through it, whichever stage found it (a cell, a repeated campaign-day found once every
+    export is read, a campaign two channels match), so an export of a repeated 100,000 rows lists 100, not 100,000."""
+    found: dict[str, int] = {}
+    for error in errors:
+        found[error.file] = found.get(error.file, 0) + 1
+    if all(count <= MAX_ERRORS_PER_FILE for count in found.values()):
+        return errors
+    listed: dict[str, int] = {}
+    kept: list[ScenarioError] = []
+    for error in errors:
+        count = listed[error.file] = listed.get(error.file, 0) + 1
+        if count <= MAX_ERRORS_PER_FILE:
+            kept.append(error)
+        if count == MAX_ERRORS_PER_FILE and found[error.file] > MAX_ERRORS_PER_FILE:
+            kept.append(_more(error.file, found[error.file] - count, error))
+    return kept
 
 
 class ScenarioInvalid(Exception):

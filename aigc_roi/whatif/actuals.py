@@ -54,7 +54,7 @@ import numpy as np
 
 from aigc_roi.model.actuals import MAX_PLACES, Report, ReportRow, ReportSource, plan_days
 from aigc_roi.model.arguments import samples_and_seed
-from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped_each_file
 from aigc_roi.model.ime_marks import BRACKETS, EQUALS, ime_slip
 from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
 from aigc_roi.model.names import did_you_mean, listed
@@ -363,7 +363,7 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[i
     patterns = patterns_of(scenario, extra_patterns)
     channel_of, errors = assign(report, patterns)
     if errors:
-        raise ScenarioInvalid(errors)
+        raise ScenarioInvalid(capped_each_file(errors))
     # One walk over the rows for every file's first and last day; the exports' together are their extremes.
     file_days = export_days(report)
     _check_stated(scenario, from_day, through, min(first for first, _ in file_days.values()),

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, ReportSource, SkippedNote, places, plan_days
-from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped_each_file
 from aigc_roi.model.names import listed_name
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, kept_text, shown, written
 from aigc_roi.reader.exports.code_pages import GBK, garbled_headers, hinted, not_utf8, western
@@ -86,7 +86,8 @@ def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = 
     duplicates = Duplicates({source.file: source for source in sources}, sum_duplicates, errors)
     rows = duplicates.kept(rows)
     if errors:
-        raise ScenarioInvalid(errors)
+        # Capped once all are found: a repeated campaign-day is found only once every export is read.
+        raise ScenarioInvalid(capped_each_file(errors))
     return Report(tuple(replace(source, summed=duplicates.summed.get(source.file, 0), parts=duplicates.parts.get(source.file, 0))
                         for source in sources), tuple(rows))
 
@@ -313,7 +314,7 @@ def _read_one(table: Table, horizon: Horizon,
             table.file, *at,
             f"expected money in {currency} (the plan's currency), found {stated}; actuals converts no "
             f"currency: convert the export to {currency}, or the plan to {found}"))
-    return source, rows, capped(errors, table.file)
+    return source, rows, errors
 
 
 def _no_rows(table: Table, totals: TotalsRows) -> ScenarioError:
