@@ -141,7 +141,7 @@ def test_lakh_and_crore_in_a_header_are_scales_of_its_currency(tmp_path: Path, h
 def test_a_scale_in_another_currency_than_the_plans_is_refused_as_its_currency(tmp_path: Path) -> None:
     path = written(tmp_path, "date,campaign,spend (₹ lakh)\n2025-03-01,dy_a,1\n")
     assert refusals(path, "EUR") == [
-        f"{path}:1:3: spend (₹ lakh): expected money in EUR (the plan's currency), found lakh (INR); actuals converts "
+        f"{path}:1:3: spend (₹ lakh): expected money in EUR (the plan's currency), found ₹ lakh (INR); actuals converts "
         "no currency: convert the export to EUR, or the plan to INR"]
 
 

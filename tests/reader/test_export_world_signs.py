@@ -149,8 +149,9 @@ def test_a_headers_sign_names_the_exports_currency(tmp_path: Path, sign: str, co
 @pytest.mark.parametrize(("sign", "code"), [("₹", "INR"), ("R$", "BRL"), ("zł", "PLN"), ("kr", "SEK"), ("Rs", "INR")])
 def test_a_headers_sign_of_another_currency_than_the_plans_is_refused(tmp_path: Path, sign: str, code: str) -> None:
     path = written(tmp_path, f"date,campaign,spend ({sign})\n2025-01-03,dy_a,5\n")
+    # The sign as the header writes it, and the currency it names.
     assert refusals(path, "CNY") == [f"{path}:1:3: spend ({sign}): expected money in CNY (the plan's currency), found "
-                                    f"{_refused('CNY', code, code)}"]
+                                    f"{_refused('CNY', f'{sign} ({code})', code)}"]
 
 
 @pytest.mark.parametrize(("sign", "code"), [("₹", "INR"), ("R$", "BRL"), ("₫", "VND"), ("zł", "PLN"), ("kr", "DKK"),

@@ -372,6 +372,9 @@ class Found:
     """Its header says 去重, read where the export has no plain column of the field."""
     unknown_unit: str | None = None
     """A money column's bracket that names no unit this reader knows: the column is refused, not read."""
+    written_unit: str | None = None
+    """A money column's bracket that states its unit, as the header writes it (``CNY``, ``RMB``, ``元``, ``€``), which
+    a refusal quotes; None where the shape states the unit, or none does."""
     twin: int | None = None
     """Another cell whose header reads as this one's (``Spend`` beside ``spend``): which of them holds the field no
     reader can tell, so the export is refused at it rather than read from the first."""
@@ -439,14 +442,16 @@ def _found(column: Column, index: int, brackets: tuple[str, ...], rank: _Rank, p
     if rank.unknown:
         return Found(column.field, index, column.unit, unknown_unit=rank.unknown)
     unit, scale, currency = column.unit, 1.0, None
+    stated = None
     if column.unit in MONEY:
         # A unit the header writes, else the shape's; none: the generic CSV's money, in the plan's currency.
-        written = next((money.read_in(plan) for bracket in brackets if (money := money_unit(bracket)) is not None), None)
-        money = written or {YUAN: YUAN_UNIT, FEN: FEN_UNIT}.get(column.unit)
+        stated = next(((bracket, money.read_in(plan)) for bracket in brackets
+                       if (money := money_unit(bracket)) is not None), None)
+        money = stated[1] if stated else {YUAN: YUAN_UNIT, FEN: FEN_UNIT}.get(column.unit)
         if money is not None:
             unit, scale, currency = money.unit, money.scale, money.currency
     return Found(column.field, index, unit, scale, currency, conversion_time=rank.basis == _CONVERSION,
-                 deduplicated=rank.deduplicated)
+                 deduplicated=rank.deduplicated, written_unit=stated[0] if stated else None)
 
 
 @lru_cache(maxsize=1)

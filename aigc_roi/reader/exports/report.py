@@ -303,8 +303,10 @@ def _read_one(table: Table, horizon: Horizon,
     found = source.currency
     if found is not None and found != currency:
         spend = used["spend"]
-        # 元 (CNY) where the header or shape named a unit; the code alone where the cells' signs or brackets did.
-        stated = found if spend.unit in (found, PLAN_CURRENCY) else f"{spend.unit} ({found})"
+        # The unit as the header writes it (CNY, 元 (CNY), € (EUR), ₹ lakh (INR)), else as the shape states it (元 (CNY)
+        # of a 消耗 column); the code alone where the cells' signs or brackets named it.
+        unit = headers["spend"].written_unit or spend.unit
+        stated = found if spend.unit == PLAN_CURRENCY or unit == found else f"{unit} ({found})"
         # One line at the header, or at the title line that stated it: no rate is assumed, so every amount of the
         # file would be wrong alike.
         at = ((title.line, title.column, title.key) if title is not None and spend.unit == PLAN_CURRENCY
