@@ -380,6 +380,7 @@ _FOUND_HINTS = _rules([
     (r"byte-order mark ((?:[0-9A-F]{2} ?)+)", "字节顺序标记 {0}"),
     (r"no byte-order mark", "无字节顺序标记"),
     (r"the rest of the file is UTF-8: a damaged character", "文件其余部分是 UTF-8：这是一个损坏的字符"),
+    (r"a span that ends before it starts", "结束早于开始的日期范围"),
     (r"Excel's CSV where the decimal mark is a comma", "以逗号为小数点的地区中 Excel 保存的 CSV"),
     (r"a lone surrogate", "孤立的代理项字符"),
     (r"not a number", "不是数字"),
@@ -936,6 +937,9 @@ _HINTS = _rules([
     (r"an? (.*?) export needs its (.*)", lambda m: f"{SHAPE_TITLES_ZH.get(m[1], m[1])}报表需要其{needed_zh(m[2])}"),
     (r"each row may sum the report's whole range: export the report broken down by day",
      "每一行都可能是报表整个日期范围的合计：请按天细分后导出报表"),
+    (r"a row without its last day may sum the report's whole range: export the report broken down by day",
+     "缺少结束日期的一行可能是报表整个日期范围的合计：请按天细分后导出报表"),
+    (r"export the report again, broken down by day", "请按天细分后重新导出报表"),
     (r"(.*) counts what each row's (ad set|unit) is optimised for: export the (.*) column, which counts new users "
      r"whatever the goal", lambda m: f"{m[1]} 计的是各行{_GOAL_OF[m[2]]}各自的优化目标：请导出 {m[3]} 列，无论目标为何它都计新增用户"),
     (r"a date of two numbers before its year may be month first \(MM/DD/YYYY\) or day first \(DD/MM/YYYY\), and the "

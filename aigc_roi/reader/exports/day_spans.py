@@ -4,14 +4,16 @@ Meta Ads Manager writes each row's span as ``Reporting starts`` and ``Reporting 
 is one day (the two alike, or a ``Day`` column beside them, which is then the row's date); not broken down, every
 row sums the report's whole range, which read by its first day would put a month's spend on the 1st. Such an export
 is refused once, at the first row that spans days (the fix, exporting by day, is one for all its rows); one with the
-first day alone, at its header: which of the two it is, nothing in it says.
+first day alone, at its header: which of the two it is, nothing in it says. A row whose last day is empty says as
+little of its span as that header, and one whose span ends before it starts is no span at all: each such row is refused
+at its last day, every one (a damaged cell, not the report's kind), before any span of days.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from aigc_roi.reader.exports.cells import CellError, blank, day, kept_text
+from aigc_roi.reader.exports.cells import CellError, blank, day, kept_text, shown
 from aigc_roi.reader.exports.platforms import Platform
 from aigc_roi.reader.exports.units import header_key, split_header
 
@@ -22,15 +24,23 @@ class DaySpans:
         self.refused = False
 
     def check(self, cells: list[object], when: datetime.date | None, day_zero: datetime.date) -> None:
-        """``CellError`` where the row's last day is not its first, ``when``, the first time; an empty last day (or
-        a first day the row's date cell has refused) says nothing."""
+        """``CellError`` where the row's last day is empty or before its first, ``when``, or, the first time, after
+        it; a first day the row's date cell has refused says nothing."""
         cell = cells[self.index]
-        if self.refused or when is None or blank(kept_text(cell)):
+        if when is None:
             return
+        if blank(kept_text(cell)):
+            raise CellError(f"{when}, the row's own day", f"{shown(cell)}; a row without its last day may sum the "
+                                                          "report's whole range: export the report broken down by day")
         last = day(cell, day_zero)
+        if last < when:
+            raise CellError(f"{when}, the row's own day", f"{last} (a span that ends before it starts); export the "
+                                                          "report again, broken down by day")
+        if self.refused:
+            return
         if last != when:
             self.refused = True
-            days = abs((last - when).days) + 1
+            days = (last - when).days + 1
             raise CellError(f"{when}, the row's own day", f"{last}; a row over {days} days sums them: export the report "
                                                            "broken down by day")
 
