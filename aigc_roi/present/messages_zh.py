@@ -380,6 +380,7 @@ _FOUND_HINTS = _rules([
     (r"byte-order mark ((?:[0-9A-F]{2} ?)+)", "字节顺序标记 {0}"),
     (r"no byte-order mark", "无字节顺序标记"),
     (r"the rest of the file is UTF-8: a damaged character", "文件其余部分是 UTF-8：这是一个损坏的字符"),
+    (r"the file starts with UTF-8's byte-order mark", "文件以 UTF-8 的字节顺序标记开头"),
     (r"a span that ends before it starts", "结束早于开始的日期范围"),
     (r"Excel's CSV where the decimal mark is a comma", "以逗号为小数点的地区中 Excel 保存的 CSV"),
     (r"a lone surrogate", "孤立的代理项字符"),

@@ -4,7 +4,7 @@ CSV: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's
 "Unicode Text") or UTF-32 with one, else GB18030 (a superset of GBK, what Excel on Chinese
 Windows writes; report.py doubts it where code_pages.py says), or Windows-1252 where its header names known
 columns so (code_pages.py), unless the file is UTF-8 with a few bad bytes
-(``_damaged_utf8``), refused at the first; comma or tab separated, as the
+(``_damaged_utf8``) or starts with UTF-8's byte-order mark, refused at the first; comma or tab separated, as the
 header line shows; lines ending in LF, CRLF, or CR alone throughout (Excel
 for Mac's "CSV (Macintosh)"); columns separated by semicolons are read in an export read with a decimal comma
 (``semicolons``), and refused at the header elsewhere (semicolons.py). xlsx (openpyxl, the ``xlsx`` extra, imported
@@ -33,6 +33,7 @@ module's own error.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
 import io
@@ -222,8 +223,9 @@ def _text(data: bytes, file: str, codec: str | None = None) -> str:
 def read_as_gb18030(data: bytes) -> bool:
     """Whether ``_decode`` reads a CSV's bytes as GB18030 for being no UTF-8 (no byte-order mark or wide encoding), or
     refuses them as UTF-8 with a few bad bytes."""
-    if workbook(data) or data.isascii() or marked_codec(data) is not None or wide_encoding(data) is not None:
-        return False
+    if (workbook(data) or data.isascii() or data.startswith(codecs.BOM_UTF8) or marked_codec(data) is not None
+            or wide_encoding(data) is not None):
+        return False  # UTF-8's mark says UTF-8: a byte that is none is refused (``_decode``)
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -249,6 +251,10 @@ def _decode(data: bytes, file: str) -> tuple[str, bytes]:
     except UnicodeDecodeError as error:
         if _damaged_utf8(data):
             raise _bad_byte(data, error.start, file) from None
+        if data.startswith(codecs.BOM_UTF8):
+            # The mark says UTF-8: read as GBK it was text (锘), and the header's first cell was refused for it.
+            raise _bad_byte(data, error.start, file, "the file starts with UTF-8's byte-order mark); save the file as "
+                                                     "UTF-8") from None
         # Every byte sequence Excel's "CSV" save writes on Chinese Windows is GB18030 (GBK's superset); Western
         # European Windows' Windows-1252 where the header says so (code_pages.py).
         text = data.decode(WESTERN if western(data) else GBK, errors="replace")
@@ -273,13 +279,14 @@ def _damaged_utf8(data: bytes) -> bool:
     return len(_WIDE_UTF8.findall(data)) >= DAMAGED_UTF8_RATIO * bad
 
 
-def _bad_byte(data: bytes, start: int, file: str) -> ScenarioInvalid:
-    """The problem of a damaged UTF-8 file, at its first bad byte (``start``): the line and the character in it."""
+def _bad_byte(data: bytes, start: int, file: str, why: str = "the rest of the file is UTF-8: a damaged character); "
+                                                               "retype it, or export the report again") -> ScenarioInvalid:
+    """The problem of a damaged UTF-8 file, at its first bad byte (``start``): the line and the character in it;
+    ``why`` it is UTF-8, closing the bracket after the byte, and the fix."""
     newline = b"\n" if b"\n" in data else b"\r"  # lines ending in CR alone, as _text reads them
     line_start = data.rfind(newline, 0, start) + 1
     before = data[line_start:start].decode("utf-8")
-    return _problem(file, f"expected UTF-8 text, found byte 0x{data[start]:02x} (the rest of the file is UTF-8: a damaged "
-                          "character); retype it, or export the report again",
+    return _problem(file, f"expected UTF-8 text, found byte 0x{data[start]:02x} ({why}",
                     data.count(newline, 0, start) + 1, len(before.removeprefix("\ufeff")) + 1)
 
 
