@@ -563,6 +563,12 @@ _MESSAGES = _rules([
     (r"expected a header row of comma- or tab-separated columns, found none", "应为以逗号或制表符分隔的表头行，实际没有"),
     (r"expected at least one data row under the header, found only totals rows: (.*)",
      lambda m: f"应为表头下至少一行数据，实际只有合计行：{_totals_zh(m[1])}"),
+    # reader/exports/open_quotes.py: a quoted cell left open, at its quote.
+    (r"expected the quote opened here to close, found it open to the end of the file \(line (\d+)\)",
+     "此处打开的引号应当闭合，实际直到文件末尾（第 {0} 行）都未闭合"),
+    (r"expected the quote opened here to close before the next row, found it closing on line (\d+), its cell taking in "
+     r"line (\d+), a row of (.*)",
+     "此处打开的引号应在下一行数据之前闭合，实际到第 {0} 行才闭合，把第 {1} 行（日期为 {2} 的一行数据）并入了它的单元格"),
     (r"expected (.*), found (.*?) \(([^()]+)\)", _found_with_hint),
     (r"expected (.*), found (.*)",
      lambda m: f"{_should_be(m[1])}，{_found(m[2])}"),

@@ -27,6 +27,7 @@ from aigc_roi.reader.exports.given_once import GivenOnce
 from aigc_roi.reader.exports.grain import Finer, PartError, by_day_times, row_parts
 from aigc_roi.reader.exports.indicated import IndicatorCells, indicator_cells
 from aigc_roi.reader.exports.near_shapes import sampled, unknown_header
+from aigc_roi.reader.exports.open_quotes import quote_problem
 from aigc_roi.reader.exports.platforms import (
     COUNT,
     FEN,
@@ -246,6 +247,11 @@ def _read_one(table: Table, horizon: Horizon,
                      tuple(check for check in held if check is not None))
     try:
         for line, cells in table.rows:
+            # A quote left open: the row is refused at it, before its cells, which the quote has folded or cut short.
+            if line in table.quoted and (left := quote_problem(table, line, used["date"].index,
+                                                               platform.month_first)) is not None:
+                errors.append(left)
+                continue
             if len(cells) != table.width and (misfit := table.misfit(cells)) is not None:
                 errors.append(ScenarioError(table.file, line, misfit[0], "", misfit[1]))
                 continue

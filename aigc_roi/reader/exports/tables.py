@@ -56,6 +56,7 @@ from aigc_roi.model.limits import MAX_EXPORT_PARTS, MAX_EXPORT_UNPACKED_BYTES
 from aigc_roi.reader.byte_order import marked_codec, wide_encoding
 from aigc_roi.reader.exports.cells import EXCEL_DAY_0, CellError, Percentage, UnsavedFormula, day
 from aigc_roi.reader.exports.code_pages import GBK, WESTERN, western
+from aigc_roi.reader.exports.open_quotes import LEFT_OPEN, opening_quote
 from aigc_roi.reader.exports.semicolons import SEMICOLONS, semicolon_header
 from aigc_roi.reader.exports.sheets import chosen_sheets, same_columns
 from aigc_roi.reader.exports.zip_directory import entries_over
@@ -110,6 +111,12 @@ class Table:
     (Apple Ads' ``Currency: USD``; title_currency.py)."""
     skipped_sheets: tuple[SkippedSheet, ...] = ()
     """The sheets of its workbook not read, on the workbook's first table only."""
+    lines: Sequence[str] = ()
+    """A CSV's lines, as its rows' numbers count them; none for a workbook."""
+    quoted: dict[int, int] = field(default_factory=dict)
+    """A CSV row's last line -> its first, for each row a quote may run on from (open_quotes.py): one over several
+    lines, or one whose line holds an odd number of quotes (the last of the file, left open to its end); filled in
+    as ``rows`` reads them."""
 
     def merged(self, line: int, index: int) -> str | None:
         """The merged range (``A2:A3``) that covers the cell of ``line`` and column ``index`` (0-based) but does not
@@ -304,7 +311,8 @@ def _csv(text: str, file: str, is_header: IsHeader | None, semicolons: bool = Fa
     header_index = found[0]
     delimiter = _delimiter(lines[header_index], semicolons)
     reader = csv.reader(io.StringIO("\n".join(lines[header_index:])), delimiter=delimiter)
-    numbered = _numbered(reader, lines, header_index, file)
+    quoted: dict[int, int] = {}
+    numbered = _numbered(reader, lines, header_index, file, quoted)
     _, header = next(numbered)
 
     def rows() -> Iterator[tuple[int, Cells]]:
@@ -316,7 +324,7 @@ def _csv(text: str, file: str, is_header: IsHeader | None, semicolons: bool = Fa
     titles = tuple((index + 1, tuple(cells)) for index, line in enumerate(lines[:header_index])
                    if (cells := _cells_of(line, semicolons)) and "".join(cells).strip())
     return Table(file, header, header_index + 1, _notes_aside(rows(), notes, EXCEL_DAY_0),
-                 _filled_width(list(header)), delimiter, notes=notes, titles=titles)
+                 _filled_width(list(header)), delimiter, notes=notes, titles=titles, lines=lines, quoted=quoted)
 
 
 def _notes_aside(rows: Iterator[tuple[int, Cells]], notes: list[tuple[int, str]],
@@ -391,27 +399,33 @@ def _header_index(lines: Iterator[tuple[int, Sequence[object] | None]], is_heade
     return None if first is None else (first, is_header is None)
 
 
-def _numbered(reader: Reader, lines: list[str], offset: int, file: str) -> Iterator[tuple[int, list[str]]]:
-    """Each row of ``reader`` (which starts at ``lines[offset]``) with its last line, 1-based; ScenarioInvalid,
-    located, where the csv reader cannot read on."""
+def _numbered(reader: Reader, lines: list[str], offset: int, file: str,
+              quoted: dict[int, int]) -> Iterator[tuple[int, list[str]]]:
+    """Each row of ``reader`` (which starts at ``lines[offset]``) with its last line, 1-based, the rows a quote may
+    run on from added to ``quoted`` (``Table.quoted``); ScenarioInvalid, located, where the csv reader cannot read on."""
     read = 0
     try:
         for cells in reader:
-            yield offset + reader.line_num, cells
+            first, last = offset + read + 1, offset + reader.line_num
+            # Counted in C: a line of an odd number of quotes is rare, and the row's own reading says if it matters.
+            if first != last or lines[last - 1].count('"') % 2:
+                quoted[last] = first
+            yield last, cells
             read = reader.line_num
     except csv.Error:
-        raise _unreadable(file, lines, offset + read, offset + reader.line_num - 1) from None
+        raise _unreadable(file, lines, offset + read, offset + reader.line_num - 1, reader.dialect.delimiter) from None
 
 
-def _unreadable(file: str, lines: list[str], first: int, last: int) -> ScenarioInvalid:
-    """Why the csv reader stopped in the row from ``lines[first]`` to ``lines[last]``: with no quote open, a CR
-    followed by more of the line; else a cell longer than the csv module's limit (a quote never closed)."""
+def _unreadable(file: str, lines: list[str], first: int, last: int, delimiter: str) -> ScenarioInvalid:
+    """Why the csv reader stopped in the row from ``lines[first]`` to ``lines[last]`` (of columns separated by
+    ``delimiter``): with no quote open, a CR followed by more of the line; else a cell longer than the csv module's
+    limit (a quote never closed, at the quote where it can be found)."""
     inside = _CR_INSIDE_A_LINE.search(lines[last])
     if inside is not None:
         return _problem(file, "expected lines ending in LF or CRLF, found a carriage return (CR) inside a line; "
                               "remove it, or quote the cell that holds it", last + 1, inside.start() + 1)
     return _problem(file, f"expected cells of at most {csv.field_size_limit():,} characters, found a longer one; "
-                          "a quote left open takes the lines below it into its cell", first + 1)
+                          f"{LEFT_OPEN}", first + 1, opening_quote(lines[first], delimiter) or 1)
 
 
 def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> list[Table]:
