@@ -183,6 +183,9 @@ class ReportSource:
     places: dict[str, int] = field(default_factory=dict)
     """Amount field -> the most decimal places a cell of its column wrote, in the plan's unit (``places``); a field
     no cell gave a number is not in it."""
+    unfilled: tuple[str, ...] = ()
+    """Metric fields (impressions, clicks, users, revenue) whose column is empty or dashes in every row: a metric the
+    platform does not fill (a KOL sheet's impressions), not reported as a missing column is, with no row named."""
 
     @property
     def totals(self) -> int:
@@ -192,6 +195,11 @@ class ReportSource:
     def cell(self, name: str) -> tuple[int, str]:
         """The column number and header (as the file spells it) of field ``name``."""
         return self.column_numbers[name], self.columns[name]
+
+    def reports(self, name: str) -> bool:
+        """Whether the export reports field ``name`` at all: it has the column, and not one left empty in every row
+        (``unfilled``). A field it does not is none in every month it covers, and no row's cell is to blame."""
+        return name in self.columns and name not in self.unfilled
 
 
 MAX_PLACES = 6

@@ -164,6 +164,10 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
         if source.deduplicated:
             lines.append(("  " + label("actuals_deduplicated", lang).format(columns=comma.join(source.deduplicated)),
                           True))
+        if source.unfilled:
+            # Why the column read yields no CTR or CVR, and no ‡: no row's cell is to blame (docs/actuals.md).
+            lines.append(("  " + label("actuals_unfilled", lang).format(
+                columns=comma.join(source.columns[name] for name in source.unfilled)), True))
         if source.ignored:
             lines.append(("  " + label("actuals_ignored", lang).format(columns=comma.join(source.ignored)), True))
         if source.skipped_totals:
@@ -341,6 +345,7 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
         "through": actuals.through_label,
         "sources": [{"file": source.file, "platform": source.platform, "rows": source.rows, "columns": source.columns,
                      "units": source.units, "time_basis": source.time_basis, "ignored": list(source.ignored),
+                     "unfilled": list(source.unfilled),
                      "totals": source.totals, "currency": source.currency,
                      "conversion_time": list(source.conversion_time), "deduplicated": list(source.deduplicated),
                      "skipped_totals": [{"label": item.label, "rows": item.rows, "spend": item.spend, "line": item.line}

@@ -98,12 +98,13 @@ OPTIONAL = ("impressions", "clicks", "users", "revenue")
 
 def lacking_columns(report: Report, files: list[set[str]], file_days: dict[str, tuple[datetime.date, datetime.date]],
                     start: tuple[int, int]) -> dict[tuple[int, int], set[str]]:
-    """(channel, month) -> the metrics an export of the channel covering that month has no column for."""
+    """(channel, month) -> the metrics an export of the channel covering that month has no column for, or one empty
+    in every row (``ReportSource.unfilled``)."""
     sources = {source.file: source for source in report.sources}
     lacking: dict[tuple[int, int], set[str]] = {}
     for index, own in enumerate(files):
         for file in own:
-            missing = {name for name in OPTIONAL if name not in sources[file].columns}
+            missing = {name for name in OPTIONAL if not sources[file].reports(name)}
             first, last = file_days[file]
             for month in range(month_number(start, first), month_number(start, last) + 1) if missing else ():
                 lacking.setdefault((index, month), set()).update(missing)
@@ -142,8 +143,9 @@ def tally_rows(report: Report, channel_of: list[int | None], start: tuple[int, i
             value = getattr(row, name)
             if value is not None:
                 sums[name] = sums.get(name, 0.0) + value
-            elif name in (source := sources[row.file]).columns and name not in unreported.get(month, {}):
-                # The export has the column: this row's cell reported nothing (a missing column is lacking_columns').
+            elif (source := sources[row.file]).reports(name) and name not in unreported.get(month, {}):
+                # The export fills the column: this row's cell reported nothing (a missing column, or one empty in
+                # every row, is lacking_columns').
                 unreported.setdefault(month, {})[name] = NotReported(name, row.file, row.line, *source.cell(name))
     exact = report.exact()
     for sums in monthly.values():

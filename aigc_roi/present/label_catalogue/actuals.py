@@ -34,6 +34,8 @@ LABELS: dict[str, Label] = {
     ),
     "actuals_time_basis": Label("time basis: {basis}", "时间口径：{basis}"),
     "actuals_ignored": Label("ignored: {columns}", "未使用：{columns}"),
+    "actuals_unfilled": Label("empty in every row, so not reported, as a missing column: {columns}",
+                              "每行皆为空，按未报告计（同缺少该列）：{columns}"),
     "actuals_conversion_time": Label(
         "conversion time: {columns} count each conversion on the day it happened, not the day of delivery",
         "按转化时间：{columns} 按转化发生的日期计数，而非投放日期",

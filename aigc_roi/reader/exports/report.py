@@ -273,9 +273,12 @@ def _read_one(table: Table, horizon: Horizon,
     except ScenarioInvalid as unreadable:
         # The CSV cannot be read past a line (tables.py): the problems of the rows above it are reported too.
         errors += unreadable.errors
+    unfilled: tuple[str, ...] = ()
     if unreported := [name for name, _ in amounts if name != "spend" and name not in numbers]:
         # A column of dashes and empty cells only is one the platform does not fill (a metric it does not track,
-        # a KOL sheet's impressions): not reported, as a missing column, rather than 0 every day.
+        # a KOL sheet's impressions): not reported, as a missing column, rather than 0 every day. A blank cell
+        # read as 0, an N/A as None: one without an N/A is unfilled, no row's cell to name (actuals_rows.py).
+        unfilled = tuple(name for name in unreported if all(getattr(row, name) is not None for row in rows))
         rows = [replace(row, impressions=None if "impressions" in unreported else row.impressions,
                         clicks=None if "clicks" in unreported else row.clicks,
                         users=None if "users" in unreported else row.users,
@@ -305,6 +308,7 @@ def _read_one(table: Table, horizon: Horizon,
         grain=tuple(label for label in [column.header for column in finer] + [HOUR] if label in labels),
         skipped_sheets=table.skipped_sheets,
         places=numbers,
+        unfilled=unfilled,
     )
     found = source.currency
     if found is not None and found != currency:
