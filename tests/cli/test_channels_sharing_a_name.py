@@ -188,8 +188,9 @@ REFORECAST_REFUSALS = [
     # The second A spent 6,000 in January for no user: no bid buys that.
     (f"{USERS}2025-01-03,a0_x,18000,900\n2025-01-05,a1_y,6000,0\n", "",
      "aigc-roi: acquisition[1] 2025-01: it spent 6,000.00 for no new users; the re-forecast cannot express that month"),
-    # The first A's row leaves its users blank: that cell is named.
-    (f"{USERS}2025-01-03,a0_x,18000,\n", "",
+    # The first A's row reports no users (N/A): that cell is named. (A column blank in every row is a missing
+    # column, the case below: no cell to name.)
+    (f"{USERS}2025-01-03,a0_x,18000,N/A\n", "",
      "aigc-roi: acquisition[0] 2025-01: the exports report no new users (activations) at {export}:2:4 in column 'new_users', so "
      "the re-forecast cannot set that month's users"),
     # No new_users column at all: the first A's users cannot be set.
