@@ -98,5 +98,12 @@ def test_a_chinese_name_is_laid_out_whole_as_its_escape(plans: Path, monkeypatch
 
 def test_a_symbol_is_laid_out_as_its_stand_in(plans: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A month ‡-marked (not reported in a row's cell) is 2025-03++ in ASCII: measured as 2025-03‡, it was folded.
+    # The README's bilibili.csv with one N/A new_users cell (its blank impressions are a missing column, unmarked).
+    bilibili = VIEWS["actuals"][3]
+    header, first, *rest = Path(bilibili).read_text(encoding="utf-8").splitlines()
+    cells = first.split(",")
+    cells[header.split(",").index("new_users")] = "N/A"
+    (plans / "bilibili-na.csv").write_text("\n".join([header, ",".join(cells), *rest]) + "\n", encoding="utf-8")
+    monkeypatch.setitem(VIEWS, "actuals", [*VIEWS["actuals"][:3], str(plans / "bilibili-na.csv"), *VIEWS["actuals"][4:]])
     result = _ascii_run("actuals", "en", plans, monkeypatch)
     assert "| 2025-03++ |" in result.stdout and "| +  " not in result.stdout, result.stdout
