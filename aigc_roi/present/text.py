@@ -74,6 +74,13 @@ def spreadsheet_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet would read ``text``, typed into a cell, as a formula (``FORMULA_STARTS``)."""
+    return text.startswith(FORMULA_STARTS)
+
+
 def xlsx_text(text: str) -> str:
-    """As ``spreadsheet_text``, with the control characters XML 1.0 cannot hold written out."""
-    return spreadsheet_text(re.sub(_NOT_IN_XML, lambda match: _escape(match.group()), text))
+    """The text itself, with the control characters XML 1.0 cannot hold written out. No ``'``: an xlsx cell has a
+    type, and a formula-like one is stored as a text cell (workbook.py ``keep_text``), never evaluated, holding the
+    name exactly as JSON does; CSV, whose cells have no type, keeps the ``'`` (``spreadsheet_text``)."""
+    return re.sub(_NOT_IN_XML, lambda match: _escape(match.group()), text)

@@ -81,7 +81,7 @@ def marked_workbook(data: bytes, sets: Sets, lang: str) -> bytes:
     from openpyxl import load_workbook
     from openpyxl.styles import Font
 
-    from aigc_roi.present.workbook import saved
+    from aigc_roi.present.workbook import keep_text, saved
 
     workbook = load_workbook(io.BytesIO(data))
     sheet = workbook.create_sheet(label("sheet_what_if", lang), 0)
@@ -90,6 +90,7 @@ def marked_workbook(data: bytes, sets: Sets, lang: str) -> bytes:
     sheet.append([label("field_path", lang), label("value", lang)])
     for path, value in sets:
         sheet.append([xlsx_text(path), xlsx_text(value)])
+        keep_text(sheet[sheet.max_row])  # a value --set as -5 or =x is the text typed, a text cell
     for cell in (*sheet[1], *sheet[3]):
         cell.font = Font(bold=True)
     for column, texts in (("A", [label("field_path", lang), *(path for path, _ in sets)]),

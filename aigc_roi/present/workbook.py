@@ -20,7 +20,7 @@ import datetime
 import io
 import math
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -34,9 +34,10 @@ from aigc_roi.present.fit_data import fits_table
 from aigc_roi.present.inputs_table import InputRow, ScenarioFacts, distribution_label, inputs_rows
 from aigc_roi.present.labels import label, sentences, short_label, unqualified
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing, irr_none_label, none_over, says_nothing
-from aigc_roi.present.text import xlsx_text
+from aigc_roi.present.text import formula_like, xlsx_text
 
 if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
     from openpyxl.workbook.workbook import Workbook as OpenpyxlWorkbook
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -307,10 +308,12 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
     from openpyxl.utils import get_column_letter
 
     sheet.append([xlsx_text(column.header) if isinstance(column.header, str) else column.header for column in columns])
+    keep_text(sheet[1])
     widths = [_display_width(_shown(column.header, DATE)) for column in columns]
     for r, row in enumerate(rows):
-        # Names are data: a formula-like start gets a ' and control characters are written out.
+        # Names are data: control characters are written out, a formula-like text kept a text cell.
         sheet.append([xlsx_text(cell) if isinstance(cell, str) else _excel_number(cell) for cell in row])
+        keep_text(sheet[r + 2])
         for c, value in enumerate(row):
             number_format = columns[c].number_format
             if row_formats is not None and c in value_columns:
@@ -327,6 +330,18 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
     for c, width in enumerate(widths):
         # +2: room for the autofilter arrow button in the header.
         sheet.column_dimensions[get_column_letter(c + 1)].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+
+
+def keep_text(cells: Iterable[Cell]) -> None:
+    """Each text cell that starts like a formula (``=``, ``+``, ``-``, ``@``: ``formula_like``) stored as text, holding
+    the name exactly: openpyxl makes a text starting with ``=`` a formula cell, evaluated as Excel opens the file.
+    A text cell is never evaluated, and ``quotePrefix`` is the style Excel gives a text typed after a ``'``: it shows
+    the name without one and keeps it text when the cell is edited. Before, the text itself started with ``'``, so a
+    name copied from the sheet differed from CSV's reading and JSON's (a ``--map`` glob missed it)."""
+    for cell in cells:
+        if isinstance(cell.value, str) and formula_like(cell.value):
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 def _past_excel(value: Any) -> bool:
