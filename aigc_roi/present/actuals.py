@@ -167,7 +167,7 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
         if source.unfilled:
             # Why the column read yields no CTR or CVR, and no ‡: no row's cell is to blame (docs/actuals.md).
             lines.append(("  " + label("actuals_unfilled", lang).format(
-                columns=comma.join(source.columns[name] for name in source.unfilled)), True))
+                columns=comma.join(f"{name}={source.columns[name]}" for name in source.unfilled)), True))
         if source.ignored:
             lines.append(("  " + label("actuals_ignored", lang).format(columns=comma.join(source.ignored)), True))
         if source.skipped_totals:

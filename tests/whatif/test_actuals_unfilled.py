@@ -62,9 +62,9 @@ def test_an_empty_column_reads_as_a_missing_one_in_every_format(tmp_path: Path, 
 
 def test_the_summary_names_the_columns_left_empty(tmp_path: Path, plan: Path) -> None:
     export = tmp_path / "kol.csv"
-    assert "  empty in every row, so not reported, as a missing column: impressions, clicks" in _outputs(
+    assert "  empty in every row, so not reported, as a missing column: impressions=impressions, clicks=clicks" in _outputs(
         plan, export, WITH_EMPTY, "table", "en").splitlines()
-    assert "  每行皆为空，按未报告计（同缺少该列）：impressions、clicks" in _outputs(
+    assert "  每行皆为空，按未报告计（同缺少该列）：impressions=impressions、clicks=clicks" in _outputs(
         plan, export, WITH_EMPTY, "table", "zh").splitlines()
 
 
