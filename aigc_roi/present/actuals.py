@@ -20,6 +20,7 @@ from aigc_roi.present.payback_window import within_note
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown, with_currency
+from aigc_roi.present.text import markdown_text
 from aigc_roi.whatif.actuals import (
     FLAG_HIGH,
     FLAG_LOW,
@@ -529,14 +530,17 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
     # The column holds every month mark (*, †, ‡), not only a partial month's: its header and legend say so.
     header = [label("actuals_mark", lang) if key == "partial" else word
               for key, word in zip(ROW_HEADER, _header_words(ROW_HEADER, lang), strict=True)]
-    legend = [f"- {actuals.row_name(channel)}: {line}" for channel in actuals.channels for line in mark_lines(channel, lang)]
+    # Each line's names (a channel's, a file's) shown as written, as the tables' cells are (markdown_text).
+    legend = [f"- {markdown_text(actuals.row_name(channel))}: {markdown_text(line)}"
+              for channel in actuals.channels for line in mark_lines(channel, lang)]
     if any(month.flagged for channel in actuals.channels for month in channel.months):
-        legend.append(f"- {flag_line(actuals, lang)}")
+        legend.append(f"- {markdown_text(flag_line(actuals, lang))}")
     parts = [to_markdown((header, rows), title, text_columns=4), *(["\n".join(legend) + "\n"] if legend else []),
-             "\n".join(f"- {line.strip()}" for line, _ in source_lines(actuals, style)) + "\n"]
+             "\n".join(f"- {markdown_text(line.strip())}" for line, _ in source_lines(actuals, style)) + "\n"]
     for channel in actuals.channels:
         if channel.furthest is not None:
-            parts.append(f"- {actuals.row_name(channel)}: {_furthest(channel.furthest, style)}\n")
+            parts.append(f"- {markdown_text(actuals.row_name(channel))}: "
+                         f"{markdown_text(_furthest(channel.furthest, style))}\n")
     if actuals.unmatched:
         parts.append(to_markdown(_unmatched_rows(actuals, style), in_currency("actuals_unmatched", style), text_columns=2))
     if outlooks is not None:

@@ -40,6 +40,7 @@ from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.simulation import chance_cell, defined_cell, figure_text, share_fields
 from aigc_roi.present.tables import CURRENCY, figure_note, is_money, to_markdown, with_currency
 from aigc_roi.present.tables import Table as Rows
+from aigc_roi.present.text import markdown_text
 from aigc_roi.whatif.compare import CHANGE, Comparison
 
 if TYPE_CHECKING:
@@ -429,12 +430,12 @@ class ComparePresenter(Presenter[Comparison]):
                      else irr_borrowing_note([column.figures for column in result.columns], lang))
         for note in (borrowing, None if self.on_risk else month_note(columns, lang)):
             if note is not None:
-                text += f"\n_{note}_\n"
+                text += f"\n_{markdown_text(note)}_\n"
         if result.changes is None:
             return text
         notes = sentences(explain_notes(result.changes, self.style), lang)
         return (text + "\n" + to_markdown(explain_rows(result.changes, self.style), label("explain_title", lang), text_columns=4)
-                + f"\n_{notes}_\n")
+                + f"\n_{markdown_text(notes)}_\n")
 
     def view(self, result: Comparison) -> list[RenderableType]:
         from aigc_roi.present.compare_view import compare_view, distribution_view  # Rich loads only for the terminal's view

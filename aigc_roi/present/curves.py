@@ -124,7 +124,7 @@ def curves_markdown(report: CurvesReport, lang: str = "en") -> str:
              f"| {label('age_months', lang)} | {label('retention_share', lang)} |", "|---:|---:|"]
     lines += [f"| {point.age} | {_percent(point.share)} |" for point in report.curves.retention]
     for own in report.curves.channel_retention:
-        lines += ["", f"### {label('channel_retention_by_month', lang).format(channel=own.channel)}", "",
+        lines += ["", f"### {markdown_text(label('channel_retention_by_month', lang).format(channel=own.channel))}", "",
                   f"| {label('age_months', lang)} | {label('retention_share', lang)} |", "|---:|---:|"]
         lines += [f"| {point.age} | {_percent(point.share)} |" for point in own.retention]
     for plan in report.curves.renewals:

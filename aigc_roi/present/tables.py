@@ -238,10 +238,10 @@ def run_markdown(report: RunReport, style: NumberStyle | None = None, months: bo
              + f"\n_{markdown_text(npv_basis(report.discount_rate, style, report.discount_range))}_\n"]
     borrowing = irr_borrowing_note([report.figures], style.lang)
     if borrowing is not None:
-        parts.append(f"_{borrowing}_\n")
+        parts.append(f"_{markdown_text(borrowing)}_\n")
     if report.channels:
         parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))
-        parts.append("".join(f"_{note}_\n" for note in channel_notes(report.channels, style.lang)))
+        parts.append("".join(f"_{markdown_text(note)}_\n" for note in channel_notes(report.channels, style.lang)))
     if report.gates is not None:
         # One paragraph a failed gate: a line break inside a paragraph is escaped as a name's would be.
         parts.append(to_markdown(gates_grid(report, style), label("gates", style.lang), text_columns=3)

@@ -21,11 +21,15 @@ the noncharacters U+FFFE and U+FFFF and a lone surrogate."""
 _CONTROL_IN_LINES = _CONTROL.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f")
 """``_CONTROL`` less the line feed: in a Rich ``Text`` a line break is the layout's own."""
 
-_MARKDOWN = r"[\\|]|\](?=[(\[])|<(?=[A-Za-z/!?])|&(?=[#A-Za-z])"
+_MARKDOWN = r"[\\|`*~]|\](?=[(\[])|<(?=[A-Za-z/!?])|&(?=[#A-Za-z])|(?<![^\W_])_|_(?![^\W_])"
 """What makes markdown (CommonMark, GitHub's) act rather than show: a ``]`` that closes a link or
 image (``[x](url)``, ``![i](url)``, ``[x][ref]``), a ``<`` that opens raw HTML or an autolink, an
-``&`` that starts an entity, a ``|`` that ends a table cell, and the backslash that would undo these
-escapes. Emphasis and code marks only style text, and are left as written so labels read plainly."""
+``&`` that starts an entity, a ``|`` that ends a table cell, a backtick that opens code, a ``*`` or
+``~`` that opens or closes emphasis or strikethrough, an ``_`` that may (one between two letters or
+digits never does, ``peak_cash``, and is left as written), and the backslash that would undo these
+escapes. A name is text: a campaign called `tick` *star* _u_ reads as written, not as code, bold and
+italics; each piece is escaped whole, so two pieces put together (a name, then a label) cannot pair
+their marks."""
 
 _NOT_IN_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 """Characters XML 1.0 cannot hold at all: most C0 controls, lone surrogates, U+FFFE and U+FFFF."""
@@ -56,7 +60,8 @@ def html_text(text: str) -> str:
 
 def markdown_text(text: str) -> str:
     """Text a markdown reader shows without acting on it: ``[x](url)`` is no link, ``<img>`` no HTML,
-    ``|`` ends no cell (each backslash-escaped); control characters are written out."""
+    ``|`` ends no cell, ```x``` no code, ``*x*`` and ``_x_`` no emphasis (each backslash-escaped, ``_MARKDOWN``);
+    control characters are written out. Every markdown output's names, cells, titles and lines pass through it."""
     return re.sub(_MARKDOWN, lambda match: "\\" + match.group(), visible(text))
 
 

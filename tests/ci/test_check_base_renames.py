@@ -65,7 +65,8 @@ def test_a_rename_committed_on_the_branch_is_followed(repo: Path) -> None:
     result = invoke(["check", "scenarios", "--base", "HEAD~1", "--format", "markdown"])
     assert result.exit_code == 1
     assert "| scenarios/plan-q3.yaml | max_npv_drop | 56.91% | <= 10.00% | fail (new) |" in result.stdout
-    assert "### scenarios/plan-q3.yaml (Spec example): renamed (was scenarios/plan.yaml at HEAD~1)" in result.stdout
+    # The ~ escaped, as markdown's strikethrough mark is in every text (present/text.py): shown as HEAD~1.
+    assert "### scenarios/plan-q3.yaml (Spec example): renamed (was scenarios/plan.yaml at HEAD\\~1)" in result.stdout
 
 
 def test_errors_of_the_version_at_ref_name_its_old_path(repo: Path) -> None:

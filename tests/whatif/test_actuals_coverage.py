@@ -120,18 +120,19 @@ def test_a_stated_day_that_is_no_date_or_outside_the_rows_is_refused(files: tupl
 
 def test_markdown_has_a_legend_for_every_month_mark_and_a_mark_column(tmp_path: Path, files: tuple[Path, Path]) -> None:
     """As the terminal's captions: Douyin's April holds 20 of its 30 days (67%), Tencent's export ends on 03-31, so
-    its April is not in its exports (†); a plan without ranges puts an actual off it outside P5-P95 (!)."""
+    its April is not in its exports (†); a plan without ranges puts an actual off it outside P5-P95 (!). The * is
+    escaped as every markdown text's is (present/text.py), shown as *."""
     plan, export = files
     march = tmp_path / "gdt.csv"
     march.write_text("stat_time_day,campaign_name,stat_cost,active\n2025-03-01,gdt_a,1000,80\n2025-03-31,gdt_a,1000,80\n",
                      encoding="utf-8")
     for lang, header, lines in (
             ("en", "| Channel | Month | Label | Mark | Spend plan |",
-             ["- Douyin CPA: * partial month: 2025-04 67% of its days",
+             ["- Douyin CPA: \\* partial month: 2025-04 67% of its days",
               "- Tencent CPA: † not in this channel's exports (they end earlier): 2025-04",
               "- ! outside the plan's P5–P95 (percentile among 2,000 draws, seed 0)"]),
             ("zh", "| 渠道 | 月份 | 标签 | 标记 | 广告支出 方案 |",
-             ["- Douyin CPA: * 不完整月份：2025-04 覆盖其 67% 的天数",
+             ["- Douyin CPA: \\* 不完整月份：2025-04 覆盖其 67% 的天数",
               "- Tencent CPA: † 此渠道的报表未覆盖（报表更早结束）：2025-04",
               "- ! 超出方案的 P5–P95（在 2,000 次抽样中的分位，种子 0）"])):
         out = invoke(["actuals", str(plan), str(export), str(march), "-f", "markdown", "--lang", lang]).stdout.splitlines()
