@@ -24,15 +24,21 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-SHORT_NOTES: dict[str, str] = {"out_of_reach_short": "out_of_reach_note", "holds_short": "holds_note"}
+SHORT_NOTES: dict[str, str] = {"out_of_reach_short": "out_of_reach_note", "holds_short": "holds_note",
+                               "only_at_current_short": "only_at_current_note",
+                               "all_but_current_short": "all_but_current_note"}
 """A short word for a missing break-even -> the sentence under the table that says what it means."""
 
 
-def no_value_reason(table: BreakEvenTable, threshold: str) -> str:
-    """The label of why a driver has no value at ``threshold``: no ad spend leaves no ROI to break even; otherwise the
-    driver alone keeps the plan on the side it is on now, which holds at every value or is out of reach at all."""
+def no_value_reason(table: BreakEvenTable, row: BreakEven, threshold: str) -> str:
+    """The label of why ``row``'s driver has no value at ``threshold``: no ad spend leaves no ROI to break even; a
+    figure that jumps at the current value is on its side there alone (``BreakEven.jump_at_current``: met only at the
+    current value, or everywhere but there); otherwise the driver alone keeps the plan on the side it is on now,
+    which holds at every value or is out of reach at all."""
     if threshold == "roi_zero" and table.roi is None:
         return "roi_undefined"
+    if threshold in row.jump_at_current:
+        return "only_at_current_short" if table.met_now(threshold) else "all_but_current_short"
     return "holds_short" if table.met_now(threshold) else "out_of_reach_short"
 
 
@@ -40,25 +46,26 @@ def value_or_reason(table: BreakEvenTable, row: BreakEven, threshold: str, style
     """The break-even as threshold_text writes it, or "none (always holds)" with the reason there is none: a bare
     "—" would read alike for a driver safe at any value and one that can never get there."""
     if getattr(row, threshold) is None:
-        return label("no_break_even", style.lang).format(reason=label(no_value_reason(table, threshold), style.lang))
+        return label("no_break_even", style.lang).format(reason=label(no_value_reason(table, row, threshold), style.lang))
     return threshold_text(row, threshold, style)
 
 
 def no_value_notes(table: BreakEvenTable, lang: str) -> list[str]:
     """The sentences that define the reasons shown for a missing break-even, once under the table."""
-    shown = {no_value_reason(table, threshold) for row in table.rows for threshold in THRESHOLDS
+    shown = {no_value_reason(table, row, threshold) for row in table.rows for threshold in THRESHOLDS
              if getattr(row, threshold) is None}
     return [label(note, lang) for short, note in SHORT_NOTES.items() if short in shown]
 
 
-NONE_REASONS = {"roi_undefined": "no_roi", "holds_short": "holds", "out_of_reach_short": "out_of_reach"}
+NONE_REASONS = {"roi_undefined": "no_roi", "holds_short": "holds", "out_of_reach_short": "out_of_reach",
+                "only_at_current_short": "only_at_current", "all_but_current_short": "all_but_current"}
 """Why there is no break-even, as JSON and CSV name it (docs/formulas.md §10)."""
 
 
 def none_reason(table: BreakEvenTable, row: BreakEven, threshold: str) -> str | None:
     """JSON's ``none_reason`` of ``row`` at ``threshold`` (CSV's ``<threshold>_none_reason``): None where there is a
     break-even."""
-    return None if getattr(row, threshold) is not None else NONE_REASONS[no_value_reason(table, threshold)]
+    return None if getattr(row, threshold) is not None else NONE_REASONS[no_value_reason(table, row, threshold)]
 
 
 FLAGS = ["channel_saturating", "roi_zero_jump", "payback_target_jump"]

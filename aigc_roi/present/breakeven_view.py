@@ -63,8 +63,10 @@ def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style:
     lang = style.lang
     met = table.met_now(threshold)
     if getattr(row, threshold) is None:
-        reason = no_value_reason(table, threshold)
-        return Text(label(reason, lang), style="dim" if reason == "roi_undefined" else "green" if met else "red")
+        reason = no_value_reason(table, row, threshold)
+        # Met at the current value alone, or missed there alone: neither room nor a move needed, so neither colour.
+        dim = reason in ("roi_undefined", "only_at_current_short", "all_but_current_short")
+        return Text(label(reason, lang), style="dim" if dim else "green" if met else "red")
     text = room_cell(row, threshold, style)
     # A break-even on the other side of the current value than the plan (a free channel's cost of 0): neither room
     # nor a move needed, so neither colour.

@@ -20,7 +20,8 @@ Both thresholds report the value on the *good* side of the boundary (the
 last value with roi >= 0, or with payback within target), within
 ``RELATIVE_TOLERANCE`` (``ABSOLUTE_TOLERANCE`` near 0; breakeven_search.py). None means no value
 in the driver's whole domain, ``[Driver.lower_bound, Driver.upper_bound]``,
-crosses the threshold: it holds, or fails, everywhere. The domain leaves out
+crosses the threshold: it holds, or fails, everywhere searched, which a current
+value outside that room may not share (``BreakEven.jump_at_current``). The domain leaves out
 the values where the model is undefined: a bid or cpm dividing a budget
 stays at or above ``MIN_UNIT_COST`` (at 0 the channel would spend its budget
 on no users, and just above 0 buy almost infinitely many). Every channel's
@@ -73,11 +74,12 @@ from aigc_roi.whatif.breakeven_search import (
     RELATIVE_TOLERANCE,
     Level,
     Solved,
+    level_values,
     levels,
     search,
     search_floor,
 )
-from aigc_roi.whatif.drivers import Driver, drivers_of, evaluate_realized
+from aigc_roi.whatif.drivers import ROW_SERIES, Driver, drivers_of, evaluate_realized, series_one_at_a_time
 from aigc_roi.whatif.lockstep import Steps, run_together
 from aigc_roi.whatif.max_bid import own_max_unit_costs
 from aigc_roi.whatif.shown_limits import held_digits
@@ -136,6 +138,12 @@ class BreakEven:
     current value itself, as roi does at a free channel's cost of 0, which makes its users no paid users
     (docs/formulas.md §12): a plan with roi -7.87% at 0 has roi >= 0 from just above 0 to its break-even, so a cost
     of 0 is neither "room before ROI < 0" up to it nor a move it needs. Such a threshold has no headroom."""
+    jump_at_current: frozenset[str] = frozenset()
+    """Thresholds without a break-even whose side at the current value is not the side of every other value searched:
+    the current value lies outside the searched room (a free channel's cost of 0, below ``MIN_UNIT_COST``) and the
+    figure jumps there, as roi does from 70% at a cost of 0 to -12.09% at every cost above it (docs/formulas.md §12).
+    Neither "always holds" nor "out of reach" is true of such a driver: the threshold is met at the current value
+    alone, or everywhere but there (docs/formulas.md §10)."""
 
     def headroom(self, threshold: str) -> float | None:
         """(break-even - current) / current: the signed relative move of the driver
@@ -206,13 +214,15 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
     crossings = [{name: (value, not crossing.good_below) for name, crossing in solved[d].items()
                   if (value := crossing.value) is not None and crossing.jump is None} for d in range(len(drivers))]
     held = held_digits(realized, list(zip(drivers, crossings, strict=True)), thresholds)
+    jumped = _jumps_at_current(realized, drivers, solved, met, thresholds)
     rows = tuple(
         BreakEven(driver, solved[d]["roi_zero"].value, solved[d]["payback_target"].value,
                   frozenset(name for name in THRESHOLDS if solved[d][name].value is not None and solved[d][name].good_below),
                   alone.get(driver.path),
                   {name: jump for name in THRESHOLDS if (jump := solved[d][name].jump) is not None}, held[d],
                   {name: flip for name in THRESHOLDS if (flip := solved[d][name].flip) is not None},
-                  frozenset(name for name in THRESHOLDS if _on_wrong_side(solved[d][name], driver.current, met[name])))
+                  frozenset(name for name in THRESHOLDS if _on_wrong_side(solved[d][name], driver.current, met[name])),
+                  jumped[d])
         for d, driver in enumerate(drivers)
     )
     return BreakEvenTable(realized.name, window, roi_now, payback_now, rows, tuple(gate.name for gate in realized.gates))
@@ -246,6 +256,28 @@ def _on_wrong_side(crossing: Crossing, current: float, met: bool) -> bool:
         return False
     good = current <= value if crossing.good_below else current >= value
     return good != met
+
+
+def _jumps_at_current(realized: Scenario, drivers: list[Driver], solved: dict[int, Solved], met: dict[str, bool],
+                      thresholds: dict[str, Level]) -> list[frozenset[str]]:
+    """Per driver, the thresholds it finds no break-even of whose side everywhere in the searched room is not the
+    current value's (``BreakEven.jump_at_current``). Only a current value outside the room can be: inside it, a
+    change of side would have been a crossing or a gate's jump. The room has no change of side, so its floor (the
+    value nearest the current one) tells its side; one engine call for every such driver."""
+    outside = [d for d, driver in enumerate(drivers)
+               if not search_floor(driver) <= driver.current <= driver.upper_bound
+               and any(crossing.value is None for crossing in solved[d].values())]
+    jumped: list[frozenset[str]] = [frozenset()] * len(drivers)
+    if not outside:
+        return jumped
+    floors = np.array([[search_floor(drivers[d])] for d in outside])
+    figures, months = series_one_at_a_time(realized, [drivers[d] for d in outside], floors, ROW_SERIES)
+    found = level_values((figures, months), thresholds)
+    for row, d in enumerate(outside):
+        # NaN (a figure undefined in the room, roi without spend) is no side: the reason stays the current side's.
+        jumped[d] = frozenset(name for name in THRESHOLDS if solved[d][name].value is None
+                              and not np.isnan(level := found[name][row, 0]) and bool(level >= 0) != met[name])
+    return jumped
 
 
 def _closed_then_searched(drivers: list[Driver], forms: dict[int, bool], floors: np.ndarray, target: int,

@@ -83,6 +83,20 @@ LABELS: dict[str, Label] = {
     "out_of_reach_note": Label("Out of reach: that driver alone reaches it at no valid value.",
                                "无法达到：只变动该驱动因素，任何有效取值都达不到。"),
     "holds_note": Label("Always holds: at every valid value of that driver.", "始终成立：该驱动因素取任何有效值都成立。"),
+    # No break-even where the figure jumps at the current value itself (docs/formulas.md §10): a free channel's cost
+    # of 0 makes its users no paid users (§12), so ROI at 0 is not the ROI at any cost above it.
+    "only_at_current_short": Label("only at current", "仅当前值成立"),
+    "all_but_current_short": Label("all but current", "仅当前值不成立"),
+    "only_at_current_note": Label(
+        "Only at current: met at the current value alone; at every other valid value of that driver the figure "
+        "jumps across the threshold (as at a channel's cost of 0, where its users are no paid users).",
+        "仅当前值成立：只在当前值达到；该驱动因素取其他任何有效值时，指标都跳到阈值另一侧"
+        "（如渠道费用为 0 时，其用户不算付费用户）。"),
+    "all_but_current_note": Label(
+        "All but current: missed at the current value alone; at every other valid value of that driver the figure "
+        "jumps across the threshold (as at a channel's cost of 0, where its users are no paid users).",
+        "仅当前值不成立：只在当前值达不到；该驱动因素取其他任何有效值时，指标都跳到阈值另一侧"
+        "（如渠道费用为 0 时，其用户不算付费用户）。"),
     # A break-even at a gate's flip (docs/formulas.md §10): the figure jumps across the threshold there.
     "breakeven_jump_marker": Label("jump", "跳变"),
     "breakeven_jump_note": Label(
