@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES, rules_of, with_horizon_flag
 from aigc_roi.present.compare_basis import basis_rows, calendar, compare_bases, month_note, starts_differ
+from aigc_roi.present.compare_gates import gate_rows, gates_note, with_gates
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.explain import explain_data, explain_notes, explain_rows
 from aigc_roi.present.labels import label, sentences, short_label
@@ -175,8 +176,9 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
                      for scenario, labels in zip(scenarios, months, strict=True)]
             rows.append([label(name, style.lang), *texts,
                          *(signed(name, delta, style) for delta in deltas), best])
-    # Beside the scenarios' columns: each later one's change and best, and CSV's note.
-    return header, rows + basis_rows(scenarios, style, len(names) + (style is None))
+    # Beside the scenarios' columns: each later one's change and best, and CSV's note; a gate has none of them.
+    blank = len(names) + (style is None)
+    return header, rows + gate_rows(scenarios, style, False, blank) + basis_rows(scenarios, style, blank)
 
 
 def _headers(style: NumberStyle | None, keys: list[str]) -> list[str]:
@@ -358,18 +360,21 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
         if chance == "payback_within_target" and style is None:
             rows += [[chance, key, *(scenario["distribution"][f"payback_{key}"] for scenario in scenarios), ""]
                      for key in ("target_months", "within_months")]
+    rows += gate_rows(scenarios, style, True, 1)
     rows += [[key, "", *cells] for key, *cells in basis_rows(scenarios, style, 1)]
     return [*_headers(style, ["figure", "statistic"]), *names, *_headers(style, ["best"])], rows
 
 
 def compare_columns(comparison: Comparison) -> list[dict[str, Any]]:
     """Each column as JSON's ``scenarios`` holds it: name, source, its basis (``compare_bases``), figures (with the
-    horizon flag) and, on risk, the distribution."""
+    horizon flag) and, on risk, the distribution; where some column has gates, each one's (present/compare_gates.py)."""
     from aigc_roi.present.simulation import distribution_json
 
-    return [{"name": column.name, "source": column.source, **basis, "figures": with_horizon_flag(column.figures, column.horizon_months),
-             **({} if column.simulation is None else {"distribution": distribution_json(column.simulation)})}
-            for column, basis in zip(comparison.columns, compare_bases(comparison), strict=True)]
+    columns = [{"name": column.name, "source": column.source, **basis,
+                "figures": with_horizon_flag(column.figures, column.horizon_months),
+                **({} if column.simulation is None else {"distribution": distribution_json(column.simulation)})}
+               for column, basis in zip(comparison.columns, compare_bases(comparison), strict=True)]
+    return with_gates(columns, comparison)
 
 
 def best_json(scenarios: list[dict[str, Any]], on_risk: bool) -> dict[str, list[str]]:
@@ -428,7 +433,7 @@ class ComparePresenter(Presenter[Comparison]):
         columns = compare_columns(result)
         borrowing = (risk_borrowing_note(columns, lang) if self.on_risk
                      else irr_borrowing_note([column.figures for column in result.columns], lang))
-        for note in (borrowing, None if self.on_risk else month_note(columns, lang)):
+        for note in (borrowing, None if self.on_risk else month_note(columns, lang), gates_note(columns, lang, self.on_risk)):
             if note is not None:
                 text += f"\n_{markdown_text(note)}_\n"
         if result.changes is None:

@@ -25,6 +25,7 @@ from aigc_roi.present.compare import (
     said,
 )
 from aigc_roi.present.compare_basis import BASIS_LABELS, basis_cells, calendar, month_note, starts_differ
+from aigc_roi.present.compare_gates import gate_texts, gates_note
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.labels import bracketed, label, sentences
 from aigc_roi.present.layout import Column, Fitted, fixed_table
@@ -44,13 +45,14 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
     lang = style.lang
     title = label("compare_title", lang) + bracketed(style.currency, lang)
     borrowing = irr_borrowing_note([scenario["figures"] for scenario in scenarios], lang)
-    caption = sentences([best_legend(lang), borrowing or "", month_note(scenarios, lang) or ""], lang)
+    caption = sentences([best_legend(lang), borrowing or "", month_note(scenarios, lang) or "",
+                         gates_note(scenarios, lang, False) or ""], lang)
     names = [scenario["name"] for scenario in scenarios]
     months = [calendar(scenario) if starts_differ(scenarios) else None for scenario in scenarios]
 
     def cells(compact: bool) -> list[tuple[str, list[Text], list[Text] | None]]:
         """Per figure: its row label, each scenario's value, each later scenario's Δ against the first; then each
-        basis row, which has no Δ."""
+        gate's row and each basis row, which have no Δ."""
         rows: list[tuple[str, list[Text], list[Text] | None]] = []
         for name in FIGURE_NAMES:
             values = [scenario["figures"][name] for scenario in scenarios]
@@ -70,8 +72,9 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
             changes = [Text(style.with_unit(delta, unit, extra, plus=True) if unit else signed(name, delta, style),
                             style="dim") for delta in deltas]
             rows.append((label(name, lang), shown, changes))
-        return rows + [(label(row_label, lang), [Text(cell) for cell in basis_cells(key, scenarios, style)], None)
-                       for key, row_label in BASIS_LABELS.items()]
+        gates = [(row_label, [Text(cell) for cell in cells], None) for row_label, cells in gate_texts(scenarios, style, False)]
+        return rows + gates + [(label(row_label, lang), [Text(cell) for cell in basis_cells(key, scenarios, style)], None)
+                               for key, row_label in BASIS_LABELS.items()]
 
     def build(width: int) -> RenderableType:
         # Full amounts and every Δ with a label broken inside a term (综合获客成 / 本) before amounts shortened
@@ -136,6 +139,10 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
             text = chance_cell(chance, value, scenario["distribution"]["samples"], style) + (payback_chance_note(scenario, lang)
                                                            if chance == "payback_within_target" else "")
             cells[i].append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
+    for row_label, texts in gate_texts(scenarios, style, True):
+        labels.append(Text(row_label))
+        for column, text in zip(cells, texts, strict=True):
+            column.append(Text(text))
     for key, row_label in BASIS_LABELS.items():
         labels.append(Text(label(row_label, lang)))
         for column, cell in zip(cells, basis_cells(key, scenarios, style), strict=True):
@@ -144,4 +151,5 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
                *(Column(scenario["name"], column, numeric=False, right_aligned=True)
                  for scenario, column in zip(scenarios, cells, strict=True))]
     borrowing = risk_borrowing_note(scenarios, lang)
-    return table_or_blocks(columns, title, sentences([label("compare_risk_caption", lang), borrowing or ""], lang))
+    return table_or_blocks(columns, title, sentences([label("compare_risk_caption", lang), borrowing or "",
+                                                      gates_note(scenarios, lang, True) or ""], lang))

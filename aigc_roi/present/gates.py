@@ -3,49 +3,26 @@ of text cells for the table view and markdown, and the pass probabilities of a s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.compared import against_limit
-from aigc_roi.model.figures import plain
 from aigc_roi.model.names import listed
-from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NumberStyle
 
 if TYPE_CHECKING:
-    from aigc_roi.model.engine import Result
+    from collections.abc import Sequence
+
+    from aigc_roi.model.gate_results import GateResult
     from aigc_roi.present.run_data import RunReport
 
 Grid = tuple[list[str], list[list[str]]]
 
 
-@dataclass(frozen=True)
-class GateResult:
-    """One gate of a run: its test and thresholds, the test's ROAS and CAC (None = none) and whether it passed."""
-
-    name: str
-    after_month: int
-    """The last month of the test."""
-    channels: tuple[str, ...]
-    """The channels the test measures."""
-    then: tuple[str, ...]
-    """The channels that run after the test only if it passes."""
-    min_roas: float | None
-    max_cac: float | None
-    roas: float | None
-    cac: float | None
-    passed: bool
-
-
-def gates_report(scenario: Scenario, result: Result, sample: int = 0) -> tuple[GateResult, ...]:
-    """Per gate, in file order, as the run decided it."""
-    assert result.gate_roas is not None and result.gate_cac is not None and result.gate_passed is not None
-    return tuple(
-        GateResult(gate.name, gate.after_month, tuple(gate.channels), tuple(gate.then), gate.min_roas, gate.max_cac,
-                   plain(result.gate_roas[sample, g]), plain(result.gate_cac[sample, g]), bool(result.gate_passed[sample, g]))
-        for g, gate in enumerate(scenario.gates)
-    )
+def gates_json(gates: Sequence[GateResult]) -> list[dict[str, Any]]:
+    """Each gate as run's JSON ``gates`` holds it (docs/formulas.md §8), and compare's beside each scenario's figures."""
+    return [{**asdict(gate), "channels": list(gate.channels), "then": list(gate.then)} for gate in gates]
 
 
 def gates_grid(report: RunReport, style: NumberStyle) -> Grid:

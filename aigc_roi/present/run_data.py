@@ -12,11 +12,12 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain, with_horizon_flag
+from aigc_roi.model.gate_results import GateResult, gates_report
 from aigc_roi.model.paths import channel_path
 from aigc_roi.model.scenario import Distribution, Scenario
 from aigc_roi.present.discount_note import range_data
 from aigc_roi.present.fit_data import fits_report
-from aigc_roi.present.gates import GateResult, gates_report
+from aigc_roi.present.gates import gates_json
 
 if TYPE_CHECKING:
     from aigc_roi.model.engine import Result
@@ -101,7 +102,7 @@ class RunReport:
             "fits": self.fits,
         }
         if self.gates is not None:
-            data["gates"] = [{**asdict(gate), "channels": list(gate.channels), "then": list(gate.then)} for gate in self.gates]
+            data["gates"] = gates_json(self.gates)
         if self.cohorts is not None:
             data["cohorts"] = [{**asdict(cohort), "contribution": list(cohort.contribution)} for cohort in self.cohorts]
         return data

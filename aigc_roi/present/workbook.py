@@ -412,8 +412,14 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], horizons: Sequence
     header = [figure, key, unit, *(Column(column["name"]) for column in columns), note]
     rows = [[label(name, lang), name, _unit_text(unit_of(name), currency, lang), *(column["figures"][name] for column in columns),
              _compare_note(name, columns, horizons, currency, lang)] for name in FIGURE_NAMES]
-    sheets = [Sheet(label("sheet_compare", lang), header, rows + _basis_rows(columns, NumberStyle(lang, currency)),
-                    [*(figure_format(name) for name in FIGURE_NAMES), MONTH, DATE, PERCENT],
+    # A staged plan's gates, pass or fail as the table reads them (present/compare_gates.py), before the basis.
+    from aigc_roi.present.compare_gates import GATE_KEY, gate_texts, gate_values
+
+    style = NumberStyle(lang, currency)
+    gates = [[row_label, f"{GATE_KEY}{name}", None, *cells, None] for (name, _), (row_label, cells)
+             in zip(gate_values(columns, False), gate_texts(columns, style, False), strict=True)]
+    sheets = [Sheet(label("sheet_compare", lang), header, rows + gates + _basis_rows(columns, style),
+                    [*(figure_format(name) for name in FIGURE_NAMES), *([None] * len(gates)), MONTH, DATE, PERCENT],
                     value_columns=range(3, 3 + len(columns)))]
     if changes is not None:
         sheets.append(Sheet(label("sheet_explain", lang), *_explain_sheet(changes, currency, lang), value_columns=(7,)))

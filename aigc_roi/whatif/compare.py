@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from aigc_roi.model.gate_results import GateResult
 from aigc_roi.model.names import as_read
 from aigc_roi.model.scenario import Distribution, Scenario
 from aigc_roi.whatif.errors import WhatIfError
@@ -46,6 +47,9 @@ class ComparedScenario:
     discount_range: Distribution | None = None
     """The range ``discount_rate`` is the median of, which each sample of a simulation draws its own rate from; None
     where the file writes one number."""
+    gates: tuple[GateResult, ...] | None = None
+    """What the run decided at each of a staged plan's gates, as `run` reports it (model/gate_results.py); None
+    without gates. On risk each sample decides its own: ``simulation.gate_pass_probabilities``."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
     title may read as (``column_titles``). ``WhatIfError`` when two are in different currencies."""
     from aigc_roi.model.engine import evaluate
     from aigc_roi.model.figures import figures_of
+    from aigc_roi.model.gate_results import gates_report
     from aigc_roi.model.sampling import realize
     from aigc_roi.whatif.simulate import simulate
 
@@ -96,8 +101,9 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
         assert isinstance(rate, float), "a run's value is a median: one number"
         start = scenario.month_labels()[0] if scenario.start is not None else None
         written = scenario.discount_rate if isinstance(scenario.discount_rate, Distribution) else None
+        gates = gates_report(realized, result) if realized.gates else None
         columns.append(ComparedScenario(title, source, scenario.currency, scenario.horizon_months, figures, simulation,
-                                        start, rate, written))
+                                        start, rate, written, gates))
     return Comparison(tuple(columns))
 
 

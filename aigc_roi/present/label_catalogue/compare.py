@@ -11,6 +11,17 @@ LABELS: dict[str, Label] = {
         "★ 每行最优：{lower}和各回本月份越低越好（未回本最差），其余越高越好；不参与排名：{unranked}。",
     ),
     "vs_first": Label("vs first", "与第一个相比"),
+    # A staged plan's gates beside the figures (docs/formulas.md §13): run's decision, or on risk simulate's share.
+    "compare_gate": Label("Gate: {gate}", "闸门：{gate}"),
+    "compare_gates_note": Label(
+        "Gate rows: whether each gate passed in the scenario's run (a failed one stops its channels after its test); "
+        "— where a scenario has no such gate; not ranked.",
+        "闸门行：各方案运行时每个闸门是否通过（未通过的闸门在测试期后停止其渠道）；方案没有该闸门时为 —；不参与排名。"),
+    "compare_gates_risk_note": Label(
+        "Gate rows: the share of samples in which each gate passed, every figure being the staged plan's (each sample "
+        "decides its own gates); — where a scenario has no such gate; not ranked.",
+        "闸门行：每个闸门通过的样本占比，各指标都是分阶段方案的结果（每个样本各自判定闸门）；"
+        "方案没有该闸门时为 —；不参与排名。"),
     # Markdown's headers beside the figures' (CSV keeps its keys: figure, statistic, best).
     "compare_best": Label("Best", "最优"),
     "compare_statistic": Label("Statistic", "统计量"),
