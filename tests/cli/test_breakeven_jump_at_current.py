@@ -94,3 +94,25 @@ def test_every_format_says_the_same(tmp_path: Path, lang: str) -> None:
     room = " ".join(line.split("│")[4].strip() for line in lines[first:last]).strip()
     assert room == ("only at current" if lang == "en" else "仅当前值成立")
     assert not any(word in " ".join(lines[first:last]) for word in WRONG[lang])
+
+
+@pytest.mark.parametrize(("roi", "reason", "cell"), [
+    (0.7, "only_at_current", "none (only at current)"),
+    (-0.2, "all_but_current", "none (all but current)"),
+])
+def test_either_side_of_the_jump_is_named(roi: float, reason: str, cell: str) -> None:
+    """The reverse side, missed at the current value alone, has no plan above (a cost of 0 makes roi jump, and at
+    a cost near the domain's end roi nears -100%, so roi >= 0 at every cost above 0 cannot be): the table says it
+    from the searched room's side as it says the other."""
+    from aigc_roi.model.targets import PaybackWindow
+    from aigc_roi.present.breakeven import none_reason, value_or_reason
+    from aigc_roi.present.numbers import NumberStyle
+    from aigc_roi.whatif.breakeven import BreakEven, BreakEvenTable
+    from aigc_roi.whatif.drivers import Driver
+
+    driver = Driver(path="acquisition[1].cost", item="F", field="cost", current=0.0, upper_bound=1e15, search_high=1e5)
+    row = BreakEven(driver, None, None, jump_at_current=frozenset({"roi_zero"}))
+    table = BreakEvenTable("plan", PaybackWindow(12, 12), roi, None, (row,))
+    assert none_reason(table, row, "roi_zero") == reason
+    assert value_or_reason(table, row, "roi_zero", NumberStyle()) == cell
+    assert none_reason(table, row, "payback_target") == "out_of_reach"
