@@ -678,10 +678,13 @@ _MESSAGES = _rules([
     (r"no channel named '(.*)'", "没有名为 '{0}' 的渠道"),
     (r"no ([\w ,]+) channel left to allocate the budget to",
      lambda m: f"没有剩余的 {_listed(m[1]).replace(' or ', ' 或 ')} 渠道可分配预算"),
-    (r"'(.*)' has (\w+) written by month \(by_month\): allocate gives a channel the same budget every month, "
-     r"so only its prices and rates may move \(docs/formulas.md §14\); lock it, or write the months as separate channels",
-     "'{0}' 的 {1} 按月取值（by_month）：分配给渠道的预算每月相同，只有价格和比率可以按月变化"
-     "（docs/formulas.md §14）；请锁定它，或把各月写成单独的渠道"),
+    (r"'(.*)' has (\w+) written by month \(by_month\): allocate gives a channel the same budget every month and "
+     r"reads its budget, users, impressions, posts, fee and saturation_budget as one number each, so its \w+ may not "
+     r"move by month \(its bid, cpm, ctr, cvr, views and view_to_user may: docs/formulas.md §14\); lock it, or write "
+     r"the months as separate channels",
+     "'{0}' 的 {1} 按月取值（by_month）：分配给渠道的预算每月相同，且其 budget、users、impressions、posts、fee 和 "
+     "saturation_budget 各按一个数读取，所以 {1} 不能按月变化（bid、cpm、ctr、cvr、views 和 view_to_user 可以："
+     "docs/formulas.md §14）；请锁定它，或把各月写成单独的渠道"),
     (r"--reach finds the least budget for a milestone alone: it cannot be combined with --max-cash-need or "
      r"--min-payback-probability", "--reach 只针对里程碑求最低预算，不能与 --max-cash-need 或 --min-payback-probability 同用"),
     # api.allocate given two of total, target_roas and reach, which the CLI's options refuse as a whole.

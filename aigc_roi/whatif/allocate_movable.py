@@ -29,9 +29,13 @@ def movable_channels(median: Scenario, locks: Sequence[str]) -> list[int]:
                   if isinstance(getattr(channel, field.name), ByMonth) and field.name in _SPLIT_FIELDS]
         if channel.movable and channel.name not in locks and moving:
             # The split gives the channel one budget every month; a moving volume or fee would be replaced by it.
+            # Named for what cannot move: a kol fee is a price too, and "only its prices and rates may move" read as if
+            # it could.
             raise AllocationError(f"{channel.name!r} has {moving[0]} written by month (by_month): allocate gives a channel "
-                                  "the same budget every month, so only its prices and rates may move (docs/formulas.md "
-                                  "§14); lock it, or write the months as separate channels")
+                                  "the same budget every month and reads its budget, users, impressions, posts, fee and "
+                                  f"saturation_budget as one number each, so its {moving[0]} may not move by month (its "
+                                  "bid, cpm, ctr, cvr, views and view_to_user may: docs/formulas.md §14); lock it, or "
+                                  "write the months as separate channels")
     movable = [i for i, ch in enumerate(median.acquisition) if ch.movable and ch.name not in locks]
     if not movable:
         raise AllocationError(f"no {_one_of(movable_types())} channel left to allocate the budget to")

@@ -7,7 +7,10 @@ Worked by hand: users live one month (churn 1) and each pays 30 once, so net cas
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from cli_runner import invoke
 
 from aigc_roi.reader.load import load_text
 from aigc_roi.whatif.allocate import allocate
@@ -46,3 +49,27 @@ def test_with_saturation_the_month_profile_holds_at_every_budget() -> None:
     result = allocate(scenario, 600, "net_cash", locks=["Flat"], curve=())
     # Flat keeps its 300 a month: 3 x 15 users, 900 spent, 450 net.
     assert result.best_value == pytest.approx(-150.0 + 450.0)
+
+
+FEE_PLAN = """\
+name: fee by month
+horizon_months: 3
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases: [{name: item, price: 100, rate: 1}]
+acquisition:
+  - {name: Creators, type: kol, posts: 2, fee: {by_month: {1: 10000, 3: 20000}}, views: 100000, view_to_user: 0.01}
+  - {name: Search, type: cpa, bid: 10, budget: 10000}
+"""
+
+
+def test_a_fee_by_month_is_named_as_what_cannot_move(tmp_path: Path) -> None:
+    # A fee is a price: the refusal names the fee as what may not move, not "only its prices and rates may move".
+    path = tmp_path / "fee.yaml"
+    path.write_text(FEE_PLAN, encoding="utf-8")
+    english = invoke(["allocate", str(path), "--budget", "30000"])
+    assert english.exit_code == 2
+    assert "so its fee may not move by month" in english.stderr
+    assert "only its prices and rates" not in english.stderr
+    chinese = invoke(["allocate", str(path), "--budget", "30000", "--lang", "zh"])
+    assert "所以 fee 不能按月变化" in chinese.stderr
