@@ -95,7 +95,7 @@ def allocation_json(result: Allocation, currency: str) -> dict[str, Any]:
         "payback_within_months": result.payback_window.months,
         "budget_kind": "total" if result.total else "monthly",
         "current": {"split": result.current_split, "value": plain(result.current_value),
-                    "phases": _phases_json(result, [phase.current for phase in result.phases]), "spend": result.current_spend},
+                    "phases": _phases_json(result, [phase.current for phase in result.phases]), "spend": result.current_spent},
         "best": {"split": result.best_split, "value": plain(result.best_value),
                  "phases": _phases_json(result, [phase.best for phase in result.phases]), "spend": result.best_spend,
                  "basis": result.basis,

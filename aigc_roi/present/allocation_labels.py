@@ -46,6 +46,7 @@ FILLED_LABELS: dict[str, str] = {
     "allocate_warning_marginal_roas_below_one": "allocate_warning_marginal_roas_below_one_filled",
     "allocate_warning_gate_fails": "allocate_warning_gate_fails_filled",
     "allocate_warning_gate_fails_share": "allocate_warning_gate_fails_share_filled",
+    "allocate_warning_spends_less": "allocate_warning_spends_less_filled",
 }
 """A label about the best split -> its form for --target-roas, whose split is the fill (each channel to the target's
 marginal ROAS), not the split that maximises the objective (docs/allocate.md, limits and target ROAS)."""
@@ -58,6 +59,7 @@ REACHING_LABELS: dict[str, str] = {
     "allocate_warning_marginal_roas_below_one": "allocate_warning_marginal_roas_below_one_reaching",
     "allocate_warning_gate_fails": "allocate_warning_gate_fails_reaching",
     "allocate_warning_gate_fails_share": "allocate_warning_gate_fails_share_reaching",
+    "allocate_warning_spends_less": "allocate_warning_spends_less_reaching",
     "allocate_warning_gets_nothing": "allocate_warning_gets_nothing_reaching",
     "allocate_warning_gets_nothing_below_one": "allocate_warning_gets_nothing_below_one_reaching",
     "allocate_spend_less": "allocate_spend_less_reaching",

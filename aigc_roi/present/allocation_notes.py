@@ -95,7 +95,7 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
             constraint=label(CONSTRAINT_LABELS[name], lang), value=value, limit=limit)
     if warning.code == "marginal_roas_below_one" and channel is not None:
         return priced_label(result, "allocate_warning_marginal_roas_below_one", style).format(
-            channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
+            channel=channel.name, roas=_below_one(channel.best.marginal_roas, style))
     if channel is None:
         return priced_label(result, WARNING_LABELS[warning.code], style)
     key: str = warning.code
@@ -135,6 +135,11 @@ def _current_differs_text(result: Allocation, warning: AllocationWarning, style:
     return label("allocate_warning_current_differs_phases", lang).format(phases=phases, budget=budget)
 
 
+def _below_one(roas: float, style: NumberStyle) -> str:
+    """A marginal ROAS said to be below 1, with as many decimals as read it below 1: 0.9999998, not 1.00."""
+    return told_apart(style.ratio, plain(roas), 1.0, 2)[0]
+
+
 def _spend_and_budget(result: Allocation, spend: float, style: NumberStyle) -> tuple[str, str]:
     """Today's ``spend`` and B (or T), each at the budgets' decimals (``budget_places``) or with as many more as tell
     them apart (``told_apart``)."""
@@ -153,6 +158,10 @@ def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: Nu
     gates = (label("allocate_gate_one", lang).format(name=names[0]) if len(names) == 1
              else label("allocate_gate_many", lang).format(names=comma.join(names)))
     months = months_named(result.held_months, lang, labels=result.month_labels)
+    if warning.code == "spends_less":
+        spent, allotted = told_apart(lambda value, places: kept_nonzero(style.money, places)(value), result.best_spend,
+                                     result.best_allotted, budget_places(result, style))
+        return split_label(result, "allocate_warning_spends_less", lang).format(spent=spent, allotted=allotted)
     if warning.code == "gate_fails":
         gate = next(gate for gate in result.gates if gate.name == warning.gate)
         fields = {"gate": label("allocate_gate_name", lang).format(name=gate.name), "channels": listed(gate.stops, comma),
@@ -208,6 +217,9 @@ def leads(result: Allocation, warning: AllocationWarning) -> bool:
     there in more draws than today, stops channels whose budgets the tables still show. One that fails in some draws
     as often as today is a staged plan's nature, and stays with the other warnings."""
     gate = next((gate for gate in result.gates if gate.name == warning.gate), None)
+    if warning.code == "spends_less":
+        # Said right after the gate that stops the money.
+        return True
     return warning.code == "gate_fails" and gate is not None and (gate.best == 0 or gate.best < gate.current)
 
 

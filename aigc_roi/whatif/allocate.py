@@ -275,7 +275,8 @@ def allocate(
 
     # Today's split is a candidate where it spends the budget.
     fallback = (current, today) if space.feasible(current, targets) else (None, None)
-    holding = Holding(surrogate, space, phases, phase_of, gates, current, today, 0.25, FINEST_STEP) if gates else None
+    holding = (Holding(surrogate, space, phases, phase_of, gates, current, today, 0.25, FINEST_STEP, tuple(names)) if gates
+               else None)
     reaching_split = None
     if reach is not None and at_reach is not None:
         # Shown as the best, it is still the milestone's split, not the objective's: its basis says so.
@@ -317,6 +318,9 @@ def allocate(
                    {names[j]: float(best.split[j]) for j in np.flatnonzero(phase_of == k)})
         for k, phase in enumerate(phases)
     )
+    # What the split gives out; a failed gate stops some of it from being spent (Judged.spend, the warning
+    # spends_less).
+    allotted = float((months_of * best.split).sum())
     gate_checks = tuple(GateCheck(gate.name, gate.after_month, tuple(dict.fromkeys(gate.channels + gate.then)),
                                   float(today.passed[g]), float(best.judged.passed[g])) for g, gate in enumerate(gates))
     return Allocation(
@@ -331,11 +335,13 @@ def allocate(
         channels=channels,
         curve=points,
         warnings=allocation_warnings(channels, space, current, best.split, targets, phases, checks, gate_checks, best.basis,
-                                     total),
+                                     total, best.judged.spend, allotted, target_roas),
         phases=splits,
         total=total,
         current_spend=float((months_of * current).sum()),
-        best_spend=float((months_of * best.split).sum()),
+        best_spend=best.judged.spend,
+        best_allotted=allotted,
+        current_spent=today.spend,
         constraints=checks,
         target_roas=target_roas,
         reach=reach,

@@ -12,9 +12,16 @@ test channels alone. Phases end at each ``after_month`` (whatif/allocate_phases.
 1..T. The split searched again may fail a later gate in turn: T then grows to that gate's month, at most once per
 gate.
 
+Planning as if every gate passed never compares failing, and failing a gate stops its channels, so the money a split
+gives them after the test is not spent: where they lose money, failing can beat every split that passes (under
+``--total`` the search, free to put T anywhere, put it after the test and passed; ``--min``/``--max`` forcing the test
+past its threshold then found a better best than no limits). So each gate's failing side is searched too
+(``Holding.failing_side``).
+
 Each budget's answer is the best of: the split searched as if every gate passed, the split searched with months
-held (when one was), and today's split (where it spends that budget), each judged by the engine with the gates
-(whatif/allocate_staged.py): a split keeping the limits before one that does not, then the higher objective.
+held (when one was), the splits searched on each gate's failing side, and today's split (where it spends that
+budget), each judged by the engine with the gates (whatif/allocate_staged.py): a split keeping the limits before one
+that does not, then the higher objective.
 """
 
 from __future__ import annotations
@@ -63,6 +70,8 @@ class Holding:
     today: Judged
     first_step: float
     finest: float
+    names: tuple[str, ...] = ()
+    """The channel of each variable (a channel's copies share its name), as the gates name them."""
 
     def failing(self, judged: Judged, after: int = 0) -> list[Gate]:
         """The gates with ``after_month`` past ``after`` that pass today and fail (in more samples) at ``judged``."""
@@ -94,6 +103,39 @@ class Holding:
         return [next(found) if fit else None for fit in fits]
 
 
+    def failing_side(self, targets_list: Sequence[FloatArray]) -> list[list[FloatArray]]:
+        """Per targets, splits searched as if a gate failed, one gate at a time: the plan the surrogate sees has the
+        channels the gate stops buying and spending nothing after its test, so the money given to them there is
+        money not spent, and the search weighs it against what the other channels make of it. Each gate's failing
+        side is searched twice: with its test as the search leaves it (a test the search fills past the gate's
+        CAC or ROAS fails by itself), and with the test's channels given nothing in the test months, where the
+        bounds allow it (a test without spend fails, docs/formulas.md §18). The engine decides whether the gate
+        fails at each; ``choose`` keeps the best."""
+        names = np.asarray(self.names)
+        found: list[list[FloatArray]] = [[] for _ in targets_list]
+        for gate in self.gates:
+            after = np.array([self.phases[k].months[0] > gate.after_month for k in self.phase_of])
+            sunk = after & np.isin(names, gate.channels + gate.then)
+            if not sunk.any():
+                continue
+            surrogate = self.surrogate.with_sunk(sunk)
+            test = ~after & np.isin(names, gate.channels)
+            spaces = [self.space]
+            if test.any() and np.all(self.space.lower[test] == 0):
+                spaces.append(Space(self.space.groups, self.space.weights, self.space.lower,
+                                    np.where(test, 0.0, self.space.upper)))
+            for space in spaces:
+                least = np.bincount(space.groups, weights=space.weights * space.lower, minlength=space.count)
+                most = np.bincount(space.groups, weights=space.weights * space.upper, minlength=space.count)
+                fits = [n for n, targets in enumerate(targets_list)
+                        if targets.any() and np.all(least <= targets) and np.all(targets <= most)]
+                splits = maximise(surrogate, space, [targets_list[n] for n in fits], self.current, self.first_step,
+                                  self.finest)
+                for n, split in zip(fits, splits, strict=True):
+                    found[n].append(split)
+        return found
+
+
 def choose(judge: Judge, searched: Sequence[FloatArray], targets_list: Sequence[FloatArray], holding: Holding | None,
            current: FloatArray | None = None, today: Judged | None = None) -> list[Choice]:
     """Per budget (``targets_list``), the best of its ``searched`` split, the same searched again with the test
@@ -119,6 +161,11 @@ def choose(judge: Judge, searched: Sequence[FloatArray], targets_list: Sequence[
                     else:
                         held[n] = (split, found, month, names)
             pending = later
+    # The failing side of every gate (Holding.failing_side), judged like the rest.
+    failed_splits = holding.failing_side(targets_list) if holding is not None else [[] for _ in searched]
+    flat = [split for splits in failed_splits for split in splits]
+    flat_judged = iter(judge(np.array(flat)) if flat else [])
+    failed = [[Choice(split, next(flat_judged)) for split in splits] for splits in failed_splits]
     choices = []
     for n, (split, found) in enumerate(zip(searched, judged, strict=True)):
         candidates = [Choice(split, found)]
@@ -128,10 +175,11 @@ def choose(judge: Judge, searched: Sequence[FloatArray], targets_list: Sequence[
             held_split, held_judged, month, held_for = held[n]
             months = holding.months(month)
             candidates.append(Choice(held_split, held_judged, "held"))
+        candidates += failed[n]
         if current is not None and today is not None:
             candidates.append(Choice(current, today, "current"))
         # The first of equals: the search's own split before one held, and before today's.
         best = max(candidates, key=lambda choice: (choice.judged.met, choice.judged.value))
-        failed = () if holding is None else tuple(gate.name for gate in holding.failing(best.judged))
-        choices.append(Choice(best.split, best.judged, best.basis, months, held_for, failed))
+        failed_gates = () if holding is None else tuple(gate.name for gate in holding.failing(best.judged))
+        choices.append(Choice(best.split, best.judged, best.basis, months, held_for, failed_gates))
     return choices

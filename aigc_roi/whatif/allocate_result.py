@@ -22,7 +22,7 @@ RISK_OBJECTIVES: frozenset[str] = frozenset({"p10_npv", "payback_probability"})
 ChannelStatus = Literal["movable", "locked", "fixed"]
 WarningCode = Literal["best_is_current", "on_minimum", "on_maximum", "locked", "current_total_differs",
                       "different_months", "marginal_roas_below_one", "constraint_not_met", "gates_planned_as_passed",
-                      "gates_held", "gate_fails"]
+                      "gates_held", "gate_fails", "spends_less"]
 Basis = Literal["searched", "filled", "reaching", "held", "current"]
 
 
@@ -211,9 +211,14 @@ class Allocation:
     total: bool = False
     """Whether ``budget`` is a total over the horizon (``--total``) rather than a monthly budget."""
     current_spend: float = math.nan
-    """Money the movable channels spend over the horizon today."""
+    """Money today's split gives the movable channels over the horizon (their budgets x their months)."""
     best_spend: float = math.nan
-    """Money the movable channels spend over the horizon at the best split (B x the phases' months, or the total)."""
+    """Money the movable channels spend over the horizon at the best split as ``run`` of it spends it, gates decided:
+    ``best_allotted`` less what a failed gate stops (under a risk objective, the mean over the draws)."""
+    best_allotted: float = math.nan
+    """Money the best split gives the movable channels over the horizon (B x the phases' months, or the total)."""
+    current_spent: float = math.nan
+    """``current_spend`` as ``run`` of today's split spends it, gates decided (as ``best_spend``)."""
     constraints: Mapping[str, ConstraintCheck] = dataclasses.field(default_factory=dict)
     """Each limit asked for (max_cash_need, min_payback_probability, reach) at the best split."""
     target_roas: float | None = None

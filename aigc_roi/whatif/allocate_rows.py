@@ -21,6 +21,10 @@ from aigc_roi.whatif.allocate_result import (
 from aigc_roi.whatif.allocate_search import BOUND_TOLERANCE, Space
 from aigc_roi.whatif.allocate_splits import at_splits, monthly_budget
 
+SPEND_TOLERANCE = 1e-9
+"""Run of a split spending this share less than it gives out is rounding, not a gate stopping channels."""
+FILL_TOLERANCE = 1e-4
+"""Relative: a channel's marginal ROAS this close to the --target-roas it was filled to is on the target."""
 MARGINAL_STEP = 1e-6
 """Step of the marginal figures (the next yuan), as a share of B."""
 
@@ -118,11 +122,17 @@ def _figures_at(result: Result, copies: list[int], row: int, stepped: int | None
 def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, current: FloatArray, best: FloatArray,
                         targets: FloatArray, phases: Sequence[Phase], checks: Mapping[str, ConstraintCheck],
                         gates: Sequence[GateCheck] = (), basis: Basis = "searched",
-                        total: bool = False) -> tuple[AllocationWarning, ...]:
-    """What to know about the best split. Under a monthly B (not ``total``) ``space``'s groups are ``phases``."""
+                        total: bool = False, spent: float = math.nan, allotted: float = math.nan,
+                        target_roas: float | None = None) -> tuple[AllocationWarning, ...]:
+    """What to know about the best split. Under a monthly B (not ``total``) ``space``'s groups are ``phases``.
+    ``spent``: what run of the best split spends, gates decided; ``allotted``: what the split gives out.
+    ``target_roas``: the marginal ROAS the split was filled to (--target-roas)."""
     tolerance = BOUND_TOLERANCE * targets[space.groups] / space.weights
     # First: a gate failing at the best split stops channels whose budgets the split still shows.
     found = [AllocationWarning("gate_fails", gate=gate.name) for gate in gates if gate.best < 1.0]
+    if spent < allotted * (1 - SPEND_TOLERANCE):
+        # A failed gate stopped channels: run of the split spends less than it gives out.
+        found.append(AllocationWarning("spends_less"))
     if np.all(np.abs(best - current) <= tolerance):
         found.append(AllocationWarning("best_is_current"))
     elif basis == "held":
@@ -155,8 +165,15 @@ def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, c
                 empty.add(channel.name)
         if np.all(best[member] >= space.upper[member] - tolerance[member]):
             found.append(AllocationWarning("on_maximum", channel.name))
+    # Filled to a target of at least 1, a channel whose next yuan returns the target to within FILL_TOLERANCE is on
+    # the target, not below 1: a reading of 0.9999998 at a target of 1 is the two finite differences apart (the
+    # fill's step is a share of the channel's budget, the row's of T), not a yuan returning less than itself
+    # (docs/allocate.md, limits and target ROAS). A kol channel stops at the post where its return falls below the
+    # target, well below it: that one is said.
+    filled = {channel.name for channel in movable if target_roas is not None and target_roas >= 1
+              and channel.best.marginal_roas >= target_roas * (1 - FILL_TOLERANCE)}
     for channel in movable:
-        if channel.best.marginal_roas < 1 and channel.name not in empty:
+        if channel.best.marginal_roas < 1 and channel.name not in empty | filled:
             found.append(AllocationWarning("marginal_roas_below_one", channel.name))
     found += [AllocationWarning("constraint_not_met", name) for name, check in checks.items() if not check.met]
     if gates:

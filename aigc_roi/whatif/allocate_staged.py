@@ -33,6 +33,10 @@ class Judged:
     """Each limit asked for."""
     passed: FloatArray
     """(G,) share of the objective's samples in which each gate passes (1 or 0 at the median values)."""
+    spend: float = float("nan")
+    """What the movable channels spend over the horizon in the run, gates decided: the split's money less what a
+    failed gate stopped (at the median values what ``run`` of the split spends; under a risk objective the mean
+    over the draws)."""
 
     @property
     def met(self) -> bool:
@@ -58,6 +62,7 @@ class Judge:
         drawn = self._run(self.drawn, splits, list(dict.fromkeys(drawn_names))) if drawn_names and self.drawn is not None else {}
         values = self._objective((drawn if self.risk else median)[figure])
         gates = (drawn if self.risk else median)["gates"]
+        spent = (drawn if self.risk else median)["spend"].mean(axis=1)
         judged = []
         for k in range(splits.shape[0]):
             checks: dict[str, ConstraintCheck] = {}
@@ -70,7 +75,7 @@ class Judge:
                 share = float(self._paid_back(drawn["payback_month"][k]))
                 checks["min_payback_probability"] = ConstraintCheck(self.limits.min_payback_probability, share,
                                                                     share >= self.limits.min_payback_probability)
-            judged.append(Judged(float(values[k]), checks, gates[k].mean(axis=0)))
+            judged.append(Judged(float(values[k]), checks, gates[k].mean(axis=0), float(spent[k])))
         return judged
 
     def _objective(self, by_split: FloatArray) -> FloatArray:
@@ -84,16 +89,20 @@ class Judge:
         return float(np.where(np.isnan(payback), False, payback <= self.target).mean())
 
     def _run(self, realized: Scenario, splits: FloatArray, names: list[str]) -> dict[str, FloatArray]:
-        """``names`` (K, S) each and ``"gates"`` (K, S, G), 1 where a gate passed, of an engine run at each split."""
+        """``names`` (K, S) each, ``"spend"`` (K, S), the movable channels' spend, and ``"gates"`` (K, S, G), 1 where
+        a gate passed, of an engine run at each split."""
         gates = len(realized.gates)
+        indices = self.indices
 
         def keep(result: Result, rows: int) -> FloatArray:
             figures = [np.broadcast_to(result.figures[name], (rows,))[:, None] for name in names]
+            figures.append(np.broadcast_to(result.channel_spend[:, indices].sum(axis=1), (rows,))[:, None])
             passed = [np.asarray(result.gate_passed).reshape(rows, gates)] if result.gate_passed is not None else []
             return np.concatenate(figures + passed, axis=1)
 
         kept = evaluated_in_parts(at_splits(realized, self.indices, splits), keep)
         kept = kept.reshape(splits.shape[0], -1, kept.shape[-1])
         found = {name: kept[:, :, n] for n, name in enumerate(names)}
-        found["gates"] = kept[:, :, len(names):] if gates else np.ones((*kept.shape[:2], 0))
+        found["spend"] = kept[:, :, len(names)]
+        found["gates"] = kept[:, :, len(names) + 1:] if gates else np.ones((*kept.shape[:2], 0))
         return found

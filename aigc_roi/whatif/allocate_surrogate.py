@@ -3,6 +3,7 @@ how the search works)."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import math
 from collections.abc import Iterator, Sequence
@@ -136,6 +137,17 @@ class Surrogate:
         self.sizes = sizes
         self._probed: dict[tuple[int, float], tuple[FloatArray, FloatArray]] = {}
         """(channel, budget) -> users and spend per active month, (S,) each, of the last round."""
+        self.sunk = np.zeros(len(movable), dtype=bool)
+        """Channels that buy nothing and spend nothing whatever their budget: those a failed gate stops
+        (whatif/allocate_gates.py, the failing side)."""
+
+    def with_sunk(self, sunk: np.ndarray) -> Surrogate:
+        """This surrogate with the channels ``sunk`` (C,) buying and spending nothing at any budget: the plan as a
+        gate failing makes it, the money given to the channels it stops unspent."""
+        planned = copy.copy(self)
+        planned.sunk = np.asarray(sunk, dtype=bool)
+        planned._probed = {}
+        return planned
 
     def _kept(self, result: Result, rows: int) -> FloatArray:
         """(rows, H) monthly net cash of an engine run, and the milestone's series in its month when one is reached for."""
@@ -184,6 +196,9 @@ class Surrogate:
 
     def _channel_at(self, column: int, budgets: FloatArray) -> tuple[FloatArray, FloatArray]:
         """(K, S) users and spend per active month of movable channel ``column`` at each monthly budget."""
+        if self.sunk[column]:
+            empty = np.zeros((budgets.size, sum(self.sizes)))
+            return empty, empty.copy()
         parts = [users_and_spend_at(channels[column], budgets, size, self.horizon)
                  for channels, size in zip(self.channels, self.sizes, strict=True)]
         return np.concatenate([users for users, _ in parts], axis=1), np.concatenate([spend for _, spend in parts], axis=1)
