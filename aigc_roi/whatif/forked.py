@@ -163,31 +163,55 @@ HELD_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SI
 """What a command is told to stop by: held back while it forks its workers (``signals_held``)."""
 
 
+_handlers_before: dict[int, Any] = {}
+"""The handlers ``signals_held`` stood in for, while it holds: what a worker forked within sets again."""
+
+
 @contextlib.contextmanager
 def signals_held() -> Iterator[None]:
     """Ctrl-C, SIGTERM and SIGHUP held back while this thread forks workers, then given at once: one that came during
     a fork was run by Python inside the fork's own after-fork hooks (logging's lock released in the parent), which
     print an exception and swallow it, so `validate` and `check` of 3,000 files went on to the end after a Ctrl-C in
     21 of 25 tries, and now and then hung or failed as an internal error (QA). A worker forked within starts with
-    them held too, and lets them go as it sets its own handlers (``worker_signals``)."""
+    them held too, and lets them go as it sets its own handlers (``worker_signals``).
+
+    Blocking them holds them from this thread only: the kernel gives a signal sent to the process to any thread that
+    does not block it (a BLAS's own threads), whose C handler has Python run the handler in the main thread at its
+    next chance, inside a fork's hooks again (the Ctrl-C test failed one run in six on a busy machine). So the main
+    thread's handlers are stood in for by one that notes each signal, given to the command's own handler after."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
+    came: list[int] = []
+    if threading.current_thread() is threading.main_thread():
+        _handlers_before.update({number: signal.signal(number, lambda number, _frame: came.append(number))
+                                 for number in HELD_SIGNALS})
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
     try:
         yield
     finally:
+        for number, handler in _handlers_before.items():
+            signal.signal(number, _settable(handler))
+        _handlers_before.clear()
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number in dict.fromkeys(came):
+            signal.raise_signal(number)
+
+
+def _settable(handler: Any) -> Any:
+    """A handler ``signal.signal`` returned, as it takes one back: None (one not set from Python) is the default."""
+    return signal.SIG_DFL if handler is None else handler
 
 
 def worker_signals() -> None:
     """A forked worker's signals: SIGTERM and SIGHUP end it as they end any process, not by the command's own way of
     ending (cli/files.py unwinds its outputs and ends by the signal, which a worker raised as its chunk's error, so the
     command ended silently by SIGTERM, or reported exit status 1 with a traceback, for a worker killed from outside);
-    then what ``signals_held`` held is let go."""
+    Ctrl-C as the command had it; then what ``signals_held`` held is let go."""
     for number in HELD_SIGNALS:
-        if number != signal.SIGINT and signal.getsignal(number) is not signal.SIG_IGN:
-            signal.signal(number, signal.SIG_DFL)
+        before = _handlers_before.get(number, signal.getsignal(number))
+        kept = number == signal.SIGINT or before is signal.SIG_IGN
+        signal.signal(number, _settable(before) if kept else signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)
 

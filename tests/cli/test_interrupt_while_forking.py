@@ -79,3 +79,41 @@ def test_an_error_that_is_no_ctrl_c_is_still_an_internal_error(monkeypatch: pyte
         cli.main()
     assert ended.value.code == 2
     assert "internal error (RuntimeError: a bug)" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="threads signalled on POSIX")
+def test_a_ctrl_c_another_thread_takes_comes_after_the_forks() -> None:
+    """The kernel gives a Ctrl-C sent to the process to any thread that does not block it (a BLAS's own), and Python
+    then runs the handler in the main thread at its next chance: inside the forks' hooks, which swallowed it (the
+    simulate case above failed one run in six on a busy machine). Here a thread started before the forks takes it,
+    and keeps asking for Python's lock, so the main thread looks for signals within the window, as it did there."""
+    import threading
+    import time
+
+    from aigc_roi.whatif.forked import signals_held
+
+    running = threading.Event()
+    finish = threading.Event()
+
+    def bystander() -> None:
+        running.set()
+        while not finish.is_set():
+            pass
+
+    thread = threading.Thread(target=bystander)
+    thread.start()
+    running.wait(10)
+    steps: list[str] = []
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with signals_held():
+                signal.pthread_kill(thread.ident, signal.SIGINT)  # type: ignore[arg-type]
+                # 0.2 s: some 40 of the lock's 5 ms turns, at each of which the main thread reads its signals.
+                end = time.monotonic() + 0.2
+                while time.monotonic() < end:
+                    steps.append("forking")
+                steps.append("forked")
+    finally:
+        finish.set()
+        thread.join()
+    assert steps[-1] == "forked"
