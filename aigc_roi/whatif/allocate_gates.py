@@ -102,7 +102,6 @@ class Holding:
                               current, self.first_step, self.finest))
         return [next(found) if fit else None for fit in fits]
 
-
     def failing_side(self, targets_list: Sequence[FloatArray]) -> list[list[FloatArray]]:
         """Per targets, splits searched as if a gate failed, one gate at a time: the plan the surrogate sees has the
         channels the gate stops buying and spending nothing after its test, so the money given to them there is
