@@ -56,6 +56,14 @@ def test_rows_a_stray_quote_closes_are_refused_not_folded(tmp_path: Path) -> Non
         "未闭合的引号会把下面的行都并入它的单元格")
 
 
+def test_a_fold_over_rows_dated_yyyymmdd_is_refused(tmp_path: Path) -> None:
+    # 巨量引擎's days as eight digits (docs/actuals.md): digits alone, but a date as written. '20250105,' is 9
+    # characters, so the quote is column 10; line 3 is a row of its own dated 20250106 (QA: spend 20 of 40 read).
+    path = written(tmp_path, 'date,campaign,spend\n20250105,"dy_a,10\n20250106,dy_b,10\n20250107,dy_c",10\n'
+                             '20250108,dy_d,10\n')
+    assert refusals(path) == [f"{path}:2:10: campaign: {_folding(4, 3, '20250106')}"]
+
+
 def test_a_stray_quote_in_the_date_cell_of_the_next_row_is_a_fold(tmp_path: Path) -> None:
     # Read together: ['2025-01-05', 'dy_a\n2025-01-06', '5'], a row of spend 5 named over two lines.
     path = written(tmp_path, 'date,campaign,spend\n2025-01-05,"dy_a\n2025-01-06",5\n')
@@ -78,9 +86,11 @@ def test_a_tab_separated_fold_is_refused(tmp_path: Path) -> None:
     'date,campaign,ad_text,spend\n2025-01-05,dy_a,"Buy now\nLimited offer",5\n',
     # Its second line a number where the date column is: a number is no date written as one.
     'campaign,date,ad_text,spend\ndy_a,2025-01-05,"Buy\n5",5\n',
+    # Eight digits below that are no calendar date (month 13): an order number, not a row.
+    'campaign,date,ad_text,spend\ndy_a,2025-01-05,"Order\n20251399",5\n',
     # Quotes doubled inside it.
     'date,campaign,ad_text,spend\n2025-01-05,dy_a,"say ""hi""\nthere, 2025-01-06",5\n',
-], ids=["two-lines", "a-number-below", "doubled-quotes"])
+], ids=["two-lines", "a-number-below", "eight-digits-no-date", "doubled-quotes"])
 def test_a_cell_of_several_lines_that_takes_in_no_row_is_its_text(tmp_path: Path, text: str) -> None:
     (row,) = read_report([written(tmp_path, text)], HORIZON).rows
     assert (row.campaign, row.spend) == ("dy_a", 5.0)

@@ -7,7 +7,7 @@ refused, at its opening quote, where
 
 - it is never closed: the file ends inside it; or
 - a line it takes in reads as a row of its own: the cell in the date column's place of that line, read alone,
-  is a date (written as one, not a number a date serial would read).
+  is a date (written as one, YYYYMMDD included, not a number a date serial would read).
 
 Any other cell of several lines (an ad's text, a note) is its text, as the csv module reads it.
 """
@@ -33,6 +33,9 @@ cell's start, in an unquoted cell, in a quoted one, or on a quote in a quoted on
 
 _NUMBER = re.compile(r"[\d.]+")
 """A cell of digits alone: a date serial in a workbook's CSV, but as likely a count or an amount of a line of text."""
+_COMPACT_DATE = re.compile(r"(?:19|20|21)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+"""Digits alone that are a date as written all the same: YYYYMMDD, as 巨量引擎 writes its days (a stray quote over
+such rows folded them into one campaign name without a word, QA)."""
 
 LEFT_OPEN = "a quote left open takes the lines below it into its cell"
 
@@ -130,7 +133,7 @@ def _dated(line: str, delimiter: str, date_index: int, day_zero: datetime.date, 
         if len(cells) <= date_index:
             continue
         cell = cells[date_index].strip().strip('"').strip()
-        if not cell or _NUMBER.fullmatch(cell):
+        if not cell or (_NUMBER.fullmatch(cell) and not _COMPACT_DATE.fullmatch(cell)):
             continue
         try:
             day(cell, day_zero, month_first)
