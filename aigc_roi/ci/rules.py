@@ -60,6 +60,8 @@ WARNING_RULES: tuple[tuple[str, str], ...] = (
     # reader/amount_warning.py: a percent on an amount of money or a count, which divides it by 100.
     ("percent-on-amount", r" reads as \S+: a % on (?:an amount|a count) divides it by 100(?:; did you mean .*\?)?$"),
     # reader/dot_group_warning.py: 1.500 in a plan whose currency's locales may group thousands with the dot.
+    # reader/range_unit_warning.py: 3..6万, whose bare low end the high end's suffix does not scale (3, not 3万).
+    ("range-low-without-unit", r" reads as \S+; if \S+ was meant, write \S+$"),
     ("dot-may-group-thousands", r" reads as \S+, but in [A-Z]{3} a dot before three digits may separate thousands: "),
 )
 OTHER_WARNING = "warning"

@@ -537,6 +537,8 @@ _MESSAGES = _rules([
     (r"(.*) reads as (\S+), but in ([A-Z]{3}) a dot before three digits may separate thousands: write (\S+) for "
      r"thousands, or (\S+) for a decimal point",
      "{0} 读作 {1}，但以 {2} 计时，点号后跟三位数字可能是千位分隔符：若是千位，请写成 {3}；若是小数点，请写成 {4}"),
+    # reader/range_unit_warning.py: a range's bare low end, which its high end's suffix does not scale.
+    (r"(.*) reads as (\S+); if (\S+) was meant, write (\S+)", "{0} 读作 {1}（后缀只作用于紧挨它的数字）；若下限指 {2}，请写 {3}"),
     (r"file is ([\d,]+) bytes; the limit for an export is ([\d,]+) \((\d+) MiB\)", "文件有 {0} 字节，报表的上限为 {1} ({2} MiB)"),
     (r"workbook unpacks to ([\d,]+) bytes \((.*): ([\d,]+)\); the limit for an xlsx export is ([\d,]+) \((\d+) MiB\) unpacked",
      "工作簿解压后有 {0} 字节（{1}：{2}），xlsx 报表解压后的上限为 {3} ({4} MiB)"),
@@ -1035,6 +1037,7 @@ _HINTS = _rules([
      "预算和费用均按月填写：{0} 折合每月 {1}（{2} × {3} 天）；请写 {4}"),
     (r"amounts are per month already: write (.*)", "金额本来就是按月计：请写 {0}"),
     (r"a range is written low\.\.high: (.*)", "区间写作 low..high：{0}"),
+    (r"a suffix scales only the number it is written on: write (.*)", "后缀只作用于紧挨它的数字：请写 {0}"),
     (r"for (.*) write dist: (\w+)", _lists("写 {0} 时还需写 dist: {1}", 0)),
     (r"a span of months is written first-last: (.*)", "月份区间写作 起-止：{0}"),
     # A date past the field's last month is told so (reader/dated_months.py).

@@ -42,6 +42,7 @@ from aigc_roi.reader.numbers import (
     bound_fault,
     percent_hint,
     range_slip_hint,
+    scaled_low,
     slip_hint,
     split_range,
     to_number,
@@ -49,6 +50,7 @@ from aigc_roi.reader.numbers import (
 )
 from aigc_roi.reader.percent_warnings import warned_span, written_in_percent
 from aigc_roi.reader.price_words import PRICE_WORDS
+from aigc_roi.reader.range_unit_warning import range_unit_warnings
 from aigc_roi.reader.value_forms import DIST_FORMS, DIST_KEYS, RANGE_FORMS, Form, dist_hint, nearest_form
 from aigc_roi.reader.value_forms import RANGE_KEYS as RANGE_KEYS
 from aigc_roi.reader.yamltree import MERGE_KEY, MERGE_REFUSAL, Entry, Node, join_path, key_text, set_within, slipped_key
@@ -331,6 +333,8 @@ class Number:
             ctx.warnings += amount_warnings(node, path, self.unit, ctx.filename)
             if ctx.decimal_comma is not None:
                 ctx.warnings += dot_group_warnings(node, path, ctx.decimal_comma, ctx.filename)
+        if self.ranges and value is not INVALID:
+            ctx.warnings += range_unit_warnings(node, path, ctx.filename)
         return value
 
     def _parse(self, node: Node, path: str, ctx: Context) -> Any:
@@ -413,6 +417,11 @@ class Number:
         high = self._bound(high_text, node, path, ctx) if low is not INVALID else INVALID
         if INVALID in (low, high):
             return INVALID
+        scaled = scaled_low(low_text, high_text)
+        if low > high and scaled is not None:
+            # 10..20% is 10 to 0.2: the suffix scales its own number only, and 10%..20% was most likely meant.
+            return ctx.error(node, path, f"expected low <= high, found {low:g}..{high:g}; a suffix scales only the "
+                                         f"number it is written on: write {scaled}..{high_text.strip()}")
         return self._interval(low, high, node, path, ctx)
 
     def _interval(self, low: float, high: float, node: Node, path: str, ctx: Context,

@@ -171,6 +171,23 @@ def split_range(text: str) -> tuple[str, str] | None:
     return low, high
 
 
+def scaled_low(low: str, high: str) -> str | None:
+    """``3`` before ``6万`` -> ``3万``: a range's bare low end written with its high end's suffix (``SUFFIX_EXPONENTS``),
+    as ``3-6万`` means 3万 to 6万 in Chinese and ``30-60k`` 30k to 60k in English; None where the low end has a suffix
+    of its own, the high end none, either is no number, or the low end so read would be above the high end
+    (``500..1万`` is 500 to 10,000: 500万 is no lower end of 1万)."""
+    low, high = low.strip(), high.strip()
+    if not (low and high and is_number_text(low) and is_number_text(high)):
+        return None
+    if high[-1] not in SUFFIX_EXPONENTS or low[-1] in SUFFIX_EXPONENTS:
+        return None
+    try:
+        scaled, top = parse_number_text(low + high[-1]), parse_number_text(high)
+    except ValueProblem:
+        return None
+    return low + high[-1] if scaled <= top else None
+
+
 DAYS_PER_MONTH = 30.4375
 """365.25 / 12: the month a per-day amount is multiplied into (as model/fits.py does for retention days)."""
 
@@ -334,7 +351,8 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
         return lead + stripped.index("/"), f"amounts are per month already: write {match['number']}"
     if match := re.fullmatch(rf"(?P<low>{_PLAIN}\s*[kKmM万亿%]?)\s*[-~～{DASHES}]\s*(?P<high>{_PLAIN}\s*[kKmM万亿%]?)", stripped):
         if not match["low"].lower().endswith("e") and written_date(stripped) is None:
-            return lead + len(match["low"]), f"a range is written low..high: {match['low'].strip()}..{match['high'].strip()}"
+            low = scaled_low(match["low"], match["high"]) or match["low"].strip()
+            return lead + len(match["low"]), f"a range is written low..high: {low}..{match['high'].strip()}"
     if decimal_comma is not None and (group := comma_group(stripped)):
         return lead + stripped.index(","), (
             f"in {decimal_comma} a comma before three digits may be a decimal comma: write {thousands_reading(group[0])}"

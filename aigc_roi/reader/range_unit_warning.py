@@ -1,0 +1,33 @@
+"""``fee: 3..6万``: valid, and read as 3 to 60,000, since a suffix scales only the number it is written on; but in
+Chinese ``3-6万`` says 3万 to 6万 (and ``30-60k``, ``10-20%`` the same in English), so the low end may have been meant
+with the high end's unit, a median a hundred or ten thousand times off. The reader cannot know which was meant, so a
+range whose bare low end, read with the high end's suffix, would still be a range (numbers.py ``scaled_low``:
+``3..6万`` yes, ``500..1万`` no) is warned of at the value: what it reads as, and what to write for the other
+reading. A warning, not an error: ``3..6万`` may be written so on purpose (3 to 60,000).
+"""
+
+from __future__ import annotations
+
+from aigc_roi.model.errors import ScenarioError
+from aigc_roi.reader.numbers import RANGE_SEPARATOR, parse_number_text, scaled_low, split_range
+from aigc_roi.reader.percent_warnings import number_warnings
+from aigc_roi.reader.yamltree import Node
+
+
+def range_unit_warnings(node: Node, path: str, filename: str) -> list[ScenarioError]:
+    """The warning of a valid ``low..high`` range written as text whose low end may lack its high end's unit."""
+    return number_warnings(node, path, filename, range_unit_message)
+
+
+def range_unit_message(written: str) -> str | None:
+    """``3..6万 reads as 3..60,000; if 3万 was meant, write 3万..6万``; None for any other text."""
+    text = written.strip()
+    ends = split_range(text)
+    if ends is None:
+        return None
+    low, high = (end.strip() for end in ends)
+    scaled = scaled_low(low, high)
+    if scaled is None:
+        return None
+    read = RANGE_SEPARATOR.join(f"{parse_number_text(end):,.15g}" for end in (low, high))
+    return f"{text} reads as {read}; if {scaled} was meant, write {scaled}{RANGE_SEPARATOR}{high}"
