@@ -12,22 +12,23 @@ import re
 from dataclasses import dataclass
 
 from aigc_roi.model.ime_marks import DIGIT_TWINS, SPAN_SLIPS
+from aigc_roi.reader.chinese_numerals import DIGITS, numeral_value
+from aigc_roi.reader.month_lengths import is_length, length_hint
 from aigc_roi.reader.numbers import whole_number
 
 ONE_MONTH = "a month of the plan is its number alone"
 SOME_MONTHS = "months of the plan are their numbers alone"
 
-_DIGITS = "一二三四五六七八九"
-_NUMBER = rf"[0-9０-９]{{1,3}}|[{_DIGITS}十]{{1,3}}"
-"""A month's number in digits (ASCII or full-width) or in Chinese numerals (三, 十二, 二十四)."""
+_NUMBER = rf"[0-9０-９]{{1,3}}|[{DIGITS}十两]{{1,3}}"
+"""A month's number in digits (ASCII or full-width) or in Chinese numerals (三, 两, 十二, 二十四)."""
 _MONTH = r"(?P<{0}prefix>第|[Mm])?\s*(?P<{0}number>" + _NUMBER.replace("{", "{{").replace("}", "}}") + \
     r")\s*(?P<{0}unit>个月|月份?)?"
 _ONE = re.compile(r"\s*" + _MONTH.format("") + r"\s*")
 _SPAN = re.compile(r"\s*(?:" + _MONTH.format("a") + rf")\s*(?:-|\.\.|{SPAN_SLIPS})\s*(?:"
                    + _MONTH.format("b") + r")\s*")
 """Two months with any of the marks a span of months is slipped with (MonthSet's slips) or the words 至, 到."""
-_FIRST = re.compile(rf"\s*前\s*(?P<number>{_NUMBER})\s*(?P<unit>个月|月)\s*")
-"""``前6个月``, the plan's first six months."""
+_FIRST = re.compile(rf"\s*(?:前|头)\s*(?P<number>{_NUMBER})\s*(?P<unit>个月|月)\s*")
+"""``前6个月``, ``头两个月``, the plan's first six (two) months."""
 _TO_END = re.compile(r"\s*(?:从|自)?\s*" + _MONTH.format("") + r"\s*(?:起|开始|以后|之后|往后|后)\s*")
 """``3月起``, ``从3月起``, ``3月以后``, ``从第3个月开始``: month 3 to the plan's end (以后 read as from, as it is said)."""
 _LAST = re.compile(rf"\s*(?:最后|后|末)\s*(?P<number>{_NUMBER})\s*(?P<unit>个月|月)\s*")
@@ -90,6 +91,9 @@ def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int
     file would refuse in turn, so it is told past the horizon (or before month 1) instead; where no reading fits,
     nothing is told to write."""
     place = "span" if spans else place
+    length = length_hint(text, place, last, horizon)
+    if length is not None:
+        return length
     end = last if horizon else last + 1
     pieces = _LIST_MARKS.split(text)
     parts = [_part(piece, end) for piece in pieces] if len(pieces) > 1 else [_part(text, end)]
@@ -196,12 +200,12 @@ def _outside(months: list[int], bound: str) -> str:
 def counted_month(text: str) -> str | None:
     """The month of the plan ``text`` names alone, as a key the format reads: a whole number (``6``, ``６``) or one
     counted in the plan's months (``M3``, ``第3个月``: ``3``); None for any other (``6月`` may be June, a date needs
-    the start, a span is no month)."""
+    the start, a span is no month, ``6个月`` is a length)."""
     number = whole_number(text)
     if number is not None:
         return str(number)
     part = _part(text)
-    if part is None or part.first != part.last or not part.counted or part.none:
+    if part is None or part.first != part.last or not part.counted or part.none or is_length(text):
         return None
     return str(part.first)
 
@@ -297,16 +301,11 @@ def _listed(months: list[int]) -> str:
 
 
 def _number(text: str) -> int | None:
-    """A month's number written in digits or in Chinese numerals (三 3, 十二 12, 二十四 24); None for numerals that
-    make no number (十十)."""
-    if text[0] not in _DIGITS + "十":
+    """A month's number written in digits or in Chinese numerals (三 3, 两 2, 十二 12, 二十四 24); None for numerals
+    that make no number (十十)."""
+    if text[0] not in DIGITS + "十两":
         return int(text.translate(DIGIT_TWINS))
-    tens, ten, units = text.partition("十")
-    if not ten:
-        return _DIGITS.index(tens) + 1 if len(tens) == 1 else None
-    if len(tens) > 1 or len(units) > 1 or "十" in tens + units:
-        return None
-    return (_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_DIGITS.index(units) + 1 if units else 0)
+    return numeral_value(text)
 
 
 def _month_text(date: tuple[int, int] | None) -> str:
