@@ -1038,6 +1038,9 @@ _HINTS = _rules([
     (r"amounts are per month already: write (.*)", "金额本来就是按月计：请写 {0}"),
     (r"a range is written low\.\.high: (.*)", "区间写作 low..high：{0}"),
     (r"a suffix scales only the number it is written on: write (.*)", "后缀只作用于紧挨它的数字：请写 {0}"),
+    (r"Chinese numerals are not read: write (.*)", "不读取中文数字：请写 {0}"),
+    (r"Chinese numerals are not read, and a range is written low\.\.high: write (.*)",
+     "不读取中文数字，区间写作 low..high：请写 {0}"),
     (r"for (.*) write dist: (\w+)", _lists("写 {0} 时还需写 dist: {1}", 0)),
     (r"a span of months is written first-last: (.*)", "月份区间写作 起-止：{0}"),
     # A date past the field's last month is told so (reader/dated_months.py).

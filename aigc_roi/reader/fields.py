@@ -48,7 +48,7 @@ from aigc_roi.reader.kinds import (
 )
 from aigc_roi.reader.price_words import price_word_hint
 from aigc_roi.reader.value_forms import Form, nearest_form
-from aigc_roi.reader.yamltree import Node, join_path, key_segment, key_text, set_within
+from aigc_roi.reader.yamltree import Node, found_key, join_path, key_segment, set_within
 
 
 @dataclass
@@ -240,7 +240,7 @@ class RetentionPointsKind:
             age = whole_number(key)
             if age is None or not 1 <= age <= ctx.horizon_months:
                 ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, "
-                                               f"found {key_text(key)}",
+                                               f"found {found_key(key)}",
                           among=ctx.past_horizon(age))
                 continue
             # Keys are text, so 1, 01 and 1.0 are different keys to YAML but the same age to the model.
@@ -300,7 +300,7 @@ class KeyedShares:
                 hint = "" if self.ages else _day_key_hint(key, last)
                 # An age is refused past the horizon's last (horizon - 1): the horizon takes part.
                 late = ctx.past_horizon(number + 1) if self.ages and number is not None and number >= self.first else ()
-                ctx.error(entry.key, key_path, f"expected {self.noun} within {self.first}..{last}, found {key_text(key)}"
+                ctx.error(entry.key, key_path, f"expected {self.noun} within {self.first}..{last}, found {found_key(key)}"
                           + (f"; {hint}" if hint else ""), among=late)
                 continue
             # As for retention points: 1 and 01 are two keys to YAML, one day (or age) to the model, which

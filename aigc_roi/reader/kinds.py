@@ -53,7 +53,7 @@ from aigc_roi.reader.price_words import PRICE_WORDS
 from aigc_roi.reader.range_unit_warning import range_unit_warnings
 from aigc_roi.reader.value_forms import DIST_FORMS, DIST_KEYS, RANGE_FORMS, Form, dist_hint, nearest_form
 from aigc_roi.reader.value_forms import RANGE_KEYS as RANGE_KEYS
-from aigc_roi.reader.yamltree import MERGE_KEY, MERGE_REFUSAL, Entry, Node, join_path, key_text, set_within, slipped_key
+from aigc_roi.reader.yamltree import MERGE_KEY, MERGE_REFUSAL, Entry, Node, found_key, join_path, set_within, slipped_key
 
 INVALID: Any = object()
 """Returned by a parse that reported an error; callers skip the field."""
@@ -551,7 +551,7 @@ class ByMonthOr:
             month = whole_number(key)
             if month is None or not 1 <= month <= ctx.horizon_months:
                 hint = date_hint(key, ctx.start, ctx.horizon_months, place="key")
-                ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {key_text(key)}"
+                ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {found_key(key)}"
                           + (f"; {hint}" if hint else ""), among=ctx.past_horizon(month))
                 invalid = True
                 continue
@@ -649,7 +649,7 @@ def _whole_number(digits: str) -> int:
     return int(significant or "0") if len(significant) <= 9 else 10**9
 
 
-_ALL_WORDED = frozenset({"全部", "全部月份", "所有", "所有月份", "每月", "每个月", "全年", "全程"})
+_ALL_WORDED = frozenset({"全部", "全部月份", "所有", "所有月份", "每月", "每个月", "全年", "整年", "全程"})
 """Every month, written in Chinese where the format's word is ``all``: told to write it."""
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from aigc_roi.model.ime_marks import DASHES, DIGIT_TWINS
 from aigc_roi.model.limits import MAX_MAGNITUDE
+from aigc_roi.reader.chinese_numerals import NUMERALS, amount_numerals
 from aigc_roi.reader.currency_signs import ABBREVIATION_DOT, CODES, DECIMAL_COMMA, SIGNS
 
 SUFFIX_EXPONENTS = {"k": 3, "K": 3, "m": 6, "M": 6, "万": 4, "亿": 8, "%": -2}
@@ -349,10 +350,19 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
                 f"({match['number']}{match['suffix']} x {DAYS_PER_MONTH:g} days), so write {_written(per_month)}{match['suffix']}")
     if match := re.fullmatch(rf"(?P<number>{_PLAIN}\s*[kKmM万亿]?)\s*/\s*(?:月|month|mo)", stripped):
         return lead + stripped.index("/"), f"amounts are per month already: write {match['number']}"
-    if match := re.fullmatch(rf"(?P<low>{_PLAIN}\s*[kKmM万亿%]?)\s*[-~～{DASHES}]\s*(?P<high>{_PLAIN}\s*[kKmM万亿%]?)", stripped):
+    # 3-6万, 3万到6万, 3万至6万: a range written as said, ``to`` a dash or the word for it.
+    if match := re.fullmatch(rf"(?P<low>{_PLAIN}\s*[kKmM万亿%]?)\s*(?:[-~～{DASHES}]|到|至)\s*(?P<high>{_PLAIN}\s*[kKmM万亿%]?)",
+                             stripped):
         if not match["low"].lower().endswith("e") and written_date(stripped) is None:
             low = scaled_low(match["low"], match["high"]) or match["low"].strip()
             return lead + len(match["low"]), f"a range is written low..high: {low}..{match['high'].strip()}"
+    if meant := amount_numerals(stripped):
+        return lead, f"Chinese numerals are not read: write {meant}"
+    if match := re.fullmatch(rf"(?P<low>[{NUMERALS}]+)\s*(?:[-~～{DASHES}]|到|至)\s*(?P<high>[{NUMERALS}]+)", stripped):
+        ends = amount_numerals(match["low"]), amount_numerals(match["high"])
+        if ends[0] is not None and ends[1] is not None:
+            low = scaled_low(ends[0], ends[1]) or ends[0]
+            return lead, f"Chinese numerals are not read, and a range is written low..high: write {low}..{ends[1]}"
     if decimal_comma is not None and (group := comma_group(stripped)):
         return lead + stripped.index(","), (
             f"in {decimal_comma} a comma before three digits may be a decimal comma: write {thousands_reading(group[0])}"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from aigc_roi.model.ime_marks import DIGIT_TWINS, SPAN_SLIPS
+from aigc_roi.reader.calendar_words import calendar_months
 from aigc_roi.reader.chinese_numerals import DIGITS, numeral_value
 from aigc_roi.reader.month_lengths import is_length, length_hint
 from aigc_roi.reader.numbers import whole_number
@@ -96,7 +97,9 @@ def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int
         return length
     end = last if horizon else last + 1
     pieces = _LIST_MARKS.split(text)
-    parts = [_part(piece, end) for piece in pieces] if len(pieces) > 1 else [_part(text, end)]
+    words = calendar_months(text)
+    parts = ([_Part(first, then, True, False) for first, then in words] if words is not None else
+             [_part(piece, end) for piece in pieces] if len(pieces) > 1 else [_part(text, end)])
     if any(part is None for part in parts):
         return None
     known = [part for part in parts if part is not None]

@@ -346,6 +346,12 @@ def key_text(key: str) -> str:
     return repr(key) if not key.strip() else key
 
 
+def found_key(key: str) -> str:
+    """A key as a message's ``found`` shows it: a number as written (``13``), any other text quoted (``'6个月'``), as
+    ``Node.describe`` shows a value, so a month written as a key reads as one written as a value."""
+    return key if key.strip() and is_number_text(key) else repr(key)
+
+
 KEYED_MAPPINGS = frozenset({"points", "days", "conversion"})
 """Mappings whose keys are numbers, each written in brackets as the field reader writes them (``retention.days[1]``,
 reader/fields.py ``RetentionPointsKind`` and ``KeyedShares``); any other key follows a dot, a ``by_month``'s month

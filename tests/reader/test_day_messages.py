@@ -30,18 +30,18 @@ def _days(days: str) -> str:
     ("{1: 0, 7: 20%}", "3:13: retention.days[1]: expected a number > 0 and <= 1, found 0 (a power law never reaches 0: "
                        "give the smallest share your analytics show)",
      "3:13: retention.days[1]: 应为 > 0 且 ≤ 1 的数字，实际为 0（幂律曲线不会降到 0：请填写数据中最小的比例）"),
-    ("{D1: 40%, 7: 20%}", "3:10: retention.days[D1]: expected a day within 1..3653, found D1; write 1 for D1",
-     "3:10: retention.days[D1]: 应为 1..3653 之内的天数，实际为 D1；D1 请写成 1"),
-    ("{Day 30: 10%, 7: 20%}", "3:10: retention.days[Day 30]: expected a day within 1..3653, found Day 30; write 30 for Day 30",
-     "3:10: retention.days[Day 30]: 应为 1..3653 之内的天数，实际为 Day 30；Day 30 请写成 30"),
-    ("{D0: 100%, 1: 40%, 7: 20%}", "3:10: retention.days[D0]: expected a day within 1..3653, found D0; "
+    ("{D1: 40%, 7: 20%}", "3:10: retention.days[D1]: expected a day within 1..3653, found 'D1'; write 1 for D1",
+     "3:10: retention.days[D1]: 应为 1..3653 之内的天数，实际为 'D1'；D1 请写成 1"),
+    ("{Day 30: 10%, 7: 20%}", "3:10: retention.days[Day 30]: expected a day within 1..3653, found 'Day 30'; write 30 for Day 30",
+     "3:10: retention.days[Day 30]: 应为 1..3653 之内的天数，实际为 'Day 30'；Day 30 请写成 30"),
+    ("{D0: 100%, 1: 40%, 7: 20%}", "3:10: retention.days[D0]: expected a day within 1..3653, found 'D0'; "
                                    "D0 is 100% by definition (the day of joining): leave it out",
-     "3:10: retention.days[D0]: 应为 1..3653 之内的天数，实际为 D0；D0 按定义为 100%（加入当天）：请删去这一项"),
+     "3:10: retention.days[D0]: 应为 1..3653 之内的天数，实际为 'D0'；D0 按定义为 100%（加入当天）：请删去这一项"),
     ("{0: 100%, 1: 40%, 7: 20%}", "3:10: retention.days[0]: expected a day within 1..3653, found 0; "
                                   "D0 is 100% by definition (the day of joining): leave it out",
      "3:10: retention.days[0]: 应为 1..3653 之内的天数，实际为 0；D0 按定义为 100%（加入当天）：请删去这一项"),
-    ("{D9999: 1%, 1: 40%}", "3:10: retention.days[D9999]: expected a day within 1..3653, found D9999",
-     "3:10: retention.days[D9999]: 应为 1..3653 之内的天数，实际为 D9999"),
+    ("{D9999: 1%, 1: 40%}", "3:10: retention.days[D9999]: expected a day within 1..3653, found 'D9999'",
+     "3:10: retention.days[D9999]: 应为 1..3653 之内的天数，实际为 'D9999'"),
     ("{1: 40%, 1: 30%, 30: 10%}", "3:18: retention.days[1]: duplicate key '1' (first at line 3)",
      "3:18: retention.days[1]: 重复字段 '1'（首次出现在第 3 行）"),
 ])

@@ -45,12 +45,12 @@ def _messages(start: str = "2025-03", months: str = "all", bid: str = "12", chan
 def test_a_by_month_key_written_as_a_date_is_told_its_month(key: str, hint: str) -> None:
     found = key.strip('"')
     assert _messages(bid=f"{{by_month: {{{key}: 12, 18: 30}}}}") == {
-        f"acquisition[1].bid.by_month.{found}": f"expected a month within 1..18, found {found}; {hint}"}
+        f"acquisition[1].bid.by_month.{found}": f"expected a month within 1..18, found '{found}'; {hint}"}
 
 
 def test_without_start_a_by_month_date_is_no_month() -> None:
     assert _messages(start="", bid='{by_month: {"2025-06": 12}}') == {
-        "acquisition[1].bid.by_month.2025-06": "expected a month within 1..18, found 2025-06; "
+        "acquisition[1].bid.by_month.2025-06": "expected a month within 1..18, found '2025-06'; "
                                                "a month of the plan is a number, 1 for its first, not a date"}
 
 

@@ -23,11 +23,9 @@ def test_a_worded_month_after_a_dot(path: str, shown: str, hint: str, lang: str)
     result = invoke(["run", PLAN, "--lang", lang, "--set", SCHEDULE, "--set", f"{path}=22"])
     assert result.exit_code == 2
     last = result.output.strip().splitlines()[-1]
-    told = (f"{shown}: expected a month within 1..18, found {shown.rsplit('.', 1)[1]}; "
+    told = (f"{shown}: expected a month within 1..18, found '{shown.rsplit('.', 1)[1]}'; "
             f"a month of the plan is its number alone: {hint}") if lang == "en" else (
-        f"{shown}: 应为 1..18 之内的月份，实际为 {shown.rsplit('.', 1)[1]}；方案的月份只写数字：请{hint.replace('write ', '写 ')}"
-        # No space between 为 and a Chinese character (第6个月), as the messages write it.
-        .replace("为 第", "为第"))
+        f"{shown}: 应为 1..18 之内的月份，实际为 '{shown.rsplit('.', 1)[1]}'；方案的月份只写数字：请{hint.replace('write ', '写 ')}")
     assert last.endswith(told), last
 
 
@@ -48,7 +46,7 @@ def test_a_worded_month_after_a_dot(path: str, shown: str, hint: str, lang: str)
 def test_a_date_or_span_after_a_dot(key: str, hint: str) -> None:
     result = invoke(["run", PLAN, "--set", SCHEDULE, "--set", f"acquisition[2].bid.by_month.{key}=22"])
     assert result.exit_code == 2
-    assert result.output.strip().splitlines()[-1].endswith(f"found {key}; {hint}")
+    assert result.output.strip().splitlines()[-1].endswith(f"found '{key}'; {hint}")
 
 
 def test_the_hint_followed() -> None:
@@ -82,7 +80,7 @@ def test_replacing_with_a_month_that_may_be_a_calendar_one() -> None:
     followed = invoke(["run", PLAN, "--set", "acquisition[2].bid={by_month: {1: 18, 6月: 20}}"])
     assert followed.exit_code == 2
     # The plan starts in 2025-01 (creators-first-gated): calendar June is month 6 too.
-    assert "found 6月; a month of the plan is its number alone: write 6" in followed.output
+    assert "found '6月'; a month of the plan is its number alone: write 6" in followed.output
 
 
 @pytest.mark.parametrize(("path", "meant"), [

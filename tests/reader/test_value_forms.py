@@ -90,7 +90,7 @@ def test_a_misspelt_dist_word_is_told_the_word() -> None:
 
 def test_a_conversion_by_age_with_a_slipped_age_is_by_age() -> None:
     text = PLAN.replace("conversion: 0.05", "conversion: {0: 3%, 1x: 1%}")
-    assert errors(text) == ["monetization.plans[0].conversion[1x]: expected an age in months within 0..11, found 1x"]
+    assert errors(text) == ["monetization.plans[0].conversion[1x]: expected an age in months within 0..11, found '1x'"]
 
 
 @pytest.mark.parametrize(("old", "new", "told"), [

@@ -157,7 +157,7 @@ def test_a_milestones_month_in_chinese(tmp_path: Path) -> None:
 def test_a_by_month_key(tmp_path: Path, key: str, hint: str) -> None:
     path, _, _ = _plan(tmp_path, "bid: 12", f"bid: {{by_month: {{1: 12, {key}: 14}}}}")
     assert _errors(path, "en")[0].endswith(
-        f"acquisition[0].bid.by_month.{key}: expected a month within 1..24, found {key}; {hint}")
+        f"acquisition[0].bid.by_month.{key}: expected a month within 1..24, found '{key}'; {hint}")
 
 
 def test_a_span_set_on_the_command_line(tmp_path: Path) -> None:

@@ -252,7 +252,7 @@ def _keyed(tmp_path: Path, key: str, start: str) -> Path:
 def test_a_by_month_key(tmp_path: Path, key: str, lang: str, hint: str) -> None:
     start = "2024-03" if key == "3月以后" else "2024-01"
     message = _message(_keyed(tmp_path, key, start), lang)
-    told = f"acquisition[0].bid.by_month.{key}: expected a month within 1..12, found {key}; " if lang == "en" else (
+    told = f"acquisition[0].bid.by_month.{key}: expected a month within 1..12, found '{key}'; " if lang == "en" else (
         f"acquisition[0].bid.by_month.{key}: 应为 1..12 之内的月份，实际为")
     assert ":28:" in message and told in message and message.endswith(("; " if lang == "en" else "；") + hint), message
 
