@@ -32,7 +32,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("conflicting-keys", r"found both$|^expected exactly one of|needs budget, not"),
     # A --set whose path finds no place in the file (reader/overrides.py), whatever its value.
     ("bad-override", r"^expected PATH=VALUE|^no (item|key|list|channel, plan)\b|^cannot set|' names \d+ items"
-                     r"|reads both as index \d+ "),
+                     r"|reads both as index \d+ |writes a field in Chinese, and a path takes its key"),
     ("bad-range", r"^expected (a range|low <=|low >)"),
     ("retention-rises", r"retention cannot rise"),
     ("not-a-scenario", r"^expected a scenario mapping"),

@@ -576,6 +576,9 @@ _MESSAGES = _rules([
      lambda m: f"{_should_be(m[1])}，{_found(m[2])}"),
     (r"expected (.*)", lambda m: _should_be(m[1])),
     (r"unknown key '(.*)'; did you mean '(.*)'\?", "未知字段 '{0}'；是否想写 '{1}'？"),
+    # reader/overrides.py: a field word in Chinese in a --set path (model/field_words.py).
+    (r"'(.*)' writes a field in Chinese, and a path takes its key: did you mean '(.*)'\?",
+     "'{0}' 用中文写了字段名，而路径只认英文字段名：是否想写 '{1}'？"),
     (r"unknown key '(.*)'; months go under by_month, as in (.*)", "未知字段 '{0}'；各月的值应写在 by_month 之下，如 {1}"),
     (r"unknown key '(.*)'; expected one of (.*)", _lists("未知字段 '{0}'；可用字段：{1}", 1)),
     (r"unknown key '(.*)'", "未知字段 '{0}'"),

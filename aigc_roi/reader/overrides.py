@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.field_words import in_english
 from aigc_roi.model.ime_marks import EQUALS, PATH_MARKS, ime_slip
 from aigc_roi.model.names import did_you_mean
 from aigc_roi.model.paths import (
@@ -38,6 +39,7 @@ from aigc_roi.model.paths import (
     names_something,
     no_path,
     path_end,
+    read_or_none,
     split_path,
     two_readings,
     unwritten,
@@ -67,6 +69,7 @@ from aigc_roi.reader.yamltree import (
     KEYED_MAPPINGS,
     Entry,
     Node,
+    find_node,
     item_name,
     key_segment,
     not_utf8,
@@ -139,6 +142,9 @@ def parse_override(text: str, given_as: str = "--set", item: int | None = None) 
         if ime_slip(text, SETTING_MARKS, lambda fixed: _setting_path(fixed) is not None) is not None:
             # Which marks to write as ASCII is told on the file (apply_overrides): ``信息流。测试.bid＝20`` keeps the
             # first ``。`` where a channel is so called, and a name holding ``＝`` its own.
+            return Override("", "", typed=True, given_as=given_as, item=item, misshapen=text)
+        if "=" in text and in_english(text[:text.index("=")]):
+            # A field word in Chinese (月度会员.价格=29): which key it means is told on the file (``_field_word``).
             return Override("", "", typed=True, given_as=given_as, item=item, misshapen=text)
         raise ScenarioInvalid([ScenarioError(_named(given_as, item, text), 1, 1, "", _PATH_EXAMPLE + _found(text, item))])
     return Override(path, text[path_end(text) + 1:].strip(), typed=True, given_as=given_as, item=item)
@@ -728,7 +734,25 @@ def _refuse_an_ime_slip(tree: Node, override: Override) -> None:
     if slip:
         raise ScenarioInvalid([ScenarioError(override.named, 1, 1, "", f"{_PATH_EXAMPLE}; {slip}")]) from None
     if override.misshapen is not None:
+        meant_path = _field_word(tree, override.misshapen, read)
+        if meant_path is not None:
+            path = override.misshapen[:override.misshapen.index("=")].strip()
+            raise ScenarioInvalid([ScenarioError(override.named, 1, 1, "", f"'{path}' writes a field in Chinese, and a "
+                                                 f"path takes its key: did you mean '{meant_path}'?")]) from None
         raise ScenarioInvalid([ScenarioError(override.named, 1, 1, "", _PATH_EXAMPLE + _found(written, override.item))])
+
+
+def _field_word(tree: Node, text: str, read: PathReader) -> str | None:
+    """The path ``text`` (``PATH=VALUE``) meant where its field is a Chinese word (model/field_words.py): of the keys
+    the word may mean, the first the item has on ``tree``, else the first it may take; None where the word is none, or
+    the rest of the path names nothing (its own refusal then says why)."""
+    if "=" not in text:
+        return None
+    guesses = in_english(text[:text.index("=")])
+    readable = [(guess, indexed) for guess in guesses if (indexed := read_or_none(read, guess)) is not None]
+    held = [guess for guess, indexed in readable if find_node(tree, indexed) is not None]
+    offered = held or [guess for guess, _ in readable]
+    return offered[0] if offered else None
 
 
 def _put(tree: Node, segments: list[str], value: Node, override: Override, kind: Any = SCENARIO) -> Node:

@@ -31,6 +31,7 @@ import numpy as np
 from aigc_roi.model.channels import channel_type
 from aigc_roi.model.channels.base import Unit
 from aigc_roi.model.engine import Result, evaluate, evaluate_batch
+from aigc_roi.model.field_words import in_english
 from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.model.names import did_you_mean, listed, resembling
@@ -299,7 +300,10 @@ def find_driver(drivers: Sequence[Driver], path: str, read: PathReader | None = 
     for driver, spelt in offered:
         for spelling in _written(driver):
             first.setdefault(spelling, spelt[0])
-    near = list(dict.fromkeys(first[spelling] for spelling in resembling(wanted, list(first))))
+    # A field word in Chinese (月度会员.价格) is the driver its key names, which no spelling resembles.
+    meant = [spelt[0] for guess in in_english(wanted) for driver, spelt in offered
+             if guess in spelt or (read_or_none(read, guess) if read is not None else guess) == driver.path]
+    near = list(dict.fromkeys(meant[:1] or [first[spelling] for spelling in resembling(wanted, list(first))]))
     raise UnknownDriver(wanted, [spelt[0] for _, spelt in offered], near[0] if near else None, near[1:])
 
 

@@ -39,3 +39,10 @@ def test_every_error_of_the_corpus_has_a_named_rule() -> None:
 ])
 def test_rule_of_each_kind(text: str, rule: str) -> None:
     assert rule_of(_errors(text)[0]) == rule
+
+
+def test_a_field_word_in_chinese_is_a_bad_override() -> None:
+    """A --set whose field is a Chinese word (reader/overrides.py) finds no place in the file, as a misspelt one."""
+    error = ScenarioError("--set M.价格=29", 1, 1, "", "'M.价格' writes a field in Chinese, and a path takes its key: "
+                          "did you mean 'M.price'?")
+    assert rule_of(error) == "bad-override"
