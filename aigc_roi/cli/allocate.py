@@ -313,10 +313,11 @@ def allocate(
     maximums = one_bound_each("--max", highs, read, channels, language)
 
     from aigc_roi.cli.progress import progress_bar
+    from aigc_roi.cli.shell_words import shell_word
     from aigc_roi.present.allocation import AllocationPresenter
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.whatif.allocate import AllocationError
-    from aigc_roi.whatif.allocate_result import AllocationArgumentError, NoDiminishingReturns
+    from aigc_roi.whatif.allocate_result import AllocationArgumentError, MustLock, NoDiminishingReturns
 
     if milestone is not None and (cash_cap is not None or min_payback_probability is not None):
         # The library refuses it too, naming its arguments; here it names the options.
@@ -332,6 +333,8 @@ def allocate(
                                   progress=progress, reach=milestone)
     except NoDiminishingReturns as refused:
         fail([CommandLineProblem(refused.worded("a --max"))])
+    except MustLock as refused:
+        fail([CommandLineProblem(refused.worded(f"lock it with --lock {shell_word(refused.channel)}"))])
     except AllocationArgumentError as refused:
         # The call names its argument as a script gives it (locks[0]), which the command line never wrote: what is
         # left to refuse of a --lock, --min or --max once check_channel_names took their names (a channel whose spend

@@ -55,10 +55,12 @@ def report(
     loaded = load(file, set_)
     scenario = loaded.scenario
     budget = None if allocate is None else parse_amount(allocate, "--allocate", loaded)
+    from aigc_roi.cli.shell_words import shell_command
     from aigc_roi.model.errors import ScenarioInvalid
     from aigc_roi.present.report.page import Provenance, ReportParts, render
     from aigc_roi.present.run_data import run_report
     from aigc_roi.whatif.allocate import AllocationError
+    from aigc_roi.whatif.allocate_result import MustLock
 
     try:
         # First: a --base that cannot be read, or is in another currency, is refused before the simulation.
@@ -78,6 +80,12 @@ def report(
             page = render(parts, language)
             if stages is not None:
                 stages("rendering", 1, 1)
+    except MustLock as refused:
+        # report has no --lock: the allocate command that has it, on the same file, budget and --set.
+        command = shell_command(["aigc-roi", "allocate", str(file), "--budget", str(allocate),
+                                 *[word for setting in set_ or [] for word in ("--set", setting)],
+                                 "--lock", refused.channel])
+        fail([f"--allocate: {refused.worded(f'lock it with allocate, as report has no --lock: {command}')}"])
     except AllocationError as refused:
         fail([f"--allocate: {problem}" for problem in refused.problems])
     except ScenarioInvalid as invalid:  # the --base file, read with the --set too

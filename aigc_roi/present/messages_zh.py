@@ -112,6 +112,19 @@ def _span_hint_zh(match: re.Match[str]) -> str:
     return f"{_SPAN_HEADS[match[1]]}：{'；'.join(readings)}"
 
 
+def _lock_zh(lock: str, ask: bool = True) -> str:
+    """How to lock a channel allocate cannot move (whatif/allocate_result.py ``MustLock``), as each command says it:
+    allocate's ``--lock``, report's allocate command, a library call's ``locks``."""
+    please = "请" if ask else ""
+    option = re.fullmatch(r"lock it with (--lock .*)", lock, re.DOTALL)
+    if option:
+        return f"{please}用 {option[1]} 锁定它"
+    command = re.fullmatch(r"lock it with allocate, as report has no --lock: (.*)", lock, re.DOTALL)
+    if command:
+        return f"{please}用 allocate 锁定它（report 没有 --lock）：{command[1]}"
+    return f"{please}锁定它（locks）"
+
+
 def _lists(template: str, *lists: int) -> Callable[[re.Match[str]], str]:
     """A replacement that puts the pattern's groups into ``template``, the groups numbered in ``lists`` as ``_listed``."""
 
@@ -664,7 +677,7 @@ _MESSAGES = _rules([
     (r"'(.*)' is a (\w+) channel: its spend is never moved, so it cannot be locked or bounded",
      "'{0}' 是 {1} 渠道：其广告支出从不调整，因此不能锁定或设上下限"),
     (r"'(.*)' is locked: it cannot also have a minimum or maximum", "'{0}' 已锁定：不能再设下限或上限"),
-    (r"'(.*)' has a unit cost of 0, so no budget form: lock it", "'{0}' 的单价为 0，无法按预算计算：请锁定它"),
+    (r"'(.*)' has a unit cost of 0, so no budget form; (lock it.*)", lambda m: f"'{m[1]}' 的单价为 0，无法按预算计算；{_lock_zh(m[2])}"),
     (r"the minimum of '(.*)' \((\S+)\) exceeds its maximum \((\S+)\)", _amounts("'{0}' 的下限（{1}）超过其上限（{2}）", compared=(1, 2))),
     (r"the minimums add up to (\S+), more than the (budget|total) (\S+)",
      lambda m: "下限合计 {0}，超过{2} {1}".format(*_amounts_apart(m[1], m[3]), _BUDGET_WORDS[m[2]])),
@@ -685,11 +698,11 @@ _MESSAGES = _rules([
      lambda m: f"没有剩余的 {_listed(m[1]).replace(' or ', ' 或 ')} 渠道可分配预算"),
     (r"'(.*)' has (\w+) written by month \(by_month\): allocate gives a channel the same budget every month and "
      r"reads its budget, users, impressions, posts, fee and saturation_budget as one number each, so its \w+ may not "
-     r"move by month \(its bid, cpm, ctr, cvr, views and view_to_user may: docs/formulas.md §14\); lock it, or write "
-     r"the months as separate channels",
-     "'{0}' 的 {1} 按月取值（by_month）：分配给渠道的预算每月相同，且其 budget、users、impressions、posts、fee 和 "
-     "saturation_budget 各按一个数读取，所以 {1} 不能按月变化（bid、cpm、ctr、cvr、views 和 view_to_user 可以："
-     "docs/formulas.md §14）；请锁定它，或把各月写成单独的渠道"),
+     r"move by month \(its bid, cpm, ctr, cvr, views and view_to_user may: docs/formulas.md §14\); write the months as "
+     r"separate channels, or (lock it.*)",
+     lambda m: f"'{m[1]}' 的 {m[2]} 按月取值（by_month）：分配给渠道的预算每月相同，且其 budget、users、impressions、posts、"
+               f"fee 和 saturation_budget 各按一个数读取，所以 {m[2]} 不能按月变化（bid、cpm、ctr、cvr、views 和 "
+               f"view_to_user 可以：docs/formulas.md §14）；请把各月写成单独的渠道，或{_lock_zh(m[3], ask=False)}"),
     (r"--reach finds the least budget for a milestone alone: it cannot be combined with --max-cash-need or "
      r"--min-payback-probability", "--reach 只针对里程碑求最低预算，不能与 --max-cash-need 或 --min-payback-probability 同用"),
     # api.allocate given two of total, target_roas and reach, which the CLI's options refuse as a whole.

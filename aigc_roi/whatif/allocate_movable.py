@@ -11,7 +11,7 @@ from aigc_roi.model.names import listed
 from aigc_roi.model.paths import is_shared
 from aigc_roi.model.scenario import ByMonth, FloatArray, Scenario
 from aigc_roi.whatif.allocate_phases import Phase
-from aigc_roi.whatif.allocate_result import AllocationError, BoundsRefused
+from aigc_roi.whatif.allocate_result import AllocationError, BoundsRefused, MustLock
 from aigc_roi.whatif.allocate_search import Space
 from aigc_roi.whatif.allocate_splits import unit_cost
 from aigc_roi.whatif.errors import amount_texts
@@ -31,18 +31,18 @@ def movable_channels(median: Scenario, locks: Sequence[str]) -> list[int]:
             # The split gives the channel one budget every month; a moving volume or fee would be replaced by it.
             # Named for what cannot move: a kol fee is a price too, and "only its prices and rates may move" read as if
             # it could.
-            raise AllocationError(f"{channel.name!r} has {moving[0]} written by month (by_month): allocate gives a channel "
-                                  "the same budget every month and reads its budget, users, impressions, posts, fee and "
-                                  f"saturation_budget as one number each, so its {moving[0]} may not move by month (its "
-                                  "bid, cpm, ctr, cvr, views and view_to_user may: docs/formulas.md §14); lock it, or "
-                                  "write the months as separate channels")
+            raise MustLock(channel.name, f"{channel.name!r} has {moving[0]} written by month (by_month): allocate gives "
+                           "a channel the same budget every month and reads its budget, users, impressions, posts, fee "
+                           f"and saturation_budget as one number each, so its {moving[0]} may not move by month (its "
+                           "bid, cpm, ctr, cvr, views and view_to_user may: docs/formulas.md §14)",
+                           "write the months as separate channels")
     movable = [i for i, ch in enumerate(median.acquisition) if ch.movable and ch.name not in locks]
     if not movable:
         raise AllocationError(f"no {_one_of(movable_types())} channel left to allocate the budget to")
     for i in movable:
         channel = median.acquisition[i]
         if unit_cost(channel) <= 0:
-            raise AllocationError(f"{channel.name!r} has a unit cost of 0, so no budget form: lock it")
+            raise MustLock(channel.name, f"{channel.name!r} has a unit cost of 0, so no budget form")
     return movable
 
 

@@ -56,6 +56,23 @@ class AllocationArgumentError(AllocationError, ArgumentError):
     ``minimums['Feed ads']``) as every call's ArgumentError does."""
 
 
+class MustLock(AllocationError):
+    """A channel the split cannot move, which the call can lock (``locks``): its refusal says how to lock it where it
+    is given, the command line naming its option (``worded``: allocate's ``--lock``, or, report having none, the
+    allocate command that has it)."""
+
+    def __init__(self, channel: str, reason: str, alternative: str = "") -> None:
+        super().__init__(channel, reason, alternative)
+        self.channel, self.reason, self.alternative = channel, reason, alternative
+
+    def __str__(self) -> str:
+        return self.worded("lock it (locks)")
+
+    def worded(self, lock: str) -> str:
+        """The refusal, ``lock`` saying how to lock the channel (``lock it with --lock 巨量千川``)."""
+        return f"{self.reason}; {self.alternative + ', or ' if self.alternative else ''}{lock}"
+
+
 class NoDiminishingReturns(AllocationError):
     """``target_roas`` fills each channel until its marginal ROAS falls to it, which that of ``channels`` never does:
     only a maximum ends their budgets, given as the call gives one (``maximums``) or as the CLI does (``--max``)."""

@@ -34,7 +34,13 @@ from aigc_roi.reader.item_names import Refused, UnknownKeys
 from aigc_roi.reader.numbers import NotANumber, NotFinite, ValueProblem
 from aigc_roi.reader.overrides import Refusal, UnknownKey
 from aigc_roi.reader.yamltree import _ParserTooDeep
-from aigc_roi.whatif.allocate_result import AllocationArgumentError, AllocationError, BoundsRefused, NoDiminishingReturns
+from aigc_roi.whatif.allocate_result import (
+    AllocationArgumentError,
+    AllocationError,
+    BoundsRefused,
+    MustLock,
+    NoDiminishingReturns,
+)
 from aigc_roi.whatif.change_samples import _Disagrees
 from aigc_roi.whatif.drivers import AmbiguousDriver, UnknownDriver
 from aigc_roi.whatif.errors import ArgumentError, ValuesRefused, WhatIfError
@@ -54,6 +60,7 @@ EXCEPTIONS: list[BaseException] = [
     AllocationError("the minimums add up to 90,000, more than the budget 80,000"),
     AllocationArgumentError("minimums['Feed ads']", "expected an amount >= 0, found -1"),
     NoDiminishingReturns(["Feed ads"], 1.5),
+    MustLock("Feed ads", "'Feed ads' has a unit cost of 0, so no budget form"),
     BoundsRefused(["the minimums add up to 5,000 in months 1-3, more than the budget 1,000",
                    "the minimums add up to 3,000 in months 4-6, more than the budget 1,000"]),
     UnknownDriver("acquisition[0].bd", DRIVERS, "acquisition[0].bid"), UnknownDriver("roi", DRIVERS),
