@@ -68,6 +68,12 @@ def gate_values(scenarios: Sequence[Mapping[str, Any]], on_risk: bool) -> list[t
     return [(name if k == 0 else f"{name} #{k + 1}", [gates.get((name, k)) for gates in keyed]) for name, k in rows]
 
 
+def gate_names(scenarios: Sequence[Mapping[str, Any]], on_risk: bool) -> list[str]:
+    """Each gate row's gate, as ``gate_texts`` labels it: the name its label holds, kept whole (present/layout.py
+    ``Column.names``)."""
+    return [name for name, _ in gate_values(scenarios, on_risk)]
+
+
 def gate_texts(scenarios: Sequence[Mapping[str, Any]], style: NumberStyle, on_risk: bool) -> list[tuple[str, list[str]]]:
     """Per gate row, its label and each scenario's cell as the tables show it: "pass" or "fail" (run's words), on
     risk the chance (simulate's), "—" without such a gate."""

@@ -25,7 +25,7 @@ from aigc_roi.present.compare import (
     said,
 )
 from aigc_roi.present.compare_basis import BASIS_LABELS, basis_cells, calendar, month_note, starts_differ
-from aigc_roi.present.compare_gates import gate_texts, gates_note
+from aigc_roi.present.compare_gates import gate_names, gate_texts, gates_note
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.labels import bracketed, label, sentences
 from aigc_roi.present.layout import Column, Fitted, fixed_table
@@ -84,7 +84,8 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
         for compact, with_deltas, most_squeezed in layouts:
             rows = cells(compact)
             columns = [Column(label("figure", lang), [Text(row_label) for row_label, _, _ in rows], numeric=False,
-                              prose=True, grows_first=True)]
+                              prose=True, grows_first=True,
+                              names=label_names(len(rows), gate_names(scenarios, False)))]
             for i, scenario_name in enumerate(names):
                 columns.append(Column(scenario_name, [values[i] for _, values, _ in rows]))
                 if i and with_deltas:
@@ -102,6 +103,13 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
         return vertical(title, records, caption, width)
 
     return Fitted(build)
+
+
+def label_names(rows: int, gates: list[str]) -> list[str | None]:
+    """The name each of ``rows`` labels holds: the gate rows' gates, which come after the figures and before the
+    basis rows; None for the others."""
+    figures = rows - len(gates) - len(BASIS_LABELS)
+    return [*([None] * figures), *gates, *([None] * len(BASIS_LABELS))]
 
 
 def told_apart_decimals(values: list[float | None], unit: str, style: NumberStyle) -> int:
@@ -147,7 +155,8 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
         labels.append(Text(label(row_label, lang)))
         for column, cell in zip(cells, basis_cells(key, scenarios, style), strict=True):
             column.append(Text(cell))
-    columns = [Column(label("figure", lang), labels, numeric=False, prose=True, grows_first=True),
+    columns = [Column(label("figure", lang), labels, numeric=False, prose=True, grows_first=True,
+                      names=label_names(len(labels), gate_names(scenarios, True))),
                *(Column(scenario["name"], column, numeric=False, right_aligned=True)
                  for scenario, column in zip(scenarios, cells, strict=True))]
     borrowing = risk_borrowing_note(scenarios, lang)

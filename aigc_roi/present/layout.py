@@ -99,6 +99,11 @@ class Column:
     """Widened to its natural width before the others grow, a higher number before a lower (a label column squeezed
     to a few characters a line while wide headers keep their room reads worse than those headers wrapped; a short
     "69 → 79" cell wrapped reads worse still than that label on one more line)."""
+    names: Sequence[str | None] = ()
+    """The name each cell holds, None for none, () where none does (a gate's, in compare's 闸门：先用达人验证再放量):
+    it breaks only at its spaces, as a name
+    does in a column that is no prose, where a prose column broke it between any two characters (先用达人验 / 证再放量);
+    the column is never narrower than a name's widest word (``_named_lines``)."""
     blocks: Sequence[Sequence[tuple[str, Text]]] | None = None
     """Each row's fields (label and value) when the rows turn to blocks, where they differ from the header and cell:
     a column of defined shares and never shares is a "Never" field in a payback's block."""
@@ -242,6 +247,7 @@ def column_range(column: Column, squeezed: int = 0) -> tuple[int, int]:
         # other way.
         words = (_parted_words if squeezed > 1 else _kept_words) if column.prose else _glued_words
         cell_min = max((_widest_word(line, words, encoding) for plain in plains for line in _lines(plain)), default=0)
+        cell_min = max([cell_min, *(cells_in(word, encoding) for name in column.names if name for word in name.split())])
     return max(header_min, cell_min), max(header_max, max(line_lengths))
 
 
@@ -371,10 +377,38 @@ def _grown(columns: Sequence[Column], ranges: Sequence[tuple[int, int]], widths:
 
 def _laid_out(column: Column, width: int) -> list[Text]:
     """``column``'s cells in lines of ``width``: prose, and a text cell too wide for it, broken here, where Rich would
-    part a number from its sign or unit."""
-    return [sentence_lines(cell, width) if column.prose or (cell_len(cell.plain) > width and (
-                not column.numeric or any(worded(line) for line in _lines(cell.plain)))) else cell
-            for cell in column.cells]
+    part a number from its sign or unit; a cell holding one of its ``names`` too wide for it, that name broken only at
+    its spaces (``_named_lines``)."""
+    laid: list[Text] = []
+    for i, cell in enumerate(column.cells):
+        name = column.names[i] if column.names else None
+        if name and name in cell.plain and cell_len(cell.plain) > width:
+            laid.append(_named_lines(cell, name, width))
+        elif column.prose or (cell_len(cell.plain) > width and (
+                not column.numeric or any(worded(line) for line in _lines(cell.plain)))):
+            laid.append(sentence_lines(cell, width))
+        else:
+            laid.append(cell)
+    return laid
+
+
+def _named_lines(cell: Text, name: str, width: int) -> Text:
+    """``cell`` in lines of ``width``, the text before ``name`` as prose, then the name and what follows it (a gate's
+    ``#2``) broken only at their spaces: a word wider than the line is left whole, ``column_range`` having made the
+    column as wide as the widest."""
+    plain = cell.plain
+    start = plain.index(name)
+    lines = _lines(sentence_lines(plain[:start].rstrip(), width).plain) if plain[:start].strip() else []
+    line = ""
+    for word in (name + plain[start + len(name):]).split():
+        joined = f"{line} {word}" if line else word
+        if line and cell_len(joined) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = joined
+    lines.append(line)
+    return Text("\n".join(lines), style=cell.style)
 
 
 def _widest_at(column: Column, width: int) -> int:
