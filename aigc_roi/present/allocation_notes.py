@@ -99,6 +99,10 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
     if channel is None:
         return priced_label(result, WARNING_LABELS[warning.code], style)
     key: str = warning.code
+    if key == "locked" and channel.by_month:
+        return priced_label(result, "allocate_warning_locked_by_month", style).format(
+            channel=channel.name, amount=budget_text(result, style)(channel.maximum), budget=budget_name(result),
+            months=months_named(channel.months, lang, labels=result.month_labels))
     if key == "on_minimum" and channel.minimum == 0:
         if result.target_roas is not None:
             # Filled to nothing: its first unit of money returns less than the target, which may be more than 1.

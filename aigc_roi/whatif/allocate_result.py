@@ -136,6 +136,9 @@ class ChannelAllocation:
     best: ChannelFigures
     months: tuple[int, ...] = ()
     """Months (1-based) in which it runs."""
+    by_month: bool = False
+    """A locked or fixed channel that spends different amounts in its months (its budget written by month): its
+    budgets are the mean over them, which no month spends."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from aigc_roi.whatif.allocate_result import (
     GateCheck,
 )
 from aigc_roi.whatif.allocate_search import BOUND_TOLERANCE, Space
-from aigc_roi.whatif.allocate_splits import at_splits, monthly_budget
+from aigc_roi.whatif.allocate_splits import at_splits, monthly_budget, spend_moves
 
 SPEND_TOLERANCE = 1e-9
 """Run of a split spending this share less than it gives out is rounding, not a gate stopping channels."""
@@ -90,6 +90,7 @@ def channel_rows(
                     current=unmoved,
                     best=unmoved,
                     months=months,
+                    by_month=spend_moves(channel, median.horizon_months),
                 )
             )
     return tuple(rows)

@@ -62,6 +62,18 @@ def moves_by_month(channel: Channel) -> bool:
     return any(isinstance(getattr(channel, field.name), ByMonth) for field in dataclasses.fields(channel))
 
 
+def spend_moves(channel: Channel, horizon: int) -> bool:
+    """Whether the channel of the median scenario spends different amounts in its active months (a budget written by
+    month, users by month at a bid): its ``monthly_budget`` is then their mean, which no month spends."""
+    _, spend = channel.users_and_spend(_Rows(1, horizon))
+    spend = np.asarray(spend)
+    if spend.ndim <= 1 or spend.shape[0] == 1:
+        return False
+    active = [month - 1 for month in (channel.months or range(1, horizon + 1)) if 1 <= month <= horizon]
+    spent = spend[active, 0]
+    return bool(spent.size) and not np.allclose(spent, spent[0], rtol=1e-12, atol=0.0)
+
+
 def _mean_over_months(channel: Channel, by_month: FloatArray, horizon: int) -> FloatArray:
     """(s,) the mean of ``by_month`` (1 or H, s) over the channel's active months."""
     if by_month.shape[0] == 1:

@@ -65,6 +65,11 @@ LABELS: dict[str, Label] = {
     ),
     "allocate_warning_locked": Label("{channel} is locked at {amount} a month, outside {budget}.",
                                      "{channel} 锁定在每月 {amount}，不计入 {budget}。"),
+    # Its budget written by month: the amount is the mean over its months (the channel table's budget), which no
+    # month spends.
+    "allocate_warning_locked_by_month": Label(
+        "{channel} is locked at its budget by month, {amount} a month on average over {months}, outside {budget}.",
+        "{channel} 按各月预算锁定，{months}平均每月 {amount}，不计入 {budget}。"),
     # A plan with gates (issue 22): how its split was searched, and where today's was kept.
     "allocate_warning_gates_planned_as_passed": Label(
         "The plan has gates: each split is searched as if every gate passed, then run with the gates as run and simulate "
