@@ -178,6 +178,9 @@ class ReportSource:
     """A CSV read as GBK for being no UTF-8 whose GBK reading is doubtful: its first such cell; None for any other."""
     windows_1252: bool = False
     """A CSV read as Windows-1252 for being no UTF-8 and naming known columns so (reader/exports/code_pages.py)."""
+    title: str = ""
+    """The shape's title (``巨量引擎 (Ocean Engine) console``, ``ad console (Chinese headers)``), by which the Chinese
+    summary names it (present/shape_words.py), where the key would read as English."""
     skipped_sheets: tuple[SkippedSheet, ...] = ()
     """The sheets of its workbook not read, on the workbook's first source only (each sheet read is a source)."""
     places: dict[str, int] = field(default_factory=dict)

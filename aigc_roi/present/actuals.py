@@ -18,6 +18,7 @@ from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import within_note
 from aigc_roi.present.presenter import Presenter
+from aigc_roi.present.shape_words import SHAPE_TITLES_ZH
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown, with_currency
 from aigc_roi.present.text import markdown_text
@@ -75,6 +76,12 @@ TIME_BASIS_ZH: dict[str, str] = {
 }
 """Each shape's time basis (口径) in Chinese after its date column's header, as the reader states it in English
 (reader/exports/platforms.py)."""
+
+
+def shape_name(source: ReportSource, lang: str) -> str:
+    """An export's shape as the summary names it: its key in English (``console``, as JSON and docs/actuals.md's table
+    call it), in Chinese its title so (投放后台（中文表头）: present/shape_words.py), where the key read as English."""
+    return SHAPE_TITLES_ZH.get(source.title, source.platform) if lang == "zh" else source.platform
 
 
 def _time_basis(source: ReportSource, lang: str) -> str:
@@ -155,7 +162,7 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
         comma = label("list_separator", lang)
         columns = comma.join(f"{name}={header}{_unit_note(header, source.units[name], style.currency, comma)}"
                             for name, header in source.columns.items())
-        lines.append((label("actuals_source_line", lang).format(file=source.file, platform=source.platform,
+        lines.append((label("actuals_source_line", lang).format(file=source.file, platform=shape_name(source, lang),
                                                                rows=counted(source.rows, "row", lang), columns=columns),
                       False))
         lines.append(("  " + label("actuals_time_basis", lang).format(basis=_time_basis(source, lang)), True))

@@ -78,7 +78,7 @@ def test_a_count_of_one_takes_the_singular(tmp_path: Path, plan: Path) -> None:
     assert "one.csv: generic, 1 row; columns" in result.stdout
     zh = invoke(["actuals", str(plan), str(export), "--lang", "zh"], env={"COLUMNS": "200"})
     assert zh.stderr.splitlines() == ["1 个报表共 1 行，截至 2025-03-01", "1 个广告计划未匹配，广告支出 500.00"]
-    assert "one.csv：generic，1 行；使用列" in zh.stdout
+    assert "one.csv：通用 CSV，1 行；使用列" in zh.stdout
 
 
 def test_the_rows_summed_into_an_earlier_one_are_counted_in_words(tmp_path: Path, plan: Path) -> None:

@@ -291,7 +291,7 @@ def _read_one(table: Table, horizon: Horizon,
     zone = title_time_zone(table.titles)
     labels = {label for row in rows for label, _ in row.parts}
     source = ReportSource(
-        file=table.file, platform=platform.key, rows=len(rows),
+        file=table.file, platform=platform.key, title=platform.title, rows=len(rows),
         columns={name: use.header for name, use in used.items()},
         # Money the export left in the plan's currency is in the one its cells' signs named, where they named one.
         units={name: money.currency if use.unit == PLAN_CURRENCY and money.currency else use.unit
