@@ -1,5 +1,5 @@
 """Months of the plan written the Chinese way, or as a plan's slides name them, where the format takes their numbers
-alone (docs/formulas.md §19): ``6月``, ``第6个月``, ``M6``, a span of them (``3月-6月``, ``3月至6月``, ``3-6月``,
+alone (docs/formulas.md §12): ``6月``, ``第6个月``, ``M6``, a span of them (``3月-6月``, ``3月至6月``, ``3-6月``,
 ``第3-6个月``, ``M3-M6``, ``前6个月``, in Chinese numerals too: ``三月-六月``), a span to the plan's end (``后6个月``,
 ``3月起``, ``从3月起``, ``3月以后``: the plan's horizon is its end) or a list in one text (``3月、4月``).
 None of them is read: each is told the ASCII form the format reads (``write 3-6``), so the file stays invalid until
