@@ -4,12 +4,16 @@ with the high end's unit, a median a hundred or ten thousand times off. The read
 range whose bare low end, read with the high end's suffix, would still be a range (numbers.py ``scaled_low``:
 ``3..6万`` yes, ``500..1万`` no) is warned of at the value: what it reads as, and what to write for the other
 reading. A warning, not an error: ``3..6万`` may be written so on purpose (3 to 60,000).
+
+Not for ``%``, which makes its number smaller: a bare low end below a percentage (``0.05..15%``) is the format's own
+fraction, 5%, the reading a rate's field defines, where ``0.05%`` is the unlikely one (``10..20%``, whose bare end is
+above the high end, is refused with its hint).
 """
 
 from __future__ import annotations
 
 from aigc_roi.model.errors import ScenarioError
-from aigc_roi.reader.numbers import RANGE_SEPARATOR, parse_number_text, scaled_low, split_range
+from aigc_roi.reader.numbers import RANGE_SEPARATOR, SUFFIX_EXPONENTS, parse_number_text, scaled_low, split_range
 from aigc_roi.reader.percent_warnings import number_warnings
 from aigc_roi.reader.yamltree import Node
 
@@ -27,7 +31,7 @@ def range_unit_message(written: str) -> str | None:
         return None
     low, high = (end.strip() for end in ends)
     scaled = scaled_low(low, high)
-    if scaled is None:
+    if scaled is None or SUFFIX_EXPONENTS[high[-1]] < 0:
         return None
     read = RANGE_SEPARATOR.join(f"{parse_number_text(end):,.15g}" for end in (low, high))
     return f"{text} reads as {read}; if {scaled} was meant, write {scaled}{RANGE_SEPARATOR}{high}"

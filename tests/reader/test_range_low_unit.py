@@ -97,3 +97,12 @@ def test_a_valid_range_whose_low_end_may_lack_the_unit_is_warned_of(
 def test_no_warning_where_the_unit_could_not_have_been_meant_or_is_written(written: str) -> None:
     """500万 and 20001万 are above 1万 and 3万; both ends suffixed, neither, or the low end's alone: nothing lost."""
     assert load_text(_kol(written), "p.yaml").warnings == ()
+
+
+@pytest.mark.parametrize("written", ["0.05..15%", "0.1..20%"])
+def test_no_warning_where_a_bare_fraction_sits_below_a_percentage(written: str) -> None:
+    """A rate's bare number is the format's fraction: 0.05..15% is 5% to 15%, the reading the field defines (0.05% is
+    the unlikely one); a percent makes its number smaller, so the other reading is no lost unit."""
+    (plan,) = load_text(_plan(written), "p.yaml").scenario.monetization.plans
+    assert load_text(_plan(written), "p.yaml").warnings == ()
+    assert plan.conversion.low == float(written.split("..")[0])  # type: ignore[union-attr]
