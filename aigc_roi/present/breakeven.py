@@ -8,7 +8,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.rounding import SIGNIFICANT_DIGITS, fixed, limit_places, rounded_toward, significant_places
-from aigc_roi.present.breakeven_notes import break_even_value, jump_notes, own_max_text, room_marked, saturating_notes, threshold_text
+from aigc_roi.present.breakeven_notes import (
+    break_even_value,
+    jump_notes,
+    own_max_text,
+    room_marked,
+    saturating_notes,
+    threshold_text,
+    wrong_side_notes,
+)
 from aigc_roi.present.drivers import bound_value, driver_label, driver_value, is_amount
 from aigc_roi.present.labels import bracketed, label
 from aigc_roi.present.name_lists import names_cell
@@ -90,6 +98,10 @@ JUMPS = [f"{threshold}_jump{key}" for threshold in THRESHOLDS for key in SIDE_KE
 "jump" and says under it which gates flip and the figures either side; the flag ``<threshold>_jump`` alone left a
 spreadsheet only the 1. The value is the break-even's own column; empty where the break-even is a crossing. After
 the flips, so every column before keeps its place."""
+WRONG_SIDES = [f"{threshold}_wrong_side" for threshold in THRESHOLDS]
+"""CSV's last columns before ``currency``, 1 or 0: JSON's ``wrong_side``, a break-even on the other side of the
+current value than the plan (``BreakEven.wrong_side``), whose empty headroom reads apart from a current value of 0
+on the plan's side (the table's "to 45,887.40"). After the jumps, so every column before keeps its place."""
 
 
 THRESHOLD_AT: dict[str, str] = {"roi_zero": "roi_zero_at", "payback_target": "payback_target_at"}
@@ -129,7 +141,8 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
                                        *(threshold in row.jumps for threshold in THRESHOLDS),
                                        *(none_reason(table, row, threshold) for threshold in THRESHOLDS),
                                        *(cell for threshold in THRESHOLDS for cell in flip_cells(table, row, threshold)),
-                                       *(cell for threshold in THRESHOLDS for cell in jump_cells(table, row, threshold))])
+                                       *(cell for threshold in THRESHOLDS for cell in jump_cells(table, row, threshold)),
+                                       *(threshold in row.wrong_side for threshold in THRESHOLDS)])
             continue
         cells[2:] = [driver_value(driver, driver.current, style)]
         for threshold in THRESHOLDS:
@@ -140,7 +153,7 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
                bound_value(driver, own[1], style, up=False), style.money(own[2]), style.money(own[3])]
         rows.append(cells + own)
     if style is None:
-        return header + FLAGS + REASONS + FLIPS + JUMPS, rows
+        return header + FLAGS + REASONS + FLIPS + JUMPS + WRONG_SIDES, rows
     lang = style.lang
     # Read by people, as the terminal heads its columns; CSV keeps the keys above.
     shown = [label("channel_path", lang), label("driver", lang), label("current", lang)]
@@ -252,6 +265,7 @@ def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:
                 "payback_target": row.payback_target,
                 "none_reason": {name: none_reason(table, row, name) for name in THRESHOLDS},
                 "headroom": {name: row.headroom(name) for name in THRESHOLDS},
+                "wrong_side": {name: name in row.wrong_side for name in THRESHOLDS},
                 "gate_jump": {name: _jump_json(table, row.jumps.get(name)) for name in THRESHOLDS},
                 "gate_flip": {name: _flip_json(table, row.flips.get(name)) for name in THRESHOLDS},
                 "channel": None if row.channel is None else {
@@ -310,8 +324,8 @@ class BreakEvenPresenter(Presenter[BreakEvenTable]):
         return breakeven_rows(result, self.style)
 
     def markdown(self, result: BreakEvenTable) -> str:
-        notes = [*no_value_notes(result, self.style.lang), *jump_notes(result, self.style),
-                 *saturating_notes(result, self.style.lang)]
+        notes = [*no_value_notes(result, self.style.lang), *wrong_side_notes(result, self.style),
+                 *jump_notes(result, self.style), *saturating_notes(result, self.style.lang)]
         return (to_markdown(self.styled_rows(result), self.title, text_columns=2)
                 + "".join(f"\n_{markdown_text(note)}_\n" for note in notes))
 

@@ -100,3 +100,33 @@ def _jump_sentence(table: BreakEvenTable, row: BreakEven, jump: GateJump, value:
 def _sides(row: BreakEven, value: float, jump: GateJump) -> tuple[Side, Side]:
     """The jump's sides read from the current value across it: its own side first."""
     return (jump.below, jump.above) if row.driver.current <= value else (jump.above, jump.below)
+
+
+WRONG_SIDE_SPANS: dict[tuple[bool, bool], str] = {
+    (True, True): "wrong_side_span_above", (True, False): "wrong_side_span_below",
+    (False, True): "wrong_side_from_down", (False, False): "wrong_side_from_up"}
+"""(missed now, met below the break-even) -> the words of the values that meet the threshold: missed now, the current
+value is on the good side, so they lie between it and the break-even; met now, past the break-even away from it."""
+
+
+def wrong_side_notes(table: BreakEvenTable, style: NumberStyle) -> list[str]:
+    """What "—" beside a break-even means, once, then each such cell's good side (``BreakEven.wrong_side``): the
+    figure jumps at the current value, so the cell names no move, and without these the values that do meet the
+    threshold (a free channel's costs in (0, 600]) were said nowhere (docs/formulas.md §10, **Headroom**)."""
+    lang = style.lang
+    notes = []
+    for row in table.rows:
+        for threshold in THRESHOLDS:
+            value = getattr(row, threshold)
+            if value is None or threshold not in row.wrong_side:
+                continue
+            condition = label(f"{threshold}_goal", lang).format(months=table.payback_window.months)
+            current = driver_value(row.driver, row.driver.current, style)
+            shown = break_even_value(row, threshold, value, style)
+            # Missed now though on the good side: the good side but the current value; met now though on the bad
+            # side: the current value alone, and the good side past the break-even.
+            missed = not table.met_now(threshold)
+            span = label(WRONG_SIDE_SPANS[missed, threshold in row.good_below], lang).format(current=current, value=shown)
+            notes.append(label("wrong_side_missed" if missed else "wrong_side_met", lang).format(
+                driver=driver_label(row.driver, lang), condition=condition, span=span, current=current))
+    return [label("wrong_side_note", lang), *notes] if notes else []

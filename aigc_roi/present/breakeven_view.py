@@ -14,7 +14,7 @@ from aigc_roi.present.breakeven import (
     no_value_reason,
     room_cell,
 )
-from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
+from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text, wrong_side_notes
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted
@@ -94,5 +94,5 @@ def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
             Column(headroom_header(table, threshold, lang), headrooms, numeric=False),
         ]
     # What a short cell means, said once under the table rather than in every row it appears in.
-    return table_or_blocks(columns, title, sentences([caption, *no_value_notes(table, lang), *jump_notes(table, style)],
-                                                     lang))
+    notes = [caption, *no_value_notes(table, lang), *wrong_side_notes(table, style), *jump_notes(table, style)]
+    return table_or_blocks(columns, title, sentences(notes, lang))

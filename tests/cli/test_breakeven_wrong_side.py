@@ -95,3 +95,32 @@ def test_every_format_says_the_same(tmp_path: Path, lang: str) -> None:
     assert lines["F cost per" if lang == "en" else cost_label][2:6] == cost
     assert lines["Serving cost" if lang == "en" else serving_label][4:6] == serving_payback
     assert not any(word in terminal for word in ("can rise", "before ROI", "可上涨", "超出则"))
+
+
+NOTES = {"en": "F cost per month: ROI ≥ 0 at every value above 0.00 up to 600.00, but not at 0.00 itself.",
+         "zh": "F 每月费用：高于 0.00 且不高于 600.00 的任何取值都满足 ROI ≥ 0，唯独当前值 0.00 本身不满足。"}
+"""By hand (above): ROI >= 0 for 0 < c <= 600, not at c = 0 (ROI -20%)."""
+
+
+def test_json_and_csv_tell_the_wrong_side_from_a_zero_current_value(tmp_path: Path) -> None:
+    """The cost's ROI = 0 is on the wrong side, its payback (met now, room "to 600.00") and the serving cost's payback
+    (room "to 3.00") are not, though every one of those headrooms is null: the mark tells them apart (QA finding)."""
+    rows = {row["path"]: row for row in json.loads(_out(_plan(tmp_path), "-f", "json"))["drivers"]}
+    assert rows["acquisition[1].cost"]["wrong_side"] == {"roi_zero": True, "payback_target": False}
+    assert rows["costs.serving_per_active_user"]["wrong_side"] == {"roi_zero": False, "payback_target": False}
+    table = list(csv.DictReader(io.StringIO(_out(_plan(tmp_path), "-f", "csv"))))
+    marks = {row["path"]: (row["roi_zero_wrong_side"], row["payback_target_wrong_side"]) for row in table}
+    assert marks["acquisition[1].cost"] == ("1", "0")
+    assert marks["costs.serving_per_active_user"] == ("0", "0")
+    assert list(table[0])[-3:] == ["roi_zero_wrong_side", "payback_target_wrong_side", "currency"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_format_names_the_good_side(tmp_path: Path, lang: str) -> None:
+    """Under the table, the terminal, markdown and report say which costs meet ROI >= 0: (0, 600]."""
+    plan = _plan(tmp_path)
+    flat = "" if lang == "zh" else " "
+    terminal = flat.join(line.strip() for line in _out(plan, lang=lang).splitlines())
+    assert NOTES[lang] in terminal
+    assert NOTES[lang] in _out(plan, "-f", "markdown", lang=lang)
+    assert NOTES[lang] in invoke(["report", plan, "--lang", lang]).stdout

@@ -114,7 +114,7 @@ def test_compare_explain_names_it_on_the_rows_of_an_amounts_change(plan: Path, t
 def test_breakeven_names_it_on_the_drivers_that_are_amounts(plan: Path) -> None:
     table = _csv("breakeven", plan)
     assert table[0][:3] == ["path", "label", "current"] and table[0][-3:] == [
-        "payback_target_jump_payback_month_below", "payback_target_jump_payback_month_above", "currency"]
+        "roi_zero_wrong_side", "payback_target_wrong_side", "currency"]
     cells = _by_key(table)
     # A bid, a price and a serving cost are amounts; the users a channel buys are a count.
     assert cells["acquisition[0].bid",] == cells["monetization.purchases[0].price",] == "USD"

@@ -236,8 +236,8 @@ def test_report_has_the_spec_shape() -> None:
     assert list(data) == ["scenario", "target_payback_months", "payback_within_months", "drivers"]
     assert data["target_payback_months"] == 2 and data["payback_within_months"] == 2
     first = data["drivers"][0]
-    assert {"path", "current", "factor", "roi_zero", "payback_target", "label", "none_reason", "headroom", "gate_jump",
-            "gate_flip", "channel"} == set(first)
+    assert {"path", "current", "factor", "roi_zero", "payback_target", "label", "none_reason", "headroom",
+            "wrong_side", "gate_jump", "gate_flip", "channel"} == set(first)
     assert first["factor"] is False
     assert first["gate_jump"] == {"roi_zero": None, "payback_target": None}  # no gates: every break-even is a crossing
     assert first["path"] == "acquisition[0].bid" and first["current"] == 20.0

@@ -97,6 +97,22 @@ LABELS: dict[str, Label] = {
         "jumps across the threshold (as at a channel's cost of 0, where its users are no paid users).",
         "仅当前值不成立：只在当前值达不到；该驱动因素取其他任何有效值时，指标都跳到阈值另一侧"
         "（如渠道费用为 0 时，其用户不算付费用户）。"),
+    # A break-even on the other side of the current value than the plan (docs/formulas.md §10, Headroom): the
+    # figure jumps at the current value, so its room cell is "—"; the note says which values meet the threshold.
+    "wrong_side_note": Label(
+        "— beside a break-even: the figure jumps at the current value itself (as at a channel's cost of 0, where its "
+        "users are no paid users), so the break-even lies on the other side of it than the plan is, and no move from "
+        "it is room or a need.",
+        "盈亏平衡点旁的 —：指标在当前值本身处跳变（如渠道费用为 0 时，其用户不算付费用户），"
+        "盈亏平衡点因而位于当前值与方案所在一侧相反的一侧，从当前值出发的变动既不是余量也不是所需变动。"),
+    "wrong_side_missed": Label("{driver}: {condition} at every value {span}, but not at {current} itself.",
+                               "{driver}：{span}的任何取值都满足 {condition}，唯独当前值 {current} 本身不满足。"),
+    "wrong_side_met": Label("{driver}: {condition} at {current} itself and at every value {span}, but not between.",
+                            "{driver}：当前值 {current} 本身及{span}的取值满足 {condition}，两者之间的取值不满足。"),
+    "wrong_side_span_above": Label("above {current} up to {value}", "高于 {current} 且不高于 {value} "),
+    "wrong_side_span_below": Label("below {current} down to {value}", "低于 {current} 且不低于 {value} "),
+    "wrong_side_from_up": Label("from {value} up", " {value} 及以上"),
+    "wrong_side_from_down": Label("from {value} down", " {value} 及以下"),
     # A break-even at a gate's flip (docs/formulas.md §10): the figure jumps across the threshold there.
     "breakeven_jump_marker": Label("jump", "跳变"),
     "breakeven_jump_note": Label(

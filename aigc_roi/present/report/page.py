@@ -17,7 +17,7 @@ from aigc_roi.model.figures import FIGURE_NAMES, unit_of
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import TargetOutcome
 from aigc_roi.present.breakeven import headroom_header, no_value_notes, room_cell, value_or_reason
-from aigc_roi.present.breakeven_notes import jump_notes
+from aigc_roi.present.breakeven_notes import jump_notes, wrong_side_notes
 from aigc_roi.present.ci_view import target_key
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.drivers import driver_label, driver_value
@@ -378,7 +378,7 @@ def _break_even(table: BreakEvenTable, style: NumberStyle) -> str:
               for cell in (value_or_reason(table, row, threshold, style), room_cell(row, threshold, style)))))
         + "</tr>" for row in table.rows)
     # The terminal's sentences for the reasons shown, so a missing value is never read as the opposite one.
-    notes = sentences([*no_value_notes(table, lang), *jump_notes(table, style)], lang)
+    notes = sentences([*no_value_notes(table, lang), *wrong_side_notes(table, style), *jump_notes(table, style)], lang)
     return (f'<h2>{html_text(word("breakeven", lang).format(currency=style.currency))}</h2>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
             + (f'<p class="meta">{html_text(notes)}</p>' if notes else ""))
