@@ -5,8 +5,10 @@ them), before the basis rows, in every format; none where no compared scenario h
 as it did.
 
 A row is a gate by name, in the order the scenarios first name them; a scenario without it reads "—" (null in JSON
-and empty in CSV). Two gates of one plan may share a name: each is then the k-th gate of that name, and its row
-reads ``name #k`` from the second on. A gate is a decision, not a goal: no row is ranked, none has a change.
+and empty in CSV). A name that is unique in every scenario matches by name alone; two gates of one plan may share a
+name, and then each is the k-th gate of that name in each scenario (name and order), its row labelled by its places
+in the files (model/gate_names.py), which no other gate's real name can read as. A gate is a decision, not a goal: no
+row is ranked, none has a change.
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from aigc_roi.model.gate_names import labels_by_place, pass_shares_json
 from aigc_roi.present.gates import gates_json
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.whatif.compare import Comparison
 
 GATE_KEY = "gate:"
-"""Before a gate's name in CSV's ``figure`` column: ``gate:creators prove the product`` (``gate:name #2`` for a
-second gate of that name)."""
+"""Before a gate's name in CSV's ``figure`` column: ``gate:creators prove the product`` (``gate:name (gates[1])`` for a
+gate of a name that two share)."""
 PASS_PROBABILITY = "pass_probability"
 """CSV's ``statistic`` of a gate's row on risk, as `simulate`'s CSV names it."""
 
@@ -37,8 +40,7 @@ def with_gates(columns: list[dict[str, Any]], comparison: Comparison) -> list[di
         data = {**data, "gates": None if column.gates is None else gates_json(column.gates)}
         if column.simulation is not None:
             passes = column.simulation.gate_pass_probabilities
-            data["distribution"] = {**data["distribution"], "gates": [{"name": name, PASS_PROBABILITY: share}
-                                                                      for name, share in passes] if passes else None}
+            data["distribution"] = {**data["distribution"], "gates": pass_shares_json(passes) if passes else None}
         shown.append(data)
     return shown
 
@@ -50,22 +52,26 @@ def _decided(scenario: Mapping[str, Any], on_risk: bool) -> list[tuple[str, Any]
     return [(gate["name"], gate["passed"]) for gate in scenario.get("gates") or ()]
 
 
-def _keyed(decided: Sequence[tuple[str, Any]]) -> dict[tuple[str, int], Any]:
-    """Each gate by (name, how many before it share its name)."""
+def _keyed(decided: Sequence[tuple[str, Any]]) -> dict[tuple[str, int], tuple[int, Any]]:
+    """Each gate by (name, how many before it share its name): its place in the file and its value."""
     seen: dict[str, int] = {}
     keyed = {}
-    for name, value in decided:
-        keyed[name, seen.get(name, 0)] = value
+    for place, (name, value) in enumerate(decided):
+        keyed[name, seen.get(name, 0)] = place, value
         seen[name] = seen.get(name, 0) + 1
     return keyed
 
 
 def gate_values(scenarios: Sequence[Mapping[str, Any]], on_risk: bool) -> list[tuple[str, list[Any]]]:
-    """Per gate row, its name (``name #k`` for the k-th of a name from the second on) and each scenario's value:
-    passed (a bool) or on risk its pass share; None where the scenario has no such gate."""
+    """Per gate row, its label and each scenario's value: passed (a bool) or on risk its pass share; None where the
+    scenario has no such gate. A row is a gate's name where no scenario has two of it, else the k-th gate of that
+    name in each scenario, labelled by its places (``name (gates[1])``, ``name (gates[1] | — | gates[2])`` where the
+    places differ, model/gate_names.py)."""
     keyed = [_keyed(_decided(scenario, on_risk)) for scenario in scenarios]
     rows = list(dict.fromkeys(key for gates in keyed for key in gates))
-    return [(name if k == 0 else f"{name} #{k + 1}", [gates.get((name, k)) for gates in keyed]) for name, k in rows]
+    places = [[gates[key][0] if key in gates else None for gates in keyed] for key in rows]
+    shown = labels_by_place([name for name, _ in rows], places)
+    return [(text, [gates[key][1] if key in gates else None for gates in keyed]) for text, key in zip(shown, rows, strict=True)]
 
 
 def gate_names(scenarios: Sequence[Mapping[str, Any]], on_risk: bool) -> list[str]:

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.compared import against_limit
+from aigc_roi.model.gate_names import gate_labels, indexed
 from aigc_roi.model.names import listed
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NumberStyle
@@ -21,8 +22,16 @@ Grid = tuple[list[str], list[list[str]]]
 
 
 def gates_json(gates: Sequence[GateResult]) -> list[dict[str, Any]]:
-    """Each gate as run's JSON ``gates`` holds it (docs/formulas.md §8), and compare's beside each scenario's figures."""
-    return [{**asdict(gate), "channels": list(gate.channels), "then": list(gate.then)} for gate in gates]
+    """Each gate as run's JSON ``gates`` holds it (docs/formulas.md §8), and compare's beside each scenario's figures;
+    a gate whose name another shares carries its place, ``index``, beside it (model/gate_names.py)."""
+    places = indexed([gate.name for gate in gates])
+    return [{"name": gate.name, **at, **asdict(gate), "channels": list(gate.channels), "then": list(gate.then)}
+            for gate, at in zip(gates, places, strict=True)]
+
+
+def shown_names(report: RunReport) -> tuple[str, ...]:
+    """Each gate's name as the outputs show it, told apart by its place where another gate shares it."""
+    return gate_labels([gate.name for gate in report.gates or ()])
 
 
 def gates_grid(report: RunReport, style: NumberStyle) -> Grid:
@@ -31,7 +40,7 @@ def gates_grid(report: RunReport, style: NumberStyle) -> Grid:
     lang = style.lang
     labels = [month["label"] for month in report.months]
     rows = []
-    for gate in report.gates or ():
+    for gate, shown in zip(report.gates or (), shown_names(report), strict=True):
         months = labels[0] if gate.after_month == 1 else f"{labels[0]} – {labels[gate.after_month - 1]}"
         for metric, bound, name in (("roas", "min_roas", "gate_roas"), ("cac", "max_cac", "gate_cac")):
             if getattr(gate, bound) is None:
@@ -43,7 +52,7 @@ def gates_grid(report: RunReport, style: NumberStyle) -> Grid:
             # fail", nor a min_roas of 0.305 ">= 0.31".
             value, threshold = against_limit(show, measured, limit, 2, bound == "min_roas", meets)
             operator = ">=" if bound == "min_roas" else "<="
-            rows.append([gate.name, months, short_label(name, lang), value, f"{operator} {threshold}",
+            rows.append([shown, months, short_label(name, lang), value, f"{operator} {threshold}",
                          label("gate_pass" if meets else "gate_fail", lang)])
     header = [label(key, lang) for key in ("gate", "gate_months", "gate_metric", "gate_value", "gate_threshold", "gate_result")]
     return header, rows
@@ -69,9 +78,9 @@ def gate_stops(report: RunReport, lang: str) -> list[str]:
     labels = [month["label"] for month in report.months]
     comma = label("list_separator", lang)
     stops = []
-    for gate in report.gates or ():
+    for gate, shown in zip(report.gates or (), shown_names(report), strict=True):
         if not gate.passed:
             stopped = dict.fromkeys(gate.channels + gate.then)
             stops.append(label("gate_stopped" if len(stopped) > 1 else "gate_stopped_one", lang).format(
-                gate=gate.name, channels=listed(stopped, comma), month=labels[gate.after_month - 1]))
+                gate=shown, channels=listed(stopped, comma), month=labels[gate.after_month - 1]))
     return stops

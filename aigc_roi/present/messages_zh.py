@@ -634,6 +634,11 @@ _MESSAGES = _rules([
     (r"channel '(.*)' is named twice in this gate \(first at (.*)\)", "渠道 '{0}' 在此闸门中出现了两次（首次在 {1}）"),
     (r"'(.*)' names (\d+) channels, (.*): a gate cannot tell them apart; give each its own name",
      lambda m: f"'{m[1]}' 是 {m[2]} 个渠道的名称（{m[3].replace(' and ', '、')}）：闸门无法区分它们；请给每个渠道起不同的名称"),
+    # reader/gate_warnings.py: a gate named as an earlier one, which the outputs tell apart by place.
+    (r"'(.*)' is also (gates\[\d+\])'s name(?: \(line (\d+)\))?; outputs naming '(.*)' cannot tell them apart, so they "
+     r"name each by its place: '(.*)' and '(.*)'",
+     lambda m: f"'{m[1]}' 也是 {m[2]} 的名称{f'（第 {m[3]} 行）' if m[3] else ''}；输出用 '{m[4]}' 指代时无法区分它们，"
+               f"因此按各自在文件中的位置称为 '{m[5]}' 与 '{m[6]}'"),
     # reader/shared_names.py: a name an earlier item of its list has.
     (r"'(.*)' is also (\S+)'s name(?: \(line (\d+)\))?; (.*) naming '(.*)' cannot tell them apart",
      lambda m: f"'{m[1]}' 也是 {m[2]} 的名称{f'（第 {m[3]} 行）' if m[3] else ''}；"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from aigc_roi.model.gate_names import gate_labels
 from aigc_roi.present.drivers import driver_label, driver_value, is_amount
 from aigc_roi.present.labels import bracketed, label, short_label
 from aigc_roi.present.name_lists import names_cell
@@ -117,8 +118,8 @@ def sensitivity_json(analysis: Sensitivity) -> dict[str, Any]:
     flips = analysis.flips
     base: dict[str, Any] = _outcome_json(analysis.base)
     if flips:
-        base["gates_passed"] = [gate.name for gate, passed in zip(analysis.gates, analysis.base.gates_passed, strict=True)
-                                if passed]
+        base["gates_passed"] = [shown for shown, passed in zip(gate_labels([gate.name for gate in analysis.gates]),
+                                                                analysis.base.gates_passed, strict=True) if passed]
 
     def side(move: Move) -> dict[str, Any]:
         gates = {"gates_flipped": flipped_names(analysis, move.outcome)} if flips else {}
@@ -145,7 +146,9 @@ def grid_json(table: Grid) -> dict[str, Any]:
     """``{"scenario", "step", "rows": {"path", "label", "factor", "values"}, "columns": {...}, "roi": [[...]],
     "base_roi", "past_ceiling": [[i, j], ...]}``; a factor driver's values are factors on every month; a cell in
     ``past_ceiling`` has ROI null, as no valid plan is there. Where a cell makes a gate decide otherwise than now,
-    ``"gates_flipped": [[i, j, [gate names]], ...]`` too."""
+    ``"gates_flipped": [[i, j, [gate names]], ...]`` too (a name two gates share told apart by place,
+    model/gate_names.py)."""
+    shown = gate_labels([gate.name for gate in table.gates])
     return {
         "scenario": table.scenario,
         "step": table.step,
@@ -157,7 +160,7 @@ def grid_json(table: Grid) -> dict[str, Any]:
         "base_roi": table.base_roi,
         "past_ceiling": [list(cell) for cell in table.past_ceiling],
         # Only where a cell flips a gate: a plan without gates, or whose gates hold, reads as it always did.
-        **({"gates_flipped": [[i, j, [table.gates[g].name for g in gates]] for i, j, gates in table.flipped]}
+        **({"gates_flipped": [[i, j, [shown[g] for g in gates]] for i, j, gates in table.flipped]}
            if table.flipped else {}),
     }
 

@@ -5,6 +5,9 @@ so its outputs read as they always did."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from aigc_roi.model.gate_names import gate_labels
 from aigc_roi.model.names import listed
 from aigc_roi.model.scenario import Gate
 from aigc_roi.present.drivers import driver_label
@@ -17,8 +20,15 @@ FLIP_MARK = "†"
 
 
 def flipped_names(analysis: Sensitivity, outcome: Outcome) -> list[str]:
-    """The names of the gates that decide at ``outcome`` otherwise than now, in file order."""
-    return [analysis.gates[g].name for g in outcome.flipped(analysis.base)]
+    """The names of the gates that decide at ``outcome`` otherwise than now, in file order, as the outputs show them
+    (model/gate_names.py: a name two gates share told apart by place)."""
+    shown = shown_gates(analysis.gates)
+    return [shown[g] for g in outcome.flipped(analysis.base)]
+
+
+def shown_gates(gates: Sequence[Gate]) -> tuple[str, ...]:
+    """The gates' names as the outputs show them: told apart by place where two share one."""
+    return gate_labels([gate.name for gate in gates])
 
 
 def row_flips(analysis: Sensitivity, row: SensitivityRow) -> bool:
@@ -31,14 +41,14 @@ def marked(text: str, flips: bool) -> str:
     return f"{text} {FLIP_MARK}" if flips else text
 
 
-def gate_change(gate: Gate, passes: bool, lang: str) -> str:
-    """What a gate does where it flips: passes or fails, and the channels that then run or stop after its test (its
-    test channels and its ``then`` ones, as `run` says of a failed gate)."""
+def gate_change(gate: Gate, shown: str, passes: bool, lang: str) -> str:
+    """What a gate, named as ``shown``, does where it flips: passes or fails, and the channels that then run or stop
+    after its test (its test channels and its ``then`` ones, as `run` says of a failed gate)."""
     channels = dict.fromkeys(gate.channels + gate.then)
     keys = (("sensitivity_gate_passes", "sensitivity_gate_passes_one") if passes
             else ("sensitivity_gate_fails", "sensitivity_gate_fails_one"))
     return label(keys[len(channels) == 1], lang).format(
-        gate=gate.name, channels=listed(channels, label("list_separator", lang)), month=gate.after_month)
+        gate=shown, channels=listed(channels, label("list_separator", lang)), month=gate.after_month)
 
 
 def flip_notes(analysis: Sensitivity, style: NumberStyle) -> list[str]:
@@ -47,13 +57,14 @@ def flip_notes(analysis: Sensitivity, style: NumberStyle) -> list[str]:
     lang = style.lang
     step = style.step(analysis.step)
     notes = []
+    shown = shown_gates(analysis.gates)
     for row in analysis.rows:
         sides = []
         for sign, move in (("−", row.low), ("+", row.high)):
             flipped = move.outcome.flipped(analysis.base)
             if flipped:
                 gates = label("list_separator", lang).join(
-                    gate_change(analysis.gates[g], move.outcome.gates_passed[g], lang) for g in flipped)
+                    gate_change(analysis.gates[g], shown[g], move.outcome.gates_passed[g], lang) for g in flipped)
                 sides.append(label("sensitivity_flip_side", lang).format(move=f"{sign}{step}", gates=gates))
         if sides:
             notes.append(label("sensitivity_flip", lang).format(driver=driver_label(row.driver, lang),
@@ -72,6 +83,7 @@ def grid_flip_notes(grid: Grid, lang: str) -> list[str]:
     flipped = sorted({g for _, _, gates in grid.flipped for g in gates})
     if not flipped:
         return []
+    shown = shown_gates(grid.gates)
     gates = label("list_separator", lang).join(
-        gate_change(grid.gates[g], not grid.base_gates_passed[g], lang) for g in flipped)
+        gate_change(grid.gates[g], shown[g], not grid.base_gates_passed[g], lang) for g in flipped)
     return [label("grid_flip_note", lang).format(mark=FLIP_MARK, gates=gates)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import rules_of
+from aigc_roi.model.gate_names import pass_shares_json, shown_shares
 from aigc_roi.model.paths import by_name
 from aigc_roi.model.rounding import fixed
 from aigc_roi.model.scenario import Scenario
@@ -134,7 +135,7 @@ def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any
             **distribution["figures"]["peak_cash_need"],
             "at_horizon_share": share_at_horizon(simulation.sample_figures, scenario.horizon_months)}},
         "probabilities": distribution["probabilities"],
-        **({"gates": [{"name": name, "pass_probability": share} for name, share in simulation.gate_pass_probabilities]}
+        **({"gates": pass_shares_json(simulation.gate_pass_probabilities)}
            if simulation.gate_pass_probabilities else {}),
         "variance_shares": {target: dict(ranked_shares(shares)) for target, shares in simulation.variance_shares.items()},
         "variance_share_samples": simulation.variance_share_samples,
@@ -181,7 +182,7 @@ def simulation_rows(simulation: Simulation, labels: Sequence[str]) -> Rows:
             # What it counts: payback within the target, or within the horizon where the target lies past it.
             rows += [["probabilities", name, "target_months", simulation.payback_target_months],
                      ["probabilities", name, "within_months", simulation.payback_within_months]]
-    rows += [["gates", name, "pass_probability", share] for name, share in simulation.gate_pass_probabilities]
+    rows += [["gates", name, "pass_probability", share] for name, share in shown_shares(simulation.gate_pass_probabilities)]
     for target, shares in simulation.variance_shares.items():
         rows += [["variance_shares", path, target, share] for path, share in ranked_shares(shares)]
     rows += [["variance_share_thresholds", target, "threshold", value]
@@ -296,7 +297,7 @@ def probability_rows(simulation: Simulation, style: NumberStyle) -> Rows:
              chance_cell(name, value, simulation.samples, style)]
             for name, value in simulation.probabilities.items()]
     rows += [[label("gate_pass_probability", lang).format(gate=name), style.chance(share, simulation.samples)]
-             for name, share in simulation.gate_pass_probabilities]
+             for name, share in shown_shares(simulation.gate_pass_probabilities)]
     return [label("condition", lang), label("chance", lang)], rows
 
 

@@ -24,7 +24,7 @@ from aigc_roi.present.channel_labels import channel_row_names, channel_type_labe
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_data import fits_markdown, fits_table
-from aigc_roi.present.gates import gate_stops, gates_grid
+from aigc_roi.present.gates import gate_stops, gates_grid, shown_names
 from aigc_roi.present.labels import bracketed, label, short_label
 from aigc_roi.present.numbers import NONE, WITHOUT_LABELS, NumberStyle, irr_borrowing_note, nonzero_text, says_nothing
 from aigc_roi.present.peak_cash import figure_shown
@@ -189,9 +189,11 @@ GATE_COLUMNS = ("name", "after_month", "min_roas", "max_cac", "roas", "cac", "pa
 
 
 def gates_table(report: RunReport) -> Table:
-    """One row per gate of a staged plan (none without gates)."""
-    return with_currency((list(GATE_COLUMNS), [[getattr(gate, key) for key in GATE_COLUMNS] for gate in report.gates or ()]),
-                         report.currency)
+    """One row per gate of a staged plan (none without gates), its ``name`` told apart by its place where another gate
+    shares it (model/gate_names.py)."""
+    rows = [[shown, *(getattr(gate, key) for key in GATE_COLUMNS[1:])]
+            for gate, shown in zip(report.gates or (), shown_names(report), strict=True)]
+    return with_currency((list(GATE_COLUMNS), rows), report.currency)
 
 
 RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table, "fits": run_fits_table,

@@ -31,6 +31,7 @@ from aigc_roi.present.channel_notes import average_max
 from aigc_roi.present.discount_note import npv_basis, rate_stated
 from aigc_roi.present.explain import never_throughout, not_split_name, not_split_share, ranked_changes
 from aigc_roi.present.fit_data import fits_table
+from aigc_roi.present.gates import shown_names
 from aigc_roi.present.inputs_table import InputRow, ScenarioFacts, distribution_label, inputs_rows
 from aigc_roi.present.labels import label, sentences, short_label, unqualified
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing, irr_none_label, none_over, says_nothing
@@ -242,8 +243,9 @@ def _gates_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[
                Column(_in_currency("gate_max_cac", currency, lang), MONEY_CENTS),
                Column(label("gate_cac_in", lang).format(currency=currency), MONEY_CENTS),
                Column(label("gate_result", lang))]
-    rows = [[gate.name, gate.after_month, gate.min_roas, gate.roas, gate.max_cac, gate.cac,
-             label("gate_pass" if gate.passed else "gate_fail", lang)] for gate in report.gates or ()]
+    rows = [[shown, gate.after_month, gate.min_roas, gate.roas, gate.max_cac, gate.cac,
+             label("gate_pass" if gate.passed else "gate_fail", lang)]
+            for gate, shown in zip(report.gates or (), shown_names(report), strict=True)]
     return columns, rows
 
 

@@ -63,6 +63,7 @@ import numpy as np
 
 from aigc_roi.model.engine import Result
 from aigc_roi.model.figures import plain
+from aigc_roi.model.gate_names import gate_labels
 from aigc_roi.model.paths import channel_path
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Scenario
@@ -175,7 +176,8 @@ class BreakEvenTable:
     """Current payback month; None if never."""
     rows: tuple[BreakEven, ...]
     gates: tuple[str, ...] = ()
-    """The plan's gates' names, in file order: a jump's ``gates_passed`` and ``flipped`` index them."""
+    """The plan's gates' names as the outputs show them (told apart by place where two share one,
+    model/gate_names.py), in file order: a jump's ``gates_passed`` and ``flipped`` index them."""
 
     @property
     def target_payback_months(self) -> int:
@@ -225,7 +227,7 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
                   jumped[d])
         for d, driver in enumerate(drivers)
     )
-    return BreakEvenTable(realized.name, window, roi_now, payback_now, rows, tuple(gate.name for gate in realized.gates))
+    return BreakEvenTable(realized.name, window, roi_now, payback_now, rows, gate_labels([gate.name for gate in realized.gates]))
 
 
 AT_CURRENT = 10 * RELATIVE_TOLERANCE
