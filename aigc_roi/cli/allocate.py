@@ -15,6 +15,7 @@ from aigc_roi.cli.clip_warnings import warn_clipped, warn_payback_window
 from aigc_roi.cli.options import (
     MAX_SAMPLES,
     MAX_SEED,
+    ONE_NUMBER,
     BomOption,
     FigureFormat,
     FileArgument,
@@ -105,7 +106,8 @@ def parse_amount(text: str, option: str, loaded: LoadedScenario | None = None, s
         # Past a float's range (1e400): a number too large, which the size limit below words as it does a file's.
         value = math.copysign(math.inf, -1.0 if text.strip().startswith("-") else 1.0)
     except ValueProblem:
-        slip = slip_hint(text, decimal_comma=decimal_comma)
+        # No amount option reads a range (low..high): a range typed is told so, not that form.
+        slip = slip_hint(text, decimal_comma=decimal_comma, no_range=ONE_NUMBER)
         # Not the file's "a number (suffixes ..., %)": an option's amount takes no % (above), so its hint lists none.
         fail([f"{option}: expected a number (suffixes k, m, 万, 亿), found {text!r}" + (f"; {slip[1]}" if slip else "")])
     fault = amount_fault(abs(value) if signed else value, positive)

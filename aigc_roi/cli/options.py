@@ -24,6 +24,9 @@ from aigc_roi.model.spelled_paths import folder_ending, spelled_path
 if TYPE_CHECKING:
     from decimal import Decimal  # --help and every option without a number never load decimal (issue 27)
 
+ONE_NUMBER = "this option is one number, not a range"
+"""What a range typed as a number option is told: no option reads ``low..high``, so that form is never offered."""
+
 FLOAT_DIGITS = 308
 """The largest power of ten float64 holds: a whole-number option is read exactly below it."""
 
@@ -45,7 +48,7 @@ class _WrittenAsInAFile(_NumberRangeBase):
         except ValueProblem:
             exact = None
         if exact is None or not self.accepts_exact(exact):
-            slip = slip_hint(value, self.fault)  # '1w' is 1万
+            slip = slip_hint(value, self.fault, no_range=ONE_NUMBER)  # '1w' is 1万; '3-6' no range, which none takes
             # A share typed as a percentage without its sign (80 for 80%), as conversion: 3 in a file.
             hint = slip[1] if slip else percent_hint(value, self.accepts) if (self.min, self.max) == (0, 1) else None
             self.fail(f"expected {self.expectation()}, found {value!r}" + (f"; {hint}" if hint else ""), param, ctx)

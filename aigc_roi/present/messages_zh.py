@@ -71,6 +71,7 @@ def _lies_zh(where: str) -> str:
 _SPAN_HEADS = {
     "months of the plan are their numbers alone": "方案的月份只写数字",
     "a month of the plan is its number alone, and this is one month, not a span": "方案的月份只写数字，且此处只写一个月，不是区间",
+    "this is one month, not a span": "此处只写一个月，不是区间",
     "a by_month key is one month, not a span": "by_month 的键是一个月，不是区间",
     "a list holds single months, not a span": "列表里逐个写月份，不写区间",
 }
@@ -110,6 +111,26 @@ def _span_hint_zh(match: re.Match[str]) -> str:
             calendar = f"{told[4]} 月起" if told[6] else f"{told[4]} 月至 {told[5]} 月"
             readings.append(f"若指日历上的 {calendar}，{_span_written_zh(told[1])}（start {told[7]} 为第 1 月）")
     return f"{_SPAN_HEADS[match[1]]}：{'；'.join(readings)}"
+
+
+_SCHEDULE_READING = re.compile(r"(.+?) if it means (?:the plan's months (\d+) to (\d+)|calendar (?:months (\d+) to (\d+)|"
+                               r"month (\d+) on) \(start (\S+) is month 1\))")
+
+
+def _schedules_zh(schedules: str) -> str:
+    """The schedules a --set of a span of months offers (reader/overrides.py ``_schedules_meant``): one as written,
+    or each with the reading it holds, the plan's months or the calendar's."""
+    told = []
+    for schedule in schedules.split(", or "):
+        reading = _SCHEDULE_READING.fullmatch(schedule)
+        if reading is None:
+            told.append(schedule)
+        elif reading[2]:
+            told.append(f"{reading[1]}（若指方案的第 {reading[2]}-{reading[3]} 个月）")
+        else:
+            calendar = f"{reading[6]} 月起" if reading[6] else f"{reading[4]} 月至 {reading[5]} 月"
+            told.append(f"{reading[1]}（若指日历上的 {calendar}，start {reading[7]} 为第 1 月）")
+    return "；或 ".join(told)
 
 
 def _lock_zh(lock: str, ask: bool = True) -> str:
@@ -674,7 +695,10 @@ _MESSAGES = _rules([
     (r"no list '(.*)' here to hold item (.*)", "此处没有列表 '{0}' 可容纳第 {1} 项"),
     (r"no key '(.*)' here", "此处没有字段 '{0}'"),
     (r"cannot set '(.*)' inside a value that is not a mapping", "不能在非映射的值中设置 '{0}'"),
-    (r"cannot set one month of a value written once; replace it whole, such as (.*)", "不能只设置单一取值的某个月；请整体替换，如 {0}"),
+    (r"cannot set one month of a value written once; replace it whole, with months within 1\.\.(\d+)",
+     "不能只设置单一取值的某个月；请整体替换，月份须在 1..{0} 之内"),
+    (r"cannot set one month of a value written once; replace it whole, such as (.*)",
+     lambda m: f"不能只设置单一取值的某个月；请整体替换，如 {_schedules_zh(m[1])}"),
     (r"cannot set one month of (.*): by_month is not allowed on this field", "不能设置 {0} 的某个月：此字段不能按月取值 by_month"),
     (r"channel names must be distinct to allocate; repeated: (.*)", _lists("分配预算要求渠道名各不相同；重复的有：{0}", 0)),
     (r"channel names must be distinct to allocate; '(.*)' is also the name of (.*)",
@@ -1144,6 +1168,7 @@ _HINTS = _rules([
     (r"a list is written in brackets: (.*)", "列表要写在方括号里：{0}"),
     (r"it belongs (.*)", lambda m: _places_zh(m[1])),
     (r"this field is one number, not a range", "此字段是一个数，不是区间"),
+    (r"this option is one number, not a range", "此选项是一个数，不是区间"),
     (r"no thousands commas: write (.*)", "不要用千位逗号：请写 {0}"),
     (r"dots separating thousands are not read: write (.*)", "不读取用点号分隔的千位：请写 {0}"),
     (r"a decimal comma is not read: write (.*)", "不读取小数逗号：请写 {0}"),

@@ -363,7 +363,7 @@ class Number:
             if not self.ranges and isinstance(node.value, str) and _numbers_range(node.value):
                 return ctx.expected_with_hint(node, path, self.expectation(), max(node.raw.find(RANGE_SEPARATOR), 0),
                                               self.range_hint)
-            slip = (slip_hint(node.raw, self._fault, ctx.decimal_comma)
+            slip = (slip_hint(node.raw, self._fault, ctx.decimal_comma, None if self.ranges else self.range_hint)
                     if isinstance(node.value, str) and "\n" not in node.raw else None)
             if slip is not None:
                 return ctx.expected_with_hint(node, path, self.expectation(), *slip)

@@ -291,13 +291,15 @@ def _underscored(value: Decimal) -> str:
 
 
 def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = None,
-              decimal_comma: str | None = None) -> tuple[int, str] | None:
+              decimal_comma: str | None = None, no_range: str | None = None) -> tuple[int, str] | None:
     """The likely slip behind ``text`` that is not a number, as (offset of the character
     to point at, hint), or None. The hints name the fix in the format's own words. ``fault`` says why a number (and
     whether it was written in percent) is no value of the field (``bound_fault``), or None: given, a full-width
     character's ASCII twin is only suggested when the text it makes is a valid value, as percent_hint's rule is;
     otherwise the hint says why not. ``decimal_comma``: the plan's currency, where its locales write a decimal comma
-    (``DECIMAL_COMMA``), so that a comma before three digits (``1,500``) may be one."""
+    (``DECIMAL_COMMA``), so that a comma before three digits (``1,500``) may be one. ``no_range``: what a range is
+    told where the field takes none (kinds.py ``Number.range_hint``), there said in place of ``low..high``, which the
+    field would refuse in turn; None where it takes one."""
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
     if "＃" in text:
@@ -354,6 +356,8 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
     if match := re.fullmatch(rf"(?P<low>{_PLAIN}\s*[kKmM万亿%]?)\s*(?:[-~～{DASHES}]|到|至)\s*(?P<high>{_PLAIN}\s*[kKmM万亿%]?)",
                              stripped):
         if not match["low"].lower().endswith("e") and written_date(stripped) is None:
+            if no_range is not None:
+                return lead + len(match["low"]), no_range
             low = scaled_low(match["low"], match["high"]) or match["low"].strip()
             return lead + len(match["low"]), f"a range is written low..high: {low}..{match['high'].strip()}"
     if meant := amount_numerals(stripped):
@@ -361,6 +365,8 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
     if match := re.fullmatch(rf"(?P<low>[{NUMERALS}]+)\s*(?:[-~～{DASHES}]|到|至)\s*(?P<high>[{NUMERALS}]+)", stripped):
         ends = amount_numerals(match["low"]), amount_numerals(match["high"])
         if ends[0] is not None and ends[1] is not None:
+            if no_range is not None:
+                return lead, no_range
             low = scaled_low(ends[0], ends[1]) or ends[0]
             return lead, f"Chinese numerals are not read, and a range is written low..high: write {low}..{ends[1]}"
     if decimal_comma is not None and (group := comma_group(stripped)):

@@ -62,8 +62,8 @@ from aigc_roi.reader.item_names import (
 )
 from aigc_roi.reader.kinds import BY_MONTH_KEY, RANGE_KEYS, ByMonthOr, suggest
 from aigc_roi.reader.near_keys import nearest_key
-from aigc_roi.reader.numbers import whole_number
-from aigc_roi.reader.worded_months import counted_month
+from aigc_roi.reader.numbers import whole_number, written_date
+from aigc_roi.reader.worded_months import counted_month, span_keys
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
 from aigc_roi.reader.yamltree import (
     KEYED_MAPPINGS,
@@ -435,7 +435,7 @@ def _indexed(tree: Node, override: Override) -> str | None:
                 node = entry.value if entry is not None else None
                 indexed.append(_segment_named(segment))
             else:
-                child = _child(node, segments or [], position, override, create=False, kind=kind)
+                child = _child(node, segments or [], position, override, create=False, kind=kind, root=tree)
                 indexed.append(f"[{_position(node.value, child)}]")
                 node = child
             kind = kind_within(kind, segment, node) if node is not None else None
@@ -567,21 +567,59 @@ def _refused(override: Override, refused: Refused) -> Refusal:
     return _refuse(override, str(refused), UnknownKey if isinstance(refused, UnknownKeys) else Refusal)
 
 
-def _refuse_a_month(parent: Node, segments: list[str], position: int, kind: Any, override: Override) -> None:
+def _refuse_a_month(parent: Node, segments: list[str], position: int, kind: Any, override: Override,
+                    root: Node | None = None) -> None:
     """Refuse ``by_month`` at ``segments[position]`` under a value (of the format's ``kind``; None where unknown) that is
     no by_month schedule: a number, a range as text or as a mapping (``{dist: triangular, ...}``), a conversion by age,
     retention points. Each is one value, replaced whole, which a field by month may be by a schedule: one line at the
-    option, not each key of the file's value unknown beside a by_month."""
+    option, not each key of the file's value unknown beside a by_month. ``root``: the file, whose start and horizon
+    say which months a span asked names."""
     if segments[position] != BY_MONTH_KEY or (parent.kind == "map" and (not parent.value or BY_MONTH_KEY in parent.value)):
         return
     whole = joined_path(segments[:position])
     if isinstance(kind, ByMonthOr):
-        raise _fail(override, "cannot set one month of a value written once; replace it whole, "
-                              f"such as {whole}={{by_month: {_schedule_meant(parent, segments[position + 1:], override)}}}")
+        start, horizon = _plan_months(root)
+        months = segments[position + 1:]
+        if months and span_keys(months[0].strip("[]"), start, horizon) == []:
+            # A span none of whose readings lies within the horizon (3-30 of 18): no schedule of it is one to write.
+            raise _fail(override, "cannot set one month of a value written once; replace it whole, with months "
+                                  f"within 1..{horizon}")
+        raise _fail(override, "cannot set one month of a value written once; replace it whole, such as " + ", or ".join(
+            f"{whole}={{by_month: {schedule}}}{meaning}"
+            for schedule, meaning in _schedules_meant(parent, segments[position + 1:], override, root)))
     a_value = not isinstance(kind, Obj | ListOf | Tagged) if kind is not None else \
         parent.kind != "map" or set(parent.value) <= RANGE_KEYS
     if a_value:
         raise _fail(override, f"cannot set one month of {whole}: by_month is not allowed on this field")
+
+
+def _plan_months(root: Node | None) -> tuple[tuple[int, int] | None, int]:
+    """The file's start (year, month), None where it has none or writes none the reader reads, and its horizon (24
+    where unwritten, as the reader's default: reader/load.py)."""
+    values = root.value if root is not None and root.kind == "map" else {}
+    start, horizon = values.get("start"), values.get("horizon_months")
+    months = whole_number(horizon.value.raw) if horizon is not None and horizon.value.kind == "scalar" else None
+    dated = written_date(start.value.raw) if start is not None and start.value.kind == "scalar" else None
+    return dated, months if months is not None and months >= 1 else 24
+
+
+def _schedules_meant(once: Node, months: list[str], override: Override, root: Node | None) -> list[tuple[str, str]]:
+    """The schedules a set of one month of ``once`` may mean, each with the reading it holds (" if it means ..."; ""
+    where there is one): a span of months asked (``by_month.3-6``, ``3月-6月``, ``M3-M6``) is no key the file reads,
+    so each of its readings within the horizon (the plan's months, the calendar's where the start makes them others:
+    worded_months.py ``span_keys``) is offered as its two ends, the value asked at both, which holds it between them
+    (docs/formulas.md §14); any other month as ``_schedule_meant`` offers it."""
+    start, horizon = _plan_months(root)
+    readings = span_keys(months[0].strip("[]"), start, horizon) if months else None
+    if not readings:
+        return [(_schedule_meant(once, months, override), "")]
+    before = one_line(once)
+    # As _schedule_meant: only a month set whole takes the value asked (by_month.3-6.low leaves none for them).
+    asked = override.value if len(months) == 1 else before
+    schedules = [(f"{{1: {asked}, {high}: {asked}}}" if low == 1 else f"{{1: {before}, {low}: {asked}, {high}: {asked}}}",
+                  meaning) for low, high, meaning in readings]
+    return [(schedules[0][0], "")] if len(schedules) == 1 else [(schedule, f" if it means {meaning}")
+                                                                for schedule, meaning in schedules]
 
 
 def _schedule_meant(once: Node, months: list[str], override: Override) -> str:
@@ -601,10 +639,11 @@ def _schedule_meant(once: Node, months: list[str], override: Override) -> str:
     return f"{{{month}: {asked}}}" if month == "1" else f"{{1: {one_line(once)}, {month}: {asked}}}"
 
 
-def _child(parent: Node, segments: list[str], position: int, override: Override, create: bool, kind: Any = None) -> Node:
+def _child(parent: Node, segments: list[str], position: int, override: Override, create: bool, kind: Any = None,
+           root: Node | None = None) -> Node:
     """The node under ``parent`` at ``segments[position]``, made when ``create`` (a mapping; the next segment says
-    whether a list was meant); ``parent`` of the format's ``kind`` (None where unknown)."""
-    _refuse_a_month(parent, segments, position, kind, override)
+    whether a list was meant); ``parent`` of the format's ``kind`` (None where unknown), in the file ``root``."""
+    _refuse_a_month(parent, segments, position, kind, override, root)
     segment = segments[position]
     following = segments[position + 1] if position + 1 < len(segments) else ""
     if parent.kind == "seq":
@@ -762,10 +801,10 @@ def _put(tree: Node, segments: list[str], value: Node, override: Override, kind:
     tree = _copied(tree)
     parent = tree
     for position in range(len(segments) - 1):
-        child = _child(parent, segments, position, override, create=True, kind=kind)
+        child = _child(parent, segments, position, override, create=True, kind=kind, root=tree)
         kind = kind_within(kind, segments[position], child)
         parent = _own_child(parent, child)
-    _refuse_a_month(parent, segments, len(segments) - 1, kind, override)
+    _refuse_a_month(parent, segments, len(segments) - 1, kind, override, tree)
     last = segments[-1]
     if parent.kind == "seq":
         target = _child(parent, segments, len(segments) - 1, override, create=False)

@@ -56,13 +56,17 @@ class _Part:
 PLACES = ("span", "one", "key", "item")
 """Where a month is written: a field that takes a span or a list (a channel's ``months``), one that takes one month
 (a gate's, a milestone's, --reach), a ``by_month`` key, or an item of a list of months."""
+ONE_NOT_A_SPAN = "this is one month, not a span"
 _HEADS = {
     "span": SOME_MONTHS,
-    "one": f"{ONE_MONTH}, and this is one month, not a span",
+    "one": f"{ONE_MONTH}, and {ONE_NOT_A_SPAN}",
     "key": "a by_month key is one month, not a span",
     "item": "a list holds single months, not a span",
 }
 """What a span is told in each place, before what to write there."""
+_PLAIN_HEADS = _HEADS | {"one": ONE_NOT_A_SPAN}
+"""What a span of plain numbers (``3-6``, ``3..6``) is told where one month is written: its months are numbers
+already, so only that the place takes one of them."""
 KEY_HOLDS = "the same value at both holds between them, reached linearly from the key before"
 """Why a span's two ends as keys say it (docs/formulas.md §14: linear between the months given, so flat)."""
 
@@ -103,8 +107,11 @@ def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int
     if any(part is None for part in parts):
         return None
     known = [part for part in parts if part is not None]
-    plain_item = place == "item" and len(known) == 1 and known[0].first != known[0].last
-    if not any(part.marked for part in known) and not plain_item:
+    # A span of plain numbers (3-6) is a channel's months as written; where one month is written (a gate's, a
+    # milestone's, --reach, a by_month key, a list's item) it is told what the place takes, never the general
+    # ``low..high`` of a range (numbers.py), which such a field refuses in turn.
+    plain = not spans and len(known) == 1 and known[0].first != known[0].last
+    if not any(part.marked for part in known) and not plain:
         return None
     if any(part.none for part in known):
         return None
@@ -121,7 +128,8 @@ def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int
         return f"{SOME_MONTHS}: a list of months or one span first-last, not spans in a list"
     calendar = _calendar(known, start, end)
     if len(known) == 1:
-        return _span_hint(known[0], calendar, start, last, bound, place)
+        return _span_hint(known[0], calendar, start, last, bound, place,
+                          _HEADS if known[0].marked else _PLAIN_HEADS)
     listed = [part.first for part in known]
     counted = sorted(month for month, _ in calendar) if calendar is not None else None
     named = ", ".join(str(month) for month in listed[:-1]) + f" and {listed[-1]}"
@@ -142,10 +150,10 @@ def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int
 
 
 def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple[int, int] | None, last: int,
-               bound: str, place: str) -> str:
+               bound: str, place: str, heads: dict[str, str] = _HEADS) -> str:
     """A span's hint: the plan's months it names, low to high (a span written from its later month, M6-M3, runs
     between the same two, but is not reordered silently), and its calendar months where a start makes them
-    others; each written as ``place`` takes it."""
+    others; each written as ``place`` takes it, after what ``heads`` tells a span there."""
     low, high = min(part.first, part.last), max(part.first, part.last)
     wraps = calendar is not None and calendar != [(part.first, part.last)]
     # Where one month of it is asked, those of its months within the field's range are offered (后6个月 in a gate's
@@ -180,7 +188,7 @@ def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple
         readings[0] = _written(place, low, top)
     if place == "key" and any(reading.startswith("keys") for reading in readings):
         notes.append(KEY_HOLDS)
-    return _told(_HEADS[place], readings, notes)
+    return _told(heads[place], readings, notes)
 
 
 def _told(head: str, readings: list[str], notes: list[str]) -> str:
@@ -198,6 +206,32 @@ def _within(months: list[int], last: int) -> bool:
 def _outside(months: list[int], bound: str) -> str:
     """Where months outside the field's range lie: before month 1, or past the horizon (or the field's last)."""
     return "before month 1" if min(months) < 1 else f"past {bound}"
+
+
+def span_keys(text: str, start: tuple[int, int] | None, horizon: int) -> list[tuple[int, int, str]] | None:
+    """The two months a span written as one ``by_month`` key names (``3-6``, ``3月-6月``, ``M3-M6``), as (low, high,
+    the reading in words) for each reading within 1..``horizon``: the plan's months, and the calendar's where a
+    ``start`` makes them others (``3月-6月`` from a March start: 1 to 4), as ``_span_hint`` tells them; None for a
+    text that is no span of months (one month, a length, a list, no month at all). Its two ends are keys the file
+    reads (docs/formulas.md §14: one value at both holds between them)."""
+    if is_length(text):
+        return None
+    part = _part(text, horizon)
+    if part is None or part.first == part.last or part.none or part.more:
+        return None
+    low, high = min(part.first, part.last), max(part.first, part.last)
+    calendar = _calendar([part], start, horizon)
+    wraps = calendar is not None and calendar != [(part.first, part.last)]
+    readings = []
+    # 11月-2月 from a March start: its calendar reading alone, as _span_hint tells it.
+    if _within([low, high], horizon) and not (part.first > part.last and (wraps or part.to_end)):
+        readings.append((low, high, f"the plan's months {low} to {high}"))
+    if calendar is not None and wraps:
+        first, then = calendar[0]
+        named = f"month {part.first} on" if part.to_end else f"months {part.first} to {part.last}"
+        if first <= then and _within([first, then], horizon):
+            readings.append((first, then, f"calendar {named} (start {_month_text(start)} is month 1)"))
+    return readings
 
 
 def counted_month(text: str) -> str | None:
