@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.rounding import SIGNIFICANT_DIGITS, fixed, limit_places, rounded_toward, significant_places
 from aigc_roi.present.breakeven_notes import (
+    CONDITIONS,
     break_even_value,
     jump_notes,
     own_max_text,
@@ -106,11 +107,6 @@ on the plan's side (the table's "to 45,887.40"). After the jumps, so every colum
 
 THRESHOLD_AT: dict[str, str] = {"roi_zero": "roi_zero_at", "payback_target": "payback_target_at"}
 """The column heading of each threshold of ``THRESHOLDS``."""
-CONDITIONS: dict[tuple[str, bool], str] = {
-    ("roi_zero", True): "roi_zero_limit", ("roi_zero", False): "roi_zero_goal",
-    ("payback_target", True): "payback_target_limit", ("payback_target", False): "payback_target_goal",
-}
-"""(threshold, met now) -> the condition a headroom names: the limit it may not cross, or the goal it must reach."""
 
 
 def headroom_header(table: BreakEvenTable, threshold: str, lang: str) -> str:

@@ -12,6 +12,11 @@ from aigc_roi.whatif.breakeven_jumps import GateJump, Side
 
 JUMP_CHANGES: dict[str, str] = {"roi_zero": "breakeven_jump_roi", "payback_target": "breakeven_jump_payback"}
 """Each threshold's figure as it jumps across it."""
+CONDITIONS: dict[tuple[str, bool], str] = {
+    ("roi_zero", True): "roi_zero_limit", ("roi_zero", False): "roi_zero_goal",
+    ("payback_target", True): "payback_target_limit", ("payback_target", False): "payback_target_goal",
+}
+"""(threshold, met now) -> the condition a headroom names: the limit it may not cross, or the goal it must reach."""
 
 
 def break_even_value(row: BreakEven, threshold: str, value: float | None, style: NumberStyle) -> str:
@@ -120,7 +125,7 @@ def wrong_side_notes(table: BreakEvenTable, style: NumberStyle) -> list[str]:
             value = getattr(row, threshold)
             if value is None or threshold not in row.wrong_side:
                 continue
-            condition = label(f"{threshold}_goal", lang).format(months=table.payback_window.months)
+            condition = label(CONDITIONS[threshold, False], lang).format(months=table.payback_window.months)
             current = driver_value(row.driver, row.driver.current, style)
             shown = break_even_value(row, threshold, value, style)
             # Missed now though on the good side: the good side but the current value; met now though on the bad

@@ -145,5 +145,6 @@ def test_the_jump_columns_come_last_so_every_other_keeps_its_place(tmp_path: Pat
     sides = ["gates", "gates_passed_below", "gates_passed_above", "roi_below", "roi_above", "payback_month_below",
              "payback_month_above"]
     jumps = [f"{threshold}_jump_{side}" for threshold in ("roi_zero", "payback_target") for side in sides]
-    assert header[-len(jumps) - 1:] == [*jumps, "currency"]
-    assert header[-len(jumps) - 2] == "payback_target_flip_payback_month_above"
+    # After the jumps only the wrong-side flags (added later, at the end as these were) and currency.
+    assert header[-len(jumps) - 3:] == [*jumps, "roi_zero_wrong_side", "payback_target_wrong_side", "currency"]
+    assert header[-len(jumps) - 4] == "payback_target_flip_payback_month_above"
