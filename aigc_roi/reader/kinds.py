@@ -334,7 +334,7 @@ class Number:
             if ctx.decimal_comma is not None:
                 ctx.warnings += dot_group_warnings(node, path, ctx.decimal_comma, ctx.filename)
         if self.ranges and value is not INVALID:
-            ctx.warnings += range_unit_warnings(node, path, ctx.filename)
+            ctx.warnings += range_unit_warnings(node, path, ctx.filename, self._in_bounds)
         return value
 
     def _parse(self, node: Node, path: str, ctx: Context) -> Any:

@@ -175,8 +175,9 @@ def split_range(text: str) -> tuple[str, str] | None:
 def scaled_low(low: str, high: str) -> str | None:
     """``3`` before ``6万`` -> ``3万``: a range's bare low end written with its high end's suffix (``SUFFIX_EXPONENTS``),
     as ``3-6万`` means 3万 to 6万 in Chinese and ``30-60k`` 30k to 60k in English; None where the low end has a suffix
-    of its own, the high end none, either is no number, or the low end so read would be above the high end
-    (``500..1万`` is 500 to 10,000: 500万 is no lower end of 1万)."""
+    of its own, the high end none, either is no number, the low end is 0 (``0万`` is 0: nothing to scale, ``0-1万`` is
+    told ``0..1万``) or the low end so read would be above the high end (``500..1万`` is 500 to 10,000: 500万 is no
+    lower end of 1万)."""
     low, high = low.strip(), high.strip()
     if not (low and high and is_number_text(low) and is_number_text(high)):
         return None
@@ -186,7 +187,7 @@ def scaled_low(low: str, high: str) -> str | None:
         scaled, top = parse_number_text(low + high[-1]), parse_number_text(high)
     except ValueProblem:
         return None
-    return low + high[-1] if scaled <= top else None
+    return low + high[-1] if scaled != 0 and scaled <= top else None
 
 
 DAYS_PER_MONTH = 30.4375

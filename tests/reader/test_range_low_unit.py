@@ -106,3 +106,33 @@ def test_no_warning_where_a_bare_fraction_sits_below_a_percentage(written: str) 
     (plan,) = load_text(_plan(written), "p.yaml").scenario.monetization.plans
     assert load_text(_plan(written), "p.yaml").warnings == ()
     assert plan.conversion.low == float(written.split("..")[0])  # type: ignore[union-attr]
+
+
+def _cpa(bid: str) -> str:
+    return HEAD + f"acquisition:\n  - name: C\n    type: cpa\n    bid: {bid}\n    budget: 1000\n"
+
+
+@pytest.mark.parametrize(("written", "low", "high"), [("0..1万", 0, 10_000), ("-1..2万", -1, 20_000)])
+def test_no_warning_where_the_unit_would_change_nothing_or_leave_the_fields_bounds(
+        tmp_path: Path, written: str, low: float, high: float) -> None:
+    """0万 is 0: the same number either way; a bid is >= 0, so -1万 is no reading of a lost unit, only a low end
+    further below what the bid is drawn from (docs/formulas.md §12). In a file and in a --set alike."""
+    loaded = load_text(_cpa(written), "p.yaml")
+    bid = loaded.scenario.acquisition[0].bid
+    assert (bid.low, bid.high) == (low, high)  # type: ignore[union-attr]
+    assert loaded.warnings == ()
+    path = tmp_path / "p.yaml"
+    path.write_text(_cpa("10"), encoding="utf-8")
+    for lang in ("en", "zh"):
+        result = invoke(["run", str(path), "--set", f"C.bid={written}", "--lang", lang])
+        assert result.exit_code == 0, result.stdout
+        assert "acquisition[0].bid" not in result.stderr
+
+
+def test_a_dashed_range_from_0_is_told_with_a_bare_0(tmp_path: Path) -> None:
+    """``0-1万``: 0 and 0万 are one number, so the hint writes 0 as it was written, and the range it gives reads
+    0 to 10,000 with no warning."""
+    code, out, _ = _run(tmp_path, _kol("0-1万"))
+    assert code == 2 and "a range is written low..high: 0..1万" in out
+    fee = load_text(_kol("0..1万"), "p.yaml").scenario.acquisition[0].fee
+    assert (fee.low, fee.high) == (0, 10_000)  # type: ignore[union-attr]
