@@ -1083,6 +1083,9 @@ _HINTS = _rules([
     (r"amounts are per month already: write (.*)", "金额本来就是按月计：请写 {0}"),
     (r"a range is written low\.\.high: (.*)", "区间写作 low..high：{0}"),
     (r"a suffix scales only the number it is written on: write (.*)", "后缀只作用于紧挨它的数字：请写 {0}"),
+    # reader/kinds.py: a range of an amount run high to low by its % (bid: 2..5%), told the range without it.
+    (r"a % on (an amount|a count) divides it by 100: write (.*)",
+     lambda m: f"在{_UNIT_ZH[m[1]]}上写 % 会把它除以 100：请写 {m[2]}"),
     (r"Chinese numerals are not read: write (.*)", "不读取中文数字：请写 {0}"),
     (r"Chinese numerals are not read, and a range is written low\.\.high: write (.*)",
      "不读取中文数字，区间写作 low..high：请写 {0}"),

@@ -22,6 +22,11 @@ COUNT = "a count"
 _SIGNLESS = str.maketrans("", "", "".join(PERCENT_SIGNS))
 
 
+def percent_on_unit(unit: str) -> str:
+    """What a % does to a number of ``unit``: said by the warning and by the fix of a range it turns high to low."""
+    return f"a % on {unit} divides it by 100"
+
+
 def amount_warnings(node: Node, path: str, unit: str, filename: str) -> list[ScenarioError]:
     """The warning of each number of a valid value of ``unit`` (``AMOUNT`` or ``COUNT``) written in percent: the
     value itself, a ``low..high`` range as one, or each number of a range's mapping (``{low: 5%, high: 8}``)."""
@@ -38,13 +43,15 @@ def _percent_message(raw: str, unit: str) -> str | None:
     if not any(values):  # 0% is 0 whichever way it was meant
         return None
     read = RANGE_SEPARATOR.join(f"{value:.15g}" for value in values)
-    meant = _without_sign(ends)
-    return f"{text} reads as {read}: a % on {unit} divides it by 100" + (f"; did you mean {meant}?" if meant else "")
+    meant = without_sign(ends)
+    return f"{text} reads as {read}: {percent_on_unit(unit)}" + (f"; did you mean {meant}?" if meant else "")
 
 
-def _without_sign(ends: tuple[str, ...]) -> str | None:
+def without_sign(ends: tuple[str, ...]) -> str | None:
     """The number (or range) as written without its % signs, where that is a value the field takes (of the same sign
-    as the one read, so within an amount's bounds, and of a number's size); None otherwise."""
+    as the one read, so within an amount's bounds, and of a number's size); None otherwise. Also the fix told a range
+    of ``unit`` refused for running high to low on its % (reader/kinds.py: ``bid: 2..5%``, 2 to 0.05, is told 2..5,
+    the reading this warning offers for ``2%..5%``)."""
     written = [end.translate(_SIGNLESS).strip() for end in ends]
     try:
         values = [parse_number_text(end) for end in written]

@@ -27,7 +27,7 @@ from aigc_roi.model.limits import MIN_MAGNITUDE as MIN_MAGNITUDE
 from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
 from aigc_roi.model.names import did_you_mean, resembling
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution
-from aigc_roi.reader.amount_warning import amount_warnings
+from aigc_roi.reader.amount_warning import amount_warnings, percent_on_unit, without_sign
 from aigc_roi.reader.comma_split import split_number
 from aigc_roi.reader.dated_months import date_hint
 from aigc_roi.reader.dot_group_warning import dot_group_warnings
@@ -418,6 +418,12 @@ class Number:
         if INVALID in (low, high):
             return INVALID
         scaled = scaled_low(low_text, high_text)
+        # bid: 2..5% is 2 to 0.05: on an amount or a count the % itself is the slip (amount_warning.py), so the fix
+        # drops it, 2..5, where 2%..5% would be warned of in turn.
+        unsigned = without_sign((low_text, high_text)) if self.unit and high_text.strip().endswith("%") else None
+        if low > high and scaled is not None and unsigned is not None:
+            return ctx.error(node, path, f"expected low <= high, found {low:g}..{high:g}; "
+                                         f"{percent_on_unit(self.unit)}: write {unsigned}")
         if low > high and scaled is not None:
             # 10..20% is 10 to 0.2: the suffix scales its own number only, and 10%..20% was most likely meant.
             return ctx.error(node, path, f"expected low <= high, found {low:g}..{high:g}; a suffix scales only the "
