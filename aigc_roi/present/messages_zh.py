@@ -1132,6 +1132,7 @@ _HINTS = _rules([
     # A span where one month is written, a span to the plan's end (3月起, 后6个月): worded_months.py _span_hint.
     ("(" + "|".join(re.escape(head) for head in _SPAN_HEADS) + r"): write (.*)", _span_hint_zh),
     (r"a by_month key is one month, not a span", "by_month 的键是一个月，不是区间"),
+    (r"this is one month, not a span", "此处只写一个月，不是区间"),
     (r"a list holds single months, not a span", "列表里逐个写月份，不写区间"),
     (r"the same value at both holds between them, reached linearly from the key before",
      "两个键取同一个值，其间各月即为该值，从前一个键线性过渡到它"),

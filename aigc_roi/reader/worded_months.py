@@ -157,8 +157,9 @@ def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple
     low, high = min(part.first, part.last), max(part.first, part.last)
     wraps = calendar is not None and calendar != [(part.first, part.last)]
     # Where one month of it is asked, those of its months within the field's range are offered (后6个月 in a gate's
-    # month, of 12: 7 to 11), the span's end past it being no month to write.
-    top = min(high, last) if place == "one" and low <= last else high
+    # month, of 12: 7 to 11; 0-1 there: 1), the span's ends outside it being no month to write.
+    inside = place == "one" and low <= last and high >= 1
+    bottom, top = (max(low, 1), min(high, last)) if inside else (low, high)
     if place == "one" and calendar is not None:
         calendar = [(first, min(then, last)) if first <= last else (first, then) for first, then in calendar]
     readings, notes = [], []
@@ -168,8 +169,8 @@ def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple
         notes.append(f"a span runs low to high, not {part.first}-{part.last}")
     if part.first > part.last and (wraps or part.to_end):
         pass  # 11月-2月 from a March start: November to the next February, its calendar reading alone.
-    elif _within([low, top], last):
-        readings.append(f"{_written(place, low, top)} if it means the plan's months {low} to {high}")
+    elif _within([bottom, top], last):
+        readings.append(f"{_written(place, bottom, top)} if it means the plan's months {low} to {high}")
     else:
         notes.append(f"months {low} to {high} are {_outside([low, high], bound)}")
     if calendar is not None and wraps:
@@ -185,7 +186,7 @@ def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple
                 notes.append(f"a span runs low to high, not {part.first}-{part.last}")
             notes.append(f"{told} are months {first} to {then}, {_outside([first, then], bound)}")
     elif len(readings) == 1:
-        readings[0] = _written(place, low, top)
+        readings[0] = _written(place, bottom, top)
     if place == "key" and any(reading.startswith("keys") for reading in readings):
         notes.append(KEY_HOLDS)
     return _told(heads[place], readings, notes)

@@ -204,3 +204,41 @@ def test_set_a_span_past_the_horizon_offers_no_schedule(lang: str, told: str) ->
     result = invoke(["run", str(PLAN), "--lang", lang, "--set", "Bilibili CPA.bid.by_month.3-30=20"])
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[-1].endswith(told)
+
+
+# A span partly outside what the field takes offers its months inside it (a gate's test month is 1..17 of 18): 0-1
+# holds month 1 alone, 0-3 months 1 to 3, 0-20 months 1 to 17; month 0 is before the plan.
+@pytest.mark.parametrize(("written", "hint", "hint_zh", "months"), [
+    ("0-1", "write 1", "请写 1", (1,)),
+    ("0-3", "write one month of 1 to 3", "请写 1 到 3 之间的一个月", (1, 3)),
+    ("0..20", "write one month of 1 to 17", "请写 1 到 17 之间的一个月", (1, 17)),
+])
+def test_a_gates_month_partly_outside_offers_the_months_inside(
+        tmp_path: Path, written: str, hint: str, hint_zh: str, months: tuple[int, ...]) -> None:
+    told = _told(_plan(tmp_path, GATE, f"after_month: {written}  "))
+    assert told.endswith(f"gates[0].after_month: expected a month within 1..17, found '{written}'; "
+                         f"this is one month, not a span: {hint}"), told
+    told = _told(_plan(tmp_path, GATE, f"after_month: {written}  "), "zh")
+    assert told.endswith(f"gates[0].after_month: 应为 1..17 之内的月份，实际为 '{written}'；此处只写一个月，不是区间："
+                         f"{hint_zh}"), told
+    for month in months:
+        _reads(_plan(tmp_path, GATE, f"after_month: {month}  "))
+
+
+def test_a_milestones_and_reachs_month_from_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A milestone's month is 1..18: 0-2 holds months 1 and 2."""
+    told = _told(_plan(tmp_path, MILESTONE, "{month: 0-2, subscribers"))
+    assert told.endswith("this is one month, not a span: write 1 or 2"), told
+    for month in (1, 2):
+        _reads(_plan(tmp_path, MILESTONE, f"{{month: {month}, subscribers"))
+    start_invocation(["--lang", "en"])
+    with pytest.raises(typer.Exit):
+        parse_reach("subscribers@0-1=100", 18)
+    assert capsys.readouterr().err.endswith("this is one month, not a span: write 1\n")
+    assert parse_reach("subscribers@1=100", 18) == Milestone(1, "subscribers", 100.0)
+
+
+def test_a_gates_month_wholly_outside_is_told_where_in_chinese_too(tmp_path: Path) -> None:
+    """18-20: no month of it is a test month (1..17), so none is offered; the head is Chinese as the note is."""
+    told = _told(_plan(tmp_path, GATE, "after_month: 18-20  "), "zh")
+    assert told.endswith("实际为 '18-20'；此处只写一个月，不是区间；第 18-20 个月晚于此处可取的最后一个月（第 17 个月）"), told
