@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import plain
+from aigc_roi.model.gate_names import indexed
 from aigc_roi.model.paths import channel_path
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.allocation_labels import (
@@ -44,7 +45,7 @@ from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import CURRENCY, to_markdown, with_currency
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.text import markdown_text
-from aigc_roi.whatif.allocate import Allocation, ChannelAllocation, ChannelFigures, CurvePoint
+from aigc_roi.whatif.allocate import Allocation, AllocationWarning, ChannelAllocation, ChannelFigures, CurvePoint
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -82,9 +83,19 @@ def curve_slopes(curve: tuple[CurvePoint, ...]) -> list[float | None]:
     return slopes
 
 
+def _gate_json(result: Allocation, warning: AllocationWarning, places: list[dict[str, int]]) -> dict[str, Any]:
+    """A gate warning's gate: its real ``name`` and, where another gate shares it, ``gate_index`` (its place in
+    ``gates``), as ``gates[]`` carries ``index`` (model/gate_names.py)."""
+    if warning.gate is None:
+        return {}
+    at = places[warning.gate]
+    return {"gate": result.gates[warning.gate].name, **({"gate_index": at["index"]} if at else {})}
+
+
 def allocation_json(result: Allocation, currency: str) -> dict[str, Any]:
     """The JSON of docs/formulas.md §8, plus each channel's figures at both splits, the budget curve and the warnings
     (in English, their money in the plan's ``currency``)."""
+    places = indexed([gate.name for gate in result.gates])
     return {
         "scenario": result.scenario,
         "objective": result.objective,
@@ -108,8 +119,9 @@ def allocation_json(result: Allocation, currency: str) -> dict[str, Any]:
         "reach": None if result.reach is None else {"key": result.reach.key, "month": result.reach.month, "value": result.reach.value},
         "constraints": {name: {"limit": check.limit, "value": plain(check.value), "met": check.met}
                         for name, check in result.constraints.items()},
-        "gates": [{"name": gate.name, "after_month": gate.after_month, "stops": list(gate.stops),
-                   "current_pass_share": gate.current, "best_pass_share": gate.best} for gate in result.gates],
+        "gates": [{"name": gate.name, **at, "after_month": gate.after_month, "stops": list(gate.stops),
+                   "current_pass_share": gate.current, "best_pass_share": gate.best}
+                  for gate, at in zip(result.gates, places, strict=True)],
         "channels": [
             {
                 "name": channel.name,
@@ -134,7 +146,7 @@ def allocation_json(result: Allocation, currency: str) -> dict[str, Any]:
             for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True)
         ],
         "warnings": [
-            {"code": warning.code, "channel": warning.channel, **({"gate": warning.gate} if warning.gate is not None else {}),
+            {"code": warning.code, "channel": warning.channel, **_gate_json(result, warning, places),
              **({"phases": [{**_months_json(result, result.phases[k].months), "spend": sum(result.phases[k].current.values())}
                             for k in warning.phases]} if warning.phases else {}),
              "message": warning_text(result, warning, NumberStyle("en", currency))}

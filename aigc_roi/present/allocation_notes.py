@@ -167,8 +167,10 @@ def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: Nu
                                      result.best_allotted, budget_places(result, style))
         return split_label(result, "allocate_warning_spends_less", lang).format(spent=spent, allotted=allotted)
     if warning.code == "gate_fails":
-        gate = next(gate for gate in result.gates if gate.name == warning.gate)
-        fields = {"gate": label("allocate_gate_name", lang).format(name=gate.name), "channels": listed(gate.stops, comma),
+        # The gate the warning is about, by its place: two gates may share a name (model/gate_names.py).
+        assert warning.gate is not None, "a gate_fails warning names its gate"
+        gate = result.gates[warning.gate]
+        fields = {"gate": label("allocate_gate_name", lang).format(name=gate.label), "channels": listed(gate.stops, comma),
                   "month": gate.after_month}
         if gate.best > 0:
             return split_label(result, "allocate_warning_gate_fails_share", lang).format(
@@ -220,7 +222,7 @@ def leads(result: Allocation, warning: AllocationWarning) -> bool:
     """Whether a warning is shown under the summary, before any table: a gate that fails at the best split, or fails
     there in more draws than today, stops channels whose budgets the tables still show. One that fails in some draws
     as often as today is a staged plan's nature, and stays with the other warnings."""
-    gate = next((gate for gate in result.gates if gate.name == warning.gate), None)
+    gate = None if warning.gate is None else result.gates[warning.gate]
     if warning.code == "spends_less":
         # Said right after the gate that stops the money.
         return True

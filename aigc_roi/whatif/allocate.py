@@ -95,6 +95,7 @@ from typing import cast
 import numpy as np
 
 from aigc_roi.model.arguments import amount, amounts, callback, flag, number_within, one_of, samples_and_seed, texts
+from aigc_roi.model.gate_names import gate_labels
 from aigc_roi.model.limits import ALLOCATE_SAMPLES, MAX_SAMPLES
 from aigc_roi.model.paths import ChannelReader
 from aigc_roi.model.sampling import ClipTally, realize
@@ -222,6 +223,10 @@ def allocate(
     # months held (whatif/allocate_gates.py); the figures reported are the staged plan's, each gate decided
     # per sample as the engine does (docs/formulas.md §18, docs/allocate.md, gates).
     gates = scenario.gates
+    # The gates as the outputs name them (model/gate_names.py): two of one name told apart by their place, so the
+    # choices' held_for and failed_gates name each gate, not the first of its name. The engine runs ``gates``.
+    named = tuple(dataclasses.replace(gate, name=shown)
+                  for gate, shown in zip(gates, gate_labels([gate.name for gate in gates]), strict=True))
     scenario = dataclasses.replace(scenario, gates=())
     median = realize(scenario)
     movable = movable_channels(median, locks)
@@ -256,7 +261,7 @@ def allocate(
             raise AllocationError(f"no channel's first 1 {scenario.currency} returns a ROAS of {target_roas:g}: "
                                   "every budget would be 0")
         # The fill, too, is made as if every gate passed; the gates decide it as they decide a search's split.
-        filled = (gated_fill(judge, at_target, current, today, gates, phases, phase_of, names, lower, upper) if gates
+        filled = (gated_fill(judge, at_target, current, today, named, phases, phase_of, names, lower, upper) if gates
                   else Choice(at_target, judge(at_target[None])[0], "filled"))
         total, budget = True, float((months_of * filled.split).sum())
     space = (Space(np.zeros(columns.size, dtype=int), months_of, lower, upper) if total
@@ -275,7 +280,7 @@ def allocate(
 
     # Today's split is a candidate where it spends the budget.
     fallback = (current, today) if space.feasible(current, targets) else (None, None)
-    holding = (Holding(surrogate, space, phases, phase_of, gates, current, today, 0.25, FINEST_STEP, tuple(names)) if gates
+    holding = (Holding(surrogate, space, phases, phase_of, named, current, today, 0.25, FINEST_STEP, tuple(names)) if gates
                else None)
     reaching_split = None
     if reach is not None and at_reach is not None:
@@ -283,7 +288,7 @@ def allocate(
         reaching_split = dataclasses.replace(choose(judge, [at_reach], [targets], None)[0], basis="reaching")
         reached = reach_check(staged(layout.scenario), indices, reaching_split.split, reach)
         if not reached.met:
-            gates_reach_blocks(reach, budget, [gate.name for g, gate in enumerate(gates) if reaching_split.judged.passed[g] == 0])
+            gates_reach_blocks(reach, budget, [gate.name for g, gate in enumerate(named) if reaching_split.judged.passed[g] == 0])
     # The budget curve is the best objective at each budget: at B too, where the split shown need not be best. The
     # fill evens out the next yuan's revenue rather than the objective (its point is --total T's answer); the reaching
     # split takes the milestone furthest, so at B it is one candidate among the searched ones.
@@ -322,7 +327,8 @@ def allocate(
     # spends_less).
     allotted = float((months_of * best.split).sum())
     gate_checks = tuple(GateCheck(gate.name, gate.after_month, tuple(dict.fromkeys(gate.channels + gate.then)),
-                                  float(today.passed[g]), float(best.judged.passed[g])) for g, gate in enumerate(gates))
+                                  float(today.passed[g]), float(best.judged.passed[g]), shown.name)
+                        for g, (gate, shown) in enumerate(zip(gates, named, strict=True)))
     return Allocation(
         scenario=scenario.name,
         objective=objective,

@@ -169,7 +169,8 @@ class CurvePoint:
     held_months: tuple[int, ...] = ()
     """Months kept at today's split so that a gate passing today still passes (docs/allocate.md, gates)."""
     failed_gates: tuple[str, ...] = ()
-    """The gates that pass today and fail (in more of the samples) at the split."""
+    """The gates that pass today and fail (in more of the samples) at the split, as the outputs name them
+    (``GateCheck.label``)."""
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,9 @@ class GateCheck:
     """Share of the objective's samples in which it passes at today's split (1 or 0 at the median values)."""
     best: float
     """The same at the best split."""
+    label: str = ""
+    """The gate as the outputs name it (model/gate_names.py): ``name``, or ``name (gates[1])`` where another gate of
+    the plan shares it."""
 
 
 @dataclass(frozen=True)
@@ -201,8 +205,9 @@ class AllocationWarning:
 
     code: WarningCode
     channel: str | None = None
-    gate: str | None = None
-    """The gate it is about (``gate_fails``)."""
+    gate: int | None = None
+    """The gate it is about (``gate_fails``): its place in ``Allocation.gates`` (the plan's order), so that of two
+    gates of one name the warning reads the one it is about."""
     phases: tuple[int, ...] = ()
     """The phases (positions in ``Allocation.phases``) whose monthly spend today is not B (``current_total_differs``
     under a monthly budget; empty under a total, which is over the horizon)."""
@@ -256,7 +261,7 @@ class Allocation:
     """Each gate of a staged plan at the current and the best split."""
     held_months: tuple[int, ...] = ()
     """Months searched again at today's split because the split searched as if every gate passed fails a gate that
-    passes today (empty when no search was held); ``held_for`` names those gates."""
+    passes today (empty when no search was held); ``held_for`` names those gates (``GateCheck.label``)."""
     held_for: tuple[str, ...] = ()
     basis: Basis = "searched"
     """Which split is the best: the search's (as if every gate passed), ``--target-roas``'s fill (no search),

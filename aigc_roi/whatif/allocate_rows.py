@@ -130,7 +130,7 @@ def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, c
     ``target_roas``: the marginal ROAS the split was filled to (--target-roas)."""
     tolerance = BOUND_TOLERANCE * targets[space.groups] / space.weights
     # First: a gate failing at the best split stops channels whose budgets the split still shows.
-    found = [AllocationWarning("gate_fails", gate=gate.name) for gate in gates if gate.best < 1.0]
+    found = [AllocationWarning("gate_fails", gate=g) for g, gate in enumerate(gates) if gate.best < 1.0]
     if spent < allotted * (1 - SPEND_TOLERANCE):
         # A failed gate stopped channels: run of the split spends less than it gives out.
         found.append(AllocationWarning("spends_less"))
