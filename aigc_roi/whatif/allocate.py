@@ -323,9 +323,11 @@ def allocate(
                    {names[j]: float(best.split[j]) for j in np.flatnonzero(phase_of == k)})
         for k, phase in enumerate(phases)
     )
-    # What the split gives out; a failed gate stops some of it from being spent (Judged.spend, the warning
-    # spends_less).
-    allotted = float((months_of * best.split).sum())
+    # What every channel's budget gives out at the split, the locked ones' too, as run of it would spend it if no
+    # gate stopped any: the same plan run without its gates, so that the warning spends_less compares it with what
+    # run spends (Judged.spend, every channel) like with like, and says only what a failed gate stopped.
+    allotted = (Judge(layout.scenario, expanded[-1] if drawn is not None else None, indices, objective, target,
+                      Limits())(best.split[None])[0].spend if gates else best.judged.spend)
     gate_checks = tuple(GateCheck(gate.name, gate.after_month, tuple(dict.fromkeys(gate.channels + gate.then)),
                                   float(today.passed[g]), float(best.judged.passed[g]), shown.name)
                         for g, (gate, shown) in enumerate(zip(gates, named, strict=True)))

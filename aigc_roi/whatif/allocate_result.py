@@ -238,12 +238,14 @@ class Allocation:
     current_spend: float = math.nan
     """Money today's split gives the movable channels over the horizon (their budgets x their months)."""
     best_spend: float = math.nan
-    """Money the movable channels spend over the horizon at the best split as ``run`` of it spends it, gates decided:
-    ``best_allotted`` less what a failed gate stops (under a risk objective, the mean over the draws)."""
+    """Money every channel (the locked and fixed ones too) spends over the horizon at the best split, as ``run`` of
+    it spends it (its ad spend), gates decided: ``best_allotted`` less what a failed gate stops (under a risk
+    objective, the mean over the draws)."""
     best_allotted: float = math.nan
-    """Money the best split gives the movable channels over the horizon (B x the phases' months, or the total)."""
+    """Money every channel's budget gives out over the horizon at the best split, as ``run`` of it would spend it if no
+    gate stopped any: the split's money (B x the phases' months, or the total) and the locked channels'."""
     current_spent: float = math.nan
-    """``current_spend`` as ``run`` of today's split spends it, gates decided (as ``best_spend``)."""
+    """What ``run`` of today's split spends over the horizon, every channel, gates decided (as ``best_spend``)."""
     constraints: Mapping[str, ConstraintCheck] = dataclasses.field(default_factory=dict)
     """Each limit asked for (max_cash_need, min_payback_probability, reach) at the best split."""
     target_roas: float | None = None

@@ -126,7 +126,8 @@ def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, c
                         total: bool = False, spent: float = math.nan, allotted: float = math.nan,
                         target_roas: float | None = None) -> tuple[AllocationWarning, ...]:
     """What to know about the best split. Under a monthly B (not ``total``) ``space``'s groups are ``phases``.
-    ``spent``: what run of the best split spends, gates decided; ``allotted``: what the split gives out.
+    ``spent``: what run of the best split spends, every channel, gates decided; ``allotted``: what every channel's
+    budget gives out at it, the same run without the gates.
     ``target_roas``: the marginal ROAS the split was filled to (--target-roas)."""
     tolerance = BOUND_TOLERANCE * targets[space.groups] / space.weights
     # First: a gate failing at the best split stops channels whose budgets the split still shows.

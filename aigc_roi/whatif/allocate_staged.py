@@ -34,9 +34,9 @@ class Judged:
     passed: FloatArray
     """(G,) share of the objective's samples in which each gate passes (1 or 0 at the median values)."""
     spend: float = float("nan")
-    """What the movable channels spend over the horizon in the run, gates decided: the split's money less what a
-    failed gate stopped (at the median values what ``run`` of the split spends; under a risk objective the mean
-    over the draws)."""
+    """What every channel, locked and fixed ones too, spends over the horizon in the run, gates decided: at the median
+    values what ``run`` of the split spends (its ad spend), under a risk objective the mean over the draws. Every
+    channel, not the moved ones only: a figure read as "what run spends" is run's (docs/allocate.md)."""
 
     @property
     def met(self) -> bool:
@@ -89,14 +89,13 @@ class Judge:
         return float(np.where(np.isnan(payback), False, payback <= self.target).mean())
 
     def _run(self, realized: Scenario, splits: FloatArray, names: list[str]) -> dict[str, FloatArray]:
-        """``names`` (K, S) each, ``"spend"`` (K, S), the movable channels' spend, and ``"gates"`` (K, S, G), 1 where
+        """``names`` (K, S) each, ``"spend"`` (K, S), every channel's spend, and ``"gates"`` (K, S, G), 1 where
         a gate passed, of an engine run at each split."""
         gates = len(realized.gates)
-        indices = self.indices
 
         def keep(result: Result, rows: int) -> FloatArray:
             figures = [np.broadcast_to(result.figures[name], (rows,))[:, None] for name in names]
-            figures.append(np.broadcast_to(result.channel_spend[:, indices].sum(axis=1), (rows,))[:, None])
+            figures.append(np.broadcast_to(result.channel_spend.sum(axis=1), (rows,))[:, None])
             passed = [np.asarray(result.gate_passed).reshape(rows, gates)] if result.gate_passed is not None else []
             return np.concatenate(figures + passed, axis=1)
 

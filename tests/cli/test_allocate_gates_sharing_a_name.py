@@ -51,10 +51,12 @@ def _out(*args: str) -> str:
 @pytest.mark.parametrize(("lang", "lines"), [
     ("en", ["» At the best split the gate 'X (gates[0])' fails: T, L buy nothing after month 1,",
             "» At the best split the gate 'X (gates[1])' fails: T, M buy nothing after month 2,",
-            "» At the best split the gate 'X (gates[1]) (gates[2])' fails: T, L, M buy nothing after month 3,"]),
+            "» At the best split the gate 'X (gates[1]) (gates[2])' fails: T, L, M buy nothing after month 3,",
+            "» Run of the best split spends 2,000 over the horizon, not the 12,000 every channel's budget gives out"]),
     ("zh", ["» 最优分配下闸门“X (gates[0])”不通过：第 1 月之后 T、L 不再投放",
             "» 最优分配下闸门“X (gates[1])”不通过：第 2 月之后 T、M 不再投放",
-            "» 最优分配下闸门“X (gates[1]) (gates[2])”不通过：第 3 月之后 T、L、M 不再投放"]),
+            "» 最优分配下闸门“X (gates[1]) (gates[2])”不通过：第 3 月之后 T、L、M 不再投放",
+            "» 按最优分配运行（run），整个周期的广告支出为 2,000，而非各渠道预算合计的 1.2万"]),
 ])
 def test_each_warning_names_its_own_gate_and_reads_its_channels(tmp_path: Path, lang: str, lines: list[str]) -> None:
     out = _out(_plan(tmp_path), "--budget", "2000", "--lang", lang)

@@ -90,9 +90,9 @@ def test_a_monthly_budget_reports_what_run_spends(tmp_path: Path) -> None:
     codes = [warning["code"] for warning in data["warnings"]]
     assert codes.index("spends_less") == codes.index("gate_fails") + 1
     terminal = invoke(["allocate", str(_plan(tmp_path)), "--budget", "100000"], env={"COLUMNS": "200"})
-    assert "Run of the best split spends 100,000 over the horizon, not the 200,000 the split gives out" in terminal.stdout
+    assert "Run of the best split spends 100,000 over the horizon, not the 200,000 every channel's budget gives out" in terminal.stdout
     chinese = invoke(["allocate", str(_plan(tmp_path)), "--budget", "100000", "--lang", "zh"], env={"COLUMNS": "200"})
-    assert "整个周期的广告支出为 10.0万，而非分配给出的 20.0万" in chinese.stdout
+    assert "整个周期的广告支出为 10.0万，而非各渠道预算合计的 20.0万" in chinese.stdout
 
 
 def test_a_split_spending_what_it_gives_out_says_nothing_of_it(tmp_path: Path) -> None:

@@ -145,24 +145,25 @@ LABELS: dict[str, Label] = {
         "达标分配下闸门{gate}在 {share} 的抽样中通过（当前分配：{today}）：其余抽样中第 {month} 月之后 {channels} "
         "不再投放；所示数字均已计入。",
     ),
-    # What run of the split spends once a failed gate stops channels, beside what the split gives out (B x its months,
-    # or T): "every figure shown counts that" must hold for the money too.
+    # What run of the split spends once a failed gate stops channels, beside what every channel's budget gives out
+    # there (B x its months, or T, and the locked channels' money): "every figure shown counts that" must hold for the
+    # money too, and both sides count every channel, as run's ad spend does.
     "allocate_warning_spends_less": Label(
-        "Run of the best split spends {spent} over the horizon, not the {allotted} the split gives out: the "
+        "Run of the best split spends {spent} over the horizon, not the {allotted} every channel's budget gives out: the "
         "channels a failed gate stops buy nothing after its test.",
-        "按最优分配运行（run），整个周期的广告支出为 {spent}，而非分配给出的 {allotted}：闸门不通过时被停掉的渠道"
+        "按最优分配运行（run），整个周期的广告支出为 {spent}，而非各渠道预算合计的 {allotted}：闸门不通过时被停掉的渠道"
         "在测试之后不再投放。",
     ),
     "allocate_warning_spends_less_filled": Label(
-        "Run of the filled split spends {spent} over the horizon, not the {allotted} the split gives out: the "
+        "Run of the filled split spends {spent} over the horizon, not the {allotted} every channel's budget gives out: the "
         "channels a failed gate stops buy nothing after its test.",
-        "按投满分配运行（run），整个周期的广告支出为 {spent}，而非分配给出的 {allotted}：闸门不通过时被停掉的渠道"
+        "按投满分配运行（run），整个周期的广告支出为 {spent}，而非各渠道预算合计的 {allotted}：闸门不通过时被停掉的渠道"
         "在测试之后不再投放。",
     ),
     "allocate_warning_spends_less_reaching": Label(
-        "Run of the reaching split spends {spent} over the horizon, not the {allotted} the split gives out: the "
+        "Run of the reaching split spends {spent} over the horizon, not the {allotted} every channel's budget gives out: the "
         "channels a failed gate stops buy nothing after its test.",
-        "按达标分配运行（run），整个周期的广告支出为 {spent}，而非分配给出的 {allotted}：闸门不通过时被停掉的渠道"
+        "按达标分配运行（run），整个周期的广告支出为 {spent}，而非各渠道预算合计的 {allotted}：闸门不通过时被停掉的渠道"
         "在测试之后不再投放。",
     ),
     "allocate_gate_name": Label("'{name}'", "“{name}”"),
