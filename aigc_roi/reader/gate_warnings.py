@@ -10,7 +10,6 @@ Warnings, not errors: spec 1.2 (section 3b, item 9) makes only an unknown name a
 from __future__ import annotations
 
 from aigc_roi.model.errors import ScenarioError
-from aigc_roi.model.gate_names import placed
 from aigc_roi.model.month_runs import months_phrase
 from aigc_roi.model.paths import channel_path
 from aigc_roi.model.scenario import Gate, Scenario
@@ -29,7 +28,6 @@ def gate_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[Scenar
     months = {channel.name: None if channel.months is None else set(channel.months) for channel in scenario.acquisition}
     written = {channel.name: find_node(tree, f"{channel_path(i)}.months") for i, channel in enumerate(scenario.acquisition)}
     located = Context(filename)
-    _shared_names(scenario, tree, located)
     for g, gate in enumerate(scenario.gates):
         path = f"gates[{g}]"
         found = _unobserved(gate, path, months) + _stopping_nothing(gate, path, months,
@@ -41,28 +39,6 @@ def gate_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[Scenar
             assert node is not None, f"{at} is in the scenario, so in its tree"
             located.error(node, at, message, among=(part for part in read if part is not None))
     return tuple(located.errors)
-
-
-def _shared_names(scenario: Scenario, tree: Node, located: Context) -> None:
-    """A warning at each gate's name an earlier gate has, as reader/shared_names.py words it of a list's items (rule
-    ``shared-name``): the spec allows it (section 3b, item 9), but a name alone leaves which of them passed or flipped
-    unknown, so every output tells them apart by place (model/gate_names.py). Before the gates' other warnings: the
-    name is each gate's first key."""
-    first: dict[str, tuple[int, Node | None]] = {}
-    for g, gate in enumerate(scenario.gates):
-        node = find_node(tree, f"gates[{g}].name")
-        if gate.name not in first:
-            first[gate.name] = g, node
-            continue
-        earlier, earlier_node = first[gate.name]
-        if node is None:
-            continue
-        line = f" (line {earlier_node.line})" if earlier_node is not None and earlier_node.source is None \
-            and node.source is None else ""
-        located.error(node, f"gates[{g}].name",
-                      f"'{gate.name}' is also gates[{earlier}]'s name{line}; outputs naming '{gate.name}' cannot tell "
-                      f"them apart, so they name each by its place: '{placed(gate.name, [earlier])}' and "
-                      f"'{placed(gate.name, [g])}'", among=() if earlier_node is None else (earlier_node,))
 
 
 def _unobserved(gate: Gate, path: str, months: dict[str, set[int] | None]) -> list[Found]:

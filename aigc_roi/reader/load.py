@@ -132,7 +132,9 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
     try:
         scenario, read_warnings = read_tree(tree, filename)
     except ScenarioInvalid as invalid:
-        raise ScenarioInvalid(sorted(errors + invalid.errors, key=_error_order(filename)), invalid.warnings) from None
+        # Names are read from the tree, so two items of one name are warned of beside another item's error.
+        warnings = sorted(invalid.warnings + shared_name_warnings(tree, filename), key=_error_order(filename))
+        raise ScenarioInvalid(sorted(errors + invalid.errors, key=_error_order(filename)), tuple(warnings)) from None
     # In the file's order, as its errors are: each kind's list alone once put a warning at line 15 before one at 3.
     warnings = sorted(read_warnings + discount_warnings(scenario, tree, filename) + target_warnings(scenario, tree, filename)
                       + gate_warnings(scenario, tree, filename) + shared_name_warnings(tree, filename),
