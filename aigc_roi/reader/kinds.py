@@ -124,7 +124,9 @@ class Context:
         if in_file is not None:
             message += f" (with the file at {self.filename}:{in_file.line}:{in_file.column})"
         # A --set value has no place in the file, and a collection no single end.
-        end = (node.end_line, node.end_column) if node.end_line and node.source is None else (None, None)
+        # A slip inside a quoted text (``at``) spans to its last character, not the closing quote.
+        end = (node.text_end() if at else (node.end_line, node.end_column)) if node.end_line and node.source is None \
+            else (None, None)
         line, column = at or (node.line, node.column)
         self.errors.append(ScenarioError(node.source or self.filename, line, column, path, message, *end))
         return INVALID

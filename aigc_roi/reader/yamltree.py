@@ -77,7 +77,17 @@ class Node:
         a character written as several, an escape, is located at the first of them)."""
         if not self.written:
             return self.line, self.column + self.text_column + offset
-        index = scalar_source.source_index(self.written, self.raw, offset)
+        return self._at_index(scalar_source.source_index(self.written, self.raw, offset))
+
+    def text_end(self) -> tuple[int, int]:
+        """Line and column of a scalar's last written character inside its quotes (the closing quote's neighbour,
+        the last of an escape's characters), so a span from a slip inside the text does not take the quote in; a
+        scalar not quoted ends where the node does."""
+        if self.written[:1] not in ("'", '"') or not self.raw:
+            return self.end_line, self.end_column
+        return self._at_index(scalar_source.source_index(self.written, self.raw, len(self.raw)) - 1)
+
+    def _at_index(self, index: int) -> tuple[int, int]:
         line, column = text_lines.position(self.written, index)
         return self.line + line - 1, self.column + column - 1 if line == 1 else column
 
