@@ -90,8 +90,10 @@ UNKNOWN = ("no channel, plan, purchase", "no item named", "no list ", "expected 
 def _set_refusal(file: Path, reference: str, lang: str = "en") -> str:
     result = invoke(["run", str(file), "--set", f"{reference}.budget=7777", "--lang", lang])
     assert result.exit_code == 2
-    # After the location and the path refused (``k`` of ``k=v.budget=7777`` where no channel is named k=v).
-    return result.stderr.splitlines()[-1].split(":1:1: ", 1)[1].split(": ", 1)[1]
+    # The refusal's line (the file's own warnings follow it: two channels named B), after the location and the path
+    # refused (``k`` of ``k=v.budget=7777`` where no channel is named k=v).
+    line = next(line for line in result.stderr.splitlines() if line.startswith("--set "))
+    return line.split(":1:1: ", 1)[1].split(": ", 1)[1]
 
 
 @pytest.mark.parametrize("file", list(NAMES))
