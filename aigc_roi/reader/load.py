@@ -126,37 +126,23 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
         root = Context(filename)
         root.expected(tree, "", "a scenario mapping (name:, retention:, ...)")
         raise ScenarioInvalid(errors + root.told())
-    file_tree = tree
-    try:
-        tree = apply_overrides(tree, overrides)
-    except ScenarioInvalid as refused:
-        # A --set that finds no place in the file: the file's own warnings still go beside it, as beside a --set's
-        # value the reading refuses (docs/ci.md).
-        raise ScenarioInvalid(refused.errors, _read(file_tree, filename)[2]) from None
+    file_tree, tree = tree, apply_overrides(tree, overrides)
     # Tree-level problems (duplicate keys, tags, aliases) leave a usable tree, so
     # validation still runs and the user sees every problem at once.
-    scenario, read_errors, warnings = _read(tree, filename)
-    if scenario is None or errors:
-        raise ScenarioInvalid(sorted(errors + read_errors, key=_error_order(filename)), warnings)
-    return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, warnings,
-                          tuple(override.named for override in overrides), read=scenario, text=text)
-
-
-def _read(tree: Node, filename: str) -> tuple[models.Scenario | None, list[ScenarioError], tuple[ScenarioError, ...]]:
-    """The scenario of a tree (None where it is invalid), its errors, and the warnings of what could be read of it."""
     try:
         scenario, read_warnings = read_tree(tree, filename)
     except ScenarioInvalid as invalid:
         # Names are read from the tree, so two items of one name are warned of beside another item's error.
-        return None, invalid.errors, _in_order(invalid.warnings + shared_name_warnings(tree, filename), filename)
+        warnings = sorted(invalid.warnings + shared_name_warnings(tree, filename), key=_error_order(filename))
+        raise ScenarioInvalid(sorted(errors + invalid.errors, key=_error_order(filename)), tuple(warnings)) from None
     # In the file's order, as its errors are: each kind's list alone once put a warning at line 15 before one at 3.
-    return scenario, [], _in_order(read_warnings + discount_warnings(scenario, tree, filename)
-                                   + target_warnings(scenario, tree, filename) + gate_warnings(scenario, tree, filename)
-                                   + shared_name_warnings(tree, filename), filename)
-
-
-def _in_order(warnings: tuple[ScenarioError, ...], filename: str) -> tuple[ScenarioError, ...]:
-    return tuple(sorted(warnings, key=_error_order(filename)))
+    warnings = sorted(read_warnings + discount_warnings(scenario, tree, filename) + target_warnings(scenario, tree, filename)
+                      + gate_warnings(scenario, tree, filename) + shared_name_warnings(tree, filename),
+                      key=_error_order(filename))
+    if errors:
+        raise ScenarioInvalid(sorted(errors, key=_error_order(filename)), tuple(warnings))
+    return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, tuple(warnings),
+                          tuple(override.named for override in overrides), read=scenario, text=text)
 
 
 def _error_order(filename: str) -> Any:
