@@ -11,7 +11,8 @@ keep the real ``name`` and carry the place as ``index`` beside it (``indexed``);
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from aigc_roi.model.paths import at_place
 
@@ -44,6 +45,16 @@ def labels_by_place(names: Sequence[str], places: Sequence[Sequence[int | None]]
 def gate_labels(names: Sequence[str]) -> tuple[str, ...]:
     """Each gate of one plan, in file order, as the outputs name it: its name, unchanged where no other gate has it."""
     return tuple(labels_by_place(names, [(i,) for i in range(len(names))]))
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+def labels_of(gates: Iterable[_Named]) -> tuple[str, ...]:
+    """``gate_labels`` of gates (a plan's, or their results in a report), read off their names."""
+    return gate_labels([gate.name for gate in gates])
 
 
 def indexed(names: Sequence[str]) -> list[dict[str, int]]:

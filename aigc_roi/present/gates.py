@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.compared import against_limit
-from aigc_roi.model.gate_names import gate_labels, indexed
+from aigc_roi.model.gate_names import indexed, labels_of
 from aigc_roi.model.names import listed
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NumberStyle
@@ -31,7 +31,7 @@ def gates_json(gates: Sequence[GateResult]) -> list[dict[str, Any]]:
 
 def shown_names(report: RunReport) -> tuple[str, ...]:
     """Each gate's name as the outputs show it, told apart by its place where another gate shares it."""
-    return gate_labels([gate.name for gate in report.gates or ()])
+    return labels_of(report.gates or ())
 
 
 def gates_grid(report: RunReport, style: NumberStyle) -> Grid:

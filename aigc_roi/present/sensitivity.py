@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.gate_names import gate_labels
+from aigc_roi.model.gate_names import labels_of
 from aigc_roi.present.drivers import driver_label, driver_value, is_amount
 from aigc_roi.present.labels import bracketed, label, short_label
 from aigc_roi.present.name_lists import names_cell
@@ -118,7 +118,7 @@ def sensitivity_json(analysis: Sensitivity) -> dict[str, Any]:
     flips = analysis.flips
     base: dict[str, Any] = _outcome_json(analysis.base)
     if flips:
-        base["gates_passed"] = [shown for shown, passed in zip(gate_labels([gate.name for gate in analysis.gates]),
+        base["gates_passed"] = [shown for shown, passed in zip(labels_of(analysis.gates),
                                                                 analysis.base.gates_passed, strict=True) if passed]
 
     def side(move: Move) -> dict[str, Any]:
@@ -148,7 +148,7 @@ def grid_json(table: Grid) -> dict[str, Any]:
     ``past_ceiling`` has ROI null, as no valid plan is there. Where a cell makes a gate decide otherwise than now,
     ``"gates_flipped": [[i, j, [gate names]], ...]`` too (a name two gates share told apart by place,
     model/gate_names.py)."""
-    shown = gate_labels([gate.name for gate in table.gates])
+    shown = labels_of(table.gates)
     return {
         "scenario": table.scenario,
         "step": table.step,

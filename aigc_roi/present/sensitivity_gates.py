@@ -5,9 +5,7 @@ so its outputs read as they always did."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from aigc_roi.model.gate_names import gate_labels
+from aigc_roi.model.gate_names import labels_of
 from aigc_roi.model.names import listed
 from aigc_roi.model.scenario import Gate
 from aigc_roi.present.drivers import driver_label
@@ -22,13 +20,8 @@ FLIP_MARK = "†"
 def flipped_names(analysis: Sensitivity, outcome: Outcome) -> list[str]:
     """The names of the gates that decide at ``outcome`` otherwise than now, in file order, as the outputs show them
     (model/gate_names.py: a name two gates share told apart by place)."""
-    shown = shown_gates(analysis.gates)
+    shown = labels_of(analysis.gates)
     return [shown[g] for g in outcome.flipped(analysis.base)]
-
-
-def shown_gates(gates: Sequence[Gate]) -> tuple[str, ...]:
-    """The gates' names as the outputs show them: told apart by place where two share one."""
-    return gate_labels([gate.name for gate in gates])
 
 
 def row_flips(analysis: Sensitivity, row: SensitivityRow) -> bool:
@@ -57,7 +50,7 @@ def flip_notes(analysis: Sensitivity, style: NumberStyle) -> list[str]:
     lang = style.lang
     step = style.step(analysis.step)
     notes = []
-    shown = shown_gates(analysis.gates)
+    shown = labels_of(analysis.gates)
     for row in analysis.rows:
         sides = []
         for sign, move in (("−", row.low), ("+", row.high)):
@@ -83,7 +76,7 @@ def grid_flip_notes(grid: Grid, lang: str) -> list[str]:
     flipped = sorted({g for _, _, gates in grid.flipped for g in gates})
     if not flipped:
         return []
-    shown = shown_gates(grid.gates)
+    shown = labels_of(grid.gates)
     gates = label("list_separator", lang).join(
         gate_change(grid.gates[g], shown[g], not grid.base_gates_passed[g], lang) for g in flipped)
     return [label("grid_flip_note", lang).format(mark=FLIP_MARK, gates=gates)]

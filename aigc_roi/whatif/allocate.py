@@ -95,7 +95,7 @@ from typing import cast
 import numpy as np
 
 from aigc_roi.model.arguments import amount, amounts, callback, flag, number_within, one_of, samples_and_seed, texts
-from aigc_roi.model.gate_names import gate_labels
+from aigc_roi.model.gate_names import labels_of
 from aigc_roi.model.limits import ALLOCATE_SAMPLES, MAX_SAMPLES
 from aigc_roi.model.paths import ChannelReader
 from aigc_roi.model.sampling import ClipTally, realize
@@ -226,7 +226,7 @@ def allocate(
     # The gates as the outputs name them (model/gate_names.py): two of one name told apart by their place, so the
     # choices' held_for and failed_gates name each gate, not the first of its name. The engine runs ``gates``.
     named = tuple(dataclasses.replace(gate, name=shown)
-                  for gate, shown in zip(gates, gate_labels([gate.name for gate in gates]), strict=True))
+                  for gate, shown in zip(gates, labels_of(gates), strict=True))
     scenario = dataclasses.replace(scenario, gates=())
     median = realize(scenario)
     movable = movable_channels(median, locks)

@@ -63,7 +63,7 @@ import numpy as np
 
 from aigc_roi.model.engine import Result
 from aigc_roi.model.figures import plain
-from aigc_roi.model.gate_names import gate_labels
+from aigc_roi.model.gate_names import labels_of
 from aigc_roi.model.paths import channel_path
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Scenario
@@ -227,7 +227,7 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
                   jumped[d])
         for d, driver in enumerate(drivers)
     )
-    return BreakEvenTable(realized.name, window, roi_now, payback_now, rows, gate_labels([gate.name for gate in realized.gates]))
+    return BreakEvenTable(realized.name, window, roi_now, payback_now, rows, labels_of(realized.gates))
 
 
 AT_CURRENT = 10 * RELATIVE_TOLERANCE
