@@ -192,6 +192,7 @@ _EXPECTED = _rules([
     (r"a number with a decimal comma \(1\.234,56\)", "以逗号为小数点的数字（1.234,56）"),
     (r"a campaign name or id", "计划名称或 ID"),
     (r"a campaign id with all its digits", "位数完整的计划 ID"),
+    (r"a campaign (name|id) on one line", lambda m: f"写在一行内的计划{'名称' if m[1] == 'name' else ' ID'}"),
     (r"an ad's id with all its digits", "位数完整的广告 ID"),
     (r"an hour such as 1, 01:00 or 01:00-02:00", "小时，如 1、01:00 或 01:00-02:00"),
     (r"an hour of the row's date (\S+)", "本行日期 {0} 的小时"),
@@ -1044,6 +1045,11 @@ _HINTS = _rules([
     (r"hide the sheets not to read, or save each report as its own file", "请隐藏不需读取的工作表，或把每个报表另存为单独的文件"),
     (r"unhide the sheet to read: hidden sheets are not read", "请取消隐藏要读取的工作表：隐藏的工作表不会被读取"),
     (r"retype it, or export the report again", "请重新输入该字符，或重新导出报表"),
+    # reader/exports/broken_names.py: a line break in a campaign's name or id cell.
+    (r"no platform writes a line break in a campaign's (name|id) \(Excel's Alt\+Enter puts one in a cell\): delete it "
+     r"from the cell",
+     lambda m: f"投放平台的计划{'名称' if m[1] == 'name' else ' ID '}不含换行（Excel 中按 Alt+Enter 会在单元格里插入换行）："
+               "请从单元格中删除它"),
     (r"a spreadsheet keeps (\d+) digits of a number, so a longer id stored as one has lost its last: keep the id "
      r"column as text \(import it into Excel as Text\)",
      "电子表格只保留数字的 {0} 位，存成数字的更长 ID 已丢失末尾几位：请把 ID 列保持为文本（导入 Excel 时设为“文本”）"),

@@ -71,6 +71,24 @@ def quote_problem(table: Table, last: int, date_index: int, month_first: bool) -
     return None
 
 
+def cell_line(table: Table, last: int, index: int) -> int:
+    """The line (1-based) that the cell ``index`` (0-based) of the CSV row whose last line is ``last`` starts on: a
+    row over several lines has its cells on more than one (its number, ``last``, is where it ends)."""
+    first = table.quoted.get(last, last)
+    state, cell = _START, 0
+    for number in range(first, last + 1):
+        if cell >= index:
+            return number
+        for char in table.lines[number - 1]:
+            before = state
+            state, _ = _step(state, char, table.delimiter)
+            if char == table.delimiter and before != _QUOTED:
+                cell += 1
+                if cell == index:
+                    return number
+    return last
+
+
 def opening_quote(line: str, delimiter: str) -> int | None:
     """The 1-based column of the quote left open at the end of ``line``, read from its start; None where none is."""
     opened, state = None, _START

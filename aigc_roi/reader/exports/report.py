@@ -18,6 +18,7 @@ from pathlib import Path
 from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, ReportSource, SkippedNote, places, plan_days
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped_each_file
 from aigc_roi.model.names import listed_name
+from aigc_roi.reader.exports.broken_names import broken
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, kept_text, shown, written
 from aigc_roi.reader.exports.code_pages import GBK, garbled_headers, hinted, not_utf8, western
 from aigc_roi.reader.exports.currency_column import CurrencyCells
@@ -27,7 +28,7 @@ from aigc_roi.reader.exports.given_once import GivenOnce
 from aigc_roi.reader.exports.grain import Finer, PartError, by_day_times, row_parts
 from aigc_roi.reader.exports.indicated import IndicatorCells, indicator_cells
 from aigc_roi.reader.exports.near_shapes import sampled, unknown_header
-from aigc_roi.reader.exports.open_quotes import quote_problem
+from aigc_roi.reader.exports.open_quotes import cell_line, quote_problem
 from aigc_roi.reader.exports.platforms import (
     COUNT,
     FEN,
@@ -460,12 +461,16 @@ def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], a
     # Dashes name no campaign (a console's unlabelled row): such a row is matched by no glob, its spend unmatched.
     name = campaign_name(name_cell)
     campaign = "" if blank(name) else name
+    if name_use is not None and (problem := broken(name, "name")) is not None:
+        _located(errors, file, _cell_line(table, line, name_use), name_use, problem.expected, problem.found)
     campaign_id = ""
     if id_use is not None:
         try:
             campaign_id = identifier(id_cell)
         except CellError as error:
             _located(errors, file, line, id_use, error.expected, error.found)
+        if (problem := broken(campaign_id, "id")) is not None:
+            _located(errors, file, _cell_line(table, line, id_use), id_use, problem.expected, problem.found)
     if not name and not written(id_cell):
         named = name_use or id_use
         assert named is not None
@@ -485,6 +490,12 @@ def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], a
         return None
     return ReportRow(file, line, when, campaign, campaign_id, values["spend"] or 0.0, values["impressions"],
                      values["clicks"], values["users"], values["revenue"], parts)
+
+
+def _cell_line(table: Table, line: int, use: _Used) -> int:
+    """The line a cell of the row numbered ``line`` starts on: a CSV row over several lines (a quoted cell of them) is
+    numbered by its last; a workbook's row is one line."""
+    return cell_line(table, line, use.index) if table.lines else line
 
 
 def _located(errors: list[ScenarioError], file: str, line: int, use: _Used, expected: str, found: str) -> None:
