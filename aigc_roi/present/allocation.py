@@ -44,7 +44,7 @@ from aigc_roi.present.payback_window import past_horizon_warning, window_field
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import CURRENCY, to_markdown, with_currency
 from aigc_roi.present.tables import Table as Rows
-from aigc_roi.present.text import markdown_text
+from aigc_roi.present.text import markdown_heading, markdown_text
 from aigc_roi.whatif.allocate import Allocation, AllocationWarning, ChannelAllocation, ChannelFigures, CurvePoint
 
 if TYPE_CHECKING:
@@ -266,7 +266,7 @@ def allocation_rows(result: Allocation, table: str = "channels") -> Rows:
 def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
     """Summary lines, the channel table, the budget curve and the warnings, for a pull-request comment."""
     lang = style.lang
-    lines = [f"### {markdown_text(allocation_title(result, style))}", "",
+    lines = [markdown_heading(3, allocation_title(result, style)), "",
              *(f"- {markdown_text(name)}: {markdown_text(value)}" for name, value in summary_lines(result, style)), ""]
     for lead in lead_texts(result, style):
         lines += [f"**{markdown_text(lead)}**", ""]

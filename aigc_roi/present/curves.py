@@ -17,7 +17,7 @@ from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.fit_data import fits_markdown, fits_report, fits_table
 from aigc_roi.present.labels import label
 from aigc_roi.present.presenter import Presenter
-from aigc_roi.present.text import markdown_text
+from aigc_roi.present.text import markdown_heading
 from aigc_roi.whatif.curves import Curves, RetentionPoint
 
 if TYPE_CHECKING:
@@ -119,16 +119,16 @@ def _percent(value: float | None) -> str:
 
 
 def curves_markdown(report: CurvesReport, lang: str = "en") -> str:
-    lines = [f"## {markdown_text(report.curves.scenario)} · {label('curves_title', lang)}", "",
-             f"### {label('retention_by_month', lang)}", "",
+    lines = [markdown_heading(2, f"{report.curves.scenario} · {label('curves_title', lang)}"), "",
+             markdown_heading(3, label('retention_by_month', lang)), "",
              f"| {label('age_months', lang)} | {label('retention_share', lang)} |", "|---:|---:|"]
     lines += [f"| {point.age} | {_percent(point.share)} |" for point in report.curves.retention]
     for own in report.curves.channel_retention:
-        lines += ["", f"### {markdown_text(label('channel_retention_by_month', lang).format(channel=own.channel))}", "",
+        lines += ["", markdown_heading(3, label('channel_retention_by_month', lang).format(channel=own.channel)), "",
                   f"| {label('age_months', lang)} | {label('retention_share', lang)} |", "|---:|---:|"]
         lines += [f"| {point.age} | {_percent(point.share)} |" for point in own.retention]
     for plan in report.curves.renewals:
-        lines += ["", f"### {markdown_text(label('renewal_survival', lang).format(plan=plan.plan, period=plan.period_months))}", "",
+        lines += ["", markdown_heading(3, label('renewal_survival', lang).format(plan=plan.plan, period=plan.period_months)), "",
                   f"| {label('renewal_k', lang)} | {label('paid_at_age', lang)} | {label('renewal_rate', lang)} | "
                   f"{label('still_subscribed', lang)} | {label('observed', lang)} |", "|---:|---:|---:|---:|---:|"]
         lines += [f"| {p.renewal} | {p.age} | {_percent(p.rate)} | {_percent(p.survival)} | {_percent(p.observed)} |"

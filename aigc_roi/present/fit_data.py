@@ -16,7 +16,7 @@ from aigc_roi.model.compared import told_apart
 from aigc_roi.model.paths import channel_path, plan_path
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.labels import label
-from aigc_roi.present.text import markdown_text
+from aigc_roi.present.text import markdown_heading, markdown_text
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Scenario
@@ -150,7 +150,7 @@ def fits_markdown(fits: list[dict[str, Any]], lang: str = "en") -> str:
     """One heading, parameter line, its warnings, and observed-vs-fitted table per fit."""
     parts = []
     for fit in fits:
-        lines = [f"### {markdown_text(fit_title(fit, lang))}", "", markdown_text(fit_summary(fit, lang)), ""]
+        lines = [markdown_heading(3, fit_title(fit, lang)), "", markdown_text(fit_summary(fit, lang)), ""]
         for note in fit_warnings(fit, lang):
             lines += [f"> ⚠ {markdown_text(note)}", ""]
         lines += [f"| {label('point', lang)} | {label('observed', lang)} | {label('fitted', lang)} |", "|---|---:|---:|"]

@@ -25,7 +25,7 @@ from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import is_money, to_markdown, with_currency
-from aigc_roi.present.text import markdown_text
+from aigc_roi.present.text import markdown_heading, markdown_text
 from aigc_roi.whatif.rank_neighbour_share import MIN_SAMPLES, share_error
 from aigc_roi.whatif.simulate import VARIANCE_TARGETS, FigureSummary, Simulation
 from aigc_roi.whatif.variance_shares import Unsplit
@@ -359,7 +359,7 @@ def share_notes(simulation: Simulation, lang: str) -> list[str]:
 
 def simulation_markdown(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> str:
     lang = style.lang
-    parts = [f"## {markdown_text(title(simulation, scenario, lang))}\n",
+    parts = [markdown_heading(2, title(simulation, scenario, lang)) + "\n",
              to_markdown(figure_rows(simulation, style), label("figures", lang))]
     note = simulation_note(share_at_horizon(simulation.sample_figures, scenario.horizon_months), scenario.horizon_months, style)
     if note is not None:

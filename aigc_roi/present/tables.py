@@ -28,7 +28,7 @@ from aigc_roi.present.gates import gate_stops, gates_grid, shown_names
 from aigc_roi.present.labels import bracketed, label, short_label
 from aigc_roi.present.numbers import NONE, WITHOUT_LABELS, NumberStyle, irr_borrowing_note, nonzero_text, says_nothing
 from aigc_roi.present.peak_cash import figure_shown
-from aigc_roi.present.text import markdown_cell, markdown_text, spreadsheet_text
+from aigc_roi.present.text import markdown_cell, markdown_heading, markdown_text, spreadsheet_text
 
 if TYPE_CHECKING:
     from aigc_roi.present.run_data import RunReport
@@ -99,7 +99,7 @@ def _markdown_cell(cell: Any) -> str:
 def to_markdown(table: Table, title: str = "", text_columns: int = 1) -> str:
     """Numbers right-aligned; the first ``text_columns`` columns (names) left-aligned."""
     header, rows = table
-    lines = [f"### {markdown_text(title)}", ""] if title else []
+    lines = [markdown_heading(3, title), ""] if title else []
     lines.append("| " + " | ".join(markdown_cell(name) for name in header) + " |")
     lines.append("|" + "|".join("---" if i < text_columns else "---:" for i in range(len(header))) + "|")
     lines += ["| " + " | ".join(_markdown_cell(cell) for cell in row) + " |" for row in rows]
@@ -235,7 +235,7 @@ def _markdown_months(report: RunReport, style: NumberStyle) -> Table:
 def run_markdown(report: RunReport, style: NumberStyle | None = None, months: bool = True) -> str:
     """The run as the table view shows it: figures, channels and (unless ``months`` is False) the months."""
     style = style or NumberStyle("en", report.currency)
-    parts = [f"## {markdown_text(report.scenario)}{bracketed(report.currency, style.lang)}\n",
+    parts = [markdown_heading(2, report.scenario + bracketed(report.currency, style.lang)) + "\n",
              to_markdown(_markdown_figures(report, style), label("figures", style.lang))
              + f"\n_{markdown_text(npv_basis(report.discount_rate, style, report.discount_range))}_\n"]
     borrowing = irr_borrowing_note([report.figures], style.lang)

@@ -65,6 +65,24 @@ def markdown_text(text: str) -> str:
     return re.sub(_MARKDOWN, lambda match: "\\" + match.group(), visible(text))
 
 
+_CLOSING_HASHES = r"#+(?=[ \t]*\Z)"
+"""The #s a heading's text ends in: an ATX heading's closing sequence, which a renderer drops."""
+
+
+def markdown_heading(level: int, text: str) -> str:
+    """An ATX heading (``## ...``) of ``text`` as ``markdown_text`` shows it, the #s it ends in kept
+    (``closing_hashes``): a name or a value that ends a heading keeps its #."""
+    return "#" * level + " " + closing_hashes(markdown_text(text))
+
+
+def closing_hashes(markdown: str) -> str:
+    """Markdown that ends a heading, the #s it ends in backslash-escaped: CommonMark drops a run of #s after a
+    space as the heading's closing sequence (``## Plan #`` reads "Plan"), and other renderers (Python-Markdown's)
+    drop one after any character (``## Plan C#`` reads "Plan C"). ``Plan C\\#`` reads "Plan C#" in every one.
+    Only for text that ``markdown_text`` escaped once, and once: an escaped # would be escaped again."""
+    return re.sub(_CLOSING_HASHES, lambda match: "\\#" * len(match.group()), markdown)
+
+
 def markdown_cell(text: str) -> str:
     """A table cell that cannot end its row (line break) or its cell (``|``), nor hold live markup."""
     return markdown_text(text)

@@ -19,7 +19,7 @@ from aigc_roi.present.labels import label
 from aigc_roi.present.name_lists import names_cell
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import CURRENCY, Table
-from aigc_roi.present.text import markdown_text, visible, xlsx_text
+from aigc_roi.present.text import closing_hashes, markdown_text, visible, xlsx_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -65,7 +65,8 @@ def marked_markdown(text: str, sets: Sets, lang: str) -> str:
     mark = markdown_text(label("what_if_title", lang).format(sets=sets_text(sets, label("notes_separator", lang))))
     first, newline, rest = text.partition("\n")
     if first.startswith("#"):
-        return f"{first}{mark}{newline}{rest}"
+        # The mark ends the heading now: a value ending in # (name=Plan #) keeps it, as the heading's own text does.
+        return f"{first}{closing_hashes(mark)}{newline}{rest}"
     return f"**{mark.removeprefix(' · ')}**\n\n{text}"
 
 
