@@ -11,6 +11,17 @@ from __future__ import annotations
 import codecs
 from functools import cache
 
+MARKS = {
+    "\u2605": "*", "\u25c6": "*", "\u25cf": "o", "\u25b2": "^", "\u26a0": "!", "\u2713": "ok", "\u2717": "x",
+    # The daggers stand beside numbers (a grid's cell where a gate flips, 16.67% †; an actuals month, 2025-04‡) and
+    # open the notes that explain them: as + and ++ they read as signs (16.67% +, +5.00 below it), so as ^ and ^^, a
+    # footnote's mark in plain text that no number holds. * and ! are the marks ASCII writes already (now, a partial
+    # month, a best value; a flagged one), # a chart's bar.
+    "\u2020": "^", "\u2021": "^^",
+}
+"""Each mark beside a figure or a label and the ASCII that stands for it: none a character a number is written with
+(a digit, a sign, a decimal or group mark, %), so a marked figure reads as the figure."""
+
 STAND_INS = {
     # Signs and operators.
     "\u2212": "-", "\u2264": "<=", "\u2265": ">=", "\u00b1": "+/-", "\u00d7": "x", "\u00f7": "/", "\u2248": "~",
@@ -18,13 +29,12 @@ STAND_INS = {
     # Punctuation.
     "\u00b7": "-", "\u2026": "...", "\u2010": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00bb": ">>", "\u00a0": " ",
-    # Marks.
-    "\u2605": "*", "\u25c6": "*", "\u25cf": "o", "\u25b2": "^", "\u26a0": "!", "\u2713": "ok", "\u2717": "x",
-    "\u2020": "+", "\u2021": "++",
     # Charts: a bar's blocks, its shade, its axis and rules, the blank that pads it.
     "\u2588": "#", "\u2592": "+", "\u2502": "|", "\u2500": "-", "\u2800": " ",
     "\u2589": "#", "\u258a": "#", "\u258b": "#", "\u258c": "+", "\u258d": "+", "\u258e": "+", "\u258f": "+",
     "\u2581": "_", "\u2582": "_", "\u2583": "_", "\u2584": "=", "\u2585": "=", "\u2586": "=", "\u2587": "#",
+    # The marks beside figures and labels.
+    **MARKS,
 }
 """Each symbol the outputs use and the ASCII that stands for it where a stream cannot write it."""
 

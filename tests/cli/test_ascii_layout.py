@@ -1,6 +1,6 @@
 """Every command's view on a stdout that cannot write Chinese (``PYTHONIOENCODING=ascii``, ``LC_ALL=C``, a CI log)
 is laid out in what it writes: a Chinese name as its escape (``\\u6296``, six columns where 抖 took two), a symbol as
-its stand-in (``‡`` as ``++``). Escaped after Rich and the views' own layout had measured each character, a plan whose
+its stand-in (``‡`` as ``^^``). Escaped after Rich and the views' own layout had measured each character, a plan whose
 channels have Chinese names ran a row past its table's right border and past the 80 columns of the terminal."""
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def test_a_chinese_name_is_laid_out_whole_as_its_escape(plans: Path, monkeypatch
 
 
 def test_a_symbol_is_laid_out_as_its_stand_in(plans: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A month ‡-marked (not reported in a row's cell) is 2025-03++ in ASCII: measured as 2025-03‡, it was folded.
+    # A month ‡-marked (not reported in a row's cell) is 2025-03^^ in ASCII: measured as 2025-03‡, it was folded.
     # The README's bilibili.csv with one N/A new_users cell (its blank impressions are a missing column, unmarked).
     bilibili = VIEWS["actuals"][3]
     header, first, *rest = Path(bilibili).read_text(encoding="utf-8").splitlines()
@@ -106,4 +106,4 @@ def test_a_symbol_is_laid_out_as_its_stand_in(plans: Path, monkeypatch: pytest.M
     (plans / "bilibili-na.csv").write_text("\n".join([header, ",".join(cells), *rest]) + "\n", encoding="utf-8")
     monkeypatch.setitem(VIEWS, "actuals", [*VIEWS["actuals"][:3], str(plans / "bilibili-na.csv"), *VIEWS["actuals"][4:]])
     result = _ascii_run("actuals", "en", plans, monkeypatch)
-    assert "| 2025-03++ |" in result.stdout and "| +  " not in result.stdout, result.stdout
+    assert "| 2025-03^^ |" in result.stdout and "| ^  " not in result.stdout, result.stdout
