@@ -62,7 +62,7 @@ def iter_validated(files: Iterable[Path], sets: tuple[Override, ...] = (), keep:
             loaded = load_path(file, sets)
         except ScenarioInvalid as invalid:
             yield Validated(str(file), None, tuple(error.applied_to(str(file)) for error in invalid.errors),
-                            tuple(warning.applied_to(str(file)) for warning in invalid.warnings), folder=os.path.isdir(file))
+                            tuple(warning.applied_to(str(file)) for warning in invalid.file_warnings), folder=os.path.isdir(file))
             continue
         yield Validated(str(file), loaded if keep else None,
                         warnings=tuple(warning.applied_to(str(file)) for warning in loaded.warnings))

@@ -38,7 +38,7 @@ class Validated:
     """None when invalid (or not kept: ``iter_validated``); ``errors`` says which."""
     errors: tuple[ScenarioError, ...] = ()
     warnings: tuple[ScenarioError, ...] = ()
-    """The file's warnings (``LoadedScenario.warnings``; an invalid file's, ``ScenarioInvalid.warnings``, beside its
+    """The file's warnings (``LoadedScenario.warnings``; an invalid file's, ``ScenarioInvalid.file_warnings``, beside its
     errors), kept where ``loaded`` is not."""
     folder: bool = False
     """A folder below one given that could not be opened, reported in place of the files it holds: not a file."""

@@ -88,12 +88,18 @@ class ScenarioInvalid(Exception):
     order): `validate` and `check` show them beside the errors, so that a file is fixed in one pass, not warned
     of only once its errors are gone (docs/ci.md)."""
 
-    def __init__(self, errors: list[ScenarioError], warnings: tuple[ScenarioError, ...] = ()):
+    def __init__(self, errors: list[ScenarioError], warnings: tuple[ScenarioError, ...] = (),
+                 file_warnings: tuple[ScenarioError, ...] | None = None):
         # The constructor's arguments are ``args``: pickle and deepcopy rebuild an exception as ``type(e)(*e.args)``
         # (a process pool's worker hands what it raised back so), where the message would be taken for the errors.
-        super().__init__(errors, warnings)
+        super().__init__(errors, warnings, file_warnings)
         self.errors = errors
         self.warnings = warnings
+        self.file_warnings = warnings if file_warnings is None else file_warnings
+        """What `validate`'s and `check`'s record of the file shows beside its errors: ``warnings``, or, where a
+        ``--set`` was refused before the file was read with it (a name no item has, a field word in Chinese, a value
+        YAML refuses: reader/load.py), the warnings of the file as written, which a command refusing the option in
+        its one line (`run`) leaves out."""
 
     def __str__(self) -> str:
         return "\n".join(map(str, self.errors))

@@ -114,7 +114,7 @@ def load_text(text: str, filename: str, overrides: tuple[Override, ...] = ()) ->
     try:
         return _load_text(text, filename, overrides)
     except ScenarioInvalid as invalid:
-        raise ScenarioInvalid(capped(invalid.errors, filename), invalid.warnings) from None
+        raise ScenarioInvalid(capped(invalid.errors, filename), invalid.warnings, invalid.file_warnings) from None
 
 
 def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> LoadedScenario:
@@ -126,23 +126,40 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
         root = Context(filename)
         root.expected(tree, "", "a scenario mapping (name:, retention:, ...)")
         raise ScenarioInvalid(errors + root.told())
-    file_tree, tree = tree, apply_overrides(tree, overrides)
+    file_tree = tree
+    try:
+        tree = apply_overrides(tree, overrides)
+    except ScenarioInvalid as refused:
+        # Refused before the file is read with it, every kind alike (a name no item has, an index past its list, a
+        # field word in Chinese, a month of a value written once, a value YAML refuses): the record `check` keeps
+        # has the file's own warnings beside the refusal, as beside a --set the reading refuses (``pric``), read from
+        # the file as written (docs/ci.md); ``warnings`` stays empty, so `run` refuses the option in its one line.
+        raise ScenarioInvalid(refused.errors, file_warnings=_read(file_tree, filename)[2]) from None
     # Tree-level problems (duplicate keys, tags, aliases) leave a usable tree, so
     # validation still runs and the user sees every problem at once.
+    scenario, read_errors, warnings = _read(tree, filename)
+    if scenario is None or errors:
+        raise ScenarioInvalid(sorted(errors + read_errors, key=_error_order(filename)), warnings)
+    return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, warnings,
+                          tuple(override.named for override in overrides), read=scenario, text=text)
+
+
+def _read(tree: Node, filename: str) -> tuple[models.Scenario | None, list[ScenarioError], tuple[ScenarioError, ...]]:
+    """The scenario of a tree (None where it is invalid), its errors, and the warnings of what could be read of it,
+    in the file's order."""
     try:
         scenario, read_warnings = read_tree(tree, filename)
     except ScenarioInvalid as invalid:
         # Names are read from the tree, so two items of one name are warned of beside another item's error.
-        warnings = sorted(invalid.warnings + shared_name_warnings(tree, filename), key=_error_order(filename))
-        raise ScenarioInvalid(sorted(errors + invalid.errors, key=_error_order(filename)), tuple(warnings)) from None
+        return None, invalid.errors, _in_order(invalid.warnings + shared_name_warnings(tree, filename), filename)
     # In the file's order, as its errors are: each kind's list alone once put a warning at line 15 before one at 3.
-    warnings = sorted(read_warnings + discount_warnings(scenario, tree, filename) + target_warnings(scenario, tree, filename)
-                      + gate_warnings(scenario, tree, filename) + shared_name_warnings(tree, filename),
-                      key=_error_order(filename))
-    if errors:
-        raise ScenarioInvalid(sorted(errors, key=_error_order(filename)), tuple(warnings))
-    return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, tuple(warnings),
-                          tuple(override.named for override in overrides), read=scenario, text=text)
+    return scenario, [], _in_order(read_warnings + discount_warnings(scenario, tree, filename)
+                                   + target_warnings(scenario, tree, filename) + gate_warnings(scenario, tree, filename)
+                                   + shared_name_warnings(tree, filename), filename)
+
+
+def _in_order(warnings: tuple[ScenarioError, ...], filename: str) -> tuple[ScenarioError, ...]:
+    return tuple(sorted(warnings, key=_error_order(filename)))
 
 
 def _error_order(filename: str) -> Any:
