@@ -103,7 +103,9 @@ class Column:
     """The name each cell holds, None for none, () where none does (a gate's, in compare's 闸门：先用达人验证再放量):
     it breaks only at its spaces, as a name
     does in a column that is no prose, where a prose column broke it between any two characters (先用达人验 / 证再放量);
-    the column is never narrower than a name's widest word (``_named_lines``)."""
+    the column is never narrower than a name's widest word (``_named_lines``) until the table fits no other way
+    (``column_range`` squeezed): then a name breaks as the rest of its cell does, so that no name, however long,
+    costs the table a column (compare's Δ) or turns it into blocks."""
     blocks: Sequence[Sequence[tuple[str, Text]]] | None = None
     """Each row's fields (label and value) when the rows turn to blocks, where they differ from the header and cell:
     a column of defined shares and never shares is a "Never" field in a payback's block."""
@@ -233,7 +235,8 @@ _cells_in = lru_cache(maxsize=1024)(cells_in)
 def column_range(column: Column, squeezed: int = 0) -> tuple[int, int]:
     """(narrowest, natural) content width of ``column``; ``squeezed``, where a table fits no other way, a numeric
     column's words break as prose does and a header after its Chinese pauses (``_PAUSE``); and, squeezed twice, a
-    prose column's names and terms between any two characters (``_parted_words``)."""
+    prose column's names and terms between any two characters (``_parted_words``); ``Column.names`` are kept whole
+    only unsqueezed."""
     header_min = max(cell_len(word) for word in _header_words(_marked(column.header) if squeezed else column.header))
     header_max = max(cell_len(line.replace(BREAK, "")) for line in _lines(column.header))
     plains = [cell.plain for cell in column.cells]
@@ -247,7 +250,11 @@ def column_range(column: Column, squeezed: int = 0) -> tuple[int, int]:
         # other way.
         words = (_parted_words if squeezed > 1 else _kept_words) if column.prose else _glued_words
         cell_min = max((_widest_word(line, words, encoding) for plain in plains for line in _lines(plain)), default=0)
-        cell_min = max([cell_min, *(cells_in(word, encoding) for name in column.names if name for word in name.split())])
+        if not squeezed:
+            # A name breaks only at its spaces until the table fits no other way; then it breaks as the rest of its
+            # label does: kept whole, a gate's name of 21 Chinese characters (42 cells) dropped compare's Δ column at
+            # 80 columns, and a longer one turned the table into blocks at every width.
+            cell_min = max([cell_min, *(cells_in(word, encoding) for name in column.names if name for word in name.split())])
     return max(header_min, cell_min), max(header_max, max(line_lengths))
 
 
@@ -394,13 +401,19 @@ def _laid_out(column: Column, width: int) -> list[Text]:
 
 def _named_lines(cell: Text, name: str, width: int) -> Text:
     """``cell`` in lines of ``width``, the text before ``name`` as prose, then the name and what follows it (a gate's
-    ``#2``) broken only at their spaces: a word wider than the line is left whole, ``column_range`` having made the
-    column as wide as the widest."""
+    ``(gates[1])``) broken only at their spaces; a word wider than the line, in a table squeezed so far that
+    ``column_range`` no longer keeps it whole, broken as prose (``sentence_lines``) from a line of its own."""
     plain = cell.plain
     start = plain.index(name)
     lines = _lines(sentence_lines(plain[:start].rstrip(), width).plain) if plain[:start].strip() else []
     line = ""
     for word in (name + plain[start + len(name):]).split():
+        if cell_len(word) > width:
+            if line:
+                lines.append(line)
+            *broken, line = _lines(sentence_lines(word, width).plain)
+            lines += broken
+            continue
         joined = f"{line} {word}" if line else word
         if line and cell_len(joined) > width:
             lines.append(line)
