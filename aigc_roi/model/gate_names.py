@@ -17,14 +17,24 @@ from typing import Protocol
 from aigc_roi.model.paths import at_place
 
 
-def placed(name: str, places: Sequence[int | None]) -> str:
+def placed(name: str, places: Sequence[int | None], short: bool = True) -> str:
     """``name`` told apart by its place in the file (``gates[1]``); in ``compare``, where its places in the compared
-    files differ, by each one's in their order, "—" in one without it (``gates[1] | — | gates[2]``): two gates of
-    one name differ in place in a file that has both, so their labels differ."""
+    files differ or not ``short``, by each one's in their order, "—" in one without it (``gates[1] | — | gates[2]``):
+    two gates of one name differ in place in a file that has both, so their labels differ."""
     found = {i for i in places if i is not None}
-    if len(found) == 1:
+    if short and len(found) == 1:
         return at_place(name, f"gates[{found.pop()}]")
     return at_place(name, " | ".join("—" if i is None else f"gates[{i}]" for i in places))
+
+
+def _placed_apart(names: Sequence[str], places: Sequence[Sequence[int | None]]) -> list[str]:
+    """Each ``placed`` label, in full where two read alike: compare's gates[0] of the first file alone and gates[0] of
+    the second alone (present/gate_pairs.py pairs gates of one name by their test) read ``X (gates[0] | —)`` and
+    ``X (— | gates[0])``; no two rows hold one file's gate, so their full labels differ."""
+    short = [placed(name, at) for name, at in zip(names, places, strict=True)]
+    counts = Counter(short)
+    return [placed(name, at, short=False) if counts[text] > 1 else text
+            for name, at, text in zip(names, places, short, strict=True)]
 
 
 def labels_by_place(names: Sequence[str], places: Sequence[Sequence[int | None]]) -> list[str]:
@@ -34,7 +44,9 @@ def labels_by_place(names: Sequence[str], places: Sequence[Sequence[int | None]]
     counts = Counter(names)
     apart = [counts[name] > 1 for name in names]
     while True:
-        shown = [placed(name, at) if told else name for name, at, told in zip(names, places, apart, strict=True)]
+        told = [i for i, at in enumerate(apart) if at]
+        labels = dict(zip(told, _placed_apart([names[i] for i in told], [places[i] for i in told]), strict=True))
+        shown = [labels.get(i, name) for i, name in enumerate(names)]
         taken = {text for text, told in zip(shown, apart, strict=True) if told}
         more = [told or name in taken for name, told in zip(names, apart, strict=True)]
         if more == apart:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES, rules_of, with_horizon_flag
 from aigc_roi.present.compare_basis import basis_rows, calendar, compare_bases, month_note, starts_differ
-from aigc_roi.present.compare_gates import gate_rows, gates_note, with_gates
+from aigc_roi.present.compare_gates import gate_rows, gate_rows_json, gates_note, with_gates
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.explain import explain_data, explain_notes, explain_rows
 from aigc_roi.present.labels import label, sentences, short_label
@@ -405,6 +405,9 @@ class ComparePresenter(Presenter[Comparison]):
     def data(self, result: Comparison) -> dict[str, Any]:
         columns = compare_columns(result)
         data: dict[str, Any] = {"scenarios": columns, "best": best_json(columns, self.on_risk)}
+        rows = gate_rows_json(columns)
+        if rows is not None:
+            data["gate_rows"] = rows  # which scenario's gate each row pairs (present/gate_pairs.py)
         if result.changes is not None:
             data["explain"] = explain_data(result.changes)
         return {**data, "currency": result.currency}

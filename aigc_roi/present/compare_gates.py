@@ -17,8 +17,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from aigc_roi.model.gate_names import labels_by_place, pass_shares_json
+from aigc_roi.model.names import listed
+from aigc_roi.present.gate_pairs import GateRow, gate_pairs
 from aigc_roi.present.gates import gates_json
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.whatif.compare import Comparison
 
@@ -45,33 +47,36 @@ def with_gates(columns: list[dict[str, Any]], comparison: Comparison) -> list[di
     return shown
 
 
-def _decided(scenario: Mapping[str, Any], on_risk: bool) -> list[tuple[str, Any]]:
-    """A scenario's gates in file order: (name, passed) or on risk (name, pass share); none without gates."""
-    if on_risk:
-        return [(gate["name"], gate[PASS_PROBABILITY]) for gate in scenario["distribution"].get("gates") or ()]
-    return [(gate["name"], gate["passed"]) for gate in scenario.get("gates") or ()]
+def _paired(scenarios: Sequence[Mapping[str, Any]]) -> list[tuple[GateRow, str]]:
+    """The gate rows (present/gate_pairs.py) and each one's label: its name, or where gates share it its places in
+    the files (``name (gates[1])``, ``name (gates[1] | — | gates[2])`` where the places differ, model/gate_names.py)."""
+    rows = gate_pairs([scenario.get("gates") for scenario in scenarios])
+    return list(zip(rows, labels_by_place([row.name for row in rows], [row.places for row in rows]), strict=True))
 
 
-def _keyed(decided: Sequence[tuple[str, Any]]) -> dict[tuple[str, int], tuple[int, Any]]:
-    """Each gate by (name, how many before it share its name): its place in the file and its value."""
-    seen: dict[str, int] = {}
-    keyed = {}
-    for place, (name, value) in enumerate(decided):
-        keyed[name, seen.get(name, 0)] = place, value
-        seen[name] = seen.get(name, 0) + 1
-    return keyed
+def _value(scenario: Mapping[str, Any], place: int | None, on_risk: bool) -> Any:
+    """A scenario's gate at ``place`` in its gates: passed (a bool), on risk its pass share; None without."""
+    if place is None:
+        return None
+    return scenario["distribution"]["gates"][place][PASS_PROBABILITY] if on_risk else scenario["gates"][place]["passed"]
 
 
 def gate_values(scenarios: Sequence[Mapping[str, Any]], on_risk: bool) -> list[tuple[str, list[Any]]]:
     """Per gate row, its label and each scenario's value: passed (a bool) or on risk its pass share; None where the
-    scenario has no such gate. A row is a gate's name where no scenario has two of it, else the k-th gate of that
-    name in each scenario, labelled by its places (``name (gates[1])``, ``name (gates[1] | — | gates[2])`` where the
-    places differ, model/gate_names.py)."""
-    keyed = [_keyed(_decided(scenario, on_risk)) for scenario in scenarios]
-    rows = list(dict.fromkeys(key for gates in keyed for key in gates))
-    places = [[gates[key][0] if key in gates else None for gates in keyed] for key in rows]
-    shown = labels_by_place([name for name, _ in rows], places)
-    return [(text, [gates[key][1] if key in gates else None for gates in keyed]) for text, key in zip(shown, rows, strict=True)]
+    scenario has no gate in the row."""
+    return [(text, [_value(scenario, place, on_risk) for scenario, place in zip(scenarios, row.places, strict=True)])
+            for row, text in _paired(scenarios)]
+
+
+def gate_rows_json(scenarios: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]] | None:
+    """JSON's ``gate_rows``, the rows every format shows: each one's ``label`` (CSV's key after ``gate:``), the gates'
+    real ``name``, ``index``, each scenario's place of its gate in its ``gates`` (null without one in the row),
+    ``matched_by`` (``name``, ``test`` or ``definition``: present/gate_pairs.py) and ``unpaired``; None where no
+    compared scenario has a gate."""
+    if all(scenario.get("gates") is None for scenario in scenarios):
+        return None
+    return [{"label": text, "name": row.name, "index": list(row.places), "matched_by": row.matched_by,
+             "unpaired": row.unpaired} for row, text in _paired(scenarios)]
 
 
 def gate_names(scenarios: Sequence[Mapping[str, Any]], on_risk: bool) -> list[str]:
@@ -109,7 +114,15 @@ def gate_rows(scenarios: Sequence[Mapping[str, Any]], style: NumberStyle | None,
 
 
 def gates_note(scenarios: Sequence[Mapping[str, Any]], lang: str, on_risk: bool) -> str | None:
-    """The sentence under a table with gate rows that says what they hold; None without."""
-    if not gate_values(scenarios, on_risk):
+    """The sentences under a table with gate rows: what they hold and, where a gate of a name that gates share has
+    no partner in a scenario that has gates of that name, how such gates pair and which rows have none; None
+    without gate rows."""
+    paired = _paired(scenarios)
+    if not paired:
         return None
-    return label("compare_gates_risk_note" if on_risk else "compare_gates_note", lang)
+    note = label("compare_gates_risk_note" if on_risk else "compare_gates_note", lang)
+    unpaired = [text for row, text in paired if row.unpaired]
+    if not unpaired:
+        return note
+    rows = listed(unpaired, label("list_separator", lang))
+    return sentences([note, label("compare_gates_unpaired", lang).format(gates=rows)], lang)

@@ -98,14 +98,18 @@ def test_breakeven_and_simulate_name_them_apart(tmp_path: Path) -> None:
         ("X", 0, 1.0), ("X", 1, 0.0), ("X (gates[1])", 2, 1.0)]
 
 
-def test_compare_matches_by_name_and_order(tmp_path: Path) -> None:
-    """The other plan has one X (min 0.9, fails) and no other gate: it is the first X of each, the second X and the
-    third gate are the first plan's alone."""
+def test_compare_pairs_gates_of_one_name_by_their_test(tmp_path: Path) -> None:
+    """The other plan has one X (min 0.9, then L and M: it fails at ROAS 0.8) and no other gate. Each X tests T's
+    ROAS, but the first plan's run L or M after it, the other's both: it tests as neither does, so it pairs with
+    neither (tests/cli/test_compare_gate_pairs.py), where name and order paired it with the first X. The first plan's
+    gates[0] and the other's, each alone in its row, read in full; the third gate's name is then the second X's
+    label, so it reads by its place too."""
     other = _plan(tmp_path, PLAN.split("  - {name: X, after_month: 1, channels: [T], min_roas: 0.5")[0]
                   + "  - {name: X, after_month: 1, channels: [T], min_roas: 0.9, then: [L, M]}\n", "other.yaml")
     rows = {row[0]: row[1:3] for row in csv.reader(io.StringIO(_out("compare", _plan(tmp_path), other, "-f", "csv")))
             if row[0].startswith("gate:")}
-    assert rows == {f"gate:{FIRST}": ["1", "0"], f"gate:{SECOND}": ["0", ""], f"gate:{THIRD}": ["1", ""]}
+    assert rows == {"gate:X (gates[0] | —)": ["1", ""], f"gate:{SECOND}": ["0", ""], f"gate:{THIRD}": ["1", ""],
+                    "gate:X (— | gates[0])": ["", "0"]}
 
 
 def test_unique_names_read_as_before(tmp_path: Path) -> None:

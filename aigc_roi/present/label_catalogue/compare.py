@@ -17,6 +17,12 @@ LABELS: dict[str, Label] = {
         "Gate rows: whether each gate passed in the scenario's run (a failed one stops its channels after its test); "
         "— where a scenario has no such gate; not ranked.",
         "闸门行：各方案运行时每个闸门是否通过（未通过的闸门在测试期后停止其渠道）；方案没有该闸门时为 —；不参与排名。"),
+    # Where a gate of a name two gates share pairs with none in a scenario that has that name (present/gate_pairs.py).
+    "compare_gates_unpaired": Label(
+        "Gates sharing a name are paired by their test (channels tested, thresholds set, channels run after), not by "
+        "order; {gates}: no gate of that name tests the same in a scenario showing —.",
+        "同名闸门按测试内容（测试渠道、所设门槛、其后投放的渠道）配对，而非按顺序；{gates}：显示 — 的方案中"
+        "没有测试内容相同的同名闸门。"),
     "compare_gates_risk_note": Label(
         "Gate rows: the share of samples in which each gate passed, every figure being the staged plan's (each sample "
         "decides its own gates); — where a scenario has no such gate; not ranked.",
