@@ -6,9 +6,10 @@ as it did.
 
 A row is a gate by name, in the order the scenarios first name them; a scenario without it reads "—" (null in JSON
 and empty in CSV). A name that is unique in every scenario matches by name alone; two gates of one plan may share a
-name, and then each is the k-th gate of that name in each scenario (name and order), its row labelled by its places
-in the files (model/gate_names.py), which no other gate's real name can read as. A gate is a decision, not a goal: no
-row is ranked, none has a change.
+name, and then gates of that name match by what they test, not by order (present/gate_pairs.py), a row labelled by
+its places in the files (model/gate_names.py), which no other gate's real name can read as. Every format reads its
+rows from ``_paired``, so the table, markdown, CSV, the workbook and JSON's ``gate_rows`` pair alike. A gate is a
+decision, not a goal: no row is ranked, none has a change.
 """
 
 from __future__ import annotations
