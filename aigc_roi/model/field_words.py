@@ -1,6 +1,6 @@
-"""The Chinese words people write for a field's English key in a path (``月度会员.价格=29``, ``巨量千川.出价``): a path
-takes only the file's keys, so each is refused with the path it was meant as (reader/overrides.py, whatif/drivers.py),
-as a key misspelt in English is (docs/formulas.md §12)."""
+"""The Chinese words people write for a field's English key in a path (``月度会员.价格=29``, ``巨量千川.出价``,
+``acquisition[0].出价.by_month.6``): a path takes only the file's keys, so each is refused with the path it was meant
+as (reader/overrides.py, whatif/drivers.py), as a key misspelt in English is (docs/formulas.md §12)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,19 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def in_english(path: str) -> list[str]:
-    """``path`` with a Chinese field word after its last dot written as each key it may mean (``月度会员.价格`` ->
-    [``月度会员.price``]); empty where it ends in no such word."""
-    head, dot, word = path.strip().rpartition(".")
-    keys = FIELD_WORDS.get(word.strip()) if dot and head else None
-    return [f"{head}.{key}" for key in keys or ()]
+    """``path`` with a Chinese field word after a dot written as each key it may mean (``月度会员.价格`` ->
+    [``月度会员.price``]), the path after the word kept (``月度会员.价格.by_month.6`` -> [``月度会员.price.by_month.6``]):
+    a field word followed by more path is the same slip; empty where no segment after the first is such a word."""
+    return [f"{through}{tail}" for through, tail in worded_field(path)]
+
+
+def worded_field(path: str) -> list[tuple[str, str]]:
+    """``in_english``'s paths, each split after the key (``月度会员.price``, ``.by_month.6``): whether the item holds
+    the key is asked of the path through it."""
+    segments = path.strip().split(".")
+    for at in range(1, len(segments)):
+        keys = FIELD_WORDS.get(segments[at].strip())
+        if keys and ".".join(segments[:at]).strip():
+            tail = "".join(f".{segment}" for segment in segments[at + 1:])
+            return [(".".join([*segments[:at], key]), tail) for key in keys]
+    return []

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.field_words import in_english
+from aigc_roi.model.field_words import in_english, worded_field
 from aigc_roi.model.ime_marks import EQUALS, PATH_MARKS, ime_slip
 from aigc_roi.model.names import did_you_mean
 from aigc_roi.model.paths import (
@@ -754,6 +754,8 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
             # A refusal offering the places a path names reads as written; one offering a key it is like does not.
             if not isinstance(invalid, Refusal) or isinstance(invalid, UnknownKey):
                 _refuse_an_ime_slip(tree, override)
+            # 月度会员.价格.by_month.6 reads as a name with a dot in it, which names nothing: the field word is the slip.
+            _refuse_a_field_word(tree, override, f"{override.path}={override.value}")
             raise
     return tree
 
@@ -773,12 +775,20 @@ def _refuse_an_ime_slip(tree: Node, override: Override) -> None:
     if slip:
         raise ScenarioInvalid([ScenarioError(override.named, 1, 1, "", f"{_PATH_EXAMPLE}; {slip}")]) from None
     if override.misshapen is not None:
-        meant_path = _field_word(tree, override.misshapen, read)
-        if meant_path is not None:
-            path = override.misshapen[:override.misshapen.index("=")].strip()
-            raise ScenarioInvalid([ScenarioError(override.named, 1, 1, "", f"'{path}' writes a field in Chinese, and a "
-                                                 f"path takes its key: did you mean '{meant_path}'?")]) from None
+        _refuse_a_field_word(tree, override, override.misshapen)
         raise ScenarioInvalid([ScenarioError(override.named, 1, 1, "", _PATH_EXAMPLE + _found(written, override.item))])
+
+
+def _refuse_a_field_word(tree: Node, override: Override, written: str) -> None:
+    """Refuse a typed setting ``written`` (``PATH=VALUE``) whose field is a Chinese word with the path it meant, the
+    path after the word kept (``月度会员.价格.by_month.6``: ``月度会员.price.by_month.6``)."""
+    if not override.typed:
+        return
+    meant_path = _field_word(tree, written, path_reader(tree, override.given_as))
+    if meant_path is not None:
+        path = written[:written.index("=")].strip()
+        raise ScenarioInvalid([ScenarioError(override.named, 1, 1, "", f"'{path}' writes a field in Chinese, and a "
+                                             f"path takes its key: did you mean '{meant_path}'?")]) from None
 
 
 def _field_word(tree: Node, text: str, read: PathReader) -> str | None:
@@ -787,9 +797,11 @@ def _field_word(tree: Node, text: str, read: PathReader) -> str | None:
     the rest of the path names nothing (its own refusal then says why)."""
     if "=" not in text:
         return None
-    guesses = in_english(text[:text.index("=")])
-    readable = [(guess, indexed) for guess in guesses if (indexed := read_or_none(read, guess)) is not None]
-    held = [guess for guess, indexed in readable if find_node(tree, indexed) is not None]
+    guesses = worded_field(text[:text.index("=")])
+    readable = [(through + tail, through) for through, tail in guesses if read_or_none(read, through + tail) is not None]
+    # Whether the item has the key is asked of the path through it: by_month.6 after it may be set, not held.
+    held = [guess for guess, through in readable if (indexed := read_or_none(read, through)) is not None
+            and find_node(tree, indexed) is not None]
     offered = held or [guess for guess, _ in readable]
     return offered[0] if offered else None
 

@@ -73,3 +73,28 @@ def test_an_unknown_item_is_still_told_its_shape(plan: str) -> None:
     """No item so named: the word's key would name nothing, so no key is offered."""
     result = invoke(["run", plan, "--set", "没有.价格=29"])
     assert result.exit_code == 2 and "did you mean" not in result.stderr
+
+
+@pytest.mark.parametrize(("setting", "meant"), [
+    # The word followed by more path: read as a name with a dot (月度会员.价格), or as no path at all, each was told
+    # the generic refusal; the path after the word is kept in the key offered.
+    ("月度会员.价格.by_month.6=29", "月度会员.price.by_month.6"),
+    ("acquisition[1].出价.by_month.6=20", "acquisition[1].bid.by_month.6"),
+    ("acquisition[0].出价.by_month.6=20", "acquisition[0].cpm.by_month.6"),  # 千川 is a cpm channel: its cpm
+    ("激活.出价.low=18", "激活.bid.low"),
+])
+def test_set_offers_the_key_with_the_path_after_it(plan: str, setting: str, meant: str) -> None:
+    path = setting.split("=")[0]
+    result = invoke(["run", plan, "--set", setting])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip() == (f"--set {setting}:1:1: '{path}' writes a field in Chinese, and a path takes its "
+                                     f"key: did you mean '{meant}'?")
+    zh = invoke(["run", plan, "--set", setting, "--lang", "zh"])
+    assert zh.exit_code == 2
+    assert zh.stderr.strip() == f"--set {setting}:1:1: '{path}' 用中文写了字段名，而路径只认英文字段名：是否想写 '{meant}'？"
+
+
+def test_the_offer_with_a_path_after_it_names_a_month(plan: str) -> None:
+    """The offered path is one --set reads: the by_month is refused for a value written once, not the path."""
+    result = invoke(["run", plan, "--set", "月度会员.price.by_month.6=29"])
+    assert result.exit_code == 2 and "cannot set one month of a value written once" in result.stderr
