@@ -1087,6 +1087,8 @@ _HINTS = _rules([
     (r"budgets and costs are per month: (.*) is (.*) a month \((.*) x (.*) days\), so write (.*)",
      "预算和费用均按月填写：{0} 折合每月 {1}（{2} × {3} 天）；请写 {4}"),
     (r"amounts are per month already: write (.*)", "金额本来就是按月计：请写 {0}"),
+    (r"a range is written low\.\.high, and (.*) is no range of this field: its median (\S+) is (over|under|not over|not under) (.*)",
+     lambda m: f"区间写作 low..high，但 {m[1]} 不是本字段可取的区间：其中位数 {m[2]} {_BOUND_ZH[m[3]]} {m[4]}"),
     (r"a range is written low\.\.high: (.*)", "区间写作 low..high：{0}"),
     (r"a suffix scales only the number it is written on: write (.*)", "后缀只作用于紧挨它的数字：请写 {0}"),
     # reader/kinds.py: a range of an amount run high to low by its % (bid: 2..5%), told the range without it.

@@ -359,8 +359,7 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
         if not match["low"].lower().endswith("e") and written_date(stripped) is None:
             if no_range is not None:
                 return lead + len(match["low"]), no_range
-            low = scaled_low(match["low"], match["high"]) or match["low"].strip()
-            return lead + len(match["low"]), f"a range is written low..high: {low}..{match['high'].strip()}"
+            return lead + len(match["low"]), _range_meant(match["low"].strip(), match["high"].strip(), fault)
     if meant := amount_numerals(stripped):
         return lead, f"Chinese numerals are not read: write {meant}"
     if match := re.fullmatch(rf"(?P<low>[{NUMERALS}]+)\s*(?:[-~～{DASHES}]|到|至)\s*(?P<high>[{NUMERALS}]+)", stripped):
@@ -391,6 +390,29 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
     if grouped and meant is not None:
         return lead + stripped.index("."), f"dots separating thousands are not read: write {meant}"
     return None
+
+
+def _range_meant(low: str, high: str, fault: Callable[[float, bool], str | None] | None) -> str:
+    """``3-6万``'s hint, ``a range is written low..high: 3万..6万``: the low end with the high end's unit only where the
+    field takes it as a value (``fault``, as range_unit_warning.py asks: a bid's ``-1-2万`` is ``-1..2万``, -1万 being
+    further below the 0 a bid is drawn from), and no range the field refuses (its median outside the field's bounds,
+    kinds.py ``Number._with_valid_median``: a bid's ``-5-2``), which is told why instead."""
+    scaled = scaled_low(low, high)
+    if scaled is not None and fault is not None and fault(parse_number_text(scaled), scaled.endswith("%")) is not None:
+        scaled = None
+    low = scaled or low
+    try:
+        ends = parse_number_text(low), parse_number_text(high)
+    except ValueProblem:
+        ends = None
+    if fault is not None and ends is not None:
+        # As kinds.py reads a range: lognormal above 0, else normal; valid where its median is a value of the field.
+        median = math.sqrt(ends[0] * ends[1]) if ends[0] > 0 else (ends[0] + ends[1]) / 2
+        problem = fault(median, False) if ends[0] <= ends[1] else None
+        # A count's median between whole numbers is read rounded (kinds.py): only its bounds refuse it.
+        if problem is not None and problem != "not a whole number":
+            return f"a range is written low..high, and {low}..{high} is no range of this field: its median {median:g} is {problem}"
+    return f"a range is written low..high: {low}..{high}"
 
 
 def range_slip_hint(text: str, decimal_comma: str | None = None) -> tuple[int, str] | None:
