@@ -97,6 +97,21 @@ def _span_written_zh(written: str) -> str:
     return f"请写 {written}"
 
 
+_READS_ZH = {
+    "runs linearly from the key before and holds its last key to the end": "by_month 从前一个键线性过渡，最后一个键的值保持到期末",
+    "runs linearly from the key before": "by_month 从前一个键线性过渡",
+    "holds its last key to the end": "by_month 最后一个键的值保持到期末",
+}
+
+
+def _around_zh(reads: str, before: str | None, after: str | None) -> str:
+    """How by_month reads the months around a span's keys, and the keys that give them their own values
+    (reader/key_holds.py ``around``)."""
+    keys = [f"之前的值写在键 {before}"] if before else []
+    keys += [f"之后的值写在键 {after}"] if after else []
+    return _READS_ZH[reads] + (f"：请把{'、'.join(keys)}" if keys else "")
+
+
 def _span_hint_zh(match: re.Match[str]) -> str:
     """A span's hint (reader/worded_months.py ``_span_hint``): each reading, the plan's months or the calendar's,
     with what to write in the span's place."""
@@ -1142,8 +1157,11 @@ _HINTS = _rules([
     (r"a by_month key is one month, not a span", "by_month 的键是一个月，不是区间"),
     (r"this is one month, not a span", "此处只写一个月，不是区间"),
     (r"a list holds single months, not a span", "列表里逐个写月份，不写区间"),
-    (r"the same value at both holds between them, reached linearly from the key before",
-     "两个键取同一个值，其间各月即为该值，从前一个键线性过渡到它"),
+    # What by_month makes of a span's two ends as keys and of the months around them (reader/key_holds.py).
+    (r"the same value at both holds between them", "两个键取同一个值，其间各月即为该值"),
+    (r"by_month (runs linearly from the key before and holds its last key to the end|runs linearly from the key before|"
+     r"holds its last key to the end)(?:, so write (?:the value before at key (\d+))?(?: and the one after at key (\d+)|"
+     r"the value after at key (\d+))?)?", lambda m: _around_zh(m[1], m[2], m[3] or m[4])),
     (r"the plan has (\d+) months, not (\d+)", "方案只有 {0} 个月，不足 {1} 个月"),
     # A length of months where a month is asked (reader/month_lengths.py): 6个月 is six months long, not month 6.
     (r"(\S+) is a length of (\d+) months?, not a month: write (\S+) if it means the plan's first \d+ months?",

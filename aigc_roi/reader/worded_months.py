@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from aigc_roi.model.ime_marks import DIGIT_TWINS, SPAN_SLIPS
 from aigc_roi.reader.calendar_words import calendar_months
 from aigc_roi.reader.chinese_numerals import DIGITS, numeral_value
+from aigc_roi.reader.key_holds import span_holds
 from aigc_roi.reader.month_lengths import is_length, length_hint
 from aigc_roi.reader.numbers import whole_number
 
@@ -67,8 +68,6 @@ _HEADS = {
 _PLAIN_HEADS = _HEADS | {"one": ONE_NOT_A_SPAN}
 """What a span of plain numbers (``3-6``, ``3..6``) is told where one month is written: its months are numbers
 already, so only that the place takes one of them."""
-KEY_HOLDS = "the same value at both holds between them, reached linearly from the key before"
-"""Why a span's two ends as keys say it (docs/formulas.md §14: linear between the months given, so flat)."""
 
 
 def _written(place: str, low: int, high: int) -> str:
@@ -162,7 +161,7 @@ def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple
     bottom, top = (max(low, 1), min(high, last)) if inside else (low, high)
     if place == "one" and calendar is not None:
         calendar = [(first, min(then, last)) if first <= last else (first, then) for first, then in calendar]
-    readings, notes = [], []
+    readings, notes, keyed = [], [], []
     if part.to_end and part.first > part.last:
         notes.append(f"month {part.first} is {_outside([part.first], bound)}")
     elif part.first > part.last and not wraps:
@@ -171,6 +170,7 @@ def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple
         pass  # 11月-2月 from a March start: November to the next February, its calendar reading alone.
     elif _within([bottom, top], last):
         readings.append(f"{_written(place, bottom, top)} if it means the plan's months {low} to {high}")
+        keyed.append((bottom, top))
     else:
         notes.append(f"months {low} to {high} are {_outside([low, high], bound)}")
     if calendar is not None and wraps:
@@ -179,6 +179,7 @@ def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple
         told = f"calendar {named} (start {_month_text(start)} is month 1)"
         if first <= then and _within([first, then], last):
             readings.append(f"{_written(place, first, then)} if it means {told}")
+            keyed.append((first, then))
         elif part.to_end:
             notes.append(f"{told} begins at month {first}, {_outside([first], bound)}")
         else:
@@ -187,8 +188,10 @@ def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple
             notes.append(f"{told} are months {first} to {then}, {_outside([first, then], bound)}")
     elif len(readings) == 1:
         readings[0] = _written(place, bottom, top)
-    if place == "key" and any(reading.startswith("keys") for reading in readings):
-        notes.append(KEY_HOLDS)
+    if place == "key" and any(first != then for first, then in keyed):
+        # Why a span's two ends as keys say it, and what by_month makes of the months around them (key_holds.py),
+        # the keys around each reading where there are two.
+        notes.append(span_holds(keyed, last))
     return _told(heads[place], readings, notes)
 
 

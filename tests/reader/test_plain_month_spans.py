@@ -95,10 +95,12 @@ def test_a_by_month_key(tmp_path: Path, lang: str) -> None:
     told = _told(_plan(tmp_path, BID, "bid: {by_month: {1: 18, 3-6: 20}} "), lang)
     assert told.endswith({
         "en": "acquisition[2].bid.by_month.3-6: expected a month within 1..18, found '3-6'; a by_month key is one "
-              "month, not a span: write keys 3 and 6; the same value at both holds between them, reached linearly "
-              "from the key before",
+              "month, not a span: write keys 3 and 6; the same value at both holds between them; by_month runs "
+              "linearly from the key before and holds its last key to the end, so write the value before at key 2 and "
+              "the one after at key 7",
         "zh": "acquisition[2].bid.by_month.3-6: 应为 1..18 之内的月份，实际为 '3-6'；by_month 的键是一个月，不是区间：请写键 3 和 6；"
-              "两个键取同一个值，其间各月即为该值，从前一个键线性过渡到它",
+              "两个键取同一个值，其间各月即为该值；by_month 从前一个键线性过渡，最后一个键的值保持到期末：请把之前的值写在键 2、"
+              "之后的值写在键 7",
     }[lang]), told
     _reads(_plan(tmp_path, BID, "bid: {by_month: {1: 18, 3: 20, 6: 20}} "))
 

@@ -143,16 +143,19 @@ def test_a_milestones_month_in_chinese(tmp_path: Path) -> None:
         "请写 3 到 6 之间的一个月")
 
 
+BEFORE = "by_month runs linearly from the key before"
+BOTH = "by_month runs linearly from the key before and holds its last key to the end"
+
 @pytest.mark.parametrize(("key", "hint"), [
     ("M3", "a month of the plan is its number alone: write 3"),
     # A key is one month: keys 3 and 6 with one value hold it in months 3 to 6, by_month being linear between them.
     ("3月-6月", "a by_month key is one month, not a span: write keys 3 and 6; the same value at both holds between "
-               "them, reached linearly from the key before"),
+               f"them; {BOTH}, so write the value before at key 2 and the one after at key 7"),
     # The last six of 24 months are 19 to 24; from March (no start: the plan's month 3) to the end, 3 to 24.
     ("后6个月", "a by_month key is one month, not a span: write keys 19 and 24; the same value at both holds between "
-               "them, reached linearly from the key before"),
+               f"them; {BEFORE}, so write the value before at key 18"),
     ("从3月起", "a by_month key is one month, not a span: write keys 3 and 24; the same value at both holds between "
-               "them, reached linearly from the key before"),
+               f"them; {BEFORE}, so write the value before at key 2"),
 ])
 def test_a_by_month_key(tmp_path: Path, key: str, hint: str) -> None:
     path, _, _ = _plan(tmp_path, "bid: 12", f"bid: {{by_month: {{1: 12, {key}: 14}}}}")
