@@ -112,6 +112,14 @@ def _around_zh(reads: str, before: str | None, after: str | None) -> str:
     return _READS_ZH[reads] + (f"：请把{'、'.join(keys)}" if keys else "")
 
 
+def _firsts_zh(firsts: str) -> str:
+    """The spans a length of some months from month 1 may be (reader/month_lengths.py ``_lengths_hint``)."""
+    between = re.fullmatch(r"one of (\S+) to (\S+)", firsts)
+    if between:
+        return f"{between[1]} 到 {between[2]} 中的一个"
+    return firsts.replace(", ", "、").replace(" or ", " 或 ")
+
+
 def _span_hint_zh(match: re.Match[str]) -> str:
     """A span's hint (reader/worded_months.py ``_span_hint``): each reading, the plan's months or the calendar's,
     with what to write in the span's place."""
@@ -1170,6 +1178,20 @@ _HINTS = _rules([
      "{0} 是 {1} 个月的时长，不是某一个月：请写它结束的那个月 {2}"),
     (r"(\S+) is the first (\d+) months?, not a month: write (\d+), the month it ends on",
      "{0} 是前 {1} 个月，不是某一个月：请写它结束的那个月 {2}"),
+    # A list of lengths where months are asked (3个月、6个月): worded_months.py, beside the months they may be.
+    (r"(\S+) is a length of months, not a month", "{0} 是时长，不是某一个月"),
+    (r"((?:\S+, )*\S+) and (\S+) are lengths of months, not months",
+     lambda m: f"{m[1].replace(', ', '、')}、{m[2]} 是时长，不是月份"),
+    (r"(\S+) is months (\d+) to (\d+) or a length of \d+ to \d+ months: write (\S+) if it means the plan's months "
+     r"\d+ to \d+, or (.+) if it means the plan's first \d+ to \d+ months",
+     lambda m: f"{m[1]} 可能是第 {m[2]}-{m[3]} 个月，也可能是 {m[2]} 到 {m[3]} 个月的时长：若指方案的第 {m[2]}-{m[3]} 个月，"
+               f"请写 {m[4]}；若指方案的前 {m[2]} 到 {m[3]} 个月，请写 {_firsts_zh(m[5])}"),
+    (r"(\S+) is months (\d+) to (\d+) or a length of \d+ to \d+ months",
+     "{0} 可能是第 {1}-{2} 个月，也可能是 {1} 到 {2} 个月的时长"),
+    (r"(\S+) is the time after the first (?:month|(\d+) months), not a month: write (\S+) if it means the plan's months "
+     r"after the first \d+", lambda m: f"{m[1]} 指前 {m[2] or 1} 个月之后，不是某一个月：若指方案在这之后的各月，请写 {m[3]}"),
+    (r"(\S+) is the time after the first (?:month|(\d+) months), not a month: write key (\d+), its first month",
+     lambda m: f"{m[1]} 指前 {m[2] or 1} 个月之后，不是某一个月：请写键 {m[3]}，即其后的第一个月"),
     (r"(\S+) is the time after the first (?:month|(\d+) months), not a month: write (\S+)",
      lambda m: f"{m[1]} 指前 {m[2] or 1} 个月之后，不是某一个月：请写 {m[3]}"),
     (r"(\S+) is a length of (\d+) months?, not a month", "{0} 是 {1} 个月的时长，不是某一个月"),

@@ -3,19 +3,25 @@ month 6, as ``第6个月`` and ``6月`` may be (reader/worded_months.py). Each i
 month is where such a length ends, the month to write (docs/formulas.md §12): a channel's ``months`` the span it
 covers from month 1; a gate's ``after_month`` (its test runs in months 1..after_month) and a milestone's month
 (reached by then) the month it ends on (``两个月``, ``前两个月``: 2); a gate's ``两个月后`` (after the first two months) 2 as
-well, which elsewhere is some time later, no month told. A ``by_month`` key or a list's item is one month, which a
-length names none of: no month is offered there."""
+well; in a channel's months the months after the first two to the plan's end (3 on), as a by_month key the month the
+value starts (key 3), and elsewhere no month told. A ``by_month`` key or a list's item is one month, which a length
+names none of: no month is offered there. A span of lengths (``3-6个月``) in a channel's months may be months 3 to 6 or
+a length of 3 to 6 months: both are told."""
 
 from __future__ import annotations
 
 import re
 
-from aigc_roi.model.ime_marks import DIGIT_TWINS
+from aigc_roi.model.ime_marks import DIGIT_TWINS, SPAN_SLIPS
 from aigc_roi.reader.chinese_numerals import DIGITS, numeral_value
+from aigc_roi.reader.key_holds import around
 
 _COUNT = rf"[0-9０-９]{{1,3}}|[{DIGITS}十两]{{1,3}}"
 _LENGTH = re.compile(rf"\s*(?P<first>前|头)?\s*(?P<count>{_COUNT})\s*个月\s*(?P<after>后|以后|之后)?\s*")
 """``6个月``, ``六个月``; ``前两个月``, ``头两个月`` (the first two); ``两个月后`` (after the first two)."""
+_LENGTHS = re.compile(rf"\s*(?P<low>{_COUNT})\s*(?:个月)?\s*(?:-|\.\.|{SPAN_SLIPS})\s*(?P<high>{_COUNT})\s*个月\s*")
+"""``3-6个月``, ``3到6个月``, ``3个月-6个月``: months 3 to 6, or a length of 3 to 6 months (持续3-6个月), as ``6个月`` is
+six months long; ``第3-6个月`` (第) and ``3-6月`` (no 个) are months alone (worded_months.py)."""
 _NOT_HERE = {
     "key": "a by_month key is one month, its number alone",
     "item": "a list holds single months, their numbers alone",
@@ -39,6 +45,9 @@ def length_hint(text: str, place: str, last: int, horizon: bool) -> str | None:
     what to write for it
     in ``place`` (worded_months.py ``PLACES``, ``span`` for a channel's months); None for any other text. ``last``:
     the last month the field takes (the horizon, or the month before it: ``horizon`` False, a gate's test month)."""
+    lengths = _LENGTHS.fullmatch(text)
+    if lengths is not None and place == "span":
+        return _lengths_hint(text.strip(), _count(lengths["low"]), _count(lengths["high"]), last, horizon)
     match = _LENGTH.fullmatch(text)
     if match is None or match["first"] and match["after"]:
         return None
@@ -51,10 +60,19 @@ def length_hint(text: str, place: str, last: int, horizon: bool) -> str | None:
     if match["after"]:
         # A gate's test runs in months 1..after_month, and what follows it comes after them: after_month is their count.
         # Elsewhere 3个月后 is three months later than some time unsaid: no reading is told (worded_months.py).
-        if place != "one" or horizon:
-            return None
         what = f"{written} is the time after the first {'month' if count == 1 else f'{count} months'}, not a month"
-        return f"{what}: write {count}" if count <= last else f"{what}; month {count} is past {bound}"
+        if place == "one" and not horizon:
+            return f"{what}: write {count}" if count <= last else f"{what}; month {count} is past {bound}"
+        # Where months run or a value starts (a channel's months, a by_month key) it is the months from the next on,
+        # to the plan's end; a milestone's month (horizon) or a list's item is no such place.
+        if place not in ("span", "key") or count == 0:
+            return f"{what}; {_NOT_HERE['item']}" if place == "item" else None
+        if count + 1 > last:
+            return f"{what}; month {count + 1} is past {bound}"
+        if place == "key":
+            return f"{what}: write key {count + 1}, its first month; {around(count + 1, last, last)}"
+        months = str(last) if count + 1 == last else f"{count + 1}-{last}"
+        return f"{what}: write {months} if it means the plan's months after the first {count}"
     months = "1 month" if count == 1 else f"{count} months"
     what = (f"{written} is the first {months}, not a month" if match["first"] else
             f"{written} is a length of {months}, not a month")
@@ -65,3 +83,18 @@ def length_hint(text: str, place: str, last: int, horizon: bool) -> str | None:
     if place == "span":
         return f"{what}: write {'1' if count == 1 else f'1-{count}'} if it means the plan's first {months}"
     return f"{what}: write {count}, the month it ends on"
+
+
+def _lengths_hint(written: str, low: int | None, high: int | None, last: int, horizon: bool) -> str | None:
+    """``3-6个月`` where a channel's months are asked: months 3 to 6 (as ``第3-6个月``), or a length of 3 to 6 months from
+    month 1 (as ``6个月`` is told 1-6), which the format writes as one of its spans: both are told, neither read."""
+    if low is None or high is None or not 1 <= low < high:
+        return None
+    bound = f"the horizon of {last} months" if horizon else f"month {last}, the last this takes"
+    what = f"{written} is months {low} to {high} or a length of {low} to {high} months"
+    if high > last:
+        return f"{what}; month {high} is past {bound}"
+    spans = [f"1-{count}" if count > 1 else "1" for count in range(low, high + 1)]
+    firsts = (f"{', '.join(spans[:-1])} or {spans[-1]}" if len(spans) <= 4 else f"one of {spans[0]} to {spans[-1]}")
+    return (f"{what}: write {low}-{high} if it means the plan's months {low} to {high}, or {firsts} if it means the "
+            f"plan's first {low} to {high} months")

@@ -133,6 +133,12 @@ def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int
     counted = sorted(month for month, _ in calendar) if calendar is not None else None
     named = ", ".join(str(month) for month in listed[:-1]) + f" and {listed[-1]}"
     readings, notes = [], []
+    # 3个月、6个月: 个月 counts a length (6个月 is six months long, month_lengths.py), so a list of them may be months
+    # 3 and 6 (第3个月、第6个月) or lengths, no month of the plan: the months are offered as a reading, not as the text.
+    lengths = [piece.strip() for piece in pieces if is_length(piece)]
+    if lengths:
+        notes.append(f"{lengths[0]} is a length of months, not a month" if len(lengths) == 1 else
+                     f"{', '.join(lengths[:-1])} and {lengths[-1]} are lengths of months, not months")
     if _within(listed, last):
         readings.append(f"{_listed(listed)} if it means the plan's months {named}")
     else:
@@ -143,7 +149,7 @@ def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int
             readings.append(f"{_listed(counted)} if it means {told}")
         else:
             notes.append(f"{told} are {_listed(counted)}, {_outside(counted, bound)}")
-    elif readings:
+    elif readings and not lengths:
         readings[0] = _listed(listed)
     return _told(SOME_MONTHS, readings, notes)
 
@@ -278,7 +284,7 @@ def _to_end(text: str, end: int) -> _Part | None:
             return None
         return _Part(end - number + 1, end, True, True, none=number == 0, to_end=True,
                      more=number if number > end else 0)
-    # 3个月以后 is three months later, no month of the plan: only 月, 第 or M marks a month here.
+    # 3个月以后 is the time after a length (month_lengths.py tells it): only 月, 第 or M marks a month here.
     since = _TO_END.fullmatch(text)
     if since is None or (since["unit"] == "个月" and not since["prefix"]) or not (since["prefix"] or since["unit"]):
         return _span(text)

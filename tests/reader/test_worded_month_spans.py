@@ -37,7 +37,7 @@ def _errors(path: Path, lang: str, *more: str) -> list[str]:
 
 @pytest.mark.parametrize(("written", "meant"), [
     ("3月-6月", "3-6"), ("3月–6月", "3-6"), ("3月至6月", "3-6"), ("3月到6月", "3-6"), ("3月～6月", "3-6"),
-    ("3-6月", "3-6"), ("3-6月份", "3-6"), ("第3-6月", "3-6"), ("第3至第6个月", "3-6"), ("3-6个月", "3-6"),
+    ("3-6月", "3-6"), ("3-6月份", "3-6"), ("第3-6月", "3-6"), ("第3至第6个月", "3-6"),
     ("M3-M6", "3-6"), ("m3-m6", "3-6"), ("M3..M6", "3-6"), ("３月-６月", "3-6"), ("前6个月", "1-6"),
     # In Chinese numerals: 三 3, 六 6, 十 10, 十二 12, 二十 20.
     ("三月-六月", "3-6"), ("三月至六月", "3-6"), ("第三至第六个月", "3-6"), ("前六个月", "1-6"), ("十月-十二月", "10-12"),
@@ -80,7 +80,7 @@ def test_a_span_of_calendar_months_into_the_next_year(tmp_path: Path) -> None:
         "(start 2026-03 is month 1)")
 
 
-@pytest.mark.parametrize(("written", "meant"), [("第3-6月", "3-6"), ("M3-M6", "3-6"), ("3-6个月", "3-6")])
+@pytest.mark.parametrize(("written", "meant"), [("第3-6月", "3-6"), ("M3-M6", "3-6"), ("第3-6个月", "3-6")])
 def test_months_counted_in_the_plan_are_no_calendar_months(tmp_path: Path, written: str, meant: str) -> None:
     """第, M and 个月 count the plan's months: one reading, whatever the start."""
     path, _, _ = _plan(tmp_path, "months: 1-6", f"months: {written}", start="2026-03")
