@@ -138,6 +138,8 @@ def _span_hint_zh(match: re.Match[str]) -> str:
 
 _SCHEDULE_READING = re.compile(r"(.+?) if it means (?:the plan's months (\d+) to (\d+)|calendar (?:months (\d+) to (\d+)|"
                                r"month (\d+) on) \(start (\S+) is month 1\))")
+_SCHEDULE_MONTH = re.compile(r"(.+?) if it means (?:the plan's month (\d+)|calendar month (\d+) \(start (\S+) is month 1\))")
+"""A --set of one month written in words (6月) offers a schedule for each month it may be."""
 
 
 def _schedules_zh(schedules: str) -> str:
@@ -146,7 +148,11 @@ def _schedules_zh(schedules: str) -> str:
     told = []
     for schedule in schedules.split(", or "):
         reading = _SCHEDULE_READING.fullmatch(schedule)
-        if reading is None:
+        month = _SCHEDULE_MONTH.fullmatch(schedule) if reading is None else None
+        if month is not None:
+            told.append(f"{month[1]}（若指方案的第 {month[2]} 个月）" if month[2] else
+                        f"{month[1]}（若指日历上的 {month[3]} 月，start {month[4]} 为第 1 月）")
+        elif reading is None:
             told.append(schedule)
         elif reading[2]:
             told.append(f"{reading[1]}（若指方案的第 {reading[2]}-{reading[3]} 个月）")
@@ -723,6 +729,8 @@ _MESSAGES = _rules([
      "不能只设置单一取值的某个月；请整体替换，月份须在 1..{0} 之内"),
     (r"cannot set one month of a value written once; replace it whole, such as (.*)",
      lambda m: f"不能只设置单一取值的某个月；请整体替换，如 {_schedules_zh(m[1])}"),
+    # Followed by why no schedule is offered (a length, a date with no start), each hint translated on its own.
+    (r"cannot set one month of a value written once", "不能只设置单一取值的某个月"),
     (r"cannot set one month of (.*): by_month is not allowed on this field", "不能设置 {0} 的某个月：此字段不能按月取值 by_month"),
     (r"channel names must be distinct to allocate; repeated: (.*)", _lists("分配预算要求渠道名各不相同；重复的有：{0}", 0)),
     (r"channel names must be distinct to allocate; '(.*)' is also the name of (.*)",

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from aigc_roi.model.ime_marks import SPAN_SLIPS
+from aigc_roi.reader.month_lengths import after_length
 from aigc_roi.reader.numbers import written_date
-from aigc_roi.reader.worded_months import worded_hint
+from aigc_roi.reader.worded_months import month_readings, span_keys, worded_hint
 
 NO_DATES = "a month of the plan is a number, 1 for its first, not a date"
 
@@ -65,3 +66,30 @@ def _month(start: tuple[int, int], date: tuple[int, int]) -> int:
 
 def _month_text(date: tuple[int, int]) -> str:
     return f"{date[0]}-{date[1]:02d}"
+
+
+def key_readings(text: str, start: tuple[int, int] | None, horizon: int) -> list[tuple[int, int, str]] | None:
+    """The months a ``by_month`` key asked of a --set names where it is no number (``6月``, ``M6``, ``3-6月``, ``前6个月``,
+    ``3个月后``, ``2025-08``, ``2025-04~2025-06``), as (first, last, the reading in words) for each reading within
+    1..``horizon``, first == last for one month: the plan's months, and the calendar's where a ``start`` makes them
+    others; a date counted from ``start``, none without one. None for a text that names no such month (a number, a
+    length, no month at all), which is offered as written."""
+    spans = span_keys(text, start, horizon)
+    if spans is not None:
+        return spans
+    months = month_readings(text, start, horizon)
+    if months is not None:
+        return [(month, month, meaning) for month, meaning in months]
+    after = after_length(text)
+    if after is not None:
+        # 3个月后: the months after the first 3, 4 to the plan's end.
+        return [(after + 1, horizon, "")] if after + 1 <= horizon else []
+    span = _SPAN.fullmatch(text)
+    dates = [written_date(text)] if span is None else [written_date(span["first"]), written_date(span["last"])]
+    known = [date for date in dates if date is not None]
+    if not known or len(known) < len(dates):
+        return None
+    if start is None:
+        return []
+    first, last = (_month(start, date) for date in (known[0], known[-1]))
+    return [(first, last, "")] if 1 <= first <= last <= horizon else []

@@ -39,6 +39,14 @@ def is_length(text: str) -> bool:
     return match is not None and not match["first"]
 
 
+def after_length(text: str) -> int | None:
+    """The count of months ``text`` is the time after (``3个月后``: 3); None for any other text."""
+    match = _LENGTH.fullmatch(text)
+    if match is None or match["first"] or not match["after"]:
+        return None
+    return _count(match["count"])
+
+
 def length_hint(text: str, place: str, last: int, horizon: bool) -> str | None:
     """What ``text`` is, a length of months (``6个月``), the first months (``前两个月``: only where one month is asked;
     a span's place reads it as worded_months.py does) or the time after them (``两个月后``: a gate's month only), and

@@ -44,6 +44,7 @@ from aigc_roi.model.paths import (
     two_readings,
     unwritten,
 )
+from aigc_roi.reader.dated_months import NO_DATES, date_hint, key_readings
 from aigc_roi.reader.fields import SCENARIO, ListOf, Obj, Tagged
 from aigc_roi.reader.item_keys import item_keys, kind_within
 from aigc_roi.reader.item_names import (
@@ -61,9 +62,10 @@ from aigc_roi.reader.item_names import (
     suggested,
 )
 from aigc_roi.reader.kinds import BY_MONTH_KEY, RANGE_KEYS, ByMonthOr, suggest
+from aigc_roi.reader.month_lengths import after_length, is_length, length_hint
 from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.numbers import whole_number, written_date
-from aigc_roi.reader.worded_months import counted_month, span_keys
+from aigc_roi.reader.worded_months import counted_month
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
 from aigc_roi.reader.yamltree import (
     KEYED_MAPPINGS,
@@ -580,8 +582,17 @@ def _refuse_a_month(parent: Node, segments: list[str], position: int, kind: Any,
     if isinstance(kind, ByMonthOr):
         start, horizon = _plan_months(root)
         months = segments[position + 1:]
-        if months and span_keys(months[0].strip("[]"), start, horizon) == []:
-            # A span none of whose readings lies within the horizon (3-30 of 18): no schedule of it is one to write.
+        written = months[0].strip("[]") if months else ""
+        length = length_hint(written, "key", horizon, True) if months and is_length(written) else None
+        if length is not None and after_length(written) is None:
+            # 6个月 is six months long, no month: no schedule is keyed by it (month_lengths.py).
+            raise _fail(override, f"cannot set one month of a value written once; {length}")
+        if months and key_readings(written, start, horizon) == [] and date_hint(written, start, horizon) == NO_DATES:
+            # 2025-08 in a plan with no start: no month of it to count, as the file is told (dated_months.py).
+            raise _fail(override, f"cannot set one month of a value written once; {NO_DATES}")
+        if months and key_readings(written, start, horizon) == []:
+            # A month none of whose readings lies within the horizon (3-30 of 18, 30月, a date past it or before the
+            # start, or one with no start to count from): no schedule of it is one to write.
             raise _fail(override, "cannot set one month of a value written once; replace it whole, with months "
                                   f"within 1..{horizon}")
         raise _fail(override, "cannot set one month of a value written once; replace it whole, such as " + ", or ".join(
@@ -605,21 +616,36 @@ def _plan_months(root: Node | None) -> tuple[tuple[int, int] | None, int]:
 
 def _schedules_meant(once: Node, months: list[str], override: Override, root: Node | None) -> list[tuple[str, str]]:
     """The schedules a set of one month of ``once`` may mean, each with the reading it holds (" if it means ..."; ""
-    where there is one): a span of months asked (``by_month.3-6``, ``3月-6月``, ``M3-M6``) is no key the file reads,
-    so each of its readings within the horizon (the plan's months, the calendar's where the start makes them others:
-    worded_months.py ``span_keys``) is offered as its two ends, the value asked at both, which holds it between them
-    (docs/formulas.md §14); any other month as ``_schedule_meant`` offers it."""
+    where there is one): a month written in words or as a date (``6月``, ``M3``, ``2025-08``) or a span (``3-6``,
+    ``3月-6月``, ``前6个月``, ``3个月后``, ``2025-04~2025-06``) is no key the file reads, so each of its readings within
+    the horizon (the plan's months, the calendar's where the start makes them others: dated_months.py
+    ``key_readings``) is offered by its numbers (``_keyed``); any other month as ``_schedule_meant`` offers it."""
     start, horizon = _plan_months(root)
-    readings = span_keys(months[0].strip("[]"), start, horizon) if months else None
+    readings = key_readings(months[0].strip("[]"), start, horizon) if months else None
     if not readings:
         return [(_schedule_meant(once, months, override), "")]
     before = one_line(once)
     # As _schedule_meant: only a month set whole takes the value asked (by_month.3-6.low leaves none for them).
     asked = override.value if len(months) == 1 else before
-    schedules = [(f"{{1: {asked}, {high}: {asked}}}" if low == 1 else f"{{1: {before}, {low}: {asked}, {high}: {asked}}}",
-                  meaning) for low, high, meaning in readings]
+    schedules = [(_keyed(low, high, asked, before, horizon), meaning) for low, high, meaning in readings]
     return [(schedules[0][0], "")] if len(schedules) == 1 else [(schedule, f" if it means {meaning}")
                                                                 for schedule, meaning in schedules]
+
+
+def _keyed(low: int, high: int, asked: str, before: str, horizon: int) -> str:
+    """The schedule of a value written once, ``before``, with ``asked`` at month ``low`` (through ``high``, a span): one
+    month as ``_schedule_meant`` keys a number (``{1: 18, 6: 20}``); a span at both its ends, the value written once
+    kept at the months around it, since by_month runs linearly from the key before and holds its last key to the end
+    (docs/formulas.md §14): months 3 to 6 of 18 are ``{1: 18, 2: 18, 3: 20, 6: 20, 7: 18}``, where ``{1: 18, 3: 20,
+    6: 20}`` ramped to 20 over months 1 to 3 and kept it after month 6 (key_holds.py)."""
+    keys: dict[int, str] = {1: before} if low > 1 else {}
+    if low == high:
+        keys[low] = asked
+    else:
+        keys |= {low - 1: before} if low > 2 else {}
+        keys |= {low: asked, high: asked}
+        keys |= {high + 1: before} if high < horizon else {}
+    return "{" + ", ".join(f"{month}: {value}" for month, value in keys.items()) + "}"
 
 
 def _schedule_meant(once: Node, months: list[str], override: Override) -> str:

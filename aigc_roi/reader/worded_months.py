@@ -244,6 +244,23 @@ def span_keys(text: str, start: tuple[int, int] | None, horizon: int) -> list[tu
     return readings
 
 
+def month_readings(text: str, start: tuple[int, int] | None, horizon: int) -> list[tuple[int, str]] | None:
+    """The months of the plan one month written in words names (``6月``, ``M6``, ``第6个月``), as (month, the reading in
+    words) for each reading within 1..``horizon``: the plan's month, and the calendar's where a ``start`` makes it
+    another (``6月`` from a March start: 4), as ``_one_hint`` tells them; None for a text that is no such month (a
+    number alone, a span, a length, no month at all). A --set of that month offers each as a key the file reads."""
+    part = _part(text)
+    if part is None or part.first != part.last or not part.marked or part.none or is_length(text):
+        return None
+    number = part.first
+    readings = [(number, f"the plan's month {number}")] if 1 <= number <= horizon else []
+    if not (start is None or part.counted or not 1 <= number <= 12 or start[1] == 1):
+        counted = (number - start[1]) % 12 + 1
+        if counted <= horizon:
+            readings.append((counted, f"calendar month {number} (start {_month_text(start)} is month 1)"))
+    return readings
+
+
 def counted_month(text: str) -> str | None:
     """The month of the plan ``text`` names alone, as a key the format reads: a whole number (``6``, ``６``) or one
     counted in the plan's months (``M3``, ``第3个月``: ``3``); None for any other (``6月`` may be June, a date needs

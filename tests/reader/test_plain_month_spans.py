@@ -160,11 +160,13 @@ def test_an_option_takes_no_range_in_chinese() -> None:
 @pytest.mark.parametrize("key", ["3-6", "3月-6月", "M3-M6", "第3-6个月"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_set_a_span_of_a_value_written_once(key: str, lang: str) -> None:
-    """Bid 18 written once; months 3 to 6 at 20: {1: 18, 3: 20, 6: 20}, which runs. It offered the span as a key
-    ({1: 18, 3月-6月: 20}), which the file refuses."""
+    """Bid 18 written once; months 3 to 6 at 20, the 18 kept around them (by_month runs linearly from the key before
+    and holds its last key: month 2 and month 7 keep 18), of 18 months: {1: 18, 2: 18, 3: 20, 6: 20, 7: 18}, which
+    runs. It offered the span as a key ({1: 18, 3月-6月: 20}), which the file refuses, then {1: 18, 3: 20, 6: 20},
+    which ramps to 20 over months 1 to 3 and keeps it after month 6."""
     result = invoke(["run", str(PLAN), "--lang", lang, "--set", f"Bilibili CPA.bid.by_month.{key}=20"])
     assert result.exit_code == 2
-    schedule = "acquisition[Bilibili CPA].bid={by_month: {1: 18, 3: 20, 6: 20}}"
+    schedule = "acquisition[Bilibili CPA].bid={by_month: {1: 18, 2: 18, 3: 20, 6: 20, 7: 18}}"
     assert result.output.strip().splitlines()[-1].endswith(
         {"en": f"replace it whole, such as {schedule}", "zh": f"请整体替换，如 {schedule}"}[lang])
     followed = invoke(["run", str(PLAN), "--set", schedule])
@@ -172,10 +174,10 @@ def test_set_a_span_of_a_value_written_once(key: str, lang: str) -> None:
 
 
 def test_set_a_span_starting_at_month_one() -> None:
-    """1-4: month 1 is the span's own, 20, so no key keeps the 18."""
+    """1-4: month 1 is the span's own, 20, so no key before it keeps the 18; month 5 does."""
     result = invoke(["run", str(PLAN), "--set", "Bilibili CPA.bid.by_month.1-4=20"])
     assert result.output.strip().splitlines()[-1].endswith(
-        "such as acquisition[Bilibili CPA].bid={by_month: {1: 20, 4: 20}}")
+        "such as acquisition[Bilibili CPA].bid={by_month: {1: 20, 4: 20, 5: 18}}")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -185,8 +187,8 @@ def test_set_a_span_of_calendar_months(tmp_path: Path, lang: str) -> None:
     path = _plan(tmp_path, "start: 2025-01", "start: 2025-03")
     result = invoke(["run", str(path), "--lang", lang, "--set", "Bilibili CPA.bid.by_month.3月-6月=20"])
     assert result.exit_code == 2
-    plan, calendar = ("acquisition[Bilibili CPA].bid={by_month: {1: 18, 3: 20, 6: 20}}",
-                      "acquisition[Bilibili CPA].bid={by_month: {1: 20, 4: 20}}")
+    plan, calendar = ("acquisition[Bilibili CPA].bid={by_month: {1: 18, 2: 18, 3: 20, 6: 20, 7: 18}}",
+                      "acquisition[Bilibili CPA].bid={by_month: {1: 20, 4: 20, 5: 18}}")
     assert result.output.strip().splitlines()[-1].endswith({
         "en": f"such as {plan} if it means the plan's months 3 to 6, or {calendar} if it means calendar months 3 to 6 "
               "(start 2025-03 is month 1)",
