@@ -1191,7 +1191,7 @@ _HINTS = _rules([
     (r"((?:\S+, )*\S+) and (\S+) are lengths of months, not months",
      lambda m: f"{m[1].replace(', ', '、')}、{m[2]} 是时长，不是月份"),
     (r"(\S+) is months (\d+) to (\d+) or a length of \d+ to \d+ months: write (\S+) if it means the plan's months "
-     r"\d+ to \d+, or (.+) if it means the plan's first \d+ to \d+ months",
+     r"\d+ to \d+, or (.*) if it means the plan's first \d+ to \d+ months",
      lambda m: f"{m[1]} 可能是第 {m[2]}-{m[3]} 个月，也可能是 {m[2]} 到 {m[3]} 个月的时长：若指方案的第 {m[2]}-{m[3]} 个月，"
                f"请写 {m[4]}；若指方案的前 {m[2]} 到 {m[3]} 个月，请写 {_firsts_zh(m[5])}"),
     (r"(\S+) is months (\d+) to (\d+) or a length of \d+ to \d+ months",
