@@ -587,10 +587,11 @@ def _refuse_a_month(parent: Node, segments: list[str], position: int, kind: Any,
         if length is not None and after_length(written) is None:
             # 6个月 is six months long, no month: no schedule is keyed by it (month_lengths.py).
             raise _fail(override, f"cannot set one month of a value written once; {length}")
-        if months and key_readings(written, start, horizon) == [] and date_hint(written, start, horizon) == NO_DATES:
+        readings = key_readings(written, start, horizon) if months else None
+        if readings == [] and date_hint(written, start, horizon) == NO_DATES:
             # 2025-08 in a plan with no start: no month of it to count, as the file is told (dated_months.py).
             raise _fail(override, f"cannot set one month of a value written once; {NO_DATES}")
-        if months and key_readings(written, start, horizon) == []:
+        if readings == []:
             # A month none of whose readings lies within the horizon (3-30 of 18, 30月, a date past it or before the
             # start, or one with no start to count from): no schedule of it is one to write.
             raise _fail(override, "cannot set one month of a value written once; replace it whole, with months "
