@@ -52,7 +52,7 @@ def run(
         show_default=False)] = None,
     table: Annotated[CsvTable | None, typer.Option(
         "--table", help="Which table --format csv writes (default: months); cohorts also adds the cohort table "
-                        "to the table view and markdown.", show_default=False)] = None,
+                        "to every other format, as --cohorts does.", show_default=False)] = None,
     cohorts: Annotated[bool, typer.Option(
         "--cohorts", help="Add the cohort table (contribution of each month's new users, month by month); xlsx always has it.",
     )] = False,

@@ -69,8 +69,8 @@ HELP_ZH: dict[str, str] = {
     "Also show the monthly cash-flow table, after the figures, channels and chart "
     "(table and markdown formats; off by default in the table view, shown in markdown).":
         "同时显示月度现金流表，位于指标、渠道和图之后（适用于 table 和 markdown 格式；table 视图默认不显示，markdown 默认显示）。",
-    "Which table --format csv writes (default: months); cohorts also adds the cohort table to the table view and markdown.":
-        "--format csv 写出哪张表（默认 months）；选 cohorts 时，table 视图和 markdown 也会加上同期群表。",
+    "Which table --format csv writes (default: months); cohorts also adds the cohort table to every other format, as --cohorts does.":
+        "--format csv 写出哪张表（默认 months）；选 cohorts 时，其他格式也会加上同期群表，如同 --cohorts。",
     "Add the cohort table (contribution of each month's new users, month by month); xlsx always has it.":
         "加上同期群表（每个月新增用户逐月的贡献）；xlsx 总是包含此表。",
     "Write to FILE instead of standard output ('-' is standard output).": "写入 FILE，而不是标准输出（'-' 即标准输出）。",
