@@ -70,8 +70,10 @@ def run(
     """Figures, per-channel table, monthly cash flow and cumulative-cash chart."""
     language = open_command(lang, quiet)
     refuse_idle([("--months/--no-months", "table, markdown", months is not None and format_ not in (RunFormat.table, RunFormat.markdown)),
-                 # --table cohorts also adds the cohort table to the views; any other table is CSV's choice.
-                 ("--table", "csv", table not in (None, CsvTable.cohorts) and format_ is not RunFormat.csv),
+                 # --table cohorts also adds the cohort table to the views; any other table is CSV's choice, named in
+                 # the refusal so that cohorts, which every format takes, is not read as refused too.
+                 (f"--table {table.value if table else ''}", "csv",
+                  table not in (None, CsvTable.cohorts) and format_ is not RunFormat.csv),
                  # CSV writes the one table --table names: --table cohorts, not --cohorts, picks the cohorts.
                  ("--cohorts", "table, json, markdown, xlsx", cohorts and format_ is RunFormat.csv),
                  ("--bom", "csv", bom and format_ is not RunFormat.csv)], format_.value, language)

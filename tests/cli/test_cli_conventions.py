@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -59,7 +60,16 @@ def test_quiet_silences_the_summary_but_not_the_findings(tmp_path: Path) -> None
 def test_quiet_keeps_usage_errors(example: Path) -> None:
     result = invoke(["run", str(example), "-q", "-f", "json", "--table", "months"])
     assert result.exit_code == 2
-    assert "--table applies to --format csv only" in result.stderr
+    assert "--table months applies to --format csv only" in result.stderr
+
+
+def test_table_refusal_names_the_table_since_cohorts_is_taken_by_every_format(example: Path) -> None:
+    refused = invoke(["run", str(example), "-f", "json", "--table", "channels"])
+    assert refused.exit_code == 2
+    assert refused.stderr == "aigc-roi: --table channels applies to --format csv only; it does nothing with --format json\n"
+    taken = invoke(["run", str(example), "-f", "json", "--table", "cohorts"])
+    assert taken.exit_code == 0
+    assert "cohorts" in json.loads(taken.stdout)
 
 
 def test_quiet_init_prints_no_note(tmp_path: Path) -> None:
