@@ -48,7 +48,7 @@ def test_run_and_the_report_state_the_rate_as_compare_does(tmp_path: Path, rate:
     markdown = _ok("run", plan, "--format", "markdown", "--lang", lang)
     assert f"_{note[lang]}_" in markdown.split("### ", 2)[1]
     html = _ok("report", plan, "--lang", lang).replace("&#x27;", "'")
-    assert f'</table><p class="meta">{note[lang]}</p>' in html
+    assert f'</table></div><p class="meta">{note[lang]}</p>' in html
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

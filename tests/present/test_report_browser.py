@@ -8,6 +8,7 @@ skip, saying what to install.
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -222,3 +223,31 @@ def test_today_beyond_the_budget_curve_keeps_its_budget_on_the_chart(tmp_path: P
     assert result.exit_code == 0, result.stderr
     assert "300.0 →</text>" in page.read_text(encoding="utf-8")
     assert measured(page) == "[]"
+
+
+SIDEWAYS = """<script>
+const page = document.documentElement;
+const scrolled = [...document.querySelectorAll(".wide")].filter(box => box.scrollWidth > box.clientWidth + 1);
+document.body.setAttribute("data-sideways", JSON.stringify({
+  page: page.scrollWidth > page.clientWidth + 1,
+  tables: scrolled.map(box => box.querySelector("th").textContent)}));
+</script>"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("template", ["creators-first-gated", "video-tool-kol-then-feed"])
+def test_the_page_never_scrolls_sideways_and_its_tables_fit_a_desktop_window(
+        tmp_path: Path, template: str, lang: str) -> None:
+    """The break-even table's numbers and headers (a flip mark beside a room, 'Room before payback > 18 mo') made
+    the page 886 pixels wide, so it scrolled sideways at 800 and cut every table on a phone; now a header wraps, and a
+    table wider than a phone scrolls in its own box while the page keeps the screen's width."""
+    page = write_report(tmp_path, template, lang)
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", SIDEWAYS + "</body>"), encoding="utf-8")
+    for width in (360, 800):
+        done = chromium(f"--window-size={width},4000", "--dump-dom", page.as_uri())
+        found = re.search(r'data-sideways="([^"]*)"', done.stdout)
+        assert found is not None, done.stderr
+        sideways = json.loads(html.unescape(found.group(1)))
+        assert sideways["page"] is False, (width, sideways)
+        if width == 800:
+            assert sideways["tables"] == [], sideways

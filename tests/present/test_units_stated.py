@@ -109,7 +109,7 @@ def test_the_report_names_the_currency_of_its_amounts_and_the_rate_of_npv(plan: 
     assert all(heading in headings for heading in expected), headings
     assert verdict in html and all(text in html for text in legend)
     # Under the headline figures, the rate NPV is discounted at; the inputs table marks the rate annual.
-    assert f'</table><p class="meta">{BASIS[lang]}</p>' in html.replace("&#x27;", "'")
+    assert f'</table></div><p class="meta">{BASIS[lang]}</p>' in html.replace("&#x27;", "'")
     assert re.search(rf'<td class="path">discount_rate</td><td>0.1</td><td class="n">{annual}</td>', html)
     # The definitions say what m is, quoted from docs/formulas.md §5.
     assert '<li id="def-m">' in html and "<code>m = (1 + discount_rate)^(1/12) - 1</code>" in html

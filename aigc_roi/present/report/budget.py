@@ -13,6 +13,7 @@ from aigc_roi.present.labels import bracketed, label, short_label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.formulas import formula
+from aigc_roi.present.report.tables import html_table
 from aigc_roi.present.report.words import word
 from aigc_roi.present.text import html_text
 
@@ -64,5 +65,5 @@ def budget_section(result: Allocation, style: NumberStyle) -> str:
     return (f"<h2>{html_text(title)}</h2>" + ("" if advice is None else f'<p class="lead">{html_text(advice)}</p>')
             + f"<figure>{chart}<figcaption>{html_text(note)} "
             f"<code>{html_text(formula('s4-1', 'users ='))}</code></figcaption></figure>"
-            f'<table class="curve"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+            + html_table(f"<tr>{head}</tr>", body, css_class="curve"))
 

@@ -17,6 +17,7 @@ from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.formulas import formula
+from aigc_roi.present.report.tables import html_table
 from aigc_roi.present.report.words import word
 from aigc_roi.present.text import html_text
 
@@ -70,7 +71,7 @@ def moved_section(changes: FigureChanges, base: str, style: NumberStyle) -> str:
         charts.append(f"<figure>{svg.waterfall(steps, moved, caption, legend, value, lang=lang)}"
                       f"<figcaption>{html_text(caption)}</figcaption></figure>")
     return (f"<h2>{html_text(title)}</h2><p>{html_text(exact)} <code>{html_text(formula('s13', 'phi_i ='))}</code></p>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>" + "".join(charts))
+            + html_table(f"<tr>{head}</tr>", body) + "".join(charts))
 
 
 def _amount(figure: str, value: float, style: NumberStyle) -> str:

@@ -35,6 +35,7 @@ from aigc_roi.present.report.fitted import fitted_section
 from aigc_roi.present.report.formulas import definitions, formula
 from aigc_roi.present.report.moved import moved_section
 from aigc_roi.present.report.response import response_section
+from aigc_roi.present.report.tables import html_table
 from aigc_roi.present.report.words import word
 from aigc_roi.present.sensitivity_gates import flip_notes, marked, row_flips
 from aigc_roi.present.text import html_text
@@ -106,7 +107,8 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8p
 .verdict p { margin: 4px 0; } .verdict .lead { font-size: 17px; font-weight: 600; } p.lead { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
 th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #e4e7eb; vertical-align: top; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; } td.n { white-space: nowrap; }
+.wide { overflow-x: auto; }
 td.path { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 11.5px; word-break: keep-all;
   overflow-wrap: break-word; } td.range { white-space: normal; }
 .missed { font-weight: 700; } .missed::before { content: "✗ "; } .met::before { content: "✓ "; }
@@ -115,7 +117,8 @@ ol.defs { font-size: 12px; padding-left: 22px; } ol.defs code { font-size: 11.5p
 figure { margin: 8px 0 16px; } figcaption { font-size: 12px; color: #52606d; }
 table.curve th { white-space: normal; } tr.chosen td { font-weight: 700; } tr.chosen td:first-child::before { content: "◆ "; }
 @page { size: A4; margin: 14mm; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } figure, tr { break-inside: avoid; } }
+@media print { body { margin: 0; max-width: none; } .wide { overflow: visible; } h2 { break-after: avoid; }
+  figure, tr { break-inside: avoid; } }
 """
 
 
@@ -216,7 +219,7 @@ def _targets(outcomes: Sequence[TargetOutcome], horizon: int, labels: Sequence[s
         for outcome in outcomes for limit, actual in [_limit_and_actual(outcome, horizon, style)])
     head = "".join(f"<th{' class=n' if key in ('limit', 'actual') else ''}>{html_text(word(key, lang))}</th>"
                    for key in ("target", "figure", "limit", "actual", "result"))
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    return html_table(f"<tr>{head}</tr>", rows)
 
 
 def _target_figure(outcome: TargetOutcome, labels: Sequence[str], lang: str) -> str:
@@ -265,7 +268,7 @@ def _gates(report: RunReport, style: NumberStyle) -> str:
     body = "".join("<tr>" + "".join(f'<td{" class=n" if i in numeric else ""}>{html_text(str(cell))}</td>'
                                     for i, cell in enumerate(row)) + "</tr>" for row in rows)
     return (f'<h2>{html_text(word("gates", style.lang))}</h2>'
-            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+            + html_table(f"<tr>{head}</tr>", body))
 
 
 def _bracketed(text: str | None, lang: str) -> str:
@@ -292,8 +295,8 @@ def _figures(report: RunReport, style: NumberStyle, notes: list[str]) -> str:
     heading = word("figures", lang).format(currency=style.currency)
     basis = npv_basis(report.discount_rate, style, report.discount_range)
     borrowing = irr_borrowing_note([figures], lang)
-    return (f'<h2>{html_text(heading)}</h2><table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
-            f'<p class="meta">{html_text(basis)}</p>'
+    return (f'<h2>{html_text(heading)}</h2>' + html_table(head, "".join(rows))
+            + f'<p class="meta">{html_text(basis)}</p>'
             + (f'<p class="irr-borrowing">{html_text(borrowing)}</p>' if borrowing else ""))
 
 
@@ -380,7 +383,7 @@ def _break_even(table: BreakEvenTable, style: NumberStyle) -> str:
     # The terminal's sentences for the reasons shown, so a missing value is never read as the opposite one.
     notes = sentences([*no_value_notes(table, lang), *wrong_side_notes(table, style), *jump_notes(table, style)], lang)
     return (f'<h2>{html_text(word("breakeven", lang).format(currency=style.currency))}</h2>'
-            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+            + html_table(f"<tr>{head}</tr>", rows)
             + (f'<p class="meta">{html_text(notes)}</p>' if notes else ""))
 
 
@@ -400,7 +403,7 @@ def _inputs(inputs: Sequence[InputRow], style: NumberStyle) -> str:
         rows.append(f'<tr><td class="path">{path_html(row.path)}</td><td>{html_text(written_text(row, lang))}</td>'
                     f'<td class="n">{html_text(used)}</td><td class="n range">{html_text(spread)}</td></tr>')
     return (f'<h2>{html_text(word("inputs", lang))}</h2>'
-            f"<table>{cols}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            + html_table(f"<tr>{head}</tr>", "".join(rows), columns=cols))
 
 
 def path_html(path: str) -> str:
