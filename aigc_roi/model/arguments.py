@@ -199,13 +199,19 @@ _SHOWN.maxstring = _SHOWN.maxother = 80
 
 
 def _count(value: object) -> TypeGuard[numbers.Integral]:
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool) and not is_time(value)
 
 
 def is_real(value: object) -> TypeGuard[numbers.Real | Decimal]:
     """A real number of any type: numpy's, a Fraction, a Decimal (which ``numbers`` counts no Real); never a bool,
-    nor a complex, though Python counts a bool an int and ``20+0j`` a number."""
-    return (isinstance(value, numbers.Real) or _is_decimal(value)) and not isinstance(value, bool)
+    nor a complex, though Python counts a bool an int and ``20+0j`` a number, nor a time (``is_time``)."""
+    return (isinstance(value, numbers.Real) or _is_decimal(value)) and not isinstance(value, bool) and not is_time(value)
+
+
+def is_time(value: object) -> bool:
+    """numpy's datetime64 or timedelta64, a scalar or an array: a time or a span of one, no number, though numpy
+    counts a timedelta64 an integer and its ``tolist`` gives nanoseconds as an int."""
+    return getattr(getattr(value, "dtype", None), "kind", None) in ("m", "M")
 
 
 def real(value: object) -> float:

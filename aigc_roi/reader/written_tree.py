@@ -6,19 +6,21 @@ that number, a text that text, a range its ``{dist: ...}`` mapping, a value by m
 a mapping, and any sequence (a tuple, a list, a range, a numpy array) the list of its items, its pairs where a field
 holds pairs the mapping the file writes (so ``start=[2025, 1]`` is ``2025-01`` and ``months=range(1, 4)`` is
 ``[1, 2, 3]``; an array of samples, which a field of one number refuses as a list); any other object a scalar of its
-Python text, which no field reads as a number. A field left ``None`` is a key left out. No node has a place in a file:
-each is at line 0, so an error is located by its field path alone.
+Python text, which no field reads as a number. A field left ``None`` is a key left out where None is its default,
+anywhere else the file's ``null``. No node has a place in a file: each is at line 0, so an error is located by its
+field path alone.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import numbers
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from aigc_roi.model.arguments import is_real, real
+from aigc_roi.model.arguments import is_real, is_time, real
 from aigc_roi.model.channels import ChannelType
 from aigc_roi.model.scenario import (
     Z90,
@@ -47,6 +49,9 @@ def scenario_tree(scenario: Scenario) -> Node:
 
 
 def _node(value: Any) -> Node:
+    value = _one(value)
+    if value is None or isinstance(value, str | bool) or is_real(value):
+        return _scalar(value)
     if isinstance(value, Distribution):
         return _range(value)
     if isinstance(value, ByMonth):
@@ -77,11 +82,21 @@ def _node(value: Any) -> Node:
     items = _items(value)
     if items is not None:
         return Node("seq", 0, 0, [_node(item) for item in items])
-    as_list = getattr(value, "tolist", None)
-    if callable(as_list) and not isinstance(value, str):
-        # A 0-d array (numpy's, which the reader does not import) as its one item.
-        return _node(as_list())
     return _scalar(value)
+
+
+def _one(value: Any) -> Any:
+    """A 0-d array (numpy's, which the reader does not import) as its one item, by its ``tolist``; anything else as it
+    is. Not a time's (numpy's datetime64 or timedelta64, whose ``tolist`` of nanoseconds is an int): a time is no
+    number; nor one whose ``tolist`` gives its own type back (numpy's long double or long complex, an object array
+    holding itself), which is that item already."""
+    if value is None or isinstance(value, str | bytes | bytearray | bool) or is_real(value) or is_time(value):
+        return value
+    as_list = getattr(value, "tolist", None)
+    if not callable(as_list) or getattr(value, "shape", ()) != ():
+        return value
+    item = as_list()
+    return value if isinstance(item, list) or type(item) is type(value) else _one(item)
 
 
 def _items(value: Any) -> list[Any] | None:
@@ -97,12 +112,15 @@ def _items(value: Any) -> list[Any] | None:
 
 
 def _fields(value: Any, **written: Node | None) -> Node:
-    """A dataclass's mapping: each field not None under its file key, ``written`` the nodes some are written as (and
-    the ``type`` a channel has beside its fields, after its name)."""
+    """A dataclass's mapping: each field under its file key, ``written`` the nodes some are written as (and the
+    ``type`` a channel has beside its fields, after its name). A field left None whose default is None (those typed
+    ``X | None``: a fee, a target, ``ltv_months``) is its key left out; None in any other field is the file's
+    ``null`` there, which the reader refuses as it refuses a file's (``virality: null``) or reads as a file's (an
+    empty list), never the field's default."""
     entries: dict[str, Node] = {}
     for field in dataclasses.fields(value):
         given, node = getattr(value, field.name), written.get(field.name)
-        if node is not None or given is not None:
+        if node is not None or given is not None or field.default is not None:
             entries[FILE_KEYS.get(field.name, field.name)] = node if node is not None else _node(given)
         if field.name == "name" and (kind := written.get("type")) is not None:
             entries["type"] = kind
@@ -134,23 +152,45 @@ def _keyed(pairs: Any) -> Node:
 def _range(dist: Distribution) -> Node:
     """A range as the file writes it: ``{dist: kind, ...}`` by its kind's keys. A normal range is written by its mean
     and sd (its 90% interval read back from them, to within a last digit); one the mean and sd cannot write (low <= 0,
-    low > high, bounds that are no numbers) as ``low..high``, which the reader reads as normal or refuses."""
-    low, high = (real(bound) if is_real(bound) else bound for bound in (dist.low, dist.high))
+    low > high, bounds that are no numbers) as ``low..high``, which the reader reads as normal or refuses. A ``mode``
+    given to a kind that has none is written beside its keys, which the reader refuses as a file's ``mode:`` there
+    (``unknown key 'mode'``); a normal range with one by its mean and sd whatever its bounds, to be refused so."""
+    low, high, mode = (_one(bound) for bound in (dist.low, dist.high, dist.mode))
+    low, high = (real(bound) if is_real(bound) else bound for bound in (low, high))
+    stray = {} if mode is None or dist.kind == "triangular" else {"mode": _scalar(mode)}
     if dist.kind == "normal":
-        if isinstance(low, float) and isinstance(high, float) and 0 < low <= high:
+        if isinstance(low, float) and isinstance(high, float) and (0 < low <= high or stray):
             return _mapping({"dist": _text("normal"), "mean": _scalar((low + high) / 2),
-                             "sd": _scalar((high - low) / (2 * Z90))})
-        return _text(f"{_scalar(low).raw}{RANGE_SEPARATOR}{_scalar(high).raw}")
+                             "sd": _scalar((high - low) / (2 * Z90)), **stray})
+        if not stray:
+            return _text(f"{_scalar(low).raw}{RANGE_SEPARATOR}{_scalar(high).raw}")
     # A kind the format has not is written with a low and high, and refused at its dist:.
     keys = DIST_KEYS.get(dist.kind, ("low", "high")) if isinstance(dist.kind, str) else ("low", "high")
-    return _mapping({"dist": _scalar(dist.kind), **{key: _scalar(getattr(dist, key)) for key in keys}})
+    # A triangular range's mode left None is its key left out (``missing required key 'mode'``).
+    bounds = {"low": low, "high": high, "mode": mode}
+    return _mapping({"dist": _scalar(dist.kind), **{key: _scalar(bounds.get(key)) for key in keys
+                                                     if key != "mode" or mode is not None}, **stray})
 
 
 def _drop_limit(limit: DropLimit) -> Node:
-    """A share of the base's npv written in percent (the reader's sign of one), digit for digit; an amount as it is."""
-    if limit.relative and is_real(limit.limit):
-        return _text(f"{Decimal(repr(real(limit.limit))).scaleb(2)}%")
-    return _scalar(limit.limit)
+    """A share of the base's npv written in percent (the reader's sign of one), digit for digit and as a file writes
+    it (``-10%``, never Decimal's ``-1E+1%``); one no file can write in percent (nan, inf) the float it is with its
+    sign, as a file's ``.nan`` is shown; an amount as it is."""
+    value = _one(limit.limit)
+    if not (limit.relative and is_real(value)):
+        return _scalar(value)
+    share = real(value)
+    if not math.isfinite(share):
+        return Node("scalar", 0, 0, share, raw=f"{share!r}%")
+    return _text(f"{_decimal_text(Decimal(repr(share)).scaleb(2))}%")
+
+
+def _decimal_text(number: Decimal) -> str:
+    """``number`` as Python writes a float: its digits in full from 1e-4 up to 1e16, beyond them with an exponent
+    (``1e+20``, ``1.5e-7``)."""
+    if -4 <= number.adjusted() < 16:
+        return format(number, "f")
+    return format(number, "e").replace("E", "e")
 
 
 def _start(start: Any) -> Node | None:
@@ -163,7 +203,7 @@ def _start(start: Any) -> Node | None:
 
 
 def _whole(value: Any) -> bool:
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    return isinstance(value, numbers.Integral) and is_real(value)
 
 
 def _text(text: str) -> Node:
@@ -175,7 +215,7 @@ def _scalar(value: Any) -> Node:
     nothing; any other object kept as it is, which no field reads as a number, written as Python shows it (so a field
     of any text, a name, reads that text, as a file's ``name: 123`` is the name "123")."""
     if value is None:
-        return Node("scalar", 0, 0, None, raw="")
+        return Node("scalar", 0, 0, None, raw="null")
     if isinstance(value, bool):
         return Node("scalar", 0, 0, value, raw="true" if value else "false")
     if isinstance(value, str):

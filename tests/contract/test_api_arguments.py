@@ -255,3 +255,16 @@ def test_every_argument_of_the_wrong_type_is_refused_naming_it(called: tuple[str
         assert argument in PLACES and str(refused).startswith(f"api.{name} takes "), (name, argument, refused)
     else:
         raise AssertionError(f"api.{name}({argument}={value!r:.80}) was taken")
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda: api.simulate(SCENARIO, np.timedelta64(500)),
+     "samples: expected a whole number from 1 to 10,000,000, found np.timedelta64(500) (timedelta64)"),
+    (lambda: api.simulate(SCENARIO, 100, percentiles=(np.timedelta64(50, "ns"),)),
+     "percentiles[0]: expected a number from 0 to 100, found np.timedelta64(50,'ns') (timedelta64)"),
+], ids=["samples", "percentile"])
+def test_a_span_of_time_is_no_number(call: Callable[[], object], message: str) -> None:
+    """numpy counts a timedelta64 an integer: 500 nanoseconds ran as 500 samples."""
+    with pytest.raises(api.ArgumentError) as refused:
+        call()
+    assert str(refused.value) == message

@@ -25,6 +25,8 @@ from aigc_roi.model.channels import CpaChannel
 from aigc_roi.model.scenario import (
     ByMonth,
     Costs,
+    Distribution,
+    DropLimit,
     FixedCost,
     Monetization,
     Plan,
@@ -32,6 +34,7 @@ from aigc_roi.model.scenario import (
     RetentionDays,
     RetentionPoints,
     Scenario,
+    Targets,
 )
 from aigc_roi.present.messages_zh import translate
 from aigc_roi.reader.in_code import checked
@@ -191,3 +194,156 @@ def test_a_sequence_of_another_shape_is_still_refused() -> None:
         with pytest.raises(api.ScenarioInvalid) as refused:
             api.figures(given)
         assert [str(error) for error in refused.value.errors] == [f"scenario: {message}"]
+
+
+BASE_TEXT = """\
+name: x
+start: 2025-01
+retention: {monthly_churn: 0.1}
+acquisition:
+  - {name: c, type: cpa, bid: 20, budget: 10000}
+monetization:
+  plans:
+    - {name: p, price: 30, period: 1, conversion: 0.05, renewal: 0.5}
+"""
+"""BASE as its file writes it: what a file, or a set on it, says of a value is what BASE changed in code is told."""
+
+
+def the_files_words(set_text: str) -> list[tuple[str, str]]:
+    """Each refusal of BASE's file with ``set_text`` (``virality=null``) at its field: what the same change made in
+    code must be told."""
+    with pytest.raises(api.ScenarioInvalid) as refused:
+        api.load_source(BASE_TEXT, sets=[set_text])
+    return [(error.path, error.message) for error in refused.value.errors]
+
+
+def refusals(given: Scenario) -> list[tuple[str, str]]:
+    with pytest.raises(api.ScenarioInvalid) as refused:
+        api.figures(given)
+    assert all(error.file == "scenario" and error.line == 0 for error in refused.value.errors)
+    return [(error.path, error.message) for error in refused.value.errors]
+
+
+def test_base_text_is_base() -> None:
+    assert api.load_source(BASE_TEXT) == checked(BASE)
+
+
+selfheld = np.empty((), dtype=object)
+selfheld[()] = selfheld
+# A real number of each of numpy's kinds, a scalar or a 0-d array: the bid of 20 it is. QA: a long double's tolist
+# gives itself, which the writer unwrapped again until a RecursionError.
+NUMPY_TWENTIES: dict[str, object] = {
+    **{kind.__name__: kind(20) for kind in (np.float16, np.float32, np.float64, np.longdouble, np.int8, np.int16,
+                                           np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64)},
+    "0-d longdouble": np.array(20, dtype=np.longdouble),
+    "0-d float32": np.array(20, dtype=np.float32),
+    "0-d object": np.array(20, dtype=object),
+    "0-d object of a longdouble": np.array(np.longdouble(20), dtype=object),
+}
+
+
+@pytest.mark.parametrize("bid", NUMPY_TWENTIES.values(), ids=NUMPY_TWENTIES)
+def test_each_real_number_of_numpys_is_its_float(bid: object) -> None:
+    assert api.figures(channel(bid=bid))["npv"] == pytest.approx(NPV, abs=1e-6)
+    # A range's bounds too: a uniform range runs at its median, (20 + 30) / 2 and (10 + 20) / 2.
+    assert api.figures(channel(bid=Distribution("uniform", bid, 30.0)))["npv"] == pytest.approx(  # type: ignore[arg-type]
+        paid_back([25.0] * 24), abs=1e-6)
+    assert api.figures(channel(bid=Distribution("uniform", 10.0, bid)))["npv"] == pytest.approx(  # type: ignore[arg-type]
+        paid_back([15.0] * 24), abs=1e-6)
+
+
+# numpy's values that are no real number: refused as a file's non-number, never a number. QA: a long complex raised
+# a RecursionError, a datetime64 or timedelta64 of nanoseconds ran as that many (its tolist is an int), and a
+# timedelta64 of days in a range raised a TypeError.
+NUMPY_NOT_NUMBERS: dict[str, object] = {
+    "clongdouble": np.clongdouble(20),
+    "0-d clongdouble": np.array(20, dtype=np.clongdouble),
+    "complex64": np.complex64(20),
+    "datetime64 ns": np.datetime64(20, "ns"),
+    "0-d datetime64 ns": np.array(np.datetime64(20, "ns")),
+    "timedelta64 ns": np.timedelta64(20, "ns"),
+    "timedelta64 days": np.timedelta64(20, "D"),
+    "0-d timedelta64": np.array(np.timedelta64(20, "D")),
+    "bytes_": np.bytes_(b"20"),
+    "bool_": np.bool_(True),
+    "0-d object holding itself": selfheld,
+}
+
+
+@pytest.mark.parametrize("bid", NUMPY_NOT_NUMBERS.values(), ids=NUMPY_NOT_NUMBERS)
+def test_a_numpy_value_that_is_no_real_number_is_refused(bid: object) -> None:
+    ((path, message),) = refusals(channel(bid=bid))
+    assert path == "acquisition[0].bid"
+    assert message.startswith("expected a number >= 0, found ")
+    ((path, message),) = refusals(channel(bid=Distribution("uniform", bid, 30.0)))
+    assert path == "acquisition[0].bid.low"
+    assert message.startswith("expected a number, found ")
+
+
+@pytest.mark.parametrize(("bid", "keys"), [
+    (Distribution("uniform", 10.0, 30.0, 25.0), "dist, high, low"),
+    (Distribution("lognormal", 10.0, 30.0, 25.0), "dist, high, low"),
+    (Distribution("normal", 10.0, 30.0, 25.0), "dist, mean, sd"),
+    (Distribution("normal", 0.0, 30.0, 25.0), "dist, mean, sd"),  # one no mean and sd of a 90% interval above 0 write
+    (Distribution("uniform", np.float32(10), 30.0, np.longdouble(25)), "dist, high, low"),
+], ids=["uniform", "lognormal", "normal", "normal from 0", "numpy's"])
+def test_a_mode_on_a_range_that_has_none_is_refused_as_the_files(bid: Distribution, keys: str) -> None:
+    """QA: the mode was dropped, the range run without it; a file's ``mode:`` there is an unknown key."""
+    assert refusals(channel(bid=bid)) == [("acquisition[0].bid.mode", f"unknown key 'mode'; expected one of {keys}")]
+    assert the_files_words("acquisition[0].bid={dist: uniform, low: 10, high: 30, mode: 25}") == [
+        ("acquisition[0].bid.mode", "unknown key 'mode'; expected one of dist, high, low")]
+
+
+def test_a_triangular_range_without_its_mode_misses_it_as_a_files() -> None:
+    assert refusals(channel(bid=Distribution("triangular", 10.0, 30.0))) == the_files_words(
+        "acquisition[0].bid={dist: triangular, low: 10, high: 30}") == [
+        ("acquisition[0].bid.mode", "missing required key 'mode'")]
+
+
+# (None given in code to a field whose type takes none, the set of the file's null there, its words)
+NONE_REFUSED: dict[str, tuple[Scenario, str, str]] = {
+    "virality": (R(BASE, virality=None), "virality", "expected a number >= 0 and < 1, found null"),
+    "discount_rate": (R(BASE, discount_rate=None), "discount_rate", "expected a number >= 0, found null"),
+    "organic_users": (R(BASE, organic_users=None), "organic_users", "expected a number >= 0, found null"),
+    "horizon_months": (R(BASE, horizon_months=None), "horizon_months",
+                       "expected a whole number from 1 to 120, found null"),
+    "currency": (R(BASE, currency=None), "currency",
+                 "expected an ISO 4217 currency code such as CNY or USD, found null"),
+    "renewal": (plan(renewal=None), "monetization.plans[0].renewal", "expected a number from 0 to 1, found null"),
+    "bid": (channel(bid=None), "acquisition[0].bid", "expected a number >= 0, found null"),
+    "range low": (channel(bid=Distribution("uniform", None, 30.0)), "acquisition[0].bid.low",  # type: ignore[arg-type]
+                  "expected a number, found null"),
+}
+
+
+@pytest.mark.parametrize(("given", "path", "message"), NONE_REFUSED.values(), ids=NONE_REFUSED)
+def test_none_where_the_type_takes_none_is_refused_as_the_files_null(given: Scenario, path: str, message: str) -> None:
+    """QA: ``virality=None`` ran as 0 (npv -205,500 and a quarter less than the file's), ``renewal=None`` as no
+    renewals: a field left None was its key left out, its default, where a file's ``null`` is refused."""
+    assert refusals(given) == [(path, message)]
+    if not path.endswith(".low"):  # the file's bid is one number, no range whose low a set could write
+        assert the_files_words(f"{path}=null") == [(path, message)]
+
+
+def test_none_where_the_type_takes_none_is_the_key_left_out() -> None:
+    """A fee, ltv_months, a target typed ``X | None``: None is the key left out, as before; and None where a file's
+    null reads as an empty list is that empty list, as the file's."""
+    given = R(plan(fee=None), ltv_months=None, targets=R(BASE.targets, min_roi=None))
+    assert checked(given) == checked(BASE)
+    assert api.figures(given)["npv"] == pytest.approx(NPV, abs=1e-6)
+    assert checked(R(BASE, acquisition=None)) == api.load_source(BASE_TEXT, sets=["acquisition=null"])
+
+
+@pytest.mark.parametrize(("limit", "written"), [
+    (-0.1, "-10%"), (-0.07, "-7%"), (np.longdouble(-0.25), "-25%"), (np.array(-1.5), "-150%"), (-1e20, "-1e+22%")])
+def test_a_relative_drop_limit_is_quoted_as_its_file_writes_it(limit: float, written: str) -> None:
+    """QA: ``DropLimit(-0.1, True)`` was quoted ``found -1E+1%``, Decimal's text of 10, where the file's -10% says
+    ``found -10%``."""
+    ((path, message),) = refusals(R(BASE, targets=Targets(max_npv_drop=DropLimit(limit, True))))
+    assert (path, message) == the_files_words(f"targets.max_npv_drop={written}")[0]
+    assert message.endswith(f"found {written}")
+
+
+def test_a_relative_drop_limit_no_file_writes_is_shown_as_the_float_it_is() -> None:
+    assert refusals(R(BASE, targets=Targets(max_npv_drop=DropLimit(float("nan"), True)))) == [
+        ("targets.max_npv_drop", "expected a share >= 0% (10%) or an amount >= 0 (5万), found nan% (not a number)")]
