@@ -552,7 +552,7 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
 
 def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, filename: str | Path = "<re-forecast>",
                samples: int = 2_000, seed: int = 0) -> tuple[str, api.LoadedScenario, tuple[api.Outlook, api.Outlook]]:
-    """The re-forecast's YAML text (``header``, a comment line in the user's language, then the text ``plan``, from
+    """The re-forecast's YAML text (``header``, comment lines in the user's language, then the text ``plan``, from
     ``load_plan`` or an earlier ``reforecast``, was read from, as read: never its file again, which may have changed
     since; with ``plan``'s sets written in, and its matched channels' past months as by_month values), that text read
     back as ``filename`` (``ScenarioInvalid`` if it does not validate; its tree locates the re-forecast's ranges) and
@@ -560,11 +560,11 @@ def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, fil
     Raises ``WhatIfError`` for a matched channel it cannot rewrite (of a type it does not rewrite, months without
     reported users; a ``ValuesRefused``, whose ``errors`` are located in the plan's file, for a by_month value whose
     month after the actuals is a blend no single value writes) or for ``samples`` and ``seed`` as ``actuals`` does (an
-    ``ArgumentError``, as is a ``header`` that is no text, a ``filename`` that is no path, a plan whose scenario was
-    replaced in code, as ``inputs`` refuses it, one whose sets do not read back as it once written into its text (a
-    block scalar's lines), and a ``compared`` of another plan: of other channels, names and types in order, or start,
-    or of months past the plan's horizon, naming what differs), and ``TypeError`` for a ``Scenario`` or a
-    ``compared`` that is not what ``actuals`` returns."""
+    ``ArgumentError``, as is a ``header`` that is no text or holds a line that is no comment, a ``filename`` that is
+    no path, a plan whose scenario was replaced in code, as ``inputs`` refuses it, one whose sets do not read back as
+    it once written into its text (a block scalar's lines), and a ``compared`` of another plan: of other channels,
+    names and types in order, or start, or of months past the plan's horizon, naming what differs), and
+    ``TypeError`` for a ``Scenario`` or a ``compared`` that is not what ``actuals`` returns."""
     from aigc_roi.reader.currency_signs import DECIMAL_COMMA
     from aigc_roi.reader.load import load_text
     from aigc_roi.reader.reforecast import rewrite
@@ -575,7 +575,7 @@ def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, fil
     plan = _plan(plan, "reforecast")
     if not isinstance(compared, Actuals):
         raise TypeError(f"api.reforecast takes the Actuals api.actuals returns as compared, not a {type(compared).__name__}")
-    header = arguments.text("header", header, ArgumentError)
+    header = _comment_lines(arguments.text("header", header, ArgumentError))
     filename = arguments.path("filename", filename, ArgumentError)
     samples, seed = draws(samples, seed)
     try:
@@ -588,6 +588,27 @@ def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, fil
                    plan.scenario.currency in DECIMAL_COMMA)
     loaded = load_text(text, filename)
     return text, loaded, (outlook(plan.scenario, samples, seed), outlook(loaded.scenario, samples, seed))
+
+
+def _comment_lines(header: str) -> str:
+    """``header``, each of whose lines (as YAML breaks them: at LF, CR or CRLF) is spaces alone or a comment, ``#``
+    after any spaces, holding no control character but a tab, nor a line separator, lone surrogate or noncharacter:
+    the re-forecast reads it as nothing above the plan's keys, never as a key of its own (``"# x\\nltv_months: 6"``
+    once set ltv_months) nor as a YAML error located in the re-forecast (``"re-forecast 2025-04"``)."""
+    import re
+
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", header), start=1):
+        text = line.lstrip(" ")
+        if (text and not text.startswith("#")) or re.search(_NOT_IN_COMMENT, text):
+            raise ArgumentError("header", "expected comment lines (each empty, or '#' and a text on one line), found "
+                                          f"{arguments.shown(line)} at line {number}")
+    return header
+
+
+_NOT_IN_COMMENT = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+"""What a comment line may not hold: a control character but a tab (a line break among them), DEL, a line or paragraph
+separator, a lone surrogate, a noncharacter (present/text.py ``_CONTROL`` less the tab and the bidirectional marks,
+which a comment may hold)."""
 
 
 def _with_sets(plan: api.LoadedScenario) -> api.LoadedScenario:

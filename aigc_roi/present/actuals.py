@@ -21,7 +21,7 @@ from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.shape_words import SHAPE_TITLES_ZH
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown, with_currency
-from aigc_roi.present.text import markdown_text
+from aigc_roi.present.text import markdown_text, visible
 from aigc_roi.whatif.actuals import (
     FLAG_HIGH,
     FLAG_LOW,
@@ -300,7 +300,9 @@ def not_utf8_line(file: str, not_utf8: NotUtf8, lang: str) -> str:
 
 def reforecast_header(plan: str, actuals: Actuals, lang: str) -> str:
     """The comment line the re-forecast's file starts with: the plan, the past months it replaced (or that there is
-    no whole month yet) and the exports' last day."""
+    no whole month yet) and the exports' last day. The plan's name on that one line, its control characters and line
+    breaks written out (``\\n``): a file named with a line break once broke the comment into a line of YAML."""
+    plan = visible(plan)
     if not actuals.past_months:
         return label("actuals_reforecast_header_none", lang).format(plan=plan, through=actuals.through)
     return label("actuals_reforecast_header", lang).format(plan=plan, months=months_named(actuals.past_months, lang),

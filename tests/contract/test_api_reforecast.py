@@ -161,3 +161,38 @@ def test_a_plan_no_file_holds_has_no_commit(files: tuple[Path, Path], monkeypatc
     # The file edited since the plan was read holds another plan.
     plan.write_text(PLAN.replace("bid: 20", "bid: 21"), encoding="utf-8")
     assert api.plan_facts(loaded, samples=100).commit is None
+
+
+@pytest.mark.parametrize(("header", "found"), [
+    ("# x\nltv_months: 6", "'ltv_months: 6' at line 2"),
+    ("# x\rltv_months: 6", "'ltv_months: 6' at line 2"),  # a CR alone is a YAML line break
+    ("not a comment", "'not a comment' at line 1"),
+    ("# a\u2028ltv_months: 6", "'# a\\u2028ltv_months: 6' at line 1"),
+    ("# a\x00", "'# a\\x00' at line 1"),
+    ("\t# tab-indented", "'\\t# tab-indented' at line 1"),
+])
+def test_a_header_that_is_not_comment_lines_is_refused(files: tuple[Path, Path], header: str, found: str) -> None:
+    """QA: a second line of the header was a key of the re-forecast (``ltv_months: 6`` read as 6), and a header that
+    was no comment a YAML error at ``<re-forecast>:44:1``, a line of the plan's."""
+    plan, export = files
+    with pytest.raises(api.ArgumentError) as refused:
+        api.reforecast(api.load_plan(plan), compared(plan, export), header, samples=100)
+    assert refused.value.argument == "header"
+    assert str(refused.value) == f"header: expected comment lines (each empty, or '#' and a text on one line), found {found}"
+
+
+@pytest.mark.parametrize("header", ["", "#", "  # indented\n\n# second\t", "# a\r\n# b\n"])
+def test_comment_lines_are_the_re_forecasts_first_lines(files: tuple[Path, Path], header: str) -> None:
+    plan, export = files
+    text, loaded, _ = api.reforecast(api.load_plan(plan), compared(plan, export), header, samples=100)
+    assert text.startswith(header + "\n")
+    assert loaded.scenario.ltv_months is None
+
+
+def test_the_commands_header_names_a_plan_on_its_one_line(files: tuple[Path, Path]) -> None:
+    """A plan's file named with a line break broke the command's header into a line of YAML after it."""
+    from aigc_roi.present.actuals import reforecast_header
+
+    for lang in ("en", "zh"):
+        header = reforecast_header("a\nltv_months: 6.yaml", compared(*files), lang)
+        assert header.startswith("# ") and "\n" not in header and "a\\x0altv_months: 6.yaml" in header
