@@ -240,9 +240,10 @@ def load_source(text: str, filename: str | Path = "<text>", sets: str | Sequence
 def run(scenario: Scenario) -> api.Result:
     """The deterministic run (every range at its median): every monthly series, figure and channel."""
     from aigc_roi.model.engine import evaluate
+    from aigc_roi.model.read_only import read_only
     from aigc_roi.model.sampling import realize
 
-    return evaluate(realize(_scenario(scenario, "run")))
+    return read_only(evaluate(realize(_scenario(scenario, "run"))))
 
 
 def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str, float | int | str | bool | None]:
@@ -272,6 +273,7 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
     ``explain_change`` adds what moved them. Raises ``WhatIfError`` for scenarios in different currencies, and
     ``ArgumentError`` for no scenario, ``samples`` not None or a whole number from 1 to 1,000,000 (as compare's
     ``--samples``), ``seed`` and ``jobs`` as ``simulate``'s, with or without ``samples``."""
+    from aigc_roi.model.read_only import read_only
     from aigc_roi.whatif.compare import compare as side_by_side
 
     columns = _columns(scenarios)
@@ -281,7 +283,8 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
         samples, seed = _draws(samples, seed)
     jobs = arguments.whole_number("jobs", jobs, 1, None, ArgumentError)
     arguments.callback("stage_progress", stage_progress, ArgumentError)
-    return side_by_side(columns, samples, seed, jobs, stage_progress, arguments.texts("reserved", reserved, ArgumentError))
+    return read_only(side_by_side(columns, samples, seed, jobs, stage_progress,
+                                  arguments.texts("reserved", reserved, ArgumentError)))
 
 
 def break_even(scenario: Scenario) -> api.BreakEvenTable:
@@ -328,13 +331,14 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
     numbers that differ only beyond a float's precision (two Decimals), as ``--percentiles`` refuses them, or a
     callback not a function. The percentiles are reported as ``--percentiles``' are: in increasing order, each once
     (``[95, 5, 5]`` gives ``.percentiles == (5.0, 95.0)``)."""
+    from aigc_roi.model.read_only import read_only
     from aigc_roi.whatif.simulate import simulate as run_simulation
 
     scenario = _scenario(scenario, "simulate")
     for name, given in (("progress", progress), ("stage_progress", stage_progress), ("samples_sink", samples_sink)):
         arguments.callback(name, given, ArgumentError)
-    return run_simulation(scenario, samples, seed, percentiles, progress=progress, stage_progress=stage_progress,
-                          jobs=jobs, samples_sink=samples_sink)
+    return read_only(run_simulation(scenario, samples, seed, percentiles, progress=progress, stage_progress=stage_progress,
+                                    jobs=jobs, samples_sink=samples_sink))
 
 
 def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: str | Sequence[str] = (),
@@ -503,11 +507,12 @@ def plan_facts(plan: api.LoadedScenario, samples: int = 10_000, seed: int = 0,
     ``ArgumentError`` for ``samples`` and ``seed`` as ``check``'s (`report`'s ``--samples`` and ``--seed``) or for a
     plan whose scenario was replaced in code, as ``inputs`` does."""
     from aigc_roi.ci.plan_report import plan_facts as facts_of
+    from aigc_roi.model.read_only import read_only
 
     plan = _plan(plan, "plan_facts")
     samples, seed = _draws(samples, seed)
     arguments.callback("stage_progress", stage_progress, ArgumentError)
-    return facts_of(plan, samples, seed, stage_progress)
+    return read_only(facts_of(plan, samples, seed, stage_progress))
 
 
 def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps: str | Iterable[str | tuple[str, str]] = (),

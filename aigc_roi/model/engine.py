@@ -282,6 +282,14 @@ class _JoinedSeries(Mapping[str, FloatArray]):
         self._chunks = chunks
         self._names = tuple(chunks[0])
         self._joined: dict[str, FloatArray] = {}
+        self._read_only = False
+
+    def read_only(self) -> None:
+        """Each series read-only, those joined and each as it is joined (model/read_only.py): a Result the library
+        hands back."""
+        self._read_only = True
+        for joined in list(self._joined.values()):
+            joined.flags.writeable = False
 
     def __getitem__(self, name: str) -> FloatArray:
         joined = self._joined.get(name)
@@ -297,6 +305,8 @@ class _JoinedSeries(Mapping[str, FloatArray]):
         joined = self._joined.setdefault(name, _join(parts).T)
         for chunk in self._chunks:
             chunk.pop(name, None)
+        if self._read_only:
+            joined.flags.writeable = False
         return joined
 
     def __iter__(self) -> Iterator[str]:

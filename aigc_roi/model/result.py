@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
@@ -17,6 +18,20 @@ from aigc_roi.model.params import _ratio
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import FloatArray
 from aigc_roi.model.sources import credit_per_user
+
+
+class held(cached_property[Any]):
+    """A ``cached_property`` whose arrays, computed once and read by every later figure of the Result (a channel's
+    roi by its ``channel_max_unit_cost``), are read-only, as every array the library hands back is
+    (model/read_only.py): a caller's write into one would leave the others disagreeing with it."""
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        value = super().__get__(instance, owner)
+        for array in value if isinstance(value, tuple) else (value,):
+            if isinstance(array, np.ndarray):
+                array.flags.writeable = False
+        return value
+
 
 MONTH_SERIES: tuple[str, ...] = (
     "new_users",
@@ -123,7 +138,7 @@ class Result:
         table[diagonal, diagonal] -= self.months["referral_cost"][sample]
         return table
 
-    @cached_property
+    @held
     def channel_max_unit_cost_factor(self) -> FloatArray:
         """``(S, C')`` where a unit cost moves by month, the factor on every month's unit cost at which the
         source's own roi is 0: max(0, 1 + roi) (docs/formulas.md §14), the gates' decisions held as in
@@ -133,17 +148,17 @@ class Result:
         with np.errstate(invalid="ignore"):
             return np.where(moving & ~np.isnan(self.channel_roi), np.maximum(0.0, 1.0 + self.channel_roi), np.nan)
 
-    @cached_property
+    @held
     def channel_ltv_to_cac(self) -> FloatArray:
         """``(S, C')`` the source's own ltv / its cac; NaN where either is."""
         return _ratio(self.channel_ltv, self.channel_cac)
 
-    @cached_property
+    @held
     def irr_none_reason(self) -> list[str | None]:
         """Per sample, why ``irr`` is none (``cashflow.IRR_NONE_REASONS``), None where it exists."""
         return irr_none_reason(self.months["net_cash"].T)
 
-    @cached_property
+    @held
     def irr_kind(self) -> list[str | None]:
         """Per sample, how ``irr`` reads (``cashflow.IRR_KINDS``: a return or a borrowing rate), None where it is none."""
         return irr_kind(self.months["net_cash"].T)
@@ -152,18 +167,18 @@ class Result:
         """What JSON says beside one sample's figures about its IRR: ``irr_none_reason`` and ``irr_kind``."""
         return {"irr_none_reason": self.irr_none_reason[sample], "irr_kind": self.irr_kind[sample]}
 
-    @cached_property
+    @held
     def channel_max_unit_cost(self) -> FloatArray:
         """``(S, C')`` unit cost at which the source's own roi is 0 (docs/formulas.md §6), the gates' decisions held
         (whatif/max_bid.py decides them at it for a channel a gate tests); NaN where roi is."""
         return max_unit_cost(self.channel_unit_cost, self.channel_roi)
 
-    @cached_property
+    @held
     def channel_spend(self) -> FloatArray:
         """``(S, C')`` spend over the horizon."""
         return self._totals(self.channel_spend_per_month, 1)
 
-    @cached_property
+    @held
     def channel_users(self) -> FloatArray:
         """``(S, C')`` users the source bought (organic: organic users), viral users excluded."""
         return self._totals(self.channel_users_per_month, 0)
@@ -177,17 +192,17 @@ class Result:
             totals[:, list(self.moving_sources)] = self.moving_by_month[which].sum(axis=-1)
         return totals
 
-    @cached_property
+    @held
     def channel_cac(self) -> FloatArray:
         """``(S, C')`` spend / users; NaN where either is 0."""
         return _ratio(self.channel_spend, self.channel_users)
 
-    @cached_property
+    @held
     def channel_roas(self) -> FloatArray:
         """``(S, C')`` attributed gross revenue / spend; NaN where spend is 0."""
         return _ratio(self.channel_gross_revenue, self.channel_spend)
 
-    @cached_property
+    @held
     def channel_roi(self) -> FloatArray:
         """``(S, C')`` (attributed contribution - spend) / spend; NaN where spend is 0."""
         return _ratio(self.channel_contribution - self.channel_spend, self.channel_spend)
@@ -202,7 +217,7 @@ class Result:
         """``(S, C')`` contribution attributed by users; sums over sources to the total."""
         return self._attributed[1]
 
-    @cached_property
+    @held
     def _attributed(self) -> tuple[FloatArray, FloatArray]:
         if self.source_groups:
             return self._attributed_by_group()

@@ -1,0 +1,77 @@
+"""Every numpy array the library hands back is read-only (README, "Results are read-only values"), set in place.
+
+QA: a Result's months and figures, a Simulation's draws and per-sample figures were writeable: a write went through
+and left the object disagreeing with itself (its npv array rewritten beside monthly series that sum to another)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from aigc_roi import api
+
+PLAN = Path(__file__).resolve().parents[2] / "scenarios" / "creators-first-gated.yaml"
+
+
+def arrays(value: object, seen: set[int] | None = None) -> Iterator[np.ndarray]:
+    """Every array in ``value``: in a dataclass's fields, a mapping's values (each monthly series, joined as read), a
+    tuple's or list's items."""
+    seen = set() if seen is None else seen
+    if isinstance(value, np.ndarray):
+        yield value
+        return
+    if id(value) in seen or isinstance(value, str | bytes | int | float | type(None)):
+        return
+    seen.add(id(value))
+    if dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            yield from arrays(getattr(value, field.name), seen)
+    elif hasattr(value, "keys"):
+        for key in list(value.keys()):  # type: ignore[attr-defined]
+            yield from arrays(value[key], seen)  # type: ignore[index]
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from arrays(item, seen)
+
+
+CALLS: dict[str, Callable[[], object]] = {
+    "run": lambda: api.run(api.load(PLAN)),
+    "simulate": lambda: api.simulate(api.load(PLAN), samples=200),
+    "compare": lambda: api.compare([(None, "plan", api.load(PLAN))], samples=200),
+    "plan_facts": lambda: api.plan_facts(api.load_plan(PLAN), samples=200),
+}
+
+
+@pytest.mark.parametrize("call", CALLS.values(), ids=CALLS)
+def test_every_array_handed_back_refuses_a_write(call: Callable[[], object]) -> None:
+    found = list(arrays(call()))
+    assert len(found) >= 10
+    for array in found:
+        assert not array.flags.writeable
+        with pytest.raises(ValueError, match="read-only"):
+            array[...] = 0
+
+
+def test_a_results_computed_figures_refuse_a_write_and_a_copy_is_the_callers() -> None:
+    result = api.run(api.load(PLAN))
+    for write in (lambda: result.channel_roi.__setitem__((0, 0), 99.0),
+                  lambda: result.channel_spend.__setitem__((0, 0), 0.0),
+                  lambda: result.months["net_cash"].__setitem__((0, 0), 0.0),
+                  lambda: result.figures["npv"].__setitem__(0, 0.0)):
+        with pytest.raises(ValueError, match="read-only"):
+            write()
+    first = float(result.months["net_cash"][0, 0])
+    copy = np.array(result.months["net_cash"])
+    copy[0, 0] = first + 1.0
+    assert result.months["net_cash"][0, 0] == first
+
+
+def test_the_library_keeps_computing_with_read_only_results() -> None:
+    """What takes a Result the library handed back (curves from run's) still computes."""
+    scenario = api.load(PLAN)
+    assert api.curves(scenario).horizon_months == scenario.horizon_months
+    assert api.figures(scenario)["npv"] == pytest.approx(float(api.run(scenario).figures["npv"][0]))
