@@ -235,7 +235,7 @@ def test_the_grid_csv_columns_read_as_the_rows_of_the_swapped_grid(tmp_path: Pat
 
 
 @pytest.mark.parametrize(("args", "option", "formats"), [
-    (["-f", "json", "--table", "channels"], "--table", "--format csv"),
+    (["-f", "json", "--table", "channels"], "--table channels", "--format csv"),
     (["-f", "markdown", "--bom"], "--bom", "--format csv"),
     (["-f", "csv", "--no-months"], "--months/--no-months", "--format table, markdown"),
     (["-f", "json", "--months"], "--months/--no-months", "--format table, markdown"),
