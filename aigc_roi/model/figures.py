@@ -132,12 +132,13 @@ every file format always has them."""
 
 CHANNEL_COLUMNS: tuple[str, ...] = (
     "name", "path", "type", "spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution", "max_unit_cost",
-    "saturating", "max_unit_cost_factor", "ltv", "ltv_to_cac",
+    "saturating", "max_unit_cost_factor", "max_unit_cost_kind", "ltv", "ltv_to_cac",
 )
 """Each channel's entries in every output (docs/formulas.md §6; ``ltv`` and ``ltv_to_cac`` of the users it
 bought: §15), in order; ``path``, where the file sets it (``acquisition[1]``), tells apart two channels of one
 name in JSON, CSV and xlsx; ``saturating`` beside the max bid, which it makes an average one, so a bid copied from
-CSV or xlsx comes with the warning the table's "avg" gives."""
+CSV or xlsx comes with the warning the table's "avg" gives; ``max_unit_cost_kind`` after both, what they price
+(``bid``, ``cpm``, ``fee``, ``cost``: the channel type's unit cost), so a CSV row says it as the table's caption does."""
 
 
 def rules_of(name: str) -> Figure:

@@ -60,3 +60,10 @@ def channel_type_label(kind: str, lang: str = "en") -> str:
 def max_unit_cost_label(kind: str, lang: str = "en") -> str:
     """The channel table's word for a type's maximum unit cost: Max bid, Max CPM (最高出价, 最高 CPM)."""
     return _word(channel_type(kind).max_unit_cost_labels, lang, f"the maximum unit cost of channel type {kind!r}")
+
+
+def max_unit_cost_per_label(kind: str, lang: str = "en") -> str:
+    """What a type's max bid is, for a cell beside it: ``Max fee (per post)``, ``Max CPM (per 1,000 impressions)``
+    (最高单条费用（每条）)."""
+    per = _word(channel_type(kind).unit_cost_per_labels, lang, f"what one unit cost of channel type {kind!r} buys")
+    return label("max_unit_cost_per", lang).format(word=max_unit_cost_label(kind, lang), per=per)

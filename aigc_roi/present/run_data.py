@@ -48,6 +48,9 @@ class ChannelRun:
     ltv_to_cac: float | None
     saturating: bool
     """With ``saturation_budget`` the max unit cost is an average one (docs/formulas.md §6)."""
+    max_unit_cost_kind: str | None = None
+    """What ``max_unit_cost`` (or the factor) prices: the type's unit cost field, ``bid`` (per new user), ``cpm`` (per
+    1,000 impressions), ``fee`` (per post), ``cost`` (per month); None for the organic row (docs/formulas.md §6)."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,7 @@ def run_report(scenario: Scenario, result: Result, cohorts: bool = False) -> Run
             ltv=plain(result.channel_ltv[0, c]),
             ltv_to_cac=plain(result.channel_ltv_to_cac[0, c]),
             saturating=c < len(scenario.acquisition) and getattr(scenario.acquisition[c], "saturation_budget", None) is not None,
+            max_unit_cost_kind=scenario.acquisition[c].unit_cost if c < len(scenario.acquisition) else None,
         )
         for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types, strict=True))
     )

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
 from aigc_roi.model.rounding import fixed, limit_places, rounded_toward
-from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
+from aigc_roi.present.channel_labels import channel_row_names, channel_type_label, max_unit_cost_per_label
 from aigc_roi.present.channel_notes import average_max
 from aigc_roi.present.discount_note import npv_basis, rate_stated
 from aigc_roi.present.explain import never_throughout, not_split_name, not_split_share, ranked_changes
@@ -159,11 +159,11 @@ def _channels_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[li
                Column(_in_currency("gross_revenue", currency, lang), MONEY),
                Column(_in_currency("contribution", currency, lang), MONEY),
                Column(_in_currency("max_unit_cost", currency, lang), MONEY_CENTS), Column(label("saturating", lang)),
-               Column(label("max_unit_cost_factor", lang), RATIO),
+               Column(label("max_unit_cost_factor", lang), RATIO), Column(label("max_unit_cost_kind_column", lang)),
                Column(_in_currency("channel_ltv", currency, lang), MONEY_CENTS),
                Column(label("channel_ltv_to_cac", lang), RATIO), Column(label("note", lang))]
-    rows = [[name, channel.path, channel_type_label(channel.type, lang), *(_channel_cell(channel, key) for key in CHANNEL_COLUMNS[3:]),
-             _channel_note(channel, lang)]
+    rows = [[name, channel.path, channel_type_label(channel.type, lang),
+             *(_channel_cell(channel, key, lang) for key in CHANNEL_COLUMNS[3:]), _channel_note(channel, lang)]
             for name, channel in zip(channel_row_names(report.channels, lang, path_column=True), report.channels, strict=True)]
     return columns, rows
 
@@ -189,8 +189,11 @@ CEILING_COLUMNS = tuple(CHANNEL_COLUMNS.index(key) for key in sorted(CEILINGS))
 """Their columns in the channels sheet, formatted row by row (``_ceiling_format``)."""
 
 
-def _channel_cell(channel: ChannelRun, key: str) -> Any:
+def _channel_cell(channel: ChannelRun, key: str, lang: str) -> Any:
     value = getattr(channel, key)
+    if key == "max_unit_cost_kind":
+        # The kind in words (Max fee (per post)), as the table's caption says it; the CSV keeps the key (fee).
+        return None if value is None else max_unit_cost_per_label(channel.type, lang)
     if key not in CEILINGS or value is None:
         return value
     return rounded_toward(value, limit_places(value, 2, up=False), up=False)

@@ -40,7 +40,9 @@ def test_json_has_the_spec_shape_and_the_worked_example_figures(example: Path) -
          # 1.2: its own users' ltv, the spec's 15.75, over its cac of 20.
          "ltv": pytest.approx(15.75), "ltv_to_cac": pytest.approx(0.7875),
          # 1.2: no saturation_budget, so the max bid is exact, not an average.
-         "saturating": False}
+         "saturating": False,
+         # Its max bid is a bid per new user (a cpa's unit cost).
+         "max_unit_cost_kind": "bid"}
     ]
     assert [m["label"] for m in data["months"]] == ["M1", "M2", "M3"]
     assert [m["active_users"] for m in data["months"]] == pytest.approx([1000, 500, 250])

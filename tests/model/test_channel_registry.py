@@ -38,6 +38,7 @@ class SearchChannel(ChannelType):
     volumes: ClassVar[tuple[str, ...]] = ("budget", "clicks")
     movable: ClassVar[bool] = True
     max_unit_cost_labels: ClassVar[dict[str, str]] = {"en": "Max CPC", "zh": "最高点击出价"}
+    unit_cost_per_labels: ClassVar[dict[str, str]] = {"en": "per click", "zh": "每次点击"}
 
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
         cpc, cvr = p(self.cpc), p(self.cvr)
@@ -199,6 +200,7 @@ def test_a_type_that_leaves_a_field_undeclared_is_refused_when_registered() -> N
         volumes: ClassVar[tuple[str, ...]] = ("cpc",)
         movable: ClassVar[bool] = False
         max_unit_cost_labels: ClassVar[dict[str, str]] = {"en": "Max CPC"}
+        unit_cost_per_labels: ClassVar[dict[str, str]] = {"en": "per click"}
 
     with pytest.raises(TypeError, match=r"declare\(\) the fields cpc"):
         register_channel_type(Undeclared)

@@ -47,7 +47,7 @@ def test_the_channels_sheet_is_exact_but_for_the_max_bid_a_ceiling_rounded_down(
     rows = list(openpyxl.load_workbook(book)["channels"].iter_rows(min_row=2, values_only=True))
     keys = ("spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution")
     assert [row[3:10] for row in rows] == [tuple(channel[key] for key in keys) for channel in data["channels"]]
-    assert [row[13:15] for row in rows] == [(channel["ltv"], channel["ltv_to_cac"]) for channel in data["channels"]]
+    assert [row[14:16] for row in rows] == [(channel["ltv"], channel["ltv_to_cac"]) for channel in data["channels"]]
     # docs/formulas.md §8 and §10: JSON's 46,231.3914... and 36.8513... written down to the cents the cell shows.
     assert [row[10] for row in rows] == [46231.39, 36.85, None]
     assert [channel["max_unit_cost"] for channel in data["channels"][:2]] == [pytest.approx(46231.3914, abs=1e-4),

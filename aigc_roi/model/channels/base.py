@@ -117,6 +117,8 @@ class ChannelType:
     """Whether ``allocate`` may move its spend (``with_budget``)."""
     max_unit_cost_labels: ClassVar[Mapping[str, str]]
     """The channel table's word for its maximum unit cost, by language (Max bid, 最高出价)."""
+    unit_cost_per_labels: ClassVar[Mapping[str, str]]
+    """What one unit cost buys, by language (per new user, 每个新用户): the xlsx says it beside the max bid."""
     type_labels: ClassVar[Mapping[str, str]] = {}
     """The type's name in a table's type column, by language (``cpa``, 按转化付费); the ``type:`` word where
     a language has none."""
@@ -191,7 +193,8 @@ class ChannelType:
 
 def check_channel_type(cls: type[ChannelType]) -> type[ChannelType]:
     """``cls`` when it declares what a channel type must; TypeError naming what it lacks otherwise."""
-    missing = [name for name in ("type", "unit_cost", "volumes", "movable", "max_unit_cost_labels") if not hasattr(cls, name)]
+    missing = [name for name in ("type", "unit_cost", "volumes", "movable", "max_unit_cost_labels",
+                                     "unit_cost_per_labels") if not hasattr(cls, name)]
     if missing:
         raise TypeError(f"channel type {cls.__name__} does not set {', '.join(missing)}")
     own = {f.name: f.metadata.get(FIELD_INFO) for f in cls.own_fields()}

@@ -32,6 +32,7 @@ class CpaChannel(ChannelType):
     volumes: ClassVar[tuple[str, ...]] = ("budget", "users")
     movable: ClassVar[bool] = True
     max_unit_cost_labels: ClassVar[dict[str, str]] = {"en": "Max bid", "zh": "最高出价"}
+    unit_cost_per_labels: ClassVar[dict[str, str]] = {"en": "per new user", "zh": "每个新用户"}
     type_labels: ClassVar[dict[str, str]] = {"en": "cpa", "zh": "按转化付费"}
 
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:

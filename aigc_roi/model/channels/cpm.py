@@ -34,6 +34,7 @@ class CpmChannel(ChannelType):
     volumes: ClassVar[tuple[str, ...]] = ("budget", "impressions")
     movable: ClassVar[bool] = True
     max_unit_cost_labels: ClassVar[dict[str, str]] = {"en": "Max CPM", "zh": "最高 CPM"}
+    unit_cost_per_labels: ClassVar[dict[str, str]] = {"en": "per 1,000 impressions", "zh": "每千次展示"}
     type_labels: ClassVar[dict[str, str]] = {"en": "cpm", "zh": "按展示付费"}
 
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:

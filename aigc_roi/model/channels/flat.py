@@ -30,6 +30,7 @@ class FlatChannel(ChannelType):
     movable: ClassVar[bool] = False
     """A placement is bought whole: ``allocate`` keeps its spend."""
     max_unit_cost_labels: ClassVar[dict[str, str]] = {"en": "Max cost", "zh": "最高费用"}
+    unit_cost_per_labels: ClassVar[dict[str, str]] = {"en": "per month", "zh": "每月"}
     type_labels: ClassVar[dict[str, str]] = {"en": "flat", "zh": "固定费用"}
 
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:

@@ -35,6 +35,7 @@ class KolChannel(ChannelType):
     volumes: ClassVar[tuple[str, ...]] = ("posts",)
     movable: ClassVar[bool] = True
     max_unit_cost_labels: ClassVar[dict[str, str]] = {"en": "Max fee", "zh": "最高单条费用"}
+    unit_cost_per_labels: ClassVar[dict[str, str]] = {"en": "per post", "zh": "每条"}
     type_labels: ClassVar[dict[str, str]] = {"en": "kol", "zh": "达人"}
 
     def driver_form(self, field: str) -> bool | None:

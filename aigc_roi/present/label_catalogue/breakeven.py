@@ -75,6 +75,9 @@ LABELS: dict[str, Label] = {
     "channel_own_max_unit_cost": Label("Own max", "自身最高价"),
     "max_unit_cost_caption": Label("Max bid, by kind of channel: {words}.", "最高出价按渠道类型：{words}。"),
     "max_unit_cost_kind": Label("{word} ({names})", "{word}（{names}）"),
+    # The xlsx channels sheet's column saying, row by row, what its Max bid prices (docs/formulas.md §12).
+    "max_unit_cost_kind_column": Label("Max bid is", "最高出价含义"),
+    "max_unit_cost_per": Label("{word} ({per})", "{word}（{per}）"),
     "headroom_goal": Label("Needed for {condition}", "{condition} 所需变动"),
     "headroom_limit": Label("Room before {condition}", "{condition} 前余量"),
     "out_of_reach_short": Label("out of reach", "无法达到"),
