@@ -2,8 +2,8 @@
 
 Every layer above asks this module instead of keeping its own lists: the
 engine fills ``FIGURE_NAMES`` in order, the presentation formats by
-``unit``, says what a none means by ``none``, caps by ``display_cap``,
-keeps cents by ``cents`` and colours by ``coloured_by_sign``; ``compare``
+``unit``, says what a none means by ``none``, caps by ``display_cap``
+and colours by ``coloured_by_sign``; ``compare``
 marks the best by ``better``; ``simulate`` ranks "never" after every month
 where ``never_ranks_last``; ``check`` bounds them. Adding a figure is one
 line here, its computation in the engine and its labels (present/label_catalogue/figures.py).
@@ -41,8 +41,6 @@ class Figure:
     """What the figure's none says, so how every output shows it and how it ranks."""
     display_cap: float | None = None
     """Tables show a value above this as "> cap" (JSON, CSV and xlsx keep the number)."""
-    cents: bool = False
-    """Money per user, amounts of a few units: the workbook keeps cents where other money is whole."""
     coloured_by_sign: bool = False
     """The figures panel shows it green at 0 or more, red below: a gain or a loss at a glance."""
     over: str | None = None
@@ -80,8 +78,8 @@ FIGURES: tuple[Figure, ...] = (
     Figure("ad_spend", "money", "neither"),
     Figure("paid_users", "users", "higher"),
     Figure("new_users", "users", "higher"),
-    Figure("cac", "money", "lower", cents=True),
-    Figure("blended_cac", "money", "lower", cents=True),
+    Figure("cac", "money", "lower"),
+    Figure("blended_cac", "money", "lower"),
     Figure("gross_revenue", "money", "higher"),
     Figure("net_revenue", "money", "higher"),
     Figure("contribution", "money", "higher"),
@@ -97,7 +95,7 @@ FIGURES: tuple[Figure, ...] = (
     Figure("npv", "money", "higher", coloured_by_sign=True),
     Figure("irr", "percent", "higher", none="no_single_irr", display_cap=IRR_DISPLAY_CAP),
     Figure("mirr", "percent", "higher", display_cap=IRR_DISPLAY_CAP),
-    Figure("ltv", "money", "higher", cents=True),
+    Figure("ltv", "money", "higher"),
     Figure("ltv_to_cac", "ratio", "higher", over="cac"),
     Figure("cac_payback_months", "month", "lower", none="never", over="cac", never_past_horizon=False),
 )

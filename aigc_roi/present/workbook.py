@@ -1,8 +1,9 @@
 """A run report as an xlsx workbook a finance analyst can open and work in.
 
 Cells hold full float64 values (up to Excel's largest, ``EXCEL_LARGEST``), written as JSON writes them
-(``saved``); Excel number formats do the rounding a person sees (money ``#,##0``, CAC and LTV ``#,##0.00``,
-ROI and IRR ``0.00%``, users whole). A channel's max bid and its factor are the
+(``saved``); Excel number formats do the rounding a person sees, the decimals of the table the sheet is (headline
+money figures ``#,##0.00``, a channel's or month's amounts ``#,##0``, its CAC and LTV ``#,##0.00``, ROI and IRR
+``0.00%``, users whole). A channel's max bid and its factor are the
 exception: a ceiling, written rounded down to the cents (0.01 of a factor)
 shown, as a format would round 16.875 up to 16.88, a bid past it (JSON and
 CSV keep the exact values; docs/formulas.md §10). A none figure is an empty cell, and a note beside
@@ -62,9 +63,11 @@ number and openpyxl reads back as inf, so it is written capped at this, with a n
 
 
 def figure_format(name: str) -> str:
-    """The Excel number format of a figure (docs/formulas.md §5): cents where the figure declares them."""
-    rules = rules_of(name)
-    return MONEY_CENTS if rules.cents else _UNIT_FORMATS[rules.unit]
+    """The Excel number format of a headline figure (docs/formulas.md §5): money in cents, as every table shows a
+    headline figure (§8: 515,063.34, not 515,063), per user or a total; the channels' and months' amounts are whole
+    (``MONEY``), as their tables show them."""
+    unit = unit_of(name)
+    return MONEY_CENTS if unit == "money" else _UNIT_FORMATS[unit]
 
 
 @dataclass(frozen=True)

@@ -62,10 +62,10 @@ def test_every_column_of_the_explain_sheet_has_its_format(tmp_path: Path) -> Non
     # From and To are the numbers written, not text Excel flags as "number stored as text".
     assert bid[3].value == "acquisition[0].bid"  # in BASE, where nothing moved
     assert [(cell.value, cell.data_type) for cell in bid[5:7]] == [(20, "n"), (15, "n")]
-    assert (bid[7].value, bid[7].number_format) == (pytest.approx(5000), "#,##0")
+    assert (bid[7].value, bid[7].number_format) == (pytest.approx(5000), "#,##0.00")
     assert rows[("NPV", "monetization.purchases[0].price")][7].value == pytest.approx(3500)
     assert rows[("ROI (paid, after variable, before fixed)", "acquisition[0].bid")][7].number_format == "0.00%"
-    assert rows[("Peak cash need", "acquisition[0].bid")][7].number_format == "#,##0"
+    assert rows[("Peak cash need", "acquisition[0].bid")][7].number_format == "#,##0.00"
     assert all(row[8].value is None for row in rows.values())  # every share is split: no note
 
 

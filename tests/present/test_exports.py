@@ -32,7 +32,8 @@ def _workbook(example: Path, tmp_path: Path, *args: str) -> openpyxl.Workbook:
 def test_xlsx_formats_money_percent_and_users(example: Path, tmp_path: Path) -> None:
     sheet = _workbook(example, tmp_path)["figures"]
     cells = {row[2].value: row[1] for row in sheet.iter_rows(min_row=2)}
-    assert (cells["ad_spend"].value, cells["ad_spend"].number_format) == (20000, "#,##0")
+    # A headline amount in cents, as the figures table shows it (docs/formulas.md §8: 20,000.00).
+    assert (cells["ad_spend"].value, cells["ad_spend"].number_format) == (20000, "#,##0.00")
     assert (cells["cac"].value, cells["cac"].number_format) == (20, "#,##0.00")
     # Blended CAC is money per user too: 20,000 ad spend / 1,000 new users = 20.00, with its cents.
     assert (cells["blended_cac"].value, cells["blended_cac"].number_format) == (20, "#,##0.00")

@@ -72,8 +72,8 @@ def test_the_reforecast_sheet_formats_each_figure(tmp_path: Path, lang: str, she
     rows = list(workbook[sheet].iter_rows())
     assert [cell.value for cell in rows[0]] == header
     npv, payback, peak, chance = rows[1:]
-    assert [row[1].number_format for row in (npv, peak, chance)] == ["#,##0", "#,##0", "0.00%"]
-    assert [row[2].number_format for row in (npv, peak, chance)] == ["#,##0", "#,##0", "0.00%"]
+    assert [row[1].number_format for row in (npv, peak, chance)] == ["#,##0.00", "#,##0.00", "0.00%"]
+    assert [row[2].number_format for row in (npv, peak, chance)] == ["#,##0.00", "#,##0.00", "0.00%"]
     # Six months of a 0.5 churn never earn back the ad spend, plan or re-forecast: empty cells, and a note why.
     assert (payback[1].value, payback[2].value) == (None, None)
     assert payback[3].value == ("plan: never; re-forecast: never" if lang == "en" else "方案：未回本；重新预测：未回本")
