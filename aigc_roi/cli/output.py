@@ -58,6 +58,32 @@ command, or ``--reforecast``, does not write it (a table's text in x.html, YAML 
 none, leaves ``--format`` and its default as they are."""
 
 
+SPREADSHEET_SUFFIXES = {".xls": "xlsx", ".xlsm": "xlsx", ".xlsb": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx",
+                       ".ods": "xlsx", ".numbers": "xlsx", ".tsv": "csv"}
+"""Spreadsheet extensions of formats the project does not write, each with the written format nearest it: a table's
+text (or a workbook, or commas) saved as plan.xls or plan.tsv is a file a spreadsheet opens as garbage, so every
+``-o``, ``--reforecast`` and init's FILE refuses them, naming the file to write instead (``--plot`` and
+``--samples-out`` take only their own extensions)."""
+
+
+def refuse_spreadsheet(output: Path, formats: Sequence[str], command: str, lang: str) -> None:
+    """Exit 2 where ``output`` ends in one of ``SPREADSHEET_SUFFIXES``: ``plan.xls: run does not write .xls files; write
+    plan.xlsx (-f xlsx) instead``, the nearest of ``formats`` (the command's) a spreadsheet opens, xlsx or csv; or the
+    command's formats where it writes neither."""
+    suffix = extension_of(output)
+    nearest = SPREADSHEET_SUFFIXES.get(suffix)
+    if nearest is None:
+        return
+    better = next((format_ for format_ in (nearest, "xlsx", "csv") if format_ in formats), None)
+    if better is None:
+        fail_with("output_suffix_spreadsheet", lang, of_command_line=True, path=output, command=command, suffix=suffix,
+                  formats=Localized(lambda lang: label("list_separator", lang).join(formats)))
+    # plan.xls. is plan.xls to Windows (``extension_of``): plan.xlsx beside it.
+    suggested = output.with_name(f"{Path(output.name.rstrip(' .')).stem}.{better}")
+    fail_with("output_suffix_spreadsheet_hint", lang, of_command_line=True, path=output, command=command, suffix=suffix,
+              format=better, suggested=suggested)
+
+
 def written_formats(params: Sequence[Parameter]) -> list[str]:
     """The formats a command writes, its ``--format``'s choices among ``params``: what ``settle_output_format`` holds an
     ``--output``'s extension to, and whose extensions ``-o``'s help lists (``name_suffixes``)."""
@@ -151,11 +177,12 @@ def settle_output_format(context: Context) -> None:
     assert output is not None
     if is_folder(output):
         return  # the command says it is a folder, the real problem, whatever its name ends with
+    formats = written_formats(context.command.params)
+    refuse_spreadsheet(output, formats, str(context.info_name), language())
     suffix = extension_of(output)
     named = OUTPUT_SUFFIXES.get(suffix)
     if named is None or named == str(chosen):
         return
-    formats = written_formats(context.command.params)
     chosen_by_user = given("format_")
     if named in formats and not chosen_by_user:
         context.params["format_"] = named
@@ -178,10 +205,12 @@ def refuse_other_format(output: Path | None, written: str, lang: str, writer: st
     assert output is not None
     if is_folder(output):
         return  # the command says it is a folder, the real problem, whatever its name ends with
+    command = writer or str(get_current_context().info_name)
+    refuse_spreadsheet(output, [written], command, lang)
     suffix = extension_of(output)
     named = OUTPUT_SUFFIXES.get(suffix)
     if named is not None and named != written:
-        fail_with("output_suffix_unwritten", lang, of_command_line=True, path=output, command=writer or get_current_context().info_name,
+        fail_with("output_suffix_unwritten", lang, of_command_line=True, path=output, command=command,
                   named=named, suffix=suffix, formats=written)
 
 

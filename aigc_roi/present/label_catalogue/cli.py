@@ -20,6 +20,17 @@ LABELS: dict[str, Label] = {
         "{path}: {command} does not write {named}, the format of the extension {suffix}; its formats: {formats}",
         "{path}: {command} 不能写出扩展名 {suffix} 对应的格式 {named}；它的格式：{formats}",
     ),
+    # A spreadsheet's extension of a format the project does not write (cli/output.py SPREADSHEET_SUFFIXES).
+    "output_suffix_spreadsheet_hint": Label(
+        "{path}: {command} does not write {suffix} files, which a spreadsheet would open as garbage; write {suggested} "
+        "(-f {format}) instead",
+        "{path}: {command} 不能写出 {suffix} 文件，电子表格会把它读成乱码；请改为写出 {suggested}（-f {format}）",
+    ),
+    "output_suffix_spreadsheet": Label(
+        "{path}: {command} does not write {suffix} files, which a spreadsheet would open as garbage; its formats: "
+        "{formats}",
+        "{path}: {command} 不能写出 {suffix} 文件，电子表格会把它读成乱码；它的格式：{formats}",
+    ),
     "output_format_mismatch_unwritten": Label(
         "{path}: --format {format} does not match the file's extension {suffix}, and {command} does not write {named}; "
         "its formats: {formats}",
