@@ -173,7 +173,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         recognised, deferred = (part.T for part in accrual_series(
             revenue.gross.T, {period: cash.T for period, cash in revenue.subscriptions_by_period.items()}))
         months |= {"subscribers": revenue.subscribers, "recognised_revenue": recognised, "deferred_revenue": deferred}
-        months = {name: months[name] for name in MONTH_SERIES}
+        # The paid channels' contribution joins them once computed, below.
+        months = {name: months[name] for name in MONTH_SERIES[:-1]}
     lifetime = int(scenario.ltv_lifetime)
     reward = p(scenario.referral_reward)
     # Per source group (model/sources.py), what one of its users is worth when values move by month; group 0's
@@ -245,6 +246,9 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
                                                    [retention] if mix is None else mix.retention,
                                                    [p(1.0)] if mix is None else mix.indices, delivery_per_active, p,
                                                    None if mix is None else mix.others, shared)
+    if series:
+        # The series a reader rebuilds paid_payback_month from (the run's months table); the figure's own cash below.
+        months["paid_contribution"] = paid_contribution
     # (s, 2): the paid channels' gross revenue and contribution over the horizon.
     paid = np.empty((samples, 2))  # np.stack's layout, without its Python
     paid[:, 0], paid[:, 1] = np.add.reduce(paid_gross, axis=0), np.add.reduce(paid_contribution, axis=0)

@@ -121,6 +121,10 @@ MONTH_COLUMNS: tuple[str, ...] = (
 )
 """The monthly series every output reports (docs/formulas.md §4.2-§4.8, §17), in order; money except
 ``COUNT_COLUMNS``."""
+PAID_MONTH_COLUMNS: tuple[str, ...] = ("paid_contribution", "paid_cumulative_cash")
+"""The paid channels' attributed contribution by month and P(t), its cumulative less ad spend, from which
+``paid_payback_month`` is read (docs/formulas.md §5): after ``MONTH_COLUMNS`` in the files of `run` (JSON, CSV, xlsx),
+so a reader rebuilds that figure as every other; money. The terminal and markdown, of fixed width, leave them out."""
 COUNT_COLUMNS: frozenset[str] = frozenset({"new_users", "active_users", "subscribers"})
 """Month columns that count people (shown whole, never as money)."""
 

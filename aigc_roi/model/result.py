@@ -50,8 +50,11 @@ MONTH_SERIES: tuple[str, ...] = (
     "cumulative_cash",
     "recognised_revenue",
     "deferred_revenue",
+    "paid_contribution",
 )
-"""Keys of ``Result.months``; each an ``(S, H)`` array."""
+"""Keys of ``Result.months``; each an ``(S, H)`` array. ``paid_contribution``: the paid channels' attributed
+contribution by the month it is paid (model/paid_contribution.py), whose cumulative less ad spend is the cash of
+``paid_payback_month`` (docs/formulas.md §5)."""
 
 
 @dataclass(frozen=True)

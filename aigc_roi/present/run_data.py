@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain, with_horizon_flag
+from aigc_roi.model.figures import MONTH_COLUMNS, PAID_MONTH_COLUMNS, figures_of, plain, with_horizon_flag
 from aigc_roi.model.gate_results import GateResult, gates_report
 from aigc_roi.model.paths import channel_path
+from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import Distribution, Scenario
 from aigc_roi.present.discount_note import range_data
 from aigc_roi.present.fit_data import fits_report
@@ -75,7 +76,7 @@ class RunReport:
     """Every figure by name, ``irr_none_reason``, ``irr_kind`` and ``peak_cash_at_horizon`` (present/peak_cash.py)."""
     channels: tuple[ChannelRun, ...]
     months: tuple[Mapping[str, Any], ...]
-    """Per plan month: ``month``, ``label`` and every column of MONTH_COLUMNS."""
+    """Per plan month: ``month``, ``label``, every column of MONTH_COLUMNS and of PAID_MONTH_COLUMNS."""
     fits: list[dict[str, Any]]
     """The fitted curves (present/fit_data.py)."""
     gates: tuple[GateResult, ...] | None
@@ -141,10 +142,13 @@ def run_report(scenario: Scenario, result: Result, cohorts: bool = False) -> Run
         for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types, strict=True))
     )
     series = {name: result.months[name][0] for name in MONTH_COLUMNS}
+    # P(t) as the engine sums it for paid_payback_month (model/chunk.py): the same additions in the same order.
+    series["paid_contribution"] = paid = result.months["paid_contribution"][0]
+    series["paid_cumulative_cash"] = running_sum(paid - series["ad_spend"], own=True)
     rate = realize(scenario).discount_rate
     assert isinstance(rate, float), "a run's value is a median: one number"
     months = tuple(
-        {"month": t + 1, "label": label, **{name: plain(series[name][t]) for name in MONTH_COLUMNS}}
+        {"month": t + 1, "label": label, **{name: plain(series[name][t]) for name in (*MONTH_COLUMNS, *PAID_MONTH_COLUMNS)}}
         for t, label in enumerate(scenario.month_labels())
     )
     return RunReport(

@@ -18,7 +18,15 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
+from aigc_roi.model.figures import (
+    CHANNEL_COLUMNS,
+    COUNT_COLUMNS,
+    FIGURE_NAMES,
+    MONTH_COLUMNS,
+    PAID_MONTH_COLUMNS,
+    rules_of,
+    unit_of,
+)
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text
@@ -162,7 +170,7 @@ def channels_table(report: RunReport, lang: str = "en") -> Table:
 
 
 def months_table(report: RunReport) -> Table:
-    header = ["month", "label", *MONTH_COLUMNS]
+    header = ["month", "label", *MONTH_COLUMNS, *PAID_MONTH_COLUMNS]
     return with_currency((header, [[month[key] for key in header] for month in report.months]), report.currency)
 
 

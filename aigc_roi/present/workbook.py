@@ -25,7 +25,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
+from aigc_roi.model.figures import (
+    CHANNEL_COLUMNS,
+    COUNT_COLUMNS,
+    FIGURE_NAMES,
+    MONTH_COLUMNS,
+    PAID_MONTH_COLUMNS,
+    rules_of,
+    unit_of,
+)
 from aigc_roi.model.rounding import fixed, limit_places, rounded_toward
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label, max_unit_cost_per_label
 from aigc_roi.present.channel_notes import average_max
@@ -234,9 +242,10 @@ def _cohorts_sheet(report: RunReport, facts: ScenarioFacts, lang: str) -> tuple[
 
 def _months_sheet(report: RunReport, facts: ScenarioFacts, lang: str) -> tuple[list[Column], list[list[Any]]]:
     columns = [Column(label("month_number", lang), MONTH), Column(label("month", lang), DATE if facts.start else None)]
+    names = (*MONTH_COLUMNS, *PAID_MONTH_COLUMNS)
     columns += [Column(label(name, lang), WHOLE) if name in COUNT_COLUMNS else Column(_in_currency(name, report.currency, lang), MONEY)
-                for name in MONTH_COLUMNS]
-    rows = [[month["month"], _month_cell(month, facts.start), *(month[name] for name in MONTH_COLUMNS)] for month in report.months]
+                for name in names]
+    rows = [[month["month"], _month_cell(month, facts.start), *(month[name] for name in names)] for month in report.months]
     return columns, rows
 
 

@@ -51,7 +51,10 @@ def test_json_has_the_spec_shape_and_the_worked_example_figures(example: Path) -
     assert set(data["months"][0]) == {
         "month", "label", "new_users", "active_users", "subscribers", "gross_revenue", "net_revenue", "ad_spend",
         "serving_cost", "delivery_cost", "referral_cost", "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue",
-        "deferred_revenue"}
+        "deferred_revenue", "paid_contribution", "paid_cumulative_cash"}
+    # Every user is paid and there are no fixed costs: the paid channels' cash is the plan's (9,000 - 20,000, ...).
+    assert [m["paid_contribution"] for m in data["months"]] == pytest.approx([9000, 4500, 2250])
+    assert [m["paid_cumulative_cash"] for m in data["months"]] == pytest.approx([-11000, -6500, -4250])
 
 
 def test_labels_follow_start_and_payback_is_found(tmp_path: Path) -> None:

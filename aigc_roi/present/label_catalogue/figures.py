@@ -119,6 +119,9 @@ LABELS: dict[str, Label] = {
     "referral_cost": Label("Referral rewards", "推荐奖励", short=("Referral", "推荐奖励")),
     "fixed_cost": Label("Fixed", "固定成本"),
     "cumulative_cash": Label("Cumulative cash", "累计现金流", short=("Cumulative", "累计")),
+    # The months sheet's columns of paid_payback_month's cash (docs/formulas.md §5).
+    "paid_contribution": Label("Paid channels' contribution", "付费渠道归因贡献"),
+    "paid_cumulative_cash": Label("Paid cumulative cash", "付费渠道累计现金流"),
     "never": Label("never", "未回本"),
     "chart_title": Label("Cumulative net cash", "累计净现金流"),
     "payback_marker": Label("payback", "回本"),
