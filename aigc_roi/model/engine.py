@@ -27,7 +27,7 @@ How it runs (none of this changes a number beyond float rounding):
   (``_SourceMix`` included: its groups sum the gated purchases).
 - Samples are evaluated ``chunk_samples(H)`` at a time, so the working
   memory of a call is bounded whatever ``S``. ``evaluate`` keeps every
-  monthly series (about 120 bytes per sample-month; each is joined from
+  monthly series (about 140 bytes per sample-month, 17 series of 8; each is joined from
   the chunks the first time it is read); ``evaluate_figures``
   keeps only the section-4 figures (about 130 bytes per sample), the form
   for Monte Carlo runs of any size. ``take_samples`` slices a realized
