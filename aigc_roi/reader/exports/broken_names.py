@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import re
 
+from aigc_roi.model.errors import ScenarioError
 from aigc_roi.reader.exports.cells import CellError
 
 _BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 """What ``str.splitlines`` breaks a line at."""
+_ONE_LINE = "a campaign {} on one line"
+"""What the cell is expected to hold, ``what`` ("name" or "id") in its braces."""
 _SHOWN = 40
 """The characters of a name shown whole (``cells.shown``'s); a longer one is shown around its first break."""
 
@@ -34,9 +37,20 @@ def broken(text: str, what: str) -> CellError | None:
     found = _BREAK.search(text)
     if found is None:
         return None  # a tab or a format character (U+200B): no line break
-    return CellError(f"a campaign {what} on one line",
+    return CellError(_ONE_LINE.format(what),
                      f"{_around(text, found.start())}; no platform writes a line break in a campaign's {what} "
                      f"(Excel's Alt+Enter puts one in a cell): delete it from the cell")
+
+
+_REFUSED = re.compile(f"expected {_ONE_LINE.format('(?:name|id)')}, found ")
+"""The message of such a cell as report.py locates it (``expected ..., found ...``)."""
+
+
+def refused_text(error: ScenarioError) -> bool:
+    """Whether ``error`` is a cell refused here: a refusal of the text its encoding read whole, for which
+    two_readings.py never reads the file in another (GB18030 read U+2028's bytes and the letter after them as two
+    Chinese characters, every row 'fine', the refusal gone and each Chinese name of the file garbled)."""
+    return _REFUSED.match(error.message) is not None
 
 
 def _around(text: str, at: int) -> str:

@@ -11,6 +11,16 @@ stands, and its source names its first unmatched campaign that GBK reads otherwi
 characters), where UTF-8 reads it as no Latin text (``ReportSource.also_gbk``), which the summary on stderr shows:
 the reading is never silently wrong, and a European or Vietnamese name (Café, Chiến dịch Tết: 'Chi岷縩 d峄媍h T岷縯'
 in GBK) is not called Chinese.
+
+A problem of the UTF-8 reading is a reason to read GB18030 only where it may be GBK text that UTF-8 garbled: a cell
+no column reads (100Ԫ), a header no shape knows. A cell refused for the text UTF-8 read whole, in a column that takes
+any text (a campaign's name holding a line break, U+2028 being three well-formed bytes: broken_names.py), says
+nothing of the encoding: the UTF-8 reading stands with its refusal, located, and GB18030 is not read. Taken instead,
+GB18030 read every row 'fine' (the break's bytes and the letter after them as two Chinese characters) and garbled
+every Chinese name of the file, the refusal gone. A problem of the file's ASCII (a quote left open, a CR inside a
+line, a row of too few cells, an amount 'abc') needs no rule: GB18030 reads ASCII as UTF-8 does, and a lead byte is
+never followed by a quote, a delimiter or a line break in either, so that reading has the same problem and UTF-8's
+stands.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ from typing import TypeGuard
 
 from aigc_roi.model.actuals import ReportRow, ReportSource
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.reader.exports.broken_names import refused_text
 from aigc_roi.reader.exports.code_pages import latin_text, outside_gb2312
 
 Reading = tuple[ReportSource, list[ReportRow], list[ScenarioError]]
@@ -45,7 +56,7 @@ def read_either(data: bytes, read: Callable[[bool], Reading], globs: Sequence[st
     """The file's reading (the module's rule): ``read(False)`` reads it as it is encoded (UTF-8 here), ``read(True)``
     as GB18030; ScenarioInvalid as the UTF-8 reading raises it where that reading stands."""
     first = _attempt(read, False)
-    if not also_gb18030(data) or (_reads(first) and _unmatched(first[1], globs) is None):
+    if not also_gb18030(data) or (_reads(first) and _unmatched(first[1], globs) is None) or _refused_text(first):
         return _result(first)
     other = _attempt(read, True)
     if _reads(other) and _columns(other) >= _columns(first) and (
@@ -78,6 +89,12 @@ def _result(reading: Reading | ScenarioInvalid) -> Reading:
     if isinstance(reading, ScenarioInvalid):
         raise reading
     return reading
+
+
+def _refused_text(reading: Reading | ScenarioInvalid) -> bool:
+    """Whether a reading refused a cell for the text it read whole, which no other encoding is read for."""
+    errors = reading.errors if isinstance(reading, ScenarioInvalid) else reading[2]
+    return any(refused_text(error) for error in errors)
 
 
 def _reads(reading: Reading | ScenarioInvalid) -> TypeGuard[Reading]:
