@@ -61,7 +61,9 @@ def iter_validated(files: Iterable[Path], sets: tuple[Override, ...] = (), keep:
         try:
             loaded = load_path(file, sets)
         except ScenarioInvalid as invalid:
-            yield Validated(str(file), None, tuple(error.applied_to(str(file)) for error in invalid.errors),
+            # The file's own errors first (where a --set was refused before reading it: ScenarioInvalid.file_errors).
+            errors = (*invalid.file_errors, *invalid.errors)
+            yield Validated(str(file), None, tuple(error.applied_to(str(file)) for error in errors),
                             tuple(warning.applied_to(str(file)) for warning in invalid.file_warnings), folder=os.path.isdir(file))
             continue
         yield Validated(str(file), loaded if keep else None,

@@ -89,10 +89,10 @@ class ScenarioInvalid(Exception):
     of only once its errors are gone (docs/ci.md)."""
 
     def __init__(self, errors: list[ScenarioError], warnings: tuple[ScenarioError, ...] = (),
-                 file_warnings: tuple[ScenarioError, ...] | None = None):
+                 file_warnings: tuple[ScenarioError, ...] | None = None, file_errors: tuple[ScenarioError, ...] = ()):
         # The constructor's arguments are ``args``: pickle and deepcopy rebuild an exception as ``type(e)(*e.args)``
         # (a process pool's worker hands what it raised back so), where the message would be taken for the errors.
-        super().__init__(errors, warnings, file_warnings)
+        super().__init__(errors, warnings, file_warnings, file_errors)
         self.errors = errors
         self.warnings = warnings
         self.file_warnings = warnings if file_warnings is None else file_warnings
@@ -100,6 +100,11 @@ class ScenarioInvalid(Exception):
         ``--set`` was refused before the file was read with it (a name no item has, a field word in Chinese, a value
         YAML refuses: reader/load.py), the warnings of the file as written, which a command refusing the option in
         its one line (`run`) leaves out."""
+        self.file_errors = file_errors
+        """Where a ``--set`` was refused before the file was read with it, the errors of the file as written (an
+        unknown key, a bad value), in its order, which `check`'s record shows before the refusal (``errors``), as
+        beside a --set the reading refuses, and a command refusing the option in its one line (`run`) leaves out;
+        empty otherwise, ``errors`` being the file's own."""
 
     def __str__(self) -> str:
         return "\n".join(map(str, self.errors))

@@ -114,7 +114,8 @@ def load_text(text: str, filename: str, overrides: tuple[Override, ...] = ()) ->
     try:
         return _load_text(text, filename, overrides)
     except ScenarioInvalid as invalid:
-        raise ScenarioInvalid(capped(invalid.errors, filename), invalid.warnings, invalid.file_warnings) from None
+        raise ScenarioInvalid(capped(invalid.errors, filename), invalid.warnings, invalid.file_warnings,
+                              tuple(capped(list(invalid.file_errors), filename))) from None
 
 
 def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> LoadedScenario:
@@ -132,9 +133,12 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
     except ScenarioInvalid as refused:
         # Refused before the file is read with it, every kind alike (a name no item has, an index past its list, a
         # field word in Chinese, a month of a value written once, a value YAML refuses): the record `check` keeps
-        # has the file's own warnings beside the refusal, as beside a --set the reading refuses (``pric``), read from
-        # the file as written (docs/ci.md); ``warnings`` stays empty, so `run` refuses the option in its one line.
-        raise ScenarioInvalid(refused.errors, file_warnings=_read(file_tree, filename)[2]) from None
+        # has the file's own errors and warnings beside the refusal, as beside a --set the reading refuses (``pric``),
+        # read from the file as written (docs/ci.md: a file is fixed in one pass); ``warnings`` stays empty, so `run`
+        # refuses the option in its one line.
+        _, read_errors, file_warnings = _read(file_tree, filename)
+        raise ScenarioInvalid(refused.errors, file_warnings=file_warnings,
+                              file_errors=tuple(sorted(errors + read_errors, key=_error_order(filename)))) from None
     # Tree-level problems (duplicate keys, tags, aliases) leave a usable tree, so
     # validation still runs and the user sees every problem at once.
     scenario, read_errors, warnings = _read(tree, filename)
