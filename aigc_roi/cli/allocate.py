@@ -283,7 +283,8 @@ def allocate(
     # Only a risk objective or the chance constraint draws samples: elsewhere --samples and --seed change nothing.
     simulated = objective.value in RISK_OBJECTIVES or min_payback_probability is not None
     risk_options = "--objective p10_npv / --objective payback_probability / --min-payback-probability"
-    refuse_idle([("--table", "csv", given("table") and format_ is not FigureFormat.csv),
+    # The table given is named, as run names it (where --table cohorts, which every format takes, is not refused).
+    refuse_idle([(f"--table {table.value}", "csv", given("table") and format_ is not FigureFormat.csv),
                  ("--samples", risk_options, given("samples") and not simulated),
                  ("--seed", risk_options, given("seed") and not simulated)], format_.value, language)
     budgets = [option for option, value in (("--budget", budget), ("--total", total), ("--target-roas", target_roas),

@@ -32,7 +32,8 @@ def curves(
 ) -> None:
     """Retention by month (with the fitted day points) and each plan's renewal survival."""
     language = open_command(lang, quiet, format_.value, bom)
-    refuse_idle([("--table", "csv", given("table") and format_ is not Format.csv)], format_.value, language)
+    # The table given is named, as run and allocate name it.
+    refuse_idle([(f"--table {table.value}", "csv", given("table") and format_ is not Format.csv)], format_.value, language)
     scenario = load(file, set_).scenario
     from aigc_roi.present.curves import CurvesPresenter, curves_report
 

@@ -14,13 +14,16 @@ WITH_LIST = "aigc-roi: {option} does nothing with --list; give one or the other\
 RISK = "--objective p10_npv / --objective payback_probability / --min-payback-probability"
 
 IDLE = [
-    (["allocate", "--budget", "1万", "--table", "curve"], FORMAT_ONLY.format(option="--table", formats="csv", chosen="table")),
+    # The table given is named, as run names it: run's --table cohorts is taken by every format.
+    (["allocate", "--budget", "1万", "--table", "curve"], FORMAT_ONLY.format(option="--table curve", formats="csv", chosen="table")),
     (["allocate", "--budget", "1万", "--table", "channels", "-f", "json"],
-     FORMAT_ONLY.format(option="--table", formats="csv", chosen="json")),
+     FORMAT_ONLY.format(option="--table channels", formats="csv", chosen="json")),
     (["allocate", "--budget", "1万", "--samples", "50"], WITH_ONLY.format(option="--samples", options=RISK)),
     (["allocate", "--budget", "1万", "--seed", "3", "--objective", "net_cash"], WITH_ONLY.format(option="--seed", options=RISK)),
-    (["curves", "--table", "fits"], FORMAT_ONLY.format(option="--table", formats="csv", chosen="table")),
-    (["curves", "--table", "curves", "-f", "markdown"], FORMAT_ONLY.format(option="--table", formats="csv", chosen="markdown")),
+    (["curves", "--table", "fits"], FORMAT_ONLY.format(option="--table fits", formats="csv", chosen="table")),
+    (["curves", "--table", "curves", "-f", "markdown"],
+     FORMAT_ONLY.format(option="--table curves", formats="csv", chosen="markdown")),
+    (["run", "--table", "channels", "-f", "json"], FORMAT_ONLY.format(option="--table channels", formats="csv", chosen="json")),
     (["run", "--cohorts", "-f", "csv"],
      FORMAT_ONLY.format(option="--cohorts", formats="table, json, markdown, xlsx", chosen="csv")),
     (["compare", "{file}", "--seed", "2"], WITH_ONLY.format(option="--seed", options="--samples")),
@@ -57,6 +60,18 @@ def test_the_formats_a_chinese_refusal_lists_are_joined_as_chinese_lists_are(exa
     result = invoke(_args(example, ["check", "-v", "-f", "markdown", "--lang", "zh"]))
     assert (result.exit_code, result.stderr) == (
         2, "aigc-roi: --verbose 仅适用于 --format text、table、github；与 --format markdown 一起使用不起作用\n")
+
+
+@pytest.mark.parametrize(("words", "line"), [
+    (["allocate", "--budget", "1万", "--table", "curve"],
+     "aigc-roi: --table curve 仅适用于 --format csv；与 --format table 一起使用不起作用\n"),
+    (["curves", "--table", "fits", "-f", "json"], "aigc-roi: --table fits 仅适用于 --format csv；与 --format json 一起使用不起作用\n"),
+    (["run", "--table", "months", "-f", "markdown"],
+     "aigc-roi: --table months 仅适用于 --format csv；与 --format markdown 一起使用不起作用\n"),
+], ids=lambda value: " ".join(value) if isinstance(value, list) else "")
+def test_a_chinese_table_refusal_names_the_table_as_english_does(example: Path, words: list[str], line: str) -> None:
+    result = invoke([*_args(example, words), "--lang", "zh"])
+    assert (result.exit_code, result.stderr) == (2, line)
 
 
 @pytest.mark.parametrize("words", [
