@@ -87,7 +87,7 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
                               prose=True, grows_first=True,
                               names=label_names(len(rows), gate_names(scenarios, False)))]
             for i, scenario_name in enumerate(names):
-                columns.append(Column(scenario_name, [values[i] for _, values, _ in rows], named_header=True))
+                columns.append(Column(scenario_name, [values[i] for _, values, _ in rows]))
                 if i and with_deltas:
                     columns.append(Column(change_header(lang), [Text() if changes is None else changes[i - 1]
                                                                 for _, _, changes in rows]))
@@ -157,7 +157,7 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
             column.append(Text(cell))
     columns = [Column(label("figure", lang), labels, numeric=False, prose=True, grows_first=True,
                       names=label_names(len(labels), gate_names(scenarios, True))),
-               *(Column(scenario["name"], column, numeric=False, right_aligned=True, named_header=True)
+               *(Column(scenario["name"], column, numeric=False, right_aligned=True)
                  for scenario, column in zip(scenarios, cells, strict=True))]
     borrowing = risk_borrowing_note(scenarios, lang)
     return table_or_blocks(columns, title, sentences([label("compare_risk_caption", lang), borrowing or "",

@@ -77,11 +77,9 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.present.console import Title, cell_len, cells_in, layout_encoding
-from aigc_roi.present.graphemes import clusters
 from aigc_roi.present.labels import label
 from aigc_roi.present.text import visible, visible_in_lines
-from aigc_roi.present.word_cut import cut_word
-from aigc_roi.present.wrap import GLUED, SHORT_WORD, cjk_lines, glued_pieces, has_cjk, kept_pieces, parted_pieces
+from aigc_roi.present.wrap import GLUED, cjk_lines, glued_pieces, has_cjk, kept_pieces, parted_pieces
 
 
 @dataclass(frozen=True)
@@ -106,14 +104,8 @@ class Column:
     it breaks only at its spaces, as a name
     does in a column that is no prose, where a prose column broke it between any two characters (先用达人验 / 证再放量);
     the column is never narrower than a name's widest word (``_named_lines``) until the table fits no other way
-    (``column_range`` squeezed): then a name breaks as the rest of its cell does, and where even that leaves the
-    table no fit (``cut``), a run of it wider than ``SHORT_WORD``, which no prose rule breaks, is cut as --help cuts
-    a word (present/word_cut.py), so that no name, however long, with spaces or without
-    (creators_prove_the_product_before_feed_ads), costs the table a column (compare's Δ) or turns it into blocks."""
-    named_header: bool = False
-    """The header is a name (compare's scenario, with its file where two are alike), kept whole at its words where the
-    table fits so; squeezed, it breaks as ``names`` do: a plan's name of 59 cells without a space turned compare into
-    one block per scenario at 80 columns."""
+    (``column_range`` squeezed): then a name breaks as the rest of its cell does, so that no name, however long,
+    costs the table a column (compare's Δ) or turns it into blocks."""
     blocks: Sequence[Sequence[tuple[str, Text]]] | None = None
     """Each row's fields (label and value) when the rows turn to blocks, where they differ from the header and cell:
     a column of defined shares and never shares is a "Never" field in a payback's block."""
@@ -240,20 +232,15 @@ def worded(line: str) -> bool:
 _cells_in = lru_cache(maxsize=1024)(cells_in)
 
 
-def column_range(column: Column, squeezed: int = 0, cut: bool = False) -> tuple[int, int]:
+def column_range(column: Column, squeezed: int = 0) -> tuple[int, int]:
     """(narrowest, natural) content width of ``column``; ``squeezed``, where a table fits no other way, a numeric
     column's words break as prose does and a header after its Chinese pauses (``_PAUSE``); and, squeezed twice, a
     prose column's names and terms between any two characters (``_parted_words``); ``Column.names`` are kept whole
-    only unsqueezed. ``cut``, where the table still fits no other way at that squeeze, a run of a name (and of a
-    ``named_header``) wider than ``SHORT_WORD`` counts as cut wherever the column ends (``_cut_min``)."""
-    encoding = layout_encoding()
-    cut = cut and squeezed > 0
-    if column.named_header and cut:
-        header_min = max(_cut_min(line, squeezed, encoding) for line in _lines(column.header))
-    else:
-        header_min = max(cell_len(word) for word in _header_words(_marked(column.header) if squeezed else column.header))
+    only unsqueezed."""
+    header_min = max(cell_len(word) for word in _header_words(_marked(column.header) if squeezed else column.header))
     header_max = max(cell_len(line.replace(BREAK, "")) for line in _lines(column.header))
     plains = [cell.plain for cell in column.cells]
+    encoding = layout_encoding()
     line_lengths = [_cells_in(line, encoding) for plain in plains for line in _lines(plain)] or [0]
     if column.numeric:
         cell_min = max((max(cell_len(word) for word in unbreakable(line)) if squeezed and worded(line) else cell_len(line)
@@ -262,30 +249,13 @@ def column_range(column: Column, squeezed: int = 0, cut: bool = False) -> tuple[
         # A prose column keeps its names and terms whole (综合获客成本, not 综合获客成 / 本) unless the table fits no
         # other way.
         words = (_parted_words if squeezed > 1 else _kept_words) if column.prose else _glued_words
-        if cut and column.names:
-            # The rest of a label is measured without its name, which counts as cut.
-            plains = [plain.replace(name, " ", 1) if name else plain
-                      for plain, name in zip(plains, column.names, strict=True)]
         cell_min = max((_widest_word(line, words, encoding) for plain in plains for line in _lines(plain)), default=0)
         if not squeezed:
             # A name breaks only at its spaces until the table fits no other way; then it breaks as the rest of its
             # label does: kept whole, a gate's name of 21 Chinese characters (42 cells) dropped compare's Δ column at
             # 80 columns, and a longer one turned the table into blocks at every width.
             cell_min = max([cell_min, *(cells_in(word, encoding) for name in column.names if name for word in name.split())])
-        elif cut:
-            cell_min = max([cell_min, *(_cut_min(name, squeezed, encoding) for name in column.names if name)])
     return max(header_min, cell_min), max(header_max, max(line_lengths))
-
-
-def _cut_min(name: str, squeezed: int, encoding: str | None) -> int:
-    """The fewest cells a line of ``name`` takes where its long runs are cut: the widest of the runs prose keeps
-    (``_kept_words``, squeezed twice ``_parted_words``), but a run wider than ``SHORT_WORD`` (one Latin word of 50
-    characters) is cut wherever the column ends (``name_lines``), so only its widest character counts. Kept whole, such
-    a gate's name turned compare into one block per scenario at 80 columns, and counted as 12 cells a plan's name as
-    its column's header still did so at 40."""
-    words = _parted_words if squeezed > 1 else _kept_words
-    return max((width if width <= SHORT_WORD else max(cells_in(char, encoding) for char in clusters(word))
-                for part in name.split() for word in words(part) for width in [cells_in(word, encoding)]), default=0)
 
 
 @lru_cache(maxsize=1024)
@@ -342,14 +312,10 @@ def fixed_table(columns: Sequence[Column], width: int, most_squeezed: int = 2, *
     """A table of ``columns`` with fixed widths that fits in ``width``, or None when it cannot. A figure's none in
     words and a name written as a Chinese sentence are kept whole where the table fits so, else broken at their words
     (``column_range``): kept whole, "none: more than one sign change" and 视频工具：先投达人，再投信息流 once pushed
-    three scenarios side by side out of 80 columns; at each squeeze, where the table does not fit, a name's long runs
-    are cut before the next squeeze (``column_range``'s ``cut``). A view with a narrower layout to try next squeezes
-    its columns no further than ``most_squeezed``."""
-    named = any(column.names or column.named_header for column in columns)
-    # At each squeeze its names as the rest of the text, then where that does not fit, their long runs cut.
-    for squeezed, cut in [(level, cut) for level in range(most_squeezed + 1) for cut in (False, True)
-                          if not cut or (level and named)]:
-        ranges = [column_range(column, squeezed, cut) for column in columns]
+    three scenarios side by side out of 80 columns. A view with a narrower layout to try next squeezes its columns
+    no further than ``most_squeezed`` (``column_range``)."""
+    for squeezed in range(most_squeezed + 1):
+        ranges = [column_range(column, squeezed) for column in columns]
         widths = [low for low, _ in ranges]
         spare = width - table_overhead(len(columns)) - sum(widths)
         if spare >= 0:
@@ -387,7 +353,7 @@ def fixed_table(columns: Sequence[Column], width: int, most_squeezed: int = 2, *
     for column, column_width in zip(columns, widths, strict=True):
         # fold, never ellipsis: a text column may still hold one CJK run wider than the column.
         right = column.numeric if column.right_aligned is None else column.right_aligned
-        table.add_column(_header_at(column, column_width), justify="right" if right else "left",
+        table.add_column(header_lines(column.header, column_width), justify="right" if right else "left",
                          width=column_width, overflow="fold")
     # A text cell too wide for its column is broken here too, where Rich would part a number from its sign or unit.
     cells = [_laid_out(column, width) for column, width in zip(columns, widths, strict=True)]
@@ -436,7 +402,7 @@ def _laid_out(column: Column, width: int) -> list[Text]:
 def _named_lines(cell: Text, name: str, width: int) -> Text:
     """``cell`` in lines of ``width``, the text before ``name`` as prose, then the name and what follows it (a gate's
     ``(gates[1])``) broken only at their spaces; a word wider than the line, in a table squeezed so far that
-    ``column_range`` no longer keeps it whole, broken from a line of its own (``name_lines``)."""
+    ``column_range`` no longer keeps it whole, broken as prose (``sentence_lines``) from a line of its own."""
     plain = cell.plain
     start = plain.index(name)
     lines = _lines(sentence_lines(plain[:start].rstrip(), width).plain) if plain[:start].strip() else []
@@ -445,7 +411,7 @@ def _named_lines(cell: Text, name: str, width: int) -> Text:
         if cell_len(word) > width:
             if line:
                 lines.append(line)
-            *broken, line = name_lines(word, width)
+            *broken, line = _lines(sentence_lines(word, width).plain)
             lines += broken
             continue
         joined = f"{line} {word}" if line else word
@@ -458,36 +424,10 @@ def _named_lines(cell: Text, name: str, width: int) -> Text:
     return Text("\n".join(lines), style=cell.style)
 
 
-def name_lines(word: str, width: int) -> list[str]:
-    """A word of a name wider than ``width`` in lines that fit: broken as prose (``sentence_lines``: a Chinese name
-    between its terms), and a line still wider, a Latin run (creators_prove_the_product_before_feed_ads), cut where it
-    fills the line, as --help cuts a word wider than its line (present/word_cut.py); every character kept."""
-    return [piece for line in _lines(sentence_lines(word, width).plain) for piece in cut_word(line, width)]
-
-
-def _named_header(column: Column, width: int) -> Text | None:
-    """A ``named_header`` that ``header_lines`` leaves a line wider than ``width`` (a word without a space or a
-    Chinese pause, 59 cells of creators_prove_the_product...): broken as ``header_lines`` breaks it, each line still
-    wider as a word of a name in a cell (``name_lines``); None for any other header, which ``header_lines`` breaks."""
-    if not column.named_header or max(cell_len(word) for word in _header_words(_marked(column.header))) <= width:
-        return None
-    lines = _lines(_broken_header(_marked(column.header), width))
-    return Text("\n".join(piece for line in lines
-                          for piece in (name_lines(line, width) if cell_len(line) > width else [line])))
-
-
-def _header_at(column: Column, width: int) -> str | Text:
-    """``column``'s header in ``width`` cells."""
-    named = _named_header(column, width)
-    return header_lines(column.header, width) if named is None else named
-
-
 def _widest_at(column: Column, width: int) -> int:
     """The widest line of ``column``'s header and cells laid out in ``width`` cells."""
     header = column.header if max(cell_len(word) for word in _header_words(column.header)) <= width else _marked(column.header)
-    named = _named_header(column, width)
-    header_text = _broken_header(header, width) if named is None else named.plain
-    texts = [header_text.replace(BREAK, ""), *(cell.plain for cell in _laid_out(column, width))]
+    texts = [_broken_header(header, width).replace(BREAK, ""), *(cell.plain for cell in _laid_out(column, width))]
     # A line still wider is left to Rich, which wraps it at its spaces as prose_lines does.
     return max(cell_len(short) for text in texts for line in _lines(text)
                for short in (_lines(prose_lines(line, width).plain) if cell_len(line) > width else [line]))

@@ -195,10 +195,7 @@ def test_the_label_column_keeps_its_terms_whole_and_the_name_breaks_at_a_space_o
     for term in TERMS:
         assert any(term in cell for cell in labels), f"{term}:\n" + "\n".join(lines)
     header = [_cells(line)[1] for line in lines if line.startswith("┃")]
-    # Or, where kept at its spaces and pauses it cost the table its Δ columns (two variants at 100 columns), before its
-    # bracket as prose breaks (present/layout.py ``Column.named_header``).
-    assert " ".join(header) in ("AI 头像应用：先种草再放量（测试）", "AI 头像应用： 先种草再放量（测试）",
-                                "AI 头像应用： 先种草再放量 （测试）"), header
+    assert " ".join(header) in ("AI 头像应用：先种草再放量（测试）", "AI 头像应用： 先种草再放量（测试）"), header
 
 
 def test_a_name_in_a_note_stays_whole(folder: Path) -> None:
