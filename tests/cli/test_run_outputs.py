@@ -133,13 +133,14 @@ def test_xlsx_has_one_sheet_per_table_with_the_worked_example(example: Path, tmp
     assert channels[0] == ("Channel", "Path", "Type", "Spend (CNY)", "Users", "CAC (CNY)", "ROAS (paid revenue / ad spend)",
                            "ROI (paid, after variable, before fixed)", "Gross revenue (CNY)", "Contribution (CNY)",
                            "Max bid (CNY)", "Saturating (max bid is an average)",
-                           "Max bid factor (x every month's unit cost)", "LTV (CNY)", "LTV:CAC", "Note")
+                           "Max bid factor (x every month's unit cost)", "Max bid is", "LTV (CNY)", "LTV:CAC", "Note")
     assert channels[1][:6] == ("CPA", "acquisition[0]", "cpa", 20000, 1000, 20)
     assert channels[1][11] is False  # no saturation_budget: the max bid holds for the last user too
     # The spec's worked example: c(a) = 9, 4.5, 2.25, so the channel's own ltv is 15.75 and 15.75 / 20 = 0.7875.
     assert channels[1][12] is None  # a bid written once has a max bid, no factor
-    assert channels[1][13:15] == pytest.approx((15.75, 0.7875))
-    assert channels[1][15] is None
+    assert channels[1][13] == "Max bid (per new user)"  # a cpa channel's unit cost is its bid per user
+    assert channels[1][14:16] == pytest.approx((15.75, 0.7875))
+    assert channels[1][16] is None
 
     months = list(workbook["months"].iter_rows(values_only=True))
     header = months[0]

@@ -85,9 +85,11 @@ def test_none_reads_as_each_figure_declares() -> None:
     assert (style.figure("irr", 10.5), style.figure("irr", 9.99)) == ("> 1,000%", "999.00%")
 
 
-def test_the_workbook_keeps_cents_for_money_per_user_only() -> None:
-    # README: money #,##0, CAC and LTV #,##0.00.
-    assert {name for name in FIGURE_NAMES if figure_format(name) == MONEY_CENTS} == {"cac", "blended_cac", "ltv"}
+def test_the_workbook_keeps_cents_for_every_money_figure() -> None:
+    # docs/formulas.md §8: a headline money figure carries 2 decimals, a total (NPV) as a per-user one (CAC).
+    assert {name for name in FIGURE_NAMES if figure_format(name) == MONEY_CENTS} == {
+        "ad_spend", "cac", "blended_cac", "gross_revenue", "net_revenue", "contribution", "net_cash", "peak_cash_need",
+        "npv", "ltv"}
 
 
 def test_check_base_reads_a_change_to_or_from_none_as_the_figure_declares() -> None:
