@@ -104,8 +104,9 @@ class Column:
     it breaks only at its spaces, as a name
     does in a column that is no prose, where a prose column broke it between any two characters (先用达人验 / 证再放量);
     the column is never narrower than a name's widest word (``_named_lines``) until the table fits no other way
-    (``column_range`` squeezed): then a name breaks as the rest of its cell does, so that no name, however long,
-    costs the table a column (compare's Δ) or turns it into blocks."""
+    (``column_range`` squeezed): then a name breaks as the rest of its cell does, at its spaces or between Chinese
+    characters, so that a long name costs the table no column (compare's Δ). One word wider than the column (a name
+    of 50 letters without a space) is still never cut: the table then turns into blocks, each headed by it whole."""
     blocks: Sequence[Sequence[tuple[str, Text]]] | None = None
     """Each row's fields (label and value) when the rows turn to blocks, where they differ from the header and cell:
     a column of defined shares and never shares is a "Never" field in a payback's block."""
