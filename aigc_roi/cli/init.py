@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 
 TEMPLATES: Traversable = resources.files("aigc_roi") / "templates"
 """Bundled scenarios; every ``*.yaml`` here is a template named by its stem. A file of the
-same name in ``templates/zh/`` is that template with Chinese comments and a Chinese ``name:`` (the same
-values otherwise), written and listed under ``--lang zh`` or a Chinese locale; tests/cli/test_init.py requires one
-for every template."""
+same name in ``templates/zh/`` is that template with Chinese comments and Chinese names, the plan's and each
+item's (B站 CPA（注册用户）; the same values otherwise), written and listed under ``--lang zh`` or a Chinese
+locale; tests/cli/test_init.py requires one for every template."""
 DEFAULT_TEMPLATE = "starter"
 
 

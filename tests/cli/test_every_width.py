@@ -45,7 +45,7 @@ COMMANDS: dict[str, list[str]] = {
     "actuals": ["actuals", str(SCENARIOS / "zh" / "chat-assistant-cpa.yaml"),
                 str(ROOT / "examples" / "actuals" / "douyin-ocean-engine.csv"),
                 str(ROOT / "examples" / "actuals" / "bilibili.csv"),
-                "--map", "Douyin activation CPA=dy_*", "--map", "Bilibili CPA (registered user)=bili_*"],
+                "--map", "抖音激活 CPA=dy_*", "--map", "B站 CPA（注册用户）=bili_*"],
     "init": ["init", "--list"],
 }
 WIDTHS = range(20, 121)

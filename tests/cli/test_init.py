@@ -226,6 +226,22 @@ def test_display_width_counts_cjk_and_full_width_punctuation_as_two_columns() ->
     assert _display_width("# 元 / 月（预付）") == 2 + 2 + 3 + 2 + 2 * 4
 
 
+ITEM_LISTS = (("acquisition",), ("monetization", "plans"), ("monetization", "purchases"), ("monetization", "orders"),
+              ("costs", "fixed"), ("gates",))
+"""Where a plan lists named items: channels, plans, purchases, orders, fixed costs and gates."""
+
+
+def _items(data: dict, path: tuple[str, ...]) -> list[dict]:
+    for key in path:
+        data = data.get(key) or {}
+    return list(data or [])
+
+
+def _english(name: str) -> bool:
+    """A name a Chinese team would not write: no Chinese character, or two English words in a row."""
+    return not CJK.search(name) or bool(re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", name))
+
+
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
 def test_every_template_has_a_chinese_version_with_the_same_data(name: str) -> None:
     import yaml
@@ -233,12 +249,27 @@ def test_every_template_has_a_chinese_version_with_the_same_data(name: str) -> N
     chinese = ZH_TEMPLATES / f"{name}.yaml"
     assert chinese.is_file(), f"templates/zh/{name}.yaml is missing: a new template needs its Chinese comments too"
     # Parsed by PyYAML rather than the engine, so a value changed in one copy fails here even if it moves no figure.
-    # Only the name differs: a Chinese plan is named in Chinese (init --list shows it as the description).
+    # Only names differ: a Chinese plan is named in Chinese (init --list shows it as the description), and so is
+    # each of its items (B站 CPA（注册用户）, 月度会员（iOS）, 工具和算力), as a Chinese team names them; a gate
+    # names its channels as the plan does.
     zh_data = yaml.safe_load(chinese.read_text(encoding="utf-8"))
     en_data = yaml.safe_load(TEMPLATES[name].read_text(encoding="utf-8"))
-    chinese_name = zh_data.pop("name")
-    assert CJK.search(chinese_name) and not re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", chinese_name), chinese_name
+    names = [zh_data.pop("name")]
     en_data.pop("name")
+    in_english: dict[str, str] = {}
+    for path in ITEM_LISTS:
+        zh_items, en_items = _items(zh_data, path), _items(en_data, path)
+        assert len(zh_items) == len(en_items), path
+        for zh_item, en_item in zip(zh_items, en_items, strict=True):
+            names.append(zh_item.pop("name"))
+            english = en_item.pop("name")
+            if path == ("acquisition",):
+                in_english[names[-1]] = english
+    assert [written for written in names if _english(written)] == []
+    for gate in _items(zh_data, ("gates",)):
+        for key in ("channels", "then"):
+            if key in gate:
+                gate[key] = [in_english[channel] for channel in gate[key]]
     assert zh_data == en_data
 
 

@@ -87,7 +87,7 @@ COMMANDS: dict[str, list[str]] = {
     "check": ["check", "huajing.yaml", "cheaper.yaml"],
     "validate": ["validate", "broken.yaml"],
     "actuals": ["actuals", "chat-assistant-cpa.yaml", "douyin-ocean-engine.csv", "bilibili.csv",
-                "--map", "Douyin activation CPA=dy_*", "--map", "Bilibili CPA (registered user)=bili_*"],
+                "--map", "抖音激活 CPA=dy_*", "--map", "B站 CPA（注册用户）=bili_*"],
     "init": ["init", "--list"],
 }
 

@@ -85,7 +85,7 @@ def test_a_look_alike_space_after_a_colon_inside_braces(tmp_path: Path, space: s
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("indent", ["", " "])
 def test_a_look_alike_space_in_the_indentation_of_a_list_item(tmp_path: Path, space: str, lang: str, indent: str) -> None:
-    path, line, _ = _slip(tmp_path, "  - name: Douyin CPA", f"{indent}{space}- name: Douyin CPA")
+    path, line, _ = _slip(tmp_path, "  - name: 抖音 CPA", f"{indent}{space}- name: 抖音 CPA")
     assert _errors(path, lang) == [f"{path}:{line}:{len(indent) + 1}: {LOOK_ALIKES[space][1][lang == 'zh']}"]
 
 

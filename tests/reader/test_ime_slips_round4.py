@@ -103,14 +103,14 @@ def test_full_width_brackets_around_a_list_of_mappings(tmp_path: Path) -> None:
         "in YAML; write purchases: [{name: 提示词包, price: 19.9, rate: 0.02}]"]
 
 
-LIST = ("gates[0].channels: expected a list, found '［Douyin CPA］'; full-width '［', '］' (IME input): write [Douyin CPA]",
-        "gates[0].channels: 应为列表，实际为 '［Douyin CPA］'；全角字符 '［'、'］'（输入法输入）：请写 [Douyin CPA]")
+LIST = ("gates[0].channels: expected a list, found '［抖音 CPA］'; full-width '［', '］' (IME input): write [抖音 CPA]",
+        "gates[0].channels: 应为列表，实际为 '［抖音 CPA］'；全角字符 '［'、'］'（输入法输入）：请写 [抖音 CPA]")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_full_width_brackets_around_a_list_of_names(tmp_path: Path, lang: str) -> None:
-    """Not 'a list is written in brackets: [［Douyin CPA］]': the brackets are there, full-width."""
-    gate = "gates:\n  - name: 验证\n    after_month: 2\n    channels: ［Douyin CPA］\n    min_roas: 0.5\ntargets:"
+    """Not 'a list is written in brackets: [［抖音 CPA］]': the brackets are there, full-width."""
+    gate = "gates:\n  - name: 验证\n    after_month: 2\n    channels: ［抖音 CPA］\n    min_roas: 0.5\ntargets:"
     path, line, _ = _slip(tmp_path, "targets:", gate)
     column = len("    channels: ") + 1
     assert _errors(path, lang) == [f"{path}:{line + 3}:{column}: {LIST[lang == 'zh']}"]

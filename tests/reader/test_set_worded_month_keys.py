@@ -16,7 +16,7 @@ SCHEDULE = "acquisition[2].bid={by_month: {3: 18, 6: 20}}"
 @pytest.mark.parametrize(("path", "shown", "hint"), [
     ("acquisition[2].bid.by_month.6月", "acquisition[2].bid.by_month.6月", "write 6"),
     ("acquisition[2].bid.by_month.第6个月", "acquisition[2].bid.by_month.第6个月", "write 6"),
-    ("Bilibili CPA.bid.by_month.6月", "acquisition[2].bid.by_month.6月", "write 6"),
+    ("B站 CPA.bid.by_month.6月", "acquisition[2].bid.by_month.6月", "write 6"),
 ])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_worded_month_after_a_dot(path: str, shown: str, hint: str, lang: str) -> None:
@@ -62,7 +62,7 @@ def test_the_span_hint_followed() -> None:
 
 
 def test_replacing_a_value_written_once_writes_the_month_meant() -> None:
-    """Bilibili CPA's bid is 18: M3 is month 3, so the offered schedule is {1: 18, 3: 20}, which runs."""
+    """B站 CPA's bid is 18: M3 is month 3, so the offered schedule is {1: 18, 3: 20}, which runs."""
     result = invoke(["run", PLAN, "--set", "acquisition[2].bid.by_month.M3=20"])
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[-1].endswith(

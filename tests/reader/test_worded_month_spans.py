@@ -113,7 +113,7 @@ def test_a_list_of_months_each_written_as_the_plans_slides_name_them(tmp_path: P
         "a month of the plan is its number alone: write 4"]
 
 
-GATE = "gates:\n  - name: 验证\n    after_month: {0}\n    channels: [Douyin CPA]\n    min_roas: 0.5\ntargets:"
+GATE = "gates:\n  - name: 验证\n    after_month: {0}\n    channels: [抖音 CPA]\n    min_roas: 0.5\ntargets:"
 
 
 @pytest.mark.parametrize(("written", "hint"), [
