@@ -67,7 +67,7 @@ def test_the_variance_table_names_its_inputs_at_80_columns(lang: str) -> None:
     # The two uncertain inputs of the template (a KOL fee range and a fixed-cost range) stay on screen.
     text = _screen("simulate", lang, 80)
     # Named as the file names them (its channel and its fixed cost), each whole on its line.
-    assert "acquisition[抖音达人（KOL）].fee" in text
+    assert "acquisition[抖音达人 KOL].fee" in text
     assert "costs.fixed[工具和算力].monthly" in text
 
 
