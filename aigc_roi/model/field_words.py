@@ -30,8 +30,10 @@ def worded_field(path: str) -> list[tuple[str, str]]:
     the key is asked of the path through it."""
     segments = path.strip().split(".")
     for at in range(1, len(segments)):
-        keys = FIELD_WORDS.get(segments[at].strip())
+        # A word followed by a bracket (激活.出价[0]) is the same word, the bracket kept in the path after it.
+        word, bracket, indexed = segments[at].partition("[")
+        keys = FIELD_WORDS.get(word.strip())
         if keys and ".".join(segments[:at]).strip():
-            tail = "".join(f".{segment}" for segment in segments[at + 1:])
+            tail = bracket + indexed + "".join(f".{segment}" for segment in segments[at + 1:])
             return [(".".join([*segments[:at], key]), tail) for key in keys]
     return []

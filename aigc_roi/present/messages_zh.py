@@ -98,10 +98,13 @@ def _span_written_zh(written: str) -> str:
 
 
 _READS_ZH = {
-    "runs linearly from the key before and holds its last key to the end": "by_month 从前一个键线性过渡，最后一个键的值保持到期末",
-    "runs linearly from the key before": "by_month 从前一个键线性过渡",
-    "holds its last key to the end": "by_month 最后一个键的值保持到期末",
+    "runs linearly from the key before": "从前一个键线性过渡",
+    "holds its first key back to month 1": "第一个键的值向前保持到第 1 个月",
+    "holds its last key to the end": "最后一个键的值保持到期末",
+    "runs linearly to the key after": "线性过渡到后一个键",
 }
+"""How by_month reads the months around a span's keys (reader/key_holds.py ``READS``), joined by " and "."""
+_READ = "(?:" + "|".join(re.escape(read) for read in _READS_ZH) + ")"
 
 
 def _around_zh(reads: str, before: str | None, after: str | None) -> str:
@@ -109,7 +112,16 @@ def _around_zh(reads: str, before: str | None, after: str | None) -> str:
     (reader/key_holds.py ``around``)."""
     keys = [f"之前的值写在键 {before}"] if before else []
     keys += [f"之后的值写在键 {after}"] if after else []
-    return _READS_ZH[reads] + (f"：请把{'、'.join(keys)}" if keys else "")
+    told = "，".join(_READS_ZH[read] for read in reads.split(" and "))
+    return f"by_month {told}" + (f"：请把{'、'.join(keys)}" if keys else "")
+
+
+def _first_keys_zh(keys: str) -> str:
+    """The keys of a by_month value over a plan's first months (reader/month_lengths.py ``_first_keys``)."""
+    between = re.fullmatch(r"keys 1 and one of (\d+) to (\d+)", keys)
+    if between:
+        return f"键 1 和 {between[1]} 到 {between[2]} 中的一个"
+    return "键 1 和 " + keys.removeprefix("keys 1 and ").replace(", ", "、").replace(" or ", " 或 ")
 
 
 def _firsts_zh(firsts: str) -> str:
@@ -138,7 +150,8 @@ def _span_hint_zh(match: re.Match[str]) -> str:
 
 _SCHEDULE_READING = re.compile(r"(.+?) if it means (?:the plan's months (\d+) to (\d+)|calendar (?:months (\d+) to (\d+)|"
                                r"month (\d+) on) \(start (\S+) is month 1\))")
-_SCHEDULE_MONTH = re.compile(r"(.+?) if it means (?:the plan's month (\d+)|calendar month (\d+) \(start (\S+) is month 1\))")
+_SCHEDULE_MONTH = re.compile(r"(.+?) if it means (?:the plan's month (\d+)|calendar month (\d+) \(start (\S+) is month 1\)|"
+                             r"the plan's first (\d+) months)")
 """A --set of one month written in words (6月) offers a schedule for each month it may be."""
 
 
@@ -151,6 +164,7 @@ def _schedules_zh(schedules: str) -> str:
         month = _SCHEDULE_MONTH.fullmatch(schedule) if reading is None else None
         if month is not None:
             told.append(f"{month[1]}（若指方案的第 {month[2]} 个月）" if month[2] else
+                        f"{month[1]}（若指方案的前 {month[5]} 个月）" if month[5] else
                         f"{month[1]}（若指日历上的 {month[3]} 月，start {month[4]} 为第 1 月）")
         elif reading is None:
             told.append(schedule)
@@ -641,8 +655,13 @@ _MESSAGES = _rules([
     (r"expected (.*)", lambda m: _should_be(m[1])),
     (r"unknown key '(.*)'; did you mean '(.*)'\?", "未知字段 '{0}'；是否想写 '{1}'？"),
     # reader/overrides.py: a field word in Chinese in a --set path (model/field_words.py).
+    (r"'(.*)' writes a field in Chinese, and a path takes its key: did you mean ('.*' if it means .*)\?",
+     lambda m: f"'{m[1]}' 用中文写了字段名，而路径只认英文字段名：是否想写 {_schedules_zh(m[2])}？"),
     (r"'(.*)' writes a field in Chinese, and a path takes its key: did you mean '(.*)'\?",
      "'{0}' 用中文写了字段名，而路径只认英文字段名：是否想写 '{1}'？"),
+    # The path meant is refused in turn (reader/overrides.py _refuse_a_field_word): its own refusal, translated.
+    (r"'(.*?)' writes a field in Chinese, and a path takes its key, but '(.*?)' is refused too: (.*)",
+     lambda m: f"'{m[1]}' 用中文写了字段名，而路径只认英文字段名，但 '{m[2]}' 同样不能设置：{translate(m[3])}"),
     (r"unknown key '(.*)'; months go under by_month, as in (.*)", "未知字段 '{0}'；各月的值应写在 by_month 之下，如 {1}"),
     (r"unknown key '(.*)'; expected one of (.*)", _lists("未知字段 '{0}'；可用字段：{1}", 1)),
     (r"unknown key '(.*)'", "未知字段 '{0}'"),
@@ -1175,9 +1194,23 @@ _HINTS = _rules([
     (r"a list holds single months, not a span", "列表里逐个写月份，不写区间"),
     # What by_month makes of a span's two ends as keys and of the months around them (reader/key_holds.py).
     (r"the same value at both holds between them", "两个键取同一个值，其间各月即为该值"),
-    (r"by_month (runs linearly from the key before and holds its last key to the end|runs linearly from the key before|"
-     r"holds its last key to the end)(?:, so write (?:the value before at key (\d+))?(?: and the one after at key (\d+)|"
-     r"the value after at key (\d+))?)?", lambda m: _around_zh(m[1], m[2], m[3] or m[4])),
+    (rf"by_month ({_READ}(?: and {_READ})*)(?:, so write (?:the value before at key (\d+))?(?: and the one after at key "
+     r"(\d+)|the value after at key (\d+))?)?", lambda m: _around_zh(m[1], m[2], m[3] or m[4])),
+    # The schedule's other keys a span's keys fall on (reader/key_holds.py ``clashes``).
+    (r"key (\d+) is written already: write one value there", "键 {0} 已写过：此处只写一个值"),
+    (r"keys (\d+) and (\d+) are written already: write one value at each", "键 {0} 和 {1} 已写过：每个键只写一个值"),
+    (r"key (\d+) lies within the span: drop it for the value to hold", "键 {0} 落在区间之内：删去它，该值才能在区间内保持"),
+    (r"keys (.*) lie within the span: drop them for the value to hold",
+     lambda m: f"键 {_enumerated(m[1])} 落在区间之内：删去它们，该值才能在区间内保持"),
+    # A span of lengths as a by_month key (reader/month_lengths.py ``_lengths_hint``): both readings as keys.
+    (r"(\S+) is months (\d+) to (\d+) or a length of \d+ to \d+ months: write keys (\d+) and (\d+) if it means the plan's "
+     r"months \d+ to \d+, or (keys 1 and .*) if it means the plan's first (\d+(?: to \d+)?) months",
+     lambda m: f"{m[1]} 可能是第 {m[2]}-{m[3]} 个月，也可能是 {m[2]} 到 {m[3]} 个月的时长：若指方案的第 {m[2]}-{m[3]} 个月，"
+               f"请写键 {m[4]} 和 {m[5]}；若指方案的前 {m[7].replace(' to ', ' 到 ')} 个月，请写{_first_keys_zh(m[6])}"),
+    (r"(\S+) is months (\d+) to (\d+) or a length of \d+ to \d+ months: write (keys 1 and .*) if it means the plan's "
+     r"first (\d+(?: to \d+)?) months",
+     lambda m: f"{m[1]} 可能是第 {m[2]}-{m[3]} 个月，也可能是 {m[2]} 到 {m[3]} 个月的时长：若指方案的前 "
+               f"{m[5].replace(' to ', ' 到 ')} 个月，请写{_first_keys_zh(m[4])}"),
     (r"the plan has (\d+) months, not (\d+)", "方案只有 {0} 个月，不足 {1} 个月"),
     # A length of months where a month is asked (reader/month_lengths.py): 6个月 is six months long, not month 6.
     (r"(\S+) is a length of (\d+) months?, not a month: write (\S+) if it means the plan's first \d+ months?",
@@ -1191,9 +1224,18 @@ _HINTS = _rules([
     (r"((?:\S+, )*\S+) and (\S+) are lengths of months, not months",
      lambda m: f"{m[1].replace(', ', '、')}、{m[2]} 是时长，不是月份"),
     (r"(\S+) is months (\d+) to (\d+) or a length of \d+ to \d+ months: write (\S+) if it means the plan's months "
-     r"\d+ to \d+, or (.*) if it means the plan's first \d+ to \d+ months",
+     r"\d+ to \d+, or (.*) if it means the plan's first (\d+(?: to \d+)?) months",
      lambda m: f"{m[1]} 可能是第 {m[2]}-{m[3]} 个月，也可能是 {m[2]} 到 {m[3]} 个月的时长：若指方案的第 {m[2]}-{m[3]} 个月，"
-               f"请写 {m[4]}；若指方案的前 {m[2]} 到 {m[3]} 个月，请写 {_firsts_zh(m[5])}"),
+               f"请写 {m[4]}；若指方案的前 {m[6].replace(' to ', ' 到 ')} 个月，请写 {_firsts_zh(m[5])}"),
+    # Past the horizon, the lengths within it alone (3-30个月 of 24: 1-3 to 1-24), the months told where they lie after.
+    (r"(\S+) is months (\d+) to (\d+) or a length of \d+ to \d+ months: write (.*) if it means the plan's first "
+     r"(\d+(?: to \d+)?) months",
+     lambda m: f"{m[1]} 可能是第 {m[2]}-{m[3]} 个月，也可能是 {m[2]} 到 {m[3]} 个月的时长：若指方案的前 "
+               f"{m[5].replace(' to ', ' 到 ')} 个月，请写 {_firsts_zh(m[4])}"),
+    # 0个月后 (reader/month_lengths.py _after_none): a plan has no month 0.
+    (r"(\S+) is the time after no month: a plan has no month 0", "{0} 指第 0 个月之后，而方案没有第 0 个月"),
+    (r"write key 1 if it means from month 1", "若指从第 1 个月起，请写键 1"),
+    (r"write all if it means from month 1", "若指从第 1 个月起，请写 all"),
     (r"(\S+) is months (\d+) to (\d+) or a length of \d+ to \d+ months",
      "{0} 可能是第 {1}-{2} 个月，也可能是 {1} 到 {2} 个月的时长"),
     (r"(\S+) is the time after the first (?:month|(\d+) months), not a month: write (\S+) if it means the plan's months "

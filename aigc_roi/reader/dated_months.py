@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from aigc_roi.model.ime_marks import SPAN_SLIPS
-from aigc_roi.reader.month_lengths import after_length
+from aigc_roi.reader.month_lengths import after_length, length_span
 from aigc_roi.reader.numbers import written_date
 from aigc_roi.reader.worded_months import month_readings, span_keys, worded_hint
 
@@ -20,15 +20,15 @@ _SPAN = re.compile(rf"\s*(?P<first>[12][0-9]{{3}}-[0-9]{{1,2}}(?:-[0-9]{{1,2}})?
 
 
 def date_hint(text: str, start: tuple[int, int] | None, last: int, spans: bool = False, horizon: bool = True,
-              place: str = "one") -> str | None:
+              place: str = "one", keys: frozenset[int] | None = None) -> str | None:
     """Which month of the plan ``text`` is, written as a date (``2025-06``, ``2025-06-15``), or which months, written
     as a span of two, or its number where it is written with the word for month or a prefix (``6月``, ``3月-6月``,
     ``M3``: reader/worded_months.py); None for any other text. ``start`` is the plan's (year, month), None where it
     has none; ``spans``: the field takes a span or a list of months (a channel's ``months``), else one month;
     ``last``: the last month the field takes (the horizon, or the month before it: ``horizon`` False), past which a
     worded month is told where it lies, not written, and a date is told it lies past it; ``place``: where one month
-    is written (worded_months.PLACES)."""
-    worded = worded_hint(text, start, spans, last, horizon, place)
+    is written (worded_months.PLACES); ``keys``: a by_month key's, the months its schedule keys by number."""
+    worded = worded_hint(text, start, spans, last, horizon, place, keys)
     if worded is not None:
         return worded
     date = written_date(text)
@@ -73,7 +73,16 @@ def key_readings(text: str, start: tuple[int, int] | None, horizon: int) -> list
     ``3个月后``, ``2025-08``, ``2025-04~2025-06``), as (first, last, the reading in words) for each reading within
     1..``horizon``, first == last for one month: the plan's months, and the calendar's where a ``start`` makes them
     others; a date counted from ``start``, none without one. None for a text that names no such month (a number, a
-    length, no month at all), which is offered as written."""
+    length, no month at all), which is offered as written. A span of lengths (``3-6个月``) is months 3 to 6 or the
+    plan's first 3 to 6 months: each (the first and last where more than four) within the horizon."""
+    lengths = length_span(text)
+    if lengths is not None:
+        low, high = lengths
+        top = min(high, horizon)
+        counts = list(range(low, top + 1))
+        counts = counts if len(counts) <= 4 else [counts[0], counts[-1]]
+        return ([(low, high, f"the plan's months {low} to {high}")] if high <= horizon else []) + [
+            (1, count, f"the plan's first {count} months") for count in counts]
     spans = span_keys(text, start, horizon)
     if spans is not None:
         return spans

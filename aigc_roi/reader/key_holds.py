@@ -1,36 +1,81 @@
 """What a span of months written as one ``by_month`` key is told its two ends as keys do (docs/formulas.md §14): a
-schedule runs linearly from the key before and holds its last key's value to the end, so ``{1: x, 6: x}`` for
-``前6个月: x`` is x after month 6 too, and ``{3: x, 6: x}`` ramps to x from the key before. Where the span starts
-after month 1 or ends before the plan's last month, the hint says which key keeps the value before it and which gives
-the one after, so the offer is never read as "x in these months only"."""
+schedule runs linearly between its keys, holds its first key's value back to month 1 and its last key's to the end,
+so ``{1: x, 6: x}`` for ``前6个月: x`` is x after month 6 too, and ``{3: x, 6: x}`` ramps to x from a key before.
+Where the span starts after month 1 or ends before the plan's last month, the hint says which key keeps the value
+before it and which gives the one after, so the offer is never read as "x in these months only". The schedule's
+other keys (``keys``) are taken into account: a key already at the month before or after needs none written, a
+key after the span is ramped to rather than held to the end, and a key the span's ends or months fall on is told,
+never offered twice (``{1: 18, 前6个月: 20}`` was told to write key 1)."""
 
 from __future__ import annotations
 
 SAME_BETWEEN = "the same value at both holds between them"
 
+RAMP_BEFORE = "runs linearly from the key before"
+HOLD_FIRST = "holds its first key back to month 1"
+HOLD_LAST = "holds its last key to the end"
+RAMP_AFTER = "runs linearly to the key after"
+READS = (RAMP_BEFORE, HOLD_FIRST, HOLD_LAST, RAMP_AFTER)
+"""How by_month reads the months before and after a span's keys (messages_zh.py translates each)."""
 
-def around(low: int, high: int, last: int) -> str:
+
+def _sides(low: int, high: int, last: int, keys: frozenset[int] | None) -> tuple[str | None, str | None]:
+    """How by_month reads the months before ``low`` and after ``high``, None where none is left to a reading (the
+    span starts at month 1 or a key is already at the month before; it ends at ``last`` or a key at the month after).
+    ``keys`` None: the schedule's other keys are unknown, a key before assumed (the value written once, key 1)."""
+    before: str | None = None
+    if low > 1 and (keys is None or low - 1 not in keys):
+        before = RAMP_BEFORE if keys is None or any(key < low for key in keys) else HOLD_FIRST
+    after: str | None = None
+    if high < last and (keys is None or high + 1 not in keys):
+        after = RAMP_AFTER if keys is not None and any(key > high for key in keys) else HOLD_LAST
+    return before, after
+
+
+def _reads(before: str | None, after: str | None) -> str:
+    return "by_month " + " and ".join(read for read in (before, after) if read)
+
+
+def around(low: int, high: int, last: int, keys: frozenset[int] | None = None) -> str:
     """How by_month reads the months around ``low``..``high`` of a plan of ``last`` months, and the keys that give them
     values of their own: ``by_month runs linearly from the key before and holds its last key to the end, so write
-    the value before at key 2 and the one after at key 7``; "" where the span starts at month 1 and ends at the last."""
-    before, after = low > 1, high < last
+    the value before at key 2 and the one after at key 7``; "" where nothing around the span is left to a reading."""
+    before, after = _sides(low, high, last, keys)
     if not before and not after:
         return ""
-    keys = (f"the value before at key {low - 1} and the one after at key {high + 1}" if before and after else
+    told = (f"the value before at key {low - 1} and the one after at key {high + 1}" if before and after else
             f"the value before at key {low - 1}" if before else f"the value after at key {high + 1}")
-    return f"{_reads(before, after)}, so write {keys}"
+    return f"{_reads(before, after)}, so write {told}"
 
 
-def _reads(before: bool, after: bool) -> str:
-    return ("by_month runs linearly from the key before and holds its last key to the end" if before and after else
-            "by_month runs linearly from the key before" if before else "by_month holds its last key to the end")
+def clashes(low: int, high: int, keys: frozenset[int] | None) -> list[str]:
+    """The schedule's other keys a span's ends or months fall on: an end written already has two values for one
+    month, and a key within the span breaks the value the span holds."""
+    if not keys:
+        return []
+    ends = sorted(key for key in keys if key in (low, high))
+    within = sorted(key for key in keys if low < key < high)
+    notes = []
+    if ends:
+        notes.append(f"key {ends[0]} is written already: write one value there" if len(ends) == 1 else
+                     f"keys {ends[0]} and {ends[1]} are written already: write one value at each")
+    if within:
+        named = ", ".join(str(key) for key in within[:-1]) + f" and {within[-1]}" if len(within) > 1 else str(within[0])
+        notes.append(f"key {named} lies within the span: drop it for the value to hold" if len(within) == 1 else
+                     f"keys {named} lie within the span: drop them for the value to hold")
+    return notes
 
 
-def span_holds(spans: list[tuple[int, int]], last: int) -> str:
-    """The note after ``write keys low and high``: the value at both holds between them, and what by_month makes of
-    the months around them; where two readings offer two spans, how it reads them without the keys of either."""
+def span_holds(spans: list[tuple[int, int]], last: int, keys: frozenset[int] | None = None) -> str:
+    """The note after ``write keys low and high``: the value at both holds between them, what the schedule's other
+    keys make of them, and what by_month makes of the months around them; where two readings offer two spans, how it
+    reads them without the keys of either."""
     if len(spans) == 1:
-        tail = around(*spans[0], last)
+        notes = [*clashes(*spans[0], keys), around(*spans[0], last, keys)]
     else:
-        tail = _reads(any(low > 1 for low, _ in spans), any(high < last for _, high in spans))
-    return f"{SAME_BETWEEN}; {tail}" if tail else SAME_BETWEEN
+        sides = [_sides(low, high, last, keys) for low, high in spans]
+        befores = [before for before, _ in sides if before]
+        afters = [after for _, after in sides if after]
+        reads = [*dict.fromkeys(befores), *dict.fromkeys(afters)]
+        notes = ["by_month " + " and ".join(reads)] if reads else []
+    return "; ".join([SAME_BETWEEN, *(note for note in notes if note)])

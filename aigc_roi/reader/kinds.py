@@ -554,11 +554,15 @@ class ByMonthOr:
         points: dict[int, Any] = {}
         first_key: dict[int, Node] = {}
         invalid = False
+        # The months the schedule keys by number: a hint for a key written otherwise takes them into account
+        # (reader/key_holds.py: no key offered twice, a key after a span ramped to).
+        numbered = frozenset(month for key in schedule.value if (month := whole_number(key)) is not None
+                             and 1 <= month <= ctx.horizon_months)
         for key, entry in schedule.value.items():
             key_path = join_path(schedule_path, key)
             month = whole_number(key)
             if month is None or not 1 <= month <= ctx.horizon_months:
-                hint = date_hint(key, ctx.start, ctx.horizon_months, place="key")
+                hint = date_hint(key, ctx.start, ctx.horizon_months, place="key", keys=numbered)
                 ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {found_key(key)}"
                           + (f"; {hint}" if hint else ""), among=ctx.past_horizon(month))
                 invalid = True

@@ -14,7 +14,7 @@ import re
 
 from aigc_roi.model.ime_marks import DIGIT_TWINS, SPAN_SLIPS
 from aigc_roi.reader.chinese_numerals import DIGITS, numeral_value
-from aigc_roi.reader.key_holds import around
+from aigc_roi.reader.key_holds import around, clashes, span_holds
 
 _COUNT = rf"[0-9０-９]{{1,3}}|[{DIGITS}十两]{{1,3}}"
 _LENGTH = re.compile(rf"\s*(?P<first>前|头)?\s*(?P<count>{_COUNT})\s*个月\s*(?P<after>后|以后|之后)?\s*")
@@ -47,19 +47,32 @@ def after_length(text: str) -> int | None:
     return _count(match["count"])
 
 
-def length_hint(text: str, place: str, last: int, horizon: bool) -> str | None:
+def length_span(text: str) -> tuple[int, int] | None:
+    """The two counts of a span of lengths (``3-6个月``: 3, 6) that is two readings, months 3 to 6 or the plan's first
+    3 to 6 months (``_lengths_hint``); None for any other text, and for one from 1 (``1-6个月``), whose readings are
+    one, months 1 to 6."""
+    lengths = _LENGTHS.fullmatch(text)
+    if lengths is None:
+        return None
+    low, high = _count(lengths["low"]), _count(lengths["high"])
+    return (low, high) if low is not None and high is not None and 1 < low < high else None
+
+
+def length_hint(text: str, place: str, last: int, horizon: bool, keys: frozenset[int] | None = None) -> str | None:
     """What ``text`` is, a length of months (``6个月``), the first months (``前两个月``: only where one month is asked;
     a span's place reads it as worded_months.py does) or the time after them (``两个月后``: a gate's month only), and
     what to write for it
     in ``place`` (worded_months.py ``PLACES``, ``span`` for a channel's months); None for any other text. ``last``:
     the last month the field takes (the horizon, or the month before it: ``horizon`` False, a gate's test month)."""
     lengths = _LENGTHS.fullmatch(text)
-    if lengths is not None and place == "span":
-        return _lengths_hint(text.strip(), _count(lengths["low"]), _count(lengths["high"]), last, horizon)
+    if lengths is not None and place in ("span", "key"):
+        return _lengths_hint(text.strip(), _count(lengths["low"]), _count(lengths["high"]), last, horizon, place, keys)
     match = _LENGTH.fullmatch(text)
     if match is None or match["first"] and match["after"]:
         return None
     count = _count(match["count"])
+    if count == 0 and match["after"]:
+        return _after_none(text.strip(), place, keys)
     # The first months where a span or a by_month key's two ends are written are worded_months.py's span (1-2).
     if count is None or count == 0 or match["first"] and place != "one":
         return None
@@ -73,12 +86,14 @@ def length_hint(text: str, place: str, last: int, horizon: bool) -> str | None:
             return f"{what}: write {count}" if count <= last else f"{what}; month {count} is past {bound}"
         # Where months run or a value starts (a channel's months, a by_month key) it is the months from the next on,
         # to the plan's end; a milestone's month (horizon) or a list's item is no such place.
-        if place not in ("span", "key") or count == 0:
+        if place not in ("span", "key"):
             return f"{what}; {_NOT_HERE['item']}" if place == "item" else None
         if count + 1 > last:
             return f"{what}; month {count + 1} is past {bound}"
         if place == "key":
-            return f"{what}: write key {count + 1}, its first month; {around(count + 1, last, last)}"
+            return "; ".join(note for note in (f"{what}: write key {count + 1}, its first month",
+                                               *clashes(count + 1, count + 1, keys), around(count + 1, last, last, keys))
+                             if note)
         months = str(last) if count + 1 == last else f"{count + 1}-{last}"
         return f"{what}: write {months} if it means the plan's months after the first {count}"
     months = "1 month" if count == 1 else f"{count} months"
@@ -93,16 +108,60 @@ def length_hint(text: str, place: str, last: int, horizon: bool) -> str | None:
     return f"{what}: write {count}, the month it ends on"
 
 
-def _lengths_hint(written: str, low: int | None, high: int | None, last: int, horizon: bool) -> str | None:
+def _after_none(written: str, place: str, keys: frozenset[int] | None) -> str:
+    """``0个月后``, after no month at all: the plan has no month 0, so from month 1 where months run or a value
+    starts (a channel's months, a by_month key), else no month to tell."""
+    what = f"{written} is the time after no month: a plan has no month 0"
+    if place == "key":
+        return "; ".join([what, "write key 1 if it means from month 1", *clashes(1, 1, keys)])
+    if place == "span":
+        return f"{what}; write all if it means from month 1"
+    return what
+
+
+def _lengths_hint(written: str, low: int | None, high: int | None, last: int, horizon: bool, place: str = "span",
+                  keys: frozenset[int] | None = None) -> str | None:
     """``3-6个月`` where a channel's months are asked: months 3 to 6 (as ``第3-6个月``), or a length of 3 to 6 months from
-    month 1 (as ``6个月`` is told 1-6), which the format writes as one of its spans: both are told, neither read."""
-    if low is None or high is None or not 1 <= low < high:
+    month 1 (as ``6个月`` is told 1-6), which the format writes as one of its spans: both are told, neither read. As a
+    by_month key (``place`` key) the same two readings, each as the keys that hold a value over it (key_holds.py,
+    ``keys`` the schedule's months keyed by number)."""
+    # From month 1 both readings are one (1-6个月: months 1 to 6, the first 6 months): worded_months.py tells it 1-6.
+    if low is None or high is None or not 1 < low < high:
         return None
     bound = f"the horizon of {last} months" if horizon else f"month {last}, the last this takes"
     what = f"{written} is months {low} to {high} or a length of {low} to {high} months"
+    if low > last:
+        return f"{what}; month {low} is past {bound}"
+    # Each reading within the field's months is offered, the rest told where it lies: 3-30个月 of 24 is no months 3
+    # to 30, but a length of 3 to 24 months is a plan's first 3 to 24.
+    top = min(high, last)
+    firsts = _firsts(low, top) if place == "span" else _first_keys(low, top)
+    first = f"{low} months" if low == top else f"{low} to {top} months"
+    if place == "key":
+        head = "a by_month key is one month, not a span"
+        spans = ([] if high > last else [(low, high)]) + [(1, count) for count in range(low, top + 1)]
+        months = "" if high > last else f"keys {low} and {high} if it means the plan's months {low} to {high}, or "
+        tail = f"; month {high} is past {bound}" if high > last else ""
+        return (f"{head}; {what}: write {months}{firsts} if it means the plan's first {first}{tail}; "
+                f"{span_holds(spans, last, keys)}")
     if high > last:
-        return f"{what}; month {high} is past {bound}"
-    spans = [f"1-{count}" if count > 1 else "1" for count in range(low, high + 1)]
-    firsts = (f"{', '.join(spans[:-1])} or {spans[-1]}" if len(spans) <= 4 else f"one of {spans[0]} to {spans[-1]}")
-    return (f"{what}: write {low}-{high} if it means the plan's months {low} to {high}, or {firsts} if it means the "
-            f"plan's first {low} to {high} months")
+        return f"{what}: write {firsts} if it means the plan's first {first}; month {high} is past {bound}"
+    return f"{what}: write {low}-{high} if it means the plan's months {low} to {high}, or {firsts} if it means the " \
+           f"plan's first {first}"
+
+
+def _first_keys(low: int, high: int) -> str:
+    """The keys of a by_month value over a plan's first ``low`` to ``high`` months: ``keys 1 and 3, 4, 5 or 6``."""
+    if low == high:
+        return f"keys 1 and {low}"
+    ends = [str(count) for count in range(low, high + 1)]
+    return f"keys 1 and {', '.join(ends[:-1])} or {ends[-1]}" if len(ends) <= 4 else f"keys 1 and one of {low} to {high}"
+
+
+def _firsts(low: int, high: int) -> str:
+    """The spans from month 1 of a length of ``low`` to ``high`` months: ``1-3, 1-4, 1-5 or 1-6``, ``one of 1-3 to
+    1-24`` where more than four."""
+    spans = [f"1-{count}" for count in range(low, high + 1)]
+    if len(spans) == 1:
+        return spans[0]
+    return f"{', '.join(spans[:-1])} or {spans[-1]}" if len(spans) <= 4 else f"one of {spans[0]} to {spans[-1]}"

@@ -65,7 +65,7 @@ from aigc_roi.reader.kinds import BY_MONTH_KEY, RANGE_KEYS, ByMonthOr, suggest
 from aigc_roi.reader.month_lengths import after_length, is_length, length_hint
 from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.numbers import whole_number, written_date
-from aigc_roi.reader.worded_months import counted_month
+from aigc_roi.reader.worded_months import counted_month, month_readings
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
 from aigc_roi.reader.yamltree import (
     KEYED_MAPPINGS,
@@ -588,6 +588,10 @@ def _refuse_a_month(parent: Node, segments: list[str], position: int, kind: Any,
             # 6个月 is six months long, no month: no schedule is keyed by it (month_lengths.py).
             raise _fail(override, f"cannot set one month of a value written once; {length}")
         readings = key_readings(written, start, horizon) if months else None
+        number = counted_month(written) if months else None
+        if number is not None and not 1 <= int(number) <= horizon:
+            # by_month.30 of 24 months, by_month.0: a month the file refuses, as 30月 (below).
+            readings = []
         if readings == [] and date_hint(written, start, horizon) == NO_DATES:
             # 2025-08 in a plan with no start: no month of it to count, as the file is told (dated_months.py).
             raise _fail(override, f"cannot set one month of a value written once; {NO_DATES}")
@@ -640,12 +644,11 @@ def _keyed(low: int, high: int, asked: str, before: str, horizon: int) -> str:
     (docs/formulas.md §14): months 3 to 6 of 18 are ``{1: 18, 2: 18, 3: 20, 6: 20, 7: 18}``, where ``{1: 18, 3: 20,
     6: 20}`` ramped to 20 over months 1 to 3 and kept it after month 6 (key_holds.py)."""
     keys: dict[int, str] = {1: before} if low > 1 else {}
-    if low == high:
-        keys[low] = asked
-    else:
-        keys |= {low - 1: before} if low > 2 else {}
-        keys |= {low: asked, high: asked}
-        keys |= {high + 1: before} if high < horizon else {}
+    # The value written once holds through the month before the one asked (key low - 1), which by_month would
+    # otherwise ramp from month 1: 6月 of 30 set to 20 is {1: 30, 5: 30, 6: 20}, not {1: 30, 6: 20}.
+    keys |= {low - 1: before} if low > 2 and asked != before else {}
+    keys |= {low: asked} if low == high else {low: asked, high: asked}
+    keys |= {high + 1: before} if high < horizon and low != high else {}
     return "{" + ", ".join(f"{month}: {value}" for month, value in keys.items()) + "}"
 
 
@@ -660,10 +663,14 @@ def _schedule_meant(once: Node, months: list[str], override: Override) -> str:
     # A month that names no month of the plan alone (6月 may be June, 2025-08 a date) keeps its key as written: the
     # schedule followed is refused at that key with the month hint (write 6, or the calendar month's number), where
     # month 1 alone, followed, dropped the value asked without a word (QA).
-    month = counted_month(written) or key_segment(written)
+    month = counted_month(written)
     # Only a month set whole takes the value asked: a part of it (``by_month.6.low``) leaves no value for the month.
     asked = override.value if len(months) == 1 else one_line(once)
-    return f"{{{month}: {asked}}}" if month == "1" else f"{{1: {one_line(once)}, {month}: {asked}}}"
+    if month is not None and int(month) >= 1:
+        # A month of the plan by its number, kept to as a worded one is (``_keyed``): the value written once holds
+        # through the month before, where {1: 30, 6: 20} ramped from 30 to 20 over months 2 to 5.
+        return _keyed(int(month), int(month), asked, one_line(once), int(month))
+    return f"{{1: {one_line(once)}, {month or key_segment(written)}: {asked}}}"
 
 
 def _child(parent: Node, segments: list[str], position: int, override: Override, create: bool, kind: Any = None,
@@ -811,26 +818,87 @@ def _refuse_a_field_word(tree: Node, override: Override, written: str) -> None:
     path after the word kept (``月度会员.价格.by_month.6``: ``月度会员.price.by_month.6``)."""
     if not override.typed:
         return
-    meant_path = _field_word(tree, written, path_reader(tree, override.given_as))
-    if meant_path is not None:
-        path = written[:written.index("=")].strip()
-        raise ScenarioInvalid([ScenarioError(override.named, 1, 1, "", f"'{path}' writes a field in Chinese, and a "
-                                             f"path takes its key: did you mean '{meant_path}'?")]) from None
+    read = path_reader(tree, override.given_as)
+    guesses = _field_word(tree, written, read)
+    if not guesses:
+        return
+    path = written[:written.index("=")].strip()
+    value = written[written.index("=") + 1:].strip()
+    # A path offered is one --set takes: each guess is set on the file and read as --set's would be, the first taken
+    # offered, and where none is, the first one's refusal said (月度会员.出价: a plan has no bid, it belongs in a
+    # channel), where '月度会员.bid' was offered and refused once followed.
+    refusals = []
+    for worded, key in guesses:
+        # 6月 by its number (by_month.6), as the file's key is told; where it may be two months, each by its number,
+        # offered where both are taken, else tried as written, whose refusal gives each reading.
+        months = _months_meant(tree, worded)
+        if len(months) > 1 and all(_refusal_of(tree, dataclasses.replace(override, path=numbered, value=value,
+                                                                          misshapen=None), key) is None
+                                   for numbered, _ in months):
+            raise _field_word_meant(override, path, ", or ".join(f"'{numbered}' if it means {meaning}"
+                                                                   for numbered, meaning in months))
+        guess = months[0][0] if len(months) == 1 else worded
+        refusal = _refusal_of(tree, dataclasses.replace(override, path=guess, value=value, misshapen=None), key)
+        if refusal is None:
+            raise _field_word_meant(override, path, f"'{guess}'")
+        refusals.append((guess, refusal))
+    guess, refusal = refusals[0]
+    raise ScenarioInvalid([ScenarioError(override.named, 1, 1, "", f"'{path}' writes a field in Chinese, and a path "
+                                         f"takes its key, but '{guess}' is refused too: {refusal}")]) from None
 
 
-def _field_word(tree: Node, text: str, read: PathReader) -> str | None:
-    """The path ``text`` (``PATH=VALUE``) meant where its field is a Chinese word (model/field_words.py): of the keys
-    the word may mean, the first the item has on ``tree``, else the first it may take; None where the word is none, or
-    the rest of the path names nothing (its own refusal then says why)."""
+def _field_word_meant(override: Override, path: str, meant: str) -> ScenarioInvalid:
+    return ScenarioInvalid([ScenarioError(override.named, 1, 1, "", f"'{path}' writes a field in Chinese, and a path "
+                                          f"takes its key: did you mean {meant}?")])
+
+
+_WORDED_MONTH = re.compile(r"(.*\.by_month\.)([^.\[\]]+)(.*)", re.DOTALL)
+"""A path through a month of a schedule: what comes before the month, the month, what follows it."""
+
+
+def _months_meant(tree: Node, path: str) -> list[tuple[str, str]]:
+    """``path`` with a month of a schedule written in words (``by_month.6月``), which the file refuses as a key, by
+    its number, or by each where it may be two (``6月`` from a March start: 6, or 4), each with its reading
+    (worded_months.py ``month_readings``); ``path`` alone where it writes no such month."""
+    # Read as text: a path that starts with an item's name is no field path split_path splits.
+    month = _WORDED_MONTH.fullmatch(path)
+    start, horizon = _plan_months(tree)
+    readings = month_readings(month[2], start, horizon) if month else None
+    if month is None or not readings:
+        return [(path, "")]
+    return [(f"{month[1]}{number}{month[3]}", meaning) for number, meaning in readings]
+
+
+def _refusal_of(tree: Node, guess: Override, key: str) -> str | None:
+    """Why ``guess`` is refused, set on ``tree`` and the file read with it, as ``--set`` would: its own refusal, or
+    the first error the reading finds at ``key`` (the indexed path of the key it sets) or under it; None where it is
+    taken (another place's error is the file's own, no matter of the key)."""
+    try:
+        applied = apply_overrides(tree, (guess,))
+    except ScenarioInvalid as invalid:
+        return invalid.errors[0].message
+    from aigc_roi.reader.load import read_tree  # load.py imports this module
+
+    try:
+        read_tree(applied, "--set")
+    except ScenarioInvalid as invalid:
+        return next((error.message for error in invalid.errors
+                     if error.path == key or error.path.startswith((f"{key}.", f"{key}["))), None)
+    return None
+
+
+def _field_word(tree: Node, text: str, read: PathReader) -> list[tuple[str, str]]:
+    """The paths ``text`` (``PATH=VALUE``) may have meant where its field is a Chinese word (model/field_words.py),
+    each with the indexed path of its key: of the keys the word may mean, those the item has on ``tree`` first, then
+    the others; empty where the word is none, or the rest of the path names nothing (its own refusal says why)."""
     if "=" not in text:
-        return None
+        return []
     guesses = worded_field(text[:text.index("=")])
-    readable = [(through + tail, through) for through, tail in guesses if read_or_none(read, through + tail) is not None]
+    readable = [(through + tail, indexed) for through, tail in guesses
+                if read_or_none(read, through + tail) is not None and (indexed := read_or_none(read, through)) is not None]
     # Whether the item has the key is asked of the path through it: by_month.6 after it may be set, not held.
-    held = [guess for guess, through in readable if (indexed := read_or_none(read, through)) is not None
-            and find_node(tree, indexed) is not None]
-    offered = held or [guess for guess, _ in readable]
-    return offered[0] if offered else None
+    held = [(guess, key) for guess, key in readable if find_node(tree, key) is not None]
+    return held + [guess for guess in readable if guess not in held]
 
 
 def _put(tree: Node, segments: list[str], value: Node, override: Override, kind: Any = SCENARIO) -> Node:

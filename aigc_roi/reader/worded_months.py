@@ -86,16 +86,16 @@ def _written(place: str, low: int, high: int) -> str:
 
 
 def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int, horizon: bool = True,
-                place: str = "one") -> str | None:
+                place: str = "one", keys: frozenset[int] | None = None) -> str | None:
     """What to write for ``text``, a month, a span of months or a list of months written with 月, 第 or M; None for
     any other text. ``spans``: the field takes a span or a list (a channel's ``months``), else one month written in
     ``place`` (PLACES: one month, a by_month key, a list's item), where a span is told what the place takes.
     ``start`` is the plan's (year, month), None where it has none. ``last`` is the last month the field takes (the
     horizon, or the month before it: ``horizon`` False): a reading outside 1..last is no text to write, which the
     file would refuse in turn, so it is told past the horizon (or before month 1) instead; where no reading fits,
-    nothing is told to write."""
+    nothing is told to write. ``keys``: a by_month key's, the months its schedule keys by number (key_holds.py)."""
     place = "span" if spans else place
-    length = length_hint(text, place, last, horizon)
+    length = length_hint(text, place, last, horizon, keys)
     if length is not None:
         return length
     end = last if horizon else last + 1
@@ -128,7 +128,7 @@ def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int
     calendar = _calendar(known, start, end)
     if len(known) == 1:
         return _span_hint(known[0], calendar, start, last, bound, place,
-                          _HEADS if known[0].marked else _PLAIN_HEADS)
+                          _HEADS if known[0].marked else _PLAIN_HEADS, keys)
     listed = [part.first for part in known]
     counted = sorted(month for month, _ in calendar) if calendar is not None else None
     named = ", ".join(str(month) for month in listed[:-1]) + f" and {listed[-1]}"
@@ -155,7 +155,7 @@ def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int
 
 
 def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple[int, int] | None, last: int,
-               bound: str, place: str, heads: dict[str, str] = _HEADS) -> str:
+               bound: str, place: str, heads: dict[str, str] = _HEADS, keys: frozenset[int] | None = None) -> str:
     """A span's hint: the plan's months it names, low to high (a span written from its later month, M6-M3, runs
     between the same two, but is not reordered silently), and its calendar months where a start makes them
     others; each written as ``place`` takes it, after what ``heads`` tells a span there."""
@@ -197,7 +197,7 @@ def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple
     if place == "key" and any(first != then for first, then in keyed):
         # Why a span's two ends as keys say it, and what by_month makes of the months around them (key_holds.py),
         # the keys around each reading where there are two.
-        notes.append(span_holds(keyed, last))
+        notes.append(span_holds(keyed, last, keys))
     return _told(heads[place], readings, notes)
 
 

@@ -45,7 +45,9 @@ def _months(path: str, setting: str | None = None) -> list[dict[str, object]]:
 
 @pytest.mark.parametrize("bid", RANGES)
 @pytest.mark.parametrize(("written", "schedule"), [
-    ("D.bid.by_month.6=30", "{{1: {bid}, 6: 30}}"), ("acquisition[0].bid.by_month.6=30", "{{1: {bid}, 6: 30}}"),
+    # The value written once held through month 5, where {1: bid, 6: 30} ramped to 30 over months 2 to 5.
+    ("D.bid.by_month.6=30", "{{1: {bid}, 5: {bid}, 6: 30}}"),
+    ("acquisition[0].bid.by_month.6=30", "{{1: {bid}, 5: {bid}, 6: 30}}"),
     ("acquisition[0].bid.by_month.1=30", "{{1: 30}}"), ("acquisition[D].bid.by_month={6: 30}", "{{6: 30}}"),
     ("acquisition[D].bid.by_month=30", "{{1: {bid}}}"),
 ])
@@ -69,12 +71,13 @@ def test_a_month_of_a_value_written_once_offers_the_schedule_meant(tmp_path: Pat
 
 
 def test_the_schedule_offered_gives_the_month_asked_its_value(tmp_path: Path) -> None:
-    """A fixed cost of 3000 a month set to 5 in month 3: 3000, then halfway 1502.5, then 5 (docs/formulas.md §14)."""
+    """A fixed cost of 3000 a month set to 5 in month 3: 3000 in months 1 and 2, then 5 (docs/formulas.md §14), where
+    {1: 3000, 3: 5} was offered, halfway (1502.5) in month 2."""
     path = tmp_path / "s.yaml"
     path.write_text(HEAD + "costs:\n  fixed:\n    - {name: T, monthly: 3000}\n" + PLANS, encoding="utf-8")
-    offered = "costs.fixed[0].monthly={by_month: {1: 3000, 3: 5}}"
+    offered = "costs.fixed[0].monthly={by_month: {1: 3000, 2: 3000, 3: 5}}"
     assert _refused(str(path), "costs.fixed[0].monthly.by_month.3=5").endswith(f"such as {offered}\n")
-    assert [month["fixed_cost"] for month in _months(str(path), offered)[:4]] == [3000, 1502.5, 5, 5]
+    assert [month["fixed_cost"] for month in _months(str(path), offered)[:4]] == [3000, 3000, 5, 5]
 
 
 @pytest.mark.parametrize(("written", "field"), [
@@ -115,8 +118,8 @@ def test_a_field_without_its_item_that_none_can_take_says_what_would(tmp_path: P
     path = _file(tmp_path, bid)
     assert _refused(path, "bid.by_month.6=30") == (
         "--set bid.by_month.6=30:1:1: bid.by_month.6: cannot set one month of a value written once; replace it whole, "
-        f"such as acquisition[D].bid={{by_month: {{1: {bid.strip(chr(34))}, 6: 30}}}}\n")
-    _runs(path, f"acquisition[D].bid={{by_month: {{1: {bid.strip(chr(34))}, 6: 30}}}}")
+        f"such as acquisition[D].bid={{by_month: {{1: {bid.strip(chr(34))}, 5: {bid.strip(chr(34))}, 6: 30}}}}\n")
+    _runs(path, f"acquisition[D].bid={{by_month: {{1: {bid.strip(chr(34))}, 5: {bid.strip(chr(34))}, 6: 30}}}}")
 
 
 NUMBERED = ("version: 1\nname: n\nhorizon_months: 12\nretention: {monthly_churn: 0.3}\nacquisition:\n"

@@ -40,9 +40,9 @@ def _at(points: tuple[tuple[int, float], ...], month: int) -> float:
 
 
 @pytest.mark.parametrize(("key", "note"), [
-    # The first six of 12: nothing before month 1, month 7 the first after.
-    ("前6个月", "write keys 1 and 6; the same value at both holds between them; by_month holds its last key to the "
-               "end, so write the value after at key 7"),
+    # The first six of 12: nothing before month 1, month 7 the first after; key 1 is the file's already (12).
+    ("前6个月", "write keys 1 and 6; the same value at both holds between them; key 1 is written already: write one "
+               "value there; by_month holds its last key to the end, so write the value after at key 7"),
     # Months 3 to 6: month 2 keeps the value before (else month 2 is halfway up a ramp from key 1), 7 the one after.
     ("3-6月", "write keys 3 and 6; the same value at both holds between them; by_month runs linearly from the key "
              "before and holds its last key to the end, so write the value before at key 2 and the one after at key 7"),
@@ -66,6 +66,6 @@ def test_following_it_keeps_the_value_after_the_first_six_months(tmp_path: Path)
 def test_in_chinese(tmp_path: Path) -> None:
     assert _told(tmp_path, "1: 12, 前6个月: 20", "zh").endswith(
         "实际为 '前6个月'；by_month 的键是一个月，不是区间：请写键 1 和 6；两个键取同一个值，其间各月即为该值；"
-        "by_month 最后一个键的值保持到期末：请把之后的值写在键 7")
+        "键 1 已写过：此处只写一个值；by_month 最后一个键的值保持到期末：请把之后的值写在键 7")
     assert _told(tmp_path, "1: 12, 3-6月: 20", "zh").endswith(
         "by_month 从前一个键线性过渡，最后一个键的值保持到期末：请把之前的值写在键 2、之后的值写在键 7")

@@ -37,10 +37,11 @@ HEAD = "cannot set one month of a value written once; replace it whole, such as 
 
 
 @pytest.mark.parametrize(("start", "key", "schedule"), [
-    (None, "6月", "{by_month: {1: 12, 6: 20}}"),
-    ("2025-01", "六月", "{by_month: {1: 12, 6: 20}}"),  # a January start: June is month 6 too
-    ("2025-03", "M6", "{by_month: {1: 12, 6: 20}}"),  # counted in the plan's months: no calendar reading
-    ("2025-03", "2025-08", "{by_month: {1: 12, 6: 20}}"),
+    # 12 held through month 5, 20 from month 6 ({1: 12, 6: 20} ramped 12 to 20 over months 2 to 5).
+    (None, "6月", "{by_month: {1: 12, 5: 12, 6: 20}}"),
+    ("2025-01", "六月", "{by_month: {1: 12, 5: 12, 6: 20}}"),  # a January start: June is month 6 too
+    ("2025-03", "M6", "{by_month: {1: 12, 5: 12, 6: 20}}"),  # counted in the plan's months: no calendar reading
+    ("2025-03", "2025-08", "{by_month: {1: 12, 5: 12, 6: 20}}"),
     # April to June 2025 are months 2 to 4: 12 kept at month 1 and from month 5.
     ("2025-03", "2025-04~2025-06", "{by_month: {1: 12, 2: 20, 4: 20, 5: 12}}"),
     ("2025-03", "2025-04-2025-06", "{by_month: {1: 12, 2: 20, 4: 20, 5: 12}}"),
@@ -58,7 +59,7 @@ def test_one_reading_is_offered_by_its_numbers(tmp_path: Path, start: str | None
 
 def test_a_month_that_may_be_a_calendar_one_offers_both(tmp_path: Path) -> None:
     path = _file(tmp_path, "2025-03")
-    plan, calendar = "{by_month: {1: 12, 6: 20}}", "{by_month: {1: 12, 4: 20}}"
+    plan, calendar = "{by_month: {1: 12, 5: 12, 6: 20}}", "{by_month: {1: 12, 3: 12, 4: 20}}"
     assert _refused(path, "6月").endswith(
         f"{HEAD}{plan} if it means the plan's month 6, or acquisition[0].bid={calendar} if it means calendar month 6 "
         "(start 2025-03 is month 1)")

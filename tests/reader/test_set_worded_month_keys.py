@@ -32,14 +32,16 @@ def test_a_worded_month_after_a_dot(path: str, shown: str, hint: str, lang: str)
 @pytest.mark.parametrize(("key", "hint"), [
     ("2025-08", "months are counted from start (2025-01 is month 1): 2025-08 is month 8"),
     # A key is one month: a span's two ends, given one value, hold it over months 3 to 6 (linear between them).
+    # The schedule set before writes keys 3 and 6 (18, 20): told so, and that nothing comes before key 3.
     ("3-6月", "a by_month key is one month, not a span: write keys 3 and 6; the same value at both holds between them; "
-              "by_month runs linearly from the key before and holds its last key to the end, so write the value before at "
-              "key 2 and the one after at key 7"),
+              "keys 3 and 6 are written already: write one value at each; by_month holds its first key back to month 1 "
+              "and holds its last key to the end, so write the value before at key 2 and the one after at key 7"),
     # 后6个月 of an 18-month plan is months 13 to 18; 3月起 is month 3 to the horizon, 18.
     ("后6个月", "a by_month key is one month, not a span: write keys 13 and 18; the same value at both holds between "
                "them; by_month runs linearly from the key before, so write the value before at key 12"),
     ("3月起", "a by_month key is one month, not a span: write keys 3 and 18; the same value at both holds between "
-             "them; by_month runs linearly from the key before, so write the value before at key 2"),
+             "them; key 3 is written already: write one value there; key 6 lies within the span: drop it for the value "
+             "to hold; by_month holds its first key back to month 1, so write the value before at key 2"),
     # From start 2025-01, 2026-08 is 12 + 8 = month 20, of 18.
     ("2026-08", "months are counted from start (2025-01 is month 1): 2026-08 is month 20, past the horizon of 18 "
                 "months"),
@@ -62,24 +64,24 @@ def test_the_span_hint_followed() -> None:
 
 
 def test_replacing_a_value_written_once_writes_the_month_meant() -> None:
-    """B站 CPA's bid is 18: M3 is month 3, so the offered schedule is {1: 18, 3: 20}, which runs."""
+    """B站 CPA's bid is 18: M3 is month 3, so the offered schedule is {1: 18, 2: 18, 3: 20}, which runs."""
     result = invoke(["run", PLAN, "--set", "acquisition[2].bid.by_month.M3=20"])
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[-1].endswith(
-        "replace it whole, such as acquisition[2].bid={by_month: {1: 18, 3: 20}}")
-    followed = invoke(["run", PLAN, "--set", "acquisition[2].bid={by_month: {1: 18, 3: 20}}"])
+        "replace it whole, such as acquisition[2].bid={by_month: {1: 18, 2: 18, 3: 20}}")
+    followed = invoke(["run", PLAN, "--set", "acquisition[2].bid={by_month: {1: 18, 2: 18, 3: 20}}"])
     assert followed.exit_code == 0, followed.output
 
 
 def test_replacing_with_a_month_that_may_be_a_calendar_one() -> None:
     """6月 is offered by its number, as the file reads it: the plan starts in 2025-01 (creators-first-gated), so
-    calendar June is month 6 too, one reading. It kept the key as written, {1: 18, 6月: 20}, which followed was
+    calendar June is month 6 too, one reading, 18 held through month 5. It kept the key as written, {1: 18, 6月: 20}, which followed was
     refused in turn with the month hint (a start in another month: tests/reader/test_set_month_words_offered.py)."""
     result = invoke(["run", PLAN, "--set", "acquisition[2].bid.by_month.6月=20"])
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[-1].endswith(
-        "replace it whole, such as acquisition[2].bid={by_month: {1: 18, 6: 20}}")
-    followed = invoke(["run", PLAN, "--set", "acquisition[2].bid={by_month: {1: 18, 6: 20}}"])
+        "replace it whole, such as acquisition[2].bid={by_month: {1: 18, 5: 18, 6: 20}}")
+    followed = invoke(["run", PLAN, "--set", "acquisition[2].bid={by_month: {1: 18, 5: 18, 6: 20}}"])
     assert followed.exit_code == 0, followed.output
 
 
