@@ -77,5 +77,8 @@ def span_holds(spans: list[tuple[int, int]], last: int, keys: frozenset[int] | N
         befores = [before for before, _ in sides if before]
         afters = [after for _, after in sides if after]
         reads = [*dict.fromkeys(befores), *dict.fromkeys(afters)]
-        notes = ["by_month " + " and ".join(reads)] if reads else []
+        # A key the file writes already is told whichever reading it falls in (calendar months 3 to 6 from a March
+        # start are keys 1 and 4, where key 1 may be the file's).
+        notes = [*dict.fromkeys(note for low, high in spans for note in clashes(low, high, keys))]
+        notes += ["by_month " + " and ".join(reads)] if reads else []
     return "; ".join([SAME_BETWEEN, *(note for note in notes if note)])

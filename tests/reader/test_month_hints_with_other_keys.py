@@ -63,16 +63,17 @@ def test_a_channels_months(tmp_path: Path, months: str, en: str, zh: str) -> Non
 
 
 def test_a_by_month_key_of_lengths_tells_both_readings(tmp_path: Path) -> None:
+    """The first 3 or 4 months start at key 1, the file's already (30)."""
     told = _told(tmp_path, bid="{by_month: {1: 30, 3-4个月: 20}}")
     assert told.endswith(
         "a by_month key is one month, not a span; 3-4个月 is months 3 to 4 or a length of 3 to 4 months: write keys 3 "
         "and 4 if it means the plan's months 3 to 4, or keys 1 and 3 or 4 if it means the plan's first 3 to 4 months; "
-        "the same value at both holds between them; by_month runs linearly from the key before and holds its last "
-        "key to the end")
+        "the same value at both holds between them; key 1 is written already: write one value there; by_month runs "
+        "linearly from the key before and holds its last key to the end")
     assert _told(tmp_path, "zh", bid="{by_month: {1: 30, 3-4个月: 20}}").endswith(
         "by_month 的键是一个月，不是区间；3-4个月 可能是第 3-4 个月，也可能是 3 到 4 个月的时长：若指方案的第 3-4 个月，"
         "请写键 3 和 4；若指方案的前 3 到 4 个月，请写键 1 和 3 或 4；两个键取同一个值，其间各月即为该值；"
-        "by_month 从前一个键线性过渡，最后一个键的值保持到期末")
+        "键 1 已写过：此处只写一个值；by_month 从前一个键线性过渡，最后一个键的值保持到期末")
 
 
 @pytest.mark.parametrize(("keys", "en", "zh", "followed", "bids"), [
@@ -108,3 +109,14 @@ def test_zero_months_after_is_from_month_1(tmp_path: Path) -> None:
         "write key 1 if it means from month 1; key 1 is written already: write one value there")
     assert _told(tmp_path, "zh", bid="{by_month: {1: 30, 0个月后: 20}}").endswith(
         "0个月后 指第 0 个月之后，而方案没有第 0 个月；若指从第 1 个月起，请写键 1；键 1 已写过：此处只写一个值")
+
+
+def test_a_key_of_either_reading_written_already_is_told(tmp_path: Path) -> None:
+    """From a March start 3-6月 may be calendar March to June, months 1 to 4: key 1 is the file's already."""
+    path = tmp_path / "p.yaml"
+    path.write_text(PLAN.format(bid="{by_month: {1: 30, 3-6月: 20}}", months="").replace(
+        "horizon_months: 12", "horizon_months: 12\nstart: 2025-03"), encoding="utf-8")
+    told = invoke(["validate", str(path)]).stdout.splitlines()[0]
+    assert told.endswith("or keys 1 and 4 if it means calendar months 3 to 6 (start 2025-03 is month 1); the same "
+                         "value at both holds between them; key 1 is written already: write one value there; by_month "
+                         "runs linearly from the key before and holds its last key to the end")

@@ -246,10 +246,10 @@ def _keyed(tmp_path: Path, key: str, start: str) -> Path:
      "between them; by_month runs linearly from the key before, so write the value before at key 6"),
     ("后六个月", "zh", "by_month 的键是一个月，不是区间：请写键 7 和 12；两个键取同一个值，其间各月即为该值；"
      "by_month 从前一个键线性过渡：请把之前的值写在键 6"),
-    # From start 2024-03, calendar March on is months 1 to 12, March to June 1 to 4.
+    # From start 2024-03, calendar March on is months 1 to 12, March to June 1 to 4: key 1 is the file's already.
     ("3月以后", "en", "a by_month key is one month, not a span: write keys 3 and 12 if it means the plan's months 3 to "
      "12, or keys 1 and 12 if it means calendar month 3 on (start 2024-03 is month 1); the same value at both holds "
-     "between them; by_month runs linearly from the key before"),
+     "between them; key 1 is written already: write one value there; by_month runs linearly from the key before"),
 ])
 def test_a_by_month_key(tmp_path: Path, key: str, lang: str, hint: str) -> None:
     start = "2024-03" if key == "3月以后" else "2024-01"
