@@ -746,6 +746,12 @@ _MESSAGES = _rules([
     (r"cannot set '(.*)' inside a value that is not a mapping", "不能在非映射的值中设置 '{0}'"),
     (r"cannot set one month of a value written once; replace it whole, with months within 1\.\.(\d+)",
      "不能只设置单一取值的某个月；请整体替换，月份须在 1..{0} 之内"),
+    # A range at two keys of the schedule offered is two draws (reader/overrides.py DRAWN_APART).
+    (r"cannot set one month of a value written once; replace it whole, such as (.*); each key of a by_month is drawn "
+     r"on its own \(docs/formulas\.md §14\): a range at two keys is two draws, where a range written once is one draw "
+     r"for every month",
+     lambda m: f"不能只设置单一取值的某个月；请整体替换，如 {_schedules_zh(m[1])}；by_month 的每个键各自抽样"
+               f"（docs/formulas.md §14）：同一区间写在两个键上就是两次抽样，而只写一次的区间对所有月份只抽样一次"),
     (r"cannot set one month of a value written once; replace it whole, such as (.*)",
      lambda m: f"不能只设置单一取值的某个月；请整体替换，如 {_schedules_zh(m[1])}"),
     # Followed by why no schedule is offered (a length, a date with no start), each hint translated on its own.

@@ -64,7 +64,7 @@ from aigc_roi.reader.item_names import (
 from aigc_roi.reader.kinds import BY_MONTH_KEY, RANGE_KEYS, ByMonthOr, suggest
 from aigc_roi.reader.month_lengths import after_length, is_length, length_hint
 from aigc_roi.reader.near_keys import nearest_key
-from aigc_roi.reader.numbers import whole_number, written_date
+from aigc_roi.reader.numbers import split_range, whole_number, written_date
 from aigc_roi.reader.worded_months import counted_month, month_readings
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
 from aigc_roi.reader.yamltree import (
@@ -600,9 +600,10 @@ def _refuse_a_month(parent: Node, segments: list[str], position: int, kind: Any,
             # start, or one with no start to count from): no schedule of it is one to write.
             raise _fail(override, "cannot set one month of a value written once; replace it whole, with months "
                                   f"within 1..{horizon}")
+        schedules = _schedules_meant(parent, segments[position + 1:], override, root)
         raise _fail(override, "cannot set one month of a value written once; replace it whole, such as " + ", or ".join(
-            f"{whole}={{by_month: {schedule}}}{meaning}"
-            for schedule, meaning in _schedules_meant(parent, segments[position + 1:], override, root)))
+            f"{whole}={{by_month: {schedule}}}{meaning}" for schedule, meaning in schedules)
+            + (f"; {DRAWN_APART}" if any(_draws_apart(schedule) for schedule, _ in schedules) else ""))
     a_value = not isinstance(kind, Obj | ListOf | Tagged) if kind is not None else \
         parent.kind != "map" or set(parent.value) <= RANGE_KEYS
     if a_value:
@@ -637,16 +638,39 @@ def _schedules_meant(once: Node, months: list[str], override: Override, root: No
                                                                 for schedule, meaning in schedules]
 
 
+DRAWN_APART = ("each key of a by_month is drawn on its own (docs/formulas.md §14): a range at two keys is two draws, "
+               "where a range written once is one draw for every month")
+"""Said where an offered schedule holds a range at two keys: the value written once was one draw for every month."""
+
+
+def _drawn(text: str) -> bool:
+    """A value as written that ``simulate`` draws: a range (``20..40``) or a distribution (``{dist: ...}``)."""
+    return split_range(text) is not None or text.lstrip().startswith("{")
+
+
+def _draws_apart(schedule: str) -> bool:
+    """Whether ``schedule`` (as ``_keyed`` writes it) holds a drawn value at two keys or more."""
+    values = [value for _, value in _SCHEDULE_KEY.findall(schedule)]
+    return any(_drawn(value) and values.count(value) > 1 for value in values)
+
+
+_SCHEDULE_KEY = re.compile(r"(?:\{|, )(\d+): ((?:\{[^{}]*\}|[^,{}])+)")
+"""A key and its value in a schedule ``_keyed`` writes: ``{1: 20..40, 5: {dist: normal, mean: 3, sd: 1}, 6: 20}``."""
+
+
 def _keyed(low: int, high: int, asked: str, before: str, horizon: int) -> str:
     """The schedule of a value written once, ``before``, with ``asked`` at month ``low`` (through ``high``, a span): one
     month as ``_schedule_meant`` keys a number (``{1: 18, 6: 20}``); a span at both its ends, the value written once
     kept at the months around it, since by_month runs linearly from the key before and holds its last key to the end
     (docs/formulas.md §14): months 3 to 6 of 18 are ``{1: 18, 2: 18, 3: 20, 6: 20, 7: 18}``, where ``{1: 18, 3: 20,
     6: 20}`` ramped to 20 over months 1 to 3 and kept it after month 6 (key_holds.py)."""
-    keys: dict[int, str] = {1: before} if low > 1 else {}
+    # A range written once is one draw for every month, but each key of a by_month is drawn on its own (§14): its
+    # key at month low - 1 alone, which by_month holds back to month 1, keeps one draw through the months before;
+    # {1: 20..40, 5: 20..40, 6: 20} blended two draws over months 2 to 4.
+    keys: dict[int, str] = {1: before} if low > 1 and not (_drawn(before) and low > 2) else {}
     # The value written once holds through the month before the one asked (key low - 1), which by_month would
     # otherwise ramp from month 1: 6月 of 30 set to 20 is {1: 30, 5: 30, 6: 20}, not {1: 30, 6: 20}.
-    keys |= {low - 1: before} if low > 2 and asked != before else {}
+    keys |= {low - 1: before} if low > 2 and (asked != before or _drawn(before)) else {}
     keys |= {low: asked} if low == high else {low: asked, high: asked}
     keys |= {high + 1: before} if high < horizon and low != high else {}
     return "{" + ", ".join(f"{month}: {value}" for month, value in keys.items()) + "}"

@@ -45,9 +45,10 @@ def _months(path: str, setting: str | None = None) -> list[dict[str, object]]:
 
 @pytest.mark.parametrize("bid", RANGES)
 @pytest.mark.parametrize(("written", "schedule"), [
-    # The value written once held through month 5, where {1: bid, 6: 30} ramped to 30 over months 2 to 5.
-    ("D.bid.by_month.6=30", "{{1: {bid}, 5: {bid}, 6: 30}}"),
-    ("acquisition[0].bid.by_month.6=30", "{{1: {bid}, 5: {bid}, 6: 30}}"),
+    # The value written once held through month 5, where {1: bid, 6: 30} ramped to 30 over months 2 to 5; a range at
+    # key 5 alone, held back to month 1 as one draw (each key is drawn on its own, §14), a number at keys 1 and 5.
+    ("D.bid.by_month.6=30", "{{{first}5: {bid}, 6: 30}}"),
+    ("acquisition[0].bid.by_month.6=30", "{{{first}5: {bid}, 6: 30}}"),
     ("acquisition[0].bid.by_month.1=30", "{{1: 30}}"), ("acquisition[D].bid.by_month={6: 30}", "{{6: 30}}"),
     ("acquisition[D].bid.by_month=30", "{{1: {bid}}}"),
 ])
@@ -58,7 +59,8 @@ def test_a_month_of_a_value_written_once_offers_the_schedule_meant(tmp_path: Pat
     path = _file(tmp_path, bid)
     field = written.partition(".by_month")[0]
     whole = "acquisition[D].bid" if field.startswith("D") else field
-    offered = f"{whole}={{by_month: {schedule.format(bid=bid.strip(chr(34)))}}}"
+    first = "1: 12, " if bid == "12" else ""
+    offered = f"{whole}={{by_month: {schedule.format(bid=bid.strip(chr(34)), first=first)}}}"
     assert _refused(path, written) == (
         f"--set {written}:1:1: {written.partition('=')[0]}: cannot set one month of a value written once; "
         f"replace it whole, such as {offered}\n")
@@ -116,10 +118,12 @@ def test_a_field_without_its_item_offers_the_item_that_takes_it(tmp_path: Path) 
 @pytest.mark.parametrize("bid", RANGES)
 def test_a_field_without_its_item_that_none_can_take_says_what_would(tmp_path: Path, bid: str) -> None:
     path = _file(tmp_path, bid)
+    # A range at key 5 alone, one draw held back to month 1; a number at keys 1 and 5.
+    first = "1: 12, " if bid == "12" else ""
     assert _refused(path, "bid.by_month.6=30") == (
         "--set bid.by_month.6=30:1:1: bid.by_month.6: cannot set one month of a value written once; replace it whole, "
-        f"such as acquisition[D].bid={{by_month: {{1: {bid.strip(chr(34))}, 5: {bid.strip(chr(34))}, 6: 30}}}}\n")
-    _runs(path, f"acquisition[D].bid={{by_month: {{1: {bid.strip(chr(34))}, 5: {bid.strip(chr(34))}, 6: 30}}}}")
+        f"such as acquisition[D].bid={{by_month: {{{first}5: {bid.strip(chr(34))}, 6: 30}}}}\n")
+    _runs(path, f"acquisition[D].bid={{by_month: {{{first}5: {bid.strip(chr(34))}, 6: 30}}}}")
 
 
 NUMBERED = ("version: 1\nname: n\nhorizon_months: 12\nretention: {monthly_churn: 0.3}\nacquisition:\n"
