@@ -746,6 +746,11 @@ _MESSAGES = _rules([
     (r"cannot set '(.*)' inside a value that is not a mapping", "不能在非映射的值中设置 '{0}'"),
     (r"cannot set one month of a value written once; replace it whole, with months within 1\.\.(\d+)",
      "不能只设置单一取值的某个月；请整体替换，月份须在 1..{0} 之内"),
+    # A span set as one key of a schedule by month (reader/span_sets.py): the --set options that write it.
+    (r"cannot set a span of months as one by_month key; write (.*?)(; --set cannot drop a key within the span, so the "
+     r"schedule is set whole)?",
+     lambda m: f"不能把一段月份设为 by_month 的一个键；请写 {_schedules_zh(m[1])}"
+               + ("；--set 不能删去区间之内的键，因此整体设置该时间表" if m[2] else "")),
     # A range at two keys of the schedule offered is two draws (reader/overrides.py DRAWN_APART).
     (r"cannot set one month of a value written once; replace it whole, such as (.*); each key of a by_month is drawn "
      r"on its own \(docs/formulas\.md §14\): a range at two keys is two draws, where a range written once is one draw "
@@ -1203,6 +1208,15 @@ _HINTS = _rules([
     (rf"by_month ({_READ}(?: and {_READ})*)(?:, so write (?:the value before at key (\d+))?(?: and the one after at key "
      r"(\d+)|the value after at key (\d+))?)?", lambda m: _around_zh(m[1], m[2], m[3] or m[4])),
     # The schedule's other keys a span's keys fall on (reader/key_holds.py ``clashes``).
+    # Of one of two readings (key_holds.py ``clashes`` named): the months of the reading each note is of.
+    (r"key (\d+), an end of months (\d+) to (\d+), is written already: write one value there",
+     "键 {0} 是第 {1}-{2} 个月的一端，已写过：此处只写一个值"),
+    (r"keys (\d+) and (\d+), the ends of months (\d+) to (\d+), are written already: write one value at each",
+     "键 {0} 和 {1} 是第 {2}-{3} 个月的两端，已写过：每个键只写一个值"),
+    (r"key (\d+) lies within months (\d+) to (\d+): drop it for the value to hold",
+     "键 {0} 落在第 {1}-{2} 个月之内：删去它，该值才能在区间内保持"),
+    (r"keys (.*) lie within months (\d+) to (\d+): drop them for the value to hold",
+     lambda m: f"键 {_enumerated(m[1])} 落在第 {m[2]}-{m[3]} 个月之内：删去它们，该值才能在区间内保持"),
     (r"key (\d+) is written already: write one value there", "键 {0} 已写过：此处只写一个值"),
     (r"keys (\d+) and (\d+) are written already: write one value at each", "键 {0} 和 {1} 已写过：每个键只写一个值"),
     (r"key (\d+) lies within the span: drop it for the value to hold", "键 {0} 落在区间之内：删去它，该值才能在区间内保持"),

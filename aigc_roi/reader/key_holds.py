@@ -48,21 +48,27 @@ def around(low: int, high: int, last: int, keys: frozenset[int] | None = None) -
     return f"{_reads(before, after)}, so write {told}"
 
 
-def clashes(low: int, high: int, keys: frozenset[int] | None) -> list[str]:
+def clashes(low: int, high: int, keys: frozenset[int] | None, named: bool = False) -> list[str]:
     """The schedule's other keys a span's ends or months fall on: an end written already has two values for one
-    month, and a key within the span breaks the value the span holds."""
+    month, and a key within the span breaks the value the span holds. ``named``: the span is one of two readings,
+    so each note names its months (``{4: 25, 3-6个月: 20}``: key 4 lies within months 3 to 6, and is an end of months
+    1 to 4), where "the span" left which reading each note was of untold."""
     if not keys:
         return []
     ends = sorted(key for key in keys if key in (low, high))
     within = sorted(key for key in keys if low < key < high)
+    span = f"months {low} to {high}" if named else "the span"
     notes = []
     if ends:
-        notes.append(f"key {ends[0]} is written already: write one value there" if len(ends) == 1 else
+        notes.append(f"key {ends[0]}, an end of months {low} to {high}, is written already: write one value there"
+                     if named and len(ends) == 1 else f"key {ends[0]} is written already: write one value there"
+                     if len(ends) == 1 else f"keys {ends[0]} and {ends[1]}, the ends of months {low} to {high}, are "
+                     "written already: write one value at each" if named else
                      f"keys {ends[0]} and {ends[1]} are written already: write one value at each")
     if within:
-        named = ", ".join(str(key) for key in within[:-1]) + f" and {within[-1]}" if len(within) > 1 else str(within[0])
-        notes.append(f"key {named} lies within the span: drop it for the value to hold" if len(within) == 1 else
-                     f"keys {named} lie within the span: drop them for the value to hold")
+        keyed = ", ".join(str(key) for key in within[:-1]) + f" and {within[-1]}" if len(within) > 1 else str(within[0])
+        notes.append(f"key {keyed} lies within {span}: drop it for the value to hold" if len(within) == 1 else
+                     f"keys {keyed} lie within {span}: drop them for the value to hold")
     return notes
 
 
@@ -79,6 +85,10 @@ def span_holds(spans: list[tuple[int, int]], last: int, keys: frozenset[int] | N
         reads = [*dict.fromkeys(befores), *dict.fromkeys(afters)]
         # A key the file writes already is told whichever reading it falls in (calendar months 3 to 6 from a March
         # start are keys 1 and 4, where key 1 may be the file's).
-        notes = [*dict.fromkeys(note for low, high in spans for note in clashes(low, high, keys))]
+        # A key at one reading's end and within another's is told with each reading's months ({4: 25, 3-6个月: 20}:
+        # within months 3 to 6, an end of months 1 to 4), where both notes said "the span".
+        named = any(low < key < high for low, high in spans for key in keys or ()) and \
+            any(key in (low, high) for low, high in spans for key in keys or ())
+        notes = [*dict.fromkeys(note for low, high in spans for note in clashes(low, high, keys, named))]
         notes += ["by_month " + " and ".join(reads)] if reads else []
     return "; ".join([SAME_BETWEEN, *(note for note in notes if note)])

@@ -562,7 +562,10 @@ class ByMonthOr:
             key_path = join_path(schedule_path, key)
             month = whole_number(key)
             if month is None or not 1 <= month <= ctx.horizon_months:
-                hint = date_hint(key, ctx.start, ctx.horizon_months, place="key", keys=numbered)
+                # A key a --set wrote (its node's source) is told as --set writes keys: by_month.6=25 replaces key 6,
+                # so no key is "written already" to it (reader/span_sets.py offers a span's --set options).
+                hint = date_hint(key, ctx.start, ctx.horizon_months, place="key",
+                                 keys=numbered if entry.key.source is None else None)
                 ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {found_key(key)}"
                           + (f"; {hint}" if hint else ""), among=ctx.past_horizon(month))
                 invalid = True

@@ -65,6 +65,7 @@ from aigc_roi.reader.kinds import BY_MONTH_KEY, RANGE_KEYS, ByMonthOr, suggest
 from aigc_roi.reader.month_lengths import after_length, is_length, length_hint
 from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.numbers import split_range, whole_number, written_date
+from aigc_roi.reader.span_sets import WITHIN, span_sets
 from aigc_roi.reader.worded_months import counted_month, month_readings
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
 from aigc_roi.reader.yamltree import (
@@ -697,6 +698,32 @@ def _schedule_meant(once: Node, months: list[str], override: Override) -> str:
     return f"{{1: {one_line(once)}, {month or key_segment(written)}: {asked}}}"
 
 
+def _refuse_a_span_key(schedule: Node, segments: list[str], position: int, override: Override,
+                       root: Node | None) -> None:
+    """Refuse a span of months set as one key of a schedule the file writes by month (``by_month.前3个月=25`` on
+    ``{1: 30, 6: 20}``) with the --set options that write it (span_sets.py), each reading where it has two: the file's
+    hint, told once the key is set, says to write a key there once or drop one, which --set does otherwise."""
+    if position < 1 or segments[position - 1] != BY_MONTH_KEY or position != len(segments) - 1 \
+            or schedule.kind != "map" or not schedule.value:
+        return
+    start, horizon = _plan_months(root)
+    keys = {whole_number(key): one_line(entry.value) for key, entry in schedule.value.items()}
+    readings = key_readings(segments[position].strip("[]"), start, horizon)
+    if not readings or any(month is None or not 1 <= month <= horizon for month in keys) \
+            or all(low == high for low, high, _ in readings):
+        return  # a month of its own, or the file's keys refused in their own words
+    numbered = {month: value for month, value in keys.items() if month is not None}
+    field = joined_path(segments[:position - 1])
+    offers = [(span_sets(numbered, low, high, override.value, horizon, field), meaning)
+              for low, high, meaning in readings]
+    if any(offer is None for offer, _ in offers):
+        return
+    told = ", or ".join(f"{offer[0]}" + (f" if it means {meaning}" if meaning and len(offers) > 1 else "")
+                        for offer, meaning in offers if offer is not None)
+    whole = any(offer[1] for offer, _ in offers if offer is not None)
+    raise _fail(override, f"cannot set a span of months as one by_month key; write {told}" + (f"; {WITHIN}" if whole else ""))
+
+
 def _child(parent: Node, segments: list[str], position: int, override: Override, create: bool, kind: Any = None,
            root: Node | None = None) -> Node:
     """The node under ``parent`` at ``segments[position]``, made when ``create`` (a mapping; the next segment says
@@ -936,6 +963,7 @@ def _put(tree: Node, segments: list[str], value: Node, override: Override, kind:
         kind = kind_within(kind, segments[position], child)
         parent = _own_child(parent, child)
     _refuse_a_month(parent, segments, len(segments) - 1, kind, override, tree)
+    _refuse_a_span_key(parent, segments, len(segments) - 1, override, tree)
     last = segments[-1]
     if parent.kind == "seq":
         target = _child(parent, segments, len(segments) - 1, override, create=False)

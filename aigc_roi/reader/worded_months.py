@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from aigc_roi.model.ime_marks import DIGIT_TWINS, SPAN_SLIPS
 from aigc_roi.reader.calendar_words import calendar_months
 from aigc_roi.reader.chinese_numerals import DIGITS, numeral_value
-from aigc_roi.reader.key_holds import span_holds
+from aigc_roi.reader.key_holds import clashes, span_holds
 from aigc_roi.reader.month_lengths import is_length, length_hint
 from aigc_roi.reader.numbers import whole_number
 
@@ -120,7 +120,7 @@ def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int
     if len(known) == 1 and known[0].more:
         return f"{_HEADS[place]}; the plan has {end} months, not {known[0].more}"
     if len(known) == 1 and not spanned:
-        return _one_hint(known[0], start, last, bound)
+        return _one_hint(known[0], start, last, bound, keys if place == "key" else None)
     if not spans and len(known) > 1:
         return f"{ONE_MONTH}, and this is one month, not a list"
     if len(known) > 1 and spanned:
@@ -338,14 +338,16 @@ def _calendar(parts: list[_Part], start: tuple[int, int] | None, end: int) -> li
     return months
 
 
-def _one_hint(part: _Part, start: tuple[int, int] | None, last: int, bound: str) -> str:
+def _one_hint(part: _Part, start: tuple[int, int] | None, last: int, bound: str,
+              keys: frozenset[int] | None = None) -> str:
     """``6月`` is the plan's sixth month or June: where a plan starting in another month than January makes them
     differ, both are told (a silently wrong month is worse than a longer hint); ``第6个月``, ``6个月`` and ``M6``
     count the plan's months. A reading outside 1..last is told where it lies, not written."""
     number = part.first
-    readings, notes = [], []
+    readings, notes, months = [], [], []
     if 1 <= number <= last:
         readings.append(f"{number} if it means the plan's month {number}")
+        months.append(number)
     else:
         notes.append(f"month {number} is {_outside([number], bound)}")
     if not (start is None or part.counted or not 1 <= number <= 12 or start[1] == 1):
@@ -353,10 +355,14 @@ def _one_hint(part: _Part, start: tuple[int, int] | None, last: int, bound: str)
         told = f"calendar month {number} (start {_month_text(start)} is month 1)"
         if counted <= last:
             readings.append(f"{counted} if it means {told}")
+            months.append(counted)
         else:
             notes.append(f"{told} is month {counted}, past {bound}")
     elif len(readings) == 1:
         readings[0] = str(number)
+    # A by_month key's month its schedule keys already ({1: 30, 第6个月: 20, 6: 25}): write 6 alone was refused once
+    # followed, as a duplicate key.
+    notes += [note for month in dict.fromkeys(months) for note in clashes(month, month, keys)]
     return _told(ONE_MONTH, readings, notes)
 
 

@@ -31,17 +31,7 @@ def test_a_worded_month_after_a_dot(path: str, shown: str, hint: str, lang: str)
 
 @pytest.mark.parametrize(("key", "hint"), [
     ("2025-08", "months are counted from start (2025-01 is month 1): 2025-08 is month 8"),
-    # A key is one month: a span's two ends, given one value, hold it over months 3 to 6 (linear between them).
-    # The schedule set before writes keys 3 and 6 (18, 20): told so, and that nothing comes before key 3.
-    ("3-6月", "a by_month key is one month, not a span: write keys 3 and 6; the same value at both holds between them; "
-              "keys 3 and 6 are written already: write one value at each; by_month holds its first key back to month 1 "
-              "and holds its last key to the end, so write the value before at key 2 and the one after at key 7"),
-    # 后6个月 of an 18-month plan is months 13 to 18; 3月起 is month 3 to the horizon, 18.
-    ("后6个月", "a by_month key is one month, not a span: write keys 13 and 18; the same value at both holds between "
-               "them; by_month runs linearly from the key before, so write the value before at key 12"),
-    ("3月起", "a by_month key is one month, not a span: write keys 3 and 18; the same value at both holds between "
-             "them; key 3 is written already: write one value there; key 6 lies within the span: drop it for the value "
-             "to hold; by_month holds its first key back to month 1, so write the value before at key 2"),
+    # A span (3-6月, 后6个月, 3月起) is offered as the --set options that write it: tests/reader/test_set_span_keys.py.
     # From start 2025-01, 2026-08 is 12 + 8 = month 20, of 18.
     ("2026-08", "months are counted from start (2025-01 is month 1): 2026-08 is month 20, past the horizon of 18 "
                 "months"),
