@@ -871,6 +871,11 @@ def _refuse_a_field_word(tree: Node, override: Override, written: str) -> None:
         return
     read = path_reader(tree, override.given_as)
     guesses = _field_word(tree, written, read)
+    if not guesses and "=" in written:
+        # The item names nothing either (激火.出价 where the file has 激活): the key's path is refused as --set refuses
+        # it (no channel ... named '激火'; write acquisition[激活].bid), where the field word got the generic
+        # 'expected PATH=VALUE'.
+        guesses = [(through + tail, through + tail) for through, tail in worded_field(written[:written.index("=")])][:1]
     if not guesses:
         return
     path = written[:written.index("=")].strip()
