@@ -748,9 +748,12 @@ _MESSAGES = _rules([
      "不能只设置单一取值的某个月；请整体替换，月份须在 1..{0} 之内"),
     # A span set as one key of a schedule by month (reader/span_sets.py): the --set options that write it.
     (r"cannot set a span of months as one by_month key; write (.*?)(; --set cannot drop a key within the span, so the "
-     r"schedule is set whole)?",
+     r"schedule is set whole)?((?:; set key \d+ too, at the value month \d+ is to keep: the schedule gives it no one "
+     r"number there \(a blend of two ranges, or a decimal without end\))*)",
      lambda m: f"不能把一段月份设为 by_month 的一个键；请写 {_schedules_zh(m[1])}"
-               + ("；--set 不能删去区间之内的键，因此整体设置该时间表" if m[2] else "")),
+               + ("；--set 不能删去区间之内的键，因此整体设置该时间表" if m[2] else "")
+               + "".join(f"；还请设置键 {key}，取第 {key} 个月应保持的值：时间表在该月给出的不是一个数（两个区间的混合，或无限小数）"
+                         for key in re.findall(r"set key (\d+) too", m[3]))),
     # A range at two keys of the schedule offered is two draws (reader/overrides.py DRAWN_APART).
     (r"cannot set one month of a value written once; replace it whole, such as (.*); each key of a by_month is drawn "
      r"on its own \(docs/formulas\.md §14\): a range at two keys is two draws, where a range written once is one draw "

@@ -65,7 +65,7 @@ from aigc_roi.reader.kinds import BY_MONTH_KEY, RANGE_KEYS, ByMonthOr, suggest
 from aigc_roi.reader.month_lengths import after_length, is_length, length_hint
 from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.numbers import split_range, whole_number, written_date
-from aigc_roi.reader.span_sets import WITHIN, span_sets
+from aigc_roi.reader.span_sets import WITHIN, left_to_key, span_sets
 from aigc_roi.reader.worded_months import counted_month, month_readings
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
 from aigc_roi.reader.yamltree import (
@@ -716,12 +716,11 @@ def _refuse_a_span_key(schedule: Node, segments: list[str], position: int, overr
     field = joined_path(segments[:position - 1])
     offers = [(span_sets(numbered, low, high, override.value, horizon, field), meaning)
               for low, high, meaning in readings]
-    if any(offer is None for offer, _ in offers):
-        return
     told = ", or ".join(f"{offer[0]}" + (f" if it means {meaning}" if meaning and len(offers) > 1 else "")
-                        for offer, meaning in offers if offer is not None)
-    whole = any(offer[1] for offer, _ in offers if offer is not None)
-    raise _fail(override, f"cannot set a span of months as one by_month key; write {told}" + (f"; {WITHIN}" if whole else ""))
+                        for offer, meaning in offers)
+    notes = [WITHIN] if any(offer[1] for offer, _ in offers) else []
+    notes += [left_to_key(month) for month in dict.fromkeys(month for offer, _ in offers for month in offer[2])]
+    raise _fail(override, "; ".join([f"cannot set a span of months as one by_month key; write {told}", *notes]))
 
 
 def _child(parent: Node, segments: list[str], position: int, override: Override, create: bool, kind: Any = None,

@@ -19,27 +19,36 @@ WITHIN = "--set cannot drop a key within the span, so the schedule is set whole"
 """Said after the offers where one of them sets the schedule whole (a key of it lay within the span)."""
 
 
-def span_sets(keys: dict[int, str], low: int, high: int, asked: str, horizon: int, field: str) -> tuple[str, bool] | None:
+def left_to_key(month: int) -> str:
+    """Said where the month just around a span takes a value no text writes, so its key is left to the user."""
+    return (f"set key {month} too, at the value month {month} is to keep: the schedule gives it no one number there "
+            "(a blend of two ranges, or a decimal without end)")
+
+
+def span_sets(keys: dict[int, str], low: int, high: int, asked: str, horizon: int,
+              field: str) -> tuple[str, bool, list[int]]:
     """The --set options that set months ``low`` to ``high`` of the schedule of ``field`` (``acquisition[D].bid``),
-    whose keys are ``keys`` (month -> value as written), to ``asked``, and whether they set the schedule whole; None
-    where a month around the span takes a value no text writes (between two ranges, or a number with no finite
-    decimal), which the file's hint then tells."""
+    whose keys are ``keys`` (month -> value as written), to ``asked``, whether they set the schedule whole, and the
+    months around the span whose value no text writes (between two ranges, or a number with no finite decimal), left
+    out of the options for the user to key (``left_to_key``)."""
     schedule = dict(keys)
+    left: list[int] = []
     for month in (low - 1, high + 1):
         if 1 <= month <= horizon and month not in keys:
             value = value_at(keys, month)
             if value is None:
-                return None
-            schedule[month] = value
+                left.append(month)
+            else:
+                schedule[month] = value
     within = [month for month in keys if low < month < high]
     for month in within:
         del schedule[month]
     schedule |= {low: asked, high: asked}
     if within:
         written = ", ".join(f"{month}: {schedule[month]}" for month in sorted(schedule))
-        return f"--set {shlex.quote(f'{field}={{by_month: {{{written}}}}}')}", True
+        return f"--set {shlex.quote(f'{field}={{by_month: {{{written}}}}}')}", True, left
     changed = sorted(month for month in schedule if keys.get(month) != schedule[month])
-    return " ".join(f"--set {shlex.quote(f'{field}.by_month.{month}={schedule[month]}')}" for month in changed), False
+    return " ".join(f"--set {shlex.quote(f'{field}.by_month.{month}={schedule[month]}')}" for month in changed), False, left
 
 
 def value_at(keys: dict[int, str], month: int) -> str | None:

@@ -140,3 +140,20 @@ def test_a_span_after_a_dot_of_a_template(key: str, offered: str) -> None:
     assert f"cannot set a span of months as one by_month key; write {offered}" in result.output
     followed = invoke(["run", GATED, "--set", SCHEDULE, *shlex.split(offered)])
     assert followed.exit_code == 0, followed.output
+
+
+@pytest.mark.parametrize(("bid", "month"), [
+    # Month 4 blends key 1's and key 6's draws; month 3 of {1: 10, 4: 20} is 10 + 10 x 2/3, no finite decimal.
+    ("{by_month: {1: 10..20, 6: 30..40}}", 4), ("{by_month: {1: 10, 4: 20}}", 3)])
+def test_a_month_around_the_span_no_number_writes_is_left_to_key(tmp_path: Path, bid: str, month: int) -> None:
+    path = _file(tmp_path, bid)
+    setting = f"D.bid.by_month.前{month - 1}个月=25"
+    offered = f"--set 'acquisition[D].bid.by_month.1=25' --set 'acquisition[D].bid.by_month.{month - 1}=25'"
+    assert _refused(path, setting).endswith(
+        f"write {offered}; set key {month} too, at the value month {month} is to keep: the schedule gives it no one "
+        "number there (a blend of two ranges, or a decimal without end)\n")
+    assert _refused(path, setting, "zh").endswith(
+        f"请写 {offered}；还请设置键 {month}，取第 {month} 个月应保持的值：时间表在该月给出的不是一个数（两个区间的混合，或无限小数）\n")
+    # Followed, key 4 (or 3) at 17: 25 through the span, 17 the month after.
+    bids = _bids(path, f"{offered} --set 'acquisition[D].bid.by_month.{month}=17'")
+    assert bids[:month] == pytest.approx([25] * (month - 1) + [17])
