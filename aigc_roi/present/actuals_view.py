@@ -39,7 +39,9 @@ def actuals_view(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, 
     parts += [_channel_view(actuals, channel, style) for channel in actuals.channels]
     if actuals.unmatched:
         header, rows = _unmatched_rows(actuals, style)
-        columns = [Column(header[1], [Text(row[1]) for row in rows], numeric=False),
+        # A campaign's long Chinese name breaks between its characters where the table fits no other way
+        # (present/layout.py Column.names), as an English one wraps at its spaces.
+        columns = [Column(header[1], [Text(row[1]) for row in rows], numeric=False, names=[row[1] for row in rows]),
                    Column(header[0], [Text(row[0]) for row in rows], numeric=False),
                    Column(header[2], [Text(row[2]) for row in rows])]
         parts.append(table_or_blocks(columns, in_currency("actuals_unmatched", style), ""))

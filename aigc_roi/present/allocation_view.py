@@ -45,7 +45,7 @@ from aigc_roi.present.layout import (
 from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NumberStyle, shown_nonzero
 from aigc_roi.present.text import visible
-from aigc_roi.present.wrap import glued_pieces
+from aigc_roi.present.wrap import glued_pieces, parted_pieces
 from aigc_roi.whatif.allocate import Allocation, CurvePoint
 
 CURVE_BAR_WIDTH = 28
@@ -163,8 +163,13 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
              for channel in result.channels]
     # A name breaks only between its words (小红书KOC is one), its kind's line between its words too, a month range
     # kept with its 第 and 月 (按展示付 / 费 · 第 / 3-12 月 at 80 columns): the column is never narrower than the longest.
-    name_width = max(8, *(cell_len(word) for channel in result.channels for word in visible(channel.name).split()),
-                     *(cell_len(word) for kind in kinds for word in [*kind.split(), *glued_pieces(kind)]))
+    kind_width = max(8, *(cell_len(word) for kind in kinds for word in [*kind.split(), *glued_pieces(kind)]))
+    whole_width = max(kind_width, *(cell_len(word) for channel in result.channels for word in visible(channel.name).split()))
+    # Where the table fits no other way, a name breaks between its Chinese characters, its Latin words whole: kept
+    # whole, a name of 12 Chinese characters cost the table a column at 80 columns, and a longer one turned it into
+    # blocks, where an English one as long wrapped at its spaces.
+    parted_width = max(kind_width, *(cell_len(piece) for channel in result.channels
+                                     for piece in parted_pieces(visible(channel.name))))
 
     def named(key: str, text: str) -> str:
         return text + (f" ({unit})" if unit and key in ("allocate_budget", "allocate_change") else "")
@@ -200,12 +205,22 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
                    for n, channel in enumerate(result.channels)]
         return vertical(label("allocate_channels_title", lang), records, caption(list(VIEW_ORDER)), width)
 
-    def build(width: int) -> RenderableType:
+    def kept_at(width: int, name_width: int) -> tuple[list[str], int]:
+        """The columns kept beside names ``name_width`` wide, and the room they leave the names."""
         kept = list(VIEW_COLUMNS)
         while len(kept) > TABLE_LEAST and sum(map(width_of, kept)) + name_width + split_width + table_overhead(len(kept) + 2) > width:
             kept.pop()
+        return kept, width - sum(map(width_of, kept)) - split_width - table_overhead(len(kept) + 2)
+
+    def build(width: int) -> RenderableType:
+        # A name kept whole where that costs no column (as compare's gate: a broken name takes a line, a column
+        # left out loses figures), else broken between its Chinese characters.
+        kept, room = kept_at(width, whole_width)
+        name_width = whole_width
+        parted = kept_at(width, parted_width)
+        if room < whole_width or len(parted[0]) > len(kept):
+            (kept, room), name_width = parted, parted_width
         # The kinds break only where the room left by the other columns needs it: a wide terminal keeps each on a line.
-        room = width - sum(map(width_of, kept)) - split_width - table_overhead(len(kept) + 2)
         if room < name_width:
             return blocks(width)
         column = max(name_width, min(room, max(cell_len(line) for kind in kinds for line in kind.splitlines())))
@@ -222,7 +237,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
             kind = sentence_lines(kinds[n], column)
             kind.stylize("dim")
             if channel.status != "movable":
-                view.add_row(Text(visible(channel.name)), label("current", lang), *first)
+                view.add_row(sentence_lines(visible(channel.name), column), label("current", lang), *first)
                 view.add_row(kind, end_section=True)
                 continue
             moved = channel.best_budget - channel.current_budget
@@ -230,7 +245,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
             styled = [Text(text, style="bold") if key == "allocate_budget" else
                       Text(text, style="" if change.lstrip("+-") in ("0", "0.0") else "green" if moved > 0 else "red")
                       if key == "allocate_change" else text for key, text in zip(shown, second, strict=True)]
-            view.add_row(Text(visible(channel.name)), label("current", lang), *first)
+            view.add_row(sentence_lines(visible(channel.name), column), label("current", lang), *first)
             view.add_row(kind, Text(split_label(result, "allocate_best", lang), style="bold"), *styled, end_section=True)
         return Captioned(view, caption(shown))
 

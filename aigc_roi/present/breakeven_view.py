@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -23,6 +25,9 @@ from aigc_roi.present.payback_window import within_note
 from aigc_roi.present.text import visible
 from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 
 def breakeven_view(table: BreakEvenTable, style: NumberStyle) -> RenderableType:
     """The driver table, then each channel on its own (its maximum unit cost) when there are channels."""
@@ -41,7 +46,8 @@ def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Fitted | N
                for row, ceiling in zip(rows, ceilings, strict=True)]
     texts = [own_max_text(row, style) for row in rows]
     columns = [
-        Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in rows], numeric=False),
+        Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in rows], numeric=False,
+               names=item_names(rows)),
         Column(label("unit_cost", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in rows]),
         # Named apart from the plan-level "ROI = 0 at" of the drivers table: the same channel, two different prices.
         Column(label("channel_own_max_unit_cost", lang),
@@ -55,6 +61,12 @@ def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Fitted | N
     caption = sentences([label("channels_alone_caption", lang), *saturating_notes(table, lang)], lang)
 
     return table_or_blocks(columns, title, caption)
+
+
+def item_names(rows: Sequence[BreakEven]) -> list[str | None]:
+    """Each row's channel, plan or purchase name as its label shows it: a long Chinese one breaks between its characters
+    where the table fits no other way (present/layout.py ``Column.names``), as an English one wraps at its spaces."""
+    return [None if row.driver.item_label is None else visible(row.driver.item_label) for row in rows]
 
 
 def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> Text:
@@ -82,7 +94,8 @@ def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
         roi=style.percent(table.roi), payback=style.month(table.payback_month, label("never", lang)))
     if window.past_horizon:
         caption += " " + label("breakeven_payback_window", lang).format(months=months, beyond=within_note(window, lang))
-    columns = [Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in table.rows], numeric=False),
+    columns = [Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in table.rows], numeric=False,
+                      names=item_names(table.rows)),
                Column(label("current", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in table.rows])]
     for threshold in THRESHOLDS:
         values = [getattr(row, threshold) for row in table.rows]

@@ -36,6 +36,8 @@ cells as Rich counts them (a CJK character is two). The order of layouts, per ta
   values; without payback; one block per driver.
 - breakeven: every column; one block per driver (its headroom moves are
   the point of the table, so no column is dropped).
+- run's gates, breakeven's drivers, actuals' unmatched campaigns: a name (``Column.names``) breaks between its Chinese
+  characters before the table turns into blocks; allocate's channels before a column is dropped.
 - allocate's budget curve, curves' bar charts, simulate's fan: every number and header word whole, the
   headers wrapped at their spaces, then the bar column takes what is left (``bar_room``), a bar scaled to it
   and its marks on a line of their own when they no longer fit beside it, wrapped between their words; curves'
@@ -106,7 +108,11 @@ class Column:
     the column is never narrower than a name's widest word (``_named_lines``) until the table fits no other way
     (``column_range`` squeezed): then a name breaks as the rest of its cell does, at its spaces or between Chinese
     characters, so that a long name costs the table no column (compare's Δ). One word wider than the column (a name
-    of 50 letters without a space) is still never cut: the table then turns into blocks, each headed by it whole."""
+    of 50 letters without a space) is still never cut: the table then turns into blocks, each headed by it whole.
+    In a text column that is no prose (run's gates, a gate or channel name the whole cell) a name breaks as the
+    column's other text does until squeezed; then between Chinese characters too, its Latin words whole
+    (``_named_widest``): 小红书种草先 / 验证再放量 keeps run's gates table at 80 columns, as XHS seeding test / then
+    scale does."""
     blocks: Sequence[Sequence[tuple[str, Text]]] | None = None
     """Each row's fields (label and value) when the rows turn to blocks, where they differ from the header and cell:
     a column of defined shares and never shares is a "Never" field in a payback's block."""
@@ -258,12 +264,28 @@ def column_range(column: Column, squeezed: int = 0) -> tuple[int, int]:
         # other way.
         words = (_parted_words if squeezed > 1 else _kept_words) if column.prose else _glued_words
         cell_min = max((_widest_word(line, words, encoding) for plain in plains for line in _lines(plain)), default=0)
-        if not squeezed:
+        if squeezed and not column.prose and column.names:
+            # A text column's name breaks between Chinese characters (its Latin words whole) where the table fits no
+            # other way: kept whole, a gate's name of 11 Chinese characters turned run's gates table at 80 columns
+            # into blocks, where an English name twice as long wrapped at its spaces.
+            cell_min = max((_named_widest(plain, name, encoding) for plain, name in zip(plains, column.names, strict=True)),
+                           default=0)
+        if not squeezed and column.prose:
             # A name breaks only at its spaces until the table fits no other way; then it breaks as the rest of its
             # label does: kept whole, a gate's name of 21 Chinese characters (42 cells) dropped compare's Δ column at
             # 80 columns, and a longer one turned the table into blocks at every width.
             cell_min = max([cell_min, *(cells_in(word, encoding) for name in column.names if name for word in name.split())])
     return max(header_min, cell_min), max(header_max, max(line_lengths))
+
+
+def _named_widest(plain: str, name: str | None, encoding: str | None) -> int:
+    """The cells of the widest run a text column's cell keeps on one line in a squeezed table: its ``name`` in pieces
+    (``_parted_words``: a Chinese character, a Latin word), the rest of the cell in its words (``_glued_words``)."""
+    if not name or name not in plain:
+        return max(_widest_word(line, _glued_words, encoding) for line in _lines(plain))
+    rest = [line.strip() for line in _lines(plain.replace(name, "\n"))]
+    return max([*(cells_in(piece, encoding) for piece in _parted_words(name)),
+                *(_widest_word(line, _glued_words, encoding) for line in rest if line)])
 
 
 @lru_cache(maxsize=1024)
@@ -330,6 +352,16 @@ def fixed_table(columns: Sequence[Column], width: int, most_squeezed: int = 2, *
             break
     else:
         return None
+    if squeezed:
+        # A text column's names broken between characters (``_named_widest``) get their width back first, where the
+        # room allows: the table fits with them whole and the other columns' words broken, 小红书种草先验证再放 / 量
+        # read worse than 测试期 / 获客成本.
+        for i, column in enumerate(columns):
+            if column.names and not column.prose:
+                grow = max(0, min(spare, column_range(column)[0] - widths[i]))
+                widths[i] += grow
+                spare -= grow
+                ranges[i] = (widths[i], ranges[i][1])
     widths = _grown(columns, ranges, widths, spare)
     # A column is as wide as its widest line once wrapped (a plan's name broken at its space takes 28 of its 32), and
     # what that frees goes to the columns still short of their natural width, the label column first.
@@ -397,7 +429,9 @@ def _laid_out(column: Column, width: int) -> list[Text]:
     laid: list[Text] = []
     for i, cell in enumerate(column.cells):
         name = column.names[i] if column.names else None
-        if name and name in cell.plain and cell_len(cell.plain) > width:
+        # A text column's cell breaks as its words allow (``sentence_lines``), a name too, which column_range keeps
+        # whole unless squeezed.
+        if column.prose and name and name in cell.plain and cell_len(cell.plain) > width:
             laid.append(_named_lines(cell, name, width))
         elif column.prose or (cell_len(cell.plain) > width and (
                 not column.numeric or any(worded(line) for line in _lines(cell.plain)))):

@@ -378,7 +378,11 @@ def _cell(value: float, floor: float, scale: float, hanging: bool = False) -> st
 
 def gates_table(report: RunReport, style: NumberStyle) -> Fitted:
     header, rows = gates_grid(report, style)
-    columns = [Column(name, [Text(row[i]) for row in rows], numeric=i >= 3) for i, name in enumerate(header)]
+    # The first column is each row's gate: a long Chinese name breaks between its characters before the rows turn
+    # to blocks (present/layout.py Column.names); the metric is a label, which breaks between its terms (测试期 /
+    # 获客成本) as a figure's label does: kept whole, it alone turned the table into blocks at 60 columns.
+    columns = [Column(name, [Text(row[i]) for row in rows], numeric=i >= 3, prose=i == 2,
+                      names=[row[0] for row in rows] if i == 0 else ()) for i, name in enumerate(header)]
     return table_or_blocks(columns, label("gates", style.lang), gates_caption(report, style.lang))
 
 
