@@ -162,7 +162,7 @@ HELP_ZH: dict[str, str] = {
         "在 --samples 次抽样中，于 targets.max_payback_months（默认 12）内回本的概率至少为 P，例如 80% 或 0.8。",
     "What the split maximises; p10_npv and payback_probability are simulated.":
         "分配要最大化的目标；p10_npv 和 payback_probability 由模拟得出。",
-    "Lowest monthly budget of a channel, e.g. 'Feed ads=20万' (repeatable).": "某个渠道的最低月预算，例如 'Feed ads=20万'（可重复）。",
+    "Lowest monthly budget of a channel, e.g. 'Feed ads=20万' (repeatable).": "某个渠道的最低月预算，例如 '信息流=20万'（可重复）。",
     "Highest monthly budget of a channel (repeatable).": "某个渠道的最高月预算（可重复）。",
     "Keep this channel's spend as in the file, outside B (repeatable).": "该渠道的广告支出保持文件中的值，不计入 B（可重复）。",
     "Monte Carlo samples of the risk objectives.": "风险类目标的蒙特卡洛样本数。",

@@ -198,6 +198,25 @@ def _lists(template: str, *lists: int) -> Callable[[re.Match[str]], str]:
     return fill
 
 
+EXAMPLE_NAMES_ZH = {"Douyin CPA": "抖音CPA", "Feed ads": "信息流"}
+"""The English channel names of the code's examples (--map's 'Douyin CPA=dy_*', --min's 'Feed ads=20万') -> the names a
+Chinese example gives, as --set's help gives '抖音CPA.bid=25': an English name in Chinese text read as one to copy."""
+
+
+def _examples(template: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that puts the pattern's groups into ``template``, each example's English name in Chinese."""
+
+    def fill(match: re.Match[str]) -> str:
+        groups = []
+        for group in match.groups():
+            for english, chinese in EXAMPLE_NAMES_ZH.items():
+                group = group.replace(f"'{english}=", f"'{chinese}=")
+            groups.append(group)
+        return template.format(*groups)
+
+    return fill
+
+
 def _rules(table: list[tuple[str, str | Callable[[re.Match[str]], str]]]) -> list[Rule]:
     # A value in a message is whatever the user wrote, a line break or nothing at all included (a YAML key "a\nb",
     # --grid ','): its slot is (.*) and . takes a line break, so the frame around it is translated all the same.
@@ -264,9 +283,9 @@ _EXPECTED = _rules([
     (r"a CSV or xlsx export", "CSV 或 xlsx 报表"),
     (r"lines ending in LF or CRLF", "以 LF 或 CRLF 结尾的行"),
     (r"cells of at most ([\d,]+) characters", "不超过 {0} 个字符的单元格"),
-    (r"NAME=GLOB such as (.*)", "NAME=GLOB 形式，如 {0}"),
+    (r"NAME=GLOB such as (.*)", _examples("NAME=GLOB 形式，如 {0}")),
     (r"a \(NAME, GLOB\) pair of texts, neither blank, or NAME=GLOB such as (.*)",
-     "两段都不为空的文本组成的 (NAME, GLOB) 对，或 NAME=GLOB 形式，如 {0}"),
+     _examples("两段都不为空的文本组成的 (NAME, GLOB) 对，或 NAME=GLOB 形式，如 {0}")),
     (r"a list of \(NAME, GLOB\) pairs or NAME=GLOB texts", "(NAME, GLOB) 对或 NAME=GLOB 文本的列表"),
     (r"a channel of the plan \(none\)", "方案中的渠道（方案中没有渠道）"),
     (r"a channel of the plan \((.*)\)", _lists("方案中的渠道（{0}）", 0)),
@@ -344,7 +363,7 @@ _EXPECTED = _rules([
     (r"a positive amount of at least (\S+)", "不小于 {0} 的正数金额"),
     (r"a positive number", "正数"),
     (r"a share in \[0, 1\]", "[0, 1] 之内的比例"),
-    (r"NAME=AMOUNT, such as (.*)", "NAME=AMOUNT 形式，如 {0}"),
+    (r"NAME=AMOUNT, such as (.*)", _examples("NAME=AMOUNT 形式，如 {0}")),
     (r"an item index without leading zeros", "不带前导零的序号"),
     (r"shares that fall with the day overall \(retention cannot rise with age\)", "总体随天数下降的留存比例（留存不能随时间上升）"),
     (r"a month from (\d{4}-\d\d) to (\d{4}-\d\d) \(all (\d+) months by (\d{4}-\d\d)\)",

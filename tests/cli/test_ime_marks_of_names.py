@@ -36,7 +36,7 @@ VARIANT = ("aigc-roi: --variant: expected 'LABEL: PATH=VALUE[, PATH=VALUE]', suc
            "found {!r}; ", "aigc-roi: --variant：应为 'LABEL: PATH=VALUE[, PATH=VALUE]' 形式，如 '出价降低: acquisition[0].bid=25'，"
            "实际为 {!r}；")
 BOUND = ("aigc-roi: --min: expected NAME=AMOUNT, such as 'Feed ads=20万', found {!r}; ",
-         "aigc-roi: --min：应为 NAME=AMOUNT 形式，如 'Feed ads=20万'，实际为 {!r}；")
+         "aigc-roi: --min：应为 NAME=AMOUNT 形式，如 '信息流=20万'，实际为 {!r}；")
 
 CASES = [
     # (command, option, typed, frame, the characters, the text to write): each name's own mark kept.

@@ -30,14 +30,14 @@ monetization:
 VARIANT = ("--variant: expected 'LABEL: PATH=VALUE[, PATH=VALUE]', such as 'cheaper bid: acquisition[0].bid=25', "
            "found {!r}", "--variant：应为 'LABEL: PATH=VALUE[, PATH=VALUE]' 形式，如 '出价降低: acquisition[0].bid=25'，实际为 {!r}")
 GRID = ("--grid: expected two driver paths separated by a comma, found {!r}", "--grid：应为逗号分隔的两个驱动因素路径，实际为 {!r}")
-BOUND = ("{}: expected NAME=AMOUNT, such as 'Feed ads=20万', found {!r}", "{}：应为 NAME=AMOUNT 形式，如 'Feed ads=20万'，实际为 {!r}")
+BOUND = ("{}: expected NAME=AMOUNT, such as 'Feed ads=20万', found {!r}", "{}：应为 NAME=AMOUNT 形式，如 '信息流=20万'，实际为 {!r}")
 REACH = ("--reach: expected KEY@MONTH=VALUE with KEY one of subscribers, gross_revenue, new_users, active_users, "
          "cumulative_cash, such as 'subscribers@6=1000', found {!r}",
          "--reach：应为 KEY@MONTH=VALUE 形式，KEY 取 subscribers、gross_revenue、new_users、active_users、cumulative_cash "
          "之一，如 'subscribers@6=1000'，实际为 {!r}")
 PERCENTILES = ("--percentiles: expected numbers from 0 to 100 separated by commas, such as 5,50,95, found {!r}",
                "--percentiles：应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，实际为 {!r}")
-MAP = ("--map: expected NAME=GLOB such as 'Douyin CPA=dy_*', found {!r}", "--map：应为 NAME=GLOB 形式，如 'Douyin CPA=dy_*'，实际为 {!r}")
+MAP = ("--map: expected NAME=GLOB such as 'Douyin CPA=dy_*', found {!r}", "--map：应为 NAME=GLOB 形式，如 '抖音CPA=dy_*'，实际为 {!r}")
 LOCK = ("--lock: no channel named {!r}", "--lock：没有名为 {!r} 的渠道")
 
 CASES = [
