@@ -105,7 +105,8 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
 
 def _widest_that_fits(layouts: list[list[list[Column]]], full: list[Column], title: str) -> Fitted:
     """The first layout whose every table fits: one table of every column; the same under short headers (zh 支出 and
-    分位, the percentile right after the 获客成本 columns it ranks); where the export has rates or early revenue per
+    CAC 分位, the percentile right after the 获客成本 columns it ranks, named for them: 分位 alone, beside flagged
+    spend and users, read as theirs); where the export has rates or early revenue per
     user, those in a second table under the first, by month, the first under full headers, then short ones; else one
     block per month of every column. Each holds every column, in English and Chinese alike: only the layout changes
     with the width."""

@@ -47,8 +47,8 @@ def test_the_figures_name_irr_mirr_and_ad_spend_as_the_panel_does() -> None:
     assert label("irr", "zh") == "内部收益率（IRR，年化）"
     assert label("mirr", "zh") == "修正内部收益率（MIRR，年化）"
     assert label("spend", "zh") == label("ad_spend", "zh") == "广告支出"
-    # The terminal's narrow fallback keeps the term it ranks beside: 分位 after the 获客成本 columns.
-    assert short_label("actuals_percentile", "zh") == "分位"
+    # The terminal's narrow fallback names the CAC it ranks: 分位 alone read as the flagged spend's beside it.
+    assert short_label("actuals_percentile", "zh") == "CAC 分位"
 
 
 NOT_AD_SPEND = re.compile(r"花费(?!\(元\))")
