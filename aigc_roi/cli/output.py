@@ -58,9 +58,17 @@ command, or ``--reforecast``, does not write it (a table's text in x.html, YAML 
 none, leaves ``--format`` and its default as they are."""
 
 
-SPREADSHEET_SUFFIXES = {".xls": "xlsx", ".xlsm": "xlsx", ".xlsb": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx",
-                       ".ods": "xlsx", ".numbers": "xlsx", ".tsv": "csv"}
-"""Spreadsheet extensions of formats the project does not write, each with the written format nearest it: a table's
+SPREADSHEET_SUFFIXES = {
+    # Excel's workbooks, templates and add-ins of other kinds than .xlsx, and its older formats.
+    **dict.fromkeys((".xls", ".xlsm", ".xlsb", ".xltx", ".xltm", ".xlt", ".xlam", ".xla", ".xlw", ".xlr"), "xlsx"),
+    # WPS Spreadsheets' own (common in China), LibreOffice's and OpenOffice's, Apple's, Lotus 1-2-3's.
+    **dict.fromkeys((".et", ".ett", ".ods", ".ots", ".fods", ".uos", ".sxc", ".stc", ".numbers", ".wk1", ".wks",
+                     ".123"), "xlsx"),
+    # The text and table formats they all save a sheet as besides CSV: tab- or space-separated, DIF, SYLK, dBASE.
+    **dict.fromkeys((".tsv", ".tab", ".prn", ".dif", ".slk", ".dbf"), "csv"),
+}
+"""Spreadsheet extensions of formats the project does not write (Excel's, WPS's, LibreOffice's and Numbers' save-as
+lists; .txt and .xml, which they offer too, name no spreadsheet), each with the written format nearest it: a table's
 text (or a workbook, or commas) saved as plan.xls or plan.tsv is a file a spreadsheet opens as garbage, so every
 ``-o``, ``--reforecast`` and init's FILE refuses them, naming the file to write instead (``--plot`` and
 ``--samples-out`` take only their own extensions)."""

@@ -66,3 +66,30 @@ def test_a_workbook_and_a_csv_are_still_written(tmp_path: Path) -> None:
     for name in ("plan.xlsx", "plan.csv"):
         assert invoke(["run", CHAT, "-o", str(tmp_path / name), "-q"]).exit_code == 0
         assert (tmp_path / name).stat().st_size > 0
+
+
+# Each spreadsheet's own save-as formats the tool does not write (QA: .xlt, WPS Spreadsheets' .et and .ett, common in
+# China, LibreOffice's .fods and .ots, and the .dif and .slk every one of them offers were written as the terminal's
+# table, exit 0), with the file a spreadsheet opens to write instead: a workbook, or a CSV for a text format.
+MORE = {".xlt": "xlsx", ".xla": "xlsx", ".xlam": "xlsx", ".xlw": "xlsx", ".et": "xlsx", ".ett": "xlsx",
+        ".fods": "xlsx", ".ots": "xlsx", ".uos": "xlsx", ".sxc": "xlsx", ".wk1": "xlsx", ".dif": "csv", ".slk": "csv",
+        ".prn": "csv", ".dbf": "csv"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("suffix", list(MORE))
+def test_every_spreadsheet_s_save_format_is_refused(tmp_path: Path, suffix: str, lang: str) -> None:
+    out = tmp_path / f"plan{suffix}"
+    line = _refused(["run", CHAT, "-o", str(out), "--lang", lang], out)
+    instead = tmp_path / f"plan.{MORE[suffix]}"
+    assert line == {
+        "en": f"aigc-roi: {out}: run does not write {suffix} files, which a spreadsheet would open as garbage; "
+              f"write {instead} (-f {MORE[suffix]}) instead",
+        "zh": f"aigc-roi: {out}: run 不能写出 {suffix} 文件，电子表格会把它读成乱码；请改为写出 {instead}（-f {MORE[suffix]}）",
+    }[lang]
+
+
+def test_a_text_file_is_still_written(tmp_path: Path) -> None:
+    # .txt, on every spreadsheet's save-as list too, names no spreadsheet: the table's text is what it holds.
+    assert invoke(["run", CHAT, "-o", str(tmp_path / "plan.txt"), "-q"]).exit_code == 0
+    assert "ROAS" in (tmp_path / "plan.txt").read_text(encoding="utf-8")
