@@ -142,7 +142,9 @@ def _keyed(pairs: Any) -> Node:
         return _node(pairs)
     entries: dict[str, Node] = {}
     for key, value in split:  # type: ignore[misc]
-        text = _scalar(key).raw
+        # A key is the number it holds, a 0-d array's too (``_one``), as its value is: written as given, array(1) was
+        # refused as the text 'array(1)'.
+        text = _scalar(_one(key)).raw
         while text in entries:
             text = "0" + text
         entries[text] = _node(value)
@@ -175,9 +177,13 @@ def _range(dist: Distribution) -> Node:
 def _drop_limit(limit: DropLimit) -> Node:
     """A share of the base's npv written in percent (the reader's sign of one), digit for digit and as a file writes
     it (``-10%``, never Decimal's ``-1E+1%``); one no file can write in percent (nan, inf) the float it is with its
-    sign, as a file's ``.nan`` is shown; an amount as it is."""
-    value = _one(limit.limit)
-    if not (limit.relative and is_real(value)):
+    sign, as a file's ``.nan`` is shown; an amount as it is. A limit that is no number, or a ``relative`` that is no
+    bool (None, "no"), is the limit as Python shows it (``DropLimit(limit=0.1, relative=None)``), which the field
+    refuses: read by its truthiness, None ran as an amount of 0.1 and DropLimit("10%", False) as a share of 10%."""
+    value, relative = _one(limit.limit), _one(limit.relative)
+    if not isinstance(relative, bool) or not is_real(value):
+        return _scalar(limit)
+    if not relative:
         return _scalar(value)
     share = real(value)
     if not math.isfinite(share):
@@ -197,6 +203,8 @@ def _start(start: Any) -> Node | None:
     """(year, month), any sequence of two whole numbers, as ``YYYY-MM``; anything else as it is (three numbers, a
     text), which ``start:`` refuses."""
     parts = _items(start)
+    # Each part the number it holds, a 0-d array's too (``_one``): (np.array(2025), np.array(3)) was refused as a list.
+    parts = None if parts is None else [_one(part) for part in parts]
     if parts is not None and len(parts) == 2 and all(_whole(part) for part in parts):
         return _text(f"{int(parts[0]):04d}-{int(parts[1]):02d}")
     return None if start is None else _node(start)

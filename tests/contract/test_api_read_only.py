@@ -75,3 +75,24 @@ def test_the_library_keeps_computing_with_read_only_results() -> None:
     scenario = api.load(PLAN)
     assert api.curves(scenario).horizon_months == scenario.horizon_months
     assert api.figures(scenario)["npv"] == pytest.approx(float(api.run(scenario).figures["npv"][0]))
+
+
+def test_the_arrays_a_result_builds_at_each_call_are_the_callers() -> None:
+    """README: channel_monthly_spend, channel_monthly_users, worth and cohort_table() are built anew at each call,
+    writeable (README once said every array a Result hands back refuses a write): a write into one changes nothing the
+    Result gives after it."""
+    result = api.run(api.load(PLAN))
+    built: dict[str, Callable[[], tuple[np.ndarray, ...]]] = {
+        "channel_monthly_spend": lambda: (result.channel_monthly_spend,),
+        "channel_monthly_users": lambda: (result.channel_monthly_users,),
+        "worth": lambda: result.worth,
+        "cohort_table": lambda: (result.cohort_table(),),
+    }
+    npv = float(result.figures["npv"][0])
+    for name, call in built.items():
+        befores = [array.copy() for array in call()]
+        for array in call():
+            assert array.flags.writeable, name
+            array[...] = 12345.0
+        assert all(np.array_equal(again, before, equal_nan=True) for again, before in zip(call(), befores, strict=True)), name
+    assert float(result.figures["npv"][0]) == npv

@@ -94,6 +94,13 @@ SEQUENCES: dict[str, tuple[Scenario, Scenario, float]] = {
     "conversion by age list": (plan(conversion=[(0, 0.03), (1, 0.02)]), plan(conversion=((0, 0.03), (1, 0.02))),
                                sum(10_000 / 20 * share * 30 * sum(0.5 ** k for k in range(24 - m - age + 1)) - 10_000 * (age == 0)
                                    for m in range(1, 25) for age, share in ((0, 0.03), (1, 0.02)) if m + age <= 24)),
+    # A 0-d array is its number in a key and in start's parts, as it is in a value (QA: retention.points[array(1)]
+    # was refused as the text 'array(1)', start=(np.array(2025), np.array(1)) as a list).
+    "points 0-d array age": (R(BASE, retention=RetentionPoints(((np.array(1), 0.4), (3, 0.25)))),
+                             R(BASE, retention=RetentionPoints(((1, 0.4), (3, 0.25)))), NPV),
+    "by_month 0-d array month": (channel(bid=ByMonth(((np.array(1), 12.0), (np.int64(6), 30.0)))),
+                                 channel(bid=ByMonth(((1, 12.0), (6, 30.0)))), paid_back(moving(12.0, 30.0, 6))),
+    "start 0-d arrays": (R(BASE, start=(np.array(2025), np.array(1))), BASE, NPV),
     "Decimal bid": (channel(bid=Decimal("20")), BASE, NPV),
     "Fraction bid": (channel(bid=Fraction(41, 2)), channel(bid=20.5), paid_back([20.5] * 24)),
     "Decimal by_month": (channel(bid=ByMonth([(Decimal(1), Decimal("12")), (6, Decimal("30"))])),
@@ -347,3 +354,18 @@ def test_a_relative_drop_limit_is_quoted_as_its_file_writes_it(limit: float, wri
 def test_a_relative_drop_limit_no_file_writes_is_shown_as_the_float_it_is() -> None:
     assert refusals(R(BASE, targets=Targets(max_npv_drop=DropLimit(float("nan"), True)))) == [
         ("targets.max_npv_drop", "expected a share >= 0% (10%) or an amount >= 0 (5万), found nan% (not a number)")]
+
+
+@pytest.mark.parametrize("limit", [DropLimit(0.1, None), DropLimit(0.1, "no"), DropLimit(0.1, 1),  # type: ignore[arg-type]
+                                   DropLimit("10%", False), DropLimit("10%", True), DropLimit(True, False)])  # type: ignore[arg-type]
+def test_a_drop_limit_is_a_number_and_a_bool_or_refused_at_its_field(limit: DropLimit) -> None:
+    """QA: DropLimit(0.1, None) and DropLimit(0.1, "no") ran as an amount of 0.1, DropLimit("10%", False) as a share of
+    10%: ``relative`` was read by its truthiness and the limit's text by its own percent sign."""
+    assert refusals(R(BASE, targets=Targets(max_npv_drop=limit))) == [
+        ("targets.max_npv_drop", f"expected a share >= 0% (10%) or an amount >= 0 (5万), found {limit!r}")]
+
+
+@pytest.mark.parametrize(("limit", "held"), [(DropLimit(np.float64(0.1), np.bool_(True)), DropLimit(0.1, True)),
+                                             (DropLimit(np.array(5000), np.bool_(False)), DropLimit(5000.0, False))])
+def test_a_drop_limit_of_numpys_number_and_bool_is_theirs(limit: DropLimit, held: DropLimit) -> None:
+    assert checked(R(BASE, targets=Targets(max_npv_drop=limit))) == checked(R(BASE, targets=Targets(max_npv_drop=held)))
