@@ -14,7 +14,7 @@ LABELS: dict[str, Label] = {
     "actuals_revenue_per_user": Label("Early rev./user", "单个新客早期收入", short=("Early rev./user", "新客早期收入")),
     "actuals_plan": Label("plan", "方案"),
     "actuals_actual": Label("actual", "实际"),
-    "actuals_percentile": Label("P(CAC)", "获客成本 分位", short=("P(CAC)", "CAC 分位")),
+    "actuals_percentile": Label("P(CAC)", "获客成本 分位", short=("Pctl", "CAC 分位")),
     "actuals_partial": Label("* partial month: {days}", "* 不完整月份：{days}"),
     "actuals_not_exported": Label("† not in this channel's exports (they end earlier): {months}",
                                   "† 此渠道的报表未覆盖（报表更早结束）：{months}"),
