@@ -1346,6 +1346,9 @@ _HINTS = _rules([
     (r"full-width quote '(.)' \(IME input\) does not quote in YAML: write (.*) or use ASCII quotes",
      "全角引号 '{0}'（输入法输入）在 YAML 中不起引号作用：请写 {1}，或用英文引号"),
     (r"KOC \(素人\) posts are type: kol, priced per post", "KOC（素人）投放请写 type: kol，按条计费"),
+    # reader/type_words.py: the organic row's word written as a channel's type.
+    (r"organic users are no channel: write them at the top level, organic_users: \(new users a month\)",
+     "自然流量不是渠道：请在文件顶层写 organic_users:（每月新增用户数）"),
     # reader/price_words.py: an ad platform's word for a price, as a channel's type or key.
     (r"a cost per click is no channel type or field: a cpm channel's cpm is cpc x ctr x 1000, a cpa channel's bid is "
      r"cpc / cvr", "按点击计费（CPC）既不是渠道类型也不是字段：cpm 渠道的 cpm = cpc × ctr × 1000，cpa 渠道的 bid = cpc / cvr"),

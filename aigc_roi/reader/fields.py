@@ -47,6 +47,7 @@ from aigc_roi.reader.kinds import (
     whole_number,
 )
 from aigc_roi.reader.price_words import price_word_hint
+from aigc_roi.reader.type_words import type_word_hint
 from aigc_roi.reader.value_forms import Form, nearest_form
 from aigc_roi.reader.yamltree import Node, found_key, join_path, key_segment, set_within
 
@@ -204,6 +205,11 @@ class Tagged:
             return INVALID
         kind = type_entry.value.raw.strip() if type_entry.value.kind == "scalar" else ""
         if kind not in variants:
+            # A table's word for a type (达人) is spelt near none: told the type it names (reader/type_words.py).
+            hint = type_word_hint(kind)
+            if hint is not None:
+                return ctx.expected_with_hint(type_entry.value, join_path(path, "type"),
+                                              "one of " + ", ".join(variants), 0, hint)
             return ctx.expected_word(type_entry.value, join_path(path, "type"), tuple(variants))
         return variants[kind].parse(node, path, ctx)
 

@@ -29,7 +29,7 @@ from aigc_roi.reader import text_lines
 from aigc_roi.reader.byte_order import wide_encoding
 from aigc_roi.reader.currency_signs import DECIMAL_COMMA
 from aigc_roi.reader.discount_warning import discount_warnings
-from aigc_roi.reader.fields import HORIZON, SCENARIO, START, Parsed
+from aigc_roi.reader.fields import HORIZON, NAME, SCENARIO, START, Parsed
 from aigc_roi.reader.gate_warnings import gate_warnings
 from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, suggest_word
 from aigc_roi.reader.opening import cannot_read
@@ -294,6 +294,10 @@ class _Named:
     """What else says which channels there are, which a name that is none of them breaks a rule with too: the
     acquisition value where it is no list or a --set wrote it whole (``acquisition=null``), and each item that gave no
     named channel (``acquisition[1]=null``, a --set of a type no channel has)."""
+    unread: frozenset[str] = frozenset()
+    """The names written in items that gave no channel (a type missing or none of the types, ``type: 达人``): the
+    item's own error is told, so a gate that names one is no unknown name, which would say the file has no such
+    channel where it has one, unreadable."""
 
 
 def _named_channels(parsed: Parsed) -> _Named:
@@ -308,7 +312,15 @@ def _named_channels(parsed: Parsed) -> _Named:
         whole = (listed_at,) if listed_at.kind != "seq" or listed_at.source is not None else ()
         unnamed = whole + tuple(item for item in items if id(item) not in read)
     return _Named([channel.values["name"] for _, channel in named], [path for path, _ in named],
-                  tuple(channel.nodes["name"] for _, channel in named), unnamed)
+                  tuple(channel.nodes["name"] for _, channel in named), unnamed, _unread_names(unnamed))
+
+
+def _unread_names(items: tuple[Node, ...]) -> frozenset[str]:
+    """The valid names written in ``items`` that were not read as channels, each read as a channel's name is (its
+    errors told by the item, so to a scratch context here)."""
+    names = (NAME.parse(item.value["name"].value, "name", Context(""))
+             for item in items if item.kind == "map" and "name" in item.value)
+    return frozenset(name for name in names if name is not INVALID)
 
 
 def _check_gate(gate: Parsed, path: str, channels: _Named, ctx: Context) -> None:
@@ -328,6 +340,8 @@ def _check_gate(gate: Parsed, path: str, channels: _Named, ctx: Context) -> None
             continue  # null (no items), or an invalid item or list reported already
         for index, (item, name) in enumerate(zip(node.value, names, strict=True)):
             item_path = join_path(join_path(path, key), index)
+            if name not in channel_names and name in channels.unread:
+                continue  # the channel is written, but invalid: its own error says why, and this gate waits on it
             if name not in channel_names:
                 known = listed(dict.fromkeys(channel_names)) if channel_names else "there is none"
                 hint = suggest_word(name, tuple(channel_names))
