@@ -1160,6 +1160,14 @@ _HINTS = _rules([
     (r"did you mean (--[\w-]+(?:, --[\w-]+)*)\?", _lists("是否想写 {0}？", 0)),
     (r"did you mean (.+%)\?", "是否想写 {0}？（比例要带 %，或写成 0 到 1 的小数）"),
     (r"write (\d+) for (.*)", "{1} 请写成 {0}"),
+    # reader/written_times.py: a count of months written with its unit; reader/day_keys.py: a day as a month's age.
+    (r"(.*) is (\d+) months: write (\d+)", "{0} 即 {1} 个月：请写 {2}"),
+    (r"(.*) is (\d+) months", "{0} 即 {1} 个月"),
+    (r"write (\d+)", "请写 {0}"),
+    (r"(.*) is day (\d+), not an age in months: day-level retention is written as days: such as (\{.*\}), with at "
+     r"least (\d+) days", "{0} 是第 {1} 天，不是月龄：日留存写在 days: 下，如 {2}，至少 {3} 天"),
+    (r"(.*) is day (\d+), not an age in months: day-level retention is written as days: (\{.*\})",
+     "{0} 是第 {1} 天，不是月龄：日留存写在 days: 下：{2}"),
     (r"D0 is 100% by definition \(the day of joining\): leave it out", "D0 按定义为 100%（加入当天）：请删去这一项"),
     (r"write (.*) without '(.*)' if its dot separates thousands, or (.*) if it is a decimal point: amounts are in the "
      r"scenario's currency", "点号若是千位分隔符请写 {0}，若是小数点请写 {2}，并去掉 '{1}'：金额的币种由方案的 currency 决定"),

@@ -19,6 +19,7 @@ from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
 from aigc_roi.model.scenario import ByMonth, Distribution, Value
 from aigc_roi.reader.amount_warning import AMOUNT, COUNT
 from aigc_roi.reader.currencies import CurrencyCode
+from aigc_roi.reader.day_keys import labelled_day, points_day_hint
 from aigc_roi.reader.drop_limit import DropLimitKind
 from aigc_roi.reader.key_places import belongs
 from aigc_roi.reader.kinds import (
@@ -49,6 +50,7 @@ from aigc_roi.reader.kinds import (
 from aigc_roi.reader.price_words import price_word_hint
 from aigc_roi.reader.type_words import type_word_hint
 from aigc_roi.reader.value_forms import Form, nearest_form
+from aigc_roi.reader.written_times import start_hint
 from aigc_roi.reader.yamltree import Node, found_key, join_path, key_segment, set_within
 
 
@@ -245,8 +247,9 @@ class RetentionPointsKind:
             key_path = f"{path}[{key_segment(key)}]"
             age = whole_number(key)
             if age is None or not 1 <= age <= ctx.horizon_months:
+                day = points_day_hint(key, node) if age is None else None
                 ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, "
-                                               f"found {found_key(key)}",
+                                               f"found {found_key(key)}" + (f"; {day}" if day else ""),
                           among=ctx.past_horizon(age))
                 continue
             # Keys are text, so 1, 01 and 1.0 are different keys to YAML but the same age to the model.
@@ -325,18 +328,14 @@ class KeyedShares:
                 "patternProperties": {WHOLE_KEY_PATTERN: self.share.json_schema()}, "description": self.description}
 
 
-_DAY_LABEL = re.compile(r"\s*(?:[Dd](?:ay)?[ _-]?|第)([0-9０-９]{1,4})\s*[天日]?\s*")
-"""A day as analytics label it: D1, d7, Day 30, day_30, 第30天."""
-
-
 def _day_key_hint(key: str, last: int) -> str:
-    """What to write for a day key labelled as analytics label it (``D1``: 1), or for day 0, which is no point of the
-    curve: every user is active on the day they join."""
-    labelled = _DAY_LABEL.fullmatch(key)
-    day = int(labelled[1]) if labelled else whole_number(key)
+    """What to write for a day key labelled as analytics label it (``D1``, ``次日``: 1; reader/day_keys.py), or for
+    day 0, which is no point of the curve: every user is active on the day they join."""
+    labelled = labelled_day(key)
+    day = labelled if labelled is not None else whole_number(key)
     if day == 0:
         return "D0 is 100% by definition (the day of joining): leave it out"
-    return f"write {day} for {key.strip()}" if labelled and day is not None and day <= last else ""
+    return f"write {day} for {key.strip()}" if labelled is not None and day is not None and day <= last else ""
 
 
 @dataclass(frozen=True)
@@ -671,7 +670,7 @@ TARGETS = Obj({
 }, description="Guardrails that `aigc-roi check` enforces.", section=True)
 
 HORIZON = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description="Months modelled (default 24).")
-START = Text(pattern=r"[0-9０-９]{4}-([0０][1-9１-９]|[1１][0-2０-２])", expected="a month YYYY-MM",
+START = Text(pattern=r"[0-9０-９]{4}-([0０][1-9１-９]|[1１][0-2０-２])", expected="a month YYYY-MM", hint=start_hint,
              description="Month 1 as YYYY-MM (1900-01 or later, all months by 9999-12); labels only.")
 
 SCENARIO = Obj({

@@ -53,7 +53,11 @@ from aigc_roi.reader.price_words import PRICE_WORDS
 from aigc_roi.reader.range_unit_warning import range_unit_warnings
 from aigc_roi.reader.value_forms import DIST_FORMS, DIST_KEYS, RANGE_FORMS, Form, dist_hint, nearest_form
 from aigc_roi.reader.value_forms import RANGE_KEYS as RANGE_KEYS
+from aigc_roi.reader.written_times import months_hint
 from aigc_roi.reader.yamltree import MERGE_KEY, MERGE_REFUSAL, Entry, Node, found_key, join_path, set_within, slipped_key
+
+COUNT_OF_MONTHS = "count of months"
+"""``Number.counted`` of a count of months (horizon_months, ltv_months, a period, a payback target)."""
 
 INVALID: Any = object()
 """Returned by a parse that reported an error; callers skip the field."""
@@ -292,7 +296,7 @@ class Number:
     unit: str = ""
     """``an amount`` of money or ``a count`` (reader/amount_warning.py), whose number written in percent is warned of;
     "" for any other number (a share, a ratio, a multiplier)."""
-    counted: str = "count of months"
+    counted: str = COUNT_OF_MONTHS
     """What a whole number (``integer``) of the field is: a percentage is none, so one written with ``%`` is refused
     (``horizon_months: 600%`` would read as 6, docs/formulas.md §12)."""
 
@@ -365,6 +369,11 @@ class Number:
             if not self.ranges and isinstance(node.value, str) and _numbers_range(node.value):
                 return ctx.expected_with_hint(node, path, self.expectation(), max(node.raw.find(RANGE_SEPARATOR), 0),
                                               self.range_hint)
+            counted = (months_hint(node.raw, self._in_bounds)
+                       if self.integer and self.counted == COUNT_OF_MONTHS and isinstance(node.value, str) else None)
+            if counted is not None:
+                # 2年, 24个月: a count of months with its unit, told the number (reader/written_times.py).
+                return ctx.expected_with_hint(node, path, self.expectation(), 0, counted)
             slip = (slip_hint(node.raw, self._fault, ctx.decimal_comma, None if self.ranges else self.range_hint)
                     if isinstance(node.value, str) and "\n" not in node.raw else None)
             if slip is not None:
@@ -624,6 +633,9 @@ class Text:
     expected: str = "a non-empty text"
     choices: tuple[str, ...] = ()
     description: str = ""
+    hint: Callable[[str], str | None] | None = None
+    """What a text the pattern refuses is told, where it says more than what was expected (``start``'s 2025年3月:
+    reader/written_times.py); None for nothing more."""
 
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         text = node.raw.strip() if node.kind == "scalar" and node.value is not None else ""
@@ -633,6 +645,9 @@ class Text:
         if valid and self.pattern:
             valid = re.fullmatch(self.pattern, text) is not None
         if not valid:
+            told = self.hint(node.raw) if self.hint is not None and node.kind == "scalar" else None
+            if told is not None:
+                return ctx.expected_with_hint(node, path, self.expected, 0, told)
             return ctx.expected(node, path, self.expected)
         if not node.text_column and (hash_at := _FULL_WIDTH_HASH.search(node.raw)) is not None:
             # A name is any text, so the file stays valid; but `name: 抖音 ＃ 主力渠道` meant a comment.
@@ -799,7 +814,7 @@ class Period:
         if node.kind == "scalar" and node.raw.strip() in PERIOD_WORDS:
             return PERIOD_WORDS[node.raw.strip()]
         if (node.kind == "scalar" and isinstance(node.value, str) and whole_number(node.value) is None
-                and slip_hint(node.raw) is None):
+                and slip_hint(node.raw) is None and months_hint(node.raw, lambda _: True) is None):
             return ctx.expected_word(node, path, tuple(PERIOD_WORDS), _PERIOD_MONTHS.expectation())
         return _PERIOD_MONTHS.parse(node, path, ctx)
 
