@@ -88,6 +88,9 @@ def _span_written_zh(written: str) -> str:
     either = re.fullmatch(r"(\d+) or (\d+)", written)
     if either:
         return f"请写 {either[1]} 或 {either[2]}"
+    every = re.fullmatch(r"(\S+) or all", written)
+    if every:
+        return f"请写 {every[1]} 或 all"
     keys = re.fullmatch(r"keys (\d+) and (\d+)", written)
     if keys:
         return f"请写键 {keys[1]} 和 {keys[2]}"
@@ -1263,6 +1266,8 @@ _HINTS = _rules([
                f"{m[5].replace(' to ', ' 到 ')} 个月，请写{_first_keys_zh(m[4])}"),
     (r"the plan has (\d+) months, not (\d+)", "方案只有 {0} 个月，不足 {1} 个月"),
     # A length of months where a month is asked (reader/month_lengths.py): 6个月 is six months long, not month 6.
+    (r"(\S+) is a length of (\d+) months, not a month: write (\S+) or all if it means the plan's first (\d+) months",
+     "{0} 是 {1} 个月的时长，不是某一个月：若指方案的前 {3} 个月，请写 {2} 或 all"),
     (r"(\S+) is a length of (\d+) months?, not a month: write (\S+) if it means the plan's first \d+ months?",
      "{0} 是 {1} 个月的时长，不是某一个月：若指方案的前 {1} 个月，请写 {2}"),
     (r"(\S+) is a length of (\d+) months?, not a month: write (\d+), the month it ends on",

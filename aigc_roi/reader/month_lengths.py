@@ -101,6 +101,10 @@ def length_hint(text: str, place: str, last: int, horizon: bool, keys: frozenset
             f"{written} is a length of {months}, not a month")
     if place in _NOT_HERE:
         return f"{what}; {_NOT_HERE[place]}"
+    if count > last and place == "span" and horizon and not match["first"]:
+        # 30个月 of 24: the plan's first 24 months are all of them; only months 25 to 30 lie past it.
+        past = f"month {count} is" if count == last + 1 else f"months {last + 1} to {count} are"
+        return f"{what}: write 1-{last} or all if it means the plan's first {last} months; {past} past {bound}"
     if count > last:
         return f"{what}; month {count} is past {bound}"
     if place == "span":

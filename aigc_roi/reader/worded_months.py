@@ -128,7 +128,7 @@ def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int
     calendar = _calendar(known, start, end)
     if len(known) == 1:
         return _span_hint(known[0], calendar, start, last, bound, place,
-                          _HEADS if known[0].marked else _PLAIN_HEADS, keys)
+                          _HEADS if known[0].marked else _PLAIN_HEADS, keys, horizon)
     listed = [part.first for part in known]
     counted = sorted(month for month, _ in calendar) if calendar is not None else None
     named = ", ".join(str(month) for month in listed[:-1]) + f" and {listed[-1]}"
@@ -155,16 +155,21 @@ def worded_hint(text: str, start: tuple[int, int] | None, spans: bool, last: int
 
 
 def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple[int, int] | None, last: int,
-               bound: str, place: str, heads: dict[str, str] = _HEADS, keys: frozenset[int] | None = None) -> str:
+               bound: str, place: str, heads: dict[str, str] = _HEADS, keys: frozenset[int] | None = None,
+               horizon: bool = True) -> str:
     """A span's hint: the plan's months it names, low to high (a span written from its later month, M6-M3, runs
     between the same two, but is not reordered silently), and its calendar months where a start makes them
-    others; each written as ``place`` takes it, after what ``heads`` tells a span there."""
+    others; each written as ``place`` takes it, after what ``heads`` tells a span there. ``horizon``: ``last`` is
+    the horizon (where ``all`` is its months), not the month before it."""
     low, high = min(part.first, part.last), max(part.first, part.last)
     wraps = calendar is not None and calendar != [(part.first, part.last)]
     # Where one month of it is asked, those of its months within the field's range are offered (后6个月 in a gate's
     # month, of 12: 7 to 11; 0-1 there: 1), the span's ends outside it being no month to write.
     inside = place == "one" and low <= last and high >= 1
-    bottom, top = (max(low, 1), min(high, last)) if inside else (low, high)
+    # A span that runs past the field's last month where months run or a value starts (前30个月 of 24) is offered
+    # its months within (1-24, or all), and only the months past it are told so: months 1 to 24 are not.
+    clipped = place in ("span", "key") and part.first <= part.last and 1 <= low <= last < high
+    bottom, top = (max(low, 1), min(high, last)) if inside or clipped else (low, high)
     if place == "one" and calendar is not None:
         calendar = [(first, min(then, last)) if first <= last else (first, then) for first, then in calendar]
     readings, notes, keyed = [], [], []
@@ -175,8 +180,15 @@ def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple
     if part.first > part.last and (wraps or part.to_end):
         pass  # 11月-2月 from a March start: November to the next February, its calendar reading alone.
     elif _within([bottom, top], last):
-        readings.append(f"{_written(place, bottom, top)} if it means the plan's months {low} to {high}")
+        written = _written(place, bottom, top) + (" or all" if clipped and place == "span" and bottom == 1 and horizon
+                                                  else "")
+        ends = (bottom, top) if clipped else (low, high)
+        readings.append(f"{written} if it means the plan's months {ends[0]} to {ends[1]}")
         keyed.append((bottom, top))
+        if clipped:
+            notes.append(_past(last + 1, high, bound))
+    elif 1 <= low <= last < high:
+        notes.append(_past(last + 1, high, bound))
     else:
         notes.append(f"months {low} to {high} are {_outside([low, high], bound)}")
     if calendar is not None and wraps:
@@ -193,12 +205,17 @@ def _span_hint(part: _Part, calendar: list[tuple[int, int]] | None, start: tuple
                 notes.append(f"a span runs low to high, not {part.first}-{part.last}")
             notes.append(f"{told} are months {first} to {then}, {_outside([first, then], bound)}")
     elif len(readings) == 1:
-        readings[0] = _written(place, bottom, top)
+        readings[0] = readings[0].partition(" if it means ")[0]
     if place == "key" and any(first != then for first, then in keyed):
         # Why a span's two ends as keys say it, and what by_month makes of the months around them (key_holds.py),
         # the keys around each reading where there are two.
         notes.append(span_holds(keyed, last, keys))
     return _told(heads[place], readings, notes)
+
+
+def _past(first: int, last: int, bound: str) -> str:
+    """The months of a span past the field's last month, ``first`` (the month after it) to ``last``."""
+    return f"month {first} is past {bound}" if first == last else f"months {first} to {last} are past {bound}"
 
 
 def _told(head: str, readings: list[str], notes: list[str]) -> str:

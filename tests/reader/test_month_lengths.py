@@ -59,8 +59,13 @@ def test_a_channels_months_written_as_a_length(tmp_path: Path, written: str, hin
 
 
 def test_a_length_past_the_horizon_is_told_so(tmp_path: Path) -> None:
+    """24 months of a 12-month plan: its first 12 are all of them (1-12, all); only months 13 to 24 lie past it."""
     assert _told(tmp_path, _plan(months="24个月")).endswith(
-        "found '24个月'; 24个月 is a length of 24 months, not a month; month 24 is past the horizon of 12 months")
+        "found '24个月'; 24个月 is a length of 24 months, not a month: write 1-12 or all if it means the plan's first 12 "
+        "months; months 13 to 24 are past the horizon of 12 months")
+    assert _told(tmp_path, _plan(months="24个月"), "zh").endswith(
+        "实际为 '24个月'；24个月 是 24 个月的时长，不是某一个月：若指方案的前 12 个月，请写 1-12 或 all；第 13-24 个月超出 12 个月的期限")
+    assert load_text(_plan(months="1-12"), "p.yaml").scenario.acquisition[0].months == tuple(range(1, 13))
 
 
 def test_in_chinese(tmp_path: Path) -> None:

@@ -43,11 +43,12 @@ def _valid(path: Path) -> None:
 
 
 @pytest.mark.parametrize(("written", "start", "hint", "followed"), [
-    # 3..30 runs past 12: no text to write.
-    ("3-30月", None, "months of the plan are their numbers alone; months 3 to 30 are past the horizon of 12 months",
-     None),
-    ("前13个月", None, "months of the plan are their numbers alone; months 1 to 13 are past the horizon of 12 months",
-     None),
+    # 3..30 runs past 12: its months within, 3 to 12, are offered, and only 13 to 30 told past the horizon (months 3
+    # to 12 are not); the plan's first 13 months are all 12 of a 12-month plan, and month 13 past it.
+    ("3-30月", None, "months of the plan are their numbers alone: write 3-12; months 13 to 30 are past the horizon of "
+     "12 months", "3-12"),
+    ("前13个月", None, "months of the plan are their numbers alone: write 1-12 or all; month 13 is past the horizon of "
+     "12 months", "1-12"),
     ("13月", None, "a month of the plan is its number alone; month 13 is past the horizon of 12 months", None),
     # June to the next March from a January start is months 6 to 15; 6-3 is no span.
     ("6月-3月", "2025-01", "months of the plan are their numbers alone; a span runs low to high, not 6-3; calendar "
@@ -77,7 +78,8 @@ def test_the_first_no_months_is_no_reading(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("written", "start", "zh"), [
-    ("3-30月", None, "方案的月份只写数字；第 3-30 个月超出 12 个月的期限"),
+    ("3-30月", None, "方案的月份只写数字：请写 3-12；第 13-30 个月超出 12 个月的期限"),
+    ("前13个月", None, "方案的月份只写数字：请写 1-12 或 all；第 13 个月超出 12 个月的期限"),
     ("6月-3月", "2025-01", "方案的月份只写数字；区间从小到大写，不写 6-3；日历上的 6 月至 3 月是第 6-15 个月（start 2025-01 为第 1 月），"
      "超出 12 个月的期限"),
     ("2月-3月", "2025-03", "方案的月份只写数字：若指方案的第 2-3 个月，请写 2-3；日历上的 2 月至 3 月是第 12-13 个月（start 2025-03 为"
