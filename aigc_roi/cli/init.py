@@ -14,6 +14,7 @@ from aigc_roi.cli.options import FileToWrite, ForceOption, LangOption, QuietOpti
 from aigc_roi.cli.output import given, open_command, refuse_idle, refuse_other_format
 from aigc_roi.cli.streams import STDOUT, Localized, emit, fail_with, note, show
 from aigc_roi.present.labels import bracketed, label
+from aigc_roi.present.language import default_lang
 
 if TYPE_CHECKING:
     from aigc_roi.present.layout import Fitted
@@ -75,7 +76,10 @@ def init(
         # files.write_atomically would rename over a folder with --force and fail untidily.
         fail_with("is_a_folder", language, of_command_line=True, path=file)
     emit(text, file, force)
-    note(*(label("init_wrote", lang).format(path=file, template=template) for lang in (language, "en")))
+    # The next command runs in the locale's language unless told: --lang zh given under an English locale is said in
+    # it, or following it prints English (the English line, for a stderr that cannot write Chinese, says it too).
+    option = f" --lang {language}" if language != default_lang() else ""
+    note(*(label("init_wrote", lang).format(path=file, template=template, lang=option) for lang in (language, "en")))
 
 
 def _template_table(templates: dict[str, Traversable], lang: str) -> Fitted:

@@ -103,7 +103,8 @@ def test_init_writes_a_named_template_to_a_named_file(fake_templates: Path, tmp_
     result = _invoke(str(target), "--template", "chat-assistant", "--lang", "zh")
     assert result.exit_code == 0, result.stderr
     assert target.read_text(encoding="utf-8").startswith("name: 对话助手")
-    assert result.stderr == f"已根据模板 chat-assistant 写入 {target}。下一步：aigc-roi run {target}\n"
+    # The tests' locale is C.UTF-8: the next command asks for the Chinese it would not give (test_init_next_command.py).
+    assert result.stderr == f"已根据模板 chat-assistant 写入 {target}。下一步：aigc-roi run {target} --lang zh\n"
 
 
 def test_init_never_overwrites_without_force(fake_templates: Path, tmp_path: Path) -> None:

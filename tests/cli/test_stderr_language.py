@@ -80,7 +80,9 @@ def test_init_says_what_it_wrote_in_english(tmp_path: Path, monkeypatch: pytest.
     result = _invoke(["--lang", "zh", "init", "计划.yaml"], "ascii", tmp_path, monkeypatch)
     assert result.exit_code == 0
     # The name the user gave is no translation: escaped, the sentence around it English.
-    assert result.stderr == "Wrote \\u8ba1\\u5212.yaml from template starter. Next: aigc-roi run \\u8ba1\\u5212.yaml\n"
+    # --lang zh under an English locale: the next command says it, as the Chinese line would.
+    assert result.stderr == ("Wrote \\u8ba1\\u5212.yaml from template starter. Next: aigc-roi run \\u8ba1\\u5212.yaml "
+                             "--lang zh\n")
     result = _invoke(["--lang", "zh", "init", "计划.yaml"], "ascii", tmp_path, monkeypatch)
     assert result.exit_code == 2
     assert result.stderr == "aigc-roi: \\u8ba1\\u5212.yaml: file exists; use --force to replace it\n"

@@ -40,9 +40,10 @@ LABELS: dict[str, Label] = {
         "--plot: expected a file name ending in .svg or .png, found {path}",
         "--plot：应为以 .svg 或 .png 结尾的文件名，实际为 {path}",
     ),
+    # {lang}: " --lang zh" where the language is not the locale's, so the command followed speaks it too.
     "init_wrote": Label(
-        "Wrote {path} from template {template}. Next: aigc-roi run {path}",
-        "已根据模板 {template} 写入 {path}。下一步：aigc-roi run {path}",
+        "Wrote {path} from template {template}. Next: aigc-roi run {path}{lang}",
+        "已根据模板 {template} 写入 {path}。下一步：aigc-roi run {path}{lang}",
     ),
     "init_unknown_template": Label(
         "--template: no template named {name!r}{hint}; available: {names}",
