@@ -89,7 +89,8 @@ def test_run_gates_table_keeps_its_columns(tmp_path: Path, kind: str, lang: str,
     _check(table, short, GATE[kind], 2)
 
 
-@pytest.mark.parametrize("width", [80, 60])
+# At 60 columns breakeven's drivers are blocks whatever the name: only 80 has a table for a name to keep.
+@pytest.mark.parametrize("width", [80])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("kind", ["chinese", "english"])
 def test_breakeven_drivers_table_keeps_its_columns(tmp_path: Path, kind: str, lang: str, width: int) -> None:
@@ -97,8 +98,7 @@ def test_breakeven_drivers_table_keeps_its_columns(tmp_path: Path, kind: str, la
     text, short_text = (_out(tmp_path, CHANNELS.format(channel=CHANNEL[name]), ["breakeven"], lang, width)
                         for name in (kind, "short"))
     table, short = _table(text, text.splitlines()[0]), _table(short_text, short_text.splitlines()[0])
-    if not short:
-        pytest.skip("blocks at this width whatever the name")
+    assert short, "the short name's drivers are a table at this width"
     # A cpa channel's two drivers: its bid and its budget.
     _check(table, short, CHANNEL[kind], 2)
 
