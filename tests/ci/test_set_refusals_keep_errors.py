@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from test_set_refusals_keep_warnings import REFUSED_BEFORE_READING, REFUSED_BY_READING
 
 from aigc_roi import api
 from aigc_roi.model.errors import ScenarioInvalid
@@ -34,21 +35,12 @@ monetization:
 """
 # The second channel opens on line 9 ("  - name: B", its mapping at column 5) and lacks a budget; its "budgte" key is
 # line 12, column 5. Its name's value is line 9, column 11 (the warning).
+# The kinds of refusal are test_set_refusals_keep_warnings' lists: a kind added there is tested for the errors too.
 MISSING = "plan.yaml:9:5: acquisition[1]: missing 'budget' or 'users'"
 UNKNOWN = "plan.yaml:12:5: acquisition[1].budgte: unknown key 'budgte'; did you mean 'budget'?"
 FILE_ERRORS = [(None, 9, 5, "acquisition[1]"), (None, 12, 5, "acquisition[1].budgte")]
 WARNING = "plan.yaml:9:11: acquisition[1].name: 'B' is also acquisition[0]'s name (line 5)"
 
-REFUSED_BEFORE_READING = [
-    "Plan.价格=29",  # a field word in Chinese
-    "Nope.price=29",  # a name no item has
-    "acquisition[9].bid=3",  # an index past its list
-    "Plan.price=[",  # a value YAML refuses
-    "Plan.price.by_month.3=5",  # a month of a value written once
-    "Plan。price=29",  # an input method's full stop
-    "B.bid=5",  # a name two channels share
-]
-REFUSED_BY_READING = ["Plan.pric=29", "Plan.price=abc"]  # what showed the file's errors already
 
 
 @pytest.fixture
