@@ -17,6 +17,7 @@ from aigc_roi.model.limits import MAX_MILESTONES as MAX_MILESTONES
 from aigc_roi.model.limits import MAX_RETENTION_DAY as MAX_RETENTION_DAY
 from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
 from aigc_roi.model.scenario import ByMonth, Distribution, Value
+from aigc_roi.reader.age_keys import age_key_hint
 from aigc_roi.reader.amount_warning import AMOUNT, COUNT
 from aigc_roi.reader.currencies import CurrencyCode
 from aigc_roi.reader.day_keys import labelled_day, points_day_hint
@@ -247,7 +248,7 @@ class RetentionPointsKind:
             key_path = f"{path}[{key_segment(key)}]"
             age = whole_number(key)
             if age is None or not 1 <= age <= ctx.horizon_months:
-                day = points_day_hint(key, node) if age is None else None
+                day = (points_day_hint(key, node) or age_key_hint(key, 1, ctx.horizon_months)) if age is None else None
                 ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, "
                                                f"found {found_key(key)}" + (f"; {day}" if day else ""),
                           among=ctx.past_horizon(age))
@@ -306,7 +307,7 @@ class KeyedShares:
             key_path = f"{path}[{key_segment(key)}]"
             number = whole_number(key)
             if number is None or not self.first <= number <= last:
-                hint = "" if self.ages else _day_key_hint(key, last)
+                hint = (age_key_hint(key, self.first, last) or "") if self.ages else _day_key_hint(key, last)
                 # An age is refused past the horizon's last (horizon - 1): the horizon takes part.
                 late = ctx.past_horizon(number + 1) if self.ages and number is not None and number >= self.first else ()
                 ctx.error(entry.key, key_path, f"expected {self.noun} within {self.first}..{last}, found {found_key(key)}"

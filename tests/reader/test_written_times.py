@@ -94,3 +94,23 @@ def test_a_day_among_months_is_told_days_takes_them_apart(tmp_path: Path) -> Non
 def test_a_labelled_day_under_days_is_told_its_number(tmp_path: Path, written: str, day: int) -> None:
     text = PLAN.replace("retention: {monthly_churn: 0.3}", f"retention:\n  days: {{{written}: 0.3, 60: 0.1}}")
     assert _told(tmp_path, text)[0].endswith(f"; write {day} for {written}")
+
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ("1个月", "write 1"), ("3 months", "write 3"), ("两个月", "write 2"), ("M6", "write 6 for M6"),
+    ("第12个月", "write 12 for 第12个月"), ("1年", "1年 is 12 months: write 12")])
+def test_an_age_written_with_its_unit_is_told_its_number(tmp_path: Path, written: str, hint: str) -> None:
+    """A cohort table labels its columns 1个月, M1, 第3个月: the keys of retention points and of a conversion by age
+    are the age alone."""
+    points = PLAN.replace("retention: {monthly_churn: 0.3}", f"retention:\n  points: {{{written}: 0.3, 18: 0.1}}")
+    assert _told(tmp_path, points)[0].endswith(f"found '{written}'; {hint}")
+    plan = PLAN + f"monetization: {{plans: [{{name: P, price: 10, period: month, conversion: {{0: 1%, {written}: 1%}}}}]}}\n"
+    assert _told(tmp_path, plan)[0].endswith(f"expected an age in months within 0..23, found '{written}'; {hint}")
+
+
+def test_an_age_past_the_horizon_is_offered_no_number(tmp_path: Path) -> None:
+    text = PLAN.replace("retention: {monthly_churn: 0.3}", "retention:\n  points: {30个月: 0.3, 2年: 0.1}")
+    assert _told(tmp_path, text) == [
+        "4:12: retention.points[30个月]: expected an age in months within 1..24, found '30个月'",
+        "4:23: retention.points[2年]: expected an age in months within 1..24, found '2年'; 2年 is 24 months: write 24"]
+    assert _told(tmp_path, text, "zh")[1].endswith("；2年 即 24 个月：请写 24")
