@@ -155,10 +155,11 @@ BREAK = "\u200b"
 and a header broken elsewhere splits a word (总收/入 for 总收入)."""
 
 
-_WORD_BREAK = re.compile(r"\s+|(?<=\S)(?=[（【《〈「『])")
-"""A space, or the place before a full-width opening bracket, where Chinese text breaks as Latin text does at a space
-(``sentence_lines`` breaks 信息流（CPM） there): kept whole, B站 CPA（注册用户） made the channel column 15 cells wide and
-cost run's table at 80 columns its ROAS, where Bilibili CPA (registered user) broke at its spaces."""
+_WORD_BREAK = re.compile(r"\s+|(?<=\S)(?=[（【《〈「『])|(?<=[、，；])(?=[^\s）】》〉」』])")
+"""A space, the place before a full-width opening bracket and the place after a list's mark (、，；), where Chinese
+text breaks as Latin text does at a space (``sentence_lines`` breaks 信息流（CPM） and 微信群、小红书 there): kept whole, B站
+CPA（注册用户） made the channel column 15 cells wide and cost run's table at 80 columns its ROAS, where Bilibili CPA
+(registered user) broke at its spaces; （微信群、小红书、抖音、快手） was one word of 30 cells."""
 
 
 def _spaced_words(text: str) -> list[str]:
