@@ -122,7 +122,15 @@ class Result:
     @property
     def worth(self) -> tuple[FloatArray, FloatArray]:
         """``(S, H)`` each: gross revenue and contribution of one user joining in month s over the rest of the
-        horizon (the contribution less the referral rewards of the viral users it brings); input of the attribution."""
+        horizon (the contribution less the referral rewards of the viral users it brings); input of the attribution.
+        Built anew at each call, the caller's to write into, as where it is read off the values by age: a plan whose
+        values move by month handed back its stored arrays, read-only, where every other plan's were writeable."""
+        if self.stored_worth is not None:
+            return (np.array(self.stored_worth[0]), np.array(self.stored_worth[1]))
+        return self._worth()
+
+    def _worth(self) -> tuple[FloatArray, FloatArray]:
+        """``worth`` without a copy of the stored arrays, for the attribution, which only reads them."""
         if self.stored_worth is not None:
             return self.stored_worth
         return (running_sum(self.gross_by_age, axis=1)[:, ::-1], running_sum(self.contribution_by_age, axis=1)[:, ::-1])
@@ -224,7 +232,7 @@ class Result:
     def _attributed(self) -> tuple[FloatArray, FloatArray]:
         if self.source_groups:
             return self._attributed_by_group()
-        gross_worth, contribution_worth = self.worth
+        gross_worth, contribution_worth = self._worth()
         credit = _credit_by_join(gross_worth.T, contribution_worth.T, self.virality)
         per_unit = _credited(self._activity(), credit)
         users = self.channel_users_per_month.T

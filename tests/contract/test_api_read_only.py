@@ -77,11 +77,24 @@ def test_the_library_keeps_computing_with_read_only_results() -> None:
     assert api.figures(scenario)["npv"] == pytest.approx(float(api.run(scenario).figures["npv"][0]))
 
 
-def test_the_arrays_a_result_builds_at_each_call_are_the_callers() -> None:
+MOVING_PRICE = """name: Price by month
+acquisition: [{name: Feed, type: cpa, bid: 12, budget: 10000}]
+retention: {monthly_churn: 0.3}
+monetization: {purchases: [{name: Pack, price: {by_month: {1: 10, 6: 20}}, rate: 0.1}]}
+"""
+"""A plan whose price moves by month (its worth by join month is stored, not read off the values by age): its worth
+was read-only where every other plan's was writeable."""
+
+
+@pytest.mark.parametrize("moving", [False, True], ids=["values by age", "price by month"])
+def test_the_arrays_a_result_builds_at_each_call_are_the_callers(tmp_path: Path, moving: bool) -> None:
     """README: channel_monthly_spend, channel_monthly_users, worth and cohort_table() are built anew at each call,
     writeable (README once said every array a Result hands back refuses a write): a write into one changes nothing the
     Result gives after it."""
-    result = api.run(api.load(PLAN))
+    plan = tmp_path / "moving.yaml"
+    plan.write_text(MOVING_PRICE, encoding="utf-8")
+    result = api.run(api.load(plan if moving else PLAN))
+    assert (result.stored_worth is not None) is moving
     built: dict[str, Callable[[], tuple[np.ndarray, ...]]] = {
         "channel_monthly_spend": lambda: (result.channel_monthly_spend,),
         "channel_monthly_users": lambda: (result.channel_monthly_users,),
