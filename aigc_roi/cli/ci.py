@@ -280,7 +280,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
 
     if chosen in (CheckFormat.json, CheckFormat.markdown):
         from aigc_roi.present import tables
-        from aigc_roi.present.text import markdown_text
+        from aigc_roi.present.text import markdown_code, markdown_text
     if chosen is CheckFormat.json:
         data = render.check_json(checked, results, base, at_base, comparisons)
         if base is not None:
@@ -298,7 +298,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
                    ("check_md_warnings", _warning_lines(results, checked, lang)))
                   if lines]
         if base is not None:
-            parts.append(f"## {label('check_md_changed', lang).format(base=base)}\n"
+            parts.append(f"## {label('check_md_changed', lang).format(base=markdown_code(base))}\n"
                          + ("" if comparisons else f"\n{label('check_md_no_change', lang)}\n"))
             # A file whose figures are as they were has no move to split either.
             parts += [f"- {markdown_text(base_view.comparison_line(c, base, lang))}\n" + _base_errors_markdown(c, base, lang)

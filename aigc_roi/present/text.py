@@ -65,6 +65,17 @@ def markdown_text(text: str) -> str:
     return re.sub(_MARKDOWN, lambda match: "\\" + match.group(), visible(text))
 
 
+def markdown_code(text: str) -> str:
+    """``text`` as one inline code span, shown as written: fenced by one backtick more than its longest run of them,
+    and spaced inside the fence where it starts or ends with one (CommonMark strips one space from each side). A
+    code span shows a backslash as written, so ``markdown_text`` cannot escape text inside one: a git ref
+    ``feat`x`` closed the span after ``feat`` and opened another."""
+    shown = visible(text)
+    fence = "`" * (max((len(run) for run in re.findall("`+", shown)), default=0) + 1)
+    padded = f" {shown} " if shown.startswith("`") or shown.endswith("`") else shown
+    return fence + padded + fence
+
+
 _CLOSING_HASHES = r"#+(?=[ \t]*\Z)"
 """The #s a heading's text ends in: an ATX heading's closing sequence, which a renderer drops."""
 

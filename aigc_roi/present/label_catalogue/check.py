@@ -109,6 +109,6 @@ LABELS: dict[str, Label] = {
     "check_md_invalid": Label("Invalid files", "无效文件"),
     "check_md_unreadable": Label("Unreadable folders", "无法打开的文件夹"),
     "check_md_warnings": Label("Warnings", "警告"),
-    "check_md_changed": Label("Figures changed since `{base}`", "自 `{base}` 以来变化的指标"),
+    "check_md_changed": Label("Figures changed since {base}", "自 {base} 以来变化的指标"),
     "check_md_no_change": Label("No scenario changed.", "没有方案改动。"),
 }
