@@ -113,9 +113,15 @@ def comparison_title(comparison: Comparison, base: str, lang: str = "en") -> str
 
 
 def is_one_line(comparison: Comparison) -> bool:
-    """An added or removed file has no before-and-after to tabulate, and one whose figures are all as they were
-    (a rename, a comment edited) no change: it reads as one line."""
-    return comparison.status in ("new", "removed") or unchanged(comparison)
+    """An added or removed file has no before-and-after to tabulate, one whose figures are all as they were
+    (a rename, a comment edited) no change, and one neither version of which computes (both invalid, or a --set
+    refused in both) no figure: it reads as one line, the errors after it."""
+    return comparison.status in ("new", "removed") or unchanged(comparison) or neither_computes(comparison)
+
+
+def neither_computes(comparison: Comparison) -> bool:
+    """Neither the base's version nor the file's gives figures: a table of them would be a header alone."""
+    return comparison.before is None and comparison.after is None
 
 
 def unchanged(comparison: Comparison) -> bool:
@@ -126,11 +132,12 @@ def unchanged(comparison: Comparison) -> bool:
 
 def comparison_line(comparison: Comparison, base: str, lang: str = "en") -> str:
     """``scenarios/x.yaml (Name): new since REF``, ``...: removed since REF`` or, every figure as it was,
-    ``...: renamed (was scenarios/w.yaml at REF); no figure changed``."""
+    ``...: renamed (was scenarios/w.yaml at REF); no figure changed``, ``...: modified; neither version computes``."""
     if comparison.status in SINCE_BASE_LABELS:
         return label(SINCE_BASE_LABELS[comparison.status], lang).format(named=named(comparison), base=base)
     status = label(STATUS_LABELS[comparison.status], lang).format(was=comparison.was, base=base)
-    return label("check_no_figure_changed", lang).format(named=named(comparison), status=status)
+    said = "check_neither_computes" if neither_computes(comparison) else "check_no_figure_changed"
+    return label(said, lang).format(named=named(comparison), status=status)
 
 
 def base_error_line(error: ScenarioError, comparison: Comparison, base: str, lang: str = "en") -> str:

@@ -101,6 +101,7 @@ LABELS: dict[str, Label] = {
     "check_new_since_base": Label("{named}: new since {base}", "{named}：自 {base} 以来新增"),
     "check_removed_since_base": Label("{named}: removed since {base}", "{named}：自 {base} 以来删除"),
     "check_no_figure_changed": Label("{named}: {status}; no figure changed", "{named}：{status}；数字均未变化"),
+    "check_neither_computes": Label("{named}: {status}; neither version computes", "{named}：{status}；两个版本都无法计算"),
     "check_base_error": Label("{file} at {base}, line {line}, column {column}: {problem}",
                               "{file}（{base} 时）第 {line} 行第 {column} 列：{problem}"),
     "check_base_option_error": Label("{file} at {base}: {problem}", "{file}（{base} 时）：{problem}"),
