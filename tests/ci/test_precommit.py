@@ -97,10 +97,26 @@ def _staged(folder: Path) -> list[str]:
 
 
 def _selected(hook: dict[str, object], staged: list[str]) -> list[str]:
-    """pre-commit's file filter: ``files`` searched in the path. No ``types``, which would default to ``[file]``: the
-    ``yaml`` type, which identify gives by an extension's ASCII letters, would drop ``计划.ｙａｍｌ`` and ``plan.yaml.``."""
-    assert hook.get("types", ["file"]) == ["file"] and "types_or" not in hook
-    return [name for name in staged if re.search(str(hook["files"]), name)]
+    """pre-commit's file filter: ``files`` searched in the path, then ``_typed``."""
+    return [name for name in staged if re.search(str(hook["files"]), name) and _typed(hook, {"file", "text"})]
+
+
+def _typed(hook: dict[str, object], tags: set[str]) -> bool:
+    """pre-commit's type filter (``Classifier.by_types``): every tag of ``types`` (default ``[file]``), one of
+    ``types_or`` where it names any, none of ``exclude_types``, for a path identify tags ``tags``."""
+    types, types_or = set(hook.get("types", ["file"])), set(hook.get("types_or", []))  # type: ignore[call-overload]
+    return tags >= types and (not types_or or bool(tags & types_or)) and not tags & set(hook.get("exclude_types", []))  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("hook", _hooks(), ids=lambda hook: str(hook["id"]))
+def test_a_hook_takes_a_linked_file_as_the_walk_does(hook: dict[str, object]) -> None:
+    """identify tags a symbolic link ``{"symlink"}`` alone, never ``file``: pre-commit's default ``types: [file]`` left
+    ``scenarios/plan.yaml -> ../shared/plan.yaml`` unchecked (QA: a broken linked plan passed both hooks, where a
+    walk of the folder reads it). No ``yaml`` type either, which identify gives by an extension's ASCII letters and
+    would drop ``计划.ｙａｍｌ`` and ``plan.yaml.``. A submodule (``directory``) is no file to read."""
+    assert _typed(hook, {"symlink"})
+    assert _typed(hook, {"file", "text", "yaml"}) and _typed(hook, {"file", "text"})
+    assert not _typed(hook, {"directory"})
 
 
 def _run(hook: dict[str, object], files: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
