@@ -142,8 +142,10 @@ def _defaults(removed: Sequence[InputValue], after: Scenario) -> tuple[list[Chan
         if default is None:
             left_out.append(item)
         elif default != item.value:
-            # NEW has no line for it: the change is pinned where NEW starts.
-            changes.append(ChangedInput(InputValue(item.path, default, 1, 1, 1, 1, text=str(default)), item))
+            # NEW has no line for it: marked removed, so nothing points at a line of NEW for it (InputValue's line
+            # and column, 0, are no place in the file).
+            changes.append(ChangedInput(InputValue(item.path, default, 0, 0, 0, 0, text=str(default)), item,
+                                        removed=True))
     return changes, left_out
 
 

@@ -142,6 +142,10 @@ class ChangedInput:
     now: InputValue
     before: InputValue | None
     """None when the field is new."""
+    removed: bool = False
+    """Whether NEW leaves the field out: ``now`` is then the default it falls back to, which no line of NEW writes,
+    so its line and column are none (a miss it moved points at the target's own line instead, as one moved by a
+    removed item or nested field does)."""
 
     @property
     def moves_figures(self) -> bool:

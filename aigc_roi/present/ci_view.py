@@ -384,7 +384,8 @@ class Finding:
     end_column: int | None = None
     level: str = "error"
     changed: ChangedInput | None = None
-    """With ``check --base``, the changed input a new miss points at (where ``line`` and ``column`` are)."""
+    """With ``check --base``, the changed input a new miss points at (where ``line`` and ``column`` are; the target's
+    own for a field removed since REF, which NEW has no line for)."""
     option: str | None = None
     """The ``--set`` that wrote the target, its ``line`` and ``column`` within it; None when they are the file's."""
 
@@ -463,10 +464,17 @@ def target_finding(item: Checked, outcome: TargetOutcome, at_base: frozenset[str
         elif (driver := comparison.blamed[outcome.name] if outcome.name in comparison.blamed
               else comparison.first_driver()) is not None:
             was = label("check_absent", lang) if driver.before is None else _input_text(driver.before.value)
-            message += label("check_changed_here", lang).format(path=driver.now.path, was=was,
-                                                                 now=_input_text(driver.now.value))
-            return Finding(message, title, item.path, driver.now.line, driver.now.column,
-                           driver.now.end_line, driver.now.end_column, changed=driver)
+            if not driver.removed:
+                message += label("check_changed_here", lang).format(path=driver.now.path, was=was,
+                                                                     now=_input_text(driver.now.value))
+                return Finding(message, title, item.path, driver.now.line, driver.now.column,
+                               driver.now.end_line, driver.now.end_column, changed=driver)
+            # A field NEW leaves out has no line in it: named as removed, with the default it falls back to, at the
+            # target's own line, where a miss moved by a removed item or nested field points too (never 1:1).
+            message += label("check_changed_removed", lang).format(path=driver.now.path, was=was,
+                                                                   default=_default_text(driver.now.value))
+            line, column, option = item.target_location(outcome) or (None, None, None)
+            return Finding(message, title, item.path, line, column, option=option, changed=driver)
     line, column, option = item.target_location(outcome) or (None, None, None)
     return Finding(message, title, item.path, line, column, option=option)
 
@@ -489,6 +497,11 @@ def _moved(outcome: TargetOutcome) -> str:
 
 def _input_text(value: object) -> str:
     return "null" if value is None else str(value)
+
+
+def _default_text(value: object) -> str:
+    """A default as README's field table writes it: ``0``, not the float ``0.0`` the model holds."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else _input_text(value)
 
 
 def check_json(checked: Sequence[Checked], results: Sequence[Validated], base: str | None = None,
@@ -536,9 +549,15 @@ def _target_json(item: Checked, outcome: TargetOutcome, base: str | None, at_bas
             "file": item.path, "option": option, "line": line, "column": column,
             "message": None if found is None else found.message,
             "new_since_base": outcome.name not in at_base if missed and at_base is not None else None,
-            "changed_here": None if driver is None else {
-                "path": driver.now.path, "before": None if driver.before is None else driver.before.value,
-                "after": driver.now.value, "line": driver.now.line, "column": driver.now.column,
-                "end_line": driver.now.end_line, "end_column": driver.now.end_column},
+            "changed_here": None if driver is None else _changed_json(driver),
             # A payback target past the horizon: the month it was judged by.
             **({} if outcome.judged_months is None else {"judged_through_month": outcome.judged_months})}
+
+
+def _changed_json(driver: ChangedInput) -> dict[str, Any]:
+    """The changed input a new miss names: its path, its value at REF and now, and where it is now; a field removed
+    since REF is at no line now, so its place is null and ``after`` the default it falls back to."""
+    now = driver.now
+    place = (None, None, None, None) if driver.removed else (now.line, now.column, now.end_line, now.end_column)
+    return {"path": now.path, "before": None if driver.before is None else driver.before.value, "after": now.value,
+            **dict(zip(("line", "column", "end_line", "end_column"), place, strict=True))}

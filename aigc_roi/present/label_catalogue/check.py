@@ -77,6 +77,9 @@ LABELS: dict[str, Label] = {
     "check_also_missed": Label(" (also missed at {base})", "（{base} 时已未达成）"),
     "check_new_since": Label(" (new since {base})", "（自 {base} 以来新增）"),
     "check_changed_here": Label("; changed here: {path} {was} -> {now}", "；改动处：{path} {was} -> {now}"),
+    # A field NEW leaves out: no line of the file is "here", and 0.0 would read as if the file wrote it.
+    "check_changed_removed": Label("; changed: {path} {was} -> removed (default {default})",
+                                   "；改动：{path} {was} -> 已删除（默认 {default}）"),
     "check_not_compared_here": Label(
         "; no input is named: the currency changed ({was} at {base}, {now} now), and an amount in one is not compared "
         "with an amount in the other",
