@@ -8,11 +8,11 @@ filters, a symbolic link followed and the size checked first: ci/stored.py). Pat
 does not follow a symlinked folder such as ``scenarios/``; results are named
 again the way the user wrote the path.
 
-A repository nested below the given paths (a submodule, a repository added
+A repository nested below the given paths, or holding one (a submodule, a repository added
 inside another, or an untracked clone) is a unit to the outer one's git,
 which lists none of its files: each is asked the same three things against
 the commit the outer repository records for it at REF, so its files are
-compared as the outer repository's are.
+compared as the outer repository's are. Which repository is the outer one, REF's, is ci/located.py's answer.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import Literal
 from aigc_roi.ci.discovery import found_below
 from aigc_roi.ci.errors import BaselineError
 from aigc_roi.ci.linked import reached
+from aigc_roi.ci.located import Locator, within
 from aigc_roi.ci.stored import blob, git, missing, run, stored_objects
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.spelled_paths import file_named_as_folder
@@ -64,19 +65,22 @@ def _toplevel(start: str) -> str:
     return os.path.realpath(done.stdout.decode().strip())
 
 
-def _repository(given: Sequence[tuple[Path, str]]) -> str:
-    """The top folder of the one repository holding every given path: git compares within one repository."""
-    first, first_real = given[0]
-    top = _toplevel(first_real)
-    seen = {_folder(first_real)}
-    for path, real in given[1:]:
-        folder = _folder(real)
-        if folder not in seen:
-            seen.add(folder)
-            if _toplevel(folder) != top:
-                raise BaselineError(f"{path} is outside the git repository {top} that holds {first}; "
-                                    "check each repository on its own")
-    return top
+def _repository(given: Sequence[tuple[Path, str]]) -> tuple[str, list[str | None]]:
+    """The top folder of the one repository holding every given path as written (ci/located.py), git comparing within
+    one repository; and what to ask its git about: each given path in its own tree, or the repository nested in it
+    that the path lies in, for each given path; None for one whose real path is outside it (reached through a link
+    leading out), which no git is asked about: ``_through_links`` compares it."""
+    locator = Locator()
+    first = given[0][0]
+    top, _ = locator.repository(first)
+    pathspecs: list[str | None] = []
+    for path, real in given:
+        holder, nested = locator.repository(path)
+        if holder != top:
+            raise BaselineError(f"{path} is outside the git repository {top} that holds {first}; "
+                                "check each repository on its own")
+        pathspecs.append(nested if nested is not None else real if within(real, top) else None)
+    return top, pathspecs
 
 
 def _detection(top: str) -> str:
@@ -121,8 +125,10 @@ def _display(real: str, given: Sequence[tuple[Path, str]]) -> str | None:
 
 def _read(real: str, given: Sequence[tuple[Path, str]]) -> bool:
     """Whether the run reads ``real``, now or at REF, as ci/discovery.py finds files: a file given by name whatever
-    its extension, and below a given folder a YAML file outside hidden folders."""
-    return any(real == root or (real.startswith(root.rstrip(os.sep) + os.sep) and found_below(os.path.relpath(real, root)))
+    its extension, and below a given folder a YAML file outside hidden folders. A folder given is none of its files:
+    git lists a submodule given (scenarios/shared) as one entry of that name."""
+    return any((real == root and not os.path.isdir(real))
+               or (real.startswith(root.rstrip(os.sep) + os.sep) and found_below(os.path.relpath(real, root)))
                for _, root in given)
 
 
@@ -158,14 +164,15 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     nested repository lacks the commit ``ref`` records for it.
     """
     given = [(path, os.path.realpath(path)) for path in paths]
-    top = _repository(given)
+    top, pathspecs = _repository(given)
     listed: dict[str, _Listed] = {}
     commit = _commit(top, ref)
     # A file named as a folder (plan.yaml/) names nothing to compare, where its real path is the file's.
-    given = [(path, real) for path, real in given if not file_named_as_folder(path)]
-    if not given:
+    named = [(path, real, spec) for (path, real), spec in zip(given, pathspecs, strict=True) if not file_named_as_folder(path)]
+    if not named:
         return []
-    _list(top, commit, [root for _, root in given], given, ref, listed)
+    given = [(path, real) for path, real, _ in named]
+    _list(top, commit, [spec for _, _, spec in named if spec is not None], given, ref, listed)
     # By the name shown, so that a file reached through a link replaces what git says of the path it leads to.
     shown = {display: (now, entry) for now, entry in listed.items()
              if (display := _display(now, given)) is not None and _read(now, given)}
@@ -213,21 +220,27 @@ def _through_links(shown: dict[str, tuple[str, _Listed]], files: Sequence[Path],
                    listed: dict[str, _Listed]) -> None:
     """Each of ``files`` reached through a link in ``top``, into ``shown`` under the name it is checked by when what
     that path names now differs from what it named at REF, and out of it otherwise: a re-pointed link and an edited
-    target are changes of every path that reaches them, and a link re-pointed to the same bytes is none."""
+    target are changes of every path that reaches them, and a link re-pointed to the same bytes is none. One whose
+    link leads out of ``top`` is always in: git holds no version of its target to say it is unchanged."""
     holds: dict[str, bool] = {}
-    linked = {}
+    linked: dict[Path, tuple[str, str | None]] = {}
     for file, (kept, target) in reached(files, top).items():
+        if target is None:
+            linked[file] = (kept, None)
+            continue
         folder = os.path.dirname(os.path.join(top, target))
         if folder not in holds:
             # A file of a repository nested in this one is compared within that repository (_list).
             holds[folder] = _is_top_of(folder, top)
         if holds[folder]:
             linked[file] = (kept, target)
+    # The link's own path twice where it leads out: it is its version at REF, and no target there matches it.
     asked = stored_objects(top, [(f"{commit}:{name}", name) for kept, target in linked.values()
-                                 for name in (kept, target)])
+                                 for name in (kept, kept if target is None else target)])
     for (file, (kept, target)), at_ref, target_at_ref in zip(linked.items(), asked[::2], asked[1::2], strict=True):
         shown.pop(str(file), None)
-        same = isinstance(at_ref, str) and at_ref == target_at_ref and os.path.join(top, target) not in listed
+        same = (target is not None and isinstance(at_ref, str) and at_ref == target_at_ref
+                and os.path.join(top, target) not in listed)
         if not same:
             shown[str(file)] = (os.path.join(top, kept), _Listed("new" if at_ref is None else "modified", top, commit, kept))
 
@@ -249,13 +262,18 @@ def removed_since(files: Sequence[Path], changes: Sequence[Change]) -> frozenset
                      and any(path == file or file in path.parents for path in removed))
 
 
-def _list(top: str, commit: str | None, pathspecs: Sequence[str], given: Sequence[tuple[Path, str]], ref: str,
+def _list(top: str, commit: str | None, pathspecs: Sequence[str] | None, given: Sequence[tuple[Path, str]], ref: str,
           listed: dict[str, _Listed]) -> None:
     """Into ``listed`` by real path: the files of the repository ``top`` that differ from ``commit`` (all of them
-    when None), then those of each repository nested in it below the given paths."""
+    when None), then those of each repository nested in it below or around the given paths. ``pathspecs``: where in
+    ``top`` to look for new files and nested repositories; None for the whole repository, none for nowhere (every
+    path given leads out of it through a link)."""
+    specs = () if pathspecs is None else tuple(pathspecs)
+    asks = pathspecs is None or bool(specs)
     entries: list[tuple[Status, str, str]]
     if commit is None:
-        entries = [("new", name, name) for name in _names(git(top, "ls-files", "-z", "--cached", "--", *pathspecs))]
+        entries = ([("new", name, name) for name in _names(git(top, "ls-files", "-z", "--cached", "--", *specs))]
+                   if asks else [])
     else:
         # The whole tree, not the given paths: git pairs a rename only when it sees both sides, and a file renamed
         # into the paths may come from anywhere in the repository.
@@ -265,18 +283,21 @@ def _list(top: str, commit: str | None, pathspecs: Sequence[str], given: Sequenc
             # Moved out of the paths checked: gone from them, as `git diff REF -- PATH` lists it.
             status, new = "removed", old
         _add(listed, os.path.join(top, new), _Listed(status, top, commit, old))
-    untracked = _names(git(top, "ls-files", "-z", "--others", "--exclude-standard", "--", *pathspecs))
+    if not asks:
+        return
+    untracked = _names(git(top, "ls-files", "-z", "--others", "--exclude-standard", "--", *specs))
     for name in untracked:
         if not name.endswith("/"):
             _add(listed, os.path.join(top, name), _Listed("new", top, None, name))
     # git lists an untracked repository as its folder, NAME/, and a tracked one as a commit (mode 160000).
     nested = [name[:-1] for name in untracked if name.endswith("/")]
-    nested += [entry.split("\t", 1)[1] for entry in _names(git(top, "ls-files", "-z", "--stage", "--", *pathspecs))
+    nested += [entry.split("\t", 1)[1] for entry in _names(git(top, "ls-files", "-z", "--stage", "--", *specs))
                if entry.startswith("160000 ")]
     for name in nested:
         inner = os.path.join(top, name)
-        if _display(inner, given) is not None and _is_top(inner):
-            _list(inner, _recorded(top, commit, name, inner, ref, given), (), given, ref, listed)
+        # Below a given folder, or holding a given path (check scenarios/shared/plan.yaml, shared a submodule).
+        if any(within(inner, root) or within(root, inner) for _, root in given) and _is_top(inner):
+            _list(inner, _recorded(top, commit, name, inner, ref, given), None, given, ref, listed)
 
 
 def _is_top(folder: str) -> bool:

@@ -5,6 +5,10 @@ git compares paths, not what they lead to: it lists the target a pull request ed
 and a re-pointed link under the link's name, never the path the run checks (``scenarios/shared/plan.yaml``). Such a
 file is compared by the path the run reaches it by: its version at REF is what that path names in REF's tree, links
 followed there; its version now is the file the working tree's links lead to.
+
+A link leading out of the repository leads to a file git never stored: what the path named at REF is still read
+(nothing, or the link's target there, unreadable as outside the repository), but nothing says its target is as it
+was then, so the file is a change, never `also missed at REF` (QA).
 """
 
 from __future__ import annotations
@@ -14,10 +18,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 
-def reached(files: Sequence[Path], top: str) -> dict[Path, tuple[str, str]]:
+def reached(files: Sequence[Path], top: str) -> dict[Path, tuple[str, str | None]]:
     """Of ``files``, each reached through a link inside the repository ``top``: (its path in ``top`` with the links
-    kept, as git names it in a tree; its real path's name there). A file not below ``top``, and one whose path
-    holds no link below ``top``, is left out: git's own comparison is right for it."""
+    kept, as git names it in a tree; its real path's name there, or None where a link leads out of ``top``). A file
+    not below ``top``, and one whose path holds no link below ``top``, is left out: git's own comparison is right
+    for it."""
     real_of: dict[str, str] = {}
 
     def real(path: str) -> str:
@@ -25,7 +30,7 @@ def reached(files: Sequence[Path], top: str) -> dict[Path, tuple[str, str]]:
             real_of[path] = os.path.realpath(path)
         return real_of[path]
 
-    found = {}
+    found: dict[Path, tuple[str, str | None]] = {}
     for file in files:
         path = os.path.join(os.getcwd(), file)
         if real(path) == os.path.normpath(path) or not os.path.exists(path):
@@ -36,7 +41,9 @@ def reached(files: Sequence[Path], top: str) -> dict[Path, tuple[str, str]]:
         if kept is None:
             continue
         target = os.path.relpath(real(path), top)
-        if not _outside(target) and kept != target.replace(os.sep, "/"):
+        if _outside(target):
+            found[file] = (kept, None)
+        elif kept != target.replace(os.sep, "/"):
             found[file] = (kept, target.replace(os.sep, "/"))
     return found
 

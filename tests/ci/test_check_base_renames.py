@@ -152,11 +152,11 @@ def test_a_copy_is_compared_with_its_source_where_git_reports_copies(repo: Path,
            "check each repository on its own\n"),
     ("zh", "aigc-roi: --base：{theirs} 不在 {ours} 所在的 git 仓库 {top} 中；请分别检查每个仓库\n"),
 ])
-@pytest.mark.parametrize("nested", [False, True])
 def test_paths_of_two_repositories_are_refused_in_one_line(repo: Path, tmp_path_factory: pytest.TempPathFactory,
-                                                           lang: str, expected: str, nested: bool) -> None:
-    """Another repository beside this one, or one inside it (as a submodule is)."""
-    elsewhere = repo / "vendor" if nested else tmp_path_factory.mktemp("elsewhere")
+                                                           lang: str, expected: str) -> None:
+    """Another repository beside this one. One inside it is compared as part of it:
+    tests/ci/test_check_base_outer_repository.py."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
     write(elsewhere, {"x.yaml": example(name="X")})
     subprocess.run(["git", "init", "-q", str(elsewhere)], check=True, capture_output=True)
     theirs = str(elsewhere / "x.yaml")

@@ -1,0 +1,107 @@
+"""Which repository `check --base REF` reads REF in, for a path given on the command line.
+
+The path is taken as written, not as its real path: ``scenarios/plan.yaml -> /elsewhere/plan.yaml`` is a file of the
+repository that holds ``scenarios/``, whose link leads out of it; its real path names a folder the user never gave,
+in no repository or in another one whose REF is not the user's (QA). So the written path is walked as the system
+walks it, noting each repository top it passes through, until a link leads out of the innermost one.
+
+Of those repositories, REF is read in the outermost one that records the next as its own, starting from the one the
+working directory is in: ``check scenarios/shared --base main``, with ``scenarios/shared`` a submodule, compares it
+with the commit the outer repository records for it at its ``main``, as ``check scenarios --base main`` does, not
+with the submodule's own ``main`` (QA). Run inside the submodule, REF is the submodule's.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from aigc_roi.ci.errors import BaselineError
+from aigc_roi.ci.stored import run
+
+
+class Locator:
+    """Answers for the paths of one run, each git question asked once."""
+
+    def __init__(self) -> None:
+        self._real: dict[str, str] = {}
+        self._tops: dict[str, str | None] = {}
+        self._recorded: dict[tuple[str, str, bool], bool] = {}
+        self.here = self.toplevel(os.getcwd())
+
+    def real(self, path: str) -> str:
+        if path not in self._real:
+            self._real[path] = os.path.realpath(path)
+        return self._real[path]
+
+    def toplevel(self, folder: str) -> str | None:
+        """The top of the repository holding ``folder``, or None outside one."""
+        if folder not in self._tops:
+            done = run(folder, "rev-parse", "--show-toplevel") if os.path.isdir(folder) else None
+            self._tops[folder] = (os.path.realpath(done.stdout.decode().strip())
+                                  if done is not None and done.returncode == 0 else None)
+        return self._tops[folder]
+
+    def repository(self, path: Path) -> tuple[str, str | None]:
+        """(the repository REF is read in for ``path``, the repository nested directly in it that ``path`` lies in,
+        or None). Raises BaselineError naming the folder as written when the path is in no repository."""
+        tops = walked_tops(path, self.real, self._is_top)
+        if not tops:
+            # No top with a .git on the way (a repository found through GIT_DIR, or a path written in none that
+            # leads into one): git's own answer for the real path.
+            real = self.real(str(path))
+            top = self.toplevel(real if os.path.isdir(real) else os.path.dirname(real))
+            if top is None:
+                folder = str(path) if os.path.isdir(path) else os.path.dirname(str(path)) or "."
+                raise BaselineError(f"{folder} is not inside a git repository")
+            return top, None
+        start = tops.index(self.here) if self.here in tops else 0
+        at = len(tops) - 1
+        # Untracked repositories count only below the working directory's: from outside it, a home folder kept in git
+        # with everything else ignored or untracked would otherwise swallow every project below it.
+        while at > start and self._records(tops[at - 1], tops[at], untracked=self.here in tops):
+            at -= 1
+        return tops[at], tops[at + 1] if at + 1 < len(tops) else None
+
+    def _is_top(self, folder: str) -> bool:
+        return os.path.lexists(os.path.join(folder, ".git")) and self.toplevel(folder) == folder
+
+    def _records(self, outer: str, inner: str, untracked: bool) -> bool:
+        """Whether ``outer`` lists ``inner`` as a repository of its own: a submodule (or a repository added) in its
+        index, or with ``untracked`` an untracked one, as ci/baseline.py's comparison walks them."""
+        key = (outer, inner, untracked)
+        if key not in self._recorded:
+            name = os.path.relpath(inner, outer)
+            staged = run(outer, "ls-files", "-z", "--stage", "--", name).stdout.split(b"\0")
+            found = any(entry.startswith(b"160000 ") and entry.split(b"\t", 1)[-1] == os.fsencode(name)
+                        for entry in staged)
+            if not found and untracked:
+                others = run(outer, "ls-files", "-z", "--others", "--exclude-standard", "--", name).stdout
+                found = os.fsencode(name + "/") in others.split(b"\0")
+            self._recorded[key] = found
+        return self._recorded[key]
+
+
+def walked_tops(path: Path, real: Callable[[str], str], is_top: Callable[[str], bool]) -> list[str]:
+    """The repository tops the written ``path`` passes through, outermost first, up to a link (or a ``..``) that
+    leads out of the innermost one: what follows it is outside that repository."""
+    walked = os.sep
+    tops: list[str] = []
+    for part in Path(os.path.join(os.getcwd(), path)).parts[1:]:
+        if part in ("", os.curdir):
+            continue
+        following = real(os.path.join(walked, part))
+        if tops and not within(following, tops[-1]):
+            if part != os.pardir:
+                break
+            # Up and out as written (../other/x.yaml): the repositories left behind do not hold the path.
+            tops = [top for top in tops if within(following, top)]
+        walked = following
+        if is_top(walked):
+            tops.append(walked)
+    return tops
+
+
+def within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
