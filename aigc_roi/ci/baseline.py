@@ -27,7 +27,7 @@ from typing import Literal
 from aigc_roi.ci.discovery import found_below
 from aigc_roi.ci.errors import BaselineError
 from aigc_roi.ci.linked import reached
-from aigc_roi.ci.located import Locator, within
+from aigc_roi.ci.located import Locator, walked_tops, within
 from aigc_roi.ci.stored import blob, git, missing, run, stored_objects
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.spelled_paths import file_named_as_folder
@@ -65,12 +65,11 @@ def _toplevel(start: str) -> str:
     return os.path.realpath(done.stdout.decode().strip())
 
 
-def _repository(given: Sequence[tuple[Path, str]]) -> tuple[str, list[str | None]]:
+def _repository(given: Sequence[tuple[Path, str]], locator: Locator) -> tuple[str, list[str | None]]:
     """The top folder of the one repository holding every given path as written (ci/located.py), git comparing within
     one repository; and what to ask its git about: each given path in its own tree, or the repository nested in it
     that the path lies in, for each given path; None for one whose real path is outside it (reached through a link
     leading out), which no git is asked about: ``_through_links`` compares it."""
-    locator = Locator()
     first = given[0][0]
     top, _ = locator.repository(first)
     pathspecs: list[str | None] = []
@@ -164,7 +163,8 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     nested repository lacks the commit ``ref`` records for it.
     """
     given = [(path, os.path.realpath(path)) for path in paths]
-    top, pathspecs = _repository(given)
+    locator = Locator()
+    top, pathspecs = _repository(given, locator)
     listed: dict[str, _Listed] = {}
     commit = _commit(top, ref)
     # A file named as a folder (plan.yaml/) names nothing to compare, where its real path is the file's.
@@ -172,11 +172,17 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     if not named:
         return []
     given = [(path, real) for path, real, _ in named]
-    _list(top, commit, [spec for _, _, spec in named if spec is not None], given, ref, listed)
+    links = reached(files, top)
+    # A file reached through a link into a repository nested in this one, not below the given paths
+    # (other/link -> ../scenarios/shared): that repository is compared too, or its edit went unseen (QA).
+    nested = {file: found for file, (_, target) in links.items() if target is not None
+              and (found := _nested_top(os.path.join(top, target), top, locator)) is not None}
+    _list(top, commit, [spec for _, _, spec in named if spec is not None] + sorted(set(nested.values())), given, ref,
+          listed, [root for _, root in given] + [os.path.join(top, links[file][1] or "") for file in nested])
     # By the name shown, so that a file reached through a link replaces what git says of the path it leads to.
     shown = {display: (now, entry) for now, entry in listed.items()
              if (display := _display(now, given)) is not None and _read(now, given)}
-    _through_links(shown, files, top, commit, listed)
+    _through_links(shown, links, top, commit, listed)
     labels = {display: f"{ref}:{_was(now, entry, given) or display}" for display, (now, entry) in shown.items()
               if entry.status != "new"}
     stored = _stored(labels, {display: entry for display, (_, entry) in shown.items()})
@@ -216,24 +222,29 @@ def _stored(labels: dict[str, str], entries: dict[str, _Listed]) -> dict[str, st
     return found
 
 
-def _through_links(shown: dict[str, tuple[str, _Listed]], files: Sequence[Path], top: str, commit: str,
-                   listed: dict[str, _Listed]) -> None:
-    """Each of ``files`` reached through a link in ``top``, into ``shown`` under the name it is checked by when what
-    that path names now differs from what it named at REF, and out of it otherwise: a re-pointed link and an edited
-    target are changes of every path that reaches them, and a link re-pointed to the same bytes is none. One whose
-    link leads out of ``top`` is always in: git holds no version of its target to say it is unchanged."""
+def _through_links(shown: dict[str, tuple[str, _Listed]], links: dict[Path, tuple[str, str | None]], top: str,
+                   commit: str, listed: dict[str, _Listed]) -> None:
+    """Each file reached through a link in ``top`` (``links``: ci/linked.py's), into ``shown`` under the name it is
+    checked by when what that path names now differs from what it named at REF, and out of it otherwise: a re-pointed
+    link and an edited target are changes of every path that reaches them, and a link re-pointed to the same bytes is
+    none. One whose link leads out of ``top`` is always in: git holds no version of its target to say it is
+    unchanged. One in a repository nested in ``top`` is as that repository's comparison (_list) found it."""
     holds: dict[str, bool] = {}
     linked: dict[Path, tuple[str, str | None]] = {}
-    for file, (kept, target) in reached(files, top).items():
+    for file, (kept, target) in links.items():
         if target is None:
             linked[file] = (kept, None)
             continue
         folder = os.path.dirname(os.path.join(top, target))
         if folder not in holds:
-            # A file of a repository nested in this one is compared within that repository (_list).
             holds[folder] = _is_top_of(folder, top)
         if holds[folder]:
             linked[file] = (kept, target)
+            continue
+        real = os.path.join(top, target)
+        shown.pop(str(file), None)
+        if real in listed:
+            shown[str(file)] = (real, listed[real])
     # The link's own path twice where it leads out: it is its version at REF, and no target there matches it.
     asked = stored_objects(top, [(f"{commit}:{name}", name) for kept, target in linked.values()
                                  for name in (kept, kept if target is None else target)])
@@ -243,6 +254,14 @@ def _through_links(shown: dict[str, tuple[str, _Listed]], files: Sequence[Path],
                 and os.path.join(top, target) not in listed)
         if not same:
             shown[str(file)] = (os.path.join(top, kept), _Listed("new" if at_ref is None else "modified", top, commit, kept))
+
+
+def _nested_top(real: str, top: str, locator: Locator) -> str | None:
+    """The repository nested directly in ``top`` that holds the file ``real``, by its name in ``top``; None for a
+    file of ``top`` itself."""
+    tops = walked_tops(Path(real), locator.real, locator.is_top)
+    inner = tops[tops.index(top) + 1] if top in tops and tops[-1] != top else None
+    return None if inner is None else os.path.relpath(inner, top)
 
 
 def _is_top_of(folder: str, top: str) -> bool:
@@ -263,11 +282,12 @@ def removed_since(files: Sequence[Path], changes: Sequence[Change]) -> frozenset
 
 
 def _list(top: str, commit: str | None, pathspecs: Sequence[str] | None, given: Sequence[tuple[Path, str]], ref: str,
-          listed: dict[str, _Listed]) -> None:
+          listed: dict[str, _Listed], reach: Sequence[str]) -> None:
     """Into ``listed`` by real path: the files of the repository ``top`` that differ from ``commit`` (all of them
     when None), then those of each repository nested in it below or around the given paths. ``pathspecs``: where in
     ``top`` to look for new files and nested repositories; None for the whole repository, none for nowhere (every
-    path given leads out of it through a link)."""
+    path given leads out of it through a link). ``reach``: the real paths whose nested repositories are compared,
+    below a given folder or holding a given path or a file reached through a link."""
     specs = () if pathspecs is None else tuple(pathspecs)
     asks = pathspecs is None or bool(specs)
     entries: list[tuple[Status, str, str]]
@@ -296,8 +316,8 @@ def _list(top: str, commit: str | None, pathspecs: Sequence[str] | None, given: 
     for name in nested:
         inner = os.path.join(top, name)
         # Below a given folder, or holding a given path (check scenarios/shared/plan.yaml, shared a submodule).
-        if any(within(inner, root) or within(root, inner) for _, root in given) and _is_top(inner):
-            _list(inner, _recorded(top, commit, name, inner, ref, given), None, given, ref, listed)
+        if any(within(inner, root) or within(root, inner) for root in reach) and _is_top(inner):
+            _list(inner, _recorded(top, commit, name, inner, ref, given), None, given, ref, listed, reach)
 
 
 def _is_top(folder: str) -> bool:

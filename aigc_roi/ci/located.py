@@ -46,7 +46,7 @@ class Locator:
     def repository(self, path: Path) -> tuple[str, str | None]:
         """(the repository REF is read in for ``path``, the repository nested directly in it that ``path`` lies in,
         or None). Raises BaselineError naming the folder as written when the path is in no repository."""
-        tops = walked_tops(path, self.real, self._is_top)
+        tops = walked_tops(path, self.real, self.is_top)
         if not tops:
             # No top with a .git on the way (a repository found through GIT_DIR, or a path written in none that
             # leads into one): git's own answer for the real path.
@@ -64,7 +64,7 @@ class Locator:
             at -= 1
         return tops[at], tops[at + 1] if at + 1 < len(tops) else None
 
-    def _is_top(self, folder: str) -> bool:
+    def is_top(self, folder: str) -> bool:
         return os.path.lexists(os.path.join(folder, ".git")) and self.toplevel(folder) == folder
 
     def _records(self, outer: str, inner: str, untracked: bool) -> bool:

@@ -70,3 +70,19 @@ def test_an_untracked_repository_inside_is_new_as_in_the_folder_walk(outer: Path
         result = invoke(["check", given, "--base", "HEAD", "--format", "json"])
         statuses = {c["path"]: c["status"] for c in json.loads(result.stdout)["baseline"]["changes"]}
         assert statuses[str(Path("vendor/x.yaml"))] == "new", given
+
+
+@pytest.mark.parametrize("given", ["other", "other/link/plan.yaml"])
+def test_a_link_into_the_submodule_is_compared_in_it(outer: Path, given: str) -> None:
+    """other/link -> ../scenarios/shared: git lists nothing below other/, and the submodule is not below it either;
+    the file is still compared with the commit `base` records (p = 12), where `check other` said nothing changed."""
+    (outer / "other").mkdir()
+    (outer / "other/link").symlink_to("../scenarios/shared")
+    git(outer, "add", "other")
+    git(outer, "commit", "-q", "-m", "link")
+    git(outer, "branch", "-f", "base")
+    result = invoke(["check", given, "--base", "base", "--format", "json"])
+    [change] = json.loads(result.stdout)["baseline"]["changes"]
+    assert change["path"] == str(Path("other/link/plan.yaml"))
+    assert (change["figures"]["npv"]["before"], change["figures"]["npv"]["after"]) == (
+        pytest.approx(-750), pytest.approx(2_750))
