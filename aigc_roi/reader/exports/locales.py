@@ -1,12 +1,13 @@
 """The headers Google Ads and Meta Ads Manager write in their UI's other languages, beside the English (and, for
-Meta, Simplified Chinese) ones platforms.py spells: German, French, Spanish and Brazilian Portuguese.
+Meta, Simplified Chinese) ones platforms.py spells: German, French, Spanish and Brazilian Portuguese, whose numbers
+write a decimal comma, and (Meta's) Japanese, whose numbers write a decimal point as English does.
 
 A console exports its report's header in the language its user set, so a German Google Ads report is ``Tag,
 Kampagne, Kosten, Impr., Klicks``. Each header here is as a public export or a public parser of such exports spells
 it, named per language in docs/actuals.md ("Headers in other languages"); a language or column no public source
-spells is not guessed (TikTok's, and the Indonesian, Vietnamese, Japanese and Korean consoles', are absent for that
-reason). Meta's ``Results`` in other languages is absent too: read as new users only beside its indicator
-(indicated.py), whose localized values no source here spells.
+spells is not guessed (TikTok's, Google's Japanese and Korean, Meta's Korean, and the Indonesian and Vietnamese
+consoles', are absent for that reason). Meta's ``Results`` in other languages is absent too: read as new users only
+beside its indicator (indicated.py), whose localized values no source here spells.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ class Localized:
     """As ``Platform.day_ends``: (first day, last day, day) of a row's span, in one language."""
 
     def names(self) -> tuple[str, ...]:
-        """Every header here: each a decimal comma's language's, as every language here writes one."""
+        """Every header here, each of its languages' (``GOOGLE_ADS`` and ``META_ADS`` hold those of a decimal comma,
+        ``META_ADS_DECIMAL_POINT`` those of a decimal point)."""
         pairs = self.campaigns + self.below
         return (self.dates + self.spend + self.impressions + self.clicks + self.users + self.currency
                 + tuple(name for pair in pairs for name in pair if name is not None)
@@ -70,3 +72,15 @@ META_ADS = Localized(
               ("Berichtszeitraum beginnt", "Berichtszeitraum endet", "Tag")),
 )
 
+META_ADS_DECIMAL_POINT = Localized(
+    dates=("日",),
+    campaigns=(("キャンペーン名", None),),
+    below=(("広告セット名", None), ("広告名", None)),
+    spend=("消化金額",),
+    impressions=("インプレッション",),
+    clicks=("リンクのクリック",),
+    day_ends=(("レポート開始日", "レポート終了日", "日"),),
+)
+"""Meta's Japanese headers, kept apart from ``META_ADS``: their numbers write a decimal point, so ``1,250`` under
+them is twelve hundred and fifty, as under an English header, and no decimal comma is asked for (platforms.py
+``decimal_comma_language``)."""

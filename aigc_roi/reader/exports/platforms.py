@@ -26,6 +26,7 @@ from functools import lru_cache
 from aigc_roi.model.actuals import PLAN_CURRENCY
 from aigc_roi.reader.exports.locales import GOOGLE_ADS as GOOGLE_LOCALIZED
 from aigc_roi.reader.exports.locales import META_ADS as META_LOCALIZED
+from aigc_roi.reader.exports.locales import META_ADS_DECIMAL_POINT as META_POINT_LOCALIZED
 from aigc_roi.reader.exports.locales import Localized
 from aigc_roi.reader.exports.units import (
     CONVERSION_TIME,
@@ -244,14 +245,17 @@ PLATFORMS: tuple[Platform, ...] = (
          "报告开始日期": Column("date", "date")}
         | _names((("Campaign name", "Campaign ID"), ("广告系列名称", "广告系列编号"), ("Ad set name", "Ad set ID"),
                   ("广告组名称", "广告组编号"), ("Ad name", "Ad ID"), ("广告名称", "广告编号"))
-                 + META_LOCALIZED.campaigns + META_LOCALIZED.below)
+                 + META_LOCALIZED.campaigns + META_POINT_LOCALIZED.campaigns + META_LOCALIZED.below
+                 + META_POINT_LOCALIZED.below)
         | _money(("Amount spent", "已花费金额"), "spend", PLAN_CURRENCY)
         | _counts(impressions=("Impressions", "展示次数"), clicks=("Link clicks", "链接点击量"),
                   users=("App installs", "Mobile app installs", "移动应用安装量", "移动应用安装", "Results"))
-        | _localized(META_LOCALIZED, PLAN_CURRENCY) | CURRENCY | HOUR_COLUMNS,
-        finer=("Ad set ID", "广告组编号", "Ad ID", "广告编号") + META_LOCALIZED.finer(), blank_totals=True,
+        | _localized(META_LOCALIZED, PLAN_CURRENCY) | _localized(META_POINT_LOCALIZED, PLAN_CURRENCY)
+        | CURRENCY | HOUR_COLUMNS,
+        finer=("Ad set ID", "广告组编号", "Ad ID", "广告编号") + META_LOCALIZED.finer() + META_POINT_LOCALIZED.finer(),
+        blank_totals=True,
         day_ends=(("Reporting starts", "Reporting ends", "Day"), ("报告开始日期", "报告结束日期", "单日"))
-        + META_LOCALIZED.day_ends,
+        + META_LOCALIZED.day_ends + META_POINT_LOCALIZED.day_ends,
         indicated=(Indicated("Results", "Result indicator", ("actions:mobile_app_install",), "App installs"),),
     ),
     Platform(
@@ -456,13 +460,14 @@ def _found(column: Column, index: int, brackets: tuple[str, ...], rank: _Rank, p
 
 @lru_cache(maxsize=1)
 def _decimal_comma_names() -> frozenset[str]:
+    # Not META_POINT_LOCALIZED's: Japanese writes 1,250 for twelve hundred and fifty, as English does.
     return frozenset(_known(name)[0] for name in GOOGLE_LOCALIZED.names() + META_LOCALIZED.names())
 
 
 def decimal_comma_language(header: list[str], found: dict[str, Found]) -> str | None:
     """The first header cell read (``found``) that names its column in a decimal comma's language (locales.py: German,
     French, Spanish, Portuguese), as written, a date's last (``Tag`` is an English word too); None where none does (an
-    English or Chinese export)."""
+    English, Chinese or Japanese export)."""
     names = _decimal_comma_names()
     return next((header[use.index].strip() for use in sorted(found.values(), key=lambda use: (use.field == "date", use.index))
                  if split_header(header[use.index])[0] in names), None)
