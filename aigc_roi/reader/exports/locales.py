@@ -1,13 +1,13 @@
 """The headers Google Ads and Meta Ads Manager write in their UI's other languages, beside the English (and, for
 Meta, Simplified Chinese) ones platforms.py spells: German, French, Spanish and Brazilian Portuguese, whose numbers
-write a decimal comma, and (Meta's) Japanese, whose numbers write a decimal point as English does.
+write a decimal comma, and (Meta's) Japanese and Korean, whose numbers write a decimal point as English does.
 
 A console exports its report's header in the language its user set, so a German Google Ads report is ``Tag,
 Kampagne, Kosten, Impr., Klicks``. Each header here is as a public export or a public parser of such exports spells
 it, named per language in docs/actuals.md ("Headers in other languages"); a language or column no public source
-spells is not guessed (TikTok's, Google's Japanese and Korean, Meta's Korean, and the Indonesian and Vietnamese
-consoles', are absent for that reason). Meta's ``Results`` in other languages is absent too: read as new users only
-beside its indicator (indicated.py), whose localized values no source here spells.
+spells is not guessed (TikTok's, Google's Japanese and Korean, and the Indonesian and Vietnamese consoles', are
+absent for that reason). Meta's ``Results`` in other languages is absent too: read as new users only beside its
+indicator (indicated.py), whose localized values no source here spells.
 """
 
 from __future__ import annotations
@@ -73,14 +73,14 @@ META_ADS = Localized(
 )
 
 META_ADS_DECIMAL_POINT = Localized(
-    dates=("日",),
-    campaigns=(("キャンペーン名", None),),
-    below=(("広告セット名", None), ("広告名", None)),
-    spend=("消化金額",),
-    impressions=("インプレッション",),
-    clicks=("リンクのクリック",),
-    day_ends=(("レポート開始日", "レポート終了日", "日"),),
+    dates=("日", "일"),
+    campaigns=(("キャンペーン名", None), ("캠페인 이름", None)),
+    below=(("広告セット名", None), ("広告名", None), ("광고 세트 이름", None), ("광고 이름", None)),
+    spend=("消化金額", "지출 금액"),
+    impressions=("インプレッション", "노출"),
+    clicks=("リンクのクリック", "링크 클릭"),
+    day_ends=(("レポート開始日", "レポート終了日", "日"), ("보고 시작", "보고 종료", "일")),
 )
-"""Meta's Japanese headers, kept apart from ``META_ADS``: their numbers write a decimal point, so ``1,250`` under
+"""Meta's Japanese and Korean headers, kept apart from ``META_ADS``: their numbers write a decimal point, so ``1,250`` under
 them is twelve hundred and fifty, as under an English header, and no decimal comma is asked for (platforms.py
 ``decimal_comma_language``)."""

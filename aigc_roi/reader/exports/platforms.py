@@ -460,14 +460,14 @@ def _found(column: Column, index: int, brackets: tuple[str, ...], rank: _Rank, p
 
 @lru_cache(maxsize=1)
 def _decimal_comma_names() -> frozenset[str]:
-    # Not META_POINT_LOCALIZED's: Japanese writes 1,250 for twelve hundred and fifty, as English does.
+    # Not META_POINT_LOCALIZED's: Japanese and Korean write 1,250 for twelve hundred and fifty, as English does.
     return frozenset(_known(name)[0] for name in GOOGLE_LOCALIZED.names() + META_LOCALIZED.names())
 
 
 def decimal_comma_language(header: list[str], found: dict[str, Found]) -> str | None:
     """The first header cell read (``found``) that names its column in a decimal comma's language (locales.py: German,
     French, Spanish, Portuguese), as written, a date's last (``Tag`` is an English word too); None where none does (an
-    English, Chinese or Japanese export)."""
+    English, Chinese, Japanese or Korean export)."""
     names = _decimal_comma_names()
     return next((header[use.index].strip() for use in sorted(found.values(), key=lambda use: (use.field == "date", use.index))
                  if split_header(header[use.index])[0] in names), None)
