@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+from aigc_roi.model.channels import ChannelType, channel_type
 from aigc_roi.model.compared import against_limit, kept_nonzero, told_apart
 from aigc_roi.model.figures import plain
 from aigc_roi.model.names import listed
@@ -37,6 +38,11 @@ WARNING_LABELS: dict[str, str] = {
     "gates_held": "allocate_warning_gates_held",
 }
 """A warning's code (and ``gets_nothing``: on a minimum of 0) -> its sentence."""
+VOLUME_LABELS: dict[str, str] = {
+    "volume_at_drawn_cost": "allocate_warning_volume_at_drawn_cost", "drawn_volume": "allocate_warning_drawn_volume",
+}
+"""A moved channel written by volume under draws (docs/allocate.md, channels given by volume) -> its sentence, which
+names the channel's volume and unit cost."""
 CONSTRAINT_LABELS: dict[str, str] = {
     "max_cash_need": "allocate_constraint_max_cash_need", "min_payback_probability": "allocate_constraint_min_payback_probability",
     "reach": "allocate_constraint_reach",
@@ -96,6 +102,10 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
     if warning.code == "marginal_roas_below_one" and channel is not None:
         return priced_label(result, "allocate_warning_marginal_roas_below_one", style).format(
             channel=channel.name, roas=_below_one(channel.best.marginal_roas, style))
+    if warning.code in VOLUME_LABELS and channel is not None:
+        kind = channel_type(channel.type)
+        volume, cost = (_field_words(kind, name, lang) for name in (kind.volumes[-1], kind.unit_cost))
+        return label(VOLUME_LABELS[warning.code], lang).format(channel=channel.name, volume=volume, cost=cost)
     if channel is None:
         return priced_label(result, WARNING_LABELS[warning.code], style)
     key: str = warning.code
@@ -115,6 +125,12 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
     return priced_label(result, WARNING_LABELS[key], style).format(
         channel=channel.name, amount=budget_text(result, style)(channel.minimum if key == "on_minimum" else channel.maximum),
         budget=budget_name(result))
+
+
+def _field_words(kind: type[ChannelType], name: str, lang: str) -> str:
+    """A channel field as a sentence names it (``posts per month``, 每月发帖数): its label, else its name."""
+    info = kind.field_info(name)
+    return (info.labels.get(lang) if info is not None else None) or name
 
 
 def _current_differs_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str:

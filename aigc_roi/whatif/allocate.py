@@ -18,8 +18,11 @@ What is moved and what B is:
   cpa/cpm buy ``budget / unit cost`` (saturating per ``saturation_budget``), kol buys
   ``budget / fee`` posts (fractional posts, docs/formulas.md §4). Under sampling the *budget* is
   then fixed and the sampled unit cost decides the volume: the founder commits money, not
-  users. The current split is evaluated in this budget form too, so current and best differ
-  only by the split. A movable channel whose median unit cost is 0 has no budget form and must
+  users. Today's split is not put in budget form: a channel at today's budget is the file's
+  channel as written (``at_splits``), so today's figures are what ``simulate`` of the file gives
+  (its volume fixed, its spend varying with a drawn unit cost), the months a held split keeps at
+  today's too; a warning names a moved channel written by volume at a drawn unit cost, where the
+  two forms differ. A movable channel whose median unit cost is 0 has no budget form and must
   be locked.
 - Diminishing returns are the spec's own: ``saturation_budget`` (users = unsaturated x
   h / (b + h)) and kol ``views_decay``; a channel with neither is linear in its budget.
@@ -104,7 +107,7 @@ from aigc_roi.model.targets import payback_window
 from aigc_roi.whatif.allocate_curve import CURVE_FINEST_STEP, CURVE_MULTIPLES, budget_curve
 from aigc_roi.whatif.allocate_gates import Choice, Holding, choose
 from aigc_roi.whatif.allocate_limits import Limits
-from aigc_roi.whatif.allocate_movable import check_bounds, movable_channels
+from aigc_roi.whatif.allocate_movable import check_bounds, drawn_volume, movable_channels, volume_at_drawn_cost
 from aigc_roi.whatif.allocate_names import keyed
 from aigc_roi.whatif.allocate_phases import channel_budgets, expand, find_phases
 from aigc_roi.whatif.allocate_reach import checked_reach, gates_reach_blocks, least_budget, reach_check
@@ -252,7 +255,8 @@ def allocate(
     def staged(realized: Scenario) -> Scenario:
         return dataclasses.replace(realized, gates=gates) if gates else realized
 
-    judge = Judge(staged(layout.scenario), staged(expanded[-1]) if drawn is not None else None, indices, objective, target, limits)
+    judge = Judge(staged(layout.scenario), staged(expanded[-1]) if drawn is not None else None, indices, objective, target, limits,
+                  current)
     today = judge(current[None])[0]
     filled = None
     if target_roas is not None:
@@ -286,7 +290,7 @@ def allocate(
     if reach is not None and at_reach is not None:
         # Shown as the best, it is still the milestone's split, not the objective's: its basis says so.
         reaching_split = dataclasses.replace(choose(judge, [at_reach], [targets], None)[0], basis="reaching")
-        reached = reach_check(staged(layout.scenario), indices, reaching_split.split, reach)
+        reached = reach_check(staged(layout.scenario), indices, reaching_split.split, reach, current)
         if not reached.met:
             gates_reach_blocks(reach, budget, [gate.name for g, gate in enumerate(named) if reaching_split.judged.passed[g] == 0])
     # The budget curve is the best objective at each budget: at B too, where the split shown need not be best. The
@@ -327,10 +331,13 @@ def allocate(
     # gate stopped any: the same plan run without its gates, so that the warning spends_less compares it with what
     # run spends (Judged.spend, every channel) like with like, and says only what a failed gate stopped.
     allotted = (Judge(layout.scenario, expanded[-1] if drawn is not None else None, indices, objective, target,
-                      Limits())(best.split[None])[0].spend if gates else best.judged.spend)
+                      Limits(), current)(best.split[None])[0].spend if gates else best.judged.spend)
     gate_checks = tuple(GateCheck(gate.name, gate.after_month, tuple(dict.fromkeys(gate.channels + gate.then)),
                                   float(today.passed[g]), float(best.judged.passed[g]), shown.name)
                         for g, (gate, shown) in enumerate(zip(gates, named, strict=True)))
+    # Under draws a moved channel's budget form and the file differ where its unit cost or volume is a range.
+    drawn_costs, drawn_volumes = ((volume_at_drawn_cost(scenario, movable), drawn_volume(scenario, movable))
+                                  if drawn is not None else ([], []))
     return Allocation(
         scenario=scenario.name,
         objective=objective,
@@ -343,7 +350,7 @@ def allocate(
         channels=channels,
         curve=points,
         warnings=allocation_warnings(channels, space, current, best.split, targets, phases, checks, gate_checks, best.basis,
-                                     total, best.judged.spend, allotted, target_roas),
+                                     total, best.judged.spend, allotted, target_roas, drawn_costs, drawn_volumes),
         phases=splits,
         total=total,
         current_spend=float((months_of * current).sum()),

@@ -9,7 +9,8 @@ from aigc_roi.model.channels import movable_types
 from aigc_roi.model.month_runs import months_phrase
 from aigc_roi.model.names import listed
 from aigc_roi.model.paths import is_shared
-from aigc_roi.model.scenario import ByMonth, FloatArray, Scenario
+from aigc_roi.model.scenario import ByMonth, Distribution, FloatArray, Scenario
+from aigc_roi.model.tree import leaves
 from aigc_roi.whatif.allocate_phases import Phase
 from aigc_roi.whatif.allocate_result import AllocationError, BoundsRefused, MustLock
 from aigc_roi.whatif.allocate_search import Space
@@ -44,6 +45,26 @@ def movable_channels(median: Scenario, locks: Sequence[str]) -> list[int]:
         if unit_cost(channel) <= 0:
             raise MustLock(channel.name, f"{channel.name!r} has a unit cost of 0, so no budget form")
     return movable
+
+
+def volume_at_drawn_cost(scenario: Scenario, movable: Sequence[int]) -> list[str]:
+    """The movable channels of ``scenario`` (its ranges not drawn) written by volume (users, impressions, posts) whose
+    unit cost is a range: under draws, a split that moves such a channel's budget fixes the budget, so its volume
+    varies with the drawn cost, where the file, and today's split, fix the volume and let the spend vary
+    (docs/allocate.md, channels given by volume)."""
+    return [channel.name for channel in (scenario.acquisition[i] for i in movable)
+            if not channel.buys_with_budget and _drawn(getattr(channel, channel.unit_cost))]
+
+
+def drawn_volume(scenario: Scenario, movable: Sequence[int]) -> list[str]:
+    """The movable channels of ``scenario`` written by a volume that is a range (``posts: 20..40``): a split that moves
+    such a channel's budget buys its volume with that budget, so the volume's own range is not drawn there."""
+    return [channel.name for channel in (scenario.acquisition[i] for i in movable)
+            if not channel.buys_with_budget and _drawn(getattr(channel, channel.volume))]
+
+
+def _drawn(value: object) -> bool:
+    return any(isinstance(leaf, Distribution) for _, leaf in leaves(value))
 
 
 def check_bounds(median: Scenario, movable: list[int], phases: Sequence[Phase], space: Space, targets: FloatArray,

@@ -152,9 +152,11 @@ def gates_reach_blocks(milestone: Milestone, budget: float, failing: list[str]) 
                               "fails (a split holding the test months, as --budget's, is not searched)")
 
 
-def reach_check(median: Scenario, movable: list[int], split: FloatArray, milestone: Milestone) -> ConstraintCheck:
-    """The milestone at ``split`` by a direct engine run of the median scenario (docs/formulas.md §19)."""
-    series = evaluate(at_splits(median, movable, split[None])).months[milestone.key]
+def reach_check(median: Scenario, movable: list[int], split: FloatArray, milestone: Milestone,
+                today: FloatArray | None = None) -> ConstraintCheck:
+    """The milestone at ``split`` by a direct engine run of the median scenario (docs/formulas.md §19), a channel at
+    today's budget (``today``) as the file writes it (``at_splits``)."""
+    series = evaluate(at_splits(median, movable, split[None], today)).months[milestone.key]
     value = float(np.asarray(series).reshape(-1, median.horizon_months)[0, milestone.month - 1])
     # The search compares exact values; a milestone reached to rounding counts as reached.
     return ConstraintCheck(milestone.value, value, value >= milestone.value - 1e-9 * abs(milestone.value))

@@ -22,7 +22,8 @@ RISK_OBJECTIVES: frozenset[str] = frozenset({"p10_npv", "payback_probability"})
 ChannelStatus = Literal["movable", "locked", "fixed"]
 WarningCode = Literal["best_is_current", "on_minimum", "on_maximum", "locked", "current_total_differs",
                       "different_months", "marginal_roas_below_one", "constraint_not_met", "gates_planned_as_passed",
-                      "gates_held", "gate_fails", "spends_less"]
+                      "gates_held", "gate_fails", "spends_less", "volume_at_drawn_cost",
+                      "drawn_volume"]
 Basis = Literal["searched", "filled", "reaching", "held", "current"]
 
 
@@ -228,6 +229,8 @@ class Allocation:
     """The months ``payback_probability`` counts payback within: the target, or the horizon where the target lies
     past it."""
     current_value: float
+    """The objective at today's split: the file as written, what ``run`` (``simulate`` under a risk objective, the same
+    draws) of the unchanged file gives (docs/allocate.md, what B covers)."""
     best_value: float
     channels: tuple[ChannelAllocation, ...]
     curve: tuple[CurvePoint, ...]
@@ -245,7 +248,8 @@ class Allocation:
     """Money every channel's budget gives out over the horizon at the best split, as ``run`` of it would spend it if no
     gate stopped any: the split's money (B x the phases' months, or the total) and the locked channels'."""
     current_spent: float = math.nan
-    """What ``run`` of today's split spends over the horizon, every channel, gates decided (as ``best_spend``)."""
+    """What ``run`` of today's split, the file as written, spends over the horizon, every channel, gates decided (as
+    ``best_spend``: under a risk objective the mean over the draws, a volume's spend varying with its drawn cost)."""
     constraints: Mapping[str, ConstraintCheck] = dataclasses.field(default_factory=dict)
     """Each limit asked for (max_cash_need, min_payback_probability, reach) at the best split."""
     target_roas: float | None = None

@@ -49,7 +49,9 @@ def channel_rows(
     raise_channel = np.array([[float(columns[j] == c) for j in range(columns.size)] for c in range(count)])
     # Per split: the split itself, then each channel alone a step higher in every phase in which it runs.
     splits = np.concatenate([np.vstack([split, split + step * raise_channel]) for split in (current, best)])
-    result = evaluate(at_splits(layout.scenario, list(layout.indices), splits))
+    # A channel at today's budget is the file's channel as written (at_splits): today's rows are run's of the file.
+    evaluated = at_splits(layout.scenario, list(layout.indices), splits, current)
+    result = evaluate(evaluated)
     every_month = tuple(range(1, median.horizon_months + 1))
     budgets = [channel_budgets(split, columns, months_of, count) for split in (current, best)]
     rows = []
@@ -57,7 +59,8 @@ def channel_rows(
         months = tuple(channel.months or every_month)
         if i in movable:
             c = movable.index(i)
-            copies = [layout.indices[j] for j in np.flatnonzero(columns == c)]
+            # Its per-phase copies, and the copies of the file's channel at_splits appends under its name.
+            copies = [k for k, bought in enumerate(evaluated.acquisition) if bought.name == channel.name]
             figures = [_figures_at(result, copies, block * (count + 1), block * (count + 1) + 1 + c) for block in (0, 1)]
             rows.append(
                 ChannelAllocation(
@@ -124,11 +127,14 @@ def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, c
                         targets: FloatArray, phases: Sequence[Phase], checks: Mapping[str, ConstraintCheck],
                         gates: Sequence[GateCheck] = (), basis: Basis = "searched",
                         total: bool = False, spent: float = math.nan, allotted: float = math.nan,
-                        target_roas: float | None = None) -> tuple[AllocationWarning, ...]:
+                        target_roas: float | None = None, drawn_costs: Sequence[str] = (),
+                        drawn_volumes: Sequence[str] = ()) -> tuple[AllocationWarning, ...]:
     """What to know about the best split. Under a monthly B (not ``total``) ``space``'s groups are ``phases``.
     ``spent``: what run of the best split spends, every channel, gates decided; ``allotted``: what every channel's
     budget gives out at it, the same run without the gates.
-    ``target_roas``: the marginal ROAS the split was filled to (--target-roas)."""
+    ``target_roas``: the marginal ROAS the split was filled to (--target-roas). ``drawn_costs``: the movable channels
+    written by volume whose unit cost is drawn (whatif/allocate_movable.py ``volume_at_drawn_cost``), ``drawn_volumes``
+    those whose volume is (``drawn_volume``)."""
     tolerance = BOUND_TOLERANCE * targets[space.groups] / space.weights
     # First: a gate failing at the best split stops channels whose budgets the split still shows.
     found = [AllocationWarning("gate_fails", gate=g) for g, gate in enumerate(gates) if gate.best < 1.0]
@@ -150,6 +156,9 @@ def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, c
     for channel in channels:
         if channel.status == "locked":
             found.append(AllocationWarning("locked", channel.name))
+    # A split moving such a channel fixes its budget where the file fixes its volume: the figures of the two differ.
+    found += [AllocationWarning("volume_at_drawn_cost", name) for name in drawn_costs]
+    found += [AllocationWarning("drawn_volume", name) for name in drawn_volumes]
     slots = [(phase, column) for phase in phases for column in phase.columns]
     failed = [gate for gate in gates if gate.best == 0]
     # A channel on a minimum of 0 gets nothing: its next yuan is its first, which that warning's sentence prices.

@@ -107,14 +107,38 @@ def samples_of(realized: Scenario) -> int:
     return max(lengths, default=1)
 
 
-def at_splits(realized: Scenario, movable: list[int], splits: FloatArray) -> Scenario:
-    """The realized scenario with one block of samples per row of ``splits`` (K, C), movable channels in budget form."""
+def at_splits(realized: Scenario, movable: list[int], splits: FloatArray, today: FloatArray | None = None) -> Scenario:
+    """The realized scenario with one block of samples per row of ``splits`` (K, C), movable channels in budget form.
+
+    ``today``: today's split (C,). A channel copy whose budget in a row is exactly today's is the file's channel
+    there, as written (a volume fixed where the file gives one), not its budget form: under drawn unit costs the two
+    differ (a kol's ``posts: 30`` at a drawn fee spends what the fee makes it, its budget form buys what a fixed
+    budget buys at that fee), and today's split, and the months a split holds at today's, are the file's, what
+    ``simulate`` of the file gives (docs/allocate.md, channels given by volume). Where some rows of a copy are at today's
+    budget and others not, the copy buys in budget form with a budget of 0 in the former and a copy of the file's
+    channel, appended after the others under the same name, buys with its volume set to 0 in the latter."""
     copies, samples = splits.shape[0], samples_of(realized)
     tiled = tile(realized, copies)
     acquisition = list(tiled.acquisition)
+    written_twins = []
     for column, i in enumerate(movable):
-        acquisition[i] = acquisition[i].with_budget(np.repeat(splits[:, column], samples))
-    return dataclasses.replace(tiled, acquisition=tuple(acquisition))
+        written = (np.zeros(copies, dtype=bool) if today is None
+                   else np.asarray(splits[:, column] == today[column], dtype=bool))
+        if written.all():
+            continue
+        if written.any():
+            written_twins.append(_scaled_volume(acquisition[i], np.repeat(written, samples).astype(np.float64)))
+        acquisition[i] = acquisition[i].with_budget(np.repeat(np.where(written, 0.0, splits[:, column]), samples))
+    return dataclasses.replace(tiled, acquisition=tuple(acquisition + written_twins))
+
+
+def _scaled_volume(channel: Channel, share: FloatArray) -> Channel:
+    """``channel`` with what it buys by (its volume, or its budget when the file gives one) times ``share`` (rows,):
+    a share of 0 buys and spends nothing (a movable channel's volume is one number or one per draw, never by month:
+    whatif/allocate_movable.py)."""
+    volume = channel.volume
+    changes: dict[str, Any] = {volume: np.asarray(getattr(channel, volume), dtype=np.float64) * share}
+    return dataclasses.replace(channel, **changes)
 
 
 PART_ROWS = 2_500

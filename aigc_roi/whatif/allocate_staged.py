@@ -45,11 +45,13 @@ class Judged:
 
 class Judge:
     """Judges splits of the expanded scenario's movable copies ``indices``: ``median`` (the median values) and
-    ``drawn`` (the draws of a risk objective or the chance limit, or None), both with the plan's gates."""
+    ``drawn`` (the draws of a risk objective or the chance limit, or None), both with the plan's gates. ``today``:
+    today's split, whose budgets are the file's channels as written (``at_splits``): judged at it, a split is the file,
+    as ``run`` and ``simulate`` of it run it."""
 
     def __init__(self, median: Scenario, drawn: Scenario | None, indices: list[int], objective: Objective, target: int,
-                 limits: Limits) -> None:
-        self.median, self.drawn, self.indices = median, drawn, indices
+                 limits: Limits, today: FloatArray | None = None) -> None:
+        self.median, self.drawn, self.indices, self.today = median, drawn, indices, today
         self.objective, self.target, self.limits = objective, target, limits
         self.risk = objective in RISK_OBJECTIVES
 
@@ -99,7 +101,7 @@ class Judge:
             passed = [np.asarray(result.gate_passed).reshape(rows, gates)] if result.gate_passed is not None else []
             return np.concatenate(figures + passed, axis=1)
 
-        kept = evaluated_in_parts(at_splits(realized, self.indices, splits), keep)
+        kept = evaluated_in_parts(at_splits(realized, self.indices, splits, self.today), keep)
         kept = kept.reshape(splits.shape[0], -1, kept.shape[-1])
         found = {name: kept[:, :, n] for n, name in enumerate(names)}
         found["spend"] = kept[:, :, len(names)]

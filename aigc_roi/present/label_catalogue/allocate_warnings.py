@@ -70,6 +70,20 @@ LABELS: dict[str, Label] = {
     "allocate_warning_locked_by_month": Label(
         "{channel} is locked at its budget by month, {amount} a month on average over {months}, outside {budget}.",
         "{channel} 按各月预算锁定，{months}平均每月 {amount}，不计入 {budget}。"),
+    # A channel written by volume whose unit cost is a range, under draws (docs/allocate.md, channels given by volume):
+    # {volume} and {cost} are the fields' names (posts per month, fee per post; 每月发帖数, 单条费用).
+    "allocate_warning_volume_at_drawn_cost": Label(
+        "{channel} is written as {volume} with a drawn {cost}: a split that moves its budget fixes that budget, so its "
+        "{volume} vary with the drawn {cost}; today's split is the file's, {volume} fixed.",
+        "{channel} 按{volume}填写，{cost}为抽样区间：改变其预算的分配固定的是预算，其{volume}随抽样的{cost}变化；"
+        "当前分配即文件所写，{volume}固定。",
+    ),
+    "allocate_warning_drawn_volume": Label(
+        "{channel} is written as a range of {volume}: a split that moves its budget fixes that budget, which buys its "
+        "{volume} at its {cost}, so their range is not drawn there; today's split is the file's, {volume} drawn.",
+        "{channel} 的{volume}为抽样区间：改变其预算的分配固定的是预算，按{cost}折算{volume}，不再抽样其区间；"
+        "当前分配即文件所写，{volume}照常抽样。",
+    ),
     # A plan with gates (issue 22): how its split was searched, and where today's was kept.
     "allocate_warning_gates_planned_as_passed": Label(
         "The plan has gates: each split is searched as if every gate passed, then run with the gates as run and simulate "
