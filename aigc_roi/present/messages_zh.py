@@ -1061,6 +1061,8 @@ _HINTS = _rules([
     (r"actuals converts no currency: convert the export to (\w+), or the plan to (\w+)",
      "actuals 不做币种换算：请把报表换算为 {0}，或把方案换算为 {1}"),
     (r"write the currency's ISO code in the brackets instead", "请在括号中改写该币种的 ISO 代码"),
+    (r"a column whose every cell is an ISO 4217 currency code is read as each row's currency",
+     "每个单元格都是 ISO 4217 货币代码的列按各行的币种读取"),
     (r"'(.*)' is no scale this reader knows \(lakh, crore\): export the amounts in (.*)",
      "'{0}' 不是本工具认识的计量单位（只认识 lakh 即十万、crore 即千万）：请以 {1} 为单位导出金额"),
     (r"remove it, or quote the cell that holds it", "请删除它，或给它所在的单元格加引号"),

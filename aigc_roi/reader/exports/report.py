@@ -21,7 +21,7 @@ from aigc_roi.model.names import listed_name
 from aigc_roi.reader.exports.broken_names import broken
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, kept_text, shown, written
 from aigc_roi.reader.exports.code_pages import GBK, garbled_headers, hinted, not_utf8, western
-from aigc_roi.reader.exports.currency_column import CurrencyCells
+from aigc_roi.reader.exports.currency_column import CodeColumns, CurrencyCells
 from aigc_roi.reader.exports.day_spans import DaySpans, day_spans, unended
 from aigc_roi.reader.exports.duplicates import Duplicates
 from aigc_roi.reader.exports.given_once import GivenOnce
@@ -123,7 +123,10 @@ def _read_file(file: str, data: bytes, horizon: Horizon, how: _ReadWith) -> list
             source, rows, problems = _read_one(table, horizon, how)
         except ScenarioInvalid as invalid:
             raise ScenarioInvalid([hinted(error) for error in invalid.errors]) from None
-        problems = garbled_headers(file, data, table.header_line, source.ignored) + problems
+        # A column read as the currency column for its cells' codes alone (currency_column.py CodeColumns) is in as
+        # much doubt as an ignored one; a currency header a shape names reads alike in GBK and is never refused here.
+        doubtful = source.ignored + tuple(header for name, header in source.columns.items() if name == "currency")
+        problems = garbled_headers(file, data, table.header_line, doubtful) + problems
         return [(replace(source, not_utf8=not_utf8(data, how.currency, source.columns.values())), rows,
                  [hinted(error) for error in problems])]
     readings: list[Reading] = []
@@ -246,6 +249,8 @@ def _read_one(table: Table, horizon: Horizon,
             indicator_cells(table.header, platform, used["users"].index, used["users"].read) if "users" in used else None)
     checks = _Checks(CurrencyCells(currency, money) if "currency" in used else None,
                      tuple(check for check in held if check is not None))
+    read = {use.index for use in used.values()} | {column.index for column in finer}
+    codes = CodeColumns(currency, {index: _header(table, index) for index in range(width) if index not in read})
     try:
         for line, cells in table.rows:
             # A quote left open: the row is refused at it, before its cells, which the quote has folded or cut short.
@@ -268,6 +273,7 @@ def _read_one(table: Table, horizon: Horizon,
                 continue
             if table.merges and _merged(table, line, cells, used, errors):
                 continue
+            codes.see(line, cells)
             row = _row(table, line, cells, used, amounts, platform, horizon, errors, numbers, checks, finer)
             if row is not None:
                 rows.append(row)
@@ -288,20 +294,30 @@ def _read_one(table: Table, horizon: Horizon,
         rows = by_day_times(rows)
     if not rows and not errors:
         errors.append(_no_rows(table, totals))
-    names = {use.index for use in used.values()} | {column.index for column in finer}
+    # A column of ISO codes under a header no shape names: every amount is in another currency where one differs
+    # from the plan's, told first (before the rows' problems, which the file's cap may cut short).
+    errors[:0] = codes.refused(table.file)
+    found_codes = codes.columns()
+    adopted = {"currency": found_codes[0]} if found_codes and "currency" not in used else {}
+    if adopted and money.currency is None:
+        money.currency = currency  # its cells state the plan's, as a named currency column's first such cell does
+    names = read | set(adopted.values())
     zone = title_time_zone(table.titles)
     labels = {label for row in rows for label, _ in row.parts}
     source = ReportSource(
         file=table.file, platform=platform.key, title=platform.title, rows=len(rows),
-        columns={name: use.header for name, use in used.items()},
+        columns={name: use.header for name, use in used.items()} | {name: _header(table, index)
+                                                                    for name, index in adopted.items()},
         # Money the export left in the plan's currency is in the one its cells' signs named, where they named one.
         units={name: money.currency if use.unit == PLAN_CURRENCY and money.currency else use.unit
-               for name, use in used.items()},
+               for name, use in used.items()} | dict.fromkeys(adopted, "text"),
         time_basis=f"{used['date'].header}: {platform.time_basis}" + (f"; a line above the header states the time "
                                                                      f"zone {zone}" if zone else ""),
         time_zone=zone,
         ignored=tuple(header.strip() for index, header in enumerate(table.header) if index not in names and header.strip()),
-        column_numbers={name: use.index + 1 for name, use in used.items()}, skipped_totals=totals.listed(),
+        column_numbers={name: use.index + 1 for name, use in used.items()} | {name: index + 1
+                                                                              for name, index in adopted.items()},
+        skipped_totals=totals.listed(),
         skipped_notes=tuple(SkippedNote(line, text) for line, text in table.notes),
         currency=money.currency,
         conversion_time=tuple(use.header for name, use in used.items() if headers[name].conversion_time),
