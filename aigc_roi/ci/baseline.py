@@ -28,7 +28,7 @@ from aigc_roi.ci.discovery import found_below
 from aigc_roi.ci.errors import BaselineError
 from aigc_roi.ci.linked import reached
 from aigc_roi.ci.located import Locator, walked_tops, within
-from aigc_roi.ci.stored import blob, git, missing, run, stored_objects
+from aigc_roi.ci.stored import TreeWalk, blob, git, missing, run, stored_objects
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.spelled_paths import file_named_as_folder
 from aigc_roi.reader.load import LoadedScenario, decode, load_text
@@ -225,35 +225,28 @@ def _stored(labels: dict[str, str], entries: dict[str, _Listed]) -> dict[str, st
 def _through_links(shown: dict[str, tuple[str, _Listed]], links: dict[Path, tuple[str, str | None]], top: str,
                    commit: str, listed: dict[str, _Listed]) -> None:
     """Each file reached through a link in ``top`` (``links``: ci/linked.py's), into ``shown`` under the name it is
-    checked by when what that path names now differs from what it named at REF, and out of it otherwise: a re-pointed
-    link and an edited target are changes of every path that reaches them, and a link re-pointed to the same bytes is
-    none. One whose link leads out of ``top`` is always in: git holds no version of its target to say it is
-    unchanged. One in a repository nested in ``top`` is as that repository's comparison (_list) found it."""
-    holds: dict[str, bool] = {}
-    linked: dict[Path, tuple[str, str | None]] = {}
-    for file, (kept, target) in links.items():
-        if target is None:
-            linked[file] = (kept, None)
-            continue
-        folder = os.path.dirname(os.path.join(top, target))
-        if folder not in holds:
-            holds[folder] = _is_top_of(folder, top)
-        if holds[folder]:
-            linked[file] = (kept, target)
-            continue
-        real = os.path.join(top, target)
+    checked by when what that path names now differs from what it named at REF, and out of it otherwise: a link
+    added, re-pointed or removed and an edited target are changes of every path that reaches them, and a link
+    re-pointed to the same bytes is none. The path at REF is followed through REF's tree, into a submodule at the
+    commit REF records for it (stored.TreeWalk), so a link into a submodule is compared as one within ``top``. One
+    whose link leads out of ``top`` is always in: git holds no version of its target to say it is unchanged."""
+    walk = TreeWalk(top, commit)
+    places = {file: (walk.located(kept),
+                     None if target is None or os.path.join(top, target) in listed else walk.located(target))
+              for file, (kept, target) in links.items()}
+    # Each repository's git asked once, for all its files.
+    by_top: dict[str, list[tuple[str, str, str]]] = {}
+    for place in {place for pair in places.values() for place in pair if place is not None}:
+        by_top.setdefault(place[0], []).append(place)
+    ids = {place: found for repository, wanted in by_top.items() for place, found in zip(
+        wanted, stored_objects(repository, [(f"{commit_}:{name}", name) for _, commit_, name in wanted]), strict=True)}
+    for file, (was, target_was) in places.items():
         shown.pop(str(file), None)
-        if real in listed:
-            shown[str(file)] = (real, listed[real])
-    # The link's own path twice where it leads out: it is its version at REF, and no target there matches it.
-    asked = stored_objects(top, [(f"{commit}:{name}", name) for kept, target in linked.values()
-                                 for name in (kept, kept if target is None else target)])
-    for (file, (kept, target)), at_ref, target_at_ref in zip(linked.items(), asked[::2], asked[1::2], strict=True):
-        shown.pop(str(file), None)
-        same = (target is not None and isinstance(at_ref, str) and at_ref == target_at_ref
-                and os.path.join(top, target) not in listed)
-        if not same:
-            shown[str(file)] = (os.path.join(top, kept), _Listed("new" if at_ref is None else "modified", top, commit, kept))
+        at_ref = ids[was]
+        if target_was is not None and isinstance(at_ref, str) and at_ref == ids[target_was]:
+            continue
+        entry = _Listed("new" if at_ref is None else "modified", *was)
+        shown[str(file)] = (os.path.join(entry.top, entry.old), entry)
 
 
 def _nested_top(real: str, top: str, locator: Locator) -> str | None:
@@ -262,13 +255,6 @@ def _nested_top(real: str, top: str, locator: Locator) -> str | None:
     tops = walked_tops(Path(real), locator.real, locator.is_top)
     inner = tops[tops.index(top) + 1] if top in tops and tops[-1] != top else None
     return None if inner is None else os.path.relpath(inner, top)
-
-
-def _is_top_of(folder: str, top: str) -> bool:
-    try:
-        return _toplevel(folder) == top
-    except BaselineError:
-        return False
 
 
 def removed_since(files: Sequence[Path], changes: Sequence[Change]) -> frozenset[Path]:

@@ -57,13 +57,13 @@ def _below(path: str, top: str, real: Callable[[str], str]) -> str | None:
         if part in ("", os.curdir):
             continue
         walked = os.path.join(walked, part)
-        if part == os.pardir:
+        if part == os.pardir or kept is None:
+            # Not yet in ``top``, or up a level: where the system is (a link from outside may lead in:
+            # out/lnk -> repo/scenarios is scenarios/ in it).
             walked = real(walked)
             inside = os.path.relpath(walked, top)
             kept = None if _outside(inside) else [name for name in inside.split(os.sep) if name != os.curdir]
-        elif real(walked) == top:
-            kept = []
-        elif kept is not None:
+        else:
             kept.append(part)
     return "/".join(kept) if kept else None
 

@@ -3,7 +3,10 @@
 The path is taken as written, not as its real path: ``scenarios/plan.yaml -> /elsewhere/plan.yaml`` is a file of the
 repository that holds ``scenarios/``, whose link leads out of it; its real path names a folder the user never gave,
 in no repository or in another one whose REF is not the user's (QA). So the written path is walked as the system
-walks it, noting each repository top it passes through, until a link leads out of the innermost one.
+walks it, noting each repository around where each step lands, until a link leads out of the innermost one: a link
+from outside into the repository (``out/lnk -> repo/scenarios``) or from one of its folders into a submodule of a
+submodule (``other/ilink -> ../mid/inner``) enters every repository around its target, so the spelling never
+changes the answer (QA).
 
 Of those repositories, REF is read in the outermost one that records the next as its own, starting from the one the
 working directory is in: ``check scenarios/shared --base main``, with ``scenarios/shared`` a submodule, compares it
@@ -27,7 +30,7 @@ class Locator:
     def __init__(self) -> None:
         self._real: dict[str, str] = {}
         self._tops: dict[str, str | None] = {}
-        self._recorded: dict[tuple[str, str, bool], bool] = {}
+        self._recorded: dict[tuple[str, str], bool] = {}
         self.here = self.toplevel(os.getcwd())
 
     def real(self, path: str) -> str:
@@ -56,27 +59,29 @@ class Locator:
                 folder = str(path) if os.path.isdir(path) else os.path.dirname(str(path)) or "."
                 raise BaselineError(f"{folder} is not inside a git repository")
             return top, None
+        # Never above the working directory's repository: run in ~/proj, a home folder kept in git with everything
+        # else untracked does not swallow the project. Below it, or run from outside the path's repositories, a
+        # repository is its outer one's where that one records it (a submodule) or holds it untracked (a clone), as
+        # a walk of the folder holding it finds it.
         start = tops.index(self.here) if self.here in tops else 0
         at = len(tops) - 1
-        # Untracked repositories count only below the working directory's: from outside it, a home folder kept in git
-        # with everything else ignored or untracked would otherwise swallow every project below it.
-        while at > start and self._records(tops[at - 1], tops[at], untracked=self.here in tops):
+        while at > start and self._records(tops[at - 1], tops[at]):
             at -= 1
         return tops[at], tops[at + 1] if at + 1 < len(tops) else None
 
     def is_top(self, folder: str) -> bool:
         return os.path.lexists(os.path.join(folder, ".git")) and self.toplevel(folder) == folder
 
-    def _records(self, outer: str, inner: str, untracked: bool) -> bool:
+    def _records(self, outer: str, inner: str) -> bool:
         """Whether ``outer`` lists ``inner`` as a repository of its own: a submodule (or a repository added) in its
-        index, or with ``untracked`` an untracked one, as ci/baseline.py's comparison walks them."""
-        key = (outer, inner, untracked)
+        index, or an untracked one, as ci/baseline.py's comparison walks them."""
+        key = (outer, inner)
         if key not in self._recorded:
             name = os.path.relpath(inner, outer)
             staged = run(outer, "ls-files", "-z", "--stage", "--", name).stdout.split(b"\0")
             found = any(entry.startswith(b"160000 ") and entry.split(b"\t", 1)[-1] == os.fsencode(name)
                         for entry in staged)
-            if not found and untracked:
+            if not found:
                 others = run(outer, "ls-files", "-z", "--others", "--exclude-standard", "--", name).stdout
                 found = os.fsencode(name + "/") in others.split(b"\0")
             self._recorded[key] = found
@@ -92,15 +97,26 @@ def walked_tops(path: Path, real: Callable[[str], str], is_top: Callable[[str], 
         if part in ("", os.curdir):
             continue
         following = real(os.path.join(walked, part))
-        if tops and not within(following, tops[-1]):
-            if part != os.pardir:
-                break
-            # Up and out as written (../other/x.yaml): the repositories left behind do not hold the path.
-            tops = [top for top in tops if within(following, top)]
+        if tops and not within(following, tops[-1]) and part != os.pardir:
+            break
         walked = following
-        if is_top(walked):
-            tops.append(walked)
+        # Up and out as written (../other/x.yaml) leaves repositories behind; a step, or a link from outside
+        # (out/lnk -> repo/scenarios) or within (other/ilink -> ../mid/inner), enters every repository around where
+        # it lands, the ones it jumps past included: each is a unit of the one around it.
+        tops = [top for top in tops if within(walked, top)]
+        tops += [top for top in _around(walked, is_top) if not tops or (top != tops[-1] and within(top, tops[-1]))]
     return tops
+
+
+def _around(folder: str, is_top: Callable[[str], bool]) -> list[str]:
+    """The repository tops holding the real ``folder``, outermost first."""
+    found = []
+    at = os.sep
+    for part in Path(folder).parts[1:]:
+        at = os.path.join(at, part)
+        if is_top(at):
+            found.append(at)
+    return found
 
 
 def within(path: str, folder: str) -> bool:
