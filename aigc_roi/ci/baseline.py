@@ -261,8 +261,11 @@ def removed_since(files: Sequence[Path], changes: Sequence[Change]) -> frozenset
     """The ``files`` named that are gone from the working tree, and that ``changes`` lists as removed since REF (a
     file, or a folder with files below it): of these, `check --base` reports the removal, not a file it cannot read
     (``git diff --name-only REF | xargs aigc-roi check --base REF`` names the files a pull request deletes). A path
-    that exists neither now nor at REF is not among them."""
+    that exists neither now nor at REF is not among them. A file renamed since REF is among them where its new name
+    is checked too (``check b.yaml c.yaml``, b.yaml renamed c.yaml): the rename, reported under the new name, says
+    where it went."""
     removed = [Path(change.path) for change in changes if change.status == "removed"]
+    removed += [Path(change.was) for change in changes if change.status == "renamed" and change.was is not None]
     return frozenset(file for file in files if not os.path.lexists(file)
                      and any(path == file or file in path.parents for path in removed))
 

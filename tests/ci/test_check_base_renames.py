@@ -114,6 +114,21 @@ def test_a_file_moved_out_of_the_given_paths_is_removed_from_them(repo: Path) ->
     assert "scenarios/plan.yaml (Spec example): removed since HEAD" in result.stdout
 
 
+def test_both_names_of_a_renamed_file_given(repo: Path) -> None:
+    """`git diff --name-only HEAD | xargs check --base HEAD` names the old path too: it is the rename's, reported
+    once under the new name (held to its old version, so both targets on the change missed), not a file that
+    cannot be read."""
+    renamed(repo, "scenarios/plan.yaml", "scenarios/plan-q3.yaml")
+    result = invoke(["check", "scenarios/plan.yaml", "scenarios/plan-q3.yaml", "--base", "HEAD", "--format", "json"])
+    assert result.exit_code == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert [s["path"] for s in data["scenarios"]] == [str(Path("scenarios/plan-q3.yaml"))]
+    assert [(c["path"], c["status"], c["old_path"]) for c in data["baseline"]["changes"]] == [
+        (str(Path("scenarios/plan-q3.yaml")), "renamed", str(Path("scenarios/plan.yaml")))]
+    assert held_on_change(result.stdout, "scenarios/plan-q3.yaml") == {
+        "max_npv_drop": (pytest.approx(17_500 / 30_750), False), "max_payback_delay": (1, False)}
+
+
 def test_a_move_git_does_not_see_yet_is_a_removed_file_and_a_new_one(repo: Path) -> None:
     (repo / "scenarios" / "plan.yaml").rename(repo / "scenarios" / "plan-q3.yaml")  # mv without git add
     write(repo, {"scenarios/plan-q3.yaml": CUT})
