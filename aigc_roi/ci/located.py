@@ -30,7 +30,7 @@ class Locator:
     def __init__(self) -> None:
         self._real: dict[str, str] = {}
         self._tops: dict[str, str | None] = {}
-        self._recorded: dict[tuple[str, str], bool] = {}
+        self._recorded: dict[tuple[str, str, bool], bool] = {}
         self.here = self.toplevel(os.getcwd())
 
     def real(self, path: str) -> str:
@@ -59,29 +59,30 @@ class Locator:
                 folder = str(path) if os.path.isdir(path) else os.path.dirname(str(path)) or "."
                 raise BaselineError(f"{folder} is not inside a git repository")
             return top, None
-        # Never above the working directory's repository: run in ~/proj, a home folder kept in git with everything
-        # else untracked does not swallow the project. Below it, or run from outside the path's repositories, a
-        # repository is its outer one's where that one records it (a submodule) or holds it untracked (a clone), as
-        # a walk of the folder holding it finds it.
+        # Never above the working directory's repository: run in ~/proj, a home folder kept in git does not swallow
+        # the project. A repository is its outer one's where that one records it (a submodule) or, below the working
+        # directory's repository, holds it untracked (a clone), as a walk of the folder holding it finds it; run from
+        # outside the path's repositories, an untracked one is its own (a home folder kept in git with everything
+        # else untracked would otherwise swallow every project below it).
         start = tops.index(self.here) if self.here in tops else 0
         at = len(tops) - 1
-        while at > start and self._records(tops[at - 1], tops[at]):
+        while at > start and self._records(tops[at - 1], tops[at], untracked=self.here in tops):
             at -= 1
         return tops[at], tops[at + 1] if at + 1 < len(tops) else None
 
     def is_top(self, folder: str) -> bool:
         return os.path.lexists(os.path.join(folder, ".git")) and self.toplevel(folder) == folder
 
-    def _records(self, outer: str, inner: str) -> bool:
+    def _records(self, outer: str, inner: str, untracked: bool) -> bool:
         """Whether ``outer`` lists ``inner`` as a repository of its own: a submodule (or a repository added) in its
-        index, or an untracked one, as ci/baseline.py's comparison walks them."""
-        key = (outer, inner)
+        index, or with ``untracked`` an untracked one, as ci/baseline.py's comparison walks them."""
+        key = (outer, inner, untracked)
         if key not in self._recorded:
             name = os.path.relpath(inner, outer)
             staged = run(outer, "ls-files", "-z", "--stage", "--", name).stdout.split(b"\0")
             found = any(entry.startswith(b"160000 ") and entry.split(b"\t", 1)[-1] == os.fsencode(name)
                         for entry in staged)
-            if not found:
+            if not found and untracked:
                 others = run(outer, "ls-files", "-z", "--others", "--exclude-standard", "--", name).stdout
                 found = os.fsencode(name + "/") in others.split(b"\0")
             self._recorded[key] = found

@@ -1,6 +1,6 @@
 """`check --base REF` of files in a submodule, or behind links, reached by any spelling: a link into the
 submodule, a link from outside the repository into it, a submodule in a submodule, an untracked clone given from
-no repository. Each file is compared where its real path lies, with what REF records there (a submodule at the
+the repository around it or from none. Each file is compared where its real path lies, with what REF records there (a submodule at the
 commit the outer REF records), and a link's own change (added, re-pointed) is a change of the path through it.
 QA saw each of these read as "no change" (or the submodule's own tag, or `unknown git revision`).
 
@@ -134,16 +134,22 @@ def test_a_submodule_in_a_submodule_through_a_link(tmp_path: Path, monkeypatch: 
         assert changes(given) == {str(Path(given) / "plan.yaml"): ("modified", NPV[12], NPV[14])}, given
 
 
-def test_an_untracked_clone_given_from_no_repository(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """scenarios/clone, an untracked repository: its file is new since base, given alone or beside a file of repo,
-    as when scenarios/ is given."""
+def test_an_untracked_clone_is_the_outer_repositorys_only_from_within_it(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """scenarios/clone, an untracked repository with a `base` of its own (p = 10, now 12). Run in repo, whose walk of
+    scenarios/ finds the clone, its file is new since repo's base, given alone or beside a file of repo. Run from no
+    repository, the clone is its own: REF is its `base`, so its file is modified, -4,250 -> -750 (a home folder kept
+    in git, with every project below it untracked, would otherwise read REF for each of them)."""
     clone = repo / "scenarios/clone"
-    write(clone, {"c.yaml": AT[12]})
+    write(clone, {"c.yaml": AT[10]})
     commit_all(clone, monkeypatch)
+    git(clone, "branch", "base")
+    write(clone, {"c.yaml": AT[12]})
+    monkeypatch.chdir(repo)
+    new = {str(Path("scenarios/clone/c.yaml")): ("new", None, NPV[12])}
+    assert changes("scenarios/clone") == new
+    assert changes("scenarios/clone", "scenarios/s.yaml") == new
     monkeypatch.chdir(repo.parent)
-    new = {str(Path("repo/scenarios/clone/c.yaml")): ("new", None, NPV[12])}
-    assert changes("repo/scenarios/clone") == new
-    assert changes("repo/scenarios/clone", "repo/scenarios/s.yaml") == new
+    assert changes("repo/scenarios/clone") == {str(Path("repo/scenarios/clone/c.yaml")): ("modified", NPV[10], NPV[12])}
 
 
 def test_a_link_out_of_the_submodule_into_the_outer_repository(repo: Path) -> None:
