@@ -145,15 +145,17 @@ from aigc_roi.model.scenario import FloatArray, RetentionDays, Scenario
 from aigc_roi.model.sources import group_of_sources, groups_like
 from aigc_roi.model.tree import leaves, map_arrays
 
-CHUNK_CELLS = 1 << 17
-"""Sample-months evaluated at once, at any horizon: a chunk's arrays are 1 MB
-each, so the two or three a numpy pass reads and writes stay in a core's
-2 MB L2 cache, where at 24 months (and more) the engine's passes over memory,
-not its arithmetic, set its speed. Chunks of 2^18 and 2^19 cells (at 120
-months), chosen when two threads shared Python's lock and every extra numpy
-call made them wait, took 15-25% longer on one core; on forked workers
-(whatif/forked.py), which share no lock, the smaller chunk is the faster at
-every count of them (docs/speed-history.md)."""
+CHUNK_CELLS = 1 << 18
+"""Sample-months evaluated at once, at any horizon: a chunk's arrays are 2 MB
+each (4,369 samples at 120 months, 10,922 at 24). Measured on the 2-core
+EPYC the README's speed table comes from (2 MB of L2 a core, 32 MB of L3
+shared), `simulate` of a million samples of the 10-channel plan on its two
+forked workers took a median 3.39 s of wall and 5.85 s of CPU at 120 months
+against 3.71 s and 6.39 s in chunks of 2^17 (1 MB arrays, chosen on the
+build machine before it, where they were the faster), 1.29 s and 1.71 s at
+24 months against 1.31 s and 1.83 s; ten million samples streamed in 43 s
+against 66 s, at a peak 20 MB higher (docs/speed-history.md). Chunks of 2^19
+were no faster."""
 
 
 LARGEST_BLOCK_CELLS = (32 << 20) // 8

@@ -8,17 +8,18 @@ from aigc_roi.model.engine import by_month_channels, chunk_samples, chunk_sample
 from aigc_roi.reader.load import load_text
 
 
-@pytest.mark.parametrize(("horizon", "samples"), [(1, 131_072), (24, 5_461), (60, 2_184), (61, 2_148), (120, 1_092)])
-def test_a_chunk_is_2_17_sample_months_at_every_horizon(horizon: int, samples: int) -> None:
-    # 2^17 = 131,072 sample-months: / 24 = 5,461.3, / 60 = 2,184.5, / 61 = 2,148.7, / 120 = 1,092.3, rounded down.
+@pytest.mark.parametrize(("horizon", "samples"), [(1, 262_144), (24, 10_922), (60, 4_369), (61, 4_297), (120, 2_184)])
+def test_a_chunk_is_2_18_sample_months_at_every_horizon(horizon: int, samples: int) -> None:
+    # 2^18 = 262,144 sample-months: / 24 = 10,922.7, / 60 = 4,369.1, / 61 = 4,297.4, / 120 = 2,184.5, rounded down.
     assert chunk_samples(horizon) == samples
 
 
 @pytest.mark.parametrize(("horizon", "channels", "samples"), [(120, 40, 873), (120, 32, 1_092), (120, 33, 1_059),
-                                                              (24, 40, 4_369), (24, 1, 5_461)])
+                                                              (24, 40, 4_369), (24, 1, 10_922)])
 def test_the_months_of_channels_by_month_fit_one_reusable_block(horizon: int, channels: int, samples: int) -> None:
-    # 32 MiB of float64 is 4,194,304 numbers: 4,194,304 / (40 x 120) = 873.8; 32 x 120 x 1,092 = 4,193,280 fits;
-    # 4,194,304 / (33 x 120) = 1,059.2; 4,194,304 / (40 x 24) = 4,369.1, under the 5,461 of 24 months.
+    # 32 MiB of float64 is 4,194,304 numbers: 4,194,304 / (40 x 120) = 873.8; 4,194,304 / (32 x 120) = 1,092.3, under
+    # the 2,184 of 120 months; 4,194,304 / (33 x 120) = 1,059.2; 4,194,304 / (40 x 24) = 4,369.1, under the 10,922 of
+    # 24 months.
     assert chunk_samples(horizon, channels) == samples
     assert channels * horizon * samples * 8 <= 32 << 20
 
@@ -35,15 +36,15 @@ retention: {monthly_churn: 0.3}
 monetization: {purchases: [{name: Pack, price: 10, rate: 0.1}]}
 """, "two.yaml").scenario
     assert by_month_channels(scenario) == 2
-    # 131,072 / 12 = 10,922.7 samples; two channels' months, 4,194,304 / 24 = 174,762, do not bind.
-    assert chunk_samples_of(scenario) == 10_922
+    # 262,144 / 12 = 21,845.3 samples; two channels' months, 4,194,304 / 24 = 174,762, do not bind.
+    assert chunk_samples_of(scenario) == 21_845
 
 
-@pytest.mark.parametrize(("horizon", "days", "samples"), [(120, 3_653, 1_092), (120, 4_000, 1_048),
-                                                          (24, 90, 5_461), (24, 770, 5_447)])
+@pytest.mark.parametrize(("horizon", "days", "samples"), [(120, 3_653, 1_148), (120, 4_000, 1_048),
+                                                          (24, 90, 10_922), (24, 770, 5_447)])
 def test_a_chunk_fits_its_drawn_day_points_in_2_22_sample_days(horizon: int, days: int, samples: int) -> None:
-    # 2^22 = 4,194,304 sample-days: / 3,653 = 1,148.2, over the 1,092 of 120 months; / 4,000 = 1,048.6;
-    # at 24 months 90 days never bind, and 4,194,304 / 770 = 5,447.1 is under 5,461.
+    # 2^22 = 4,194,304 sample-days: / 3,653 = 1,148.2, under the 2,184 of 120 months; / 4,000 = 1,048.6;
+    # at 24 months 90 days never bind, and 4,194,304 / 770 = 5,447.1 is under 10,922.
     assert chunk_samples(horizon, sampled_days=days) == samples
 
 
@@ -64,5 +65,5 @@ monetization: {{purchases: [{{name: Pack, price: 10, rate: 0.1}}]}}
 def test_only_a_retention_with_a_drawn_day_counts_all_its_days(plan_days: str, drawn: int) -> None:
     scenario = load_text(DAYS.format(plan_days=plan_days), "days.yaml").scenario
     assert sampled_day_points(scenario) == drawn
-    # 131,072 / 12 = 10,922 samples, or 4,194,304 / 2,000 = 2,097 where the plan's 2,000 days are fitted per sample.
-    assert chunk_samples_of(scenario) == (10_922 if not drawn else 2_097)
+    # 262,144 / 12 = 21,845 samples, or 4,194,304 / 2,000 = 2,097 where the plan's 2,000 days are fitted per sample.
+    assert chunk_samples_of(scenario) == (21_845 if not drawn else 2_097)
