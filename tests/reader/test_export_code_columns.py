@@ -94,3 +94,23 @@ def test_a_workbooks_code_column_is_held_past_its_empty_cells(tmp_path: Path) ->
                                                           ["2025-03-01", "m_jp", None, 1250], ["2025-03-02", "m_jp", "JPY", 2000]]})
     # Row 2's cell is empty: the first cell in JPY is row 3's.
     assert refusals(path) == [_refusal(path, 3, "通貨", "JPY")]
+
+
+BREAKDOWNS = ("Day,Campaign name,Age,Gender,Placement,Amount spent,Impressions,Link clicks\n"
+              "2025-03-01,m_en,ALL,ALL,TOP,10.00,100,1\n2025-03-02,m_en,ALL,ALL,TOP,11.00,100,1\n")
+"""Breakdown columns whose cells are words that ISO 4217 also lists (ALL: the Albanian lek, TOP: the Tongan pa'anga)."""
+
+
+def test_columns_of_words_that_are_also_codes_stay_ignored(tmp_path: Path) -> None:
+    """QA: this export, read before the codes columns were held to the plan's currency, was refused as in lek and
+    pa'anga (Age, Gender, Placement)."""
+    report = read_report([written(tmp_path, BREAKDOWNS)], HORIZON, currency="CNY")
+    (source,) = report.sources
+    assert set(source.ignored) == {"Age", "Gender", "Placement"}
+    assert sum(row.spend for row in report.rows) == 21.0
+
+
+def test_a_word_code_beside_another_code_is_a_currency(tmp_path: Path) -> None:
+    path = written(tmp_path, MADE_UP.replace(",USD,10.00", ",ALL,10.00"))
+    assert refusals(path, "CNY") == [_refusal(path, 2, "Zorvalu", "ALL"), _refusal(path, 4, "Zorvalu", "EUR"),
+                                     _refusal(path, 5, "Zorvalu", "USD")]

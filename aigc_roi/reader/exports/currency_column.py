@@ -47,6 +47,14 @@ CODE_COLUMN = "a column whose every cell is an ISO 4217 currency code is read as
 """Why a column no shape names is held to the plan's currency, told with its refusal."""
 
 
+WORD_CODES = frozenset({"ALL", "BAM", "BOB", "BTN", "CAD", "COP", "CUP", "GEL", "MAD", "MOP", "PEN", "SLE", "SOS", "TOP",
+                        "TRY"})
+"""Active ISO 4217 codes that are also words or other codes an export writes in capitals (a breakdown's ``ALL``, a
+placement's ``TOP``, ``BTN`` and ``SLE`` Bhutan's and Sierra Leone's country codes): a column of these alone is not
+taken for a currency column (QA: an export whose Age, Gender and Placement read ALL, ALL, TOP was refused as in lek
+and pa'anga); beside another code, they are read as currencies."""
+
+
 class CodeColumns:
     """The columns a shape does not read (``unread``: index -> header) whose every cell that states something is an
     active ISO 4217 code in capitals (``JPY``): a currency column under a header no source spells (Meta's Japanese
@@ -70,8 +78,9 @@ class CodeColumns:
                 del self.first[index]  # a cell that is no code: no currency column
 
     def columns(self) -> list[int]:
-        """The columns that are currency columns, left to right."""
-        return sorted(index for index, codes in self.first.items() if codes)
+        """The columns that are currency columns, left to right: one holding a code that is no English word too
+        (``WORD_CODES``): a breakdown's ``ALL`` and a placement's ``TOP`` are no lek nor pa'anga."""
+        return sorted(index for index, codes in self.first.items() if set(codes) - WORD_CODES)
 
     def refused(self, file: str) -> list[ScenarioError]:
         """Each currency column's first cell in each currency other than the plan's, as ``CurrencyCells`` refuses
