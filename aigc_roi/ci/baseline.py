@@ -89,12 +89,15 @@ def _detection(top: str) -> str:
     return "--find-copies" if setting in (b"copies", b"copy") else "--find-renames"
 
 
-def _commit(top: str, ref: str) -> str:
+def _commit(top: str, ref: str, here: str | None) -> str:
+    """``ref``'s commit in the repository ``top``; refused naming ``top`` where the command does not run in it
+    (``here``, the working directory's repository): REF read in the repository that records the path's own as a
+    submodule is no revision of the repository the path names (QA)."""
     done = run(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
     if done.returncode != 0:
         # A shallow clone (actions/checkout's default depth of 1) holds neither the base branch nor HEAD~1.
         shallow = run(top, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
-        raise BaselineError(f"unknown git revision {ref!r}"
+        raise BaselineError(f"unknown git revision {ref!r}" + ("" if top == here else f" in the repository {top}")
                             + ("; this clone is shallow: fetch the history (actions/checkout fetch-depth: 0)" if shallow else ""))
     return done.stdout.decode().strip()
 
@@ -166,7 +169,7 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     locator = Locator()
     top, pathspecs = _repository(given, locator)
     listed: dict[str, _Listed] = {}
-    commit = _commit(top, ref)
+    commit = _commit(top, ref, locator.here)
     # A file named as a folder (plan.yaml/) names nothing to compare, where its real path is the file's.
     named = [(path, real, spec) for (path, real), spec in zip(given, pathspecs, strict=True) if not file_named_as_folder(path)]
     if not named:

@@ -922,6 +922,8 @@ _MESSAGES = _rules([
     (r"--grid: (.*)", lambda m: _under_option("--grid", m[1]) or m[0]),
     (r"--base: git was not found on PATH", "--base：PATH 中找不到 git"),
     (r"--base: git (\S+) failed: (.*)", "--base：git {0} 失败：{1}"),
+    (r"--base: unknown git revision ('.*') in the repository (.*?); (.*)", "--base：仓库 {1} 中没有 git 版本 {0}；{2}"),
+    (r"--base: unknown git revision ('.*') in the repository (.*)", "--base：仓库 {1} 中没有 git 版本 {0}"),
     (r"--base: unknown git revision (.*)", "--base：未知的 git 版本 {0}"),
     (r"--base: (.*) is not inside a git repository", "--base：{0} 不在 git 仓库中"),
     (r"--base: (.*) is outside the git repository (.*) that holds (.*); check each repository on its own",

@@ -165,3 +165,23 @@ def test_a_link_out_of_the_submodule_into_the_outer_repository(repo: Path) -> No
     assert changes("scenarios/sub/up.yaml") == {}
     write(repo, {"shared/q.yaml": AT[14]})
     assert changes("scenarios/sub/up.yaml") == {str(Path("scenarios/sub/up.yaml")): ("modified", NPV[10], NPV[14])}
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "--base: unknown git revision 'own' in the repository {top}"),
+                                            ("zh", "--base：仓库 {top} 中没有 git 版本 'own'")])
+def test_a_revision_missing_from_the_outer_repository_names_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               lang: str, said: str) -> None:
+    """proj, a repository the outer one records (git add of a clone), given from no repository: REF is read in the
+    outer one (docs/ci.md), so a branch only proj has is unknown there, and the refusal says where it looked, as
+    proj's own name would mislead (QA)."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    outer = tmp_path / "home"
+    proj = outer / "proj"
+    write(proj, {"scenarios/plan.yaml": AT[10]})
+    commit_all(proj, monkeypatch)
+    git(proj, "branch", "own")
+    write(outer, {"notes.txt": "kept\n"})
+    commit_all(outer, monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["check", "home/proj/scenarios", "--base", "own", "--lang", lang])
+    assert (result.exit_code, result.stderr) == (2, f"aigc-roi: {said.format(top=os.path.realpath(outer))}\n")
