@@ -113,6 +113,9 @@ def allocation_json(result: Allocation, currency: str) -> dict[str, Any]:
                  **_months_json(result, result.held_months if result.basis == "held" else (), "held_months",
                                 "held_month_labels")},
         "gain": plain(result.gain),
+        # Today's budgets with the channels the best split moves in budget form (docs/allocate.md, channels given by
+        # volume): null where no channel written by volume under draws is moved.
+        "current_in_budget_form": None if result.current_in_budget_form is None else plain(result.current_in_budget_form),
         "recommended_budget": None if (recommended := result.recommended) is None else recommended.budget,
         "still_rising": result.still_rising,
         "target_roas": result.target_roas,

@@ -105,7 +105,8 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
     if warning.code in VOLUME_LABELS and channel is not None:
         kind = channel_type(channel.type)
         volume, cost = (_field_words(kind, name, lang) for name in (kind.volumes[-1], kind.unit_cost))
-        return label(VOLUME_LABELS[warning.code], lang).format(channel=channel.name, volume=volume, cost=cost)
+        text = label(VOLUME_LABELS[warning.code], lang).format(channel=channel.name, volume=volume, cost=cost)
+        return sentences([text, _form_change_text(result, warning, style) or ""], lang)
     if channel is None:
         return priced_label(result, WARNING_LABELS[warning.code], style)
     key: str = warning.code
@@ -125,6 +126,38 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
     return priced_label(result, WARNING_LABELS[key], style).format(
         channel=channel.name, amount=budget_text(result, style)(channel.minimum if key == "on_minimum" else channel.maximum),
         budget=budget_name(result))
+
+
+def _form_change_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str | None:
+    """After the last warning of a channel written by volume under draws, where the best split moves such a channel:
+    today's split in budget form against today as written, and the part of the gain that change of form is
+    (Allocation.current_in_budget_form), the objective written as the summary writes it, the change as "spend less"
+    writes a loss (money, or percentage points of a chance)."""
+    in_form = result.current_in_budget_form
+    flagged = [w.channel for w in result.warnings if w.code in VOLUME_LABELS and w.channel is not None]
+    # Forms that read the same objective (a chance of payback of 100% either way) leave the gain the re-split's.
+    if in_form is None or in_form == result.current_value or warning is not _last_volume(result):
+        return None
+    change = in_form - result.current_value
+    if result.objective == "payback_probability":
+        change_text = f"{fixed(change, 2, separators=True, shift=2)} {label('percentage_points', style.lang)}"
+    else:
+        change_text = style.money(change, 0)
+    # Told apart where the two read alike as the summary rounds them.
+    def show(value: float, places: int) -> str:
+        return (style.percent(value, 2 + places) if result.objective == "payback_probability"
+                else style.money(value, places))
+
+    in_form_text, today_text = told_apart(show, in_form, result.current_value, 0)
+    names = list(dict.fromkeys(flagged))
+    key, extra = (("allocate_form_change", {}) if len(names) == 1
+                  else ("allocate_form_change_many", {"channels": listed(names, label("list_separator", style.lang))}))
+    return label(key, style.lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang),
+                                         in_form=in_form_text, today=today_text, change=change_text, **extra)
+
+
+def _last_volume(result: Allocation) -> AllocationWarning | None:
+    return next((w for w in reversed(result.warnings) if w.code in VOLUME_LABELS), None)
 
 
 def _field_words(kind: type[ChannelType], name: str, lang: str) -> str:

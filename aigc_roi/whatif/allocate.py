@@ -338,6 +338,8 @@ def allocate(
     # Under draws a moved channel's budget form and the file differ where its unit cost or volume is a range.
     drawn_costs, drawn_volumes = ((volume_at_drawn_cost(scenario, movable), drawn_volume(scenario, movable))
                                   if drawn is not None else ([], []))
+    in_budget_form = (_in_best_form(judge, current, best.split, {*drawn_costs, *drawn_volumes}, names)
+                      if risk and drawn is not None else None)
     return Allocation(
         scenario=scenario.name,
         objective=objective,
@@ -366,7 +368,25 @@ def allocate(
         held_months=best.held_months,
         held_for=best.held_for,
         basis=best.basis,
+        current_in_budget_form=in_budget_form,
     )
+
+
+def _in_best_form(judge: Judge, current: np.ndarray, best: np.ndarray, flagged: set[str],
+                  names: Sequence[str]) -> float | None:
+    """The objective at today's budgets, each channel copy the best split moves in budget form (its budget fixed, its
+    volume bought at the drawn unit cost), the others as the file writes them, on the judge's draws: what today's split
+    reads in the form the best split is run in, so that the gain splits into that change of form and the re-split
+    (docs/allocate.md, channels given by volume). None where the best split moves no copy of a channel written by volume
+    under draws (``flagged``, by name; ``names``: each column's channel), where the two forms are one."""
+    moved = best != current
+    if not any(moved[c] for c, name in enumerate(names) if name in flagged):
+        return None
+    # A copy whose budget equals "today" here is the file's (at_splits): NaN equals nothing, so the moved ones buy in
+    # budget form.
+    today = np.where(moved, np.nan, current)
+    in_form = Judge(judge.median, judge.drawn, judge.indices, judge.objective, judge.target, Limits(), today)
+    return in_form(current[None])[0].value
 
 
 def _ranked(choice: Choice) -> tuple[bool, float]:

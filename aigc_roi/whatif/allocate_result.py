@@ -273,6 +273,12 @@ class Allocation:
     """Which split is the best: the search's (as if every gate passed), ``--target-roas``'s fill (no search),
     ``--reach``'s reaching split (the milestone's search, not the objective's), the search's or the fill's with
     ``held_months`` held, or today's, when neither does better once the gates decide."""
+    current_in_budget_form: float | None = None
+    """Under a risk objective, the objective at today's budgets with each channel the best split moves in budget form
+    (its budget fixed, its volume bought at the drawn unit cost), on the same draws: where the best split moves a channel
+    written by volume under draws (warnings ``volume_at_drawn_cost``, ``drawn_volume``), ``best_value -
+    current_in_budget_form`` is the re-split and ``current_in_budget_form - current_value`` the change of form; None
+    elsewhere (docs/allocate.md, channels given by volume)."""
 
     @property
     def target_payback_months(self) -> int:

@@ -78,6 +78,20 @@ LABELS: dict[str, Label] = {
         "{channel} 按{volume}填写，{cost}为抽样区间：改变其预算的分配固定的是预算，其{volume}随抽样的{cost}变化；"
         "当前分配即文件所写，{volume}固定。",
     ),
+    # Appended to the last of those warnings where the best split moves such a channel (Allocation
+    # current_in_budget_form): how much of the gain is the change of form, not the re-split.
+    "allocate_form_change": Label(
+        "Today's split in budget form reads {objective} {in_form} (today as written {today}): {change} of the gain is "
+        "that change of form, the rest the re-split.",
+        "当前分配按预算形式计算时，{objective}为 {in_form}（按文件所写为 {today}）：收益中 {change} 来自这一形式变化，"
+        "其余来自重新分配。",
+    ),
+    "allocate_form_change_many": Label(
+        "Today's split with {channels} in budget form reads {objective} {in_form} (today as written {today}): {change} "
+        "of the gain is that change of form, the rest the re-split.",
+        "当前分配中 {channels} 按预算形式计算时，{objective}为 {in_form}（按文件所写为 {today}）：收益中 {change} 来自这一"
+        "形式变化，其余来自重新分配。",
+    ),
     "allocate_warning_drawn_volume": Label(
         "{channel} is written as a range of {volume}: a split that moves its budget fixes that budget, which buys its "
         "{volume} at its {cost}, so their range is not drawn there; today's split is the file's, {volume} drawn.",
