@@ -149,7 +149,9 @@ def _form_change_text(result: Allocation, warning: AllocationWarning, style: Num
                 else style.money(value, places))
 
     in_form_text, today_text = told_apart(show, in_form, result.current_value, 0)
-    names = list(dict.fromkeys(flagged))
+    # The channels in budget form: those of the warnings the best split moves in some phase.
+    moved = {name for phase in result.phases for name, budget in phase.best.items() if budget != phase.current.get(name)}
+    names = [name for name in dict.fromkeys(flagged) if name in moved]
     key, extra = (("allocate_form_change", {}) if len(names) == 1
                   else ("allocate_form_change_many", {"channels": listed(names, label("list_separator", style.lang))}))
     return label(key, style.lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang),

@@ -104,3 +104,19 @@ def test_a_chance_of_payback_reads_percentage_points(tmp_path: Path) -> None:
     message = next(w for w in allocated["warnings"] if w["code"] == "volume_at_drawn_cost")["message"]
     assert (f"reads chance of payback {100 * by_budget:.2f}% (today as written {100 * written:.2f}%): "
             f"{100 * (by_budget - written):.2f} pp of the gain") in message
+
+
+def test_two_channels_in_budget_form_are_named(tmp_path: Path) -> None:
+    # Feed written by 250 users at a bid of "10..40" too: both moved, both in budget form (5,000 each).
+    plan = PLAN.replace("{name: Feed, type: cpa, bid: 20, budget: 5000, saturation_budget: 4000}",
+                        '{name: Feed, type: cpa, bid: "10..40", users: 250}')
+    both = plan.replace("users: 250", "budget: 5000")
+    written = _json(tmp_path, plan, "simulate", *DRAWS, "--percentiles", "10")["figures"]["npv"]["p10"]
+    by_budget = _json(tmp_path, both, "simulate", *DRAWS, "--percentiles", "10")["figures"]["npv"]["p10"]
+    allocated = _json(tmp_path, plan, *ALLOCATE)
+    assert allocated["current_in_budget_form"] == pytest.approx(by_budget, rel=1e-12)
+    messages = [w["message"] for w in allocated["warnings"] if w["code"] == "volume_at_drawn_cost"]
+    # Said once, after the last of the two.
+    assert [("change of form" in message) for message in messages] == [False, True]
+    assert (f"Today's split with Search, Feed in budget form reads P10 NPV {by_budget:,.0f} (today as written "
+            f"{written:,.0f})") in messages[-1]
