@@ -20,16 +20,21 @@ from test_validate_and_check import example, write
 AT = {price: example(price=price, targets="min_roi: 0") for price in (10, 12, 14)}
 
 
+def own_repository(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``folder`` a repository of its own: plan.yaml at p = 10 (its own branch `base`), then p = 12, committed."""
+    write(folder, {"plan.yaml": AT[10]})
+    commit_all(folder, monkeypatch)
+    git(folder, "branch", "base")
+    write(folder, {"plan.yaml": AT[12]})
+    git(folder, "commit", "-q", "-am", "p = 12")
+
+
 @pytest.fixture
 def outer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """scenarios/shared, a repository of its own: plan.yaml at p = 10 (its branch `base`), then p = 12, which the
-    outer repository records (its branch `base`, tag `withsub`); now edited to p = 14, uncommitted."""
+    """scenarios/shared, a repository of its own (``own_repository``) at p = 12, which the outer repository records
+    (its branch `base`, tag `withsub`); now edited to p = 14, uncommitted."""
     shared = tmp_path / "scenarios/shared"
-    write(shared, {"plan.yaml": AT[10]})
-    commit_all(shared, monkeypatch)
-    git(shared, "branch", "base")
-    write(shared, {"plan.yaml": AT[12]})
-    git(shared, "commit", "-q", "-am", "p = 12")
+    own_repository(shared, monkeypatch)
     write(tmp_path, {"scenarios/top.yaml": AT[14]})  # unchanged, and passing min_roi
     commit_all(tmp_path, monkeypatch)  # records scenarios/shared at its p = 12 commit (mode 160000)
     git(tmp_path, "branch", "base")

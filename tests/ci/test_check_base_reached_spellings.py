@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 from cli_runner import invoke
+from test_check_base_outer_repository import AT, own_repository
 from test_check_zh import commit_all, git
-from test_validate_and_check import example, write
+from test_validate_and_check import write
 
-AT = {price: example(price=price, targets="min_roi: 0") for price in (10, 12, 14)}
 NPV = {10: pytest.approx(-4_250), 12: pytest.approx(-750), 14: pytest.approx(2_750)}
 
 
@@ -31,12 +31,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     scenarios/s.yaml -> sub/plan.yaml, committed. The working directory is repo; tmp_path is in no repository."""
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     root = tmp_path / "repo"
-    sub = root / "scenarios/sub"
-    write(sub, {"plan.yaml": AT[10]})
-    commit_all(sub, monkeypatch)
-    git(sub, "branch", "base")
-    write(sub, {"plan.yaml": AT[12]})
-    git(sub, "commit", "-q", "-am", "p = 12")
+    own_repository(root / "scenarios/sub", monkeypatch)
     write(root, {"shared/q.yaml": AT[10]})
     (root / "scenarios/r.yaml").symlink_to("../shared/q.yaml")
     (root / "scenarios/s.yaml").symlink_to("sub/plan.yaml")
