@@ -13,24 +13,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from test_sensitivity_gate_marks import PLAN
 from typer.testing import CliRunner
 
 from aigc_roi.cli.app import app
 from aigc_roi.present.stand_ins import MARKS, for_encoding
 
-PLAN = """
-name: a one-month test that unlocks a dear channel
-horizon_months: 3
-acquisition:
-  - {name: T, type: cpa, bid: 10, users: 100, months: 1}
-  - {name: U, type: cpa, bid: 40, users: 100, months: 2-3}
-gates:
-  - {name: test, after_month: 1, channels: [T], min_roas: 0.9, then: [U]}
-retention: {monthly_churn: 0.5}
-monetization:
-  purchases:
-    - {name: item, price: 20, rate: 0.5}
-"""
 NUMBER_CHARACTERS = set("0123456789+-.,%")
 """What a figure is written with: digits, its sign, its decimal and group marks, a percent."""
 
