@@ -29,7 +29,7 @@ def _told(tmp_path: Path, keys: str, lang: str = "en") -> str:
     return result.stdout.splitlines()[0]
 
 
-def _at(points: tuple[tuple[int, float], ...], month: int) -> float:
+def at_month(points: tuple[tuple[int, float], ...], month: int) -> float:
     """By hand, as §14 says: the first value before the first key, linear between keys, the last after the last."""
     if month <= points[0][0]:
         return points[0][1]
@@ -58,9 +58,9 @@ def test_the_hint_says_what_holds_around_the_span(tmp_path: Path, key: str, note
 def test_following_it_keeps_the_value_after_the_first_six_months(tmp_path: Path) -> None:
     """{1: 20, 6: 20} alone is 20 in month 8; with key 7 at 12, month 8 is 12 and months 1 to 6 are 20."""
     bid = load_text(PLAN.format(keys="1: 20, 6: 20, 7: 12"), "p.yaml").scenario.acquisition[0].bid
-    assert [_at(bid.points, month) for month in (1, 3, 6, 7, 8, 12)] == [20, 20, 20, 12, 12, 12]
+    assert [at_month(bid.points, month) for month in (1, 3, 6, 7, 8, 12)] == [20, 20, 20, 12, 12, 12]
     alone = load_text(PLAN.format(keys="1: 20, 6: 20"), "p.yaml").scenario.acquisition[0].bid
-    assert _at(alone.points, 8) == 20
+    assert at_month(alone.points, 8) == 20
 
 
 def test_in_chinese(tmp_path: Path) -> None:

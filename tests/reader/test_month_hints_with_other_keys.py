@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from test_by_month_key_spans_around import at_month
 
 from aigc_roi.reader.load import load_text
 
@@ -33,16 +34,7 @@ def _told(tmp_path: Path, lang: str = "en", bid: str = "30", months: str = "") -
 def _bid(keys: str) -> list[float]:
     """The bid of months 1 to 12 of ``{by_month: {keys}}``, by hand as §14 says."""
     points = load_text(PLAN.format(bid=f"{{by_month: {{{keys}}}}}", months=""), "p.yaml").scenario.acquisition[0].bid.points
-    values = []
-    for month in range(1, 13):
-        before = [(m, v) for m, v in points if m <= month]
-        after = [(m, v) for m, v in points if m >= month]
-        if not before or not after:
-            values.append((after or before)[0 if after else -1][1])
-            continue
-        (m0, v0), (m1, v1) = before[-1], after[0]
-        values.append(v0 if m0 == m1 else v0 + (v1 - v0) * (month - m0) / (m1 - m0))
-    return values
+    return [at_month(points, month) for month in range(1, 13)]
 
 
 @pytest.mark.parametrize(("months", "en", "zh"), [

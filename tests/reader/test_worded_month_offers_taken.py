@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from test_by_month_key_spans_around import at_month
 
 from aigc_roi.reader.load import load_text
 from aigc_roi.reader.overrides import parse_overrides
@@ -24,15 +25,6 @@ acquisition:
   - {{name: A, type: cpa, bid: 30, budget: 1万}}
 """
 _OFFER = re.compile(r"acquisition\[0\]\.bid=(\{by_month: \{[^}]*\}\})(?: if it means (.*?))?(?=, or acquisition|$)")
-
-
-def _at(points: tuple[tuple[int, float], ...], month: int) -> float:
-    if month <= points[0][0]:
-        return points[0][1]
-    for (m0, v0), (m1, v1) in zip(points, points[1:], strict=False):
-        if m0 <= month <= m1:
-            return v0 + (v1 - v0) * (month - m0) / (m1 - m0)
-    return points[-1][1]
 
 
 def _months(reading: str, start_month: int) -> set[int]:
@@ -84,7 +76,7 @@ def test_every_schedule_offered_runs_and_gives_the_months_meant(tmp_path: Path, 
         setting = f"acquisition[0].bid={schedule}"
         assert invoke(["run", str(path), "--set", setting]).exit_code == 0
         bid = load_text(text, "p.yaml", parse_overrides((setting,), "--set")).scenario.acquisition[0].bid
-        assert {month: _at(bid.points, month) for month in range(1, HORIZON + 1)} == {
+        assert {month: at_month(bid.points, month) for month in range(1, HORIZON + 1)} == {
             month: 20 if month in months else 30 for month in range(1, HORIZON + 1)}, (schedule, reading)
 
 
