@@ -26,7 +26,8 @@ def _plan(months: str = "all", fee: str = "3000", bid: str = "20", start: str = 
     return PLAN.format(months=months, fee=fee, bid=bid, start=f"start: {start}\n" if start else "")
 
 
-def _told(tmp_path: Path, text: str, lang: str = "en") -> str:
+def first_told(tmp_path: Path, text: str, lang: str = "en") -> str:
+    """The first line `validate` prints of ``text`` saved as p.yaml, which must be refused."""
     path = tmp_path / "p.yaml"
     path.write_text(text, encoding="utf-8")
     result = invoke(["validate", str(path), "--lang", lang])
@@ -50,7 +51,7 @@ JANUARY = [
 
 @pytest.mark.parametrize(("written", "meant", "months"), JANUARY)
 def test_parts_of_a_year_from_a_january_start(tmp_path: Path, written: str, meant: str, months: tuple[int, ...]) -> None:
-    assert _told(tmp_path, _plan(months=written, start="2026-01")).endswith(f"found '{written}'; {HEAD}{meant}")
+    assert first_told(tmp_path, _plan(months=written, start="2026-01")).endswith(f"found '{written}'; {HEAD}{meant}")
     assert load_text(_plan(months=meant, start="2026-01"), "p.yaml").scenario.acquisition[0].months == months
 
 
@@ -65,17 +66,17 @@ def test_parts_of_a_year_from_a_january_start(tmp_path: Path, written: str, mean
                "11 to 16, past the horizon of 12 months"),
 ])
 def test_parts_of_a_year_from_another_start_are_told_both_readings(tmp_path: Path, written: str, hint: str) -> None:
-    assert _told(tmp_path, _plan(months=written, start="2026-03")).endswith(f"found '{written}'; {HEAD}{hint}")
+    assert first_told(tmp_path, _plan(months=written, start="2026-03")).endswith(f"found '{written}'; {HEAD}{hint}")
 
 
 def test_in_chinese(tmp_path: Path) -> None:
-    assert _told(tmp_path, _plan(months="下半年", start="2026-03"), "zh").endswith(
+    assert first_told(tmp_path, _plan(months="下半年", start="2026-03"), "zh").endswith(
         "实际为 '下半年'；方案的月份只写数字：若指方案的第 7-12 个月，请写 7-12；若指日历上的 7 月至 12 月，请写 5-10"
         "（start 2026-03 为第 1 月）")
 
 
 def test_the_whole_year_is_all(tmp_path: Path) -> None:
-    assert _told(tmp_path, _plan(months="整年")).endswith("found '整年'; every month is written all: write all")
+    assert first_told(tmp_path, _plan(months="整年")).endswith("found '整年'; every month is written all: write all")
 
 
 # (written, hint, low and high by hand: 万 is 10,000)
@@ -92,7 +93,7 @@ AMOUNTS = [
 
 @pytest.mark.parametrize(("written", "hint", "low", "high"), AMOUNTS)
 def test_an_amount_written_in_words(tmp_path: Path, written: str, hint: str, low: float, high: float) -> None:
-    assert _told(tmp_path, _plan(fee=written)).endswith(f"found '{written}'; {hint}")
+    assert first_told(tmp_path, _plan(fee=written)).endswith(f"found '{written}'; {hint}")
     fee = load_text(_plan(fee=hint.rsplit(" ", 1)[1]), "p.yaml").scenario.acquisition[0].fee
     if low == high:
         assert fee == low
@@ -101,7 +102,7 @@ def test_an_amount_written_in_words(tmp_path: Path, written: str, hint: str, low
 
 
 def test_an_amount_in_chinese_numerals_in_chinese(tmp_path: Path) -> None:
-    assert _told(tmp_path, _plan(fee="三万"), "zh").endswith("实际为 '三万'；不读取中文数字：请写 3万")
+    assert first_told(tmp_path, _plan(fee="三万"), "zh").endswith("实际为 '三万'；不读取中文数字：请写 3万")
 
 
 @pytest.mark.parametrize(("lang", "told"), [
@@ -118,8 +119,8 @@ def test_a_budget_in_chinese_numerals(tmp_path: Path, lang: str, told: str) -> N
 
 def test_a_by_month_key_is_quoted_as_a_value_is(tmp_path: Path) -> None:
     """'6个月' found as a key reads as '6个月' found as a value; a number stays unquoted (13)."""
-    en = _told(tmp_path, _plan(bid="{by_month: {1: 20, 6个月: 30}}"))
+    en = first_told(tmp_path, _plan(bid="{by_month: {1: 20, 6个月: 30}}"))
     assert "found '6个月'; 6个月 is a length" in en
-    assert "实际为 '6个月'；" in _told(tmp_path, _plan(bid="{by_month: {1: 20, 6个月: 30}}"), "zh")
-    assert _told(tmp_path, _plan(bid="{by_month: {1: 20, 13: 30}}")).endswith(
+    assert "实际为 '6个月'；" in first_told(tmp_path, _plan(bid="{by_month: {1: 20, 6个月: 30}}"), "zh")
+    assert first_told(tmp_path, _plan(bid="{by_month: {1: 20, 13: 30}}")).endswith(
         "bid.by_month.13: expected a month within 1..12, found 13")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from test_chinese_words_told import first_told
 
 from aigc_roi.reader.load import load_text
 
@@ -30,21 +31,13 @@ def _plan(months: str = "all", bid: str = "20", horizon: int = 12) -> str:
     return PLAN.format(months=months, bid=bid, horizon=horizon)
 
 
-def _told(tmp_path: Path, text: str, lang: str = "en") -> str:
-    path = tmp_path / "p.yaml"
-    path.write_text(text, encoding="utf-8")
-    result = invoke(["validate", str(path), "--lang", lang])
-    assert result.exit_code == 2, result.stdout
-    return result.stdout.splitlines()[0]
-
-
 def _months(months: str, horizon: int = 12) -> tuple[int, ...] | None:
     return load_text(_plan(months, horizon=horizon), "p.yaml").scenario.acquisition[0].months
 
 
 @pytest.mark.parametrize("written", ["3-6个月", "3到6个月", "3个月-6个月", "三到六个月"])
 def test_a_span_of_lengths_is_told_both_readings(tmp_path: Path, written: str) -> None:
-    assert _told(tmp_path, _plan(written)).endswith(
+    assert first_told(tmp_path, _plan(written)).endswith(
         f"found '{written}'; {written} is months 3 to 6 or a length of 3 to 6 months: write 3-6 if it means the "
         "plan's months 3 to 6, or 1-3, 1-4, 1-5 or 1-6 if it means the plan's first 3 to 6 months")
     assert _months("3-6") == (3, 4, 5, 6)
@@ -52,19 +45,19 @@ def test_a_span_of_lengths_is_told_both_readings(tmp_path: Path, written: str) -
 
 
 def test_a_long_span_of_lengths_and_one_past_the_horizon(tmp_path: Path) -> None:
-    assert _told(tmp_path, _plan("3-12个月")).endswith(
+    assert first_told(tmp_path, _plan("3-12个月")).endswith(
         "3-12个月 is months 3 to 12 or a length of 3 to 12 months: write 3-12 if it means the plan's months 3 to 12, "
         "or one of 1-3 to 1-12 if it means the plan's first 3 to 12 months")
     # Months 3 to 30 lie past a 12-month plan, a length of 3 to 12 months does not: it alone is offered.
-    assert _told(tmp_path, _plan("3-30个月")).endswith(
+    assert first_told(tmp_path, _plan("3-30个月")).endswith(
         "3-30个月 is months 3 to 30 or a length of 3 to 30 months: write one of 1-3 to 1-12 if it means the plan's "
         "first 3 to 12 months; month 30 is past the horizon of 12 months")
 
 
 def test_months_counted_with_di_or_month_words_are_months_alone(tmp_path: Path) -> None:
     """第3-6个月 counts the plan's months; 3-6月 names months: neither is a length."""
-    assert _told(tmp_path, _plan("第3-6个月")).endswith("months of the plan are their numbers alone: write 3-6")
-    assert _told(tmp_path, _plan("3-6月")).endswith("months of the plan are their numbers alone: write 3-6")
+    assert first_told(tmp_path, _plan("第3-6个月")).endswith("months of the plan are their numbers alone: write 3-6")
+    assert first_told(tmp_path, _plan("3-6月")).endswith("months of the plan are their numbers alone: write 3-6")
 
 
 @pytest.mark.parametrize(("written", "lengths"), [
@@ -73,14 +66,14 @@ def test_months_counted_with_di_or_month_words_are_months_alone(tmp_path: Path) 
     ("3个月、6月", "3个月 is a length of months, not a month"),
 ])
 def test_a_list_of_lengths_is_told_so(tmp_path: Path, written: str, lengths: str) -> None:
-    assert _told(tmp_path, _plan(written)).endswith(
+    assert first_told(tmp_path, _plan(written)).endswith(
         f"found '{written}'; months of the plan are their numbers alone: write [3, 6] if it means the plan's months "
         f"3 and 6; {lengths}")
     assert _months("[3, 6]") == (3, 6)
 
 
 def test_a_list_counted_with_di_is_months(tmp_path: Path) -> None:
-    assert _told(tmp_path, _plan("第3个月、第6个月")).endswith("months of the plan are their numbers alone: write [3, 6]")
+    assert first_told(tmp_path, _plan("第3个月、第6个月")).endswith("months of the plan are their numbers alone: write [3, 6]")
 
 
 @pytest.mark.parametrize(("written", "horizon", "hint", "months"), [
@@ -94,13 +87,13 @@ def test_a_list_counted_with_di_is_months(tmp_path: Path) -> None:
                     "months after the first 11", "12"),
 ])
 def test_the_months_after_some_months(tmp_path: Path, written: str, horizon: int, hint: str, months: str) -> None:
-    assert _told(tmp_path, _plan(written, horizon=horizon)).endswith(f"found '{written}'; {hint}")
+    assert first_told(tmp_path, _plan(written, horizon=horizon)).endswith(f"found '{written}'; {hint}")
     first = int(months.split("-")[0])
     assert _months(months, horizon) == tuple(range(first, horizon + 1))
 
 
 def test_the_months_after_the_whole_plan_are_none(tmp_path: Path) -> None:
-    told = _told(tmp_path, _plan("12个月后"))
+    told = first_told(tmp_path, _plan("12个月后"))
     assert told.endswith("12个月后 is the time after the first 12 months, not a month; month 13 is past the horizon "
                          "of 12 months")
     assert "write" not in told
@@ -108,21 +101,21 @@ def test_the_months_after_the_whole_plan_are_none(tmp_path: Path) -> None:
 
 def test_the_months_after_some_months_as_a_by_month_key(tmp_path: Path) -> None:
     """The value from month 4 on: key 4, and key 3 for the value before, else months 1..3 ramp to it."""
-    assert _told(tmp_path, _plan(bid="{by_month: {1: 20, 3个月后: 25}}")).endswith(
+    assert first_told(tmp_path, _plan(bid="{by_month: {1: 20, 3个月后: 25}}")).endswith(
         "found '3个月后'; 3个月后 is the time after the first 3 months, not a month: write key 4, its first month; "
         "by_month runs linearly from the key before, so write the value before at key 3")
 
 
 def test_in_chinese(tmp_path: Path) -> None:
-    assert _told(tmp_path, _plan("3-6个月"), "zh").endswith(
+    assert first_told(tmp_path, _plan("3-6个月"), "zh").endswith(
         "实际为 '3-6个月'；3-6个月 可能是第 3-6 个月，也可能是 3 到 6 个月的时长：若指方案的第 3-6 个月，请写 3-6；"
         "若指方案的前 3 到 6 个月，请写 1-3、1-4、1-5 或 1-6")
-    assert _told(tmp_path, _plan("3-12个月"), "zh").endswith("请写 1-3 到 1-12 中的一个")
-    assert _told(tmp_path, _plan("3个月、6个月"), "zh").endswith(
+    assert first_told(tmp_path, _plan("3-12个月"), "zh").endswith("请写 1-3 到 1-12 中的一个")
+    assert first_told(tmp_path, _plan("3个月、6个月"), "zh").endswith(
         "实际为 '3个月、6个月'；方案的月份只写数字：若指方案的第 3、6 个月，请写 [3, 6]；3个月、6个月 是时长，不是月份")
-    assert _told(tmp_path, _plan("3个月后"), "zh").endswith(
+    assert first_told(tmp_path, _plan("3个月后"), "zh").endswith(
         "实际为 '3个月后'；3个月后 指前 3 个月之后，不是某一个月：若指方案在这之后的各月，请写 4-12")
-    assert _told(tmp_path, _plan(bid="{by_month: {1: 20, 3个月后: 25}}"), "zh").endswith(
+    assert first_told(tmp_path, _plan(bid="{by_month: {1: 20, 3个月后: 25}}"), "zh").endswith(
         "3个月后 指前 3 个月之后，不是某一个月：请写键 4，即其后的第一个月；by_month 从前一个键线性过渡：请把之前的值写在键 3")
 
 

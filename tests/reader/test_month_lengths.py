@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_runner import invoke
+from test_chinese_words_told import first_told
 
 from aigc_roi.reader.load import load_text
 
@@ -29,14 +29,6 @@ def _plan(months: str = "1-2", after: str = "2", bid: str = "20", milestone: str
     return PLAN.format(months=months, after=after, bid=bid, milestone=milestone)
 
 
-def _told(tmp_path: Path, text: str, lang: str = "en") -> str:
-    path = tmp_path / "p.yaml"
-    path.write_text(text, encoding="utf-8")
-    result = invoke(["validate", str(path), "--lang", lang])
-    assert result.exit_code == 2, result.stdout
-    return result.stdout.splitlines()[0]
-
-
 # (written, what it is told, the months meant, counted by hand: six months from month 1 are 1, 2, ..., 6)
 LENGTHS = [
     ("6个月", "6个月 is a length of 6 months, not a month: write 1-6 if it means the plan's first 6 months", "1-6",
@@ -54,26 +46,26 @@ LENGTHS = [
 @pytest.mark.parametrize(("written", "hint", "meant", "months"), LENGTHS)
 def test_a_channels_months_written_as_a_length(tmp_path: Path, written: str, hint: str, meant: str,
                                               months: tuple[int, ...]) -> None:
-    assert _told(tmp_path, _plan(months=written)).endswith(f"found '{written}'; {hint}")
+    assert first_told(tmp_path, _plan(months=written)).endswith(f"found '{written}'; {hint}")
     assert load_text(_plan(months=meant), "p.yaml").scenario.acquisition[0].months == months
 
 
 def test_a_length_past_the_horizon_is_told_so(tmp_path: Path) -> None:
     """24 months of a 12-month plan: its first 12 are all of them (1-12, all); only months 13 to 24 lie past it."""
-    assert _told(tmp_path, _plan(months="24个月")).endswith(
+    assert first_told(tmp_path, _plan(months="24个月")).endswith(
         "found '24个月'; 24个月 is a length of 24 months, not a month: write 1-12 or all if it means the plan's first 12 "
         "months; months 13 to 24 are past the horizon of 12 months")
-    assert _told(tmp_path, _plan(months="24个月"), "zh").endswith(
+    assert first_told(tmp_path, _plan(months="24个月"), "zh").endswith(
         "实际为 '24个月'；24个月 是 24 个月的时长，不是某一个月：若指方案的前 12 个月，请写 1-12 或 all；第 13-24 个月超出 12 个月的期限")
     assert load_text(_plan(months="1-12"), "p.yaml").scenario.acquisition[0].months == tuple(range(1, 13))
 
 
 def test_in_chinese(tmp_path: Path) -> None:
-    assert _told(tmp_path, _plan(months="6个月"), "zh").endswith(
+    assert first_told(tmp_path, _plan(months="6个月"), "zh").endswith(
         "实际为 '6个月'；6个月 是 6 个月的时长，不是某一个月：若指方案的前 6 个月，请写 1-6")
-    assert _told(tmp_path, _plan(after="两个月"), "zh").endswith(
+    assert first_told(tmp_path, _plan(after="两个月"), "zh").endswith(
         "实际为 '两个月'；两个月 是 2 个月的时长，不是某一个月：请写它结束的那个月 2")
-    assert _told(tmp_path, _plan(after="两个月后"), "zh").endswith(
+    assert first_told(tmp_path, _plan(after="两个月后"), "zh").endswith(
         "实际为 '两个月后'；两个月后 指前 2 个月之后，不是某一个月：请写 2")
 
 
@@ -86,21 +78,21 @@ def test_in_chinese(tmp_path: Path) -> None:
 ])
 def test_a_gates_month_written_as_a_length(tmp_path: Path, written: str, hint: str) -> None:
     """The test over the first two months, then the gate: after_month 2."""
-    assert _told(tmp_path, _plan(after=written)).endswith(f"found '{written}'; {hint}")
+    assert first_told(tmp_path, _plan(after=written)).endswith(f"found '{written}'; {hint}")
     assert load_text(_plan(after="2"), "p.yaml").scenario.gates[0].after_month == 2
 
 
 def test_a_milestones_month_written_as_a_length(tmp_path: Path) -> None:
-    assert _told(tmp_path, _plan(milestone="6个月")).endswith(
+    assert first_told(tmp_path, _plan(milestone="6个月")).endswith(
         "found '6个月'; 6个月 is a length of 6 months, not a month: write 6, the month it ends on")
 
 
 def test_a_by_month_key_written_as_a_length_is_offered_no_month(tmp_path: Path) -> None:
-    told = _told(tmp_path, _plan(bid="{by_month: {1: 20, 6个月: 30}}"))
+    told = first_told(tmp_path, _plan(bid="{by_month: {1: 20, 6个月: 30}}"))
     assert told.endswith("6个月 is a length of 6 months, not a month; a by_month key is one month, its number alone")
     assert "write" not in told
 
 
 def test_a_plans_month_counted_with_di_is_still_that_month(tmp_path: Path) -> None:
     """第6个月 is the plan's sixth month, as before: told 6."""
-    assert _told(tmp_path, _plan(months="第6个月")).endswith("a month of the plan is its number alone: write 6")
+    assert first_told(tmp_path, _plan(months="第6个月")).endswith("a month of the plan is its number alone: write 6")
