@@ -28,6 +28,7 @@ from aigc_roi.model.paths import by_name
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.reader.input_units import input_unit
 from aigc_roi.reader.inputs import InputValue, number_in
+from aigc_roi.reader.kinds import ReusedParses
 from aigc_roi.reader.load import LoadedScenario, build, load_path
 from aigc_roi.reader.one_currency import currency_errors
 from aigc_roi.reader.overrides import Override, apply_overrides
@@ -83,6 +84,8 @@ def _split(before: LoadedScenario, after: LoadedScenario,
                     for change in lists.naming_added))
 
     built: dict[tuple[int, ...], Scenario] = {}
+    # Each side's trees share every node off the changed paths: their list items are parsed once a side.
+    reused_of: dict[str, ReusedParses] = {"after": {}, "before": {}}
     # Each change set back on NEW as BASE writes it, for the lumped player (ci/change_groups.py); None where BASE writes
     # nothing there.
     reverts = [None if (text := yaml_at(before.tree, override.path)) is None else Override(change.now.path, text)
@@ -95,9 +98,11 @@ def _split(before: LoadedScenario, after: LoadedScenario,
         if key not in built:
             if LUMPED in key:
                 built[key] = build(apply_overrides(after.tree, tuple(revert for i, revert in enumerate(reverts)
-                                                                     if i not in key and revert is not None)), after.path)
+                                                                     if i not in key and revert is not None)), after.path,
+                                   reused_of["after"])
             else:
-                built[key] = build(apply_overrides(before.tree, tuple(overrides[i] for i in key)), before.path)
+                built[key] = build(apply_overrides(before.tree, tuple(overrides[i] for i in key)), before.path,
+                                   reused_of["before"])
         return built[key]
 
     groups = player_groups(changes, overrides, [revert is not None for revert in reverts], scenario_with,

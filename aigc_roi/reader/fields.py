@@ -55,6 +55,25 @@ from aigc_roi.reader.written_times import start_hint
 from aigc_roi.reader.yamltree import Node, found_key, join_path, key_segment, set_within
 
 
+def parse_item(kind: Kind, node: Node, path: str, ctx: Context) -> Any:
+    """``kind.parse`` of a list item, or what it gave for the same node at the same path under the same settings of
+    the file (``Context.reused``): a valid parse that told and warned of nothing depends on those alone, and a tree
+    read with changes shares every node off their paths (a split of 40 changes reads 41 trees of 150 items)."""
+    reused = ctx.reused
+    if reused is None:
+        return kind.parse(node, path, ctx)
+    key = (id(node), path, ctx.filename, ctx.horizon_months, ctx.start, ctx.decimal_comma, ctx.code_built)
+    kept = reused.get(key)
+    if kept is not None:
+        return kept[1]
+    told = len(ctx.errors), len(ctx.warnings), len(ctx.explained)
+    value = kind.parse(node, path, ctx)
+    if value is not INVALID and (len(ctx.errors), len(ctx.warnings), len(ctx.explained)) == told:
+        # The node is kept with its parse: its id names no other node while the entry lives.
+        reused[key] = (node, value)
+    return value
+
+
 @dataclass
 class Parsed:
     """A mapping's parsed values, with the nodes they came from for later checks."""
@@ -136,7 +155,7 @@ class ListOf:
             return ctx.expected(node, path, "a list")
         if self.max_items is not None and len(node.value) > self.max_items:
             return ctx.error(node, path, f"expected at most {self.max_items} items, found {len(node.value)}")
-        items = [self.item.parse(child, join_path(path, i), ctx) for i, child in enumerate(node.value)]
+        items = [parse_item(self.item, child, join_path(path, i), ctx) for i, child in enumerate(node.value)]
         # Invalid items are already reported; the valid ones still get cross-field checks.
         return [item for item in items if item is not INVALID]
 

@@ -62,6 +62,9 @@ COUNT_OF_MONTHS = "count of months"
 INVALID: Any = object()
 """Returned by a parse that reported an error; callers skip the field."""
 
+ReusedParses = dict[tuple[Any, ...], tuple[Node, Any]]
+"""List items' parses by node, path and the file's settings, each with its node (``fields.parse_item``)."""
+
 
 @dataclass
 class Context:
@@ -89,6 +92,9 @@ class Context:
     or a fix that is neither reading: not told (``told``, ``told_warnings``)."""
     horizon_node: Node | None = None
     """The ``horizon_months`` value the file (or a ``--set``) writes, which every month's bound is read from."""
+    reused: ReusedParses | None = None
+    """Parses of list items kept across the trees of one file read with changes (``fields.parse_item``), or None to
+    keep none: a tree with ``--set`` changes shares every node off their paths with the tree it was made from."""
     code_built: bool = False
     """The tree is a ``Scenario`` built in code, as reader/written_tree.py writes it (reader/in_code.py): a number
     in it is a Python number, not text someone typed, so no hint of how a file types one (``did you mean 1.5%?``),

@@ -31,7 +31,7 @@ from aigc_roi.reader.currency_signs import DECIMAL_COMMA
 from aigc_roi.reader.discount_warning import discount_warnings
 from aigc_roi.reader.fields import HORIZON, NAME, SCENARIO, START, Parsed
 from aigc_roi.reader.gate_warnings import gate_warnings
-from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, suggest_word
+from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, ReusedParses, suggest_word
 from aigc_roi.reader.opening import cannot_read
 from aigc_roi.reader.opening import not_a_regular_file as refused_kind
 from aigc_roi.reader.overrides import Override, apply_overrides
@@ -222,15 +222,17 @@ def unreadable(filename: str, exc: OSError | ValueError) -> ScenarioInvalid:
     return ScenarioInvalid([ScenarioError(filename, 1, 1, "", f"cannot read file: {reason}")])
 
 
-def build(tree: Node, filename: str) -> models.Scenario:
-    """The typed scenario of a located tree; raises ScenarioInvalid with every problem."""
-    return read_tree(tree, filename)[0]
+def build(tree: Node, filename: str, reused: ReusedParses | None = None) -> models.Scenario:
+    """The typed scenario of a located tree; raises ScenarioInvalid with every problem. ``reused``: the list items'
+    parses to keep across trees that share nodes, one dict for one file (``Context.reused``)."""
+    return read_tree(tree, filename, reused=reused)[0]
 
 
-def read_tree(tree: Node, filename: str, code_built: bool = False) -> tuple[models.Scenario, tuple[ScenarioError, ...]]:
+def read_tree(tree: Node, filename: str, code_built: bool = False,
+              reused: ReusedParses | None = None) -> tuple[models.Scenario, tuple[ScenarioError, ...]]:
     """``build``'s scenario, and the warnings its values drew as they were read (reader/amount_warning.py);
     ``code_built`` for the tree of a ``Scenario`` built in code (``Context.code_built``)."""
-    ctx = Context(filename, code_built=code_built)
+    ctx = Context(filename, code_built=code_built, reused=reused)
     horizon_entry = tree.value.get("horizon_months")
     if horizon_entry is not None:
         horizon = HORIZON.parse(horizon_entry.value, "horizon_months", Context(filename))
