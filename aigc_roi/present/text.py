@@ -9,7 +9,6 @@ neutralising it needs, and only that: JSON keeps names exactly.
 from __future__ import annotations
 
 import re
-from html import escape
 
 # Patterns, not compiled ones: re compiles (and caches) each on its first use, which the start-up of
 # every command (--help included) then does not pay for.
@@ -55,6 +54,9 @@ def html_text(text: str) -> str:
     """Text an HTML page or its inline SVG shows as written: markup escaped and control characters written
     out as ``visible`` writes them for every other output. A raw ESC would replay in a CI log through
     ``report -o -``, and XML 1.0 holds no NUL nor most C0 controls, so an SVG chart with one is not XML."""
+    # Imported here: html and its entities table are a millisecond of `--help`, which reads this module and no page.
+    from html import escape
+
     return escape(visible(text))
 
 
