@@ -144,6 +144,10 @@ def allocation_json(result: Allocation, currency: str) -> dict[str, Any]:
              "marginal_value": slope, "limit_met": point.limit_met,
              **_months_json(result, point.held_months, "held_months", "held_month_labels"),
              "failed_gates": list(point.failed_gates),
+             # At B, where B is today's spend: the channels run in budget form there, as at the other budgets, and the
+             # value with them as the file writes them (docs/allocate.md, channels given by volume).
+             "in_budget_form": list(point.in_budget_form),
+             "value_as_written": plain(point.as_written) if point.in_budget_form else None,
              "split": dict(point.split),
              "phases": _phases_json(result, point.phases)}
             for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True)

@@ -10,6 +10,7 @@ from aigc_roi.model.compared import against_limit, kept_nonzero, told_apart
 from aigc_roi.model.figures import plain
 from aigc_roi.model.names import listed
 from aigc_roi.model.rounding import fixed
+from aigc_roi.present.allocation_forms import VOLUME_LABELS, form_texts
 from aigc_roi.present.allocation_labels import (
     OBJECTIVE_LABELS,
     REACHING_LABELS,
@@ -38,11 +39,6 @@ WARNING_LABELS: dict[str, str] = {
     "gates_held": "allocate_warning_gates_held",
 }
 """A warning's code (and ``gets_nothing``: on a minimum of 0) -> its sentence."""
-VOLUME_LABELS: dict[str, str] = {
-    "volume_at_drawn_cost": "allocate_warning_volume_at_drawn_cost", "drawn_volume": "allocate_warning_drawn_volume",
-}
-"""A moved channel written by volume under draws (docs/allocate.md, channels given by volume) -> its sentence, which
-names the channel's volume and unit cost."""
 CONSTRAINT_LABELS: dict[str, str] = {
     "max_cash_need": "allocate_constraint_max_cash_need", "min_payback_probability": "allocate_constraint_min_payback_probability",
     "reach": "allocate_constraint_reach",
@@ -106,7 +102,7 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         kind = channel_type(channel.type)
         volume, cost = (_field_words(kind, name, lang) for name in (kind.volumes[-1], kind.unit_cost))
         text = label(VOLUME_LABELS[warning.code], lang).format(channel=channel.name, volume=volume, cost=cost)
-        return sentences([text, _form_change_text(result, warning, style) or ""], lang)
+        return sentences([text, *form_texts(result, warning, style)], lang)
     if channel is None:
         return priced_label(result, WARNING_LABELS[warning.code], style)
     key: str = warning.code
@@ -126,40 +122,6 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
     return priced_label(result, WARNING_LABELS[key], style).format(
         channel=channel.name, amount=budget_text(result, style)(channel.minimum if key == "on_minimum" else channel.maximum),
         budget=budget_name(result))
-
-
-def _form_change_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str | None:
-    """After the last warning of a channel written by volume under draws, where the best split moves such a channel:
-    today's split in budget form against today as written, and the part of the gain that change of form is
-    (Allocation.current_in_budget_form), the objective written as the summary writes it, the change as "spend less"
-    writes a loss (money, or percentage points of a chance)."""
-    in_form = result.current_in_budget_form
-    flagged = [w.channel for w in result.warnings if w.code in VOLUME_LABELS and w.channel is not None]
-    # Forms that read the same objective (a chance of payback of 100% either way) leave the gain the re-split's.
-    if in_form is None or in_form == result.current_value or warning is not _last_volume(result):
-        return None
-    change = in_form - result.current_value
-    if result.objective == "payback_probability":
-        change_text = f"{fixed(change, 2, separators=True, shift=2)} {label('percentage_points', style.lang)}"
-    else:
-        change_text = style.money(change, 0)
-    # Told apart where the two read alike as the summary rounds them.
-    def show(value: float, places: int) -> str:
-        return (style.percent(value, 2 + places) if result.objective == "payback_probability"
-                else style.money(value, places))
-
-    in_form_text, today_text = told_apart(show, in_form, result.current_value, 0)
-    # The channels in budget form: those of the warnings the best split moves in some phase.
-    moved = {name for phase in result.phases for name, budget in phase.best.items() if budget != phase.current.get(name)}
-    names = [name for name in dict.fromkeys(flagged) if name in moved]
-    key, extra = (("allocate_form_change", {}) if len(names) == 1
-                  else ("allocate_form_change_many", {"channels": listed(names, label("list_separator", style.lang))}))
-    return label(key, style.lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang),
-                                         in_form=in_form_text, today=today_text, change=change_text, **extra)
-
-
-def _last_volume(result: Allocation) -> AllocationWarning | None:
-    return next((w for w in reversed(result.warnings) if w.code in VOLUME_LABELS), None)
 
 
 def _field_words(kind: type[ChannelType], name: str, lang: str) -> str:

@@ -104,7 +104,7 @@ from aigc_roi.model.paths import ChannelReader
 from aigc_roi.model.sampling import ClipTally, realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Milestone, Scenario
 from aigc_roi.model.targets import payback_window
-from aigc_roi.whatif.allocate_curve import CURVE_FINEST_STEP, CURVE_MULTIPLES, budget_curve
+from aigc_roi.whatif.allocate_curve import CURVE_FINEST_STEP, CURVE_MULTIPLES, at_budget_in_form, budget_curve
 from aigc_roi.whatif.allocate_gates import Choice, Holding, choose
 from aigc_roi.whatif.allocate_limits import Limits
 from aigc_roi.whatif.allocate_movable import check_bounds, drawn_volume, movable_channels, volume_at_drawn_cost
@@ -320,6 +320,16 @@ def allocate(
                            lambda found, targets_list: choose(judge, found, targets_list, curve_holding),
                            lambda done: report(1.0, done)) if targets.any() else ())
     report(1.0, 1.0)
+    # Under draws a moved channel's budget form and the file differ where its unit cost or volume is a range.
+    drawn_costs, drawn_volumes = ((volume_at_drawn_cost(scenario, movable), drawn_volume(scenario, movable))
+                                  if drawn is not None else ([], []))
+    # The curve's points are budgets: at B too, where B is today's spend (allocate_curve.at_budget_in_form).
+    held = (np.isin(phase_of, [k for k, phase in enumerate(phases) if phase.months[0] in at_budget.held_months])
+            if at_budget.basis == "held" else np.zeros(len(names), dtype=bool))
+    differ = np.isin(names, [*drawn_costs, *drawn_volumes]) & (lower != upper) & ~held
+    points = at_budget_in_form(
+        points, float(budget), at_budget, judge, current, differ, names,
+        lambda judged: () if curve_holding is None else tuple(gate.name for gate in curve_holding.failing(judged)))
     channels = channel_rows(median, dataclasses.replace(layout, scenario=staged(layout.scenario)), movable, columns, months_of,
                             current, best.split, lower, upper, budget, locks, total)
     splits = tuple(
@@ -335,9 +345,6 @@ def allocate(
     gate_checks = tuple(GateCheck(gate.name, gate.after_month, tuple(dict.fromkeys(gate.channels + gate.then)),
                                   float(today.passed[g]), float(best.judged.passed[g]), shown.name)
                         for g, (gate, shown) in enumerate(zip(gates, named, strict=True)))
-    # Under draws a moved channel's budget form and the file differ where its unit cost or volume is a range.
-    drawn_costs, drawn_volumes = ((volume_at_drawn_cost(scenario, movable), drawn_volume(scenario, movable))
-                                  if drawn is not None else ([], []))
     in_budget_form = (_in_best_form(judge, current, best.split, {*drawn_costs, *drawn_volumes}, names)
                       if risk and drawn is not None else None)
     return Allocation(

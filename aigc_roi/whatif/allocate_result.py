@@ -172,6 +172,12 @@ class CurvePoint:
     failed_gates: tuple[str, ...] = ()
     """The gates that pass today and fail (in more of the samples) at the split, as the outputs name them
     (``GateCheck.label``)."""
+    in_budget_form: tuple[str, ...] = ()
+    """At B alone, where B is today's spend: the channels written by volume under draws that the split leaves at
+    today's budget, where a split is the file's channel as written, and that this point runs in budget form, as the
+    curve's other points run them (whatif/allocate_curve.py ``at_budget_in_form``); empty elsewhere."""
+    as_written: float = math.nan
+    """Where ``in_budget_form`` names channels: the value with them as written, the split's as the summary reads it."""
 
 
 @dataclass(frozen=True)

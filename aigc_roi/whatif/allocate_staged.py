@@ -55,6 +55,10 @@ class Judge:
         self.objective, self.target, self.limits = objective, target, limits
         self.risk = objective in RISK_OBJECTIVES
 
+    def reading(self, today: FloatArray) -> Judge:
+        """This judge with another ``today``: a copy at a NaN of it never is, so it buys in budget form there."""
+        return Judge(self.median, self.drawn, self.indices, self.objective, self.target, self.limits, today)
+
     def __call__(self, splits: FloatArray) -> list[Judged]:
         """Each split of ``splits`` (K, C) judged: one engine run of the median values and one of the draws at most."""
         figure = OBJECTIVE_FIGURES[self.objective]

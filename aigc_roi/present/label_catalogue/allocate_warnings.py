@@ -92,6 +92,14 @@ LABELS: dict[str, Label] = {
         "当前分配中 {channels} 按预算形式计算时，{objective}为 {in_form}（按文件所写为 {today}）：收益中 {change} 来自这一"
         "形式变化，其余来自重新分配。",
     ),
+    # Appended after those where B is today's spend and the split at B leaves such a channel at today's budget, the
+    # file as written there (CurvePoint.in_budget_form): the curve's point at B runs it in budget form, as its others.
+    "allocate_curve_form": Label(
+        "The budget curve runs {channels} in budget form at every budget, {asked} included: there it reads {objective} "
+        "{in_form}, where the same split as written reads {written}; the {change} between them is that change of form.",
+        "预算曲线在每个预算下都按预算形式计算 {channels}，{asked} 处亦然：该处{objective}为 {in_form}，同一分配按文件所写"
+        "为 {written}；两者相差的 {change} 即这一形式变化。",
+    ),
     "allocate_warning_drawn_volume": Label(
         "{channel} is written as a range of {volume}: a split that moves its budget fixes that budget, which buys its "
         "{volume} at its {cost}, so their range is not drawn there; today's split is the file's, {volume} drawn.",

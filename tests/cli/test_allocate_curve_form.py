@@ -1,0 +1,92 @@
+"""The budget curve's point at B runs its channels in budget form, as its other points do, where B is today's spend
+(docs/allocate.md, channels given by volume; QA finding: ``allocate koc-seeding.yaml --objective p10_npv --samples 1000
+--seed 11`` at a --budget of today's 25,455.84 read P10 NPV 52,020 at 1.00 x B, the file as written, where 0.75 x B
+read 84,286 and a budget a fraction of a yuan below today's 73,258, both in budget form: the curve jumped at today's
+spend by the change of form alone, and its "per extra 1 CNY of B" mixed that change into the next yuan's return).
+
+The plan, by hand: Search is a cpa written by 250 users a month at a bid of "10..40", whose median is sqrt(10 x 40) =
+20, so today it spends 250 x 20 = 5,000 a month; Feed is locked. Search alone is moved, so the split of any B is Search
+at B: the curve's point at k x 5,000 is the file with Search written as ``budget: k x 5000`` at the same drawn bid,
+which the file can say, and ``simulate`` of it on the same seed and samples is the independent value. Today's split
+(B = 5,000) is the file as written, ``simulate`` of the unchanged file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+PLAN = """version: 1
+name: Users at a drawn bid
+horizon_months: 6
+acquisition:
+  - {name: Search, type: cpa, users: 250, bid: "10..40"}
+  - {name: Feed, type: cpa, bid: 20, budget: 5000, saturation_budget: 4000}
+retention: {monthly_churn: 0.3}
+monetization:
+  purchases: [{name: Item, price: 60, rate: 1}]
+targets: {max_payback_months: 3}
+"""
+
+DRAWS = ("--samples", "400", "--seed", "7")
+ALLOCATE = ("allocate", "--budget", "5000", "--lock", "Feed", "--objective", "p10_npv", *DRAWS)
+
+
+def _run(tmp_path: Path, plan: str, *args: str, fmt: str = "json") -> str:
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan, encoding="utf-8")
+    result = invoke([args[0], str(path), *args[1:], *(["-f", "json"] if fmt == "json" else [])],
+                    env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def _p10(tmp_path: Path, plan: str) -> float:
+    return json.loads(_run(tmp_path, plan, "simulate", *DRAWS, "--percentiles", "10"))["figures"]["npv"]["p10"]
+
+
+def _by_budget(budget: float) -> str:
+    return PLAN.replace("users: 250", f"budget: {budget:g}")
+
+
+def test_the_point_at_todays_budget_is_in_budget_form_as_its_neighbours(tmp_path: Path) -> None:
+    allocated = json.loads(_run(tmp_path, PLAN, *ALLOCATE))
+    points = {point["multiple"]: point for point in allocated["curve"]}
+    written = _p10(tmp_path, PLAN)
+    # Today's split and the best one are the file as written: simulate's.
+    assert allocated["current"]["value"] == pytest.approx(written, rel=1e-12)
+    assert allocated["best"]["value"] == pytest.approx(written, rel=1e-12)
+    # The curve's points, 1 x B among them, are Search written by budget.
+    for multiple in (0.75, 1.0, 1.25):
+        assert points[multiple]["value"] == pytest.approx(_p10(tmp_path, _by_budget(multiple * 5000)), rel=1e-12)
+    # The forms differ on these draws: the point says so, with the value as written.
+    assert abs(points[1.0]["value"] - written) > 1.0
+    assert points[1.0]["in_budget_form"] == ["Search"]
+    assert points[1.0]["value_as_written"] == pytest.approx(written, rel=1e-12)
+    assert points[0.75]["in_budget_form"] == [] and points[0.75]["value_as_written"] is None
+
+
+def test_no_change_where_b_is_not_todays_spend(tmp_path: Path) -> None:
+    # At 6,000 the split moves Search: its point was in budget form already, and says nothing more.
+    allocated = json.loads(_run(tmp_path, PLAN, *ALLOCATE[:2], "6000", *ALLOCATE[3:]))
+    point = next(point for point in allocated["curve"] if point["multiple"] == 1.0)
+    assert point["value"] == pytest.approx(_p10(tmp_path, _by_budget(6000)), rel=1e-12)
+    assert point["value"] == pytest.approx(allocated["best"]["value"], rel=1e-12)
+    assert point["in_budget_form"] == [] and point["value_as_written"] is None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_warning_states_both_values(tmp_path: Path, lang: str) -> None:
+    written, by_budget = _p10(tmp_path, PLAN), _p10(tmp_path, _by_budget(5000))
+    shown = " ".join(_run(tmp_path, PLAN, *ALLOCATE, "--lang", lang, fmt="text").split())
+    if lang == "en":
+        assert (f"The budget curve runs Search in budget form at every budget, B = 5,000 included: there it reads P10 "
+                f"NPV {by_budget:,.0f}, where the same split as written reads {written:,.0f}; the "
+                f"{by_budget - written:,.0f} between them is that change of form.") in shown
+    else:
+        joined = shown.replace(" ", "")
+        assert "预算曲线在每个预算下都按预算形式计算Search，B=5,000处亦然：该处P10净现值为" in joined
+        assert "同一分配按文件所写为" in joined and "即这一形式变化。" in joined
