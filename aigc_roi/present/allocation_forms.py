@@ -33,14 +33,11 @@ def _form_change_text(result: Allocation, style: NumberStyle) -> str | None:
     written as the summary writes it, the change as "spend less" writes a loss (money, or percentage points of a
     chance)."""
     in_form = result.current_in_budget_form
-    flagged = [w.channel for w in result.warnings if w.code in VOLUME_LABELS and w.channel is not None]
     # Forms that read the same objective (a chance of payback of 100% either way) leave the gain the re-split's.
     if in_form is None or in_form == result.current_value:
         return None
     in_form_text, today_text, change_text = _figures(result, in_form, result.current_value, style)
-    # The channels in budget form: those of the warnings the best split moves in some phase.
-    moved = {name for phase in result.phases for name, budget in phase.best.items() if budget != phase.current.get(name)}
-    names = [name for name in dict.fromkeys(flagged) if name in moved]
+    names = list(result.budget_form_channels)
     key, extra = (("allocate_form_change", {}) if len(names) == 1
                   else ("allocate_form_change_many", {"channels": listed(names, label("list_separator", style.lang))}))
     return label(key, style.lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang),

@@ -345,8 +345,12 @@ def allocate(
     gate_checks = tuple(GateCheck(gate.name, gate.after_month, tuple(dict.fromkeys(gate.channels + gate.then)),
                                   float(today.passed[g]), float(best.judged.passed[g]), shown.name)
                         for g, (gate, shown) in enumerate(zip(gates, named, strict=True)))
-    in_budget_form = (_in_best_form(judge, current, best.split, {*drawn_costs, *drawn_volumes}, names)
-                      if risk and drawn is not None else None)
+    # The channels written by volume under draws that the best split moves, in the order of their warnings: today's
+    # split with them in budget form splits the gain into that change of form and the re-split.
+    moved_names = {names[c] for c in np.flatnonzero(best.split != current)}
+    form_channels = (tuple(name for name in dict.fromkeys([*drawn_costs, *drawn_volumes]) if name in moved_names)
+                     if risk and drawn is not None else ())
+    in_budget_form = _in_best_form(judge, current, best.split) if form_channels else None
     return Allocation(
         scenario=scenario.name,
         objective=objective,
@@ -376,22 +380,19 @@ def allocate(
         held_for=best.held_for,
         basis=best.basis,
         current_in_budget_form=in_budget_form,
+        budget_form_channels=form_channels,
     )
 
 
-def _in_best_form(judge: Judge, current: np.ndarray, best: np.ndarray, flagged: set[str],
-                  names: Sequence[str]) -> float | None:
+def _in_best_form(judge: Judge, current: np.ndarray, best: np.ndarray) -> float:
     """The objective at today's budgets, each channel copy the best split moves in budget form (its budget fixed, its
     volume bought at the drawn unit cost), the others as the file writes them, on the judge's draws: what today's split
     reads in the form the best split is run in, so that the gain splits into that change of form and the re-split
-    (docs/allocate.md, channels given by volume). None where the best split moves no copy of a channel written by volume
-    under draws (``flagged``, by name; ``names``: each column's channel), where the two forms are one."""
-    moved = best != current
-    if not any(moved[c] for c, name in enumerate(names) if name in flagged):
-        return None
+    (docs/allocate.md, channels given by volume). Asked where the best split moves a channel written by volume under
+    draws (``Allocation.budget_form_channels``); elsewhere the two forms are one."""
     # A copy whose budget equals "today" here is the file's (at_splits): NaN equals nothing, so the moved ones buy in
     # budget form.
-    today = np.where(moved, np.nan, current)
+    today = np.where(best != current, np.nan, current)
     in_form = Judge(judge.median, judge.drawn, judge.indices, judge.objective, judge.target, Limits(), today)
     return in_form(current[None])[0].value
 

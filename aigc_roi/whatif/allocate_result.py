@@ -285,6 +285,9 @@ class Allocation:
     written by volume under draws (warnings ``volume_at_drawn_cost``, ``drawn_volume``), ``best_value -
     current_in_budget_form`` is the re-split and ``current_in_budget_form - current_value`` the change of form; None
     elsewhere (docs/allocate.md, channels given by volume)."""
+    budget_form_channels: tuple[str, ...] = ()
+    """The channels ``current_in_budget_form`` runs in budget form: those written by volume under draws that the best
+    split moves in some phase, in the order of their warnings; empty where it is None."""
 
     @property
     def target_payback_months(self) -> int:
