@@ -833,7 +833,7 @@ _MESSAGES = _rules([
     (r"no budget reaches (\S+) = (\S+): the furthest split reaches (\S+) at B = (\S+)",
      _amounts("没有预算能达到 {0} = {1}：最佳分配在 B = {3} 时只达到 {2}", 3, compared=(1, 2))),
     (r"the search found no budget reaching (\S+) = (\S+) with the gates: planned as if every gate passed, B = (\S+) "
-     r"would, but there the gate (.*) fails \(a split holding the test months, as --budget's, is not searched\)",
+     r"would, but there the gates? (.*) fails? \(a split holding the test months, as --budget's, is not searched\)",
      _amounts("计入闸门后，搜索未找到能达到 {0} = {1} 的预算：按每道闸门都通过来规划，B = {2} 可以达到，但届时闸门 {3} 未通过"
               "（未搜索像 --budget 那样保持测试月份的分配）", 1, 2, lists=(3,))),
     (r"the scenarios are in (.*): amounts in different currencies cannot be compared",

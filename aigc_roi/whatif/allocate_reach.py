@@ -146,10 +146,13 @@ def gates_reach_blocks(milestone: Milestone, budget: float, failing: list[str]) 
     none reaches it."""
     if failing:
         # "No budget reaches" was read as a fact: a split that holds the test months as --budget does may reach it.
+        # Every gate failing there is named, the sentence agreeing with how many.
+        gates = ("the gate {} fails" if len(failing) == 1 else "the gates {} fail").format(
+            ", ".join(repr(name) for name in failing))
         raise AllocationError(f"the search found no budget reaching {milestone.key}@{milestone.month} = "
                               f"{amount_text(milestone.value)} with the gates: planned as if every gate passed, "
-                              f"B = {amount_text(budget)} would, but there the gate {', '.join(repr(name) for name in failing)} "
-                              "fails (a split holding the test months, as --budget's, is not searched)")
+                              f"B = {amount_text(budget)} would, but there {gates} "
+                              "(a split holding the test months, as --budget's, is not searched)")
 
 
 def reach_check(median: Scenario, movable: list[int], split: FloatArray, milestone: Milestone,

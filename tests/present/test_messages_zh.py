@@ -177,7 +177,7 @@ def test_a_summary_of_a_thousand_or_more_is_translated_with_its_separators(summa
     ("the marginal ROAS of A, B never falls to 2 (no diminishing returns): give it a --max",
      "A、B 的边际 ROAS 永远不会降到 2（没有边际递减）：请给它设 --max"),
     ("the search found no budget reaching new_users@6 = 100 with the gates: planned as if every gate passed, B = 1,000 "
-     "would, but there the gate 'g1', 'g2' fails (a split holding the test months, as --budget's, is not searched)",
+     "would, but there the gates 'g1', 'g2' fail (a split holding the test months, as --budget's, is not searched)",
      "计入闸门后，搜索未找到能达到 new_users@6 = 100 的预算：按每道闸门都通过来规划，B = 1,000 可以达到，"
      "但届时闸门 'g1'、'g2' 未通过（未搜索像 --budget 那样保持测试月份的分配）"),
     ("channel 'A' does not run after month 2 (it runs in months 1-2, 5): the gate has nothing of it to stop",
