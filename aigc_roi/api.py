@@ -440,7 +440,7 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
     a file refuses (a value its field does not take, an item its list does not have: each file's fields and lists are
     its own, and another file may take the set) is that file's error, in its result's ``errors``, located in the set
     (``sets[0]:1:1``) with ``.scenario`` the file, as `check` reports it; the other files are still checked."""
-    from aigc_roi.ci.baseline import changes_since, removed_since
+    from aigc_roi.ci.baseline import changes_since, named_at_ref, removed_since
     from aigc_roi.ci.checks import compare_with_base, hold_change_targets, missed_at_base
     from aigc_roi.ci.discovery import scenario_files
     from aigc_roi.ci.parallel import validate_and_check
@@ -455,7 +455,9 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
         jobs = arguments.whole_number("jobs", jobs, 1, None, ArgumentError)
     explain = arguments.flag("explain", explain, ArgumentError)
     arguments.callback("progress", progress, ArgumentError)
-    files = scenario_files(given)
+    # With a base, two spellings of one file that named different files at it (a link re-pointed since) are each
+    # checked and compared by their own path.
+    files = scenario_files(given, named_at_ref(base, given) if base is not None else None)
     changes = changes_since(base, given, overrides, files) if base is not None else []
     gone = removed_since(files, changes)
     files = [file for file in files if file not in gone]

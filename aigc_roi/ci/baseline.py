@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from aigc_roi.ci.discovery import found_below
 from aigc_roi.ci.errors import BaselineError
-from aigc_roi.ci.linked import reached
+from aigc_roi.ci.linked import in_tree, reached
 from aigc_roi.ci.located import Locator, walked_tops, within
-from aigc_roi.ci.stored import TreeWalk, blob, git, missing, run, stored_objects
+from aigc_roi.ci.stored import Place, TreeWalk, blob, git, missing, run, stored_objects
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.spelled_paths import file_named_as_folder
 from aigc_roi.reader.load import LoadedScenario, decode, load_text
@@ -117,12 +117,15 @@ def _entries(output: bytes) -> list[tuple[Status, str, str]]:
     return entries
 
 
-def _display(real: str, given: Sequence[tuple[Path, str]]) -> str | None:
-    """``real`` named below the given path that contains it, or None if none does."""
-    for path, root in given:
-        if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
-            return str(path / os.path.relpath(real, root))
-    return None
+def _display(real: str, given: Sequence[tuple[Path, str]], plain: Collection[Path] = ()) -> str | None:
+    """``real`` named below the given path that contains it, or None if none does; of several, the first that is
+    ``plain``, a file the run checks by a path through no link: git lists ``real`` by its own path, and a path through
+    a link is compared by what it named at REF, which may be another file (``check b.yaml a.yaml``, ``b.yaml ->
+    a.yaml`` re-pointed since). Where the run checks ``real`` by one path alone, that path names it."""
+    names = [path / os.path.relpath(real, root) for path, root in given
+             if real == root or real.startswith(root.rstrip(os.sep) + os.sep)]
+    name = next((name for name in names if name in plain), names[0] if names else None)
+    return None if name is None else str(name)
 
 
 def _read(real: str, given: Sequence[tuple[Path, str]]) -> bool:
@@ -183,8 +186,9 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     _list(top, commit, [spec for _, _, spec in named if spec is not None] + sorted(set(nested.values())), given, ref,
           listed, [root for _, root in given] + [os.path.join(top, links[file][1] or "") for file in nested])
     # By the name shown, so that a file reached through a link replaces what git says of the path it leads to.
+    plain = frozenset(files) - frozenset(links)
     shown = {display: (now, entry) for now, entry in listed.items()
-             if (display := _display(now, given)) is not None and _read(now, given)}
+             if (display := _display(now, given, plain)) is not None and _read(now, given)}
     _through_links(shown, links, top, commit, listed)
     labels = {display: f"{ref}:{_was(now, entry, given) or display}" for display, (now, entry) in shown.items()
               if entry.status != "new"}
@@ -203,6 +207,22 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
                 errors = tuple(error.applied_to(label) for error in invalid.errors)
         changes.append(Change(display, entry.status, before, errors, _was(now, entry, given)))
     return sorted(changes, key=lambda change: change.path)
+
+
+def named_at_ref(ref: str, paths: Sequence[Path]) -> Callable[[Sequence[Path]], list[Place | str | None]]:
+    """What each of some spellings of files under ``paths`` named at ``ref``: the place its path leads to in REF's
+    tree, links followed there and into submodules, or the file out of the repository a link there leads it to
+    (stored.TreeWalk's ``destination``); None for one that never enters the repository. Two spellings of one file
+    now are one path with one history only where they named the same at REF too: ``b.yaml -> a.yaml`` re-pointed or
+    added since REF is a change of its own, which a run that checked ``a.yaml b.yaml`` once under ``a.yaml`` left
+    unsaid (QA). The repository and REF are read as ``changes_since`` reads them, and raise as it does."""
+    def places(files: Sequence[Path]) -> list[Place | str | None]:
+        given = [(path, os.path.realpath(path)) for path in paths]
+        locator = Locator()
+        top, _ = _repository(given, locator)
+        walk = TreeWalk(top, _commit(top, ref, locator.here))
+        return [None if (kept := in_tree(file, top)) is None else walk.destination(kept) for file in files]
+    return places
 
 
 def _was(now: str, entry: _Listed, given: Sequence[tuple[Path, str]]) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 
 from aigc_roi.ci.errors import NoScenarioFiles
@@ -22,13 +22,20 @@ def found_below(relative: str) -> bool:
             and not any(part.startswith(".") for part in Path(relative).parts))
 
 
-def scenario_files(paths: Sequence[Path]) -> list[Path]:
+Apart = Callable[[Sequence[Path]], Sequence[Hashable]]
+"""For spellings of files met more than once, what tells each apart beside the file it names now: with `check --base`,
+what it named at REF (ci/baseline.py's ``named_at_ref``)."""
+
+
+def scenario_files(paths: Sequence[Path], apart: Apart | None = None) -> list[Path]:
     """Each file as given, whatever its extension, and every scenario file below each folder (``found_below``),
     sorted, each once.
 
     Once by the file itself, not by its spelling: ``h/dup.yaml``, ``h/../h/dup.yaml``, its absolute path and a
     symlink to it are one file, checked and counted once under the first spelling met; ``h/dup.yaml/`` is none of
-    them: named as a folder, it names nothing to read, and is reported so beside ``h/dup.yaml`` checked.
+    them: named as a folder, it names nothing to read, and is reported so beside ``h/dup.yaml`` checked. With
+    ``apart``, spellings of one file that it tells apart are each kept: a link re-pointed since REF has a history of
+    its own, which its file's first spelling does not say (QA).
 
     Hidden files and folders below a given folder are skipped (``.git``,
     ``.github``); symlinked folders below it are followed, each real folder
@@ -39,10 +46,10 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
     file, which is almost always a mistyped CI path that would otherwise pass
     silently.
     """
-    files: dict[str, Path] = {}
+    met: list[tuple[str, Path]] = []
     for path in paths:
         if not _is_folder(path):
-            files.setdefault(_file_key(path), path)
+            met.append((_file_key(path), path))
             continue
         found = []
         unreadable: list[OSError] = []
@@ -56,8 +63,25 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
         found += [Path(error.filename) if error.filename else path for error in unreadable]
         if not found:
             raise NoScenarioFiles(f"{path}: no *.yaml or *.yml files in this folder")
-        for file in sorted(found):
-            files.setdefault(_identity(file), file)
+        met += [(_identity(file), file) for file in sorted(found)]
+    return _once(met, apart)
+
+
+def _once(met: Sequence[tuple[str, Path]], apart: Apart | None) -> list[Path]:
+    """Each (file, spelling) ``met`` once, in the order met: a spelling under the first of its file's, unless
+    ``apart`` tells the two apart (asked only of files met under more than one spelling, once for all of them)."""
+    spellings: dict[str, list[Path]] = {}
+    for key, path in met:
+        if path not in spellings.setdefault(key, []):
+            spellings[key].append(path)
+    told: dict[tuple[str, Path], Hashable] = {}
+    if apart is not None:
+        asked = [(key, path) for key, paths in spellings.items() if len(paths) > 1 for path in paths]
+        if asked:
+            told = dict(zip(asked, apart([path for _, path in asked]), strict=True))
+    files: dict[tuple[str, Hashable], Path] = {}
+    for key, path in met:
+        files.setdefault((key, told.get((key, path))), path)
     return list(files.values())
 
 

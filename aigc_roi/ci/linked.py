@@ -48,6 +48,12 @@ def reached(files: Sequence[Path], top: str) -> dict[Path, tuple[str, str | None
     return found
 
 
+def in_tree(file: Path, top: str) -> str | None:
+    """``file``'s path in the repository ``top`` as the system walks it, links below ``top`` kept (as git names it in a
+    tree); None when it never enters ``top``."""
+    return _below(os.path.join(os.getcwd(), file), top, os.path.realpath)
+
+
 def _below(path: str, top: str, real: Callable[[str], str]) -> str | None:
     """``path``'s part below ``top`` as the system walks it: the folders up to the repository resolved, the names
     below it kept as written (``..`` taken where met, as the system takes it); None when it never enters ``top``."""

@@ -102,6 +102,16 @@ class TreeWalk:
         """The place ``name`` (a path in the outer tree) leads to, for ``stored_objects`` to read. Where it leads
         nowhere (nothing there, a loop, a link out of the outer repository), the place of the path, or of the last
         link followed, in the repository holding it: git then gives its own reason (missing, or the link's)."""
+        return self._led(name)[0]
+
+    def destination(self, name: str) -> Place | str:
+        """What ``name`` names: its place, or where a link leads it out of the outer repository, that path's real
+        path now (git stores nothing out there, so two links to one outside file name one file)."""
+        place, out = self._led(name)
+        return place if out is None else os.path.realpath(out)
+
+    def _led(self, name: str) -> tuple[Place, str | None]:
+        """(``located``'s place, the path outside the outer repository a link leads ``name`` to, or None)."""
         parts = name.split("/")
         done: list[str] = []
         link: Place | None = None
@@ -112,23 +122,26 @@ class TreeWalk:
                 continue
             if part == "..":
                 if not done:
-                    return link or self._place(done, [name])
+                    # Up from the outer top: out of the repository, where only a link followed leads.
+                    if link is None:
+                        return self._place(done, [name]), None
+                    return link, os.path.join(os.path.dirname(self._top), *parts)
                 done.pop()
                 continue
             entry = self._entry(done, part)
             if entry is None or (entry[0] == "120000" and hops >= 40):
-                return link or self._place(done, [part, *parts])
+                return link or self._place(done, [part, *parts]), None
             mode, object_id = entry
             if mode == "120000":
                 hops += 1
                 link = self._place(done, [part])
                 text = git(link[0], "cat-file", "blob", object_id).decode("utf-8", "surrogateescape")
                 if text.startswith("/"):
-                    return link
+                    return link, os.path.join(text, *parts)
                 parts = text.split("/") + parts
             else:
                 done.append(part)
-        return self._place(done[:-1], done[-1:])
+        return self._place(done[:-1], done[-1:]), None
 
     def _place(self, folder: list[str], rest: list[str]) -> Place:
         """``folder/rest`` in the repository holding ``folder`` (the outer one where a submodule is not checked
