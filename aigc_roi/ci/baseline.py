@@ -28,10 +28,11 @@ from aigc_roi.ci.discovery import found_below
 from aigc_roi.ci.errors import BaselineError
 from aigc_roi.ci.linked import in_tree, reached
 from aigc_roi.ci.located import Locator, walked_tops, within
-from aigc_roi.ci.stored import Place, TreeWalk, blob, git, missing, run, stored_objects
+from aigc_roi.ci.stored import blob, git, missing, run, stored_objects
+from aigc_roi.ci.tree_walk import Place, TreeWalk
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.spelled_paths import file_named_as_folder
-from aigc_roi.reader.load import LoadedScenario, decode, load_text
+from aigc_roi.reader.load import LoadedScenario, decode, load_text, unreadable
 from aigc_roi.reader.overrides import Override
 
 Status = Literal["modified", "new", "removed", "renamed", "copied"]
@@ -189,20 +190,21 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     plain = frozenset(files) - frozenset(links)
     shown = {display: (now, entry) for now, entry in listed.items()
              if (display := _display(now, given, plain)) is not None and _read(now, given)}
-    _through_links(shown, links, top, commit, listed)
+    walk = TreeWalk(top, commit)
+    _through_links(shown, links, walk, listed)
     labels = {display: f"{ref}:{_was(now, entry, given) or display}" for display, (now, entry) in shown.items()
               if entry.status != "new"}
-    stored = _stored(labels, {display: entry for display, (_, entry) in shown.items()})
+    stored = _stored(labels, {display: entry for display, (_, entry) in shown.items()}, walk, top)
     changes = []
     for display, (now, entry) in shown.items():
         before: LoadedScenario | None = None
         errors: tuple[ScenarioError, ...] = ()
         if display in labels:
-            label, object_id = labels[display], stored[display]
+            label, read = labels[display], stored[display]
             try:
-                if isinstance(object_id, ScenarioInvalid):
-                    raise object_id
-                before = load_text(decode(blob(entry.top, object_id), label), label, overrides)
+                if isinstance(read, ScenarioInvalid):
+                    raise read
+                before = load_text(decode(blob(*read), label), label, overrides)
             except ScenarioInvalid as invalid:
                 errors = tuple(error.applied_to(label) for error in invalid.errors)
         changes.append(Change(display, entry.status, before, errors, _was(now, entry, given)))
@@ -212,7 +214,7 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
 def named_at_ref(ref: str, paths: Sequence[Path]) -> Callable[[Sequence[Path]], list[Place | str | None]]:
     """What each of some spellings of files under ``paths`` named at ``ref``: the place its path leads to in REF's
     tree, links followed there and into submodules, or the file out of the repository a link there leads it to
-    (stored.TreeWalk's ``destination``); None for one that never enters the repository. Two spellings of one file
+    (ci/tree_walk.py's ``destination``); None for one that never enters the repository. Two spellings of one file
     now are one path with one history only where they named the same at REF too: ``b.yaml -> a.yaml`` re-pointed or
     added since REF is a change of its own, which a run that checked ``a.yaml b.yaml`` once under ``a.yaml`` left
     unsaid (QA). The repository and REF are read as ``changes_since`` reads them, and raise as it does."""
@@ -231,31 +233,52 @@ def _was(now: str, entry: _Listed, given: Sequence[tuple[Path, str]]) -> str | N
     return None if old == now else _named(old, given)
 
 
-def _stored(labels: dict[str, str], entries: dict[str, _Listed]) -> dict[str, str | ScenarioInvalid]:
-    """The object id of each labelled file's version at REF, or why it is not read: asked of each repository
-    once, for all its files."""
+def _stored(labels: dict[str, str], entries: dict[str, _Listed], walk: TreeWalk,
+            top: str) -> dict[str, tuple[str, str] | ScenarioInvalid]:
+    """(the repository, the object id) of each labelled file's version at REF, or why it is not read: asked of each
+    repository once, for all its files. One git cannot read, a link at REF alone (``scenarios/s.yaml ->
+    ../sub/plan.yaml`` now a copy), is followed as ``walk`` follows REF's tree (into a submodule at the commit REF
+    records, which git's own ``--follow-symlinks`` never enters), and read where it leads when it leads to a file;
+    a submodule on the way whose recorded commit no repository here holds is the reason given (QA)."""
     by_top: dict[str, list[str]] = {}
     for shown in labels:
         by_top.setdefault(entries[shown].top, []).append(shown)
-    found: dict[str, str | ScenarioInvalid] = {}
-    for top, files in by_top.items():
+    found: dict[str, tuple[str, str] | ScenarioInvalid] = {}
+    for repository, files in by_top.items():
         wanted = [(f"{entries[shown].commit}:{entries[shown].old}", labels[shown]) for shown in files]
-        for shown, object_id in zip(files, stored_objects(top, wanted), strict=True):
-            found[shown] = missing(labels[shown]) if object_id is None else object_id
+        for shown, object_id in zip(files, stored_objects(repository, wanted), strict=True):
+            found[shown] = (missing(labels[shown]) if object_id is None else
+                            (repository, object_id) if isinstance(object_id, str) else object_id)
+    for shown, answer in found.items():
+        if isinstance(answer, ScenarioInvalid):
+            found[shown] = _walked(entries[shown], labels[shown], walk, top) or answer
     return found
 
 
-def _through_links(shown: dict[str, tuple[str, _Listed]], links: dict[Path, tuple[str, str | None]], top: str,
-                   commit: str, listed: dict[str, _Listed]) -> None:
-    """Each file reached through a link in ``top`` (``links``: ci/linked.py's), into ``shown`` under the name it is
+def _walked(entry: _Listed, label: str, walk: TreeWalk, top: str) -> tuple[str, str] | ScenarioInvalid | None:
+    """Where ``walk`` leads ``entry``'s path at REF, a file read there, or why not where a submodule on the way
+    lacks its recorded commit; None where it leads nowhere git did not already say."""
+    place = (entry.top, entry.commit or "", entry.old)
+    if place not in walk.lacking and within(entry.top, top):
+        # From the outer repository's top, so that a link in a submodule may lead out of it (../../shared/p.yaml).
+        inner = os.path.relpath(entry.top, top)
+        place = walk.located(entry.old if inner == os.curdir else "/".join([*Path(inner).parts, entry.old]))
+    if place in walk.lacking:
+        return unreadable(label, OSError(walk.lacking[place]))
+    [object_id] = stored_objects(place[0], [(f"{place[1]}:{place[2]}", label)])
+    return (place[0], object_id) if isinstance(object_id, str) else None
+
+
+def _through_links(shown: dict[str, tuple[str, _Listed]], links: dict[Path, tuple[str, str | None]], walk: TreeWalk,
+                   listed: dict[str, _Listed]) -> None:
+    """Each file reached through a link in ``walk``'s repository (``links``: ci/linked.py's), into ``shown`` under the name it is
     checked by when what that path names now differs from what it named at REF, and out of it otherwise: a link
     added, re-pointed or removed and an edited target are changes of every path that reaches them, and a link
     re-pointed to the same bytes is none. The path at REF is followed through REF's tree, into a submodule at the
-    commit REF records for it (stored.TreeWalk), so a link into a submodule is compared as one within ``top``. One
-    whose link leads out of ``top`` is always in: git holds no version of its target to say it is unchanged."""
-    walk = TreeWalk(top, commit)
+    commit REF records for it (ci/tree_walk.py), so a link into a submodule is compared as one within the repository.
+    One whose link leads out of it is always in: git holds no version of its target to say it is unchanged."""
     places = {file: (walk.located(kept),
-                     None if target is None or os.path.join(top, target) in listed else walk.located(target))
+                     None if target is None or os.path.join(walk.top, target) in listed else walk.located(target))
               for file, (kept, target) in links.items()}
     # Each repository's git asked once, for all its files.
     by_top: dict[str, list[tuple[str, str, str]]] = {}

@@ -699,6 +699,8 @@ _MESSAGES = _rules([
     (r"is a folder, not a scenario file", "这是文件夹，不是方案文件"),
     (r"is a folder, not an export file", "这是文件夹，不是报表文件"),
     (r"cannot read file: a symbolic link to a file outside the repository", "无法读取文件：符号链接指向仓库之外的文件"),
+    (r"cannot read file: the submodule (.*) lacks the commit recorded for it \((\w+)\); fetch its history there",
+     "无法读取文件：子模块 {0} 缺少为它记录的提交（{1}）；请在其中获取历史"),
     (r"cannot read file: reading from standard input \(-\) is not supported; give a file name",
      "无法读取文件：不支持从标准输入（-）读取；请给出文件名"),
     (r"cannot read file: (.*)", lambda m: f"无法读取文件：{os_reason_zh(m[1])}"),

@@ -1,0 +1,130 @@
+"""Where a path of REF's tree leads, links followed there and into submodules at the commits REF records, for
+`check --base REF` to read its version there (ci/baseline.py).
+
+A submodule REF records is read where its repository is now (ci/submodule_store.py), moved or not checked out
+since; where no repository here holds the commit REF records for it, the walk says so, and a path through it is
+unreadable at REF with that reason, not as a file that is not there (QA).
+"""
+
+from __future__ import annotations
+
+import os
+
+from aigc_roi.ci.stored import git, run
+from aigc_roi.ci.submodule_store import submodule_repository
+
+Place = tuple[str, str, str]
+"""(a repository's top, a commit of it, a path in its tree there)."""
+
+
+class TreeWalk:
+    """Where a path of a repository's tree at a commit leads, as the system would lead there had that commit been
+    checked out with its submodules at the commits it records: links followed relative to their folder (at most 40),
+    into a submodule and out of it again (``sub/up.yaml -> ../../shared/p.yaml``), each submodule at its recorded
+    commit; ``git cat-file --follow-symlinks`` enters none. One git question per folder, asked once."""
+
+    def __init__(self, top: str, commit: str) -> None:
+        self.top = top
+        self._commit = commit
+        self._folders: dict[tuple[str, ...], tuple[Place, dict[str, tuple[str, str]]] | None] = {}
+        self._unentered: dict[tuple[str, ...], str] = {}
+        self.lacking: dict[Place, str] = {}
+        """Of the places ``located`` gave, each that a path reached as it met a submodule whose recorded commit no
+        repository here holds: why, for the version there to be unreadable with that reason."""
+
+    def located(self, name: str) -> Place:
+        """The place ``name`` (a path in the outer tree) leads to, for ``stored_objects`` to read. Where it leads
+        nowhere (nothing there, a loop, a link out of the outer repository), the place of the path, or of the last
+        link followed, in the repository holding it: git then gives its own reason (missing, or the link's)."""
+        return self._led(name)[0]
+
+    def destination(self, name: str) -> Place | str:
+        """What ``name`` names: its place, or where a link leads it out of the outer repository, that path's real
+        path now (git stores nothing out there, so two links to one outside file name one file)."""
+        place, out = self._led(name)
+        return place if out is None else os.path.realpath(out)
+
+    def _led(self, name: str) -> tuple[Place, str | None]:
+        """(``located``'s place, the path outside the outer repository a link leads ``name`` to, or None)."""
+        parts = name.split("/")
+        done: list[str] = []
+        link: Place | None = None
+        hops = 0
+        while parts:
+            part = parts.pop(0)
+            if part in ("", "."):
+                continue
+            if part == "..":
+                if not done:
+                    # Up from the outer top: out of the repository, where only a link followed leads.
+                    if link is None:
+                        return self._place(done, [name]), None
+                    return link, os.path.join(os.path.dirname(self.top), *parts)
+                done.pop()
+                continue
+            entry = self._entry(done, part)
+            if entry is None or (entry[0] == "120000" and hops >= 40):
+                place = link or self._place(done, [part, *parts])
+                if entry is None and tuple(done) in self._unentered:
+                    self.lacking[place] = self._unentered[tuple(done)]
+                return place, None
+            mode, object_id = entry
+            if mode == "120000":
+                hops += 1
+                link = self._place(done, [part])
+                text = git(link[0], "cat-file", "blob", object_id).decode("utf-8", "surrogateescape")
+                if text.startswith("/"):
+                    return link, os.path.join(text, *parts)
+                parts = text.split("/") + parts
+            else:
+                done.append(part)
+        return self._place(done[:-1], done[-1:]), None
+
+    def _place(self, folder: list[str], rest: list[str]) -> Place:
+        """``folder/rest`` in the repository holding ``folder`` (the outer one where a submodule lacks its
+        recorded commit)."""
+        listing = self._listing(tuple(folder))
+        (top, commit, inside) = listing[0] if listing is not None else (self.top, self._commit, "/".join(folder))
+        return top, commit, "/".join(name for name in (inside, *rest) if name)
+
+    def _entry(self, folder: list[str], name: str) -> tuple[str, str] | None:
+        """(mode, object id) of ``name`` in ``folder``, read in the repository holding it."""
+        listing = self._listing(tuple(folder))
+        return None if listing is None else listing[1].get(name)
+
+    def _listing(self, folder: tuple[str, ...]) -> tuple[Place, dict[str, tuple[str, str]]] | None:
+        """(the folder's place, its entries by name), a submodule entered at the commit its folder records;
+        None where it is no folder there, or a submodule whose commit no repository here holds."""
+        if folder not in self._folders:
+            place: Place | None = (self.top, self._commit, "")
+            if folder:
+                outer = self._listing(folder[:-1])
+                entry = None if outer is None else outer[1].get(folder[-1])
+                place = None
+                if outer is not None and entry is not None and entry[0] == "040000":
+                    top, commit, inside = outer[0]
+                    place = (top, commit, f"{inside}/{folder[-1]}" if inside else folder[-1])
+                elif outer is not None and entry is not None and entry[0] == "160000":
+                    holder, commit, inside = outer[0]
+                    found = submodule_repository(holder, commit, f"{inside}/{folder[-1]}" if inside else folder[-1],
+                                                 entry[1])
+                    if found is not None:
+                        place = (found, entry[1], "")
+                    else:
+                        self._unentered[folder] = (f"the submodule {'/'.join(folder)} lacks the commit recorded for "
+                                                   f"it ({entry[1][:12]}); fetch its history there")
+            self._folders[folder] = None if place is None else (place, self._entries(place))
+        return self._folders[folder]
+
+    @staticmethod
+    def _entries(place: Place) -> dict[str, tuple[str, str]]:
+        top, commit, folder = place
+        # COMMIT:FOLDER names the folder literally, where a path given to ls-tree is a pattern.
+        listed = run(top, "ls-tree", "-z", f"{commit}:{folder}").stdout.decode("utf-8", "surrogateescape")
+        entries = {}
+        for line in listed.split("\0"):
+            if "\t" in line:
+                info, name = line.split("\t", 1)
+                mode, _, object_id = info.split(" ")
+                entries[name] = (mode, object_id)
+        return entries
