@@ -443,6 +443,7 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
     from aigc_roi.ci.baseline import changes_since, named_at_ref, removed_since
     from aigc_roi.ci.checks import compare_with_base, hold_change_targets, missed_at_base
     from aigc_roi.ci.discovery import scenario_files
+    from aigc_roi.ci.located import Locator
     from aigc_roi.ci.parallel import validate_and_check
     from aigc_roi.ci.records import CheckRun
 
@@ -457,8 +458,9 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
     arguments.callback("progress", progress, ArgumentError)
     # With a base, two spellings of one file that named different files at it (a link re-pointed since) are each
     # checked and compared by their own path.
-    files = scenario_files(given, named_at_ref(base, given) if base is not None else None)
-    changes = changes_since(base, given, overrides, files) if base is not None else []
+    locator = Locator()
+    files = scenario_files(given, named_at_ref(base, given, locator) if base is not None else None)
+    changes = changes_since(base, given, overrides, files, locator) if base is not None else []
     gone = removed_since(files, changes)
     files = [file for file in files if file not in gone]
     # The files changed since the base are compared input by input: the only trees read after the check.

@@ -27,7 +27,7 @@ from typing import Literal
 from aigc_roi.ci.discovery import found_below
 from aigc_roi.ci.errors import BaselineError
 from aigc_roi.ci.linked import in_tree, reached
-from aigc_roi.ci.located import Locator, walked_tops, within
+from aigc_roi.ci.located import Locator, toplevel, walked_tops, within
 from aigc_roi.ci.stored import blob, git, missing, run, stored_objects
 from aigc_roi.ci.tree_walk import Place, TreeWalk
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
@@ -56,14 +56,6 @@ class Change:
 
 def _folder(start: str) -> str:
     return start if os.path.isdir(start) else os.path.dirname(start) or "."
-
-
-def _toplevel(start: str) -> str:
-    folder = _folder(start)
-    done = run(folder, "rev-parse", "--show-toplevel")
-    if done.returncode != 0:
-        raise BaselineError(f"{folder} is not inside a git repository")
-    return os.path.realpath(done.stdout.decode().strip())
 
 
 def _repository(given: Sequence[tuple[Path, str]], locator: Locator) -> tuple[str, list[str | None]]:
@@ -157,7 +149,7 @@ class _Listed:
 
 
 def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ...] = (),
-                  files: Sequence[Path] = ()) -> list[Change]:
+                  files: Sequence[Path] = (), locator: Locator | None = None) -> list[Change]:
     """Scenario files under ``paths`` that differ from ``ref``, sorted by path.
 
     The old version gets the same ``--set`` overrides as the new one, so both
@@ -167,10 +159,11 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     for that repository. Of ``files`` (the files the run checks), one reached through
     a link is compared by that path (ci/linked.py). Raises BaselineError when git is missing, a path is outside
     a repository (or in another one than the first path), ``ref`` is unknown or a
-    nested repository lacks the commit ``ref`` records for it.
+    nested repository lacks the commit ``ref`` records for it. ``locator``: the run's (ci/located.py), each git
+    question of where a folder's repository is asked once, here and in ``named_at_ref``.
     """
     given = [(path, os.path.realpath(path)) for path in paths]
-    locator = Locator()
+    locator = locator or Locator()
     top, pathspecs = _repository(given, locator)
     listed: dict[str, _Listed] = {}
     commit = _commit(top, ref, locator.here)
@@ -185,7 +178,7 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     nested = {file: found for file, (_, target) in links.items() if target is not None
               and (found := _nested_top(os.path.join(top, target), top, locator)) is not None}
     _list(top, commit, [spec for _, _, spec in named if spec is not None] + sorted(set(nested.values())), given, ref,
-          listed, [root for _, root in given] + [os.path.join(top, links[file][1] or "") for file in nested])
+          listed, [root for _, root in given] + [os.path.join(top, links[file][1] or "") for file in nested], locator)
     # By the name shown, so that a file reached through a link replaces what git says of the path it leads to.
     plain = frozenset(files) - frozenset(links)
     shown = {display: (now, entry) for now, entry in listed.items()
@@ -211,7 +204,8 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     return sorted(changes, key=lambda change: change.path)
 
 
-def named_at_ref(ref: str, paths: Sequence[Path]) -> Callable[[Sequence[Path]], list[Place | str | None]]:
+def named_at_ref(ref: str, paths: Sequence[Path],
+                 locator: Locator) -> Callable[[Sequence[Path]], list[Place | str | None]]:
     """What each of some spellings of files under ``paths`` named at ``ref``: the place its path leads to in REF's
     tree, links followed there and into submodules, or the file out of the repository a link there leads it to
     (ci/tree_walk.py's ``destination``); None for one that never enters the repository. Two spellings of one file
@@ -220,7 +214,6 @@ def named_at_ref(ref: str, paths: Sequence[Path]) -> Callable[[Sequence[Path]], 
     unsaid (QA). The repository and REF are read as ``changes_since`` reads them, and raise as it does."""
     def places(files: Sequence[Path]) -> list[Place | str | None]:
         given = [(path, os.path.realpath(path)) for path in paths]
-        locator = Locator()
         top, _ = _repository(given, locator)
         walk = TreeWalk(top, _commit(top, ref, locator.here))
         return [None if (kept := in_tree(file, top)) is None else walk.destination(kept) for file in files]
@@ -317,12 +310,13 @@ def removed_since(files: Sequence[Path], changes: Sequence[Change]) -> frozenset
 
 
 def _list(top: str, commit: str | None, pathspecs: Sequence[str] | None, given: Sequence[tuple[Path, str]], ref: str,
-          listed: dict[str, _Listed], reach: Sequence[str]) -> None:
+          listed: dict[str, _Listed], reach: Sequence[str], locator: Locator) -> None:
     """Into ``listed`` by real path: the files of the repository ``top`` that differ from ``commit`` (all of them
     when None), then those of each repository nested in it below or around the given paths. ``pathspecs``: where in
     ``top`` to look for new files and nested repositories; None for the whole repository, none for nowhere (every
     path given leads out of it through a link). ``reach``: the real paths whose nested repositories are compared,
-    below a given folder or holding a given path or a file reached through a link."""
+    below a given folder or holding a given path or a file reached through a link. ``locator``: the run's, which
+    has met most nested repositories already, as it found where the paths lie."""
     specs = () if pathspecs is None else tuple(pathspecs)
     asks = pathspecs is None or bool(specs)
     entries: list[tuple[Status, str, str]]
@@ -351,17 +345,8 @@ def _list(top: str, commit: str | None, pathspecs: Sequence[str] | None, given: 
     for name in nested:
         inner = os.path.join(top, name)
         # Below a given folder, or holding a given path (check scenarios/shared/plan.yaml, shared a submodule).
-        if any(within(inner, root) or within(root, inner) for root in reach) and _is_top(inner):
-            _list(inner, _recorded(top, commit, name, inner, ref, given), None, given, ref, listed, reach)
-
-
-def _is_top(folder: str) -> bool:
-    """Whether ``folder`` is the top of a repository: a submodule not checked out is an empty folder, with no
-    files to check nor a repository to read them from."""
-    try:
-        return _toplevel(folder) == os.path.realpath(folder)
-    except BaselineError:
-        return False
+        if any(within(inner, root) or within(root, inner) for root in reach) and locator.is_top(locator.real(inner)):
+            _list(inner, _recorded(top, commit, name, inner, ref, given), None, given, ref, listed, reach, locator)
 
 
 def _recorded(top: str, commit: str | None, name: str, inner: str, ref: str,
@@ -393,7 +378,9 @@ def file_commit(path: Path) -> tuple[str | None, bool]:
     """(short hash of HEAD, whether ``path`` differs from it) for the repository holding ``path``;
     (None, False) outside git, or where git is missing."""
     try:
-        top = _toplevel(str(path))
+        top = toplevel(_folder(str(path)))
+        if top is None:
+            return None, False
         head = git(top, "rev-parse", "--short", "HEAD").decode().strip()
         status = git(top, "status", "--porcelain", "--", os.path.realpath(path))
     except BaselineError:

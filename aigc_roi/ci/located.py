@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 
 from aigc_roi.ci.errors import BaselineError
@@ -31,7 +32,12 @@ class Locator:
         self._real: dict[str, str] = {}
         self._tops: dict[str, str | None] = {}
         self._recorded: dict[tuple[str, str, bool], bool] = {}
-        self.here = self.toplevel(os.getcwd())
+
+    @cached_property
+    def here(self) -> str | None:
+        """The working directory's repository, asked when first needed: a run may make its Locator before it knows
+        whether it compares at all."""
+        return self.toplevel(os.getcwd())
 
     def real(self, path: str) -> str:
         if path not in self._real:
@@ -39,11 +45,9 @@ class Locator:
         return self._real[path]
 
     def toplevel(self, folder: str) -> str | None:
-        """The top of the repository holding ``folder``, or None outside one."""
+        """``toplevel``'s answer, asked once a run: a nested repository is met by the walk and by the comparison."""
         if folder not in self._tops:
-            done = run(folder, "rev-parse", "--show-toplevel") if os.path.isdir(folder) else None
-            self._tops[folder] = (os.path.realpath(done.stdout.decode().strip())
-                                  if done is not None and done.returncode == 0 else None)
+            self._tops[folder] = toplevel(folder)
         return self._tops[folder]
 
     def repository(self, path: Path) -> tuple[str, str | None]:
@@ -71,6 +75,8 @@ class Locator:
         return tops[at], tops[at + 1] if at + 1 < len(tops) else None
 
     def is_top(self, folder: str) -> bool:
+        """Whether the real ``folder`` is the top of a repository: a submodule not checked out is an empty folder,
+        with no files to check nor a repository to read them from."""
         return os.path.lexists(os.path.join(folder, ".git")) and self.toplevel(folder) == folder
 
     def _records(self, outer: str, inner: str, untracked: bool) -> bool:
@@ -87,6 +93,12 @@ class Locator:
                 found = os.fsencode(name + "/") in others.split(b"\0")
             self._recorded[key] = found
         return self._recorded[key]
+
+
+def toplevel(folder: str) -> str | None:
+    """The real top of the repository holding ``folder``, or None outside one (or where it is no folder)."""
+    done = run(folder, "rev-parse", "--show-toplevel") if os.path.isdir(folder) else None
+    return os.path.realpath(done.stdout.decode().strip()) if done is not None and done.returncode == 0 else None
 
 
 def walked_tops(path: Path, real: Callable[[str], str], is_top: Callable[[str], bool]) -> list[str]:
