@@ -280,8 +280,14 @@ def _through_links(shown: dict[str, tuple[str, _Listed]], links: dict[Path, tupl
     ids = {place: found for repository, wanted in by_top.items() for place, found in zip(
         wanted, stored_objects(repository, [(f"{commit_}:{name}", name) for _, commit_, name in wanted]), strict=True)}
     for file, (was, target_was) in places.items():
-        shown.pop(str(file), None)
         at_ref = ids[was]
+        if not os.path.exists(file):
+            # A link that leads nowhere now (its target deleted, in a submodule too): removed where its path named a
+            # file at REF, as the file given by name is; else what git lists of the link stands (added since: new).
+            if isinstance(at_ref, str):
+                shown[str(file)] = (os.path.join(was[0], was[2]), _Listed("removed", *was))
+            continue
+        shown.pop(str(file), None)
         if target_was is not None and isinstance(at_ref, str) and at_ref == ids[target_was]:
             continue
         entry = _Listed("new" if at_ref is None else "modified", *was)

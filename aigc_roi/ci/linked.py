@@ -33,9 +33,10 @@ def reached(files: Sequence[Path], top: str) -> dict[Path, tuple[str, str | None
     found: dict[Path, tuple[str, str | None]] = {}
     for file in files:
         path = os.path.join(os.getcwd(), file)
-        if real(path) == os.path.normpath(path) or not os.path.exists(path):
+        if real(path) == os.path.normpath(path) or not os.path.lexists(path):
             # No link on the way (the common case, without a look at each folder above); or gone, which git's
-            # comparison names removed.
+            # comparison names removed. A link to nothing now is in: what its path named at REF says whether it is
+            # removed.
             continue
         kept = _below(path, top, real)
         if kept is None:

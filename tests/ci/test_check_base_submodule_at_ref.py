@@ -99,3 +99,18 @@ def test_a_submodule_whose_commit_is_nowhere_is_the_reason_given(outer: Path) ->
     text = invoke(["check", "scenarios", "--base", "HEAD", "--lang", "zh"]).stdout
     assert (f"{Path('scenarios/s.yaml')}（HEAD 时）第 1 行第 1 列：无法读取文件："
             f"子模块 sub 缺少为它记录的提交（{commit}）；请在其中获取历史") in text
+
+
+@pytest.mark.parametrize("given", ["scenarios", "scenarios/s.yaml"])
+def test_a_link_whose_submodule_target_is_deleted_now_is_removed(outer: Path, given: str) -> None:
+    """sub/plan.yaml deleted in the submodule's working tree: scenarios/s.yaml, the link unchanged, names nothing now
+    and named p = 12 at HEAD: removed since HEAD, found in the folder as given by name (QA: the folder said
+    'No scenario changed'); the link that reads nothing is still an error of its own."""
+    (outer / "sub/plan.yaml").unlink()
+    result = invoke(["check", given, "--base", "HEAD", "--format", "json"])
+    assert result.exit_code == 2, result.stderr
+    document = json.loads(result.stdout)
+    [change] = document["baseline"]["changes"]
+    assert (change["path"], change["status"]) == (str(Path("scenarios/s.yaml")), "removed")
+    assert [(error["file"], error["message"]) for error in document["invalid"]] == [
+        (str(Path("scenarios/s.yaml")), "cannot read file: No such file or directory")]
