@@ -6,7 +6,10 @@ order. Each row holds the value a deterministic run uses: a number as a number (
 distribution and its low and high; a whole number the file writes whole stays whole), a text (a name, a word such as
 ``month``, a span of months ``1-3``) as that text; and beside it the text as written (``25万``, ``1.5%``,
 ``300..1000``) for the audit trail, empty for a default the file does not write. A value a ``--set`` wrote says so
-there, beside what the file wrote (``14 (--set; file: 12)``), so a what-if never passes for the file's own plan.
+there, beside what the file wrote (``14 (--set; file: 12)``), so a what-if never passes for the file's own plan; where
+the set wrote another shape (a schedule for a number), the file's whole value it replaced, named by its path where that
+is above the row (``12 (--set; file at acquisition[2].bid: 18)``). The CSV writes that mark in English, as it writes
+the ``dist:`` word: the workbook's sheet and the report in the reader's language.
 """
 
 from __future__ import annotations
@@ -54,6 +57,8 @@ class InputRow(Protocol):
     def set_by(self) -> str | None: ...
     @property
     def in_file(self) -> str | None: ...
+    @property
+    def in_file_at(self) -> str | None: ...
 
 
 DISTRIBUTION_LABELS = {"lognormal": "distribution_lognormal", "normal": "distribution_normal",
@@ -73,6 +78,10 @@ def written_text(row: InputRow, lang: str) -> str:
         return row.written
     if row.in_file is None:
         return label("set_not_in_file", lang).format(written=row.written)
+    if row.in_file_at is not None:
+        # The set replaced the file's value at a path above this row by one of another shape (a schedule for a
+        # number): that whole value, named by its path, as no row of the file's is left to show it.
+        return label("set_over_file_at", lang).format(written=row.written, path=row.in_file_at, file=row.in_file)
     return label("set_over_file", lang).format(written=row.written, file=row.in_file)
 
 

@@ -40,7 +40,8 @@ class RunPresenter(Presenter[RunReport]):
             from aigc_roi.present.inputs_table import INPUT_COLUMNS, inputs_rows
 
             assert self.facts is not None, "the inputs table states the scenario's facts first"
-            return list(INPUT_COLUMNS), inputs_rows(self.facts, self.inputs, self.style.lang)
+            # CSV stays English for machines (README): a set's mark, `(--set; file: 12)`, as the `dist:` word.
+            return list(INPUT_COLUMNS), inputs_rows(self.facts, self.inputs, "en")
         if self.table == "cohorts":
             return tables.cohorts_table(result)
         if self.table == "channels":

@@ -29,14 +29,17 @@ class InputValue:
     """The scalar's text as written (``0.10``, ``30_000``, ``0.00001``), where ``value`` is the number it reads as."""
 
 
-def input_values(tree: Node, path: str = "") -> Iterator[InputValue]:
-    """The scalars of ``tree`` in file order."""
-    if tree.kind == "map":
+def input_values(tree: Node, path: str = "", emptied: bool = False) -> Iterator[InputValue]:
+    """The scalars of ``tree`` in file order; with ``emptied``, an empty mapping or list a ``--set`` wrote too
+    (``gates=[]``), as its text, ``[]``: it holds no scalar, yet it is what replaced the file's values there."""
+    if emptied and tree.kind in ("map", "seq") and not tree.value and tree.source is not None:
+        yield InputValue(path, None, tree.line, tree.column, tree.end_line, tree.end_column, tree.source, one_line(tree))
+    elif tree.kind == "map":
         for key, entry in tree.value.items():
-            yield from input_values(entry.value, key_path(path, key))
+            yield from input_values(entry.value, key_path(path, key), emptied)
     elif tree.kind == "seq":
         for index, item in enumerate(tree.value):
-            yield from input_values(item, join_path(path, index))
+            yield from input_values(item, join_path(path, index), emptied)
     else:
         yield scalar_input(tree, path)
 
@@ -82,27 +85,88 @@ class TypedInput:
     option with its text, ``--set acquisition[0].bid=20``, or a library call's item, ``sets[0]``; None when the file
     wrote it."""
     in_file: str | None = None
-    """With ``set_by``: what the file wrote at this path, as ``written`` says it; None when the file has nothing there."""
+    """With ``set_by``: what the file wrote in its place, as ``written`` says it; None when the file has nothing there."""
+    in_file_at: str | None = None
+    """Where ``in_file`` is, when not at this row's path: the path the set wrote, whose whole value in the file it
+    replaced by one of another shape (a number by a schedule ``{by_month: ...}``, a schedule by other months), so
+    that no value of the file leaves the table unsaid."""
 
 
 def typed_inputs(tree: Node, scenario: Scenario, file_tree: Node | None = None) -> list[TypedInput]:
     """Every input of ``tree`` in file order, a range as one row with its median, low and high; a value a ``--set``
-    wrote says so, with what ``file_tree`` (the file before the options) holds at its path."""
+    wrote says so, with what ``file_tree`` (the file before the options) holds in its place (``_in_file``)."""
     from aigc_roi.model.tree import leaves  # numpy: `validate` imports this module and must stay light
 
     ranges = {path: value for path, value in leaves(scenario) if isinstance(value, Distribution)}
-    in_file = {} if file_tree is None else {path: text for path, text, _ in _written(file_tree, _range_mappings(file_tree))}
+    written = _written(tree, set(ranges), emptied=True)
+    in_file = {} if file_tree is None else _in_file(written, tree, file_tree)
     return [dataclasses.replace(_typed(path, text, item.value, ranges.get(path)), set_by=item.source,
-                                in_file=None if item.source is None else in_file.get(path))
-            for path, text, item in _written(tree, set(ranges))]
+                                in_file=in_file.get(path, (None, None))[0], in_file_at=in_file.get(path, (None, None))[1])
+            for path, text, item in written]
 
 
-def _written(tree: Node, ranges: set[str]) -> list[tuple[str, str, InputValue]]:
+def _in_file(written: list[tuple[str, str, InputValue]], tree: Node, file_tree: Node) -> dict[str, tuple[str | None, str | None]]:
+    """For each row a set wrote, what the file wrote in its place (``TypedInput.in_file`` and ``in_file_at``), so that
+    no value of the file leaves the table unsaid. A row names the file's value at the nearest path at or above it the
+    file writes (its ``place``): at its own path as written (``14 (--set; file: 12)``), none where the set adds a key
+    (``(--set; not in the file)``), or, where the set wrote another shape there (a schedule for a number, a number for
+    a schedule, other months, ``[]`` for a list), the file's whole value at that place, on one line. Where a file's
+    row the set dropped lies under no row's place (a channel set without a key the file's writes), each row of the
+    set names the file's whole value at the set's path instead."""
+    file_rows = {path: text for path, text, _ in _written(file_tree, _range_mappings(file_tree))}
+    shown = {path for path, _, _ in written}
+    roots = list(_set_roots(tree))
+    by_root: dict[str, list[str]] = {}
+    for path, _, item in written:
+        if item.source is not None:
+            at = max((at for at, source in roots if source == item.source and _within(path, at)), key=len, default=path)
+            by_root.setdefault(at, []).append(path)
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for root, paths in by_root.items():
+        places = {path: _place(path, root, file_tree) for path in paths}
+        dropped = [at for at in file_rows if _within(at, root) and at not in shown]
+        if not all(any(place is not None and _within(gone, place) for place in places.values()) for gone in dropped):
+            places = dict.fromkeys(paths, root)
+        for path, place in places.items():
+            node = None if place is None else find_node(file_tree, place)
+            if place is None or node is None or all(at in shown for at in file_rows if _within(at, place)):
+                found[path] = (file_rows.get(path), None)
+            else:
+                found[path] = (one_line(node), None if place == path else place)
+    return found
+
+
+def _place(path: str, root: str, file_tree: Node) -> str | None:
+    """The deepest of ``path`` and the paths above it, down to ``root``, that the file writes; None where it writes
+    none."""
+    above = [path[:at] for at, mark in enumerate(path) if mark in ".["]
+    return next((at for at in reversed([*above, path]) if _within(at, root) and find_node(file_tree, at) is not None),
+                None)
+
+
+def _set_roots(tree: Node, path: str = "", above: str | None = None) -> Iterator[tuple[str, str]]:
+    """Each path a set wrote (the top of the value it put there, a later set inside it its own) and that set."""
+    if tree.source is not None and tree.source != above:
+        yield path, tree.source
+    if tree.kind == "map":
+        for key, entry in tree.value.items():
+            yield from _set_roots(entry.value, key_path(path, key), tree.source)
+    elif tree.kind == "seq":
+        for index, item in enumerate(tree.value):
+            yield from _set_roots(item, join_path(path, index), tree.source)
+
+
+def _within(path: str, root: str) -> bool:
+    """Whether ``path`` is ``root`` or a path under it."""
+    return path == root or path.startswith((root + ".", root + "["))
+
+
+def _written(tree: Node, ranges: set[str], emptied: bool = False) -> list[tuple[str, str, InputValue]]:
     """Each input's path, its text as written and its value (of a range mapping, a ``--set`` one if any), in file
     order; a range mapping at a path of ``ranges`` is one row, its text on one line as ``compare --explain`` writes it
     (``one_line``: ``{low: 300, high: 1000}``)."""
     rows: dict[str, tuple[str, InputValue]] = {}
-    for item in input_values(tree):
+    for item in input_values(tree, emptied=emptied):
         parent, _, key = item.path.rpartition(".")
         if key in RANGE_KEYS and parent in ranges:
             if parent not in rows or item.source is not None:

@@ -39,6 +39,7 @@ LABELS: dict[str, Label] = {
     "distribution_triangular": Label("triangular", "三角"),
     "as_written": Label("As written", "原文"),
     "set_over_file": Label("{written} (--set; file: {file})", "{written}（--set；文件：{file}）"),
+    "set_over_file_at": Label("{written} (--set; file at {path}: {file})", "{written}（--set；文件中 {path}：{file}）"),
     "set_not_in_file": Label("{written} (--set; not in the file)", "{written}（--set；文件中没有）"),
     # Sheet names of the xlsx workbooks (an Excel sheet name holds at most 31 characters).
     "sheet_figures": Label("figures", "核心指标"),
