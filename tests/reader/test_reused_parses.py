@@ -22,7 +22,9 @@ acquisition:
   - {name: Search, type: cpa, bid: 11, budget: 5%}
 retention: {points: {1: 0.4, 6: 0.2}}
 monetization:
-  plans: [{name: Pro, price: 30, period: month, conversion: 4%, renewal: 0.7}, {name: Max, price: 90, period: month, conversion: 1%, renewal: 0.8}]
+  plans:
+    - {name: Pro, price: 30, period: month, conversion: 4%, renewal: 0.7}
+    - {name: Max, price: 90, period: month, conversion: 1%, renewal: 0.8}
 """
 
 SETTINGS = ("acquisition[1].bid", "acquisition[1].budget", "monetization.plans[0].price",
