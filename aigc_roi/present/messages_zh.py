@@ -468,6 +468,15 @@ _FOUND = _rules([
     (r"(-[\w-]+), an option of (\S+)", "{1} 的选项 {0}"),
 ])
 
+_SCRIPTS_ZH = {"simplified Chinese": "简体中文", "traditional Chinese": "繁体中文", "Japanese": "日文", "Korean": "韩文"}
+"""The scripts of reader/legacy_code_pages.py's code pages."""
+
+
+def _code_pages_zh(pages: str) -> str:
+    """``GBK (simplified Chinese) or EUC-KR (Korean)`` as ``GBK（简体中文）或 EUC-KR（韩文）``."""
+    return re.sub(r" \(([^()]+)\)", lambda m: f"（{_SCRIPTS_ZH[m[1]]}）", pages).replace(" or ", "或 ")
+
+
 _COUNTED_ZH = {"count of months": "月数", "month": "月份", "format version": "格式版本号"}
 """What a whole number of a field is (reader/kinds.py ``Number.counted``), which a percentage never is."""
 
@@ -1157,6 +1166,11 @@ _HINTS = _rules([
     (r"open and save the workbook in Excel so it keeps the result", "请在 Excel 中打开并保存工作簿，以保存公式的结果"),
     (r"a quote left open takes the lines below it into its cell", "未闭合的引号会把下面的行都并入它的单元格"),
     (r"save the file as UTF-8", "请把文件另存为 UTF-8"),
+    # reader/legacy_code_pages.py: the code page a scenario that is no UTF-8 looks saved in (or several, with "or").
+    (r"the file looks saved as (.*): save it as UTF-8 \(Notepad: Save as, Encoding UTF-8\), or convert it: "
+     r"iconv -f (\S+) -t UTF-8((?: \(or -f \S+\))*)",
+     lambda m: f"文件看来是以 {_code_pages_zh(m[1])}保存的：请另存为 UTF-8（记事本：“另存为”，编码选 UTF-8），"
+               f"或用 iconv -f {m[2]} -t UTF-8 转换" + re.sub(r" \(or -f (\S+)\)", r"（或 -f \1）", m[3])),
     (r"read it with (\S+) if its numbers write a decimal comma, or save the export as comma-separated CSV, or as "
      r"Unicode Text \(UTF-16, tab-separated\)",
      "若其数字以逗号为小数点，请用 {0} 读取；否则请把报表另存为逗号分隔的 CSV，或另存为 Unicode 文本（UTF-16，制表符分隔）"),

@@ -32,6 +32,7 @@ from aigc_roi.reader.discount_warning import discount_warnings
 from aigc_roi.reader.fields import HORIZON, NAME, SCENARIO, START, Parsed
 from aigc_roi.reader.gate_warnings import gate_warnings
 from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, ReusedParses, suggest_word
+from aigc_roi.reader.legacy_code_pages import saved_as
 from aigc_roi.reader.opening import cannot_read
 from aigc_roi.reader.opening import not_a_regular_file as refused_kind
 from aigc_roi.reader.overrides import Override, apply_overrides
@@ -105,8 +106,10 @@ def decode(data: bytes, filename: str) -> str:
         # The bytes before the first that is not UTF-8 are text: located in it, the byte-order mark no column.
         before = data[: exc.start].decode("utf-8", "replace").removeprefix(BOM)
         line, column = text_lines.position(before, len(before))
-        raise ScenarioInvalid([ScenarioError(filename, line, column, "",
-                                             f"expected UTF-8 text, found byte 0x{data[exc.start]:02x}")]) from None
+        # Chinese, Japanese or Korean Windows saves "ANSI" text in its code page, which the bytes may name.
+        hint = saved_as(data)
+        message = f"expected UTF-8 text, found byte 0x{data[exc.start]:02x}" + (f"; {hint}" if hint else "")
+        raise ScenarioInvalid([ScenarioError(filename, line, column, "", message)]) from None
     return text.removeprefix(BOM)
 
 

@@ -182,6 +182,8 @@ POSITIONS = {
     "paste_no_break_space.yaml": (11, 9, ""),
     "joined_byte_order_mark.yaml": (3, 1, ""),
     "utf16_notepad.yaml": (1, 1, ""),
+    # "# 只投信息流" in GBK: 只 D6BB and 投 CDB6 are UTF-8 too (a lead C2-DF, a continuation 80-BF), 信 D0C5 is not.
+    "gbk_notepad.yaml": (1, 5, ""),
 }
 
 
@@ -237,6 +239,8 @@ MESSAGES = {
     "paste_no_break_space.yaml": [r"no-break space U\+00A0", r"after ':'; write an ASCII space"],
     "joined_byte_order_mark.yaml": [r"byte-order mark U\+FEFF", r"delete it"],
     "utf16_notepad.yaml": [r"expected UTF-8 text, found UTF-16 \(byte-order mark FF FE\); save the file as UTF-8"],
+    "gbk_notepad.yaml": [r"expected UTF-8 text, found byte 0xd0; the file looks saved as GBK \(simplified Chinese\): "
+                         r"save it as UTF-8", r"iconv -f GBK -t UTF-8"],
 }
 
 

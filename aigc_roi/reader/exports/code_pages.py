@@ -28,6 +28,7 @@ from dataclasses import replace
 from aigc_roi.model.actuals import NotUtf8
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.reader.exports.platforms import PLATFORMS, known_in
+from aigc_roi.reader.legacy_code_pages import latin_text, outside_gb2312
 
 WESTERN = "cp1252"
 GBK = "gb18030"
@@ -37,33 +38,10 @@ GBK_CURRENCY = "CNY"
 """The currency of the Chinese consoles' exports, the ones Excel on Chinese Windows saves as GBK."""
 ENCODING_HINT = "the file is not UTF-8, and read as GBK this is no Chinese text: save the export as CSV UTF-8"
 
-_AS_GB2312 = (("\u00b7", "\u30fb"), ("\u2014", "\u2015"))
-"""GB2312's two codes (A1A4 ·, A1AA —) that GB18030 reads as other characters than Python's gb2312 codec writes."""
-_LATIN_LETTERS = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
-"""Latin-1 Supplement's letters and Latin Extended-A and -B (European languages), Latin Extended Additional
-(Vietnamese)."""
 _PAST_ASCII = re.compile(r"[^\x00-\x7f]")
 _GARBLED = re.compile("[\ufffd\u3400-\u9fff\uf900-\ufaff\ue000-\uf8ff]")
 """U+FFFD, CJK ideographs (Extension A, Unified, Compatibility) and the private use area GBK's user-defined codes
 read as."""
-
-
-def outside_gb2312(text: str) -> int | None:
-    """The index in ``text`` of its first character neither ASCII nor GB2312's (U+FFFD among them), None for none."""
-    for read, written in _AS_GB2312:
-        text = text.replace(read, written)
-    try:
-        text.encode("gb2312")
-    except UnicodeEncodeError as error:
-        return error.start
-    return None
-
-
-def latin_text(text: str) -> bool:
-    """Whether every character of ``text`` past ASCII is a Latin letter, as a European or Vietnamese name writes one
-    (Café, Chiến dịch Tết). GBK text read as UTF-8 seldom is: 路路通 is '··ͨ', 茅台 an é and a combining ogonek."""
-    return all(char.isascii() or (char.isalpha() and any(low <= ord(char) <= high for low, high in _LATIN_LETTERS))
-               for char in text)
 
 
 def not_utf8(data: bytes, currency: str, headers: Iterable[str]) -> NotUtf8 | None:

@@ -35,7 +35,7 @@ from typing import TypeGuard
 from aigc_roi.model.actuals import ReportRow, ReportSource
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.reader.exports.broken_names import refused_text
-from aigc_roi.reader.exports.code_pages import latin_text, outside_gb2312
+from aigc_roi.reader.legacy_code_pages import latin_text, outside_gb2312
 
 Reading = tuple[ReportSource, list[ReportRow], list[ScenarioError]]
 

@@ -1,0 +1,154 @@
+"""The East Asian code pages Windows saves "ANSI" text in (GBK, Big5, Shift-JIS, EUC-KR), told from the bytes of a
+file that is no UTF-8, and the rule on GB2312's characters and Latin letters that the exports reader shares.
+
+A file is said to be in a code page where its bytes read there as text of that script: they decode without a bad byte,
+hold no control character (tab, LF and CR aside), every character past ASCII is one of the code page's common set
+below, at least one is a letter of its script (a Han character; for Shift-JIS kana too; for EUC-KR Hangul), and the
+file is no Latin text: read as Windows-1252 its characters past ASCII are not all Latin letters (``latin_text``).
+
+The common sets are the characters everyday text is written in, not every code the page has: GB2312 for GBK (and,
+read as GB18030, a character only GB18030's four-byte codes write, ``¥``), Big5's symbols and its 5,401 frequent
+characters (A140-A3BF, A440-C67E), JIS X 0208's symbols, kana and two levels of kanji for Shift-JIS (81-84, 88-9F and
+E0-EA as lead bytes; no half-width katakana), KS X 1001's symbols and 2,350 Hangul syllables for EUC-KR (A1-AC and
+B0-C8 as lead bytes; no Hanja). Each page's text read in another page leaves its common set within a few characters:
+GB2312's characters read as Shift-JIS are half-width katakana (B0-DF are one byte there), Big5's second bytes 40-7E
+are no GB2312 character, UTF-8's 80-A0 neither, and a Latin-1 accented letter takes the next byte into a character
+outside every set (Promoção as GBK: Promo玢o with 鉶) or, before a space or a line break, into none; random bytes hold
+control characters. Where several pages read a file so (a short text) every one is named, but for Korean: its Hangul
+(rows B0-C8) are GB2312 characters too, so every Korean text reads as GBK. Chinese text's characters fall in those
+rows 6 times in 10 (this project's Chinese plans and docs), so 20 different ones all there come by chance about
+0.6^20 (4 in 100,000): a file GBK and EUC-KR both read that holds ``KOREAN_CHARACTERS`` different characters past
+ASCII is named EUC-KR alone. Text in a page's rarer characters (Big5's second level, half-width katakana, Hanja) is
+not named, and keeps the plain refusal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_AS_GB2312 = (("\u00b7", "\u30fb"), ("\u2014", "\u2015"))
+"""GB2312's two codes (A1A4 ·, A1AA —) that GB18030 reads as other characters than Python's gb2312 codec writes."""
+_LATIN_LETTERS = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
+"""Latin-1 Supplement's letters and Latin Extended-A and -B (European languages), Latin Extended Additional
+(Vietnamese)."""
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+KOREAN_CHARACTERS = 20
+"""Different characters past ASCII from which a file that reads as GBK and as EUC-KR is EUC-KR's (the module's)."""
+_NOT_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
+"""Character categories no text holds: controls, unassigned, private use, surrogates."""
+
+
+def outside_gb2312(text: str) -> int | None:
+    """The index in ``text`` of its first character neither ASCII nor GB2312's (U+FFFD among them), None for none."""
+    for read, written in _AS_GB2312:
+        text = text.replace(read, written)
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError as error:
+        return error.start
+    return None
+
+
+def latin_text(text: str) -> bool:
+    """Whether every character of ``text`` past ASCII is a Latin letter, as a European or Vietnamese name writes one
+    (Café, Chiến dịch Tết). GBK text read as UTF-8 seldom is: 路路通 is '··ͨ', 茅台 an é and a combining ogonek."""
+    return all(char.isascii() or (char.isalpha() and any(low <= ord(char) <= high for low, high in _LATIN_LETTERS))
+               for char in text)
+
+
+def _code(char: str, codec: str) -> int:
+    """The two-byte code of ``char`` in ``codec`` as a number (0xA440), 0 for a character of another length or none."""
+    try:
+        written = char.encode(codec)
+    except UnicodeEncodeError:
+        return 0
+    return int.from_bytes(written, "big") if len(written) == 2 else 0
+
+
+def _gb(char: str) -> bool:
+    return outside_gb2312(char) is None or _four_byte(char)
+
+
+def _four_byte(char: str) -> bool:
+    """A character of the Basic Multilingual Plane that GB18030 writes in four bytes (none of GBK's): ¥, é."""
+    return len(char.encode("gb18030")) == 4 and ord(char) < 0x10000 and unicodedata.category(char) not in _NOT_TEXT
+
+
+def _big5(char: str) -> bool:
+    return 0xA140 <= _code(char, "big5") <= 0xA3BF or 0xA440 <= _code(char, "big5") <= 0xC67E
+
+
+def _jis(char: str) -> bool:
+    return any(low <= _code(char, "shift_jis") <= high for low, high in ((0x8140, 0x84BE), (0x889F, 0x9FFC),
+                                                                          (0xE040, 0xEAA4)))
+
+
+def _ks(char: str) -> bool:
+    return 0xA1A1 <= _code(char, "euc_kr") <= 0xACFE or 0xB0A1 <= _code(char, "euc_kr") <= 0xC8FE
+
+
+def _han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _japanese(char: str) -> bool:
+    return _han(char) or "\u3041" <= char <= "\u30fe"
+
+
+def _hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
+
+
+@dataclass(frozen=True)
+class CodePage:
+    name: str
+    """As iconv and Notepad name it."""
+    codec: str
+    script: str
+    """What text it writes, as a message says it."""
+    common: Callable[[str], bool]
+    """Whether a character past ASCII is of the page's common set (the module's)."""
+    letter: Callable[[str], bool]
+    """Whether a character is a letter of the page's script."""
+
+
+CODE_PAGES = (CodePage("GBK", "gb18030", "simplified Chinese", _gb, _han),
+              CodePage("Big5", "big5", "traditional Chinese", _big5, _han),
+              CodePage("Shift-JIS", "shift_jis", "Japanese", _jis, _japanese),
+              CodePage("EUC-KR", "euc_kr", "Korean", _ks, _hangul))
+
+
+def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
+    """The code pages (name, script) whose text ``data``, no UTF-8, reads as, by the module's rule; GBK is named
+    GB18030 where a character only GB18030 writes is read. None for Latin text, binary data or a page's rarer text."""
+    if data.startswith(b"\xef\xbb\xbf") or latin_text(data.decode("cp1252", errors="replace")):
+        return []
+    named = {}
+    for page in CODE_PAGES:
+        try:
+            text = data.decode(page.codec)
+        except UnicodeDecodeError:
+            continue
+        past_ascii = {char for char in text if not char.isascii()}
+        if _CONTROL.search(text) or not all(map(page.common, past_ascii)) or not any(map(page.letter, past_ascii)):
+            continue
+        gb18030 = page.codec == "gb18030" and any(map(_four_byte, past_ascii))
+        named[page.name] = ("GB18030" if gb18030 else page.name, page.script)
+        if page.name == "EUC-KR" and "GBK" in named and len(past_ascii) >= KOREAN_CHARACTERS:
+            del named["GBK"]
+    return list(named.values())
+
+
+def saved_as(data: bytes) -> str | None:
+    """The hint of a scenario file that is no UTF-8 in ``legacy_code_pages``' text: which it looks saved as, and
+    how to save it as UTF-8; None where it reads as none."""
+    named = legacy_code_pages(data)
+    if not named:
+        return None
+    pages = " or ".join(f"{name} ({script})" for name, script in named)
+    others = "".join(f" (or -f {name.upper()})" for name, _ in named[1:])
+    return (f"the file looks saved as {pages}: save it as UTF-8 (Notepad: Save as, Encoding UTF-8), or convert it: "
+            f"iconv -f {named[0][0].upper()} -t UTF-8{others}")

@@ -1,0 +1,168 @@
+"""A scenario saved in the "ANSI" code page of Chinese, Japanese or Korean Windows (GBK, Big5, Shift-JIS, EUC-KR) is
+refused at its first byte that is no UTF-8, as before, naming the code page and the fix: reader/legacy_code_pages.py
+names one where the bytes read as text of its script, and no Latin-1 text or binary data.
+
+Each expected byte is the first of the plan's first character past ASCII, in the code page's own table: 信 is GB2312
+D0C5 (row 48, cell 37: A0+48, A0+37), 資 Big5 B8EA, フ Shift-JIS 8374 (row 5, cell 84), 피 EUC-KR C7C7. None of
+those pairs is UTF-8 (a lead byte C2-F4 takes a continuation 80-BF after it; B8 and 83 are continuations), so the
+refusal is at that character: line 2, column 7, after ``name: ``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.reader.load import decode
+
+SIMPLIFIED = """version: 1
+name: 信息流：只投信息流
+currency: CNY
+horizon_months: 12
+acquisition:
+  - name: 信息流 CPM
+    type: cpm
+    cpm: 30                          # 每千次展示的价格（元）
+    ctr: "2%"                        # 每次展示的点击率
+    cvr: "10%"                       # 每次点击带来的新用户
+    budget: "20万"                   # 每月 20 万元
+retention:                           # 信息流用户流失快
+  points: {1: 0.35, 3: 0.20, 6: 0.13, 12: 0.09}
+"""
+TRADITIONAL = """version: 1
+name: 資訊流：只投資訊流
+currency: TWD
+horizon_months: 12
+acquisition:
+  - name: 資訊流廣告
+    type: cpm
+    cpm: 90                          # 每千次顯示的價格（新臺幣）
+    ctr: "2%"                        # 每次顯示的點擊率
+    cvr: "10%"                       # 每次點擊帶來的新用戶
+    budget: "50萬"                   # 每月 50 萬元
+retention:                           # 資訊流用戶流失快
+  points: {1: 0.35, 3: 0.20, 6: 0.13, 12: 0.09}
+"""
+JAPANESE = """version: 1
+name: フィード広告のみ
+currency: JPY
+horizon_months: 12
+acquisition:
+  - name: フィード広告
+    type: cpm
+    cpm: 500                         # 千回表示あたりの価格（円）
+    ctr: "2%"                        # 表示あたりのクリック率
+    cvr: "10%"                       # クリックあたりの新規ユーザー
+    budget: "100万"                  # 毎月 100 万円
+retention:                           # フィードのユーザーは離脱が早い
+  points: {1: 0.35, 3: 0.20, 6: 0.13, 12: 0.09}
+"""
+KOREAN = """version: 1
+name: 피드 광고만
+currency: KRW
+horizon_months: 12
+acquisition:
+  - name: 피드 광고
+    type: cpm
+    cpm: 5000                        # 노출 천 회당 가격(원)
+    ctr: "2%"                        # 노출당 클릭률
+    cvr: "10%"                       # 클릭당 신규 사용자
+    budget: "1000만"                 # 매월 1000만 원
+retention:                           # 피드 사용자는 빨리 떠난다
+  points: {1: 0.35, 3: 0.20, 6: 0.13, 12: 0.09}
+"""
+FIX = "save it as UTF-8 (Notepad: Save as, Encoding UTF-8), or convert it: iconv -f {} -t UTF-8"
+FIX_ZH = "请另存为 UTF-8（记事本：“另存为”，编码选 UTF-8），或用 iconv -f {} -t UTF-8 转换"
+
+
+def _refusal(data: bytes) -> str:
+    with pytest.raises(ScenarioInvalid) as caught:
+        decode(data, "p.yaml")
+    assert len(caught.value.errors) == 1
+    return str(caught.value.errors[0])
+
+
+@pytest.mark.parametrize(("text", "codec", "byte", "named", "iconv"), [
+    (SIMPLIFIED, "gbk", "0xd0", "GBK (simplified Chinese)", "GBK"),
+    (TRADITIONAL, "big5", "0xb8", "Big5 (traditional Chinese)", "BIG5"),
+    (JAPANESE, "shift_jis", "0x83", "Shift-JIS (Japanese)", "SHIFT-JIS"),
+    (KOREAN, "euc_kr", "0xc7", "EUC-KR (Korean)", "EUC-KR"),
+])
+def test_a_plan_in_a_code_page_is_refused_naming_it(text: str, codec: str, byte: str, named: str, iconv: str) -> None:
+    assert _refusal(text.encode(codec)) == (f"p.yaml:2:7: expected UTF-8 text, found byte {byte}; "
+                                            f"the file looks saved as {named}: {FIX.format(iconv)}")
+
+
+def test_gb18030_is_named_where_a_character_has_only_its_four_byte_code() -> None:
+    # ¥ (U+00A5) is none of GBK's characters: GB18030 writes it 81 30 84 36, which iconv -f GBK refuses.
+    data = (SIMPLIFIED + "# 不要写 ¥30\n").encode("gb18030")
+    assert _refusal(data).endswith(f"the file looks saved as GB18030 (simplified Chinese): {FIX.format('GB18030')}")
+
+
+def test_a_short_text_that_reads_in_two_code_pages_names_both() -> None:
+    # 渠道 in GBK is C7FE B5C0; in EUC-KR those are the Hangul 혠 and 돛 (rows B0-C8 are Hangul there).
+    assert _refusal("name: 渠道\n".encode("gbk")) == (
+        "p.yaml:1:7: expected UTF-8 text, found byte 0xc7; the file looks saved as GBK (simplified Chinese) or "
+        "EUC-KR (Korean): save it as UTF-8 (Notepad: Save as, Encoding UTF-8), or convert it: "
+        "iconv -f GBK -t UTF-8 (or -f EUC-KR)")
+
+
+@pytest.mark.parametrize(("data", "location", "byte"), [
+    # Latin-1: ö and ß (F6 DF) are a GB2312 character (鲞), but read as Windows-1252 the text is Latin letters.
+    ("name: Größe\n".encode("latin-1"), "1:9", "0xf6"),
+    ("name: Crème brûlée à Paris\nretention: {monthly_churn: 0.5}\n".encode("latin-1"), "1:9", "0xe8"),
+    # A PNG's start: 89 is a continuation byte, and the header holds control bytes (1A, 00).
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "1:1", "0x89"),
+    # Random-looking bytes past ASCII without controls, which no page reads as its script's text.
+    (b"name: \xfe\xfe\xa0\x80\xff\n", "1:7", "0xfe"),
+])
+def test_latin_1_text_and_binary_data_name_no_code_page(data: bytes, location: str, byte: str) -> None:
+    assert _refusal(data) == f"p.yaml:{location}: expected UTF-8 text, found byte {byte}"
+
+
+@pytest.mark.parametrize("command", [["run"], ["validate"], ["check"]])
+def test_every_command_says_it_in_chinese_on_one_line(tmp_path: Path, command: list[str]) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_bytes(SIMPLIFIED.encode("gbk"))
+    result = invoke([*command, str(path), "--lang", "zh", "-q"])
+    assert result.exit_code == 2
+    told = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith(str(path))]
+    assert told == [f"{path}:2:7: 应为 UTF-8 文本，实际为字节 0xd0；文件看来是以 GBK（简体中文）保存的："
+                    + FIX_ZH.format("GBK")]
+
+
+def test_two_code_pages_are_both_said_in_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_bytes("name: 渠道\n".encode("gbk"))
+    result = invoke(["validate", str(path), "--lang", "zh", "-q"])
+    assert result.stdout.splitlines() == [
+        f"{path}:1:7: 应为 UTF-8 文本，实际为字节 0xc7；文件看来是以 GBK（简体中文）或 EUC-KR（韩文）保存的："
+        "请另存为 UTF-8（记事本：“另存为”，编码选 UTF-8），或用 iconv -f GBK -t UTF-8 转换（或 -f EUC-KR）"]
+
+
+def test_check_keeps_the_encoding_rule(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_bytes(JAPANESE.encode("shift_jis"))
+    result = invoke(["check", str(path), "--format", "json"])
+    assert result.exit_code == 2
+    (invalid,) = json.loads(result.stdout)["invalid"]
+    assert (invalid["line"], invalid["column"], invalid["rule"]) == (2, 7, "encoding")
+    assert invalid["message"] == ("expected UTF-8 text, found byte 0x83; the file looks saved as Shift-JIS (Japanese): "
+                                  + FIX.format("SHIFT-JIS"))
+
+
+@pytest.mark.parametrize(("text", "codec", "said"), [
+    (TRADITIONAL, "big5", "文件看来是以 Big5（繁体中文）保存的：" + FIX_ZH.format("BIG5")),
+    (JAPANESE, "shift_jis", "文件看来是以 Shift-JIS（日文）保存的：" + FIX_ZH.format("SHIFT-JIS")),
+    (KOREAN, "euc_kr", "文件看来是以 EUC-KR（韩文）保存的：" + FIX_ZH.format("EUC-KR")),
+])
+def test_each_code_page_is_said_in_chinese(tmp_path: Path, text: str, codec: str, said: str) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_bytes(text.encode(codec))
+    result = invoke(["run", str(path), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].split("；", 1)[1] == said
