@@ -140,10 +140,12 @@ def _fields(column: Column, row: int) -> list[tuple[str, list[Text]]]:
 
 
 def table_or_blocks(columns: Sequence[Column], title: str, caption: str) -> Fitted:
-    """The columns as one table when it fits the width, else one block per row named by the first column."""
+    """The columns as one table when it fits the width, a name's long word folded if need be (present/layout.py
+    ``fixed_table``), else one block per row named by the first column."""
 
     def build(width: int) -> RenderableType:
-        fitted = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
+        fitted = fixed_table(columns, width, fold=True, title=title, title_justify="left", caption=caption,
+                             caption_justify="left")
         if fitted is not None:
             return fitted
         records = [(name.plain, [field for column in columns[1:] for field in _fields(column, i)])

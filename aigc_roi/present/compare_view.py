@@ -3,6 +3,7 @@ row marked by present/compare.py's rules (present/compare.py holds their rows an
 
 from __future__ import annotations
 
+from itertools import product
 from typing import Any
 
 from rich.console import RenderableType
@@ -48,6 +49,7 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
     caption = sentences([best_legend(lang), borrowing or "", month_note(scenarios, lang) or "",
                          gates_note(scenarios, lang, False) or ""], lang)
     names = [scenario["name"] for scenario in scenarios]
+    sources = [source_kept(scenario) for scenario in scenarios]
     months = [calendar(scenario) if starts_differ(scenarios) else None for scenario in scenarios]
 
     def cells(compact: bool) -> list[tuple[str, list[Text], list[Text] | None]]:
@@ -81,17 +83,20 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
         # (327.0万) or a Δ column dropped: that loses text, a broken label only takes height. So a layout that loses
         # text keeps its labels' terms whole, and where it cannot, the blocks show everything.
         layouts = ((False, True, 2), (True, True, 1), (True, False, 1))
-        for compact, with_deltas, most_squeezed in layouts:
+        # A name's word wider than a column folds only where no layout keeps it whole (present/layout.py
+        # ``fixed_table``): kept whole, a scenario named in one word of 46 letters turned the table into blocks.
+        for fold, (compact, with_deltas, most_squeezed) in product((False, True), layouts):
             rows = cells(compact)
             columns = [Column(label("figure", lang), [Text(row_label) for row_label, _, _ in rows], numeric=False,
                               prose=True, grows_first=True,
                               names=label_names(len(rows), gate_names(scenarios, False)))]
             for i, scenario_name in enumerate(names):
-                columns.append(Column(scenario_name, [values[i] for _, values, _ in rows]))
+                columns.append(Column(scenario_name, [values[i] for _, values, _ in rows], folds=True,
+                                      unfolded=sources[i]))
                 if i and with_deltas:
                     columns.append(Column(change_header(lang), [Text() if changes is None else changes[i - 1]
                                                                 for _, _, changes in rows]))
-            table = fixed_table(columns, width, most_squeezed, title=title, title_justify="left", caption=caption,
+            table = fixed_table(columns, width, most_squeezed, fold, title=title, title_justify="left", caption=caption,
                                 caption_justify="left")
             if table is not None:
                 return table
@@ -103,6 +108,13 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
         return vertical(title, records, caption, width)
 
     return Fitted(build)
+
+
+def source_kept(scenario: dict[str, Any]) -> list[str]:
+    """The file path a column's header adds after a name two scenarios share (whatif/compare.py), which a folded header
+    keeps whole: a path is never cut."""
+    source = scenario.get("source")
+    return [source] if source and f"({source}" in scenario["name"] else []
 
 
 def label_names(rows: int, gates: list[str]) -> list[str | None]:
@@ -157,8 +169,8 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
             column.append(Text(cell))
     columns = [Column(label("figure", lang), labels, numeric=False, prose=True, grows_first=True,
                       names=label_names(len(labels), gate_names(scenarios, True))),
-               *(Column(scenario["name"], column, numeric=False, right_aligned=True)
-                 for scenario, column in zip(scenarios, cells, strict=True))]
+               *(Column(scenario["name"], column, numeric=False, right_aligned=True, folds=True,
+                        unfolded=source_kept(scenario)) for scenario, column in zip(scenarios, cells, strict=True))]
     borrowing = risk_borrowing_note(scenarios, lang)
     return table_or_blocks(columns, title, sentences([label("compare_risk_caption", lang), borrowing or "",
                                                       gates_note(scenarios, lang, True) or ""], lang))

@@ -38,6 +38,10 @@ cells as Rich counts them (a CJK character is two). The order of layouts, per ta
   the point of the table, so no column is dropped).
 - run's gates, breakeven's drivers, actuals' unmatched campaigns: a name (``Column.names``) breaks between its Chinese
   characters before the table turns into blocks; allocate's channels before a column is dropped.
+- run's channels, compare's scenarios, breakeven's and sensitivity's drivers, and the tables that turn into blocks
+  (``table_or_blocks``): a name's word wider than ``FOLDED_FROM`` cells (one of 40 letters without a space) is folded
+  inside (``Column.folds``, ``folded``) where no layout of the view keeps it whole, each view's layouts tried again
+  in order with it folded, before the table turns into blocks.
 - allocate's budget curve, curves' bar charts, simulate's fan: every number and header word whole, the
   headers wrapped at their spaces, then the bar column takes what is left (``bar_room``), a bar scaled to it
   and its marks on a line of their own when they no longer fit beside it, wrapped between their words; curves'
@@ -81,7 +85,7 @@ from rich.text import Text
 from aigc_roi.present.console import Title, cell_len, cells_in, layout_encoding
 from aigc_roi.present.labels import label
 from aigc_roi.present.text import visible, visible_in_lines
-from aigc_roi.present.wrap import GLUED, cjk_lines, glued_pieces, has_cjk, kept_pieces, parted_pieces
+from aigc_roi.present.wrap import GLUED, SHORT_WORD, cjk_lines, glued_pieces, has_cjk, kept_pieces, parted_pieces
 
 
 @dataclass(frozen=True)
@@ -107,15 +111,39 @@ class Column:
     does in a column that is no prose, where a prose column broke it between any two characters (先用达人验 / 证再放量);
     the column is never narrower than a name's widest word (``_named_lines``) until the table fits no other way
     (``column_range`` squeezed): then a name breaks as the rest of its cell does, at its spaces or between Chinese
-    characters, so that a long name costs the table no column (compare's Δ). One word wider than the column (a name
-    of 50 letters without a space) is still never cut: the table then turns into blocks, each headed by it whole.
+    characters, so that a long name costs the table no column (compare's Δ). A word of a name wider than
+    ``FOLDED_FROM`` cells (a name of 40 letters without a space, or of 24 Chinese characters) is then folded inside,
+    ``FOLD`` cells a line at least: kept whole, it turned the table into blocks at 80 columns, one per row.
     In a text column that is no prose (run's gates, a gate or channel name the whole cell) a name breaks as the
     column's other text does until squeezed; then between Chinese characters too, its Latin words whole
     (``_named_widest``): 小红书种草先 / 验证再放量 keeps run's gates table at 80 columns, as XHS seeding test / then
     scale does."""
+    folds: bool = False
+    """Its header and text are names (compare's scenarios or variants, run's channels, sensitivity's drivers, a grid's
+    drivers): where the table fits no other way, a word of them wider than ``FOLDED_FROM`` cells folds inside, as one of
+    ``names`` does; kept whole, a scenario or channel named in one word of 40 letters turned the table into blocks at
+    80 columns."""
+    unfolded: Sequence[str] = ()
+    """Text of a folding header that is kept whole all the same: compare's file path after a scenario's name where two
+    share it, a path being never cut (``check``'s, ``init``'s)."""
     blocks: Sequence[Sequence[tuple[str, Text]]] | None = None
     """Each row's fields (label and value) when the rows turn to blocks, where they differ from the header and cell:
     a column of defined shares and never shares is a "Never" field in a payback's block."""
+
+
+FOLD = SHORT_WORD
+"""Cells a line of a name's word takes at least where a squeezed table folds that word inside (``Column.names``,
+``Column.folds``): a name is a label, and a word folded narrower than a short name reads as no name at all."""
+FOLDED_FROM = 2 * SHORT_WORD
+"""Cells beyond which a name's word is folded: up to them present/wrap.py keeps a name with Latin in it whole
+(``_named``), and a table that has no room for one turns into blocks, as one with a name of 20 cells did before
+(先种草再放量（测试）, whose blocks read better than the table its folding let in, 537.39 / 万)."""
+
+
+def _folded(cells: int) -> int:
+    """The cells a name's word of ``cells`` cells needs in a squeezed table: itself, or ``FOLD`` where it is wider than
+    ``FOLDED_FROM``."""
+    return FOLD if cells > FOLDED_FROM else cells
 
 
 def _lines(text: str) -> list[str]:
@@ -247,12 +275,15 @@ def worded(line: str) -> bool:
 _cells_in = lru_cache(maxsize=1024)(cells_in)
 
 
-def column_range(column: Column, squeezed: int = 0) -> tuple[int, int]:
+def column_range(column: Column, squeezed: int = 0, fold: bool = False) -> tuple[int, int]:
     """(narrowest, natural) content width of ``column``; ``squeezed``, where a table fits no other way, a numeric
     column's words break as prose does and a header after its Chinese pauses (``_PAUSE``); and, squeezed twice, a
     prose column's names and terms between any two characters (``_parted_words``); ``Column.names`` are kept whole
-    only unsqueezed."""
-    header_min = max(cell_len(word) for word in _header_words(_marked(column.header) if squeezed else column.header))
+    only unsqueezed. ``fold``, where it fits no other way still, a squeezed name's word (``Column.names``,
+    ``Column.folds``) wider than ``FOLDED_FROM`` cells is folded inside (``folded``)."""
+    header_min = max(_folded(cell_len(word)) if fold and column.folds and not any(kept in word for kept in column.unfolded)
+                     else cell_len(word)
+                     for word in _header_words(_marked(column.header) if squeezed else column.header))
     header_max = max(cell_len(line.replace(BREAK, "")) for line in _lines(column.header))
     plains = [cell.plain for cell in column.cells]
     encoding = layout_encoding()
@@ -265,11 +296,16 @@ def column_range(column: Column, squeezed: int = 0) -> tuple[int, int]:
         # other way.
         words = (_parted_words if squeezed > 1 else _kept_words) if column.prose else _glued_words
         cell_min = max((_widest_word(line, words, encoding) for plain in plains for line in _lines(plain)), default=0)
-        if squeezed and not column.prose and column.names:
-            # A text column's name breaks between Chinese characters (its Latin words whole) where the table fits no
-            # other way: kept whole, a gate's name of 11 Chinese characters turned run's gates table at 80 columns
-            # into blocks, where an English name twice as long wrapped at its spaces.
-            cell_min = max((_named_widest(plain, name, encoding) for plain, name in zip(plains, column.names, strict=True)),
+        if squeezed and column.names and (fold or not column.prose):
+            # A text column's name breaks between Chinese characters where the table fits no other way, and a word of
+            # it wider than FOLDED_FROM folds inside: kept whole, a gate's name of 11 Chinese characters turned run's gates
+            # table at 80 columns into blocks, where an English name twice as long wrapped at its spaces. A prose
+            # column's name (compare's gates) breaks so too, the rest of its label as the squeeze allows.
+            pieces = words if column.prose else _parted_words
+            cell_min = max((_named_widest(plain, name, encoding, words, pieces, fold)
+                            for plain, name in zip(plains, column.names, strict=True)), default=0)
+        if fold and column.folds and not column.names:
+            cell_min = max((_widest_word(line, words, encoding, True) for plain in plains for line in _lines(plain)),
                            default=0)
         if not squeezed and column.prose:
             # A name breaks only at its spaces until the table fits no other way; then it breaks as the rest of its
@@ -279,23 +315,25 @@ def column_range(column: Column, squeezed: int = 0) -> tuple[int, int]:
     return max(header_min, cell_min), max(header_max, max(line_lengths))
 
 
-def _named_widest(plain: str, name: str | None, encoding: str | None) -> int:
-    """The cells of the widest run a text column's cell keeps on one line in a squeezed table: its ``name`` in pieces
-    (``_parted_words``: a Chinese character, a Latin word), the rest of the cell in its words (``_glued_words``)."""
+def _named_widest(plain: str, name: str | None, encoding: str | None, words: Callable[[str], list[str]],
+                  pieces: Callable[[str], list[str]], fold: bool) -> int:
+    """The cells of the widest run a text column's cell keeps on one line in a squeezed table: its ``name`` in
+    ``pieces`` (``_parted_words``: a Chinese character, a Latin word; in prose, as the rest of its label breaks), with
+    ``fold`` each folded (``_folded``), the rest of the cell in its ``words`` (``_glued_words``, or a prose column's)."""
     if not name or name not in plain:
-        return max(_widest_word(line, _glued_words, encoding) for line in _lines(plain))
+        return max(_widest_word(line, words, encoding) for line in _lines(plain))
     rest = [line.strip() for line in _lines(plain.replace(name, "\n"))]
-    return max([*(cells_in(piece, encoding) for piece in _parted_words(name)),
-                *(_widest_word(line, _glued_words, encoding) for line in rest if line)])
+    return max([*((_folded if fold else int)(cells_in(piece, encoding)) for piece in pieces(name)),
+                *(_widest_word(line, words, encoding) for line in rest if line)])
 
 
 @lru_cache(maxsize=1024)
-def _widest_word(line: str, words: Callable[[str], list[str]], encoding: str | None) -> int:
+def _widest_word(line: str, words: Callable[[str], list[str]], encoding: str | None, fold: bool = False) -> int:
     """The cells of the widest of ``line``'s ``words`` (for a stream in ``encoding``), its first with the line's
     indent, as Rich keeps it: "  monetization.plans[月度会员].price" in a column as wide as the path alone read "...pri"
-    / "ce"."""
+    / "ce"; with ``fold``, a word folded (``_folded``, ``Column.folds``)."""
     indent = len(line) - len(line.lstrip(" "))
-    return max(indent * (i == 0) + cells_in(word, encoding) for i, word in enumerate(words(line)))
+    return max(indent * (i == 0) + (_folded if fold else int)(cells_in(word, encoding)) for i, word in enumerate(words(line)))
 
 
 _LATIN = re.compile(r"[A-Za-z0-9]")
@@ -339,14 +377,18 @@ def bar_room(width: int, taken: Sequence[int], most: int, least: int = 0) -> int
     return max(least, min(most, width - sum(taken) - table_overhead(len(taken) + 1)))
 
 
-def fixed_table(columns: Sequence[Column], width: int, most_squeezed: int = 2, **table_options: Any) -> Table | None:
+def fixed_table(columns: Sequence[Column], width: int, most_squeezed: int = 2, fold: bool = False,
+                **table_options: Any) -> Table | None:
     """A table of ``columns`` with fixed widths that fits in ``width``, or None when it cannot. A figure's none in
     words and a name written as a Chinese sentence are kept whole where the table fits so, else broken at their words
     (``column_range``): kept whole, "none: more than one sign change" and 视频工具：先投达人，再投信息流 once pushed
     three scenarios side by side out of 80 columns. A view with a narrower layout to try next squeezes its columns
-    no further than ``most_squeezed`` (``column_range``)."""
-    for squeezed in range(most_squeezed + 1):
-        ranges = [column_range(column, squeezed) for column in columns]
+    no further than ``most_squeezed`` (``column_range``); told to ``fold``, it then folds a name's word wider than
+    ``FOLDED_FROM`` cells inside (``Column.folds``, ``Column.names``): a name of 40 letters kept whole turned the table into
+    blocks, where folded it takes a few lines of one column. A view with several layouts tries them all first with
+    its names whole, then again folding them: a name is folded only where no layout keeps it whole."""
+    for squeezed, folding in [*((level, False) for level in range(most_squeezed + 1)), *([(most_squeezed, True)] if fold else [])]:
+        ranges = [column_range(column, squeezed, folding) for column in columns]
         widths = [low for low, _ in ranges]
         spare = width - table_overhead(len(columns)) - sum(widths)
         if spare >= 0:
@@ -394,13 +436,23 @@ def fixed_table(columns: Sequence[Column], width: int, most_squeezed: int = 2, *
     for column, column_width in zip(columns, widths, strict=True):
         # fold, never ellipsis: a text column may still hold one CJK run wider than the column.
         right = column.numeric if column.right_aligned is None else column.right_aligned
-        table.add_column(header_lines(column.header, column_width), justify="right" if right else "left",
+        table.add_column(_header_cell(column, column_width), justify="right" if right else "left",
                          width=column_width, overflow="fold")
     # A text cell too wide for its column is broken here too, where Rich would part a number from its sign or unit.
     cells = [_laid_out(column, width) for column, width in zip(columns, widths, strict=True)]
     for row in zip(*cells, strict=True):
         table.add_row(*row)
     return table
+
+
+def _header_cell(column: Column, width: int) -> str | Text:
+    """``column``'s header in lines of ``width`` (``header_lines``); a folding column's word wider than that on a line of
+    its own, then folded (``folded``), where Rich folded it where the line ended and left a lone ")" or "6"."""
+    header = header_lines(column.header, width)
+    plain = header.plain if isinstance(header, Text) else header
+    if not column.folds or all(cell_len(word) <= width for word in _header_words(plain)):
+        return header
+    return folded(Text(_broken_header(plain, width)), width)
 
 
 def _grown(columns: Sequence[Column], ranges: Sequence[tuple[int, int]], widths: list[int], spare: int) -> list[int]:
@@ -439,7 +491,49 @@ def _laid_out(column: Column, width: int) -> list[Text]:
             laid.append(sentence_lines(cell, width))
         else:
             laid.append(cell)
-    return laid
+    # A name's word wider than the column, which only a folding table lets in, is folded here, not where Rich would.
+    return [folded(cell, width) for cell in laid] if column.folds or column.names else laid
+
+
+def _even_cuts(word: str, width: int) -> list[int]:
+    """Where ``word`` is cut into the fewest lines of at most ``width`` cells, those lines as even as that allows (a
+    Chinese character is two cells, so the even share may take a cell more)."""
+    cells = [cell_len(char) for char in word]
+    lines = -(-sum(cells) // width)
+    for target in range(-(-sum(cells) // lines), width + 1):
+        cuts, taken = [], 0
+        for i, cell in enumerate(cells):
+            if taken and taken + cell > target:
+                cuts.append(i)
+                taken = 0
+            taken += cell
+        if len(cuts) < lines:
+            return cuts
+    return cuts
+
+
+def folded(text: Text, width: int) -> Text:
+    """``text`` with each line wider than ``width`` that is one word (a name of 40 letters without a space, what
+    ``column_range`` folds in a squeezed table) folded into lines of at most ``width`` cells, its styles kept: Chinese
+    where present/wrap.py breaks it (先种草再放量 / （测试）), a Latin run into lines of about equal cells: folded where
+    the line ends, as Rich folds it, SuperLongScenarioNameWithoutAnySpacesAtAll2026 left a lone "6" on its last line.
+    Other text as given."""
+    plain = text.plain
+    if all(cell_len(line) <= width or " " in line.strip() for line in _lines(plain)):
+        return text
+    cuts: list[int] = []
+    offset = 0
+    for line in _lines(plain):
+        if cell_len(line) > width and " " not in line.strip():
+            # A line without spaces: cjk_lines's lines are its pieces, nothing dropped between them.
+            parts = _lines(cjk_lines(Text(line), width, cell=True).plain) if has_cjk(line) else [line]
+            start = offset
+            for part in parts:
+                cuts += [*([start] if start > offset else []),
+                         *(start + cut for cut in _even_cuts(part, width) if cell_len(part) > width)]
+                start += len(part)
+        offset += len(line) + 1
+    return Text("\n", style=text.style).join(text.divide(cuts))
 
 
 def _named_lines(cell: Text, name: str, width: int) -> Text:

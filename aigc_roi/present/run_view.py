@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import product
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
@@ -194,7 +195,8 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
 
     def columns(compact: bool, drop: frozenset[str], narrow: bool = False) -> dict[str, Column]:
         built = {
-            "channel": Column(label("channel", lang), [Text(visible(name)) for name in names], numeric=False),
+            "channel": Column(label("channel", lang), [Text(visible(name)) for name in names], numeric=False,
+                              folds=True),
             "type": Column(label("type", lang), [Text(channel_type_label(channel.type, lang)) for channel in channels],
                            numeric=False),
             "spend": _money_column((short_label if narrow else label)("spend", lang), [c.spend for c in channels], style,
@@ -214,15 +216,19 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
     def build(width: int) -> RenderableType:
         # Least needed first: a channel's ltv (its ltv_to_cac and cac say it), the type, then (after the spend's
         # header shrinks to its short form, zh 支出 for 广告支出) roas and ltv_to_cac.
-        for compact, drop, narrow in ((False, frozenset(), False), (True, frozenset(), False),
-                                      (True, frozenset({"ltv"}), False), (True, frozenset({"ltv", "type"}), False),
-                                      (True, frozenset({"ltv", "type"}), True),
-                                      (True, frozenset({"ltv", "type", "roas"}), True),
-                                      (True, frozenset({"ltv", "type", "roas", "ltv_to_cac"}), True)):
+        # A channel's name folds inside only where no layout keeps its words whole (present/layout.py ``fixed_table``):
+        # kept whole, a name of 40 letters without a space turned the table into blocks.
+        layouts: tuple[tuple[bool, frozenset[str], bool], ...] = (
+                   (False, frozenset(), False), (True, frozenset(), False),
+                   (True, frozenset({"ltv"}), False), (True, frozenset({"ltv", "type"}), False),
+                   (True, frozenset({"ltv", "type"}), True),
+                   (True, frozenset({"ltv", "type", "roas"}), True),
+                   (True, frozenset({"ltv", "type", "roas", "ltv_to_cac"}), True))
+        for fold, (compact, drop, narrow) in product((False, True), layouts):
             # Each column dropped is named under the table, as the months table's costs are: a ROAS column missing
             # unsaid reads as a plan without one.
             left_out = [column.header for key, column in every.items() if key in drop]
-            table = fixed_table(list(columns(compact, drop, narrow).values()), width, title=label("channels", lang),
+            table = fixed_table(list(columns(compact, drop, narrow).values()), width, fold=fold, title=label("channels", lang),
                                 title_justify="left",
                                 caption=sentences([caption, left_out_note(left_out, lang)], lang),
                                 caption_justify="left")

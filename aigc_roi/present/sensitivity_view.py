@@ -3,6 +3,8 @@ which load no Rich)."""
 
 from __future__ import annotations
 
+from itertools import product
+
 from rich.console import RenderableType
 from rich.text import Text
 
@@ -79,7 +81,7 @@ def sensitivity_view(analysis: Sensitivity, style: NumberStyle) -> Fitted:
         return Column(f"Δ {heading}{f' ({unit})' if unit else ''} −/+", [Text(text) for text in texts])
 
     def columns(compact: bool, drop: frozenset[str], side: int) -> list[Column]:
-        built = [Column(label("driver", lang), drivers, numeric=False)]
+        built = [Column(label("driver", lang), drivers, numeric=False, folds=True)]
         if "values" not in drop:
             built += [Column(f"−{step}", [Text(driver_value(row.driver, row.low.value, style)) for row in analysis.rows]),
                       Column(f"+{step}", [Text(driver_value(row.driver, row.high.value, style)) for row in analysis.rows])]
@@ -87,18 +89,23 @@ def sensitivity_view(analysis: Sensitivity, style: NumberStyle) -> Fitted:
         return built + [outcome_column(name, compact) for name in OUTCOMES if name not in drop]
 
     def build(width: int) -> RenderableType:
-        for compact, drop in ((False, frozenset()), (True, frozenset()), (True, frozenset({"values"})),
-                              (True, frozenset({"values", "payback_month"}))):
+        # A driver's name folds inside only where no layout keeps its words whole (present/layout.py ``fixed_table``):
+        # kept whole, a channel named in one word of 40 letters turned the table into blocks.
+        layouts: tuple[tuple[bool, frozenset[str]], ...] = (
+                   (False, frozenset()), (True, frozenset()), (True, frozenset({"values"})),
+                   (True, frozenset({"values", "payback_month"})))
+        for fold, (compact, drop) in product((False, True), layouts):
             narrowest = columns(compact, drop, BAR_SIDE[0])
             ranges = [column_range(column) for column in narrowest]
             bar = next(i for i, column in enumerate(narrowest) if column.header == f"Δ {measure_name}")
             # The tornado takes what the other columns leave at their natural width (a driver's name
-            # wrapped to TEXT_WIDTH), within BAR_SIDE a side.
-            others = sum(natural if column.numeric else max(low, min(natural, TEXT_WIDTH))
+            # wrapped to TEXT_WIDTH, a name's word wider than that folded as the table folds it), within BAR_SIDE a
+            # side.
+            others = sum(natural if column.numeric else max(min(low, column_range(column, 2, fold)[0]), min(natural, TEXT_WIDTH))
                          for i, (column, (low, natural)) in enumerate(zip(narrowest, ranges, strict=True)) if i != bar)
             spare = width - table_overhead(len(narrowest)) - others - ranges[bar][1]
             side = max(BAR_SIDE[0], min(BAR_SIDE[1], BAR_SIDE[0] + spare // 2))
-            table = fixed_table(columns(compact, drop, side), width, title=title, title_justify="left",
+            table = fixed_table(columns(compact, drop, side), width, fold=fold, title=title, title_justify="left",
                                 caption=caption, caption_justify="left")
             if table is not None:
                 return table
@@ -124,7 +131,7 @@ def grid_view(grid: Grid, style: NumberStyle) -> FittedStyled:
                  for row_value in grid.row_values]
 
     def columns(styled: bool) -> list[Column]:
-        built = [Column(f"{rows_name} \\ {columns_name}", row_heads, numeric=False)]
+        built = [Column(f"{rows_name} \\ {columns_name}", row_heads, numeric=False, folds=True)]
         for j, column_value in enumerate(grid.column_values):
             cells = []
             for i, (row_value, roi_row) in enumerate(zip(grid.row_values, grid.roi, strict=True)):
@@ -142,7 +149,8 @@ def grid_view(grid: Grid, style: NumberStyle) -> FittedStyled:
         caption = sentences([label("grid_caption" if styled else "grid_caption_plain", lang).format(
             roi=style.percent(grid.base_roi), mark=CURRENT_MARK.strip()), *grid_notes(grid, lang)], lang)
         laid = columns(styled)
-        fitted = fixed_table(laid, width, title=title, title_justify="left", caption=caption, caption_justify="left")
+        fitted = fixed_table(laid, width, fold=True, title=title, title_justify="left", caption=caption,
+                             caption_justify="left")
         if fitted is not None:
             return fitted
         records = [(f"{rows_name} {head.plain}", [(f"{columns_name} {column.header}", [column.cells[i]])
