@@ -1,0 +1,87 @@
+"""A ``--set`` of one month of a by_month schedule says which other months it moved (QA: ``--set
+'acquisition[0].bid.by_month.6=30'`` on ``bid: {by_month: {1: 10, 10: 28}}`` made month 6 a key, so months 2-5 ramped
+to 30 and 7-9 back down to 28, with nothing said).
+
+The setting keeps the file's meaning of a key (docs/formulas.md §14: straight between keys, the last held to the end);
+a warning names the months that moved besides the one set and the keys that set it alone, each month next to it at
+the value it has now. Month values are worked by hand from §14 with 100 users a month at the bid, so each month's ad
+spend is 100 x its bid.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+PLAN = """version: 1
+name: Schedule
+horizon_months: 12
+acquisition:
+  - {{name: Feed, type: cpa, bid: {bid}, users: 100}}
+retention: {{monthly_churn: 0.5}}
+monetization:
+  purchases: [{{name: Item, price: 8, rate: 1}}]
+"""
+BID = "{by_month: {1: 10, 10: 28}}"
+"""10 in month 1 rising by 2 a month to 28 in month 10, held after: 10, 12, 14, ..., 26, 28, 28, 28."""
+
+
+def _run(tmp_path: Path, sets: list[str], lang: str = "en", bid: str = BID) -> tuple[list[float], str]:
+    """Each month's ad spend, and what stderr says."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN.format(bid=bid), encoding="utf-8")
+    result = invoke(["run", str(path), "--format", "json", "--lang", lang, *(f"--set={text}" for text in sets)])
+    assert result.exit_code == 0, result.stderr
+    return [month["ad_spend"] for month in json.loads(result.stdout)["months"]], result.stderr
+
+
+def test_a_month_set_into_a_schedule_names_the_months_it_moved(tmp_path: Path) -> None:
+    spend, said = _run(tmp_path, ["acquisition[0].bid.by_month.6=30"])
+    # Keys 1: 10, 6: 30, 10: 28. Months 2-5 climb (30 - 10) / 5 = 4 a month: 14, 18, 22, 26; months 7-9 fall
+    # (28 - 30) / 4 = -0.5 a month: 29.5, 29, 28.5; 28 after month 10.
+    bids = [10, 14, 18, 22, 26, 30, 29.5, 29, 28.5, 28, 28, 28]
+    assert spend == pytest.approx([100 * bid for bid in bids])
+    # As written the bid was 10 + 2 (t - 1): months 2-5 read 12-18 and 7-9 22-26, so those moved; 1, 10-12 did not.
+    assert "acquisition[0].bid.by_month: months 2-5, 7-9 moved too" in said
+    assert "this sets the key at month 6" in said
+    # Months 5 and 7 as written: 10 + 2 x 4 = 18 and 10 + 2 x 6 = 22.
+    assert said.rstrip().endswith("to set it alone, also set acquisition[0].bid.by_month.5=18 and "
+                                  "acquisition[0].bid.by_month.7=22")
+
+
+def test_the_keys_offered_set_that_month_alone(tmp_path: Path) -> None:
+    spend, said = _run(tmp_path, ["acquisition[0].bid.by_month.6=30", "acquisition[0].bid.by_month.5=18",
+                                  "acquisition[0].bid.by_month.7=22"])
+    # Every month as written (10 + 2 (t - 1), 28 from month 10) but month 6 at 30; nothing else moved, nothing said.
+    bids = [10, 12, 14, 16, 18, 30, 22, 24, 26, 28, 28, 28]
+    assert spend == pytest.approx([100 * bid for bid in bids])
+    assert "moved too" not in said
+
+
+def test_a_key_past_the_last_moves_the_months_up_to_it(tmp_path: Path) -> None:
+    # Keys 1: 10, 10: 28, 12: 40: month 11 is halfway from 28 to 40, 34, where it held 28; month 12 is set.
+    spend, said = _run(tmp_path, ["Feed.bid.by_month.12=40"])
+    assert spend[9:] == pytest.approx([2800, 3400, 4000])
+    assert "month 11 moved too" in said and said.rstrip().endswith("also set acquisition[0].bid.by_month.11=28")
+
+
+def test_no_key_is_offered_where_none_writes_the_month_exactly(tmp_path: Path) -> None:
+    # Written {1: 10, 4: 20}: month 2 is 10 + 10/3, no decimal; with month 3 at 40 it is 25, halfway from 10 to 40.
+    spend, said = _run(tmp_path, ["acquisition[0].bid.by_month.3=40"], bid="{by_month: {1: 10, 4: 20}}")
+    assert spend[:5] == pytest.approx([1000, 2500, 4000, 2000, 2000])
+    assert "month 2 moved too" in said and "alone" not in said
+
+
+def test_a_schedule_set_whole_says_nothing(tmp_path: Path) -> None:
+    spend, said = _run(tmp_path, ["acquisition[0].bid={by_month: {1: 10, 6: 30}}"])
+    assert spend[:6] == pytest.approx([1000, 1400, 1800, 2200, 2600, 3000])
+    assert "moved too" not in said
+
+
+def test_in_chinese(tmp_path: Path) -> None:
+    _, said = _run(tmp_path, ["acquisition[0].bid.by_month.6=30"], lang="zh")
+    assert "第 2-5、7-9 月也随之改变" in said and "此设置给出第 6 月的取值" in said
+    assert "若只改第 6 月，请同时设置 acquisition[0].bid.by_month.5=18、acquisition[0].bid.by_month.7=22" in said
