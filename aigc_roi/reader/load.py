@@ -36,7 +36,6 @@ from aigc_roi.reader.legacy_code_pages import saved_as
 from aigc_roi.reader.opening import cannot_read
 from aigc_roi.reader.opening import not_a_regular_file as refused_kind
 from aigc_roi.reader.overrides import Override, apply_overrides
-from aigc_roi.reader.schedule_sets import schedule_set_warnings
 from aigc_roi.reader.shared_names import shared_name_warnings
 from aigc_roi.reader.target_warning import target_warnings
 from aigc_roi.reader.valid_scenarios import remember
@@ -150,6 +149,9 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
         raise ScenarioInvalid(sorted(errors + read_errors, key=_error_order(filename)), warnings)
     if any(".by_month" in override.path for override in overrides):
         # What a month set into a schedule moved besides it, against the file as written (read again only then).
+        # Imported here: its interpolation is numpy's, which `validate` of files without a --set never loads.
+        from aigc_roi.reader.schedule_sets import schedule_set_warnings
+
         written, _, _ = _read(file_tree, filename)
         if written is not None:
             warnings = _in_order(warnings + schedule_set_warnings(scenario, written, tree), filename)
