@@ -474,7 +474,8 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
 
 
 def schema() -> dict[str, object]:
-    """The JSON Schema (draft 2020-12) of the scenario format, from the same field table that validates files."""
+    """The JSON Schema (draft 2020-12) of the scenario format, from the same field table that validates files: a new
+    tree at each call, the caller's, no mapping or list of it in two places (a change to one changes nothing else)."""
     from aigc_roi.reader.fields import json_schema
 
     return json_schema()

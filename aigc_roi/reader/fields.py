@@ -716,12 +716,25 @@ SCENARIO = Obj({
 
 
 def json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of the scenario format, for editors."""
-    return {
+    """JSON Schema (draft 2020-12) of the scenario format, for editors: a tree of its own at every call, no node of
+    it in two places."""
+    return _own_tree({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://aigc-roi.dev/schema/scenario-v1.json",
         "title": "aigc-roi scenario, format version 1",
-    } | SCENARIO.json_schema() | {"$defs": SCHEMA_DEFS | CHANNELS.schema_defs()}
+    } | SCENARIO.json_schema() | {"$defs": SCHEMA_DEFS | CHANNELS.schema_defs()})
+
+
+def _own_tree(node: Any) -> Any:
+    """``node`` with every mapping and list copied at each place it stands: the kinds' schemas share pieces (the
+    module's ``SCHEMA_DEFS``, one number's schema in many fields), and the caller's change of one place (``api.schema``
+    is a value, README) would otherwise change the others, and every later call's. A copy without deepcopy's memo,
+    which would keep a piece shared within the tree."""
+    if isinstance(node, dict):
+        return {key: _own_tree(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_own_tree(item) for item in node]
+    return node
 
 
 __all__ = ["CHANNELS", "SCENARIO", "Kind", "Parsed", "json_schema"]

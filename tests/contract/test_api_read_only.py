@@ -6,6 +6,7 @@ and left the object disagreeing with itself (its npv array rewritten beside mont
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -109,3 +110,24 @@ def test_the_arrays_a_result_builds_at_each_call_are_the_callers(tmp_path: Path,
             array[...] = 12345.0
         assert all(np.array_equal(again, before, equal_nan=True) for again, before in zip(call(), befores, strict=True)), name
     assert float(result.figures["npv"][0]) == npv
+
+
+def _nodes(value: object) -> Iterator[object]:
+    """Every mapping and list of a JSON value, each as often as it stands in the tree."""
+    if isinstance(value, dict | list):
+        yield value
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _nodes(item)
+
+
+def test_each_schema_is_a_value_of_its_own() -> None:
+    """QA: api.schema() handed back pieces of the module's tables, shared by every call and by many places of one
+    schema: an item appended to one schema's retention.oneOf was in the next call's too."""
+    first = api.schema()
+    pristine = json.loads(json.dumps(first))
+    first["properties"]["retention"]["oneOf"].append({"x": 1})  # type: ignore[index]
+    first["$defs"]["scalar"]["anyOf"].clear()  # type: ignore[index]
+    assert api.schema() == pristine
+    # Within one schema, no mapping or list stands in two places: a change at one place is at that place alone.
+    nodes = list(_nodes(api.schema()))
+    assert len({id(node) for node in nodes}) == len(nodes)
