@@ -34,7 +34,10 @@ anything but a ``Scenario`` where one goes, a ``LoadedScenario`` among them
 takes, as anything but a ``LoadedScenario`` does where that goes. The types
 the functions take and return are ``api.<name>`` too (``api.Simulation``,
 ``api.LoadedScenario``), and ``typing.get_type_hints`` reads every function's.
-Nothing here prints or exits.
+Nothing here prints or exits: what a scenario may hold but cannot have meant (the CLI's warnings) is told through
+Python's ``warnings`` as an ``api.ScenarioWarning`` (a ``UserWarning``), once per scenario object: a scenario built or
+changed in code when a function first takes it, a file's by ``load`` and ``load_source`` (``load_plan`` returns its
+warnings in ``.warnings`` and warns of none).
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ from typing import TYPE_CHECKING, cast
 from aigc_roi import api
 from aigc_roi.ci.errors import BaselineError, CiError, NoScenarioFiles
 from aigc_roi.model import arguments
-from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, ScenarioWarning
 from aigc_roi.model.limits import ALLOCATE_SAMPLES, MAX_SAMPLES, MAX_SEED
 from aigc_roi.model.scenario import Milestone, Scenario
 from aigc_roi.model.spelled_paths import spelled_path
@@ -113,7 +116,7 @@ if not TYPE_CHECKING:  # mypy reads the imports above: with a __getattr__ in sig
         return sorted({*globals(), *_IMPORTED_WHEN_ASKED})
 
 __all__ = [
-    "ScenarioError", "ScenarioInvalid", "Scenario", "LoadedScenario", "Milestone", "WhatIfError", "ArgumentError",
+    "ScenarioError", "ScenarioInvalid", "ScenarioWarning", "Scenario", "LoadedScenario", "Milestone", "WhatIfError", "ArgumentError",
     "ValuesRefused", "AllocationError", "UnknownDriver", "AmbiguousDriver", "CiError", "NoScenarioFiles", "BaselineError",
     "load", "load_source", "load_plan", "run", "figures", "compare", "break_even", "sensitivity", "sensitivity_grid",
     "simulate", "allocate", "explain_change", "curves", "validate", "check", "check_run", "schema", "plan_facts", "inputs",
@@ -158,11 +161,29 @@ def _plan(plan: object, called: str) -> LoadedScenario:
 
 def _checked(scenario: Scenario, where: str = "scenario") -> Scenario:
     """``scenario`` held to every rule a file is read by, as its file would be read (reader/in_code.py): raises
-    ``ScenarioInvalid`` located by ``where``, the argument, and the field's path (``scenario: virality: ...``). One that
-    ``load`` read, or that was checked before, is not read again: the CLI's never are."""
-    from aigc_roi.reader.in_code import checked
+    ``ScenarioInvalid`` located by ``where``, the argument, and the field's path (``scenario: virality: ...``), and
+    warns of what its file would be warned of (``_warn``). One that ``load`` read, or that was checked before, is not
+    read again, nor warned of again: the CLI's never are."""
+    from aigc_roi.reader.in_code import checked_warned
 
-    return checked(scenario, where)
+    checked, warnings = checked_warned(scenario, where)
+    _warn(warnings)
+    return checked
+
+
+def _warn(warnings: Iterable[ScenarioError]) -> None:
+    """Each of ``warnings`` as a ``ScenarioWarning`` (Python's ``warnings``: shown on stderr unless the caller filters
+    them, an error under ``-W error``), at the caller's line: the CLI prints the same located text for the same value,
+    and a scenario whose warnings the library dropped ran silently (a gate that always fails, ``roi`` None)."""
+    import sys
+    import warnings as python_warnings
+
+    for warning in warnings:
+        # The first frame outside this package: the line of the caller's code that gave the scenario.
+        level, frame = 2, sys._getframe(1)  # stacklevel 2 is the frame that called _warn
+        while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "aigc_roi":
+            level, frame = level + 1, frame.f_back  # type: ignore[assignment]
+        python_warnings.warn(ScenarioWarning(warning), stacklevel=level)
 
 
 def _read_first(given: object, loader: str) -> str:
@@ -214,7 +235,9 @@ def load(path: str | Path, sets: str | Sequence[str] = (), *, set_option: str | 
     is located at its place in ``sets`` (``sets[1]:1:1: acquisition[9].bid: no item 9: ...``), or, given the
     command-line ``set_option`` the sets came from (the CLI passes ``"--set"``), at that option and its text
     (``--set acquisition[9].bid=3:1:1: ...``)."""
-    return load_plan(path, sets, set_option=set_option).scenario
+    plan = load_plan(path, sets, set_option=set_option)
+    _warn(plan.warnings)
+    return plan.scenario
 
 
 def load_plan(path: str | Path, sets: str | Sequence[str] = (), *, set_option: str | None = None) -> api.LoadedScenario:
@@ -234,7 +257,9 @@ def load_source(text: str, filename: str | Path = "<text>", sets: str | Sequence
     from aigc_roi.reader.load import load_text
 
     source, name = arguments.text("text", text, ArgumentError), arguments.path("filename", filename, ArgumentError)
-    return load_text(source, name, _overrides(sets, set_option)).scenario
+    loaded = load_text(source, name, _overrides(sets, set_option))
+    _warn(loaded.warnings)
+    return loaded.scenario
 
 
 def run(scenario: Scenario) -> api.Result:

@@ -83,6 +83,20 @@ def capped_each_file(errors: list[ScenarioError]) -> list[ScenarioError]:
     return kept
 
 
+class ScenarioWarning(UserWarning):
+    """What a scenario may hold but cannot have meant (a discount rate of 500% a year, a gate that always fails), told
+    by the library through Python's ``warnings`` (README, "From Python"): the one located warning the CLI prints on
+    stderr for the same value, ``warning`` (a ``ScenarioError``), whose text is the message."""
+
+    def __init__(self, warning: ScenarioError):
+        # ``args`` is the constructor's: pickle and deepcopy rebuild a warning as ``type(w)(*w.args)``.
+        super().__init__(warning)
+        self.warning = warning
+
+    def __str__(self) -> str:
+        return str(self.warning)
+
+
 class ScenarioInvalid(Exception):
     """Raised by the loader with every error it found, and the warnings of what it read (``warnings``, in file
     order): `validate` and `check` show them beside the errors, so that a file is fixed in one pass, not warned

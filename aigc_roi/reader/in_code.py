@@ -8,9 +8,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.scenario import Distribution, Scenario
-from aigc_roi.reader.load import read_tree
-from aigc_roi.reader.valid_scenarios import known, remember
+from aigc_roi.reader.load import read_warned
+from aigc_roi.reader.valid_scenarios import known, remember, untold
 from aigc_roi.reader.written_tree import scenario_tree
 
 
@@ -19,10 +20,17 @@ def checked(scenario: Scenario, where: str = "scenario") -> Scenario:
     again), or as the reader reads it (a month list sorted, ``"25"`` the number 25). Raises ``ScenarioInvalid`` with
     every problem, each a ``ScenarioError`` whose ``file`` is ``where`` (the argument, ``scenarios[1]``), at line 0:
     no place in a file."""
+    return checked_warned(scenario, where)[0]
+
+
+def checked_warned(scenario: Scenario, where: str = "scenario") -> tuple[Scenario, tuple[ScenarioError, ...]]:
+    """``checked``'s scenario with the warnings its file would draw (``LoadedScenario.warnings``), located as its
+    errors (``scenario: discount_rate: 5 is 500% a year; ...``): none for one not read again, whose warnings were
+    told with what read it (``load_plan``'s ``warnings``), nor those told of the same object before."""
     if known(scenario):
-        return scenario
-    read, _ = read_tree(scenario_tree(scenario), where, code_built=True)
-    return remember(as_given(scenario, read))
+        return scenario, ()
+    read, warnings = read_warned(scenario_tree(scenario), where, code_built=True)
+    return remember(as_given(scenario, read)), untold(scenario, warnings)
 
 
 def as_given(given: Any, read: Any) -> Any:

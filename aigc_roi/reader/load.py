@@ -163,14 +163,22 @@ def _read(tree: Node, filename: str) -> tuple[models.Scenario | None, list[Scena
     """The scenario of a tree (None where it is invalid), its errors, and the warnings of what could be read of it,
     in the file's order."""
     try:
-        scenario, read_warnings = read_tree(tree, filename)
+        scenario, warnings = read_warned(tree, filename)
     except ScenarioInvalid as invalid:
         # Names are read from the tree, so two items of one name are warned of beside another item's error.
         return None, invalid.errors, _in_order(invalid.warnings + shared_name_warnings(tree, filename), filename)
-    # In the file's order, as its errors are: each kind's list alone once put a warning at line 15 before one at 3.
-    return scenario, [], _in_order(read_warnings + discount_warnings(scenario, tree, filename)
-                                   + target_warnings(scenario, tree, filename) + gate_warnings(scenario, tree, filename)
-                                   + shared_name_warnings(tree, filename), filename)
+    return scenario, [], warnings
+
+
+def read_warned(tree: Node, filename: str, code_built: bool = False) -> tuple[models.Scenario, tuple[ScenarioError, ...]]:
+    """``read_tree``'s scenario with every warning of it (``LoadedScenario.warnings``): those its values drew as they
+    were read and those of the whole scenario (a discount rate, a target, a gate, two items of one name), in the
+    file's order, as its errors are (each kind's list alone once put a warning at line 15 before one at 3). Raises
+    ``ScenarioInvalid`` as ``read_tree``. A ``Scenario`` built in code is read so too (reader/in_code.py)."""
+    scenario, read_warnings = read_tree(tree, filename, code_built=code_built)
+    return scenario, _in_order(read_warnings + discount_warnings(scenario, tree, filename)
+                               + target_warnings(scenario, tree, filename) + gate_warnings(scenario, tree, filename)
+                               + shared_name_warnings(tree, filename), filename)
 
 
 def _in_order(warnings: tuple[ScenarioError, ...], filename: str) -> tuple[ScenarioError, ...]:

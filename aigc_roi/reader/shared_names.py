@@ -39,7 +39,8 @@ def shared_name_warnings(tree: Node, filename: str) -> tuple[ScenarioError, ...]
                 first[name] = index, node
                 continue
             first_index, first_node = first[name]
-            line = f" (line {first_node.line})" if first_node.source is None and node.source is None else ""
+            # No line for a scenario built in code, whose nodes have none (Node.line_note).
+            line = first_node.line_note() if first_node.source is None and node.source is None else ""
             found.error(node, f"{list_path}[{index}].name", _message(list_path, name, first_index, index, line),
                         among=(first_node,))
     return tuple(found.errors)

@@ -8,7 +8,9 @@ turn. A scenario is frozen and a valid one holds no array, so what was found val
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 
+from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.scenario import Scenario
 
 _VALID: weakref.WeakValueDictionary[int, Scenario] = weakref.WeakValueDictionary()
@@ -25,3 +27,28 @@ def remember(scenario: Scenario) -> Scenario:
 def known(scenario: Scenario) -> bool:
     """Whether ``scenario`` itself is one the reader built or found valid."""
     return _VALID.get(id(scenario)) is scenario
+
+
+_TOLD: dict[int, tuple[weakref.ref[Scenario], frozenset[ScenarioError]]] = {}
+"""By ``id``, the warnings told of each scenario given in code, while it lives: one the reader reads otherwise (an
+``int`` 5 for the float 5.0, a list for a tuple) is not known valid, for its lists may change, and is read at every
+call; its warnings are told once all the same."""
+
+
+def untold(scenario: Scenario, warnings: tuple[ScenarioError, ...]) -> tuple[ScenarioError, ...]:
+    """Those of ``warnings`` not told of ``scenario`` itself before, told from now on."""
+    key = id(scenario)
+    entry = _TOLD.get(key)
+    before = entry[1] if entry is not None and entry[0]() is scenario else frozenset()
+    fresh = tuple(warning for warning in warnings if warning not in before)
+    if fresh:
+        # The entry goes with the scenario (the callback runs before its id can be another object's).
+        _TOLD[key] = (weakref.ref(scenario, _forget(key)), before | set(fresh))
+    return fresh
+
+
+def _forget(key: int) -> Callable[[weakref.ref[Scenario]], None]:
+    def forget(_: weakref.ref[Scenario]) -> None:
+        _TOLD.pop(key, None)
+
+    return forget

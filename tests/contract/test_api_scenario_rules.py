@@ -214,8 +214,8 @@ def test_a_value_the_reader_reads_otherwise_is_computed_as_the_file_reads_it() -
 def test_a_scenario_the_reader_read_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
     scenario = api.load(CPA)
     reads: list[str] = []
-    read_tree = in_code.read_tree
-    monkeypatch.setattr(in_code, "read_tree",
+    read_tree = load.read_tree
+    monkeypatch.setattr(load, "read_tree",
                         lambda tree, where, **read: reads.append(where) or read_tree(tree, where, **read))
     api.figures(scenario)
     api.curves(scenario)
@@ -238,7 +238,8 @@ def test_a_plan_as_loaded_is_not_read_again_for_its_inputs(monkeypatch: pytest.M
     assert reads == []
     same = dataclasses.replace(plan, scenario=dataclasses.replace(plan.scenario))
     assert api.inputs(same) == api.inputs(plan)
-    assert reads == [plan.path]
+    # Read as a scenario given in code (reader/in_code.py), then against the plan's tree.
+    assert reads == ["plan.scenario", plan.path]
 
 
 def yaml_text(value: float | int) -> str:

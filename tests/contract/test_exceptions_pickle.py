@@ -23,7 +23,7 @@ import aigc_roi
 from aigc_roi import api
 from aigc_roi.ci.errors import BaselineError, CiError, NoScenarioFiles
 from aigc_roi.cli.files import UsageError, _Signalled
-from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, ScenarioWarning
 from aigc_roi.model.month_value import NoOneRange
 from aigc_roi.model.paths import AmbiguousName, NamesNothing, RefusedName
 from aigc_roi.model.scenario import Distribution
@@ -55,7 +55,7 @@ DRIVERS = ["acquisition[0].bid", "acquisition[1].bid"]
 CELL = CellError("a date", "'yesterday'")
 
 EXCEPTIONS: list[BaseException] = [
-    ScenarioInvalid(LOCATED), Refusal(LOCATED), UnknownKey(LOCATED[:1]), ValuesRefused(UNPLACED),
+    ScenarioInvalid(LOCATED), ScenarioWarning(LOCATED[0]), Refusal(LOCATED), UnknownKey(LOCATED[:1]), ValuesRefused(UNPLACED),
     WhatIfError("the plan has no start month"), ArgumentError("percentiles[0]", "expected a number from 0 to 100, found 101"),
     AllocationError("the minimums add up to 90,000, more than the budget 80,000"),
     AllocationArgumentError("minimums['Feed ads']", "expected an amount >= 0, found -1"),
