@@ -421,8 +421,9 @@ def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] 
                    set_option: str | None = None) -> api.FigureChanges:
     """What moved roi, npv, payback month and peak cash need from ``base`` to ``new`` (both read with ``sets``, as
     ``load``'s, problems in them named as ``set_option`` says): each changed input's Shapley share of each figure's
-    change (docs/formulas.md §13). Raises ``ScenarioInvalid`` for either file invalid, and at ``base``'s ``currency:``
-    for a ``base`` in another currency than ``new``'s: amounts in two currencies do not subtract."""
+    change (docs/formulas.md §13). Raises ``ScenarioInvalid`` for either file invalid (a set one of them refuses
+    located in the set, with ``.scenario`` that file, as ``check_run``'s), and at ``base``'s ``currency:`` for a
+    ``base`` in another currency than ``new``'s: amounts in two currencies do not subtract."""
     from aigc_roi.ci.changes import figure_changes
 
     files = spelled_path(arguments.path("base", base, ArgumentError)), spelled_path(arguments.path("new", new, ArgumentError))

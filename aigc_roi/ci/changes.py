@@ -46,12 +46,25 @@ from aigc_roi.whatif.explain import (
 
 def figure_changes(base: Path, new: Path, sets: tuple[Override, ...] = ()) -> FigureChanges:
     """Raises ScenarioInvalid when either file (with ``sets``) is invalid, or at ``base``'s ``currency:`` when it is in
-    another currency than ``new``, the plan whose figures the split ends at (reader/one_currency.py)."""
-    before, after = load_path(base, sets), load_path(new, sets)
+    another currency than ``new``, the plan whose figures the split ends at (reader/one_currency.py). A problem
+    located in a set names the file it was applied to (``ScenarioError.scenario``), as `check`'s do: the one set
+    goes to both files, and the set alone does not say which refused it (``acquisition[1].bid``: no item 1)."""
+    before, after = _loaded(base, sets), _loaded(new, sets)
     errors = currency_errors((str(new), after), [before])
     if errors:
         raise ScenarioInvalid(errors)
     return split_changes(before, after)
+
+
+def _loaded(path: Path, sets: tuple[Override, ...]) -> LoadedScenario:
+    try:
+        return load_path(path, sets)
+    except ScenarioInvalid as invalid:
+        file = str(path)
+        raise ScenarioInvalid([error.applied_to(file) for error in invalid.errors],
+                              tuple(warning.applied_to(file) for warning in invalid.warnings),
+                              tuple(warning.applied_to(file) for warning in invalid.file_warnings),
+                              tuple(error.applied_to(file) for error in invalid.file_errors)) from None
 
 
 def split_changes(before: LoadedScenario, after: LoadedScenario, figures: Sequence[str] = EXPLAINED) -> FigureChanges:
