@@ -392,8 +392,9 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
     (its name and its path) with different amounts, an item that names no channel, or one refused in ``--set``'s
     words, or one whose spend is never moved, or a bound of a locked channel (each named as given: ``locks[0]``,
     ``maximums['Feed ads']``), ``target_roas`` a positive number, and
-    ``reach`` a ``Milestone`` as a file's milestone is read: its ``key`` a series of ``MILESTONE_KEYS``, its ``month``
-    a whole number within the horizon, its ``value`` an amount (>= 0 but for ``cumulative_cash``); and two of
+    ``reach`` a ``Milestone`` as a file's milestone is read (the same in ``targets.milestones``, in the reader's
+    words): its ``key`` a series of ``MILESTONE_KEYS``, its ``month`` a whole number within the horizon, its ``value``
+    a number (>= 0 but for ``cumulative_cash``), each in the file's grammar (``6.0``, ``"1000"``, a 0-d array); and two of
     ``total``, ``target_roas`` and ``reach``, each of which says what the budget is, as the CLI takes one of its
     options."""
     from aigc_roi.reader.overrides import channel_reader
@@ -413,8 +414,28 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
                                                 "min_payback_probability; without it, it does nothing")
     return solve(checked, budget, cast("Objective", chosen), locks, minimums, maximums,
                  ALLOCATE_SAMPLES if samples is None else samples, 0 if seed is None else seed, total=total,
-                 limits=Limits(max_cash_need, min_payback_probability), target_roas=target_roas, progress=progress, reach=reach,
-                 read=channel_reader(scenario_tree(checked), "locks"))
+                 limits=Limits(max_cash_need, min_payback_probability), target_roas=target_roas, progress=progress,
+                 reach=_reach(reach, checked), read=channel_reader(scenario_tree(checked), "locks"))
+
+
+def _reach(reach: object, scenario: Scenario) -> Milestone | None:
+    """``reach`` read as a file's milestone in ``scenario`` is (reader/in_code.py ``milestone_as_read``): its month
+    ``6.0``, as ``targets.milestones`` and ``--reach subscribers@6.0=1000`` take it, was refused. Its key, no value
+    of the file's grammar but the name of a key, is one of ``MILESTONE_KEYS`` as written; another type than a
+    Milestone is left to allocate's own check, which refuses it."""
+    from aigc_roi.model.scenario import MILESTONE_KEYS
+    from aigc_roi.reader.in_code import MILESTONE_AT, milestone_as_read
+    from aigc_roi.whatif.allocate_result import AllocationArgumentError
+
+    if not isinstance(reach, Milestone):
+        return cast("Milestone | None", reach)
+    key = arguments.one_of("reach.key", reach.key, MILESTONE_KEYS, AllocationArgumentError)
+    try:
+        return milestone_as_read(scenario, dataclasses.replace(reach, key=key))
+    except ScenarioInvalid as invalid:
+        error = invalid.errors[0]
+        field = {f"{MILESTONE_AT}.month": "reach.month", f"{MILESTONE_AT}.{key}": "reach.value"}.get(error.path, "reach")
+        raise AllocationArgumentError(field, error.message) from None
 
 
 def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] = (), *,

@@ -9,7 +9,7 @@ import dataclasses
 from typing import Any
 
 from aigc_roi.model.errors import ScenarioError
-from aigc_roi.model.scenario import Distribution, Scenario
+from aigc_roi.model.scenario import Distribution, Milestone, Scenario
 from aigc_roi.reader.load import read_warned
 from aigc_roi.reader.valid_scenarios import known, remember, untold
 from aigc_roi.reader.written_tree import scenario_tree
@@ -31,6 +31,19 @@ def checked_warned(scenario: Scenario, where: str = "scenario") -> tuple[Scenari
         return scenario, ()
     read, warnings = read_warned(scenario_tree(scenario), where, code_built=True)
     return remember(as_given(scenario, read)), untold(scenario, warnings)
+
+
+MILESTONE_AT = "targets.milestones[0]"
+"""Where ``milestone_as_read`` reads a milestone given alone, whose errors it locates there."""
+
+
+def milestone_as_read(scenario: Scenario, milestone: Milestone) -> Milestone:
+    """``milestone`` (given in code, as ``allocate``'s ``reach``) as the file of ``scenario`` (valid) reads it as its
+    only milestone: its month and value in the file's grammar (``6.0`` month 6, ``"1000"`` or a 0-d array the
+    number), held to the horizon and the series' bounds, so that one rule reads a milestone wherever it is given.
+    Raises ``ScenarioInvalid`` located at ``MILESTONE_AT`` (``targets.milestones[0].month``)."""
+    targets = dataclasses.replace(scenario.targets, milestones=(milestone,))
+    return checked(dataclasses.replace(scenario, targets=targets), "reach").targets.milestones[0]
 
 
 def as_given(given: Any, read: Any) -> Any:

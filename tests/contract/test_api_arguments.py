@@ -5,6 +5,7 @@ place given anything else is a TypeError saying what goes there."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -69,27 +70,50 @@ def test_a_loaded_plans_place_given_a_path_says_to_read_it_first() -> None:
 @pytest.mark.parametrize(("reach", "message"), [
     (api.Milestone(6, "bogus", 1000),
      "reach.key: expected one of subscribers, gross_revenue, new_users, active_users, cumulative_cash, found 'bogus' (str)"),
-    (api.Milestone(6.5, "subscribers", 1000), "reach.month: expected a month within 1..24, found 6.5 (float)"),  # type: ignore[arg-type]
-    (api.Milestone(True, "subscribers", 1000), "reach.month: expected a month within 1..24, found True (bool)"),
+    (api.Milestone(6.5, "subscribers", 1000), "reach.month: expected a month within 1..24, found 6.5"),  # type: ignore[arg-type]
+    (api.Milestone(True, "subscribers", 1000), "reach.month: expected a month within 1..24, found a boolean (true)"),
     (api.Milestone(0, "subscribers", 1000), "reach.month: expected a month within 1..24, found 0"),
     (api.Milestone(25, "subscribers", 1000), "reach.month: expected a month within 1..24, found 25"),
-    (api.Milestone(6, "subscribers", math.nan), "reach.value: expected an amount >= 0, found nan"),
-    (api.Milestone(6, "new_users", -1), "reach.value: expected an amount >= 0, found -1"),
-    (api.Milestone(6, "gross_revenue", "1000"), "reach.value: expected an amount >= 0, found '1000' (str)"),  # type: ignore[arg-type]
-    (api.Milestone(6, "cumulative_cash", math.nan),
-     "reach.value: expected a number no larger than 1,000,000,000,000,000 (1e15), found nan"),
+    (api.Milestone(6, "subscribers", math.nan), "reach.value: expected a number >= 0, found nan (not a number)"),
+    (api.Milestone(6, "new_users", -1), "reach.value: expected a number >= 0, found -1"),
+    (api.Milestone(6, "gross_revenue", "-1000"), "reach.value: expected a number >= 0, found -1000"),  # type: ignore[arg-type]
+    (api.Milestone(6, "subscribers", True), "reach.value: expected a number >= 0, found a boolean (true)"),
+    (api.Milestone(6, "cumulative_cash", math.nan), "reach.value: expected a number, found nan (not a number)"),
     (api.Milestone(6, "cumulative_cash", -2e15),
      "reach.value: expected a number no larger than 1,000,000,000,000,000 (1e15), found -2000000000000000.0"),
     ("subscribers@6=1000", "reach: expected a Milestone(month, key, value) or None, found 'subscribers@6=1000' (str)"),
 ], ids=["key", "month 6.5", "month True", "month 0", "month past the horizon", "value nan", "count below 0",
-        "value a text", "cash nan", "cash past 1e15", "the option's text"])
+        "value a text below 0", "value True", "cash nan", "cash past 1e15", "the option's text"])
 def test_reach_is_held_to_what_a_files_milestone_is(reach: object, message: str) -> None:
     """A key no series has was a bare KeyError, a month of 6.5 a TypeError of slice indices, True month 1, and a value
-    of nan was searched for up to a budget of 1e15."""
+    of nan was searched for up to a budget of 1e15. Each refused in the words the same milestone in the file's
+    targets.milestones is (but the field's name: reach.month, reach.value)."""
     with pytest.raises(api.AllocationError) as refused:
         api.allocate(SCENARIO, 80_000, reach=reach)  # type: ignore[arg-type]
     assert str(refused.value) == message
     assert isinstance(refused.value, api.ArgumentError) and refused.value.argument == message.split(":")[0]
+    if isinstance(reach, api.Milestone) and reach.key != "bogus":
+        in_targets = dataclasses.replace(SCENARIO, targets=dataclasses.replace(SCENARIO.targets, milestones=(reach,)))
+        with pytest.raises(api.ScenarioInvalid) as invalid:
+            api.run(in_targets)
+        name = message.split(":")[0]
+        in_file = {"reach.month": "targets.milestones[0].month", "reach.value": f"targets.milestones[0].{reach.key}"}[name]
+        assert str(invalid.value) == f"scenario: {in_file}{message.removeprefix(name)}"
+
+
+@pytest.mark.parametrize("reach", [api.Milestone(6.0, "subscribers", 1000.0),  # type: ignore[arg-type]
+                                   api.Milestone(np.array(6), "subscribers", np.array(1000.0)),  # type: ignore[arg-type]
+                                   api.Milestone("6", "subscribers", "1000"),  # type: ignore[arg-type]
+                                   api.Milestone(np.int64(6), "subscribers", "1k")],  # type: ignore[arg-type]
+                         ids=["floats", "0-d arrays", "texts", "numpy int and 1k"])
+def test_reach_takes_what_a_files_milestone_takes(reach: api.Milestone) -> None:
+    """QA: Milestone(6.0, 'subscribers', 1000.0) was refused (found 6.0 (float)) where targets.milestones takes it and
+    the CLI takes --reach subscribers@6.0=1000; so were 0-d arrays and '1000'. Each is month 6 and 1,000 subscribers."""
+    in_targets = dataclasses.replace(SCENARIO, targets=dataclasses.replace(SCENARIO.targets, milestones=(reach,)))
+    assert api.run(in_targets).figures is not None
+    given = api.allocate(SCENARIO, 1, reach=reach)
+    plain = api.allocate(SCENARIO, 1, reach=api.Milestone(6, "subscribers", 1000))
+    assert given.budget == plain.budget and given.budget > 0
 
 
 def test_reach_words_its_month_as_the_reader_words_a_files() -> None:
