@@ -165,14 +165,17 @@ class Result:
         return _ratio(self.channel_ltv, self.channel_cac)
 
     @held
-    def irr_none_reason(self) -> list[str | None]:
-        """Per sample, why ``irr`` is none (``cashflow.IRR_NONE_REASONS``), None where it exists."""
-        return irr_none_reason(self.months["net_cash"].T)
+    def irr_none_reason(self) -> tuple[str | None, ...]:
+        """Per sample, why ``irr`` is none (``cashflow.IRR_NONE_REASONS``), None where it exists. A tuple: kept, as
+        every held value is, it is read-only as the arrays are (a list, written into, made ``irr_notes`` disagree
+        with ``irr``)."""
+        return tuple(irr_none_reason(self.months["net_cash"].T))
 
     @held
-    def irr_kind(self) -> list[str | None]:
-        """Per sample, how ``irr`` reads (``cashflow.IRR_KINDS``: a return or a borrowing rate), None where it is none."""
-        return irr_kind(self.months["net_cash"].T)
+    def irr_kind(self) -> tuple[str | None, ...]:
+        """Per sample, how ``irr`` reads (``cashflow.IRR_KINDS``: a return or a borrowing rate), None where it is
+        none; a tuple, as ``irr_none_reason``."""
+        return tuple(irr_kind(self.months["net_cash"].T))
 
     def irr_notes(self, sample: int = 0) -> dict[str, str | None]:
         """What JSON says beside one sample's figures about its IRR: ``irr_none_reason`` and ``irr_kind``."""

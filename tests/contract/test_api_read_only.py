@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import typing
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -131,3 +132,19 @@ def test_each_schema_is_a_value_of_its_own() -> None:
     # Within one schema, no mapping or list stands in two places: a change at one place is at that place alone.
     nodes = list(_nodes(api.schema()))
     assert len({id(node) for node in nodes}) == len(nodes)
+
+
+def test_a_results_irr_notes_refuse_a_write() -> None:
+    """QA: Result.irr_none_reason was a kept list: ``r.irr_none_reason[0] = 'no_sign_change'`` went through, and
+    irr_notes() then said the IRR was none beside an irr of 0.72."""
+    result = api.run(api.load(PLAN))
+    # The plan's net cash is negative first, positive later: one sign change, an investment's IRR.
+    net_cash = np.asarray(result.months["net_cash"][0])
+    assert net_cash[0] < 0 < net_cash[-1] and np.isfinite(result.figures["irr"][0])
+    for notes in (result.irr_none_reason, result.irr_kind):
+        assert isinstance(notes, tuple)
+        with pytest.raises(TypeError):
+            notes[0] = "no_sign_change"  # type: ignore[index]
+    assert result.irr_notes() == {"irr_none_reason": None, "irr_kind": "investment"}
+    hints = typing.get_type_hints(type(result).irr_none_reason.func)
+    assert hints["return"] == tuple[str | None, ...]
