@@ -530,7 +530,9 @@ def schema() -> dict[str, object]:
 
 def curves(scenario: Scenario) -> api.Curves:
     """Retention by month (the top-level curve and each channel's own) and each plan's renewal survival, as the
-    engine uses them."""
+    engine uses them, with every fitted curve (``.fits``: day-level retention's power law, observed renewals' sBG,
+    each point observed beside fitted; `run`'s and `curves`' JSON ``fits``) and the days a day-level retention was
+    written with at their age in months (``.observed_days``, a channel's own on its ``channel_retention`` item)."""
     from aigc_roi.whatif.curves import curves as curves_of
 
     scenario = _scenario(scenario, "curves")

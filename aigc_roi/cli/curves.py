@@ -37,5 +37,5 @@ def curves(
     scenario = load(file, set_).scenario
     from aigc_roi.present.curves import CurvesPresenter, curves_report
 
-    deliver(CurvesPresenter(language, table.value), curves_report(scenario, api.curves(scenario)), format_.value, output, force,
+    deliver(CurvesPresenter(language, table.value), curves_report(api.curves(scenario)), format_.value, output, force,
             bom, sets=set_)

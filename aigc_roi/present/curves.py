@@ -1,9 +1,10 @@
 """`aigc-roi curves`: a scenario's retention by month and each plan's renewal survival, in every format.
 
-``curves_report`` adds to the curves of whatif/curves.py what a reader checks
-them against: with day-level retention, the top-level curve's and each
-channel's own alike, the observed days, placed at age day / 30.4375 months
-beside their fitted shares, and every fit; the other functions render it.
+``curves_report`` holds the curves of whatif/curves.py with what a reader checks
+them against, as whatif/curves.py finds it: with day-level retention, the
+top-level curve's and each channel's own alike, the observed days, placed at
+age day / 30.4375 months beside their fitted shares, and every fit (as JSON,
+present/fit_data.py); the other functions render it.
 """
 
 from __future__ import annotations
@@ -11,14 +12,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.fits import DAYS_PER_MONTH
 from aigc_roi.model.rounding import fixed
-from aigc_roi.model.scenario import Scenario
-from aigc_roi.present.fit_data import fits_markdown, fits_report, fits_table
+from aigc_roi.present.fit_data import fits_json, fits_markdown, fits_table
 from aigc_roi.present.labels import label
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.text import markdown_heading
-from aigc_roi.whatif.curves import Curves, RetentionPoint
+from aigc_roi.whatif.curves import Curves, ObservedDay, RetentionPoint
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -33,16 +32,6 @@ _MIN_BAR = 4
 """Cells of the longest bar below which the text after it wraps at its spaces to leave the bar room."""
 _MOST_DAYS_A_ROW = 3
 """Observed days listed in one month's row; more (a daily export puts 30 in each) show the nearest and a count."""
-
-
-@dataclass(frozen=True)
-class ObservedDay:
-    """A day-level retention point as written, placed at its age in months beside the fitted share."""
-
-    day: Any
-    age: float
-    observed: Any
-    fitted: Any
 
 
 @dataclass(frozen=True)
@@ -65,7 +54,9 @@ class CurvesReport:
             "scenario": curves.scenario,
             "horizon_months": curves.horizon_months,
             "retention": [asdict(point) for point in curves.retention],
-            "channel_retention": [asdict(own) | {"observed_days": [asdict(day) for day in days]}
+            "channel_retention": [{"channel": own.channel, "field": own.field,
+                                   "retention": [asdict(point) for point in own.retention],
+                                   "observed_days": [asdict(day) for day in days]}
                                   for own, days in zip(curves.channel_retention, self.channel_observed_days, strict=True)],
             "observed_days": [asdict(day) for day in self.observed_days],
             "renewals": [asdict(plan) for plan in curves.renewals],
@@ -73,19 +64,10 @@ class CurvesReport:
         }
 
 
-def _observed_days(fits: list[dict[str, Any]], field: str) -> tuple[ObservedDay, ...]:
-    """The observed days of the day fit of the retention at ``field`` (``retention``, ``acquisition[0].retention``),
-    each at its age in months; none when that retention is not given as days."""
-    fit = next((fit for fit in fits if fit["field"] == f"{field}.days"), None)
-    return () if fit is None else tuple(
-        ObservedDay(point["day"], point["day"] / DAYS_PER_MONTH, point["observed"], point["fitted"]) for point in fit["points"])
-
-
-def curves_report(scenario: Scenario, curves: Curves) -> CurvesReport:
-    """``curves`` with the observed days of every day-level retention and every fitted curve of ``scenario``."""
-    fits = fits_report(scenario)
-    return CurvesReport(curves, _observed_days(fits, "retention"), fits,
-                        tuple(_observed_days(fits, own.field) for own in curves.channel_retention))
+def curves_report(curves: Curves) -> CurvesReport:
+    """``curves`` with the observed days of every day-level retention and every fitted curve, as they hold them."""
+    return CurvesReport(curves, curves.observed_days, fits_json(curves.fits),
+                        tuple(own.observed_days for own in curves.channel_retention))
 
 
 CURVES_HEADER = ["curve", "channel", "plan", "day", "age_months", "renewals", "renewal_rate", "share", "survival",

@@ -1,25 +1,17 @@
-"""Fitted curves as plain data (the ``"fits"`` list of run JSON) and their tables.
-
-Every fit lists its parameters, each observed point beside its fitted value,
-the largest gap and whether the fit is poor (a gap above 5 points); a day
-fit also whether it is loose (off by more than 15% of a day's share) and
-whether it understates the tail (below the last day's share by more than 5%
-of it). Ranges count at their median, as in the deterministic run the fit is
-shown beside.
-"""
+"""Fitted curves (whatif/fits.py) as plain data (the ``"fits"`` list of run JSON) and their tables."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.compared import told_apart
-from aigc_roi.model.paths import channel_path, plan_path
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.labels import label
 from aigc_roi.present.text import markdown_heading, markdown_text
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Scenario
+    from aigc_roi.whatif.fits import Fit
 
 FIT_COLUMNS = ("curve", "channel", "plan", "point", "observed", "fitted", "gap", "u", "b", "alpha", "beta", "at_bound",
                "relative_gap", "poor", "loose", "tail_understated")
@@ -31,63 +23,38 @@ the plan of a renewal fit, each empty elsewhere, as the curves CSV's columns do 
 
 def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
     """``[{"curve", "plan", "field", "model", "parameters", "points", "largest_gap", "poor_above", "poor", "at_bound",
-    "largest_relative_gap", "loose_above", "loose", "tail_gap", "tail_understated_above", "tail_understated"}]``;
-    empty without fitted fields. ``poor`` is ``largest_gap > poor_above`` (shares); ``at_bound`` says an sBG
-    fit ran to the optimiser's bound (the data has no sBG maximum; model/fits.py). A day fit's ``loose`` is
-    ``largest_relative_gap > loose_above`` and ``tail_understated`` is ``tail_gap < -tail_understated_above``
-    (fractions of the observed share; ``tail_gap`` at the last observed day); they are None for a renewal fit.
-    A channel's own day-level retention is ``"curve": "channel_retention"`` with ``"channel"``: its name."""
+    "largest_relative_gap", "loose_above", "loose", "tail_gap", "tail_understated_above", "tail_understated"}]``:
+    ``fits_json`` of the scenario's fits (whatif/fits.py, which says what each means); empty without fitted fields."""
     # Lazy: numpy, which `--help` must not load (present.tables imports this module).
-    from aigc_roi.model.curves import scenario_fits
-    from aigc_roi.model.fits import LOOSE_FIT_SHARE, POOR_FIT_GAP, TAIL_BELOW_SHARE, PowerLawFit
-    from aigc_roi.model.sampling import realize
+    from aigc_roi.whatif.fits import fits_of
 
-    realized = realize(scenario)
-    fits = scenario_fits(realized)
-    out: list[dict[str, Any]] = []
-    day_fits: list[tuple[str, str | None, str, PowerLawFit]] = []
-    if fits.retention is not None:
-        day_fits.append(("retention", None, "retention.days", fits.retention))
-    day_fits += [("channel_retention", fit.channel, f"{channel_path(fit.index)}.retention.days", fit.fit) for fit in fits.channels]
-    for curve, channel, field, day_fit in day_fits:
-        out.append({
-            "curve": curve,
-            "plan": None,
-            **({"channel": channel} if channel is not None else {}),
-            "field": field,
-            "model": "power_law",
-            "parameters": {"u": float(day_fit.u), "b": float(day_fit.b)},
-            "points": [{"day": int(day), "observed": float(share), "fitted": float(fitted)}
-                       for day, share, fitted in zip(day_fit.days, day_fit.shares, day_fit.fitted, strict=True)],
-            "largest_gap": float(day_fit.largest_gap),
-            "poor_above": POOR_FIT_GAP,
-            "poor": bool(day_fit.poor),
-            "at_bound": False,
-            "largest_relative_gap": float(day_fit.largest_relative_gap),
-            "loose_above": LOOSE_FIT_SHARE,
-            "loose": bool(day_fit.loose),
-            "tail_gap": float(day_fit.tail_gap),
-            "tail_understated_above": TAIL_BELOW_SHARE,
-            "tail_understated": bool(day_fit.tail_understated),
-        })
-    for plan_fit in fits.renewals:
-        fit = plan_fit.fit
-        out.append({
-            "curve": "renewal",
-            "plan": plan_fit.plan,
-            "field": f"{plan_path(plan_fit.index)}.renewal.observed",
-            "model": "sbg",
-            "parameters": {"alpha": fit.alpha, "beta": fit.beta},
-            "points": [{"renewal": k, "observed": share, "fitted": fitted}
-                       for k, (share, fitted) in enumerate(zip(fit.observed, fit.fitted, strict=True), start=1)],
-            "largest_gap": fit.largest_gap,
-            "poor_above": POOR_FIT_GAP,
-            "poor": fit.poor,
-            "at_bound": fit.at_bound,
-            **dict.fromkeys(("largest_relative_gap", "loose_above", "loose", "tail_gap", "tail_understated_above",
-                             "tail_understated")),
-        })
-    return out
+    return fits_json(fits_of(scenario))
+
+
+def fits_json(fits: tuple[Fit, ...]) -> list[dict[str, Any]]:
+    """``fits`` as run's and curves' JSON ``"fits"`` write them: a channel's own day-level retention adds
+    ``"channel"``, its name, after ``"plan"``; a point is ``{"day", "observed", "fitted"}`` or ``{"renewal", ...}``."""
+    return [{
+        "curve": fit.curve,
+        "plan": fit.plan,
+        **({"channel": fit.channel} if fit.channel is not None else {}),
+        "field": fit.field,
+        "model": fit.model,
+        "parameters": dict(fit.parameters),
+        "points": [{"day": point.day, "observed": point.observed, "fitted": point.fitted} if point.day is not None
+                   else {"renewal": point.renewal, "observed": point.observed, "fitted": point.fitted}
+                   for point in fit.points],
+        "largest_gap": fit.largest_gap,
+        "poor_above": fit.poor_above,
+        "poor": fit.poor,
+        "at_bound": fit.at_bound,
+        "largest_relative_gap": fit.largest_relative_gap,
+        "loose_above": fit.loose_above,
+        "loose": fit.loose,
+        "tail_gap": fit.tail_gap,
+        "tail_understated_above": fit.tail_understated_above,
+        "tail_understated": fit.tail_understated,
+    } for fit in fits]
 
 
 def point_of(point: dict[str, Any]) -> str:

@@ -2,7 +2,9 @@
 
 Retention is R(a), a = 0..H-1, the top-level curve and each channel's own
 (docs/formulas.md §3); renewal survival is the share of a plan's first
-subscribers still subscribed after k renewals, k = 0..floor((H-1)/P).
+subscribers still subscribed after k renewals, k = 0..floor((H-1)/P). Beside
+them what they are checked against: every fitted curve (whatif/fits.py) and,
+with day-level retention, the observed days placed at age day / 30.4375 months.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from typing import TYPE_CHECKING
 
 from aigc_roi.model.curves import plan_renewal_count, renewal_rates, renewal_survival
 from aigc_roi.model.figures import plain
+from aigc_roi.model.fits import DAYS_PER_MONTH
 from aigc_roi.model.paths import channel_path
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import RenewalObserved, Scenario
+from aigc_roi.whatif.fits import Fit, fits_of
 
 if TYPE_CHECKING:
     from aigc_roi.model.engine import Result
@@ -29,6 +33,17 @@ class RetentionPoint:
 
 
 @dataclass(frozen=True)
+class ObservedDay:
+    """A day-level retention point as written, placed at its age in months (``day`` / 30.4375) beside the fitted
+    share."""
+
+    day: int
+    age: float
+    observed: float
+    fitted: float
+
+
+@dataclass(frozen=True)
 class OwnRetention:
     """A channel's own retention: the curve the users it buys follow."""
 
@@ -36,6 +51,8 @@ class OwnRetention:
     field: str
     """Where it is written: ``acquisition[i].retention``."""
     retention: tuple[RetentionPoint, ...]
+    observed_days: tuple[ObservedDay, ...] = ()
+    """Its observed days, where it is given as ``days``."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +83,18 @@ class Curves:
     retention: tuple[RetentionPoint, ...]
     channel_retention: tuple[OwnRetention, ...]
     renewals: tuple[RenewalCurve, ...]
+    observed_days: tuple[ObservedDay, ...] = ()
+    """The observed days of the top-level retention, where it is given as ``days``."""
+    fits: tuple[Fit, ...] = ()
+    """Every fitted curve (whatif/fits.py): curves' and run's JSON ``"fits"``."""
+
+
+def _observed_days(fits: tuple[Fit, ...], field: str) -> tuple[ObservedDay, ...]:
+    """The observed days of the day fit of the retention at ``field`` (``retention``, ``acquisition[0].retention``),
+    each at its age in months; none when that retention is not given as days."""
+    fit = next((fit for fit in fits if fit.field == f"{field}.days"), None)
+    return () if fit is None else tuple(ObservedDay(point.day, point.day / DAYS_PER_MONTH, point.observed, point.fitted)
+                                        for point in fit.points if point.day is not None)
 
 
 def curves(scenario: Scenario, result: Result) -> Curves:
@@ -82,11 +111,13 @@ def curves(scenario: Scenario, result: Result) -> Curves:
             RenewalPoint(k, k * plan.period_months, plain(rates[k - 1]) if k else None, plain(survival[k]),
                          float(observed[k - 1]) if 0 < k <= len(observed) else None)
             for k in range(count + 1))))
+    fits = fits_of(scenario)
     own_curves = tuple(
         OwnRetention(channel.name, f"{channel_path(c)}.retention", tuple(
             RetentionPoint(age, plain(share))
-            for age, share in enumerate(result.group_series["retention"][result.source_groups[c], 0])))
+            for age, share in enumerate(result.group_series["retention"][result.source_groups[c], 0])),
+            _observed_days(fits, f"{channel_path(c)}.retention"))
         for c, channel in enumerate(realized.acquisition) if channel.retention is not None and result.source_groups
     )
     return Curves(scenario.name, horizon, tuple(RetentionPoint(age, plain(share)) for age, share in enumerate(result.retention[0])),
-                  own_curves, tuple(renewals))
+                  own_curves, tuple(renewals), _observed_days(fits, "retention"), fits)
