@@ -15,6 +15,9 @@ from cli_runner import invoke
 
 from aigc_roi import api
 
+# Their plans give channels one name on purpose: what api.load warns of them is tested in tests/contract.
+pytestmark = pytest.mark.filterwarnings("ignore::aigc_roi.api.ScenarioWarning")
+
 REFERENCES = ["acquisition[0]", "acquisition[1]", "acquisition[2]", "0", "1", "A", "B", "C", "retention",
               "acquisition[retention]", "A[1]", "acquisition[A[1]]", "A[0]", "acquisition[A]", "acquisition[B]",
               " B ", "acquisition[ B ]", "k=v", "acquisition[k=v]", "k"]

@@ -14,6 +14,9 @@ from cli_runner import invoke
 
 from aigc_roi import api
 
+# Their plans give channels one name on purpose: what api.load warns of them is tested in tests/contract.
+pytestmark = pytest.mark.filterwarnings("ignore::aigc_roi.api.ScenarioWarning")
+
 PATHS = ["acquisition[0].bid", "acquisition[1].bid", "acquisition[2].bid", "0.bid", "1.bid", "A.bid", "B.bid",
          "retention.bid", "acquisition[retention].bid", "A[1].bid", "acquisition[A[1]].bid", "A[0].bid",
          "acquisition[A].bid", "acquisition[B].bid", "k=v.bid", "acquisition[k=v].bid", "acquisition[0].bidd",

@@ -171,7 +171,8 @@ def test_paths_by_name_keep_the_index_where_a_name_cannot_say_which(tmp_path: Pa
     path = tmp_path / "twins.yaml"
     path.write_text(WORKED_EXAMPLE.replace("retention:", "  - {name: CPA, type: cpa, bid: 5, users: 10, months: 1}\n"
                                            "retention:"), encoding="utf-8")
-    scenario = api.load(path)
+    with pytest.warns(api.ScenarioWarning, match="'CPA' is also acquisition\\[0\\]'s name"):
+        scenario = api.load(path)
     assert by_name("acquisition[1].bid", scenario) == "acquisition[1].bid"  # two channels named CPA
     assert by_name("monetization.purchases[0].price", scenario) == "monetization.purchases[item].price"
     assert by_name("horizon_months", scenario) == "horizon_months"

@@ -102,4 +102,8 @@ def test_a_shared_name_no_gate_names_still_runs() -> None:
     renamed = dataclasses.replace(plan, acquisition=(plan.acquisition[0], *shared),
                                   gates=(dataclasses.replace(plan.gates[0], then=()),))
     # 100 users at 10 a month: T in months 1-2 (its gate stops T alone, which runs no later), each W in months 3-4.
-    assert api.figures(renamed)["ad_spend"] == pytest.approx(2 * 1000 + 2 * 1000 + 2 * 1000)
+    with pytest.warns(api.ScenarioWarning) as told:
+        assert api.figures(renamed)["ad_spend"] == pytest.approx(2 * 1000 + 2 * 1000 + 2 * 1000)
+    # The library says what the file reader says of the same plan: the name shared, and a gate left nothing to stop.
+    assert sorted(str(warning.message).split(":")[1].strip() for warning in told) == [
+        "acquisition[2].name", "gates[0].then"]

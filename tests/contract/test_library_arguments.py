@@ -209,6 +209,8 @@ CHANNEL: list[tuple[list[str], dict[str, object], str, str, str]] = [
 ]
 
 
+# The shared name's plan warns as it loads (its warning is tested in tests/contract/test_code_built_gates.py).
+@pytest.mark.filterwarnings("ignore::aigc_roi.api.ScenarioWarning")
 @pytest.mark.parametrize(("options", "arguments", "item", "option", "problem"), CHANNEL,
                          ids=["lock", "second lock", "minimum", "maximum", "shared name"])
 def test_a_channel_refused_is_named_by_its_item_where_the_command_names_its_option(
