@@ -1,10 +1,15 @@
 """The East Asian code pages Windows saves "ANSI" text in (GBK, Big5, Shift-JIS, EUC-KR), told from the bytes of a
-file that is no UTF-8, and the rule on GB2312's characters and Latin letters that the exports reader shares.
+file that is no UTF-8, and the rule on GB2312's characters and Latin letters that the exports reader shares
+(``outside_gb2312``, ``latin_text``).
 
-A file is said to be in a code page where its bytes read there as text of that script: they decode without a bad byte,
-hold no control character (tab, LF and CR aside), every character past ASCII is one of the code page's common set
-below, at least one is a letter of its script (a Han character; for Shift-JIS kana too; for EUC-KR Hangul), and the
-file is no Latin text: read as Windows-1252 its characters past ASCII are not all Latin letters (``latin_text``).
+A wrong name is worse than none (converting with it turns the file into other text, which then reads as valid
+UTF-8), so a code page is named only on strong evidence. A file is said to be in a code page where its bytes read
+there as text of that script: they decode without a bad byte, hold no control character (tab, LF and CR aside), every
+character past ASCII is one of the code page's common set below, and at least ``FREQUENT_LETTERS`` different ones are
+letters of its most frequent set (GB2312's 3,755 level-1 characters for GBK, Big5's 5,401 frequent ones, JIS X
+0208's kana and level-1 kanji for Shift-JIS, KS X 1001's Hangul for EUC-KR); and no Windows single-byte page
+(Windows-1250 to -1258, -874) reads the file as ordinary European, Greek, Cyrillic, Hebrew, Arabic or Thai text
+(reader/single_byte_text.py: French ``l’élève`` in Windows-1252 reads as Shift-JIS ``l帝l钁e``, Thai names as GBK).
 
 The common sets are the characters everyday text is written in, not every code the page has: GB2312 for GBK (and,
 read as GB18030, a character only GB18030's four-byte codes write, ``¥``), Big5's symbols and its 5,401 frequent
@@ -29,12 +34,16 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from aigc_roi.reader.single_byte_text import single_byte_text
+
 _AS_GB2312 = (("\u00b7", "\u30fb"), ("\u2014", "\u2015"))
 """GB2312's two codes (A1A4 ·, A1AA —) that GB18030 reads as other characters than Python's gb2312 codec writes."""
 _LATIN_LETTERS = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
 """Latin-1 Supplement's letters and Latin Extended-A and -B (European languages), Latin Extended Additional
 (Vietnamese)."""
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+FREQUENT_LETTERS = 4
+"""Different letters of a page's most frequent set a file's text holds at least for the page to be named."""
 KOREAN_CHARACTERS = 20
 """Different characters past ASCII from which a file that reads as GBK and as EUC-KR is EUC-KR's (the module's)."""
 _NOT_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
@@ -94,12 +103,27 @@ def _han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def _japanese(char: str) -> bool:
-    return _han(char) or "\u3041" <= char <= "\u30fe"
-
-
 def _hangul(char: str) -> bool:
     return "\uac00" <= char <= "\ud7a3"
+
+
+def _gb_level_1(char: str) -> bool:
+    """GB2312's 3,755 frequent Han characters (rows 16-55, B0A1-D7F9)."""
+    return _han(char) and 0xB0A1 <= _code(char, "gb2312") <= 0xD7F9
+
+
+def _big5_frequent(char: str) -> bool:
+    return _han(char) and 0xA440 <= _code(char, "big5") <= 0xC67E
+
+
+def _jis_level_1(char: str) -> bool:
+    """JIS X 0208's kana (82 9F-83 96) and 2,965 level-1 kanji (88 9F-98 72)."""
+    return (0x829F <= _code(char, "shift_jis") <= 0x8396 and not _han(char)) or (
+        _han(char) and 0x889F <= _code(char, "shift_jis") <= 0x9872)
+
+
+def _ks_hangul(char: str) -> bool:
+    return _hangul(char) and 0xB0A1 <= _code(char, "euc_kr") <= 0xC8FE
 
 
 @dataclass(frozen=True)
@@ -111,20 +135,21 @@ class CodePage:
     """What text it writes, as a message says it."""
     common: Callable[[str], bool]
     """Whether a character past ASCII is of the page's common set (the module's)."""
-    letter: Callable[[str], bool]
-    """Whether a character is a letter of the page's script."""
+    frequent: Callable[[str], bool]
+    """Whether a character is a letter of the page's most frequent set (the module's)."""
 
 
-CODE_PAGES = (CodePage("GBK", "gb18030", "simplified Chinese", _gb, _han),
-              CodePage("Big5", "big5", "traditional Chinese", _big5, _han),
-              CodePage("Shift-JIS", "shift_jis", "Japanese", _jis, _japanese),
-              CodePage("EUC-KR", "euc_kr", "Korean", _ks, _hangul))
+CODE_PAGES = (CodePage("GBK", "gb18030", "simplified Chinese", _gb, _gb_level_1),
+              CodePage("Big5", "big5", "traditional Chinese", _big5, _big5_frequent),
+              CodePage("Shift-JIS", "shift_jis", "Japanese", _jis, _jis_level_1),
+              CodePage("EUC-KR", "euc_kr", "Korean", _ks, _ks_hangul))
 
 
 def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
     """The code pages (name, script) whose text ``data``, no UTF-8, reads as, by the module's rule; GBK is named
-    GB18030 where a character only GB18030 writes is read. None for Latin text, binary data or a page's rarer text."""
-    if data.startswith(b"\xef\xbb\xbf") or latin_text(data.decode("cp1252", errors="replace")):
+    GB18030 where a character only GB18030 writes is read. None for text a single-byte page reads, binary data, a
+    page's rarer text or too few of its frequent letters."""
+    if data.startswith(b"\xef\xbb\xbf") or single_byte_text(data) is not None:
         return []
     named = {}
     for page in CODE_PAGES:
@@ -133,7 +158,8 @@ def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
         except UnicodeDecodeError:
             continue
         past_ascii = {char for char in text if not char.isascii()}
-        if _CONTROL.search(text) or not all(map(page.common, past_ascii)) or not any(map(page.letter, past_ascii)):
+        if (_CONTROL.search(text) or not all(map(page.common, past_ascii))
+                or sum(map(page.frequent, past_ascii)) < FREQUENT_LETTERS):
             continue
         gb18030 = page.codec == "gb18030" and any(map(_four_byte, past_ascii))
         named[page.name] = ("GB18030" if gb18030 else page.name, page.script)

@@ -104,8 +104,8 @@ def test_gb18030_is_named_where_a_character_has_only_its_four_byte_code() -> Non
 
 
 def test_a_short_text_that_reads_in_two_code_pages_names_both() -> None:
-    # 渠道 in GBK is C7FE B5C0; in EUC-KR those are the Hangul 혠 and 돛 (rows B0-C8 are Hangul there).
-    assert _refusal("name: 渠道\n".encode("gbk")) == (
+    # 渠道成本 in GBK is C7FE B5C0 B3C9 B1BE; in EUC-KR those are the Hangul 혠 돛 냥 굶 (rows B0-C8 are Hangul there).
+    assert _refusal("name: 渠道成本\n".encode("gbk")) == (
         "p.yaml:1:7: expected UTF-8 text, found byte 0xc7; the file looks saved as GBK (simplified Chinese) or "
         "EUC-KR (Korean): save it as UTF-8 (Notepad: Save as, Encoding UTF-8), or convert it: "
         "iconv -f GBK -t UTF-8 (or -f EUC-KR)")
@@ -137,7 +137,7 @@ def test_every_command_says_it_in_chinese_on_one_line(tmp_path: Path, command: l
 
 def test_two_code_pages_are_both_said_in_chinese(tmp_path: Path) -> None:
     path = tmp_path / "g.yaml"
-    path.write_bytes("name: 渠道\n".encode("gbk"))
+    path.write_bytes("name: 渠道成本\n".encode("gbk"))
     result = invoke(["validate", str(path), "--lang", "zh", "-q"])
     assert result.stdout.splitlines() == [
         f"{path}:1:7: 应为 UTF-8 文本，实际为字节 0xc7；文件看来是以 GBK（简体中文）或 EUC-KR（韩文）保存的："
@@ -166,3 +166,55 @@ def test_each_code_page_is_said_in_chinese(tmp_path: Path, text: str, codec: str
     result = invoke(["run", str(path), "--lang", "zh"])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0].split("；", 1)[1] == said
+
+
+@pytest.mark.parametrize(("data", "location", "byte", "reading"), [
+    # Windows-1252 French: 92 is ’, E9 é, E8 è; read as Shift-JIS 92 E9 was 帝, E8 76 钁.
+    (b"name: Campagne de l\x92\xe9l\xe8ve\n", "1:20", "0x92", ("cp1252", "name: Campagne de l’élève\n")),
+    (b"name: \x93Qualit\xe9\x94 fa\xe7ade\n", "1:7", "0x93", ("cp1252", "name: “Qualité” façade\n")),
+    # Windows-1252 German: B0 is the degree sign; read as Big5 B0 43 was 蚓.
+    (b"name: Ofen 62\xb0C\n", "1:14", "0xb0", ("cp1252", "name: Ofen 62°C\n")),
+    # Windows-874 Thai แคมเปญ รายได้ (campaign, revenue): E1 แ, A4 ค, C1 ม ...; every pair was a GB2312 character.
+    (b"name: \xe1\xa4\xc1\xe0\xbb\xad \xc3\xd2\xc2\xe4\xb4\xe9\n", "1:7", "0xe1",
+     ("cp874", "name: แคมเปญ รายได้\n")),
+    # Windows-1255 Hebrew קמפיין אביב (spring campaign): F7 ק, EE מ, F4 פ, E9 י, EF ן, E0 א, E1 ב.
+    (b"name: \xf7\xee\xf4\xe9\xe9\xef \xe0\xe1\xe9\xe1\n", "1:7", "0xf7", ("cp1255", "name: קמפיין אביב\n")),
+    # Windows-1256 Arabic حملة الربيع, -1253 Greek Καμπάνια άνοιξη, -1251 Russian Подписка на год.
+    (b"name: \xcd\xe3\xe1\xc9 \xc7\xe1\xd1\xc8\xed\xda\n", "1:7", "0xcd", ("cp1256", "name: حملة الربيع\n")),
+    (b"name: \xca\xe1\xec\xf0\xdc\xed\xe9\xe1 \xdc\xed\xef\xe9\xee\xe7\n", "1:7", "0xca",
+     ("cp1253", "name: Καμπάνια άνοιξη\n")),
+    (b"name: \xcf\xee\xe4\xef\xe8\xf1\xea\xe0 \xed\xe0 \xe3\xee\xe4\n", "1:7", "0xcf", ("cp1251", "name: Подписка на год\n")),
+])
+def test_text_of_a_single_byte_page_names_no_east_asian_one(data: bytes, location: str, byte: str,
+                                                             reading: tuple[str, str]) -> None:
+    # Converting with a page named for these would turn them into other text that then reads as UTF-8: none is named.
+    codec, text = reading
+    assert data.decode(codec) == text
+    assert _refusal(data) == f"p.yaml:{location}: expected UTF-8 text, found byte {byte}"
+
+
+def test_the_bundled_chinese_scenarios_saved_as_gbk_are_named() -> None:
+    # GB18030 writes the ¥ some hold, which GBK has not: those are named GB18030, the rest GBK.
+    paths = sorted(Path(__file__).parents[2].joinpath("scenarios", "zh").glob("*.yaml"))
+    assert len(paths) == 8
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        page = "GB18030" if "¥" in text else "GBK"
+        assert _refusal(text.encode("gb18030")).endswith(
+            f"the file looks saved as {page} (simplified Chinese): {FIX.format(page)}"), path
+
+
+@pytest.mark.parametrize(("data", "named"), [
+    # 中文方案: GBK D6D0 CEC4 B7BD B0B8, Big5 A4A4 A4E5 A4E8 AED7, four different frequent characters.
+    (b"name: \xd6\xd0\xce\xc4\xb7\xbd\xb0\xb8\n", "GBK (simplified Chinese)"),
+    (b"name: \xa4\xa4\xa4\xe5\xa4\xe8\xae\xd7\n", "Big5 (traditional Chinese)"),
+    # 日本語のプラン in Shift-JIS: 93FA 967B 8CEA 82CC 8376 8389 8393.
+    (b"name: \x93\xfa\x96{\x8c\xea\x82\xcc\x83v\x83\x89\x83\x93\n", "Shift-JIS (Japanese)"),
+])
+def test_a_four_character_name_is_named(data: bytes, named: str) -> None:
+    assert f"the file looks saved as {named}: " in _refusal(data)
+
+
+def test_three_characters_are_too_few_to_name_a_page() -> None:
+    # 信息流 in GBK (D0C5 CFA2 C1F7) is three different characters, fewer than the four the rule asks for.
+    assert _refusal(b"name: \xd0\xc5\xcf\xa2\xc1\xf7\n") == "p.yaml:1:7: expected UTF-8 text, found byte 0xd0"
