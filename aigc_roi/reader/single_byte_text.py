@@ -76,7 +76,8 @@ def _latin_runs(text: str) -> bool:
     for index, char in enumerate(text[1:-1], 1):
         if unicodedata.category(char)[0] == "S" and text[index - 1].isalpha() and text[index + 1].isalpha():
             return False
-    return all(_one_case(word) for word in re.findall(r"[^\W\d_]+", text) if not word.isascii())
+    words = ("".join(char for char in word if char.isalpha()) for word in re.findall(r"[^\W\d_]+", text))
+    return all(_one_case(word) for word in words if not word.isascii())
 
 
 def _one_case(letters: str) -> bool:

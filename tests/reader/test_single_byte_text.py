@@ -10,7 +10,7 @@ from aigc_roi.reader.single_byte_text import reads_as, single_byte_text
 
 @pytest.mark.parametrize(("text", "script"), [
     ("name: Größe “Qualität” – Müller’s Café", "LATIN"),
-    ("name: Ofen 62°C, 20 m², «\u00a0Prix\u00a0» 30 €", "LATIN"),
+    ("name: Ofen 62°C, 20 m², «\u00a0Prix\u00a0» 30 €, ¹ ½ ¡", "LATIN"),
     # Windows-1258 writes Vietnamese tones as combining marks after the letter: ệ is ê and U+0323.
     ("name: Vie\u0302\u0323t Nam", "LATIN"),
     ("name: Подписка на год, м’ясо №5", "CYRILLIC"),
