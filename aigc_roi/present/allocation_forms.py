@@ -38,8 +38,11 @@ def _form_change_text(result: Allocation, style: NumberStyle) -> str | None:
         return None
     in_form_text, today_text, change_text = _figures(result, in_form, result.current_value, style)
     names = list(result.budget_form_channels)
-    key, extra = (("allocate_form_change", {}) if len(names) == 1
-                  else ("allocate_form_change_many", {"channels": listed(names, label("list_separator", style.lang))}))
+    # The best split at today's money (B today's spend) is today's split in budget form: the gain is all the change.
+    one, many = (("allocate_form_change_all", "allocate_form_change_all_many") if _all_form(result)
+                 else ("allocate_form_change", "allocate_form_change_many"))
+    key, extra = ((one, {}) if len(names) == 1
+                  else (many, {"channels": listed(names, label("list_separator", style.lang))}))
     return label(key, style.lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang),
                                          in_form=in_form_text, today=today_text, change=change_text, **extra)
 
@@ -51,12 +54,32 @@ def _curve_form_text(result: Allocation, style: NumberStyle) -> str | None:
     point = next((point for point in result.curve if point.in_budget_form), None)
     if point is None or point.value == point.as_written:
         return None
+    # The same two figures as the sentence on today's split: said once.
+    if (point.value, point.as_written) == (result.current_in_budget_form, result.current_value):
+        return None
     in_form_text, written_text, change_text = _figures(result, point.value, point.as_written, style)
     asked = f"{budget_name(result)} = {budget_text(result, style)(point.budget)}"
     return label("allocate_curve_form", style.lang).format(
         channels=listed(list(point.in_budget_form), label("list_separator", style.lang)), asked=asked,
         objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang), in_form=in_form_text,
         written=written_text, change=change_text)
+
+
+def best_is_current_text(result: Allocation, style: NumberStyle) -> str | None:
+    """"The best split is the current one" (warning ``best_is_current``: each channel at today's money) where that
+    split runs a channel written by volume under draws in budget form, as a proposal is (whatif/allocate_proposed.py):
+    the gain is then not nothing but the change of form; None elsewhere, and for a fill's, a milestone's or a held
+    split, whose sentences say why they are today's."""
+    if (result.current_in_budget_form is None or result.current_in_budget_form == result.current_value
+            or result.basis not in ("searched", "current") or result.target_roas is not None or result.reach is not None):
+        return None
+    return label("allocate_warning_best_is_current_form", style.lang).format(
+        channels=listed(list(result.budget_form_channels), label("list_separator", style.lang)))
+
+
+def _all_form(result: Allocation) -> bool:
+    """Whether today's split in budget form is the best split's value: the gain is then all the change of form."""
+    return result.current_in_budget_form == result.best_value
 
 
 def _figures(result: Allocation, in_form: float, written: float, style: NumberStyle) -> tuple[str, str, str]:

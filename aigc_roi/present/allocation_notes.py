@@ -10,7 +10,7 @@ from aigc_roi.model.compared import against_limit, kept_nonzero, told_apart
 from aigc_roi.model.figures import plain
 from aigc_roi.model.names import listed
 from aigc_roi.model.rounding import fixed
-from aigc_roi.present.allocation_forms import VOLUME_LABELS, form_texts
+from aigc_roi.present.allocation_forms import VOLUME_LABELS, best_is_current_text, form_texts
 from aigc_roi.present.allocation_labels import (
     OBJECTIVE_LABELS,
     REACHING_LABELS,
@@ -87,6 +87,8 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         return gated
     if warning.code == "current_total_differs":
         return _current_differs_text(result, warning, style)
+    if warning.code == "best_is_current" and (in_form := best_is_current_text(result, style)) is not None:
+        return in_form
     if warning.code == "different_months" and result.total:
         # B's sentence would be wrong: a total is not spent in every month, a fill splits no amount at all.
         return label("allocate_warning_different_months_total" if result.target_roas is None

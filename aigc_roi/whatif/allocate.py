@@ -104,12 +104,13 @@ from aigc_roi.model.paths import ChannelReader
 from aigc_roi.model.sampling import ClipTally, realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Milestone, Scenario
 from aigc_roi.model.targets import payback_window
-from aigc_roi.whatif.allocate_curve import CURVE_FINEST_STEP, CURVE_MULTIPLES, at_budget_in_form, budget_curve
+from aigc_roi.whatif.allocate_curve import CURVE_FINEST_STEP, CURVE_MULTIPLES, budget_curve
 from aigc_roi.whatif.allocate_gates import Choice, Holding, choose
 from aigc_roi.whatif.allocate_limits import Limits
 from aigc_roi.whatif.allocate_movable import check_bounds, drawn_volume, movable_channels, volume_at_drawn_cost
 from aigc_roi.whatif.allocate_names import keyed
 from aigc_roi.whatif.allocate_phases import channel_budgets, expand, find_phases
+from aigc_roi.whatif.allocate_proposed import at_today_in_form, marked_at_budget, proposed
 from aigc_roi.whatif.allocate_reach import checked_reach, gates_reach_blocks, least_budget, reach_check
 from aigc_roi.whatif.allocate_result import (
     OBJECTIVES,
@@ -129,7 +130,7 @@ from aigc_roi.whatif.allocate_result import (
 from aigc_roi.whatif.allocate_rows import allocation_warnings, channel_rows
 from aigc_roi.whatif.allocate_search import Space, maximise
 from aigc_roi.whatif.allocate_splits import monthly_budget
-from aigc_roi.whatif.allocate_staged import Judge
+from aigc_roi.whatif.allocate_staged import Judge, Judged
 from aigc_roi.whatif.allocate_surrogate import Surrogate
 from aigc_roi.whatif.allocate_target_roas import gated_fill, target_roas_split
 
@@ -304,6 +305,29 @@ def allocate(
         at_budget = choose(judge, found, [targets], holding, *fallback)[0]
         if reaching_split is not None and _ranked(reaching_split) > _ranked(at_budget):
             at_budget = reaching_split
+    # Under draws a moved channel's budget form and the file differ where its unit cost or volume is a range.
+    drawn_costs, drawn_volumes = ((volume_at_drawn_cost(scenario, movable), drawn_volume(scenario, movable))
+                                  if drawn is not None else ([], []))
+    two_forms = np.isin(names, [*drawn_costs, *drawn_volumes]) & (lower != upper)
+
+    def differ(choice: Choice) -> np.ndarray:
+        # The copies a gate's hold keeps at today's stay the file's, as written.
+        held = (np.isin(phase_of, [k for k, phase in enumerate(phases) if phase.months[0] in choice.held_months])
+                if choice.basis == "held" else np.zeros(len(names), dtype=bool))
+        return two_forms & ~held
+
+    def failing(judged: Judged) -> tuple[str, ...]:
+        return () if holding is None else tuple(gate.name for gate in holding.failing(judged))
+
+    # A proposal is money at every budget, today's spend included (whatif/allocate_proposed.py): the split shown and
+    # the budget curve's point at B read the same figure, in budget form, as a yuan either side of B does.
+    written_at_budget, in_form_at_budget = at_budget.judged.value, at_today_in_form(at_budget, current, differ)
+    at_budget = proposed(at_budget, judge, current, differ, failing)
+    if reaching_split is not None:
+        reaching_split = at_budget if at_budget.basis == "reaching" else proposed(reaching_split, judge, current, differ,
+                                                                                  failing)
+    if filled is not None:
+        filled = proposed(filled, judge, current, differ, failing)
     best = filled if filled is not None else reaching_split if reaching_split is not None else at_budget
     checks = dict(best.judged.checks)
     if reaching_split is not None:
@@ -320,16 +344,7 @@ def allocate(
                            lambda found, targets_list: choose(judge, found, targets_list, curve_holding),
                            lambda done: report(1.0, done)) if targets.any() else ())
     report(1.0, 1.0)
-    # Under draws a moved channel's budget form and the file differ where its unit cost or volume is a range.
-    drawn_costs, drawn_volumes = ((volume_at_drawn_cost(scenario, movable), drawn_volume(scenario, movable))
-                                  if drawn is not None else ([], []))
-    # The curve's points are budgets: at B too, where B is today's spend (allocate_curve.at_budget_in_form).
-    held = (np.isin(phase_of, [k for k, phase in enumerate(phases) if phase.months[0] in at_budget.held_months])
-            if at_budget.basis == "held" else np.zeros(len(names), dtype=bool))
-    differ = np.isin(names, [*drawn_costs, *drawn_volumes]) & (lower != upper) & ~held
-    points = at_budget_in_form(
-        points, float(budget), at_budget, judge, current, differ, names,
-        lambda judged: () if curve_holding is None else tuple(gate.name for gate in curve_holding.failing(judged)))
+    points = marked_at_budget(points, float(budget), names, in_form_at_budget, written_at_budget)
     channels = channel_rows(median, dataclasses.replace(layout, scenario=staged(layout.scenario)), movable, columns, months_of,
                             current, best.split, lower, upper, budget, locks, total)
     splits = tuple(
@@ -345,12 +360,14 @@ def allocate(
     gate_checks = tuple(GateCheck(gate.name, gate.after_month, tuple(dict.fromkeys(gate.channels + gate.then)),
                                   float(today.passed[g]), float(best.judged.passed[g]), shown.name)
                         for g, (gate, shown) in enumerate(zip(gates, named, strict=True)))
-    # The channels written by volume under draws that the best split moves, in the order of their warnings: today's
-    # split with them in budget form splits the gain into that change of form and the re-split.
-    moved_names = {names[c] for c in np.flatnonzero(best.split != current)}
+    # The channels written by volume under draws that the best split runs in budget form, in the order of their
+    # warnings: those it moves, and those it leaves at today's money (proposed); today's split with them in budget form
+    # splits the gain into that change of form and the re-split.
+    in_form = (best.split != current) | at_today_in_form(best, current, differ)
+    moved_names = {names[c] for c in np.flatnonzero(in_form)}
     form_channels = (tuple(name for name in dict.fromkeys([*drawn_costs, *drawn_volumes]) if name in moved_names)
                      if risk and drawn is not None else ())
-    in_budget_form = _in_best_form(judge, current, best.split) if form_channels else None
+    in_budget_form = _in_best_form(judge, current, in_form) if form_channels else None
     return Allocation(
         scenario=scenario.name,
         objective=objective,
@@ -384,17 +401,17 @@ def allocate(
     )
 
 
-def _in_best_form(judge: Judge, current: np.ndarray, best: np.ndarray) -> float:
-    """The objective at today's budgets, each channel copy the best split moves in budget form (its budget fixed, its
-    volume bought at the drawn unit cost), the others as the file writes them, on the judge's draws: what today's split
-    reads in the form the best split is run in, so that the gain splits into that change of form and the re-split
-    (docs/allocate.md, channels given by volume). Asked where the best split moves a channel written by volume under
-    draws (``Allocation.budget_form_channels``); elsewhere the two forms are one."""
-    # A copy whose budget equals "today" here is the file's (at_splits): NaN equals nothing, so the moved ones buy in
-    # budget form.
-    today = np.where(best != current, np.nan, current)
-    in_form = Judge(judge.median, judge.drawn, judge.indices, judge.objective, judge.target, Limits(), today)
-    return in_form(current[None])[0].value
+def _in_best_form(judge: Judge, current: np.ndarray, in_form: np.ndarray) -> float:
+    """The objective at today's budgets, each channel copy the best split runs in budget form (``in_form``: those it
+    moves, and those at today's money whose two forms differ, whatif/allocate_proposed.py) in that form (its budget
+    fixed, its volume bought at the drawn unit cost), the others as the file writes them, on the judge's draws: what
+    today's split reads in the form the best split is run in, so that the gain splits into that change of form and the
+    re-split (docs/allocate.md, channels given by volume). Asked where the best split runs a channel written by volume
+    under draws in budget form (``Allocation.budget_form_channels``); elsewhere the two forms are one."""
+    # A copy whose budget equals "today" here is the file's (at_splits): NaN equals nothing, so those buy in budget form.
+    today = np.where(in_form, np.nan, current)
+    reading = Judge(judge.median, judge.drawn, judge.indices, judge.objective, judge.target, Limits(), today)
+    return reading(current[None])[0].value
 
 
 def _ranked(choice: Choice) -> tuple[bool, float]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Callable, Sequence
 
@@ -12,7 +11,6 @@ from aigc_roi.model.scenario import FloatArray
 from aigc_roi.whatif.allocate_gates import Choice
 from aigc_roi.whatif.allocate_result import CurvePoint
 from aigc_roi.whatif.allocate_search import Space, maximise
-from aigc_roi.whatif.allocate_staged import Judge, Judged
 from aigc_roi.whatif.allocate_surrogate import Surrogate
 
 CURVE_MULTIPLES: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
@@ -59,29 +57,3 @@ def budget_curve(surrogate: Surrogate, space: Space, best: Choice, targets: Floa
                                  failed_gates=choice.failed_gates if multiple > 0 else ()))
     return tuple(points)
 
-
-
-def at_budget_in_form(points: tuple[CurvePoint, ...], budget: float, choice: Choice, judge: Judge, current: FloatArray,
-                      differ: np.ndarray, names: Sequence[str],
-                      failing: Callable[[Judged], tuple[str, ...]]) -> tuple[CurvePoint, ...]:
-    """The curve with its point at ``budget`` run in the form of its other points.
-
-    A copy at exactly today's budget is the file's channel as written (``at_splits``). At the curve's other budgets
-    no copy is, save one a gate's hold or a --min/--max keeps there at every budget; at a ``budget`` equal to today's
-    spend the split (``choice``) can leave copies at today's, so the point read them as written while its neighbours
-    read them in budget form: the curve jumped there by their change of form (QA: koc-seeding at a --budget of today's
-    25,455.84 read P10 NPV 52,020 at B, 73,258 a fraction of a yuan below it). Those copies are run in budget form
-    there, the point naming their channels (``in_budget_form``) and keeping its value as written (``as_written``).
-    ``differ``: the copies whose two forms differ (a channel written by volume under draws) and that nothing keeps at
-    today's (not held, not bound); ``names``: each copy's channel; ``failing``: the gates a judged split fails that
-    pass today."""
-    moved = differ & (choice.split == current)
-    at = next((n for n, point in enumerate(points) if point.budget == budget), None)
-    if at is None or not moved.any():
-        return points
-    # A NaN is no copy's budget, so the judge runs those copies in budget form.
-    judged = judge.reading(np.where(moved, math.nan, current))(choice.split[None])[0]
-    point = dataclasses.replace(points[at], value=judged.value, limit_met=judged.met, failed_gates=failing(judged),
-                                in_budget_form=tuple(dict.fromkeys(names[int(c)] for c in np.flatnonzero(moved))),
-                                as_written=points[at].value)
-    return (*points[:at], point, *points[at + 1:])

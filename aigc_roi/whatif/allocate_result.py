@@ -175,9 +175,10 @@ class CurvePoint:
     in_budget_form: tuple[str, ...] = ()
     """At B alone, where B is today's spend: the channels written by volume under draws that the split leaves at
     today's budget, where a split is the file's channel as written, and that this point runs in budget form, as the
-    curve's other points run them (whatif/allocate_curve.py ``at_budget_in_form``); empty elsewhere."""
+    curve's other points run them, and as the summary's best split runs them (whatif/allocate_proposed.py); empty
+    elsewhere."""
     as_written: float = math.nan
-    """Where ``in_budget_form`` names channels: the value with them as written, the split's as the summary reads it."""
+    """Where ``in_budget_form`` names channels: the value with them as written, the file's."""
 
 
 @dataclass(frozen=True)
@@ -280,14 +281,15 @@ class Allocation:
     ``--reach``'s reaching split (the milestone's search, not the objective's), the search's or the fill's with
     ``held_months`` held, or today's, when neither does better once the gates decide."""
     current_in_budget_form: float | None = None
-    """Under a risk objective, the objective at today's budgets with each channel the best split moves in budget form
-    (its budget fixed, its volume bought at the drawn unit cost), on the same draws: where the best split moves a channel
-    written by volume under draws (warnings ``volume_at_drawn_cost``, ``drawn_volume``), ``best_value -
+    """Under a risk objective, the objective at today's budgets with each channel the best split runs in budget form
+    (its budget fixed, its volume bought at the drawn unit cost) so run, on the same draws: where the best split runs a
+    channel written by volume under draws in budget form (one it moves, or one it leaves at today's money where B is
+    today's spend: a proposal is money, whatif/allocate_proposed.py) (warnings ``volume_at_drawn_cost``, ``drawn_volume``), ``best_value -
     current_in_budget_form`` is the re-split and ``current_in_budget_form - current_value`` the change of form; None
     elsewhere (docs/allocate.md, channels given by volume)."""
     budget_form_channels: tuple[str, ...] = ()
     """The channels ``current_in_budget_form`` runs in budget form: those written by volume under draws that the best
-    split moves in some phase, in the order of their warnings; empty where it is None."""
+    split moves in some phase or leaves at today's money in budget form, in the order of their warnings; empty where it is None."""
 
     @property
     def target_payback_months(self) -> int:
@@ -307,7 +309,9 @@ class Allocation:
     @property
     def gain(self) -> float:
         """best_value - current_value: never negative when the current split spends the budget and respects the
-        bounds (it is then a candidate); otherwise it also counts the change in total spend."""
+        bounds (it is then a candidate), save for the change of form of a channel written by volume under draws,
+        which the best split, a proposal, runs in budget form (``current_in_budget_form``); otherwise it also counts
+        the change in total spend."""
         return self.best_value - self.current_value
 
     @property

@@ -92,6 +92,26 @@ LABELS: dict[str, Label] = {
         "当前分配中 {channels} 按预算形式计算时，{objective}为 {in_form}（按文件所写为 {today}）：收益中 {change} 来自这一"
         "形式变化，其余来自重新分配。",
     ),
+    # The same where the best split gives each channel today's money (B is today's spend): the re-split is nothing.
+    "allocate_form_change_all": Label(
+        "Today's split in budget form reads {objective} {in_form} (today as written {today}): the whole gain, {change}, "
+        "is that change of form.",
+        "当前分配按预算形式计算时，{objective}为 {in_form}（按文件所写为 {today}）：收益 {change} 全部来自这一形式变化。",
+    ),
+    "allocate_form_change_all_many": Label(
+        "Today's split with {channels} in budget form reads {objective} {in_form} (today as written {today}): the whole "
+        "gain, {change}, is that change of form.",
+        "当前分配中 {channels} 按预算形式计算时，{objective}为 {in_form}（按文件所写为 {today}）：收益 {change} 全部来自"
+        "这一形式变化。",
+    ),
+    # "The best split is the current one" where that split, a proposal, runs such channels in budget form at today's
+    # money: the split is today's, the gain is not nothing but the change of form (whatif/allocate_proposed.py).
+    "allocate_warning_best_is_current_form": Label(
+        "The best split gives each channel today's money: no transfer of money improves the objective, and the whole "
+        "gain is the change of form of {channels}, run in budget form.",
+        "最优分配给各渠道的资金与当前分配相同：任何资金转移都不能改善目标；收益全部来自 {channels} 按预算形式计算这一"
+        "形式变化。",
+    ),
     # Appended after those where B is today's spend and the split at B leaves such a channel at today's budget, the
     # file as written there (CurvePoint.in_budget_form): the curve's point at B runs it in budget form, as its others.
     "allocate_curve_form": Label(
