@@ -29,10 +29,11 @@ from aigc_roi.ci.errors import BaselineError
 from aigc_roi.ci.linked import in_tree, reached
 from aigc_roi.ci.located import Locator, toplevel, walked_tops, within
 from aigc_roi.ci.stored import blob, git, missing, run, stored_objects
+from aigc_roi.ci.submodule_store import lacking_commit
 from aigc_roi.ci.tree_walk import Place, TreeWalk
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.spelled_paths import file_named_as_folder
-from aigc_roi.reader.load import LoadedScenario, decode, load_text, unreadable
+from aigc_roi.reader.load import LoadedScenario, decode, load_text
 from aigc_roi.reader.overrides import Override
 
 Status = Literal["modified", "new", "removed", "renamed", "copied"]
@@ -183,7 +184,7 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     plain = frozenset(files) - frozenset(links)
     shown = {display: (now, entry) for now, entry in listed.items()
              if (display := _display(now, given, plain)) is not None and _read(now, given)}
-    walk = TreeWalk(top, commit)
+    walk = TreeWalk(top, commit, ref)
     _through_links(shown, links, walk, listed)
     labels = {display: f"{ref}:{_was(now, entry, given) or display}" for display, (now, entry) in shown.items()
               if entry.status != "new"}
@@ -215,7 +216,7 @@ def named_at_ref(ref: str, paths: Sequence[Path],
     def places(files: Sequence[Path]) -> list[Place | str | None]:
         given = [(path, os.path.realpath(path)) for path in paths]
         top, _ = _repository(given, locator)
-        walk = TreeWalk(top, _commit(top, ref, locator.here))
+        walk = TreeWalk(top, _commit(top, ref, locator.here), ref)
         return [None if (kept := in_tree(file, top)) is None else walk.destination(kept) for file in files]
     return places
 
@@ -248,16 +249,14 @@ def _stored(labels: dict[str, str], entries: dict[str, _Listed], walk: TreeWalk,
     return found
 
 
-def _walked(entry: _Listed, label: str, walk: TreeWalk, top: str) -> tuple[str, str] | ScenarioInvalid | None:
-    """Where ``walk`` leads ``entry``'s path at REF, a file read there, or why not where a submodule on the way
-    lacks its recorded commit; None where it leads nowhere git did not already say."""
+def _walked(entry: _Listed, label: str, walk: TreeWalk, top: str) -> tuple[str, str] | None:
+    """Where ``walk`` leads ``entry``'s path at REF, a file read there; None where it leads nowhere git did not
+    already say. A submodule on the way that lacks its recorded commit stops the run (ci/tree_walk.py)."""
     place = (entry.top, entry.commit or "", entry.old)
-    if place not in walk.lacking and within(entry.top, top):
+    if within(entry.top, top):
         # From the outer repository's top, so that a link in a submodule may lead out of it (../../shared/p.yaml).
         inner = os.path.relpath(entry.top, top)
         place = walk.located(entry.old if inner == os.curdir else "/".join([*Path(inner).parts, entry.old]))
-    if place in walk.lacking:
-        return unreadable(label, OSError(walk.lacking[place]))
     [object_id] = stored_objects(place[0], [(f"{place[1]}:{place[2]}", label)])
     return (place[0], object_id) if isinstance(object_id, str) else None
 
@@ -281,12 +280,9 @@ def _through_links(shown: dict[str, tuple[str, _Listed]], links: dict[Path, tupl
         wanted, stored_objects(repository, [(f"{commit_}:{name}", name) for _, commit_, name in wanted]), strict=True)}
     for file, (was, target_was) in places.items():
         at_ref = ids[was]
-        if not os.path.exists(file):
-            # A link that leads nowhere now (its target deleted, in a submodule too): removed where its path named a
-            # file at REF, as the file given by name is; else what git lists of the link stands (added since: new).
-            if isinstance(at_ref, str):
-                shown[str(file)] = (os.path.join(was[0], was[2]), _Listed("removed", *was))
-            continue
+        # A link that leads nowhere now (its target deleted, in a submodule too) is a path of the working tree all
+        # the same, modified where it named a file at REF, as a file edited into one that cannot be read is: its
+        # error says the target is missing, and it is no removal, whether its folder or the link is given (QA).
         shown.pop(str(file), None)
         if target_was is not None and isinstance(at_ref, str) and at_ref == ids[target_was]:
             continue
@@ -366,8 +362,7 @@ def _recorded(top: str, commit: str | None, name: str, inner: str, ref: str,
         return None
     recorded = entry.split()[2]
     if run(inner, "cat-file", "-e", f"{recorded}^{{commit}}").returncode != 0:
-        raise BaselineError(f"{_named(inner, given)}, a repository of its own, lacks its commit at {ref} "
-                            f"({recorded[:12]}); fetch its history there")
+        raise lacking_commit(inner, _named(inner, given), ref, recorded)
     return recorded
 
 

@@ -36,7 +36,7 @@ def reached(files: Sequence[Path], top: str) -> dict[Path, tuple[str, str | None
         if real(path) == os.path.normpath(path) or not os.path.lexists(path):
             # No link on the way (the common case, without a look at each folder above); or gone, which git's
             # comparison names removed. A link to nothing now is in: what its path named at REF says whether it is
-            # removed.
+            # modified (a file that cannot be read now) or new.
             continue
         kept = _below(path, top, real)
         if kept is None:

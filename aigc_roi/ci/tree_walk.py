@@ -2,8 +2,11 @@
 `check --base REF` to read its version there (ci/baseline.py).
 
 A submodule REF records is read where its repository is now (ci/submodule_store.py), moved or not checked out
-since; where no repository here holds the commit REF records for it, the walk says so, and a path through it is
-unreadable at REF with that reason, not as a file that is not there (QA).
+since; where no repository here holds the commit REF records for it, the walk stops the run (BaselineError, exit 2),
+as a nested repository lacking its commit does in ci/baseline.py: a path through it read as unreadable at REF made
+every miss of the file `new since REF`, which nothing read at REF said (QA). The message says what brings the commit:
+``git submodule update --init`` for a submodule not checked out (a clone made without ``--recurse-submodules``),
+a fetch in one checked out.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import os
 
 from aigc_roi.ci.stored import git, run
-from aigc_roi.ci.submodule_store import submodule_repository
+from aigc_roi.ci.submodule_store import lacking_commit, submodule_repository
 
 Place = tuple[str, str, str]
 """(a repository's top, a commit of it, a path in its tree there)."""
@@ -23,14 +26,12 @@ class TreeWalk:
     into a submodule and out of it again (``sub/up.yaml -> ../../shared/p.yaml``), each submodule at its recorded
     commit; ``git cat-file --follow-symlinks`` enters none. One git question per folder, asked once."""
 
-    def __init__(self, top: str, commit: str) -> None:
+    def __init__(self, top: str, commit: str, ref: str) -> None:
         self.top = top
         self._commit = commit
+        self._ref = ref
+        """The revision as the user named it, for the message of a submodule lacking its commit."""
         self._folders: dict[tuple[str, ...], tuple[Place, dict[str, tuple[str, str]]] | None] = {}
-        self._unentered: dict[tuple[str, ...], str] = {}
-        self.lacking: dict[Place, str] = {}
-        """Of the places ``located`` gave, each that a path reached as it met a submodule whose recorded commit no
-        repository here holds: why, for the version there to be unreadable with that reason."""
 
     def located(self, name: str) -> Place:
         """The place ``name`` (a path in the outer tree) leads to, for ``stored_objects`` to read. Where it leads
@@ -64,10 +65,7 @@ class TreeWalk:
                 continue
             entry = self._entry(done, part)
             if entry is None or (entry[0] == "120000" and hops >= 40):
-                place = link or self._place(done, [part, *parts])
-                if entry is None and tuple(done) in self._unentered:
-                    self.lacking[place] = self._unentered[tuple(done)]
-                return place, None
+                return link or self._place(done, [part, *parts]), None
             mode, object_id = entry
             if mode == "120000":
                 hops += 1
@@ -81,8 +79,8 @@ class TreeWalk:
         return self._place(done[:-1], done[-1:]), None
 
     def _place(self, folder: list[str], rest: list[str]) -> Place:
-        """``folder/rest`` in the repository holding ``folder`` (the outer one where a submodule lacks its
-        recorded commit)."""
+        """``folder/rest`` in the repository holding ``folder`` (the outer one where ``folder`` is no folder at the
+        commit)."""
         listing = self._listing(tuple(folder))
         (top, commit, inside) = listing[0] if listing is not None else (self.top, self._commit, "/".join(folder))
         return top, commit, "/".join(name for name in (inside, *rest) if name)
@@ -94,7 +92,8 @@ class TreeWalk:
 
     def _listing(self, folder: tuple[str, ...]) -> tuple[Place, dict[str, tuple[str, str]]] | None:
         """(the folder's place, its entries by name), a submodule entered at the commit its folder records;
-        None where it is no folder there, or a submodule whose commit no repository here holds."""
+        None where it is no folder there. Raises BaselineError for a submodule whose commit no repository here
+        holds."""
         if folder not in self._folders:
             place: Place | None = (self.top, self._commit, "")
             if folder:
@@ -108,11 +107,10 @@ class TreeWalk:
                     holder, commit, inside = outer[0]
                     found = submodule_repository(holder, commit, f"{inside}/{folder[-1]}" if inside else folder[-1],
                                                  entry[1])
-                    if found is not None:
-                        place = (found, entry[1], "")
-                    else:
-                        self._unentered[folder] = (f"the submodule {'/'.join(folder)} lacks the commit recorded for "
-                                                   f"it ({entry[1][:12]}); fetch its history there")
+                    if found is None:
+                        folder_now = os.path.join(self.top, *folder)
+                        raise lacking_commit(folder_now, os.path.relpath(folder_now), self._ref, entry[1])
+                    place = (found, entry[1], "")
             self._folders[folder] = None if place is None else (place, self._entries(place))
         return self._folders[folder]
 

@@ -10,15 +10,29 @@ from pathlib import Path
 
 def cannot_read(path: str | Path, error: OSError | ValueError) -> str:
     """``cannot read file: REASON``; a folder (one below a folder `validate` was given, that it may not open) is
-    called a folder, and a ``-`` that names no file says what the user meant by it: standard input."""
+    called a folder, a ``-`` that names no file says what the user meant by it: standard input, and a link that
+    leads nowhere says so, naming what it leads to: the file is there, its target is not (`No such file or
+    directory` beside a name `ls` lists read as a typo)."""
     reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
     if isinstance(error, OSError) and error.errno == errno.ENOENT and str(path) == "-":
         return "cannot read file: reading from standard input (-) is not supported; give a file name"
+    if isinstance(error, OSError) and error.errno == errno.ENOENT:
+        target = _link_text(path)
+        if target is not None:
+            return f"cannot read file: a symbolic link to a missing file ({target})"
     try:
         folder = os.path.isdir(path)
     except (OSError, ValueError):
         folder = False
     return f"cannot read {'folder' if folder else 'file'}: {reason}"
+
+
+def _link_text(path: str | Path) -> str | None:
+    """What the link ``path`` holds, as ``ls -l`` shows it; None where ``path`` is no link (or went away)."""
+    try:
+        return os.readlink(path)
+    except (OSError, ValueError):
+        return None
 
 
 def not_a_regular_file(mode: int, kind: str) -> str:

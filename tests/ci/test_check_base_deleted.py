@@ -58,3 +58,22 @@ def test_a_path_that_was_never_there_stays_an_error(repo: Path) -> None:
     # Without --base nothing says the file was there: a deleted file is one that cannot be read.
     git(repo, "rm", "-q", "scenarios/win.yaml")
     assert invoke(["check", "scenarios/win.yaml"]).exit_code == 2
+
+
+@pytest.mark.parametrize("given", ["scenarios", "scenarios/win.yaml"])
+def test_a_link_to_a_missing_file_is_a_broken_file_not_a_removed_one(repo: Path, given: str) -> None:
+    """`ln -sf gone.yaml scenarios/win.yaml`: the path is still there, a link whose target is not. One error saying
+    so (exit 2), the path modified since HEAD as a file edited into one that cannot be read is; not also removed
+    (QA: it was both)."""
+    (repo / "scenarios/win.yaml").unlink()
+    (repo / "scenarios/win.yaml").symlink_to("gone.yaml")
+    result = invoke(["check", given, "--base", "HEAD", "--format", "json"])
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    assert [(error["file"], error["message"]) for error in document["invalid"]] == [
+        (str(Path("scenarios/win.yaml")), "cannot read file: a symbolic link to a missing file (gone.yaml)")]
+    assert [(change["path"], change["status"]) for change in document["baseline"]["changes"]] == [
+        (str(Path("scenarios/win.yaml")), "modified")]
+    text = invoke(["check", given, "--base", "HEAD", "--lang", "zh"])
+    assert f"{Path('scenarios/win.yaml')}:1:1: 无法读取文件：符号链接指向的文件不存在（gone.yaml）\n" in text.stdout
+    assert "删除" not in text.stdout

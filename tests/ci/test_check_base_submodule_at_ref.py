@@ -1,7 +1,7 @@
 """`check --base REF` of a path that REF stored as a link into a submodule: its version at REF is the submodule's
 file at the commit REF records for it, whether the path is a link now or not, and wherever the submodule is now
 (moved, or removed with its repository kept in .git/modules). QA saw `cannot read file: No such file or directory`
-at REF, so a miss REF had too was called new. Where no repository here holds that commit, the reason says so.
+at REF, so a miss REF had too was called new. Where no repository here holds that commit, the run stops saying so.
 
 The scenarios are docs/formulas.md §11's worked example (tests/ci/test_check_base_symlinks.py): npv = -20,000 +
 1,750 (p - 1) at item price p: p = 12 gives -750, p = 14 gives 2,750.
@@ -87,30 +87,36 @@ def test_a_removed_submodule_is_read_from_the_repository_git_keeps_for_it(outer:
     assert npv(the_change()) == (NPV[12], NPV[14])
 
 
-def test_a_submodule_whose_commit_is_nowhere_is_the_reason_given(outer: Path) -> None:
+def test_a_submodule_whose_commit_is_nowhere_stops_the_run(outer: Path) -> None:
+    """Removed with its repository deleted too: REF's version cannot be read, so nothing is compared (QA: read as
+    unreadable at REF, every miss of the file was `new since HEAD`); exit 2 with one line, as docs/ci.md says."""
     commit = recorded(outer)
     git(outer, *SUBMODULE, "rm", "-q", "sub")
     shutil.rmtree(outer / ".git/modules/sub")
-    as_copy(outer, 14)
-    change = the_change()
-    assert change["figures"]["npv"]["after"] == NPV[14]
-    assert [error["message"] for error in change["before_errors"]] == [
-        f"cannot read file: the submodule sub lacks the commit recorded for it ({commit}); fetch its history there"]
-    text = invoke(["check", "scenarios", "--base", "HEAD", "--lang", "zh"]).stdout
-    assert (f"{Path('scenarios/s.yaml')}（HEAD 时）第 1 行第 1 列：无法读取文件："
-            f"子模块 sub 缺少为它记录的提交（{commit}）；请在其中获取历史") in text
+    as_copy(outer, 12)
+    result = invoke(["check", "scenarios", "--base", "HEAD"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"aigc-roi: --base: no repository here holds the commit HEAD records for the submodule sub ({commit})\n"
+    zh = invoke(["check", "scenarios", "--base", "HEAD", "--lang", "zh"])
+    assert zh.stderr == f"aigc-roi: --base：本地没有仓库含有 HEAD 为子模块 sub 记录的提交（{commit}）\n"
 
 
 @pytest.mark.parametrize("given", ["scenarios", "scenarios/s.yaml"])
-def test_a_link_whose_submodule_target_is_deleted_now_is_removed(outer: Path, given: str) -> None:
-    """sub/plan.yaml deleted in the submodule's working tree: scenarios/s.yaml, the link unchanged, names nothing now
-    and named p = 12 at HEAD: removed since HEAD, found in the folder as given by name (QA: the folder said
-    'No scenario changed'); the link that reads nothing is still an error of its own."""
+def test_a_link_whose_submodule_target_is_deleted_now_is_one_broken_file(outer: Path, given: str) -> None:
+    """sub/plan.yaml deleted in the submodule's working tree: scenarios/s.yaml, the link unchanged, is still a path of
+    the working tree, one that cannot be read: one error naming the missing target (exit 2), and compared as a file
+    edited into one that cannot be read is, modified with p = 12's npv before and nothing after; not also `removed
+    since HEAD` (QA: both were said), whether the folder or the file is given."""
     (outer / "sub/plan.yaml").unlink()
     result = invoke(["check", given, "--base", "HEAD", "--format", "json"])
     assert result.exit_code == 2, result.stderr
     document = json.loads(result.stdout)
     [change] = document["baseline"]["changes"]
-    assert (change["path"], change["status"]) == (str(Path("scenarios/s.yaml")), "removed")
+    assert (change["path"], change["status"]) == (str(Path("scenarios/s.yaml")), "modified")
+    assert (change["figures"]["npv"]["before"], change["figures"]["npv"]["after"]) == (NPV[12], None)
     assert [(error["file"], error["message"]) for error in document["invalid"]] == [
-        (str(Path("scenarios/s.yaml")), "cannot read file: No such file or directory")]
+        (str(Path("scenarios/s.yaml")), "cannot read file: a symbolic link to a missing file (../sub/plan.yaml)")]
+    text = invoke(["check", given, "--base", "HEAD"])
+    assert text.exit_code == 2
+    assert "removed since" not in text.stdout
+    assert ", 1 invalid, " in text.stderr
