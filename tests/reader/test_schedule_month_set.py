@@ -85,3 +85,13 @@ def test_in_chinese(tmp_path: Path) -> None:
     _, said = _run(tmp_path, ["acquisition[0].bid.by_month.6=30"], lang="zh")
     assert "第 2-5、7-9 月也随之改变" in said and "此设置给出第 6 月的取值" in said
     assert "若只改第 6 月，请同时设置 acquisition[0].bid.by_month.5=18、acquisition[0].bid.by_month.7=22" in said
+
+
+def test_the_months_past_the_last_key_are_offered_at_its_value(tmp_path: Path) -> None:
+    # Written {1: 10, 4: 20}: 10, 13.3, 16.7, then 20 held from month 4 on (docs/formulas.md §14's example).
+    # With month 6 at 30: month 5 is halfway from 20 to 30, 25, and months 7-12 hold 30, where all read 20.
+    spend, said = _run(tmp_path, ["acquisition[0].bid.by_month.6=30"], bid="{by_month: {1: 10, 4: 20}}")
+    assert spend[3:8] == pytest.approx([2000, 2500, 3000, 3000, 3000])
+    assert "months 5, 7-12 moved too" in said
+    # Months 5 and 7 as written are 20 (held past the last key), not 10 + 10/3.
+    assert said.rstrip().endswith("also set acquisition[0].bid.by_month.5=20 and acquisition[0].bid.by_month.7=20")
