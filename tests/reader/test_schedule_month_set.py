@@ -95,3 +95,47 @@ def test_the_months_past_the_last_key_are_offered_at_its_value(tmp_path: Path) -
     assert "months 5, 7-12 moved too" in said
     # Months 5 and 7 as written are 20 (held past the last key), not 10 + 10/3.
     assert said.rstrip().endswith("also set acquisition[0].bid.by_month.5=20 and acquisition[0].bid.by_month.7=20")
+
+
+def test_a_key_set_where_the_line_was_needs_no_key_beside_it(tmp_path: Path) -> None:
+    # Month 5 at 18 is where {1: 10, 10: 28} already was (10 + 2 x 4): months 2-4 still run 12, 14, 16 from 10 to 18,
+    # so no key at month 4 is needed; months 7-9 run from 30 to 28 (29.5, 29, 28.5 where they were 22, 24, 26).
+    spend, said = _run(tmp_path, ["acquisition[0].bid.by_month.6=30", "acquisition[0].bid.by_month.5=18"])
+    assert spend[:10] == pytest.approx([100 * bid for bid in [10, 12, 14, 16, 18, 30, 29.5, 29, 28.5, 28]])
+    assert "months 7-9 moved too" in said and "this sets the keys at months 5-6" in said
+    # Only month 7, at 10 + 2 x 6 = 22: the advice does not grow as it is followed (it once asked for 4=16, then 3=14).
+    assert said.rstrip().endswith("to set them alone, also set acquisition[0].bid.by_month.7=22")
+    _, said = _run(tmp_path, ["acquisition[0].bid.by_month.6=30", "acquisition[0].bid.by_month.5=18",
+                              "acquisition[0].bid.by_month.4=16"])
+    assert said.rstrip().endswith("to set them alone, also set acquisition[0].bid.by_month.7=22")
+
+
+LONG_PLAN = PLAN.replace("horizon_months: 12", "horizon_months: 24")
+RANGED = "{by_month: {1: 10, 10: 28, 20: 30..40}}"
+"""10, 12, ..., 28 in months 1-10, then from 28 toward the range 30..40 at month 20."""
+
+
+def _run_long(tmp_path: Path, sets: list[str], lang: str = "en") -> tuple[list[float], str]:
+    path = tmp_path / "long.yaml"
+    path.write_text(LONG_PLAN.format(bid=RANGED), encoding="utf-8")
+    result = invoke(["run", str(path), "--format", "json", "--lang", lang, *(f"--set={text}" for text in sets)])
+    assert result.exit_code == 0, result.stderr
+    return [month["ad_spend"] for month in json.loads(result.stdout)["months"]], result.stderr
+
+
+def test_a_range_at_another_key_still_lets_the_keys_be_offered(tmp_path: Path) -> None:
+    # Months 5 and 7 lie between the numbers 10 (month 1) and 28 (month 10): 18 and 22, whatever month 20 holds.
+    spend, said = _run_long(tmp_path, ["acquisition[0].bid.by_month.6=30"])
+    assert spend[:10] == pytest.approx([100 * bid for bid in [10, 14, 18, 22, 26, 30, 29.5, 29, 28.5, 28]])
+    assert "months 2-5, 7-9 moved too" in said
+    assert said.rstrip().endswith("also set acquisition[0].bid.by_month.5=18 and acquisition[0].bid.by_month.7=22")
+    _, said = _run_long(tmp_path, ["acquisition[0].bid.by_month.6=30"], lang="zh")
+    assert "请同时设置 acquisition[0].bid.by_month.5=18、acquisition[0].bid.by_month.7=22" in said
+
+
+def test_a_month_beside_a_range_is_offered_no_key(tmp_path: Path) -> None:
+    # Month 15 at 50: months 11-14 run from 28 to 50 and 16-19 from 50 to the range; as written, months 14 and 16 are
+    # 28 + (range - 28) x 4/10 and x 6/10, a share of a range, which no number writes: the months are named alone.
+    spend, said = _run_long(tmp_path, ["acquisition[0].bid.by_month.15=50"])
+    assert spend[9:15] == pytest.approx([2800, 3240, 3680, 4120, 4560, 5000])
+    assert "months 11-14, 16-19 moved too" in said and "alone" not in said
