@@ -223,9 +223,9 @@ def _examples(template: str) -> Callable[[re.Match[str]], str]:
 def _schedule_set_zh(match: re.Match[str]) -> str:
     """reader/schedule_sets.py's warning: the months a month set into a schedule moved, and the keys that set it
     alone (``a=1, b=2 and c=3``, listed with 、)."""
-    moved, asked, keys = match.groups()
+    moved, these, asked, keys = match.groups()
     said = (f"第 {_listed(moved)} 月也随之改变：按月取值在给定月份之间线性变化（docs/formulas.md §14），"
-            f"此设置给出第 {_listed(asked)} 月的取值")
+            f"{'此设置' if these == 'this sets' else '这些设置'}给出第 {_listed(asked)} 月的取值")
     return said if keys is None else f"{said}；若只改第 {_listed(asked)} 月，请同时设置 {_enumerated(keys)}"
 
 
@@ -776,7 +776,7 @@ _MESSAGES = _rules([
      "{0} 即每年 {1}%，高于任何财务团队折现所用的资本成本"),
     (r"(.*) is ([\d,.]+)% a year", "{0} 即每年 {1}%"),
     # reader/schedule_sets.py: a month set into a by_month schedule, and the months that moved with it.
-    (r"months? ([\d, -]+) moved too: a by_month runs straight between its keys \(docs/formulas\.md §14\), and this sets "
+    (r"months? ([\d, -]+) moved too: a by_month runs straight between its keys \(docs/formulas\.md §14\), and (this sets|these set) "
      r"the keys? at months? ([\d, -]+?)(?:; to set (?:it|them) alone, also set (.*))?", _schedule_set_zh),
     # reader/target_warning.py: a return target above 1,000%.
     (r"(.*) is ([\d,]+)%, above any return a plan is held to", "{0} 即 {1}%，高于任何方案会被要求达到的回报"),

@@ -154,7 +154,7 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
 
         written, _, _ = _read(file_tree, filename)
         if written is not None:
-            warnings = _in_order(warnings + schedule_set_warnings(scenario, written, tree), filename)
+            warnings = _in_order(warnings + schedule_set_warnings(scenario, written, tree, overrides), filename)
     return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, warnings,
                           tuple(override.named for override in overrides), read=scenario, text=text)
 

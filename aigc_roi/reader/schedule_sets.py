@@ -3,69 +3,93 @@
 A schedule runs straight between its keys and holds its first and last key beyond them, so ``bid.by_month.6=30`` on
 ``{1: 10, 10: 28}`` makes month 6 a key: months 2-5 now ramp from 10 to 30 and 7-9 from 30 to 28, where they read 12
 to 18 and 22 to 26. The setting keeps that meaning, the one the same key written in the file has (a what-if is the
-file edited), and this warning says so: the months whose value moved besides those set, and, where the months around
-them hold numbers a key writes exactly, the fewest keys that set the month alone (reader/schedule_keys.py: months next
-to a month set, at the values they have now, on the schedule's line). Before, the months moved unsaid.
+file edited), and this warning says so: the months whose value moved besides those set, among the months the value is
+read in (a channel's, an order's or a fixed cost's running months; every month for the others), and the fewest keys
+that set the months alone (reader/schedule_keys.py). Before, the months moved unsaid.
 
-A warning, located at the setting, failing nothing; a schedule set whole (``bid={by_month: {...}}``) says what every
-month is, so nothing is said of it.
+A warning, failing nothing, located at the setting that wrote the keys, or at each where several did (a ``--set``
+and a ``--variant``), with the schedule's path as the setting wrote it (``acquisition[Douyin CPA]``, as the refusal
+of a month of a value written once keeps it). A schedule set whole (``bid={by_month: {...}}``) says what every month
+is, so nothing is said of it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.month_runs import months_phrase
-from aigc_roi.model.scenario import ByMonth, Scenario
+from aigc_roi.model.paths import joined_path, split_path
+from aigc_roi.model.scenario import ByMonth, Months, Scenario
 from aigc_roi.model.tree import branches
+from aigc_roi.reader.kinds import BY_MONTH_KEY
+from aigc_roi.reader.numbers import whole_number
+from aigc_roi.reader.overrides import Override
 from aigc_roi.reader.schedule_keys import fewest_keys, moved_months, set_months
 from aigc_roi.reader.yamltree import Node, find_node
 
 
-def schedule_set_warnings(scenario: Scenario, written: Scenario, tree: Node) -> tuple[ScenarioError, ...]:
-    """A warning for each schedule of ``scenario`` (read from ``tree``, the file with its ``--set`` options) that a
-    ``--set`` gave a key of, where months it did not set moved from the file's schedule (``written``)."""
+def schedule_set_warnings(scenario: Scenario, written: Scenario, tree: Node,
+                          overrides: Sequence[Override] = ()) -> tuple[ScenarioError, ...]:
+    """A warning for each schedule of ``scenario`` (read from ``tree``, the file with ``overrides`` applied) that a
+    setting gave a key of, where months it did not set and the value is read in moved from the file's schedule
+    (``written``)."""
+    spelled = {override.named: override.path for override in overrides}
     found = []
-    for path, before, after in _schedules(written, scenario, ""):
-        node = find_node(tree, f"{path}.by_month")
+    for path, before, after, running in _schedules(written, scenario, "", None):
+        node = find_node(tree, f"{path}.{BY_MONTH_KEY}")
         if node is None or node.kind != "map" or node.source is not None:
             continue  # set whole (or not a schedule the file wrote): every month is as the setting says
-        setting = next((entry.value for entry in node.value.values() if entry.value.source is not None), None)
-        if setting is None:
-            continue
-        months = scenario.horizon_months
         asked = set_months(before, after)
-        moved = moved_months(before, after, range(1, months + 1))
-        if not moved or setting.source is None:
+        sources = list(dict.fromkeys(entry.value.source for key, entry in node.value.items()
+                                     if entry.value.source is not None and whole_number(key) in (*asked, None)))
+        horizon = scenario.horizon_months
+        read = sorted({month for month in running or range(1, horizon + 1) if 1 <= month <= horizon})
+        moved = moved_months(before, after, read)
+        if not moved or not sources:
             continue
-        found.append(ScenarioError(setting.source, setting.line, setting.column, f"{path}.by_month",
-                                   _message(path, asked, moved, fewest_keys(before, after, range(1, months + 1), months))))
+        shown = _as_written(spelled.get(sources[0]), path)
+        keys = fewest_keys(before, after, read, horizon)
+        found.append(ScenarioError(" and ".join(sources), 1, 1, f"{shown}.{BY_MONTH_KEY}",
+                                   _message(shown, asked, moved, keys, len(sources) > 1)))
     return tuple(found)
 
 
-def _schedules(before: Any, after: Any, path: str) -> Iterator[tuple[str, ByMonth, ByMonth]]:
-    """Each field's path with its schedule in ``before`` and in ``after``, where both write it by month and differ;
-    the two walked together while their shapes agree (a --set may replace a list or an item whole)."""
+def _as_written(setting: str | None, path: str) -> str:
+    """The schedule's path as ``setting`` (the path of the option that set it) writes it, up to its by_month:
+    ``acquisition[Douyin CPA].bid`` or ``Feed.bid`` where the file's path is ``acquisition[0].bid``."""
+    segments = split_path(setting) if setting is not None else None
+    if segments is None or BY_MONTH_KEY not in segments:
+        return path
+    return joined_path(segments[:segments.index(BY_MONTH_KEY)])
+
+
+def _schedules(before: Any, after: Any, path: str, running: Months) -> Iterator[tuple[str, ByMonth, ByMonth, Months]]:
+    """Each field's path with its schedule in ``before`` and in ``after``, where both write it by month and differ,
+    and the months its item runs in (None: every month); the two walked together while their shapes agree (a --set
+    may replace a list or an item whole)."""
     if isinstance(after, ByMonth):
         if isinstance(before, ByMonth) and before != after:
-            yield path, before, after
+            yield path, before, after, running
         return
     theirs, ours = branches(before), branches(after)
     if theirs is None or ours is None or type(before) is not type(after) or len(theirs) != len(ours):
         return
+    own = getattr(after, "months", running)
+    running = own if own is None or isinstance(own, tuple) else running
     for (key, old), (other, new) in zip(theirs, ours, strict=True):
         if key == other:
-            yield from _schedules(old, new, f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else key)
+            inner = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else key
+            yield from _schedules(old, new, inner, running)
 
 
-def _message(path: str, asked: list[int], moved: list[int], keys: list[tuple[int, str]] | None) -> str:
+def _message(path: str, asked: list[int], moved: list[int], keys: list[tuple[int, str]] | None, several: bool) -> str:
     one = len(asked) == 1
     said = (f"{months_phrase(moved)} moved too: a by_month runs straight between its keys (docs/formulas.md §14), "
-            f"and this sets the key{'' if one else 's'} at {months_phrase(asked)}")
+            f"and {'these set' if several else 'this sets'} the key{'' if one else 's'} at {months_phrase(asked)}")
     if not keys:
         return said
-    settings = [f"{path}.by_month.{month}={value}" for month, value in keys]
+    settings = [f"{path}.{BY_MONTH_KEY}.{month}={value}" for month, value in keys]
     joined = settings[0] if len(settings) == 1 else f"{', '.join(settings[:-1])} and {settings[-1]}"
     return f"{said}; to set {'it' if one else 'them'} alone, also set {joined}"

@@ -65,7 +65,8 @@ def test_a_key_past_the_last_moves_the_months_up_to_it(tmp_path: Path) -> None:
     # Keys 1: 10, 10: 28, 12: 40: month 11 is halfway from 28 to 40, 34, where it held 28; month 12 is set.
     spend, said = _run(tmp_path, ["Feed.bid.by_month.12=40"])
     assert spend[9:] == pytest.approx([2800, 3400, 4000])
-    assert "month 11 moved too" in said and said.rstrip().endswith("also set acquisition[0].bid.by_month.11=28")
+    # The path as the setting wrote it, by the channel's name (as the refusal of a month of a value written once has it).
+    assert "Feed.bid.by_month: month 11 moved too" in said and said.rstrip().endswith("also set Feed.bid.by_month.11=28")
 
 
 def test_no_key_is_offered_where_none_writes_the_month_exactly(tmp_path: Path) -> None:
@@ -102,7 +103,9 @@ def test_a_key_set_where_the_line_was_needs_no_key_beside_it(tmp_path: Path) -> 
     # so no key at month 4 is needed; months 7-9 run from 30 to 28 (29.5, 29, 28.5 where they were 22, 24, 26).
     spend, said = _run(tmp_path, ["acquisition[0].bid.by_month.6=30", "acquisition[0].bid.by_month.5=18"])
     assert spend[:10] == pytest.approx([100 * bid for bid in [10, 12, 14, 16, 18, 30, 29.5, 29, 28.5, 28]])
-    assert "months 7-9 moved too" in said and "this sets the keys at months 5-6" in said
+    # Both options wrote a key, so the warning is located at both.
+    assert said.startswith("--set acquisition[0].bid.by_month.6=30 and --set acquisition[0].bid.by_month.5=18:1:1: ")
+    assert "months 7-9 moved too" in said and "these set the keys at months 5-6" in said
     # Only month 7, at 10 + 2 x 6 = 22: the advice does not grow as it is followed (it once asked for 4=16, then 3=14).
     assert said.rstrip().endswith("to set them alone, also set acquisition[0].bid.by_month.7=22")
     _, said = _run(tmp_path, ["acquisition[0].bid.by_month.6=30", "acquisition[0].bid.by_month.5=18",
@@ -139,3 +142,53 @@ def test_a_month_beside_a_range_is_offered_no_key(tmp_path: Path) -> None:
     spend, said = _run_long(tmp_path, ["acquisition[0].bid.by_month.15=50"])
     assert spend[9:15] == pytest.approx([2800, 3240, 3680, 4120, 4560, 5000])
     assert "months 11-14, 16-19 moved too" in said and "alone" not in said
+
+
+def test_each_option_that_wrote_a_key_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN.format(bid=BID), encoding="utf-8")
+    result = invoke(["compare", str(path), "--variant", "hot: acquisition[0].bid.by_month.6=30",
+                     "--set", "acquisition[0].bid.by_month.3=5"])
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if "moved too" in line]
+    # The file with the --set: keys 1: 10, 3: 5, 10: 28; month 2 is 7.5 (was 12), months 4-9 5 + 23/7 (t - 3), which
+    # meets 10 + 2 (t - 1) only at t = 10; keys 2=12 and 4=16 (10 + 2 x 1, 10 + 2 x 3) hold them.
+    assert ("--set acquisition[0].bid.by_month.3=5:1:1: acquisition[0].bid.by_month: months 2, 4-9 moved too" in lines[0]
+            and lines[0].endswith("also set acquisition[0].bid.by_month.2=12 and acquisition[0].bid.by_month.4=16"))
+    # The variant's column: the --set wrote month 3 and the --variant month 6, so it is located at both. Months 4-5 run
+    # 5 -> 30 (13.3, 21.7, were 16, 18) and 7-9 30 -> 28; month 5 at 18 and month 7 at 22 join 2=12 and 4=16.
+    assert lines[1].startswith("--set acquisition[0].bid.by_month.3=5 and --variant acquisition[0].bid.by_month.6=30:1:1: "
+                               "acquisition[0].bid.by_month: months 2, 4-5, 7-9 moved too")
+    assert "these set the keys at months 3, 6" in lines[1]
+    assert lines[1].endswith("acquisition[0].bid.by_month.5=18 and acquisition[0].bid.by_month.7=22")
+    zh = invoke(["compare", str(path), "--variant", "hot: acquisition[0].bid.by_month.6=30",
+                 "--set", "acquisition[0].bid.by_month.3=5", "--lang", "zh"]).stderr
+    assert "这些设置给出第 3、6 月的取值" in zh and "此设置给出第 3 月的取值" in zh
+
+
+def test_the_path_is_written_as_the_option_wrote_it(tmp_path: Path) -> None:
+    _, said = _run(tmp_path, ["acquisition[Feed].bid.by_month.10=30"])
+    # Key 10 from 28 to 30: months 2-9 run 10 + 20/9 (t - 1) (month 2 12.2, was 12) and 11-12 hold 30 (were 28).
+    assert "acquisition[Feed].bid.by_month: months 2-9, 11-12 moved too" in said
+    assert said.rstrip().endswith("also set acquisition[Feed].bid.by_month.9=26 and acquisition[Feed].bid.by_month.11=28")
+    _, said = _run(tmp_path, ["acquisition[Feed].bid.by_month.10=30"], lang="zh")
+    assert "请同时设置 acquisition[Feed].bid.by_month.9=26、acquisition[Feed].bid.by_month.11=28" in said
+
+
+def test_only_the_months_the_value_is_read_in_count(tmp_path: Path) -> None:
+    # The channel runs months 1-8 of 12: its bid is read in those alone.
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN.format(bid=BID).replace("users: 100}", "users: 100, months: 1-8}"), encoding="utf-8")
+    for lang, moved, keys in [("en", "months 2-8 moved too", "also set acquisition[0].bid.by_month.9=26"),
+                              ("zh", "第 2-8 月也随之改变", "请同时设置 acquisition[0].bid.by_month.9=26")]:
+        result = invoke(["run", str(path), "--format", "json", "--lang", lang, "--set", "acquisition[0].bid.by_month.10=30"])
+        assert result.exit_code == 0, result.stderr
+        spend = [month["ad_spend"] for month in json.loads(result.stdout)["months"]]
+        # Keys 1: 10, 10: 30: month t is 10 + 20/9 (t - 1), month 2 12.22 (was 12), month 8 25.56 (was 24); no spend after 8.
+        assert spend[1] == pytest.approx(100 * (10 + 20 / 9)) and spend[7] == pytest.approx(100 * (10 + 140 / 9))
+        assert spend[8:] == [0, 0, 0, 0]
+        # Months 9 and 11-12 moved too but are not read; a key at 9 (10 + 2 x 8 = 26) holds 2-8, none at 11 is needed.
+        assert moved in result.stderr and result.stderr.rstrip().endswith(keys)
+    # A setting that moves no month the value is read in says nothing: month 12 at 40 moves only 11 and 12.
+    result = invoke(["run", str(path), "--set", "acquisition[0].bid.by_month.12=40"])
+    assert result.exit_code == 0 and "moved too" not in result.stderr
