@@ -36,6 +36,7 @@ from aigc_roi.present.layout import (
     Prose,
     bar_room,
     fixed_table,
+    folded_words,
     left_out_note,
     prose_lines,
     sentence_lines,
@@ -90,7 +91,7 @@ def summary_view(result: Allocation, style: NumberStyle) -> Group:
               for row, (name, value) in enumerate(summary)]
     title = allocation_title(result, style)
     # Broken by the rules every view's Chinese is (present/wrap.py): Rich parted "T" from "= 500.0万".
-    return Group(Fitted(lambda width: Title(title, prose_lines(visible(title), width), style="bold")),
+    return Group(Fitted(lambda width: Title(title, folded_words(prose_lines(visible(title), width), width), style="bold")),
                  Fitted(lambda width: fields_block(fields, width)))
 
 

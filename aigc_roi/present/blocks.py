@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.present.console import Title, cell_len
-from aigc_roi.present.layout import Column, Fitted, fixed_table, prose_lines, sentence_lines, unbreakable
+from aigc_roi.present.layout import Column, Fitted, fixed_table, folded_words, prose_lines, sentence_lines, unbreakable
 from aigc_roi.present.text import visible
 from aigc_roi.present.wrap import SHORT_WORD, glued_pieces
 
@@ -33,12 +33,13 @@ def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequen
     shared = fitted_every if fitted_every and all(_fits(name, fitted_every[0]) for name, _ in every) else None
     # Written out before Text() is built: Rich's Text drops a BEL or a carriage return of a name silently, and the
     # console's escaping (present/console.py) would keep a line feed that splits the name.
-    parts: list[RenderableType] = [Title(title, sentence_lines(visible(title), width), style="bold")]
+    parts: list[RenderableType] = [Title(title, folded_words(sentence_lines(visible(title), width), width), style="bold")]
     for name, record in records:
         fitted = shared or _columns(record, width)
         block = _mixed(record, *fitted, width - 2) if fitted else _above(record, _value_widths(record), width - 2)
         # A block's name heads it as a title does: whole on one line in a log, where grep finds a plan by its name.
-        parts += [Title(name, sentence_lines(visible(name), width), style="bold"), Padding(block, (0, 0, 0, 2))]
+        parts += [Title(name, folded_words(sentence_lines(visible(name), width), width), style="bold"),
+                  Padding(block, (0, 0, 0, 2))]
     if caption:
         parts.append(prose_lines(caption, width))
     return Group(*parts)

@@ -571,10 +571,37 @@ def _widest_at(column: Column, width: int) -> int:
 
 
 def table_title(title: str, width: int) -> Title:
-    """A table's title in lines of at most ``width`` (``prose_lines``), styled as Rich styles a title it is given as
-    text; a log writes it whole (present/console.py). A name in it is written out first, line break included: a title
-    is one line."""
-    return Title(title, prose_lines(visible(title), width), style="table.title")
+    """A table's title in lines of at most ``width`` (``prose_lines``, a name wider than that ``folded_words``), styled
+    as Rich styles a title it is given as text; a log writes it whole (present/console.py). A name in it is written out
+    first, line break included: a title is one line."""
+    return Title(title, folded_words(prose_lines(visible(title), width), width), style="table.title")
+
+
+def folded_words(text: Text, width: int) -> Text:
+    """``text``, laid out in lines, with each word wider than ``width`` (a plan's name of one word in a title) folded
+    into lines of about equal cells as a table folds a name (``folded``), on lines of its own but for the words after it
+    that fit beside its last: left to Rich, it was folded where the line ended, "...AtAll20" over a lone "26"."""
+    if all(cell_len(line) <= width for line in _lines(text.plain)):
+        return text
+    lines: list[str] = []
+    for given in _lines(text.plain):
+        if cell_len(given) <= width:
+            lines.append(given)
+            continue
+        line = ""
+        for word in filter(None, given.split(" ")):
+            joined = f"{line} {word}" if line else word
+            if cell_len(word) > width:
+                lines += [line] if line else []
+                *pieces, line = _lines(folded(Text(word), width).plain)
+                lines += pieces
+            elif line and cell_len(joined) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = joined
+        lines.append(line)
+    return Text("\n".join(lines), style=text.style)
 
 
 def sentence_lines(cell: Text | str, width: int, in_cell: bool = True) -> Text:
