@@ -20,7 +20,6 @@ from typing import Any
 
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.month_runs import months_phrase
-from aigc_roi.model.paths import joined_path, split_path
 from aigc_roi.model.scenario import ByMonth, Months, Scenario
 from aigc_roi.model.tree import branches
 from aigc_roi.reader.kinds import BY_MONTH_KEY
@@ -58,11 +57,10 @@ def schedule_set_warnings(scenario: Scenario, written: Scenario, tree: Node,
 
 def _as_written(setting: str | None, path: str) -> str:
     """The schedule's path as ``setting`` (the path of the option that set it) writes it, up to its by_month:
-    ``acquisition[Douyin CPA].bid`` or ``Feed.bid`` where the file's path is ``acquisition[0].bid``."""
-    segments = split_path(setting) if setting is not None else None
-    if segments is None or BY_MONTH_KEY not in segments:
-        return path
-    return joined_path(segments[:segments.index(BY_MONTH_KEY)])
+    ``acquisition[Douyin CPA].bid``, ``Douyin CPA.bid`` or ``Feed.bid`` where the file's path is ``acquisition[0].bid``;
+    the text as typed, which the reader took (a name with spaces or in Chinese is no segment ``split_path`` reads)."""
+    end = setting.rfind(f".{BY_MONTH_KEY}") if setting is not None else -1
+    return setting[:end].strip() if setting is not None and end > 0 else path
 
 
 def _schedules(before: Any, after: Any, path: str, running: Months) -> Iterator[tuple[str, ByMonth, ByMonth, Months]]:

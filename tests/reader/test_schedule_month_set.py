@@ -173,6 +173,11 @@ def test_the_path_is_written_as_the_option_wrote_it(tmp_path: Path) -> None:
     assert said.rstrip().endswith("also set acquisition[Feed].bid.by_month.9=26 and acquisition[Feed].bid.by_month.11=28")
     _, said = _run(tmp_path, ["acquisition[Feed].bid.by_month.10=30"], lang="zh")
     assert "请同时设置 acquisition[Feed].bid.by_month.9=26、acquisition[Feed].bid.by_month.11=28" in said
+    # A name with a space, in Chinese, as the path's first word: the text as typed, which no segment reads.
+    path = tmp_path / "named.yaml"
+    path.write_text(PLAN.format(bid=BID).replace("name: Feed", "name: 抖音 信息流"), encoding="utf-8")
+    said = invoke(["run", str(path), "--set", "抖音 信息流.bid.by_month.10=30"]).stderr
+    assert said.rstrip().endswith("also set 抖音 信息流.bid.by_month.9=26 and 抖音 信息流.bid.by_month.11=28")
 
 
 def test_only_the_months_the_value_is_read_in_count(tmp_path: Path) -> None:
