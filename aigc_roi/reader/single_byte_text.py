@@ -50,7 +50,8 @@ def _script(char: str) -> str | None:
 
 
 def _mark(char: str) -> bool:
-    return unicodedata.category(char)[0] == "M"
+    """Whether ``char`` is a combining mark; "" (no character: before the first, after the last) is none."""
+    return bool(char) and unicodedata.category(char)[0] == "M"
 
 
 def _symbol(char: str) -> bool:

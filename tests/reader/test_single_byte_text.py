@@ -4,7 +4,10 @@ an East Asian code page from being named for European, Greek, Cyrillic, Hebrew, 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from aigc_roi.reader.legacy_code_pages import saved_as
 from aigc_roi.reader.single_byte_text import reads_as, single_byte_text
 
 
@@ -45,3 +48,17 @@ def test_the_page_that_reads_the_bytes_is_given() -> None:
     # E9 is é in Windows-1250 (Central European), the first page tried; 01 is a control character in every page.
     assert single_byte_text(b"name: caf\xe9\n") == "cp1250"
     assert single_byte_text(b"name: \x01caf\xe9\n") is None
+
+
+@pytest.mark.parametrize("data", [b"\xe7A", b"\xcc", b"a\xcc", b"\xe9\xcc\x81"])
+def test_a_mark_at_either_end_is_read_not_raised(data: bytes) -> None:
+    """A combining mark first or last (Windows-1258's 0xCC is U+0300; 0xE7 then A is no text of any page) was read
+    beside "", no character, which unicodedata refused (`run` said internal error)."""
+    assert saved_as(data) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=64))
+def test_any_bytes_read_as_a_page_or_none(data: bytes) -> None:
+    named = saved_as(data)
+    assert named is None or "UTF-8" in named
