@@ -38,7 +38,6 @@ from aigc_roi.present.layout import (
     fixed_table,
     folded_words,
     left_out_note,
-    prose_lines,
     sentence_lines,
     table_overhead,
     unbreakable,
@@ -91,7 +90,7 @@ def summary_view(result: Allocation, style: NumberStyle) -> Group:
               for row, (name, value) in enumerate(summary)]
     title = allocation_title(result, style)
     # Broken by the rules every view's Chinese is (present/wrap.py): Rich parted "T" from "= 500.0万".
-    return Group(Fitted(lambda width: Title(title, folded_words(prose_lines(visible(title), width), width), style="bold")),
+    return Group(Fitted(lambda width: Title(title, folded_words(visible(title), width), style="bold")),
                  Fitted(lambda width: fields_block(fields, width)))
 
 

@@ -33,12 +33,12 @@ def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequen
     shared = fitted_every if fitted_every and all(_fits(name, fitted_every[0]) for name, _ in every) else None
     # Written out before Text() is built: Rich's Text drops a BEL or a carriage return of a name silently, and the
     # console's escaping (present/console.py) would keep a line feed that splits the name.
-    parts: list[RenderableType] = [Title(title, folded_words(sentence_lines(visible(title), width), width), style="bold")]
+    parts: list[RenderableType] = [Title(title, folded_words(visible(title), width, sentence_lines), style="bold")]
     for name, record in records:
         fitted = shared or _columns(record, width)
         block = _mixed(record, *fitted, width - 2) if fitted else _above(record, _value_widths(record), width - 2)
         # A block's name heads it as a title does: whole on one line in a log, where grep finds a plan by its name.
-        parts += [Title(name, folded_words(sentence_lines(visible(name), width), width), style="bold"),
+        parts += [Title(name, folded_words(visible(name), width, sentence_lines), style="bold"),
                   Padding(block, (0, 0, 0, 2))]
     if caption:
         parts.append(prose_lines(caption, width))

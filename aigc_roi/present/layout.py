@@ -85,7 +85,7 @@ from rich.text import Text
 from aigc_roi.present.console import Title, cell_len, cells_in, layout_encoding
 from aigc_roi.present.labels import label
 from aigc_roi.present.text import visible, visible_in_lines
-from aigc_roi.present.wrap import GLUED, SHORT_WORD, cjk_lines, glued_pieces, has_cjk, kept_pieces, parted_pieces
+from aigc_roi.present.wrap import CLOSING, GLUED, SHORT_WORD, cjk_lines, glued_pieces, has_cjk, kept_pieces, parted_pieces
 
 
 @dataclass(frozen=True)
@@ -574,34 +574,58 @@ def table_title(title: str, width: int) -> Title:
     """A table's title in lines of at most ``width`` (``prose_lines``, a name wider than that ``folded_words``), styled
     as Rich styles a title it is given as text; a log writes it whole (present/console.py). A name in it is written out
     first, line break included: a title is one line."""
-    return Title(title, folded_words(prose_lines(visible(title), width), width), style="table.title")
+    return Title(title, folded_words(visible(title), width), style="table.title")
 
 
-def folded_words(text: Text, width: int) -> Text:
-    """``text``, laid out in lines, with each word wider than ``width`` (a plan's name of one word in a title) folded
-    into lines of about equal cells as a table folds a name (``folded``), on lines of its own but for the words after it
-    that fit beside its last: left to Rich, it was folded where the line ended, "...AtAll20" over a lone "26"."""
-    if all(cell_len(line) <= width for line in _lines(text.plain)):
-        return text
-    lines: list[str] = []
-    for given in _lines(text.plain):
-        if cell_len(given) <= width:
-            lines.append(given)
-            continue
-        line = ""
-        for word in filter(None, given.split(" ")):
-            joined = f"{line} {word}" if line else word
-            if cell_len(word) > width:
-                lines += [line] if line else []
-                *pieces, line = _lines(folded(Text(word), width).plain)
-                lines += pieces
-            elif line and cell_len(joined) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = joined
-        lines.append(line)
-    return Text("\n".join(lines), style=text.style)
+def folded_words(text: str, width: int, lay: Callable[[str, int], Text] = prose_lines) -> Text:
+    """``text`` in lines of at most ``width`` cells as ``lay`` breaks it, each word wider than that (a plan's name of
+    one word in a title) folded into lines of about equal cells as a table folds a name (``folded``): left to Rich, it
+    was folded where the line ended, "...AtAll20" over a lone "26".
+
+    The folded word's lines are laid out with the text around it, so the words before it share its first line and the
+    words after it its last, where they fit ("Sensitivity · SuperLong..." / "...2026 · each driver ±20% (CNY)"): laid
+    out alone, the word took lines of its own, "Sensitivity ·" above it and "· Figures (CNY)" below."""
+    laid = lay(text, width)
+    wide = {word for line in _lines(laid.plain) if cell_len(line) > width for word in _too_wide(line, width, text)}
+    if not wide:
+        return laid
+    refolded = laid
+    # Folded a cell narrower each time its lines do not fit: Chinese keeps a closing mark beside the word before it
+    # (" ·" after a name, present/wrap.py), and a last line of 43 letters and " ·" is 45 cells, wider than 44.
+    for fold in range(width, 0, -1):
+        given = text
+        # The longest first: a wide word inside another is folded with it, not on its own.
+        for word in sorted(wide, key=len, reverse=True):
+            given = given.replace(word, folded(Text(word), fold).plain)
+        refolded = lay(given, width)
+        if any(cell_len(line) > width for line in _lines(refolded.plain)):
+            # ``sentence_lines`` leaves text without a word too wide to Rich, which kept the space it broke at
+            # ("... 10,000 " / "samples"): broken at spaces here, as it broke the text while the word was whole.
+            refolded = prose_lines(refolded.plain, width)
+        if all(cell_len(line) <= width for line in _lines(refolded.plain)):
+            break
+    refolded.style = laid.style
+    return refolded
+
+
+def _too_wide(line: str, width: int, text: str) -> list[str]:
+    """The words of ``line`` wider than ``width``; in Chinese (``text`` broken by present/wrap.py's rules) also a word
+    that the closing marks after it make wider, which those rules keep beside it: a name of 86 letters and " ·" was a
+    line of 88 cells at 86 columns. In English Rich or ``prose_lines`` breaks before the mark."""
+    words = line.split(" ")
+    return [word for at, word in enumerate(words)
+            if cell_len(" ".join([word, *_closing_after(words[at + 1:])] if has_cjk(text) else [word])) > width]
+
+
+def _closing_after(words: list[str]) -> list[str]:
+    """The words at the start of ``words`` that are closing marks alone (·, ：), which Chinese text never begins a
+    line with."""
+    marks: list[str] = []
+    for word in words:
+        if not word or not set(word) <= CLOSING:
+            break
+        marks.append(word)
+    return marks
 
 
 def sentence_lines(cell: Text | str, width: int, in_cell: bool = True) -> Text:

@@ -143,7 +143,7 @@ def _titled_panel(body: RenderableType, title: str, width: int, caption: tuple[s
                                                    in ((title, shown_title), (subtitle, bool(subtitle))) if shown)])
     panel = Panel(body, title=Text(title) if shown_title else None, subtitle=Text(subtitle) if subtitle else None,
                   width=min(panel_width, width) if subtitle else None, expand=bool(subtitle))
-    above = [] if shown_title else [Title(title, folded_words(prose_lines(title, width), width))]
+    above = [] if shown_title else [Title(title, folded_words(title, width))]
     under = [Text("\n".join(below))] if below else []
     return Group(*above, panel, *under) if above or under else panel
 

@@ -101,7 +101,7 @@ def histogram_view(simulation: Simulation, style: NumberStyle) -> RenderableType
             bar_width = max(1, width - shares - 1)
             lines = [line for span, count, colour, share in bins
                      for line in (Text(span), Text.assemble(bar(count, bar_width, colour), " ", share))]
-            return Group(Title(title, folded_words(prose_lines(title, width), width)), *lines)
+            return Group(Title(title, folded_words(title, width)), *lines)
         table = Table(title=table_title(title, spans + bar_width + shares + 6), title_justify="left", show_header=False,
                       box=None, padding=(0, 1))
         table.add_column(justify="right", no_wrap=True)

@@ -39,7 +39,7 @@ from aigc_roi.present.labels import ZH_TERM_WORDS
 CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _TOKEN = re.compile(rf"([{CJK}])|[^\s{CJK}]+")
 """A line's runs between its possible breaks: a CJK character (the group) or a run of other characters but spaces."""
-_CLOSING = set("，。、：；！？）」』】》〉’”…％·,.:;!?)]}%★")
+CLOSING = set("，。、：；！？）」』】》〉’”…％·,.:;!?)]}%★")
 """Characters a line never starts with (★ marks the best value before it)."""
 _OPENING = set("（「『【《〈‘“([{")
 """Characters a line never ends with."""
@@ -110,12 +110,12 @@ def _closes(before: str, token: str) -> bool:
     """Whether ``token``, after the character ``before``, is closing punctuation, which no line starts with; a file's
     extension after a space or a pause is a word (.json、.csv), and a line starting with it cuts nothing, where kept
     on the line before it ran over the line's end and was cut inside (.ma / rkdown)."""
-    return token[0] in _CLOSING and not ((before.isspace() or before in _PAUSES) and _SUFFIX.match(token) is not None)
+    return token[0] in CLOSING and not ((before.isspace() or before in _PAUSES) and _SUFFIX.match(token) is not None)
 
 
 def _is_mark(token: str) -> bool:
     """A symbol on its own (▇, ●, │, =, →) that the word after it explains or completes; not punctuation."""
-    return len(token) == 1 and not token.isalnum() and not has_cjk(token) and token not in _CLOSING | _OPENING
+    return len(token) == 1 and not token.isalnum() and not has_cjk(token) and token not in CLOSING | _OPENING
 
 
 def _breaks(line: str, width: int, notes: bool = False) -> dict[int, int]:
