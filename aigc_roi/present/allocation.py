@@ -110,6 +110,9 @@ def allocation_json(result: Allocation, currency: str) -> dict[str, Any]:
         "best": {"split": result.best_split, "value": plain(result.best_value),
                  "phases": _phases_json(result, [phase.best for phase in result.phases]), "spend": result.best_spend,
                  "basis": result.basis,
+                 # The channels written by volume under draws it leaves at today's money and reads as the file writes
+                 # them, that form ranking higher (docs/allocate.md, channels given by volume).
+                 "as_written": list(result.kept_as_written),
                  **_months_json(result, result.held_months if result.basis == "held" else (), "held_months",
                                 "held_month_labels")},
         "gain": plain(result.gain),
@@ -148,6 +151,10 @@ def allocation_json(result: Allocation, currency: str) -> dict[str, Any]:
              # value with them as the file writes them (docs/allocate.md, channels given by volume).
              "in_budget_form": list(point.in_budget_form),
              "value_as_written": plain(point.as_written) if point.in_budget_form else None,
+             # Or the channels it reads as written there, today's plan as the file writes it ranking higher, and the
+             # value with them in budget form, the other points' form.
+             "as_written": list(point.kept_as_written),
+             "value_in_budget_form": plain(point.in_form_value) if point.kept_as_written else None,
              "split": dict(point.split),
              "phases": _phases_json(result, point.phases)}
             for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True)

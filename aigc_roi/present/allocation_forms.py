@@ -50,7 +50,17 @@ def _form_change_text(result: Allocation, style: NumberStyle) -> str | None:
 def _curve_form_text(result: Allocation, style: NumberStyle) -> str | None:
     """Where B is today's spend and the split at B leaves such a channel at today's budget, which is the file as
     written there: the budget curve's point at B runs it in budget form, as its other points do
-    (CurvePoint.in_budget_form), against the same split as written, and the difference."""
+    (CurvePoint.in_budget_form), against the same split as written, and the difference; or, where the split as
+    written ranks higher there, the point reads it (CurvePoint.kept_as_written): why it stands apart."""
+    kept = next((point for point in result.curve if point.kept_as_written), None)
+    if kept is not None and kept.value != kept.in_form_value:
+        # Today's plan as written ranks higher at B: the point reads it, an option no other budget has.
+        written_text, in_form_text, _ = _figures(result, kept.value, kept.in_form_value, style)
+        return label("allocate_curve_as_written", style.lang).format(
+            asked=f"{budget_name(result)} = {budget_text(result, style)(kept.budget)}",
+            channels=listed(list(kept.kept_as_written), label("list_separator", style.lang)),
+            objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang), written=written_text,
+            in_form=in_form_text)
     point = next((point for point in result.curve if point.in_budget_form), None)
     if point is None or point.value == point.as_written:
         return None

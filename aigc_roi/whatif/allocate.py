@@ -105,12 +105,12 @@ from aigc_roi.model.sampling import ClipTally, realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Milestone, Scenario
 from aigc_roi.model.targets import payback_window
 from aigc_roi.whatif.allocate_curve import CURVE_FINEST_STEP, CURVE_MULTIPLES, budget_curve
-from aigc_roi.whatif.allocate_gates import Choice, Holding, choose
+from aigc_roi.whatif.allocate_gates import Choice, Holding, choose, ranked
 from aigc_roi.whatif.allocate_limits import Limits
 from aigc_roi.whatif.allocate_movable import check_bounds, drawn_volume, movable_channels, volume_at_drawn_cost
 from aigc_roi.whatif.allocate_names import keyed
 from aigc_roi.whatif.allocate_phases import channel_budgets, expand, find_phases
-from aigc_roi.whatif.allocate_proposed import at_today_in_form, marked_at_budget, proposed
+from aigc_roi.whatif.allocate_proposed import at_today_in_form, marked_at_budget, offered, run_in_form
 from aigc_roi.whatif.allocate_reach import checked_reach, gates_reach_blocks, least_budget, reach_check
 from aigc_roi.whatif.allocate_result import (
     OBJECTIVES,
@@ -319,15 +319,15 @@ def allocate(
     def failing(judged: Judged) -> tuple[str, ...]:
         return () if holding is None else tuple(gate.name for gate in holding.failing(judged))
 
-    # A proposal is money at every budget, today's spend included (whatif/allocate_proposed.py): the split shown and
-    # the budget curve's point at B read the same figure, in budget form, as a yuan either side of B does.
-    written_at_budget, in_form_at_budget = at_budget.judged.value, at_today_in_form(at_budget, current, differ)
-    at_budget = proposed(at_budget, judge, current, differ, failing)
+    # A proposal is money at every budget, today's spend included, yet at exactly today's spend today's plan as
+    # written is an option too (whatif/allocate_proposed.py): each split left at today's money there is the better
+    # ranked of the two forms, and the split shown and the budget curve's point at B read that one figure.
+    at_budget, other_at_budget = offered(at_budget, judge, current, differ, failing)
     if reaching_split is not None:
-        reaching_split = at_budget if at_budget.basis == "reaching" else proposed(reaching_split, judge, current, differ,
-                                                                                  failing)
+        reaching_split = (at_budget if at_budget.basis == "reaching"
+                          else offered(reaching_split, judge, current, differ, failing)[0])
     if filled is not None:
-        filled = proposed(filled, judge, current, differ, failing)
+        filled = offered(filled, judge, current, differ, failing)[0]
     best = filled if filled is not None else reaching_split if reaching_split is not None else at_budget
     checks = dict(best.judged.checks)
     if reaching_split is not None:
@@ -344,7 +344,7 @@ def allocate(
                            lambda found, targets_list: choose(judge, found, targets_list, curve_holding),
                            lambda done: report(1.0, done)) if targets.any() else ())
     report(1.0, 1.0)
-    points = marked_at_budget(points, float(budget), names, in_form_at_budget, written_at_budget)
+    points = marked_at_budget(points, float(budget), names, at_budget, other_at_budget, current, differ)
     channels = channel_rows(median, dataclasses.replace(layout, scenario=staged(layout.scenario)), movable, columns, months_of,
                             current, best.split, lower, upper, budget, locks, total)
     splits = tuple(
@@ -355,19 +355,25 @@ def allocate(
     # What every channel's budget gives out at the split, the locked ones' too, as run of it would spend it if no
     # gate stopped any: the same plan run without its gates, so that the warning spends_less compares it with what
     # run spends (Judged.spend, every channel) like with like, and says only what a failed gate stopped.
+    # In the best split's form: the copies it runs in budget form at today's money spend their budget.
     allotted = (Judge(layout.scenario, expanded[-1] if drawn is not None else None, indices, objective, target,
-                      Limits(), current)(best.split[None])[0].spend if gates else best.judged.spend)
+                      Limits(), np.where(run_in_form(best, current, differ), math.nan, current))(best.split[None])[0].spend
+                if gates else best.judged.spend)
     gate_checks = tuple(GateCheck(gate.name, gate.after_month, tuple(dict.fromkeys(gate.channels + gate.then)),
                                   float(today.passed[g]), float(best.judged.passed[g]), shown.name)
                         for g, (gate, shown) in enumerate(zip(gates, named, strict=True)))
     # The channels written by volume under draws that the best split runs in budget form, in the order of their
     # warnings: those it moves, and those it leaves at today's money (proposed); today's split with them in budget form
     # splits the gain into that change of form and the re-split.
-    in_form = (best.split != current) | at_today_in_form(best, current, differ)
+    in_form = (best.split != current) | run_in_form(best, current, differ)
     moved_names = {names[c] for c in np.flatnonzero(in_form)}
     form_channels = (tuple(name for name in dict.fromkeys([*drawn_costs, *drawn_volumes]) if name in moved_names)
                      if risk and drawn is not None else ())
     in_budget_form = _in_best_form(judge, current, in_form) if form_channels else None
+    # Those it leaves at today's money and reads as the file writes them, that form ranking higher there.
+    as_written = at_today_in_form(best, current, differ) & ~run_in_form(best, current, differ)
+    kept_as_written = (tuple(dict.fromkeys(names[c] for c in np.flatnonzero(as_written)))
+                       if risk and drawn is not None else ())
     return Allocation(
         scenario=scenario.name,
         objective=objective,
@@ -398,6 +404,7 @@ def allocate(
         basis=best.basis,
         current_in_budget_form=in_budget_form,
         budget_form_channels=form_channels,
+        kept_as_written=kept_as_written,
     )
 
 
@@ -416,7 +423,7 @@ def _in_best_form(judge: Judge, current: np.ndarray, in_form: np.ndarray) -> flo
 
 def _ranked(choice: Choice) -> tuple[bool, float]:
     """A split's rank among the candidates of one budget, as ``choose`` ranks them: keeping the limits, then value."""
-    return choice.judged.met, choice.judged.value
+    return ranked(choice)
 
 
 PROGRESS_TOTAL = 1_000

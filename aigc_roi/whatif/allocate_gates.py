@@ -55,6 +55,9 @@ class Choice:
     """The gates passing today that the split searched as if every gate passed fails."""
     failed_gates: tuple[str, ...] = ()
     """The gates passing today that fail (in more of the samples) at ``split``."""
+    in_budget_form: bool = False
+    """Whether ``judged`` runs the copies ``split`` leaves at today's budget in budget form, the proposal's form
+    (whatif/allocate_proposed.py ``offered``), not the file's as written."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,11 @@ class Holding:
         return found
 
 
+def ranked(choice: Choice) -> tuple[bool, float]:
+    """A split's rank among the candidates of one budget: keeping the limits, then the objective."""
+    return choice.judged.met, choice.judged.value
+
+
 def choose(judge: Judge, searched: Sequence[FloatArray], targets_list: Sequence[FloatArray], holding: Holding | None,
            current: FloatArray | None = None, today: Judged | None = None) -> list[Choice]:
     """Per budget (``targets_list``), the best of its ``searched`` split, the same searched again with the test
@@ -178,7 +186,7 @@ def choose(judge: Judge, searched: Sequence[FloatArray], targets_list: Sequence[
         if current is not None and today is not None:
             candidates.append(Choice(current, today, "current"))
         # The first of equals: the search's own split before one held, and before today's.
-        best = max(candidates, key=lambda choice: (choice.judged.met, choice.judged.value))
+        best = max(candidates, key=ranked)
         failed_gates = () if holding is None else tuple(gate.name for gate in holding.failing(best.judged))
         choices.append(Choice(best.split, best.judged, best.basis, months, held_for, failed_gates))
     return choices

@@ -179,6 +179,13 @@ class CurvePoint:
     elsewhere."""
     as_written: float = math.nan
     """Where ``in_budget_form`` names channels: the value with them as written, the file's."""
+    kept_as_written: tuple[str, ...] = ()
+    """At B alone, where B is today's spend: the channels written by volume under draws that the split leaves at
+    today's budget and that this point reads as written, today's plan as the file writes them ranking higher than the
+    same split in budget form (whatif/allocate_proposed.py ``offered``): an option no other budget has, so the point
+    can stand above its neighbours; empty elsewhere."""
+    in_form_value: float = math.nan
+    """Where ``kept_as_written`` names channels: the value with them in budget form, the form of the other points."""
 
 
 @dataclass(frozen=True)
@@ -290,6 +297,10 @@ class Allocation:
     budget_form_channels: tuple[str, ...] = ()
     """The channels ``current_in_budget_form`` runs in budget form: those written by volume under draws that the best
     split moves in some phase or leaves at today's money in budget form, in the order of their warnings; empty where it is None."""
+    kept_as_written: tuple[str, ...] = ()
+    """The channels written by volume under draws that the best split leaves at today's money and reads as the file
+    writes them, that form ranking higher than budget form there (whatif/allocate_proposed.py ``offered``); empty
+    elsewhere."""
 
     @property
     def target_payback_months(self) -> int:
@@ -309,9 +320,8 @@ class Allocation:
     @property
     def gain(self) -> float:
         """best_value - current_value: never negative when the current split spends the budget and respects the
-        bounds (it is then a candidate), save for the change of form of a channel written by volume under draws,
-        which the best split, a proposal, runs in budget form (``current_in_budget_form``); otherwise it also counts
-        the change in total spend."""
+        bounds (it is then a candidate, and a split left at today's money runs in budget form only where that ranks
+        higher, whatif/allocate_proposed.py ``offered``); otherwise it also counts the change in total spend."""
         return self.best_value - self.current_value
 
     @property

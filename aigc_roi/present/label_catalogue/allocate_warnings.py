@@ -165,6 +165,30 @@ LABELS: dict[str, Label] = {
         "decide.",
         "当前分配仍是找到的最优分配：按闸门全部通过搜索出的分配，按闸门实际判定后不如当前分配。",
     ),
+    # Today's split kept as the file writes it (Allocation.kept_as_written): every split searched, a proposal, runs
+    # those channels in budget form, and none does as well, today's split in budget form included.
+    "allocate_warning_best_is_current_as_written": Label(
+        "Today's split stays the best found, as the file writes it: every split searched runs {channels} in budget "
+        "form, today's split so run included, and none does as well.",
+        "当前分配（按文件所写）仍是找到的最优分配：搜索出的每个分配都按预算形式计算 {channels}（包括按预算形式计算的当前"
+        "分配），没有一个比它好。",
+    ),
+    "allocate_warning_best_is_current_as_written_gated": Label(
+        "Today's split stays the best found, as the file writes it: every split searched runs {channels} in budget "
+        "form, today's split so run included, and once the gates decide none does as well.",
+        "当前分配（按文件所写）仍是找到的最优分配：搜索出的每个分配都按预算形式计算 {channels}（包括按预算形式计算的当前"
+        "分配），按闸门实际判定后没有一个比它好。",
+    ),
+    # After the sentences on a channel written by volume where B is today's spend and the split there reads such a
+    # channel as written, that form ranking higher (CurvePoint.kept_as_written).
+    "allocate_curve_as_written": Label(
+        "At {asked}, today's spend, today's plan as the file writes it is an option no other budget has: with "
+        "{channels} as written the split there reads {objective} {written}, and {in_form} in budget form, the form of "
+        "the curve's other points; the point at {asked} reads it as written, so it can stand above its neighbours.",
+        "{asked} 即当前支出，此时按文件所写的当前方案是其他预算都没有的选项：{channels} 按文件所写时该分配{objective}为 "
+        "{written}，按预算形式（曲线其余各点的形式）计算为 {in_form}；曲线在 {asked} 处取按文件所写的值，因此可能高于相邻"
+        "各点。",
+    ),
     "allocate_warning_gate_fails": Label(
         "At the best split the gate {gate} fails: {channels} buy nothing after month {month}, whatever budget the "
         "split shows for them then; every figure shown counts that.",
