@@ -34,6 +34,7 @@ from aigc_roi.ci.tree_walk import Place, TreeWalk
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.spelled_paths import file_named_as_folder
 from aigc_roi.reader.load import LoadedScenario, decode, load_text
+from aigc_roi.reader.opening import missing_target
 from aigc_roi.reader.overrides import Override
 
 Status = Literal["modified", "new", "removed", "renamed", "copied"]
@@ -186,6 +187,7 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
              if (display := _display(now, given, plain)) is not None and _read(now, given)}
     walk = TreeWalk(top, commit, ref)
     _through_links(shown, links, walk, listed)
+    _gone_behind_links(shown, [real for _, real, _ in named], given, top, commit, walk)
     labels = {display: f"{ref}:{_was(now, entry, given) or display}" for display, (now, entry) in shown.items()
               if entry.status != "new"}
     stored = _stored(labels, {display: entry for display, (_, entry) in shown.items()}, walk, top)
@@ -245,8 +247,26 @@ def _stored(labels: dict[str, str], entries: dict[str, _Listed], walk: TreeWalk,
                             (repository, object_id) if isinstance(object_id, str) else object_id)
     for shown, answer in found.items():
         if isinstance(answer, ScenarioInvalid):
-            found[shown] = _walked(entries[shown], labels[shown], walk, top) or answer
+            found[shown] = _walked(entries[shown], labels[shown], walk, top) or _dangling(
+                entries[shown], labels[shown], walk, top, answer)
     return found
+
+
+def _dangling(entry: _Listed, label: str, walk: TreeWalk, top: str, answer: ScenarioInvalid) -> ScenarioInvalid:
+    """``answer``, or where ``entry``'s path at REF is a link itself that leads nowhere, the working tree's words for
+    one: `a symbolic link to a missing file (gone.yaml)`, not `No such file or directory` beside a path that was
+    there (QA)."""
+    if not within(entry.top, top):
+        return answer
+    name = _outer(entry, top)
+    text = walk.link_text(name) if walk.missing(name) is not None else None
+    return answer if text is None else ScenarioInvalid([ScenarioError(label, 1, 1, "", missing_target(text))])
+
+
+def _outer(entry: _Listed, top: str) -> str:
+    """``entry``'s path at REF named in the outer repository's tree, ``top``'s."""
+    inner = os.path.relpath(entry.top, top)
+    return entry.old if inner == os.curdir else "/".join([*Path(inner).parts, entry.old])
 
 
 def _walked(entry: _Listed, label: str, walk: TreeWalk, top: str) -> tuple[str, str] | None:
@@ -286,8 +306,47 @@ def _through_links(shown: dict[str, tuple[str, _Listed]], links: dict[Path, tupl
         shown.pop(str(file), None)
         if target_was is not None and isinstance(at_ref, str) and at_ref == ids[target_was]:
             continue
+        kept, target = links[file]
+        if not os.path.exists(file) and not isinstance(at_ref, str) and (
+                (target is not None and walk.missing(kept) == os.path.normpath(target))
+                or walk.folder(kept) is not None):
+            # Broken now and at REF alike, to the same missing path (unchanged: git lists nothing, QA); or a link
+            # that named a folder at REF: no scenario itself, its files there are removed now, as git lists them
+            # below the link given (or the link is a path that cannot be read, where REF's folder held none).
+            continue
         entry = _Listed("new" if at_ref is None else "modified", *was)
         shown[str(file)] = (os.path.join(entry.top, entry.old), entry)
+
+
+def _gone_behind_links(shown: dict[str, tuple[str, _Listed]], roots: Sequence[str], given: Sequence[tuple[Path, str]],
+                       top: str, commit: str, walk: TreeWalk) -> None:
+    """Into ``shown`` as removed: each scenario file a given folder held at REF through a link to a folder in it
+    (``s/lf -> ../shared``) that the path no longer reaches: its target deleted, the file deleted there, or the link
+    removed. git lists the deletion under the target's own name (``shared/p.yaml``), outside the folder given, so
+    `check s` said nothing of it, where `check s/lf` said removed (QA). The link's own entry, git's for a link
+    removed, is no scenario: its files stand for it. Links within the linked folder at REF are not followed."""
+    specs = [os.path.relpath(root, top) for root in roots if within(root, top)]
+    if not specs:
+        return
+    listed = git(top, "ls-tree", "-r", "-z", commit, "--", *specs).decode("utf-8", "surrogateescape")
+    for line in listed.split("\0"):
+        info, _, name = line.partition("\t")
+        place = walk.folder(name) if info.startswith("120000 ") else None
+        if place is None:
+            continue
+        link = os.path.join(top, name)
+        # The folder's files at its commit, in the repository holding it (a submodule's too).
+        inside = run(place[0], "ls-tree", "-r", "-z", "--name-only", f"{place[1]}:{place[2]}").stdout
+        for file in _names(inside):
+            now = os.path.join(link, file)
+            display = _display(now, given)
+            if display is None or not _read(now, given) or os.path.exists(now):
+                continue
+            shown.setdefault(display, (os.path.join(place[0], place[2], file),
+                                       _Listed("removed", place[0], place[1], f"{place[2]}/{file}".lstrip("/"))))
+        own = _display(link, given)
+        if own is not None and own in shown and shown[own][1].status == "removed":
+            shown.pop(own)
 
 
 def _nested_top(real: str, top: str, locator: Locator) -> str | None:
@@ -304,10 +363,12 @@ def removed_since(files: Sequence[Path], changes: Sequence[Change]) -> frozenset
     (``git diff --name-only REF | xargs aigc-roi check --base REF`` names the files a pull request deletes). A path
     that exists neither now nor at REF is not among them. A file renamed since REF is among them where its new name
     is checked too (``check b.yaml c.yaml``, b.yaml renamed c.yaml): the rename, reported under the new name, says
-    where it went."""
+    where it went. A link given whose target is missing (``s/lf -> ../shared``, shared deleted) is among them where
+    it named a folder at REF whose files are removed: the folder is gone, as a folder deleted is (QA); a link to a
+    missing file is not, its path being still there, modified (``changes_since``)."""
     removed = [Path(change.path) for change in changes if change.status == "removed"]
     removed += [Path(change.was) for change in changes if change.status == "renamed" and change.was is not None]
-    return frozenset(file for file in files if not os.path.lexists(file)
+    return frozenset(file for file in files if not os.path.exists(file)
                      and any(path == file or file in path.parents for path in removed))
 
 

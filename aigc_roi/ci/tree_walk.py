@@ -12,12 +12,28 @@ a fetch in one checked out.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 from aigc_roi.ci.stored import git, run
 from aigc_roi.ci.submodule_store import lacking_commit, submodule_repository
 
 Place = tuple[str, str, str]
 """(a repository's top, a commit of it, a path in its tree there)."""
+
+
+@dataclass(frozen=True)
+class _Led:
+    """Where a walk of a path ended."""
+
+    place: Place
+    out: str | None
+    """The path outside the outer repository a link leads to, or None."""
+    missing: str | None
+    """The path in the outer tree found missing on the way, or None."""
+    text: str | None
+    """What the path's own last name holds where it is a link."""
+    folder: Place | None = None
+    """The folder it ends at, in the repository holding it, or None."""
 
 
 class TreeWalk:
@@ -37,19 +53,37 @@ class TreeWalk:
         """The place ``name`` (a path in the outer tree) leads to, for ``stored_objects`` to read. Where it leads
         nowhere (nothing there, a loop, a link out of the outer repository), the place of the path, or of the last
         link followed, in the repository holding it: git then gives its own reason (missing, or the link's)."""
-        return self._led(name)[0]
+        return self._led(name).place
 
     def destination(self, name: str) -> Place | str:
         """What ``name`` names: its place, or where a link leads it out of the outer repository, that path's real
         path now (git stores nothing out there, so two links to one outside file name one file)."""
-        place, out = self._led(name)
-        return place if out is None else os.path.realpath(out)
+        led = self._led(name)
+        return led.place if led.out is None else os.path.realpath(led.out)
 
-    def _led(self, name: str) -> tuple[Place, str | None]:
-        """(``located``'s place, the path outside the outer repository a link leads ``name`` to, or None)."""
+    def missing(self, name: str) -> str | None:
+        """Where ``name`` leads to nothing at the commit, the path (in the outer tree, ``..`` after the missing name
+        taken as written, as ``os.path.realpath`` takes it in the working tree) that is not there; None where it
+        leads to something, loops or leads out of the outer repository. A link unchanged since whose target is
+        missing then and now leads to the same missing path: no change (QA)."""
+        return self._led(name).missing
+
+    def link_text(self, name: str) -> str | None:
+        """What ``name`` holds at the commit where it is a link itself (its folders followed), as ``os.readlink``
+        reads it in the working tree; None where it is no link."""
+        return self._led(name).text
+
+    def folder(self, name: str) -> Place | None:
+        """The folder ``name`` leads to at the commit, in the repository holding it (a submodule at its recorded
+        commit); None where it leads to no folder."""
+        return self._led(name).folder
+
+    def _led(self, name: str) -> _Led:
+        """Where ``name`` leads: ``located``'s place, and what the other questions read of the walk."""
         parts = name.split("/")
         done: list[str] = []
         link: Place | None = None
+        text: str | None = None
         hops = 0
         while parts:
             part = parts.pop(0)
@@ -59,24 +93,29 @@ class TreeWalk:
                 if not done:
                     # Up from the outer top: out of the repository, where only a link followed leads.
                     if link is None:
-                        return self._place(done, [name]), None
-                    return link, os.path.join(os.path.dirname(self.top), *parts)
+                        return _Led(self._place(done, [name]), None, None, text)
+                    return _Led(link, os.path.join(os.path.dirname(self.top), *parts), None, text)
                 done.pop()
                 continue
             entry = self._entry(done, part)
             if entry is None or (entry[0] == "120000" and hops >= 40):
-                return link or self._place(done, [part, *parts]), None
+                gone = None if entry is not None else os.path.normpath("/".join([*done, part, *parts]))
+                return _Led(link or self._place(done, [part, *parts]), None, gone, text)
             mode, object_id = entry
             if mode == "120000":
                 hops += 1
                 link = self._place(done, [part])
-                text = git(link[0], "cat-file", "blob", object_id).decode("utf-8", "surrogateescape")
-                if text.startswith("/"):
-                    return link, os.path.join(text, *parts)
-                parts = text.split("/") + parts
+                linked = git(link[0], "cat-file", "blob", object_id).decode("utf-8", "surrogateescape")
+                if not parts and text is None:
+                    # The path's own last name, as readlink reads it: the first link met with nothing after it.
+                    text = linked
+                if linked.startswith("/"):
+                    return _Led(link, os.path.join(linked, *parts), None, text)
+                parts = linked.split("/") + parts
             else:
                 done.append(part)
-        return self._place(done[:-1], done[-1:]), None
+        listing = self._listing(tuple(done)) if done else None
+        return _Led(self._place(done[:-1], done[-1:]), None, None, text, None if listing is None else listing[0])
 
     def _place(self, folder: list[str], rest: list[str]) -> Place:
         """``folder/rest`` in the repository holding ``folder`` (the outer one where ``folder`` is no folder at the

@@ -718,6 +718,8 @@ _MESSAGES = _rules([
     (r"is a folder, not an export file", "这是文件夹，不是报表文件"),
     (r"cannot read file: a symbolic link to a file outside the repository", "无法读取文件：符号链接指向仓库之外的文件"),
     (r"cannot read file: a symbolic link to a missing file \((.*)\)", "无法读取文件：符号链接指向的文件不存在（{0}）"),
+    (r"cannot read file: a symbolic link to a missing folder \((.*)\)", "无法读取文件：符号链接指向的文件夹不存在（{0}）"),
+    (r"cannot read file: a symbolic link to a missing path \((.*)\)", "无法读取文件：符号链接指向的路径不存在（{0}）"),
     (r"cannot read file: reading from standard input \(-\) is not supported; give a file name",
      "无法读取文件：不支持从标准输入（-）读取；请给出文件名"),
     (r"cannot read file: (.*)", lambda m: f"无法读取文件：{os_reason_zh(m[1])}"),

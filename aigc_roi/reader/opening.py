@@ -7,6 +7,8 @@ import os
 import stat
 from pathlib import Path
 
+from aigc_roi.model.names import extension_of
+
 
 def cannot_read(path: str | Path, error: OSError | ValueError) -> str:
     """``cannot read file: REASON``; a folder (one below a folder `validate` was given, that it may not open) is
@@ -19,12 +21,23 @@ def cannot_read(path: str | Path, error: OSError | ValueError) -> str:
     if isinstance(error, OSError) and error.errno == errno.ENOENT:
         target = _link_text(path)
         if target is not None:
-            return f"cannot read file: a symbolic link to a missing file ({target})"
+            return missing_target(target)
     try:
         folder = os.path.isdir(path)
     except (OSError, ValueError):
         folder = False
     return f"cannot read {'folder' if folder else 'file'}: {reason}"
+
+
+def missing_target(target: str) -> str:
+    """Why a link holding ``target`` that leads nowhere is not read, the working tree's or one stored at a git
+    revision: its target named by kind as far as its text tells, the target being gone. A YAML name is a file (a
+    scenario's); a name ending in ``/`` a folder; anything else a path (``s/lf -> ../shared`` was called a file,
+    QA)."""
+    last = target.rstrip("/").rsplit("/", 1)[-1]
+    kind = ("folder" if target.endswith("/") else
+            "file" if extension_of(last) in (".yaml", ".yml") else "path")
+    return f"cannot read file: a symbolic link to a missing {kind} ({target})"
 
 
 def _link_text(path: str | Path) -> str | None:
