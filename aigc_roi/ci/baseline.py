@@ -338,11 +338,12 @@ def _gone_behind_links(shown: dict[str, tuple[str, _Listed]], roots: Sequence[st
         # The folder's files at its commit, in the repository holding it (a submodule's too).
         inside = run(place[0], "ls-tree", "-r", "-z", "--name-only", f"{place[1]}:{place[2]}").stdout
         for file in _names(inside):
-            now = os.path.join(link, file)
+            now, real = os.path.join(link, file), os.path.join(place[0], place[2], file)
             display = _display(now, given)
-            if display is None or not _read(now, given) or os.path.exists(now):
+            # A file below a given path by its own name (a link up, s/up -> ..) is git's to list, under that name.
+            if display is None or not _read(now, given) or os.path.exists(now) or _display(real, given) is not None:
                 continue
-            shown.setdefault(display, (os.path.join(place[0], place[2], file),
+            shown.setdefault(display, (real,
                                        _Listed("removed", place[0], place[1], f"{place[2]}/{file}".lstrip("/"))))
         own = _display(link, given)
         if own is not None and own in shown and shown[own][1].status == "removed":

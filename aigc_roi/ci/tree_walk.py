@@ -114,7 +114,7 @@ class TreeWalk:
                 parts = linked.split("/") + parts
             else:
                 done.append(part)
-        listing = self._listing(tuple(done)) if done else None
+        listing = self._listing(tuple(done))
         return _Led(self._place(done[:-1], done[-1:]), None, None, text, None if listing is None else listing[0])
 
     def _place(self, folder: list[str], rest: list[str]) -> Place:

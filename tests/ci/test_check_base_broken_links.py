@@ -126,3 +126,16 @@ def test_a_link_to_nothing_names_its_target_by_the_kind_its_text_tells(
     monkeypatch.chdir(tmp_path)
     Path("link").symlink_to(target)
     assert invoke(["validate", "link"]).stdout == f"link:1:1: cannot read file: {words}\n"
+
+
+def test_a_link_up_reports_a_file_once_under_the_name_the_walk_gave_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """s/up -> .. : `check s` read x.yaml at HEAD as s/up/x.yaml (s itself walked once, as s), so with x.yaml and
+    s/a.yaml deleted each is removed once, not s/a.yaml also as s/up/s/a.yaml."""
+    write(tmp_path, {"s/a.yaml": WINNING, "s/b.yaml": WINNING, "x.yaml": WINNING})
+    (tmp_path / "s/up").symlink_to("..")
+    commit_all(tmp_path, monkeypatch)
+    git(tmp_path, "rm", "-q", "s/a.yaml", "x.yaml")
+    result = invoke(["check", "s", "--base", "HEAD"])
+    assert (result.exit_code, result.stdout) == (0, f"{Path('s/a.yaml')} (Spec example): removed since HEAD\n"
+                                                    f"{Path('s/up/x.yaml')} (Spec example): removed since HEAD\n")
