@@ -204,8 +204,8 @@ def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: Nu
     if result.kept_as_written:
         # Today's plan as the file writes it beat every split searched, each a proposal run in budget form: that, not
         # the gates (a plan may have none), is what kept it (whatif/allocate_proposed.py).
-        return label("allocate_warning_best_is_current_as_written" + ("_gated" if result.gates else ""), lang).format(
-            channels=listed(list(result.kept_as_written), comma))
+        key = "allocate_warning_best_is_current_as_written_gated" if result.gates else "allocate_warning_best_is_current_as_written"
+        return label(key, lang).format(channels=listed(list(result.kept_as_written), comma))
     if not result.gates:
         return None
     return label("allocate_warning_best_is_current_staged", lang)

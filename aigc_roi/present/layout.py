@@ -613,8 +613,13 @@ def _too_wide(line: str, width: int, text: str) -> list[str]:
     that the closing marks after it make wider, which those rules keep beside it: a name of 86 letters and " ·" was a
     line of 88 cells at 86 columns. In English Rich or ``prose_lines`` breaks before the mark."""
     words = line.split(" ")
-    return [word for at, word in enumerate(words)
-            if cell_len(" ".join([word, *_closing_after(words[at + 1:])] if has_cjk(text) else [word])) > width]
+    # A word without a letter is a number, a date or a range of them ("（2025-03..2025-05）" at 20 columns): folded, it
+    # would read as two numbers; a name is what folds.
+    return [word for at, word in enumerate(words) if _LETTER.search(word)
+            and cell_len(" ".join([word, *_closing_after(words[at + 1:])] if has_cjk(text) else [word])) > width]
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _closing_after(words: list[str]) -> list[str]:
