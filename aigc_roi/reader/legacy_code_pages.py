@@ -1,30 +1,42 @@
-"""The East Asian code pages Windows saves "ANSI" text in (GBK, Big5, Shift-JIS, EUC-KR), told from the bytes of a
-file that is no UTF-8, and the rule on GB2312's characters and Latin letters that the exports reader shares
-(``outside_gb2312``, ``latin_text``).
+"""The East Asian code pages Windows saves "ANSI" text in (GBK, Big5, Shift-JIS, EUC-KR), and EUC-JP (Japanese Unix
+and web pages), told from the bytes of a file that is no UTF-8, or ISO-2022-JP's 7-bit escapes in one that is; and the
+rule on GB2312's characters and Latin letters that the exports reader shares (``outside_gb2312``, ``latin_text``).
 
 A wrong name is worse than none (converting with it turns the file into other text, which then reads as valid
 UTF-8), so a code page is named only on strong evidence. A file is said to be in a code page where its bytes read
 there as text of that script: they decode without a bad byte, hold no control character (tab, LF and CR aside), every
 character past ASCII is one of the code page's common set below, and at least ``FREQUENT_LETTERS`` different ones are
 letters of its most frequent set (GB2312's 3,755 level-1 characters for GBK, Big5's 5,401 frequent ones, JIS X
-0208's kana and level-1 kanji for Shift-JIS, KS X 1001's Hangul for EUC-KR); and no Windows single-byte page
+0208's kana and level-1 kanji for Shift-JIS and EUC-JP, KS X 1001's Hangul for EUC-KR); and no Windows single-byte page
 (Windows-1250 to -1258, -874) reads the file as ordinary European, Greek, Cyrillic, Hebrew, Arabic or Thai text
 (reader/single_byte_text.py: French ``l’élève`` in Windows-1252 reads as Shift-JIS ``l帝l钁e``, Thai names as GBK).
 
 The common sets are the characters everyday text is written in, not every code the page has: GB2312 for GBK (and,
 read as GB18030, a character only GB18030's four-byte codes write, ``¥``), Big5's symbols and its 5,401 frequent
-characters (A140-A3BF, A440-C67E), JIS X 0208's symbols, kana and two levels of kanji for Shift-JIS (81-84, 88-9F and
-E0-EA as lead bytes; no half-width katakana), KS X 1001's symbols and 2,350 Hangul syllables for EUC-KR (A1-AC and
-B0-C8 as lead bytes; no Hanja). Each page's text read in another page leaves its common set within a few characters:
-GB2312's characters read as Shift-JIS are half-width katakana (B0-DF are one byte there), Big5's second bytes 40-7E
-are no GB2312 character, UTF-8's 80-A0 neither, and a Latin-1 accented letter takes the next byte into a character
-outside every set (Promoção as GBK: Promo玢o with 鉶) or, before a space or a line break, into none; random bytes hold
-control characters. Where several pages read a file so (a short text) every one is named, but for Korean: its Hangul
-(rows B0-C8) are GB2312 characters too, so every Korean text reads as GBK. Chinese text's characters fall in those
-rows 6 times in 10 (this project's Chinese plans and docs), so 20 different ones all there come by chance about
-0.6^20 (4 in 100,000): a file GBK and EUC-KR both read that holds ``KOREAN_CHARACTERS`` different characters past
-ASCII is named EUC-KR alone. Text in a page's rarer characters (Big5's second level, half-width katakana, Hanja) is
-not named, and keeps the plain refusal.
+characters (A140-A3BF, A440-C67E), JIS X 0208's symbols, kana and two levels of kanji for Shift-JIS (81-84, 88-9F
+and E0-EA as lead bytes; no half-width katakana) and EUC-JP (its rows plus A0 in both bytes; no half-width katakana,
+no JIS X 0212), KS X 1001's symbols and 2,350 Hangul syllables for EUC-KR (A1-AC and B0-C8 as lead bytes; no Hanja).
+Each page's text read in another page leaves its common set within a few characters: GB2312's characters read as
+Shift-JIS are half-width katakana (B0-DF are one byte there), Big5's second bytes 40-7E are no GB2312 character,
+UTF-8's 80-A0 neither, and a Latin-1 accented letter takes the next byte into a character outside every set
+(Promoção as GBK: Promo玢o with 鉶) or, before a space or a line break, into none; random bytes hold control
+characters. Where several pages read a file so (a short text) every one is named, but for Korean: its Hangul (rows
+B0-C8) are GB2312 characters too, so every Korean text reads as GBK. Chinese text's characters fall in those rows 6
+times in 10 (this project's Chinese plans and docs), so 20 different ones all there come by chance about 0.6^20 (4
+in 100,000): a file GBK and EUC-KR both read that holds ``KOREAN_CHARACTERS`` different characters past ASCII is
+named EUC-KR alone. Text in a page's rarer characters (Big5's second level, half-width katakana, Hanja) is not
+named, and keeps the plain refusal.
+
+GB2312 and EUC-JP both write JIS X 0208's layout (94 rows of 94, each byte A1-FE): rows 4 and 5 hold the same
+hiragana and katakana at the same codes, and a kanji's code is some hanzi's (私のアプリの計画 reads as GBK 讳のアプリの纷茶).
+Japanese text writes kana; Chinese text seldom does, and then one or two borrowed (小确幸の店): a GBK reading holding
+``FREQUENT_LETTERS`` different kana is Japanese, not GBK. Text past ASCII of kanji alone reads in both, and is given
+both (基本計画 in EUC-JP is 答塑纷茶 in GBK); as with Korean, 20 different characters none of them kana are Chinese's or
+Korean's, and EUC-JP is not named beside GBK or EUC-KR then (19 in 20 of Debian's 42,000 Japanese messages hold
+kana, and all 9,036 with 20 different characters past ASCII do). A short Japanese text may read as Big5 or EUC-KR
+too (EUC-JP's kana are Big5's frequent characters A4A1-A5F6, and KS X 1001's jamo and Roman numerals); nothing tells
+them apart, and both are named. ISO-2022-JP is 7-bit, so UTF-8: a file holding ESC whose text read as ISO-2022-JP is
+Japanese by the rule above is named so.
 """
 
 from __future__ import annotations
@@ -45,7 +57,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FREQUENT_LETTERS = 4
 """Different letters of a page's most frequent set a file's text holds at least for the page to be named."""
 KOREAN_CHARACTERS = 20
-"""Different characters past ASCII from which a file that reads as GBK and as EUC-KR is EUC-KR's (the module's)."""
+"""Different characters past ASCII from which a file that reads as GBK and as EUC-KR is EUC-KR's, and one that reads as
+EUC-JP without kana and as GBK or EUC-KR is not EUC-JP's (the module's)."""
 _NOT_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
 """Character categories no text holds: controls, unassigned, private use, surrogates."""
 
@@ -103,6 +116,11 @@ def _han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
+def _kana(char: str) -> bool:
+    """Hiragana and katakana (JIS X 0208's rows 4 and 5, which GB2312 holds at the same codes)."""
+    return "\u3041" <= char <= "\u30f6"
+
+
 def _hangul(char: str) -> bool:
     return "\uac00" <= char <= "\ud7a3"
 
@@ -142,7 +160,25 @@ class CodePage:
 CODE_PAGES = (CodePage("GBK", "gb18030", "simplified Chinese", _gb, _gb_level_1),
               CodePage("Big5", "big5", "traditional Chinese", _big5, _big5_frequent),
               CodePage("Shift-JIS", "shift_jis", "Japanese", _jis, _jis_level_1),
+              CodePage("EUC-JP", "euc_jp", "Japanese", _jis, _jis_level_1),
               CodePage("EUC-KR", "euc_kr", "Korean", _ks, _ks_hangul))
+
+
+ISO_2022_JP = CodePage("ISO-2022-JP", "iso2022_jp", "Japanese", _jis, _jis_level_1)
+"""Japanese e-mail's 7-bit page: JIS X 0208 between escapes (ESC $ B ... ESC ( B), so valid UTF-8 with ESC in it."""
+
+
+def _reading(data: bytes, page: CodePage) -> set[str] | None:
+    """The different characters past ASCII of ``data`` read in ``page``, None where it is no text of its script."""
+    try:
+        text = data.decode(page.codec)
+    except UnicodeDecodeError:
+        return None
+    past_ascii = {char for char in text if not char.isascii()}
+    if (_CONTROL.search(text) or not all(map(page.common, past_ascii))
+            or sum(map(page.frequent, past_ascii)) < FREQUENT_LETTERS):
+        return None
+    return past_ascii
 
 
 def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
@@ -152,26 +188,35 @@ def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
     if data.startswith(b"\xef\xbb\xbf") or single_byte_text(data) is not None:
         return []
     named = {}
+    read: dict[str, set[str]] = {}
     for page in CODE_PAGES:
-        try:
-            text = data.decode(page.codec)
-        except UnicodeDecodeError:
-            continue
-        past_ascii = {char for char in text if not char.isascii()}
-        if (_CONTROL.search(text) or not all(map(page.common, past_ascii))
-                or sum(map(page.frequent, past_ascii)) < FREQUENT_LETTERS):
+        past_ascii = _reading(data, page)
+        if past_ascii is None:
             continue
         gb18030 = page.codec == "gb18030" and any(map(_four_byte, past_ascii))
         named[page.name] = ("GB18030" if gb18030 else page.name, page.script)
-        if page.name == "EUC-KR" and "GBK" in named and len(past_ascii) >= KOREAN_CHARACTERS:
-            del named["GBK"]
+        read[page.name] = past_ascii
+    # EUC-JP's kana are GB2312's at the same codes: a GBK reading holding several is Japanese.
+    if "GBK" in read and sum(map(_kana, read["GBK"])) >= FREQUENT_LETTERS:
+        del named["GBK"]
+    # Hanzi and Hangul read as kanji: many characters and no kana are no Japanese text.
+    if ("EUC-JP" in named and ("GBK" in named or "EUC-KR" in named) and not any(map(_kana, read["EUC-JP"]))
+            and len(read["EUC-JP"]) >= KOREAN_CHARACTERS):
+        del named["EUC-JP"]
+    if "GBK" in named and "EUC-KR" in named and len(read["EUC-KR"]) >= KOREAN_CHARACTERS:
+        del named["GBK"]
     return list(named.values())
 
 
 def saved_as(data: bytes) -> str | None:
-    """The hint of a scenario file that is no UTF-8 in ``legacy_code_pages``' text: which it looks saved as, and
-    how to save it as UTF-8; None where it reads as none."""
-    named = legacy_code_pages(data)
+    """The hint of a scenario file that is no UTF-8 in ``legacy_code_pages``' text, or that is UTF-8 holding ESC
+    and reads as ISO-2022-JP's Japanese: which it looks saved as, and how to save it as UTF-8; None where it reads as
+    none."""
+    if b"\x1b" in data:
+        escaped = _reading(data, ISO_2022_JP) is not None
+        named = [(ISO_2022_JP.name, ISO_2022_JP.script)] if escaped else []
+    else:
+        named = legacy_code_pages(data)
     if not named:
         return None
     pages = " or ".join(f"{name} ({script})" for name, script in named)

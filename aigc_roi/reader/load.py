@@ -110,6 +110,12 @@ def decode(data: bytes, filename: str) -> str:
         hint = saved_as(data)
         message = f"expected UTF-8 text, found byte 0x{data[exc.start]:02x}" + (f"; {hint}" if hint else "")
         raise ScenarioInvalid([ScenarioError(filename, line, column, "", message)]) from None
+    hint = saved_as(data) if "\x1b" in text else None
+    if hint is not None:
+        # ISO-2022-JP is 7-bit, so UTF-8: its escapes (ESC $ B) would be refused as a YAML character, naming no cause.
+        before = text[: text.index("\x1b")].removeprefix(BOM)
+        line, column = text_lines.position(before, len(before))
+        raise ScenarioInvalid([ScenarioError(filename, line, column, "", f"expected UTF-8 text, found byte 0x1b; {hint}")])
     return text.removeprefix(BOM)
 
 

@@ -1,5 +1,6 @@
 """A scenario saved in the "ANSI" code page of Chinese, Japanese or Korean Windows (GBK, Big5, Shift-JIS, EUC-KR) is
-refused at its first byte that is no UTF-8, as before, naming the code page and the fix: reader/legacy_code_pages.py
+refused at its first byte that is no UTF-8, as before, naming the code page and the fix (EUC-JP's too, and
+ISO-2022-JP's, whose 7-bit text is UTF-8, at its first escape): reader/legacy_code_pages.py
 names one where the bytes read as text of its script, and no Latin-1 text or binary data.
 
 Each expected byte is the first of the plan's first character past ASCII, in the code page's own table: 信 is GB2312
@@ -90,6 +91,8 @@ def _refusal(data: bytes) -> str:
     (SIMPLIFIED, "gbk", "0xd0", "GBK (simplified Chinese)", "GBK"),
     (TRADITIONAL, "big5", "0xb8", "Big5 (traditional Chinese)", "BIG5"),
     (JAPANESE, "shift_jis", "0x83", "Shift-JIS (Japanese)", "SHIFT-JIS"),
+    # フ is JIS X 0208 row 5, cell 53: EUC-JP A5 D5 (A0+5, A0+53).
+    (JAPANESE, "euc_jp", "0xa5", "EUC-JP (Japanese)", "EUC-JP"),
     (KOREAN, "euc_kr", "0xc7", "EUC-KR (Korean)", "EUC-KR"),
 ])
 def test_a_plan_in_a_code_page_is_refused_naming_it(text: str, codec: str, byte: str, named: str, iconv: str) -> None:
@@ -103,12 +106,74 @@ def test_gb18030_is_named_where_a_character_has_only_its_four_byte_code() -> Non
     assert _refusal(data).endswith(f"the file looks saved as GB18030 (simplified Chinese): {FIX.format('GB18030')}")
 
 
-def test_a_short_text_that_reads_in_two_code_pages_names_both() -> None:
-    # 渠道成本 in GBK is C7FE B5C0 B3C9 B1BE; in EUC-KR those are the Hangul 혠 돛 냥 굶 (rows B0-C8 are Hangul there).
-    assert _refusal("name: 渠道成本\n".encode("gbk")) == (
+def test_a_short_text_that_reads_in_several_code_pages_names_each() -> None:
+    # 渠道成本 in GBK is C7FE B5C0 B3C9 B1BE; in EUC-KR those are the Hangul 혠 돛 냥 굶 (rows B0-C8 are Hangul there),
+    # in EUC-JP level-1 kanji (rows 39, 21, 19, 17 of JIS X 0208, whose level 1 is rows 16-47).
+    assert _refusal(b"name: \xc7\xfe\xb5\xc0\xb3\xc9\xb1\xbe\n") == (
         "p.yaml:1:7: expected UTF-8 text, found byte 0xc7; the file looks saved as GBK (simplified Chinese) or "
-        "EUC-KR (Korean): save it as UTF-8 (Notepad: Save as, Encoding UTF-8), or convert it: "
-        "iconv -f GBK -t UTF-8 (or -f EUC-KR)")
+        "EUC-JP (Japanese) or EUC-KR (Korean): save it as UTF-8 (Notepad: Save as, Encoding UTF-8), or convert it: "
+        "iconv -f GBK -t UTF-8 (or -f EUC-JP) (or -f EUC-KR)")
+
+
+# 私のアプリの計画 in EUC-JP: 私 BBE4, の A4CE, ア A5A2, プ A5D7, リ A5EA, の A4CE, 計 B7D7, 画 B2E8 (JIS X 0208's row and
+# cell, each plus A0). GB2312 holds the same kana at rows 4 and 5 (A4CE の, A5A2 ア ...), and its hanzi at the kanji's
+# codes: read as GBK the name is 讳のアプリの纷茶, which iconv -f GBK then writes as valid UTF-8.
+EUC_JP_NAME = b"\xbb\xe4\xa4\xce\xa5\xa2\xa5\xd7\xa5\xea\xa4\xce\xb7\xd7\xb2\xe8"
+
+
+def test_japanese_in_euc_jp_is_named_euc_jp_not_gbk() -> None:
+    assert EUC_JP_NAME.decode("gbk") == "讳のアプリの纷茶"
+    # 動画広告の予算 (C6B0 B2E8 B9AD B9F0 A4CE CDBD BBBB): 動 (row 38, cell 16) is none of Big5's frequent characters
+    # (A440-C67E), 予 (row 45, cell 29) none of EUC-KR's Hangul or symbols (Hanja there), so neither reads the file.
+    data = (b"version: 1\nname: " + EUC_JP_NAME + b"\nacquisition:\n"
+            b"  - name: \xc6\xb0\xb2\xe8\xb9\xad\xb9\xf0\xa4\xce\xcd\xbd\xbb\xbb\n")
+    assert _refusal(data) == ("p.yaml:2:7: expected UTF-8 text, found byte 0xbb; the file looks saved as EUC-JP "
+                              f"(Japanese): {FIX.format('EUC-JP')}")
+
+
+def test_the_kana_of_a_gbk_reading_say_japanese() -> None:
+    # The name alone also reads as Big5 (BBE4 A4CE ... are Big5's frequent characters there), which nothing tells
+    # apart: both are named; GBK, whose reading holds 4 different kana (の ア プ リ), is not.
+    assert _refusal(b"name: " + EUC_JP_NAME + b"\n").endswith(
+        "the file looks saved as Big5 (traditional Chinese) or EUC-JP (Japanese): "
+        "save it as UTF-8 (Notepad: Save as, Encoding UTF-8), or convert it: iconv -f BIG5 -t UTF-8 (or -f EUC-JP)")
+
+
+def test_kanji_alone_that_read_in_gbk_and_euc_jp_name_both() -> None:
+    # 基本計画 in EUC-JP is B4F0 CBDC B7D7 B2E8: in GBK 答塑纷茶, all GB2312 characters; no kana tells them apart.
+    data = b"name: \xb4\xf0\xcb\xdc\xb7\xd7\xb2\xe8\n"
+    assert data.decode("gbk") == "name: 答塑纷茶\n"
+    assert _refusal(data).endswith("the file looks saved as GBK (simplified Chinese) or EUC-JP (Japanese): "
+                                   "save it as UTF-8 (Notepad: Save as, Encoding UTF-8), or convert it: "
+                                   "iconv -f GBK -t UTF-8 (or -f EUC-JP)")
+
+
+def test_a_chinese_name_that_borrows_a_kana_stays_gbk() -> None:
+    # 小确幸の咖啡店：新品推广 in GBK: one kana (の A4CE) among hanzi, too few to say Japanese; the full-width colon
+    # (A3BA, GB2312 row 3) is none of JIS X 0208's characters, so EUC-JP reads no text.
+    data = (b"name: \xd0\xa1\xc8\xb7\xd0\xd2\xa4\xce\xbf\xa7\xb7\xc8\xb5\xea\xa3\xba\xd0\xc2\xc6\xb7\xcd\xc6"
+            b"\xb9\xe3\n")
+    assert data.decode("gbk") == "name: 小确幸の咖啡店：新品推广\n"
+    assert _refusal(data).endswith(f"the file looks saved as GBK (simplified Chinese): {FIX.format('GBK')}")
+
+
+# フィード広告のみ in ISO-2022-JP: ESC $ B, then each character's JIS X 0208 row and cell plus 20 (フ 25 55 "%U",
+# ィ 25 23 "%#", ー 21 3C "!<", ド 25 49 "%I", 広 39 2D "9-", 告 39 70 "9p", の 24 4E "$N", み 24 5F "$_"), ESC ( B.
+ISO_2022_JP = b"version: 1\nname: \x1b$B%U%#!<%I9-9p$N$_\x1b(B\n"
+
+
+def test_japanese_in_iso_2022_jp_is_named_at_its_first_escape() -> None:
+    # 7-bit, so valid UTF-8: the escape (1B) was refused as a YAML character, naming no cause.
+    assert _refusal(ISO_2022_JP) == ("p.yaml:2:7: expected UTF-8 text, found byte 0x1b; the file looks saved as "
+                                     f"ISO-2022-JP (Japanese): {FIX.format('ISO-2022-JP')}")
+
+
+def test_an_escape_in_other_text_keeps_the_yaml_refusal(tmp_path: Path) -> None:
+    # A terminal's colour codes (ESC [ 31 m) read as no ISO-2022-JP text.
+    path = tmp_path / "c.yaml"
+    path.write_bytes(b"version: 1\nname: \x1b[31mred\x1b[0m\n")
+    result = invoke(["validate", str(path), "-q"])
+    assert result.stdout.splitlines() == [f"{path}:2:7: invalid YAML: character U+001B is not allowed"]
 
 
 @pytest.mark.parametrize(("data", "location", "byte"), [
@@ -140,8 +205,8 @@ def test_two_code_pages_are_both_said_in_chinese(tmp_path: Path) -> None:
     path.write_bytes("name: 渠道成本\n".encode("gbk"))
     result = invoke(["validate", str(path), "--lang", "zh", "-q"])
     assert result.stdout.splitlines() == [
-        f"{path}:1:7: 应为 UTF-8 文本，实际为字节 0xc7；文件看来是以 GBK（简体中文）或 EUC-KR（韩文）保存的："
-        "请另存为 UTF-8（记事本：“另存为”，编码选 UTF-8），或用 iconv -f GBK -t UTF-8 转换（或 -f EUC-KR）"]
+        f"{path}:1:7: 应为 UTF-8 文本，实际为字节 0xc7；文件看来是以 GBK（简体中文）或 EUC-JP（日文）或 EUC-KR（韩文）保存的："
+        "请另存为 UTF-8（记事本：“另存为”，编码选 UTF-8），或用 iconv -f GBK -t UTF-8 转换（或 -f EUC-JP）（或 -f EUC-KR）"]
 
 
 def test_check_keeps_the_encoding_rule(tmp_path: Path) -> None:
@@ -158,6 +223,8 @@ def test_check_keeps_the_encoding_rule(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("text", "codec", "said"), [
     (TRADITIONAL, "big5", "文件看来是以 Big5（繁体中文）保存的：" + FIX_ZH.format("BIG5")),
     (JAPANESE, "shift_jis", "文件看来是以 Shift-JIS（日文）保存的：" + FIX_ZH.format("SHIFT-JIS")),
+    (JAPANESE, "euc_jp", "文件看来是以 EUC-JP（日文）保存的：" + FIX_ZH.format("EUC-JP")),
+    (JAPANESE, "iso2022_jp", "文件看来是以 ISO-2022-JP（日文）保存的：" + FIX_ZH.format("ISO-2022-JP")),
     (KOREAN, "euc_kr", "文件看来是以 EUC-KR（韩文）保存的：" + FIX_ZH.format("EUC-KR")),
 ])
 def test_each_code_page_is_said_in_chinese(tmp_path: Path, text: str, codec: str, said: str) -> None:
