@@ -35,9 +35,10 @@ takes, as anything but a ``LoadedScenario`` does where that goes. The types
 the functions take and return are ``api.<name>`` too (``api.Simulation``,
 ``api.LoadedScenario``), and ``typing.get_type_hints`` reads every function's.
 Nothing here prints or exits: what a scenario may hold but cannot have meant (the CLI's warnings) is told through
-Python's ``warnings`` as an ``api.ScenarioWarning`` (a ``UserWarning``), once per scenario object: a scenario built or
-changed in code when a function first takes it, a file's by ``load`` and ``load_source`` (``load_plan`` returns its
-warnings in ``.warnings`` and warns of none).
+Python's ``warnings`` as an ``api.ScenarioWarning`` (a ``UserWarning``), once per scenario as it reads (a copy of one
+told is not told again), once shown and under the filters then in force (reader/told_warnings.py): a scenario built or
+changed in code when a function takes it, a file's by ``load``, ``load_source`` and ``explain_change`` at each read
+(``load_plan`` returns its warnings in ``.warnings`` and warns of none).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import importlib
+import math
 import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -162,28 +164,36 @@ def _plan(plan: object, called: str) -> LoadedScenario:
 def _checked(scenario: Scenario, where: str = "scenario") -> Scenario:
     """``scenario`` held to every rule a file is read by, as its file would be read (reader/in_code.py): raises
     ``ScenarioInvalid`` located by ``where``, the argument, and the field's path (``scenario: virality: ...``), and
-    warns of what its file would be warned of (``_warn``). One that ``load`` read, or that was checked before, is not
-    read again, nor warned of again: the CLI's never are."""
+    warns of what its file would be warned of (``_tell``). One that ``load`` read, or that was checked before, is not
+    read again: the CLI's never are."""
     from aigc_roi.reader.in_code import checked_warned
 
     checked, warnings = checked_warned(scenario, where)
-    _warn(warnings)
+    _tell(checked, warnings)
     return checked
 
 
-def _warn(warnings: Iterable[ScenarioError]) -> None:
-    """Each of ``warnings`` as a ``ScenarioWarning`` (Python's ``warnings``: shown on stderr unless the caller filters
-    them, an error under ``-W error``), at the caller's line: the CLI prints the same located text for the same value,
-    and a scenario whose warnings the library dropped ran silently (a gate that always fails, ``roi`` None)."""
+def _tell(scenario: Scenario, warnings: Iterable[ScenarioError], read: bool = False) -> None:
+    """Each of ``warnings`` (of ``scenario``) not told of it before as a ``ScenarioWarning`` (Python's ``warnings``:
+    shown on stderr unless the caller filters them, an error under ``-W error``), at the caller's line: the CLI prints
+    the same located text for the same value, and a scenario whose warnings the library dropped ran silently (a gate
+    that always fails, ``roi`` None). Told once shown, under the filters then in force (reader/told_warnings.py); a
+    file's ``read`` now each time."""
+    from aigc_roi.reader.told_warnings import tell
+
+    tell(scenario, warnings, _warn, read)
+
+
+def _warn(warning: ScenarioError) -> None:
+    """``warning`` as a ``ScenarioWarning`` at the line of the caller's code that gave the scenario."""
     import sys
     import warnings as python_warnings
 
-    for warning in warnings:
-        # The first frame outside this package: the line of the caller's code that gave the scenario.
-        level, frame = 2, sys._getframe(1)  # stacklevel 2 is the frame that called _warn
-        while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "aigc_roi":
-            level, frame = level + 1, frame.f_back  # type: ignore[assignment]
-        python_warnings.warn(ScenarioWarning(warning), stacklevel=level)
+    # The first frame outside this package.
+    level, frame = 2, sys._getframe(1)  # stacklevel 2 is the frame that called _warn
+    while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "aigc_roi":
+        level, frame = level + 1, frame.f_back  # type: ignore[assignment]
+    python_warnings.warn(ScenarioWarning(warning), stacklevel=level)
 
 
 def _read_first(given: object, loader: str) -> str:
@@ -236,8 +246,7 @@ def load(path: str | Path, sets: str | Sequence[str] = (), *, set_option: str | 
     command-line ``set_option`` the sets came from (the CLI passes ``"--set"``), at that option and its text
     (``--set acquisition[9].bid=3:1:1: ...``)."""
     plan = load_plan(path, sets, set_option=set_option)
-    _warn(plan.warnings)
-    return plan.scenario
+    return _told_loaded(plan)
 
 
 def load_plan(path: str | Path, sets: str | Sequence[str] = (), *, set_option: str | None = None) -> api.LoadedScenario:
@@ -257,9 +266,16 @@ def load_source(text: str, filename: str | Path = "<text>", sets: str | Sequence
     from aigc_roi.reader.load import load_text
 
     source, name = arguments.text("text", text, ArgumentError), arguments.path("filename", filename, ArgumentError)
-    loaded = load_text(source, name, _overrides(sets, set_option))
-    _warn(loaded.warnings)
-    return loaded.scenario
+    return _told_loaded(load_text(source, name, _overrides(sets, set_option)))
+
+
+def _told_loaded(loaded: api.LoadedScenario) -> Scenario:
+    """``loaded``'s scenario, its file's warnings told, and kept with it: a call given it later tells those not shown
+    yet (raised under ``"error"``, hidden by filters since changed)."""
+    from aigc_roi.reader.valid_scenarios import remember
+
+    _tell(loaded.scenario, loaded.warnings, read=True)
+    return remember(loaded.scenario, loaded.warnings)
 
 
 def run(scenario: Scenario) -> api.Result:
@@ -394,7 +410,8 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
     ``maximums['Feed ads']``), ``target_roas`` a positive number, and
     ``reach`` a ``Milestone`` as a file's milestone is read (the same in ``targets.milestones``, in the reader's
     words): its ``key`` a series of ``MILESTONE_KEYS``, its ``month`` a whole number within the horizon, its ``value``
-    a number (>= 0 but for ``cumulative_cash``), each in the file's grammar (``6.0``, ``"1000"``, a 0-d array); and two of
+    a number (>= 0 but for ``cumulative_cash``), each in the file's grammar (``6.0``, ``"1000"``, a 0-d array), but in
+    percent (``"10%"``, as ``--reach`` refuses it; its other warnings told at ``reach.value``); and two of
     ``total``, ``target_roas`` and ``reach``, each of which says what the budget is, as the CLI takes one of its
     options."""
     from aigc_roi.reader.overrides import channel_reader
@@ -422,7 +439,12 @@ def _reach(reach: object, scenario: Scenario) -> Milestone | None:
     """``reach`` read as a file's milestone in ``scenario`` is (reader/in_code.py ``milestone_as_read``): its month
     ``6.0``, as ``targets.milestones`` and ``--reach subscribers@6.0=1000`` take it, was refused. Its key, no value
     of the file's grammar but the name of a key, is one of ``MILESTONE_KEYS`` as written; another type than a
-    Milestone is left to allocate's own check, which refuses it."""
+    Milestone is left to allocate's own check, which refuses it. A value in percent (``'10%'``, 0.1 subscribers) is
+    refused, as ``--reach subscribers@6=10%`` is (cli/allocate.py ``parse_amount``): the file warns of it at the
+    number and keeps its meaning, but an argument, like an option, is the search's one goal, and no one means a
+    tenth of a subscriber; the milestone's other warnings (a dot that may group thousands) are told at
+    ``reach.value``, as the CLI tells them at ``--reach``."""
+    from aigc_roi.ci.rules import warning_rule_of
     from aigc_roi.model.scenario import MILESTONE_KEYS
     from aigc_roi.reader.in_code import MILESTONE_AT, milestone_as_read
     from aigc_roi.whatif.allocate_result import AllocationArgumentError
@@ -431,11 +453,21 @@ def _reach(reach: object, scenario: Scenario) -> Milestone | None:
         return cast("Milestone | None", reach)
     key = arguments.one_of("reach.key", reach.key, MILESTONE_KEYS, AllocationArgumentError)
     try:
-        return milestone_as_read(scenario, dataclasses.replace(reach, key=key))
+        milestone, warnings = milestone_as_read(scenario, dataclasses.replace(reach, key=key))
     except ScenarioInvalid as invalid:
         error = invalid.errors[0]
         field = {f"{MILESTONE_AT}.month": "reach.month", f"{MILESTONE_AT}.{key}": "reach.value"}.get(error.path, "reach")
         raise AllocationArgumentError(field, error.message) from None
+    if any(warning_rule_of(warning) == "percent-on-amount" for warning in warnings):
+        # cli/allocate.py parse_amount's words; a cumulative cash may be below 0.
+        expected = "an amount" if key == "cumulative_cash" else arguments.amount_fault(math.nan, False)
+        raise AllocationArgumentError("reach.value", f"expected {expected}, found {arguments.shown(reach.value)}; "
+                                                     "a percentage is no amount or count")
+    # Told of the scenario holding the milestone, once as any scenario's warnings are.
+    holding = dataclasses.replace(scenario, targets=dataclasses.replace(scenario.targets, milestones=(milestone,)))
+    _tell(holding, [dataclasses.replace(warning, file="reach.value" if warning.path == f"{MILESTONE_AT}.{key}" else "reach",
+                                        path="") for warning in warnings])
+    return milestone
 
 
 def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] = (), *,
@@ -443,12 +475,17 @@ def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] 
     """What moved roi, npv, payback month and peak cash need from ``base`` to ``new`` (both read with ``sets``, as
     ``load``'s, problems in them named as ``set_option`` says): each changed input's Shapley share of each figure's
     change (docs/formulas.md §13). Raises ``ScenarioInvalid`` for either file invalid (a set one of them refuses
-    located in the set, with ``.scenario`` that file, as ``check_run``'s), and at ``base``'s ``currency:`` for a
-    ``base`` in another currency than ``new``'s: amounts in two currencies do not subtract."""
-    from aigc_roi.ci.changes import figure_changes
+    located in the set, with ``.scenario`` that file, as ``check_run``'s; the errors of both where both are), and at
+    ``base``'s ``currency:`` for a ``base`` in another currency than ``new``'s: amounts in two currencies do not
+    subtract. Warns of each file's warnings as ``load`` does, each naming its file (``base.yaml:24:16:
+    discount_rate: ...``, ``base.yaml: sets[0]:1:1: ...``)."""
+    from aigc_roi.ci.changes import loaded_pair, split_changes
 
     files = spelled_path(arguments.path("base", base, ArgumentError)), spelled_path(arguments.path("new", new, ArgumentError))
-    return figure_changes(*files, _overrides(sets, set_option))
+    before, after = loaded_pair(*files, _overrides(sets, set_option))
+    for path, loaded in zip(files, (before, after), strict=True):
+        _tell(loaded.scenario, [warning.applied_to(str(path)) for warning in loaded.warnings], read=True)
+    return split_changes(before, after)
 
 
 def validate(paths: str | Path | Sequence[str | Path]) -> list[api.Validated]:

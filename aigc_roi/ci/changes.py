@@ -14,7 +14,7 @@ that a combination lacks set back as the base writes them.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from aigc_roi.ci.change_groups import LUMPED, player_groups
@@ -22,7 +22,7 @@ from aigc_roi.ci.checks import NOT_DRIVERS, changed_inputs, default_value, run_f
 from aigc_roi.ci.item_match import in_base, item_paths
 from aigc_roi.ci.list_changes import list_changes, yaml_at, yaml_text
 from aigc_roi.ci.records import ChangedInput
-from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.names import listed
 from aigc_roi.model.paths import by_name
 from aigc_roi.model.scenario import Scenario
@@ -49,11 +49,33 @@ def figure_changes(base: Path, new: Path, sets: tuple[Override, ...] = ()) -> Fi
     another currency than ``new``, the plan whose figures the split ends at (reader/one_currency.py). A problem
     located in a set names the file it was applied to (``ScenarioError.scenario``), as `check`'s do: the one set
     goes to both files, and the set alone does not say which refused it (``acquisition[1].bid``: no item 1)."""
-    before, after = _loaded(base, sets), _loaded(new, sets)
+    return split_changes(*loaded_pair(base, new, sets))
+
+
+def loaded_pair(base: Path, new: Path, sets: tuple[Override, ...] = ()) -> tuple[LoadedScenario, LoadedScenario]:
+    """``base`` and ``new`` read with ``sets``, in one currency; raises ``ScenarioInvalid`` with the errors of both
+    (once ``new``'s were left untold where ``base`` refused another set), each naming its file, as ``figure_changes``
+    says."""
+    loaded: list[LoadedScenario] = []
+    refused: list[ScenarioInvalid] = []
+    for path in (base, new):
+        try:
+            loaded.append(_loaded(path, sets))
+        except ScenarioInvalid as invalid:
+            refused.append(invalid)
+    if refused:
+        # A file given as both is read alike twice: its problems are told once.
+        def both(part: Callable[[ScenarioInvalid], Sequence[ScenarioError]]) -> list[ScenarioError]:
+            return list(dict.fromkeys(item for invalid in refused for item in part(invalid)))
+
+        raise ScenarioInvalid(both(lambda invalid: invalid.errors), tuple(both(lambda invalid: invalid.warnings)),
+                              tuple(both(lambda invalid: invalid.file_warnings)),
+                              tuple(both(lambda invalid: invalid.file_errors)))
+    before, after = loaded
     errors = currency_errors((str(new), after), [before])
     if errors:
         raise ScenarioInvalid(errors)
-    return split_changes(before, after)
+    return before, after
 
 
 def _loaded(path: Path, sets: tuple[Override, ...]) -> LoadedScenario:

@@ -25,7 +25,7 @@ from aigc_roi.cli.options import (
 )
 from aigc_roi.cli.output import check_destinations, open_command, refuse_other_format
 from aigc_roi.cli.progress import stage_progress_bar
-from aigc_roi.cli.streams import emit, fail, load, refuse_scenario, source_text
+from aigc_roi.cli.streams import emit, explained_change, fail, load, refuse_scenario, source_text
 
 
 def report(
@@ -64,7 +64,7 @@ def report(
 
     try:
         # First: a --base that cannot be read, or is in another currency, is refused before the simulation.
-        changes = None if base is None else api.explain_change(base, file, set_ or [], set_option="--set")
+        changes = None if base is None else explained_change(base, file, set_)
         with stage_progress_bar(language) as stages:
             searched = None if stages is None else lambda done, total: stages("allocating", done, total)
             facts = api.plan_facts(loaded, samples, seed, stages)

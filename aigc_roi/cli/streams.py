@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from aigc_roi.reader.load import LoadedScenario
     from aigc_roi.reader.overrides import Override
+    from aigc_roi.whatif.explain import FigureChanges
 
 # Rich, PyYAML and numpy are imported inside the functions that need them:
 # `--help`, `schema` and `init` never load them (tests/contract/test_startup.py).
@@ -299,6 +300,18 @@ def load(path: Path, sets: list[str] | None = None) -> LoadedScenario:
         refuse_scenario(str(path), invalid)
     warn_loaded(loaded.path, loaded.warnings)
     return loaded
+
+
+def explained_change(base: Path, new: Path, sets: list[str] | None) -> FigureChanges:
+    """``api.explain_change`` of ``base`` and ``new`` with the ``--set`` options, without its Python warnings: the
+    command prints the warnings of the files it loads itself, as located lines (``load``); raises its
+    ``ScenarioInvalid``."""
+    import os
+
+    from aigc_roi.ci.changes import figure_changes
+    from aigc_roi.model.spelled_paths import spelled_path
+
+    return figure_changes(spelled_path(os.fsdecode(base)), spelled_path(os.fsdecode(new)), overrides(sets))
 
 
 def warn_loaded(scenario: str, warnings: Iterable[ScenarioError]) -> None:

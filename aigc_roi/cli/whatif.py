@@ -39,6 +39,7 @@ from aigc_roi.cli.output import check_xlsx, deliver, given, open_command, refuse
 from aigc_roi.cli.progress import stage_progress_bar
 from aigc_roi.cli.streams import (
     CommandLineProblem,
+    explained_change,
     fail,
     load,
     note,
@@ -240,7 +241,7 @@ def compare(
             warn_payback_window(loaded, column.simulation.payback_window)
     if explain:
         try:
-            changes = api.explain_change(files[0], files[1], sets, set_option="--set")
+            changes = explained_change(files[0], files[1], sets)
         except ScenarioInvalid as invalid:  # both files loaded for the columns: only a broken combination gets here
             fail(invalid.errors)
         comparison = dataclasses.replace(comparison, changes=changes)

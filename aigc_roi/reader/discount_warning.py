@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.scenario import Distribution, DistributionKind, Scenario
 from aigc_roi.reader.numbers import RANGE_SEPARATOR, parse_number_text, percent_hint, split_range
-from aigc_roi.reader.percent_warnings import percent_text, warned_span, written_in_percent
+from aigc_roi.reader.percent_warnings import percent_text, typed, warned_span, written_in_percent
 from aigc_roi.reader.yamltree import Node, find_node
 
 PATH = "discount_rate"
@@ -42,8 +42,10 @@ class _Number:
         return parse_number_text(f"{self.text}%") if percent_hint(self.text, _discounted_at) else None
 
 
-def discount_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[ScenarioError, ...]:
-    """The discount rate's warning where it is over 1; a range's, at each number of it over 1."""
+def discount_warnings(scenario: Scenario, tree: Node, filename: str, code_built: bool = False) -> tuple[ScenarioError, ...]:
+    """The discount rate's warning where it is over 1; a range's, at each number of it over 1. No percentage is
+    offered for a number given in code (``code_built``: percent_warnings.py ``typed``), which no % sign is typed on:
+    ``5.0 is 500% a year, above any cost of capital ...``, where a file's ``5`` is told ``did you mean 5%?``."""
     rate = scenario.discount_rate
     node = find_node(tree, PATH)
     if node is None:
@@ -54,10 +56,13 @@ def discount_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[Sc
             return ()
         text = node.raw.strip()
         return (ScenarioError(source, node.line, node.column, PATH,
-                              _said(text, float(rate), percent_hint(text, _discounted_at)), *warned_span(node)),)
+                              _said(text, float(rate), percent_hint(text, _discounted_at) if typed(node, code_built) else None),
+                              *warned_span(node)),)
     numbers = _written_numbers(node)
     over = [number for number in numbers if number.value > 1]
-    hinted = bool(over) and _hint_valid(rate.kind, numbers, over)
+    typed_range = typed(node, code_built) if node.kind == "scalar" else all(
+        typed(entry.value, code_built) for key, entry in node.value.items() if key != "dist")
+    hinted = bool(over) and typed_range and _hint_valid(rate.kind, numbers, over)
     if len(over) == 2 and node.kind == "scalar":
         return (ScenarioError(source, node.line, node.column, PATH, _said_range(node.raw.strip(), over, hinted),
                               *warned_span(node)),)

@@ -11,7 +11,7 @@ from typing import Any
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.scenario import Distribution, Milestone, Scenario
 from aigc_roi.reader.load import read_warned
-from aigc_roi.reader.valid_scenarios import known, remember, untold
+from aigc_roi.reader.valid_scenarios import known, remember
 from aigc_roi.reader.written_tree import scenario_tree
 
 
@@ -25,25 +25,30 @@ def checked(scenario: Scenario, where: str = "scenario") -> Scenario:
 
 def checked_warned(scenario: Scenario, where: str = "scenario") -> tuple[Scenario, tuple[ScenarioError, ...]]:
     """``checked``'s scenario with the warnings its file would draw (``LoadedScenario.warnings``), located as its
-    errors (``scenario: discount_rate: 5 is 500% a year; ...``): none for one not read again, whose warnings were
-    told with what read it (``load_plan``'s ``warnings``), nor those told of the same object before."""
-    if known(scenario):
-        return scenario, ()
+    errors (``scenario: discount_rate: 5 is 500% a year, ...``): those drawn when it was first read for one not read
+    again, none for one the reader built, whose warnings are told with what read it (``load_plan``'s ``warnings``).
+    Which of them to tell is reader/told_warnings.py's."""
+    warnings = known(scenario)
+    if warnings is not None:
+        return scenario, warnings
     read, warnings = read_warned(scenario_tree(scenario), where, code_built=True)
-    return remember(as_given(scenario, read)), untold(scenario, warnings)
+    return remember(as_given(scenario, read), warnings), warnings
 
 
 MILESTONE_AT = "targets.milestones[0]"
 """Where ``milestone_as_read`` reads a milestone given alone, whose errors it locates there."""
 
 
-def milestone_as_read(scenario: Scenario, milestone: Milestone) -> Milestone:
+def milestone_as_read(scenario: Scenario, milestone: Milestone) -> tuple[Milestone, tuple[ScenarioError, ...]]:
     """``milestone`` (given in code, as ``allocate``'s ``reach``) as the file of ``scenario`` (valid) reads it as its
     only milestone: its month and value in the file's grammar (``6.0`` month 6, ``"1000"`` or a 0-d array the
-    number), held to the horizon and the series' bounds, so that one rule reads a milestone wherever it is given.
-    Raises ``ScenarioInvalid`` located at ``MILESTONE_AT`` (``targets.milestones[0].month``)."""
+    number), held to the horizon and the series' bounds, so that one rule reads a milestone wherever it is given; with
+    the warnings of the milestone alone (``targets.milestones[0].subscribers: 10% reads as 0.1 ...``), the
+    scenario's being its own. Raises ``ScenarioInvalid`` located at ``MILESTONE_AT`` (``targets.milestones[0].month``)."""
     targets = dataclasses.replace(scenario.targets, milestones=(milestone,))
-    return checked(dataclasses.replace(scenario, targets=targets), "reach").targets.milestones[0]
+    read, warnings = checked_warned(dataclasses.replace(scenario, targets=targets), "reach")
+    return read.targets.milestones[0], tuple(warning for warning in warnings
+                                             if (warning.path + ".").startswith(MILESTONE_AT + "."))
 
 
 def as_given(given: Any, read: Any) -> Any:

@@ -48,7 +48,7 @@ from aigc_roi.reader.numbers import (
     to_number,
     whole_number,
 )
-from aigc_roi.reader.percent_warnings import warned_span, written_in_percent
+from aigc_roi.reader.percent_warnings import typed, warned_span, written_in_percent
 from aigc_roi.reader.price_words import PRICE_WORDS
 from aigc_roi.reader.range_unit_warning import range_unit_warnings
 from aigc_roi.reader.value_forms import DIST_FORMS, DIST_KEYS, RANGE_FORMS, Form, dist_hint, nearest_form
@@ -185,7 +185,7 @@ class Context:
     def typed(self, node: Node) -> bool:
         """Whether ``node`` is text someone typed in the file's grammar: any of a file, a text given in code; a
         number given in code is none, and a hint of how to type it is no help."""
-        return not self.code_built or isinstance(node.value, str)
+        return typed(node, self.code_built)
 
     def expected(self, node: Node, path: str, expected: str, hint: str = "", among: Iterable[Node] = ()) -> Any:
         return self.error(node, path, f"expected {expected}, found {node.describe()}" + (f" ({hint})" if hint else ""),

@@ -182,8 +182,8 @@ def read_warned(tree: Node, filename: str, code_built: bool = False) -> tuple[mo
     file's order, as its errors are (each kind's list alone once put a warning at line 15 before one at 3). Raises
     ``ScenarioInvalid`` as ``read_tree``. A ``Scenario`` built in code is read so too (reader/in_code.py)."""
     scenario, read_warnings = read_tree(tree, filename, code_built=code_built)
-    return scenario, _in_order(read_warnings + discount_warnings(scenario, tree, filename)
-                               + target_warnings(scenario, tree, filename) + gate_warnings(scenario, tree, filename)
+    return scenario, _in_order(read_warnings + discount_warnings(scenario, tree, filename, code_built)
+                               + target_warnings(scenario, tree, filename, code_built) + gate_warnings(scenario, tree, filename)
                                + shared_name_warnings(tree, filename), filename)
 
 

@@ -16,6 +16,13 @@ def written_in_percent(text: str) -> bool:
     return any(sign in text for sign in PERCENT_SIGNS)
 
 
+def typed(node: Node, code_built: bool) -> bool:
+    """Whether ``node`` is text someone typed in the file's grammar: any of a file, a text given in code; a number
+    given in code (``Context.code_built``) is none, and a hint of how a file types one (``did you mean 5%?``) is no
+    help there, where an error leaves its hint out too (``Context.typed``)."""
+    return not code_built or isinstance(node.value, str)
+
+
 def percent_text(value: float) -> str:
     """``10`` -> ``1,000``: a ratio in percent, to the digits that tell it (1.1 is 110, not 110.00000000000001), and
     to those that tell it from the 100% it is warned for being above (1.0000001 is 100.00001, not 100)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.reader.numbers import percent_hint
-from aigc_roi.reader.percent_warnings import percent_text, warned_span, written_in_percent
+from aigc_roi.reader.percent_warnings import percent_text, typed, warned_span, written_in_percent
 from aigc_roi.reader.yamltree import Node, find_node
 
 WARN_ABOVE = 10.0
@@ -22,15 +22,16 @@ none. Below it a number is as likely the multiple meant (``min_roas: 3``) as a p
 ABOVE_ANY = "above any return a plan is held to"
 
 
-def target_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[ScenarioError, ...]:
-    """The warning of each return target (and gate's ``min_roas``) written above 1,000% without its % sign."""
+def target_warnings(scenario: Scenario, tree: Node, filename: str, code_built: bool = False) -> tuple[ScenarioError, ...]:
+    """The warning of each return target (and gate's ``min_roas``) written above 1,000% without its % sign; with no
+    hint of the % sign where a number was given in code (``code_built``: percent_warnings.py ``typed``)."""
     targets = {"targets.min_roi": scenario.targets.min_roi, "targets.min_roas": scenario.targets.min_roas}
     targets.update({f"gates[{i}].min_roas": gate.min_roas for i, gate in enumerate(scenario.gates)})
     return tuple(warning for path, value in targets.items()
-                 if value is not None and value > WARN_ABOVE and (warning := _warning(tree, path, value, filename)))
+                 if value is not None and value > WARN_ABOVE and (warning := _warning(tree, path, value, filename, code_built)))
 
 
-def _warning(tree: Node, path: str, value: float, filename: str) -> ScenarioError | None:
+def _warning(tree: Node, path: str, value: float, filename: str, code_built: bool) -> ScenarioError | None:
     node = find_node(tree, path)
     if node is None:
         return None
@@ -38,6 +39,6 @@ def _warning(tree: Node, path: str, value: float, filename: str) -> ScenarioErro
     if written_in_percent(text):
         return None
     read = f"{text} is {percent_text(value)}%"
-    hint = percent_hint(text, lambda meant: meant <= WARN_ABOVE)
+    hint = percent_hint(text, lambda meant: meant <= WARN_ABOVE) if typed(node, code_built) else None
     return ScenarioError(node.source or filename, node.line, node.column, path,
                          f"{read}; {hint}" if hint else f"{read}, {ABOVE_ANY}", *warned_span(node))

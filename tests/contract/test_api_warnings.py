@@ -13,12 +13,23 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from aigc_roi import api
+from aigc_roi.reader import told_warnings
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 GATED = SCENARIOS / "creators-first-gated.yaml"
 CPA = SCENARIOS / "chat-assistant-cpa.yaml"
 R = dataclasses.replace
+
+
+@pytest.fixture(autouse=True)
+def fresh_process() -> Iterator[None]:
+    """Each test tells as a new process does: a scenario equal to one another test was told of is told again."""
+    told_warnings._TOLD.clear()
+    yield
+    told_warnings._TOLD.clear()
 
 
 @contextmanager
@@ -55,7 +66,7 @@ def test_a_gate_whose_test_channel_no_longer_runs_in_its_months_is_warned_of() -
 def test_a_discount_rate_of_5_is_warned_as_500_percent_a_year() -> None:
     with told() as caught:
         api.figures(R(api.load(CPA), discount_rate=5))
-    assert scenario_warnings(caught) == ["scenario: discount_rate: 5 is 500% a year; did you mean 5%?"]
+    assert scenario_warnings(caught) == ["scenario: discount_rate: 5 is 500% a year, above any cost of capital a finance team discounts at"]
 
 
 def test_a_scenario_is_warned_of_once_however_often_it_is_given() -> None:
@@ -70,7 +81,7 @@ def test_a_scenario_is_warned_of_once_however_often_it_is_given() -> None:
     with told() as caught:
         api.figures(R(changed, virality=0.1))
         api.figures(R(changed, discount_rate=0.1))
-    assert scenario_warnings(caught) == ["scenario: discount_rate: 5 is 500% a year; did you mean 5%?"]
+    assert scenario_warnings(caught) == ["scenario: discount_rate: 5 is 500% a year, above any cost of capital a finance team discounts at"]
 
 
 def test_a_scenario_read_from_a_file_is_warned_of_where_it_is_read_alone() -> None:
