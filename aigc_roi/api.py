@@ -483,8 +483,9 @@ def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] 
 
     files = spelled_path(arguments.path("base", base, ArgumentError)), spelled_path(arguments.path("new", new, ArgumentError))
     before, after = loaded_pair(*files, _overrides(sets, set_option))
-    for path, loaded in zip(files, (before, after), strict=True):
-        _tell(loaded.scenario, [warning.applied_to(str(path)) for warning in loaded.warnings], read=True)
+    # A file given as both is read alike twice: its warnings are told once.
+    for path, loaded in dict(zip(map(str, files), (before, after), strict=True)).items():
+        _tell(loaded.scenario, [warning.applied_to(path) for warning in loaded.warnings], read=True)
     return split_changes(before, after)
 
 

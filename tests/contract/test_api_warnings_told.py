@@ -149,6 +149,27 @@ def test_explain_change_tells_each_files_warnings_naming_it(tmp_path: Path) -> N
     assert shown(lambda: api.explain_change(base, new)) == [f"{base}:7:16: {said}"]
 
 
+def test_a_file_given_as_both_is_told_of_once(tmp_path: Path) -> None:
+    base, _ = files(tmp_path, ONE + "discount_rate: 5\n")
+    assert shown(lambda: api.explain_change(base, base)) == [
+        f"{base}:7:16: discount_rate: 5 is 500% a year; did you mean 5%?"]
+
+
+@pytest.mark.parametrize("command", [["compare", "{one}", "{two}", "--explain"], ["report", "{two}", "--base", "{one}"]])
+def test_the_cli_prints_its_own_warnings_not_pythons(tmp_path: Path, command: list[str]) -> None:
+    """compare --explain and report --base print the files' warnings as located lines, never a Python warning."""
+    base, new = files(tmp_path)
+    args = [part.format(one=base, two=new) for part in command] + ["--set", "discount_rate=5"]
+    if command[0] == "report":
+        args += ["-o", str(tmp_path / "r.html")]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = invoke(args)
+    assert result.exit_code == 0, result.stderr
+    assert [each for each in caught if issubclass(each.category, api.ScenarioWarning)] == []
+    assert "--set discount_rate=5:1:1: discount_rate: 5 is 500% a year; did you mean 5%?" in result.stderr
+
+
 def test_explain_change_tells_both_files_errors(tmp_path: Path) -> None:
     """ONE has no second channel, TWO a retention of points, to which a monthly churn is a second form."""
     base, new = files(tmp_path)
