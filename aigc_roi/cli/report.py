@@ -52,7 +52,7 @@ def report(
     refuse_other_format(output, "html", language)
     check_amount(allocate, "--allocate")
     check_destinations((output,), force, inputs=[file, *([base] if base else [])])
-    loaded = load(file, set_)
+    loaded = load(file, set_, named=base is not None)
     scenario = loaded.scenario
     budget = None if allocate is None else parse_amount(allocate, "--allocate", loaded)
     from aigc_roi.cli.shell_words import shell_command
@@ -65,6 +65,8 @@ def report(
     try:
         # First: a --base that cannot be read, or is in another currency, is refused before the simulation.
         changes = None if base is None else explained_change(base, file, set_)
+        if base is not None and set_:
+            _warn_set_in_base(base, set_)
         with stage_progress_bar(language) as stages:
             searched = None if stages is None else lambda done, total: stages("allocating", done, total)
             facts = api.plan_facts(loaded, samples, seed, stages)
@@ -94,3 +96,16 @@ def report(
     if facts.simulation.inputs:
         warn_payback_window(loaded, facts.simulation.payback_window)
     emit(page, output, force)
+
+
+def _warn_set_in_base(base: Path, sets: list[str]) -> None:
+    """The warnings of ``sets`` applied to the valid ``base`` (a month set into its schedule moves other months than
+    in FILE's), each naming it before the option, as its errors do: the split compares FILE and BASE both with the
+    sets, so what a set did to BASE is as much the user's to know. BASE's own warnings are of a version left behind,
+    and not repeated."""
+    from aigc_roi.cli.streams import overrides, warn_loaded
+    from aigc_roi.reader.load import load_path
+
+    path = str(base)
+    warn_loaded(path, [warning.applied_to(path) for warning in load_path(base, overrides(sets)).warnings
+                       if warning.file != path])

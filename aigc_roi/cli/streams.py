@@ -289,16 +289,21 @@ def source_text(path: Path | str, sets: list[str] | None) -> str:
     return " ".join([str(path), *(f"--set {text}" for text in sets or [])])
 
 
-def load(path: Path, sets: list[str] | None = None) -> LoadedScenario:
-    """The scenario at ``path`` with ``--set`` overrides, its warnings on stderr; or exit 2 with every error."""
+def load(path: Path, sets: list[str] | None = None, named: bool = False) -> LoadedScenario:
+    """The scenario at ``path`` with ``--set`` overrides, its warnings on stderr; or exit 2 with every error.
+    ``named``: where the command applies the sets to another file too (`report --base`), each problem located at a
+    set names ``path`` before it (``ScenarioError.applied_to``), as the other file's do."""
     from aigc_roi.reader.load import load_path
 
     register_inputs([path])
     try:
         loaded = load_path(path, overrides(sets))
     except ScenarioInvalid as invalid:
-        refuse_scenario(str(path), invalid)
-    warn_loaded(loaded.path, loaded.warnings)
+        if named:
+            invalid.warnings = tuple(warning.applied_to(str(path)) for warning in invalid.warnings)
+        refuse_scenario(str(path), invalid, [error.applied_to(str(path)) for error in invalid.errors] if named else None)
+    warn_loaded(loaded.path, [warning.applied_to(loaded.path) for warning in loaded.warnings] if named
+                else loaded.warnings)
     return loaded
 
 

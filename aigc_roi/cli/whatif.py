@@ -48,7 +48,7 @@ from aigc_roi.cli.streams import (
     source_text,
     warn_loaded,
 )
-from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.ime_marks import EQUALS, PATH_MARKS, SEPARATORS, ime_slip
 from aigc_roi.model.limits import MAX_GRID_STEPS, MAX_STEP, MIN_GRID_STEPS
 from aigc_roi.model.paths import PathReader, names_something, path_end
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 
     from aigc_roi.model.scenario import Scenario
     from aigc_roi.reader.load import LoadedScenario
+    from aigc_roi.reader.overrides import Override
     from aigc_roi.whatif.compare import Comparison
 
 
@@ -148,9 +149,11 @@ def _loaded(path: Path, sets: list[str], name: str | None, varied: list[str] | N
     from aigc_roi.reader.load import load_path
 
     register_inputs([path])
+    options = overrides(varied, "--variant")
     try:
-        loaded = load_path(path, overrides(sets) + overrides(varied, "--variant"))
+        loaded = load_path(path, overrides(sets) + options)
     except ScenarioInvalid as invalid:
+        invalid.warnings = tuple(_in_column(warning, path, name, options) for warning in invalid.warnings)
         # An error in a --set names the option, not the file: say which column it broke.
         if all(error.file == str(path) for error in invalid.errors):
             refuse_scenario(str(path), invalid)
@@ -159,8 +162,20 @@ def _loaded(path: Path, sets: list[str], name: str | None, varied: list[str] | N
         refuse_scenario(str(path), invalid, [
             error if error.file == str(path) else dataclasses.replace(error, message=f"{error.message} (in {column_name})")
             for error in invalid.errors])
-    warn_loaded(loaded.path, loaded.warnings)
+    warn_loaded(loaded.path, [_in_column(warning, path, name, options) for warning in loaded.warnings])
     return loaded
+
+
+def _in_column(warning: ScenarioError, path: Path, name: str | None, varied: tuple[Override, ...]) -> ScenarioError:
+    """A warning located at an option, with the column it is of after it, as an error there is: one --set goes to
+    every file, and the option alone does not say which file it moved (a month set into two files' schedules warns
+    of each, with keys to offer for one only). One at a variant's setting names its label, so two variants of the
+    same settings are told apart; one at the --set alone is the file's (the base column's, said once)."""
+    if warning.file == str(path):
+        return warning
+    of_variant = name is not None and any(setting.named in warning.file for setting in varied)
+    column = f"--variant {name!r} of {path}" if of_variant else str(path)
+    return dataclasses.replace(warning, message=f"{warning.message} (in {column})")
 
 
 def fail_on_two_currencies(columns: list[tuple[str, LoadedScenario]]) -> None:

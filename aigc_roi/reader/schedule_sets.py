@@ -50,7 +50,7 @@ def schedule_set_warnings(scenario: Scenario, written: Scenario, tree: Node,
             continue
         shown = _as_written(spelled.get(sources[0]), path)
         keys = fewest_keys(before, after, read, horizon)
-        found.append(ScenarioError(" and ".join(sources), 1, 1, f"{shown}.{BY_MONTH_KEY}",
+        found.append(ScenarioError(", ".join(sources), 1, 1, f"{shown}.{BY_MONTH_KEY}",
                                    _message(shown, asked, moved, keys, len(sources) > 1)))
     return tuple(found)
 

@@ -104,7 +104,7 @@ def test_a_key_set_where_the_line_was_needs_no_key_beside_it(tmp_path: Path) -> 
     spend, said = _run(tmp_path, ["acquisition[0].bid.by_month.6=30", "acquisition[0].bid.by_month.5=18"])
     assert spend[:10] == pytest.approx([100 * bid for bid in [10, 12, 14, 16, 18, 30, 29.5, 29, 28.5, 28]])
     # Both options wrote a key, so the warning is located at both.
-    assert said.startswith("--set acquisition[0].bid.by_month.6=30 and --set acquisition[0].bid.by_month.5=18:1:1: ")
+    assert said.startswith("--set acquisition[0].bid.by_month.6=30, --set acquisition[0].bid.by_month.5=18:1:1: ")
     assert "months 7-9 moved too" in said and "these set the keys at months 5-6" in said
     # Only month 7, at 10 + 2 x 6 = 22: the advice does not grow as it is followed (it once asked for 4=16, then 3=14).
     assert said.rstrip().endswith("to set them alone, also set acquisition[0].bid.by_month.7=22")
@@ -154,13 +154,13 @@ def test_each_option_that_wrote_a_key_is_named(tmp_path: Path) -> None:
     # The file with the --set: keys 1: 10, 3: 5, 10: 28; month 2 is 7.5 (was 12), months 4-9 5 + 23/7 (t - 3), which
     # meets 10 + 2 (t - 1) only at t = 10; keys 2=12 and 4=16 (10 + 2 x 1, 10 + 2 x 3) hold them.
     assert ("--set acquisition[0].bid.by_month.3=5:1:1: acquisition[0].bid.by_month: months 2, 4-9 moved too" in lines[0]
-            and lines[0].endswith("also set acquisition[0].bid.by_month.2=12 and acquisition[0].bid.by_month.4=16"))
+            and lines[0].endswith(f"also set acquisition[0].bid.by_month.2=12 and acquisition[0].bid.by_month.4=16 (in {path})"))
     # The variant's column: the --set wrote month 3 and the --variant month 6, so it is located at both. Months 4-5 run
     # 5 -> 30 (13.3, 21.7, were 16, 18) and 7-9 30 -> 28; month 5 at 18 and month 7 at 22 join 2=12 and 4=16.
-    assert lines[1].startswith("--set acquisition[0].bid.by_month.3=5 and --variant acquisition[0].bid.by_month.6=30:1:1: "
+    assert lines[1].startswith("--set acquisition[0].bid.by_month.3=5, --variant acquisition[0].bid.by_month.6=30:1:1: "
                                "acquisition[0].bid.by_month: months 2, 4-5, 7-9 moved too")
     assert "these set the keys at months 3, 6" in lines[1]
-    assert lines[1].endswith("acquisition[0].bid.by_month.5=18 and acquisition[0].bid.by_month.7=22")
+    assert lines[1].endswith(f"acquisition[0].bid.by_month.5=18 and acquisition[0].bid.by_month.7=22 (in --variant 'hot' of {path})")
     zh = invoke(["compare", str(path), "--variant", "hot: acquisition[0].bid.by_month.6=30",
                  "--set", "acquisition[0].bid.by_month.3=5", "--lang", "zh"]).stderr
     assert "这些设置给出第 3、6 月的取值" in zh and "此设置给出第 3 月的取值" in zh
