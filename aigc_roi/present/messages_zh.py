@@ -222,11 +222,39 @@ def _examples(template: str) -> Callable[[re.Match[str]], str]:
 
 def _schedule_set_zh(match: re.Match[str]) -> str:
     """reader/schedule_sets.py's warning: the months a month set into a schedule moved, and the keys that set it
-    alone (``a=1, b=2 and c=3``, listed with 、)."""
-    moved, these, asked, keys = match.groups()
+    (or the months named, those of it read) alone (``a=1, b=2 and c=3``, listed with 、)."""
+    moved, these, asked, alone, keys = match.groups()
     said = (f"第 {_listed(moved)} 月也随之改变：按月取值在给定月份之间线性变化（docs/formulas.md §14），"
             f"{'此设置' if these == 'this sets' else '这些设置'}给出第 {_listed(asked)} 月的取值")
-    return said if keys is None else f"{said}；若只改第 {_listed(asked)} 月，请同时设置 {_enumerated(keys)}"
+    return said if keys is None else f"{said}；若只改第 {_listed(alone or asked)} 月，请同时设置 {_enumerated(keys)}"
+
+
+_SCHEDULE_SET = re.compile(
+    r"months? ([\d, -]+) moved too: a by_month runs straight between its keys \(docs/formulas\.md §14\), and "
+    r"(this sets|these set) the keys? at months? ([\d, -]+?)"
+    r"(?:; to set (?:it|them|months? ([\d, -]+)) alone, also set (.*))?", re.DOTALL)
+"""reader/schedule_sets.py's warning of the months a month set moved."""
+
+
+def _unread_set_zh(match: re.Match[str]) -> str:
+    """reader/schedule_sets.py's warning of a month set that the value is not read in (a channel's months, the
+    horizon): what it changes, read through the line, or that it changes nothing read."""
+    unread, item, runs, rest = match.groups()
+    said = f"第 {_listed(unread)} 月不会被读取（{item} 只在第 {_listed(runs)} 月运行）"
+    changes = re.fullmatch(r": what (this setting changes|these settings change) is months? ([\d, -]+), read on the "
+                           r"line a by_month runs straight between its keys \(docs/formulas\.md §14\)", rest)
+    if changes:
+        these = "此设置" if changes[1] == "this setting changes" else "这些设置"
+        return (f"{said}：{these}实际改变的只是第 {_listed(changes[2])} 月，按月取值在给定月份之间线性变化"
+                f"（docs/formulas.md §14）")
+    nothing = re.fullmatch(r": (this setting changes|these settings change|setting it changes|setting them changes) "
+                           r"nothing read", rest)
+    if nothing:
+        these = {"this setting changes": "此设置", "these settings change": "这些设置",
+                 "setting it changes": "设置该月"}.get(nothing[1], "设置这些月份")
+        return f"{said}：{these}不改变任何被读取的月份"
+    moved = _SCHEDULE_SET.fullmatch(rest.removeprefix("; "))
+    return f"{said}；{_schedule_set_zh(moved)}" if rest.startswith("; ") and moved else match.string  # as written
 
 
 def _rules(table: list[tuple[str, str | Callable[[re.Match[str]], str]]]) -> list[Rule]:
@@ -778,8 +806,9 @@ _MESSAGES = _rules([
      "{0} 即每年 {1}%，高于任何财务团队折现所用的资本成本"),
     (r"(.*) is ([\d,.]+)% a year", "{0} 即每年 {1}%"),
     # reader/schedule_sets.py: a month set into a by_month schedule, and the months that moved with it.
-    (r"months? ([\d, -]+) moved too: a by_month runs straight between its keys \(docs/formulas\.md §14\), and (this sets|these set) "
-     r"the keys? at months? ([\d, -]+?)(?:; to set (?:it|them) alone, also set (.*))?", _schedule_set_zh),
+    (_SCHEDULE_SET.pattern, _schedule_set_zh),
+    (r"months? ([\d, -]+) (?:is|are) not read \((.*) runs in months? ([\d, -]+)\)(.*)",
+     _unread_set_zh),
     # reader/target_warning.py: a return target above 1,000%.
     (r"(.*) is ([\d,]+)%, above any return a plan is held to", "{0} 即 {1}%，高于任何方案会被要求达到的回报"),
     (r"saturation_budget needs budget, not (\w+)", "saturation_budget 需要与 budget 一起使用，而不是 {0}"),

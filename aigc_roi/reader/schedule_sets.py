@@ -36,7 +36,7 @@ def schedule_set_warnings(scenario: Scenario, written: Scenario, tree: Node,
     (``written``)."""
     spelled = {override.named: override.path for override in overrides}
     found = []
-    for path, before, after, running in _schedules(written, scenario, "", None):
+    for path, before, after, running, runner in _schedules(written, scenario, "", None, ""):
         node = find_node(tree, f"{path}.{BY_MONTH_KEY}")
         if node is None or node.kind != "map" or node.source is not None:
             continue  # set whole (or not a schedule the file wrote): every month is as the setting says
@@ -46,13 +46,29 @@ def schedule_set_warnings(scenario: Scenario, written: Scenario, tree: Node,
         horizon = scenario.horizon_months
         read = sorted({month for month in running or range(1, horizon + 1) if 1 <= month <= horizon})
         moved = moved_months(before, after, read)
-        if not moved or not sources:
+        unread = [month for month in asked if month not in read]
+        if not sources or not moved and not unread:
             continue
         shown = _as_written(spelled.get(sources[0]), path)
-        keys = fewest_keys(before, after, read, horizon)
-        found.append(ScenarioError(", ".join(sources), 1, 1, f"{shown}.{BY_MONTH_KEY}",
-                                   _message(shown, asked, moved, keys, len(sources) > 1)))
+        several = len(sources) > 1
+        if not unread:
+            message = _message(shown, asked, moved, fewest_keys(before, after, read, horizon), several)
+        else:
+            # A month past the horizon is refused as read: a month not read is outside an item's running months.
+            where = f"{_item(shown, path, runner)} runs in {months_phrase(read)}"
+            message = _unread(shown, asked, unread, moved, where, several,
+                              # Keys only for a month set that is read: with none, keys keeping the months read as
+                              # written would make the setting change nothing, unsaid.
+                              fewest_keys(before, after, read, horizon) if len(unread) < len(asked) else None)
+        found.append(ScenarioError(", ".join(sources), 1, 1, f"{shown}.{BY_MONTH_KEY}", message))
     return tuple(found)
+
+
+def _item(shown: str, path: str, runner: str) -> str:
+    """The item whose months the value at ``path`` is read in (``runner``), as ``shown`` writes it: ``Douyin CPA``
+    of ``Douyin CPA.bid``, where the file's path is ``acquisition[0].bid``."""
+    tail = path[len(runner):]
+    return shown[:-len(tail)] if tail and shown.endswith(tail) and len(shown) > len(tail) else runner
 
 
 def _as_written(setting: str | None, path: str) -> str:
@@ -63,26 +79,31 @@ def _as_written(setting: str | None, path: str) -> str:
     return setting[:end].strip() if setting is not None and end > 0 else path
 
 
-def _schedules(before: Any, after: Any, path: str, running: Months) -> Iterator[tuple[str, ByMonth, ByMonth, Months]]:
+def _schedules(before: Any, after: Any, path: str, running: Months,
+               runner: str) -> Iterator[tuple[str, ByMonth, ByMonth, Months, str]]:
     """Each field's path with its schedule in ``before`` and in ``after``, where both write it by month and differ,
-    and the months its item runs in (None: every month); the two walked together while their shapes agree (a --set
-    may replace a list or an item whole)."""
+    the months its item runs in (None: every month) and that item's path; the two walked together while their shapes
+    agree (a --set may replace a list or an item whole)."""
     if isinstance(after, ByMonth):
         if isinstance(before, ByMonth) and before != after:
-            yield path, before, after, running
+            yield path, before, after, running, runner
         return
     theirs, ours = branches(before), branches(after)
     if theirs is None or ours is None or type(before) is not type(after) or len(theirs) != len(ours):
         return
     own = getattr(after, "months", running)
-    running = own if own is None or isinstance(own, tuple) else running
+    if hasattr(after, "months") and (own is None or isinstance(own, tuple)):
+        running, runner = own, path  # an item with months of its own (a channel's, an order's, a fixed cost's)
     for (key, old), (other, new) in zip(theirs, ours, strict=True):
         if key == other:
             inner = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else key
-            yield from _schedules(old, new, inner, running)
+            yield from _schedules(old, new, inner, running, runner)
 
 
-def _message(path: str, asked: list[int], moved: list[int], keys: list[tuple[int, str]] | None, several: bool) -> str:
+def _message(path: str, asked: list[int], moved: list[int], keys: list[tuple[int, str]] | None, several: bool,
+             alone: list[int] | None = None) -> str:
+    """The months ``moved`` besides those ``asked``, and the ``keys`` that set the months ``alone`` (all asked,
+    unless some are not read) by themselves."""
     one = len(asked) == 1
     said = (f"{months_phrase(moved)} moved too: a by_month runs straight between its keys (docs/formulas.md §14), "
             f"and {'these set' if several else 'this sets'} the key{'' if one else 's'} at {months_phrase(asked)}")
@@ -90,4 +111,22 @@ def _message(path: str, asked: list[int], moved: list[int], keys: list[tuple[int
         return said
     settings = [f"{path}.{BY_MONTH_KEY}.{month}={value}" for month, value in keys]
     joined = settings[0] if len(settings) == 1 else f"{', '.join(settings[:-1])} and {settings[-1]}"
-    return f"{said}; to set {'it' if one else 'them'} alone, also set {joined}"
+    which = ('it' if one else 'them') if alone is None else months_phrase(alone)
+    return f"{said}; to set {which} alone, also set {joined}"
+
+
+def _unread(path: str, asked: list[int], unread: list[int], moved: list[int], where: str, several: bool,
+            keys: list[tuple[int, str]] | None) -> str:
+    """A month set that the value is never read in (before a channel's first month, after its last): the months read
+    that it moved through the line are all it changes, or nothing. Before, ``by_month.1=20`` on a channel of months
+    3-8 offered ``by_month.2=12`` "to set it alone", which would have made the setting change nothing, unsaid."""
+    said = f"{months_phrase(unread)} {'is' if len(unread) == 1 else 'are'} not read ({where})"
+    if len(unread) < len(asked):
+        if not moved:
+            return f"{said}: setting {'it' if len(unread) == 1 else 'them'} changes nothing read"
+        alone = [month for month in asked if month not in unread]
+        return f"{said}; {_message(path, asked, moved, keys, several, alone)}"
+    if not moved:
+        return f"{said}: {'these settings change' if several else 'this setting changes'} nothing read"
+    return (f"{said}: what {'these settings change' if several else 'this setting changes'} is {months_phrase(moved)}, "
+            f"read on the line a by_month runs straight between its keys (docs/formulas.md §14)")

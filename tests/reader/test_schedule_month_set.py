@@ -184,16 +184,22 @@ def test_only_the_months_the_value_is_read_in_count(tmp_path: Path) -> None:
     # The channel runs months 1-8 of 12: its bid is read in those alone.
     path = tmp_path / "plan.yaml"
     path.write_text(PLAN.format(bid=BID).replace("users: 100}", "users: 100, months: 1-8}"), encoding="utf-8")
-    for lang, moved, keys in [("en", "months 2-8 moved too", "also set acquisition[0].bid.by_month.9=26"),
-                              ("zh", "第 2-8 月也随之改变", "请同时设置 acquisition[0].bid.by_month.9=26")]:
+    for lang, moved, keys in [("en", "month 10 is not read (acquisition[0] runs in months 1-8)",
+                               "what this setting changes is months 2-8, read on the line a by_month runs straight "
+                               "between its keys (docs/formulas.md §14)"),
+                              ("zh", "第 10 月不会被读取（acquisition[0] 只在第 1-8 月运行）",
+                               "此设置实际改变的只是第 2-8 月，按月取值在给定月份之间线性变化（docs/formulas.md §14）")]:
         result = invoke(["run", str(path), "--format", "json", "--lang", lang, "--set", "acquisition[0].bid.by_month.10=30"])
         assert result.exit_code == 0, result.stderr
         spend = [month["ad_spend"] for month in json.loads(result.stdout)["months"]]
         # Keys 1: 10, 10: 30: month t is 10 + 20/9 (t - 1), month 2 12.22 (was 12), month 8 25.56 (was 24); no spend after 8.
         assert spend[1] == pytest.approx(100 * (10 + 20 / 9)) and spend[7] == pytest.approx(100 * (10 + 140 / 9))
         assert spend[8:] == [0, 0, 0, 0]
-        # Months 9 and 11-12 moved too but are not read; a key at 9 (10 + 2 x 8 = 26) holds 2-8, none at 11 is needed.
-        assert moved in result.stderr and result.stderr.rstrip().endswith(keys)
-    # A setting that moves no month the value is read in says nothing: month 12 at 40 moves only 11 and 12.
+        # Months 9 and 11-12 moved too but are not read, nor is month 10 itself: the line through it is all it changes.
+        # A key at 9 (10 + 2 x 8 = 26), once offered, holds 2-8 as written: the setting would change nothing.
+        assert moved in result.stderr and result.stderr.rstrip().endswith(keys) and "by_month.9=" not in result.stderr
+    # Month 12 at 40 moves only 11 and 12, neither read: said so, not left silent (tests/reader/test_schedule_unread.py).
     result = invoke(["run", str(path), "--set", "acquisition[0].bid.by_month.12=40"])
     assert result.exit_code == 0 and "moved too" not in result.stderr
+    assert result.stderr.rstrip().endswith("month 12 is not read (acquisition[0] runs in months 1-8): "
+                                           "this setting changes nothing read")
