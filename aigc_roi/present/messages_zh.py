@@ -223,14 +223,16 @@ def _examples(template: str) -> Callable[[re.Match[str]], str]:
 def _schedule_set_zh(match: re.Match[str]) -> str:
     """reader/schedule_sets.py's warning: the months a month set into a schedule moved, and the keys that set it
     (or the months named, those of it read) alone (``a=1, b=2 and c=3``, listed with 、)."""
-    moved, these, asked, alone, keys = match.groups()
-    said = (f"第 {_listed(moved)} 月也随之改变：按月取值在给定月份之间线性变化（docs/formulas.md §14），"
+    moved, whole, these, asked, alone, keys = match.groups()
+    against = "" if whole is None else f"（相对 {whole} 写入的按月取值）"
+    said = (f"第 {_listed(moved)} 月也随之改变{against}：按月取值在给定月份之间线性变化（docs/formulas.md §14），"
             f"{'此设置' if these == 'this sets' else '这些设置'}给出第 {_listed(asked)} 月的取值")
     return said if keys is None else f"{said}；若只改第 {_listed(alone or asked)} 月，请同时设置 {_enumerated(keys)}"
 
 
 _SCHEDULE_SET = re.compile(
-    r"months? ([\d, -]+) moved too: a by_month runs straight between its keys \(docs/formulas\.md §14\), and "
+    r"months? ([\d, -]+) moved too(?: from the schedule as (.*) wrote it)?: "
+    r"a by_month runs straight between its keys \(docs/formulas\.md §14\), and "
     r"(this sets|these set) the keys? at months? ([\d, -]+?)"
     r"(?:; to set (?:it|them|months? ([\d, -]+)) alone, also set (.*))?", re.DOTALL)
 """reader/schedule_sets.py's warning of the months a month set moved."""

@@ -158,11 +158,28 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
         # Imported here: its interpolation is numpy's, which `validate` of files without a --set never loads.
         from aigc_roi.reader.schedule_sets import schedule_set_warnings
 
-        written, _, _ = _read(file_tree, filename)
+        written, _, _ = _read(_set_whole(file_tree, overrides), filename)
         if written is not None:
             warnings = _in_order(warnings + schedule_set_warnings(scenario, written, tree, overrides), filename)
     return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, warnings,
                           tuple(override.named for override in overrides), read=scenario, text=text)
+
+
+def _set_whole(file_tree: Node, overrides: tuple[Override, ...]) -> Node:
+    """The tree that a month set into a schedule is weighed against: the file with every setting but those of one
+    month (``bid.by_month.3=40``), so a schedule another option set whole (``bid={by_month: {1: 10, 5: 20}}``) is
+    compared as that option wrote it, whose months the month set moves as a file's (before, nothing was said)."""
+    from aigc_roi.reader.kinds import BY_MONTH_KEY
+
+    def of_a_month(override: Override) -> bool:
+        _, by_month, month = override.path.rpartition(f".{BY_MONTH_KEY}.")
+        return bool(by_month) and bool(month) and "." not in month
+
+    whole = tuple(override for override in overrides if not of_a_month(override))
+    try:
+        return apply_overrides(file_tree, whole) if whole else file_tree
+    except ScenarioInvalid:
+        return file_tree  # as a check: the settings applied with the months, so they apply without
 
 
 def _read(tree: Node, filename: str) -> tuple[models.Scenario | None, list[ScenarioError], tuple[ScenarioError, ...]]:

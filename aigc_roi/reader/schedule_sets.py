@@ -10,7 +10,7 @@ that set the months alone (reader/schedule_keys.py). Before, the months moved un
 A warning, failing nothing, located at the setting that wrote the keys, or at each where several did (a ``--set``
 and a ``--variant``), with the schedule's path as the setting wrote it (``acquisition[Douyin CPA]``, as the refusal
 of a month of a value written once keeps it). A schedule set whole (``bid={by_month: {...}}``) says what every month
-is, so nothing is said of it.
+is, so nothing is said of it; a month set into it by a later option is weighed against it as that option wrote it.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ def schedule_set_warnings(scenario: Scenario, written: Scenario, tree: Node,
     found = []
     for path, before, after, running, runner in _schedules(written, scenario, "", None, ""):
         node = find_node(tree, f"{path}.{BY_MONTH_KEY}")
-        if node is None or node.kind != "map" or node.source is not None:
-            continue  # set whole (or not a schedule the file wrote): every month is as the setting says
+        if node is None or node.kind != "map":
+            continue  # not a schedule written by month
         asked = set_months(before, after)
         sources = list(dict.fromkeys(entry.value.source for key, entry in node.value.items()
                                      if entry.value.source is not None and whole_number(key) in (*asked, None)))
@@ -51,15 +51,17 @@ def schedule_set_warnings(scenario: Scenario, written: Scenario, tree: Node,
             continue
         shown = _as_written(spelled.get(sources[0]), path)
         several = len(sources) > 1
+        # A schedule an option set whole is weighed as it wrote it (reader/load.py ``_set_whole``): say which.
+        whole = node.source if node.source is not None and node.source not in sources else None
         if not unread:
-            message = _message(shown, asked, moved, fewest_keys(before, after, read, horizon), several)
+            message = _message(shown, asked, moved, fewest_keys(before, after, read, horizon), several, whole=whole)
         else:
             # A month past the horizon is refused as read: a month not read is outside an item's running months.
             where = f"{_item(shown, path, runner)} runs in {months_phrase(read)}"
             message = _unread(shown, asked, unread, moved, where, several,
                               # Keys only for a month set that is read: with none, keys keeping the months read as
                               # written would make the setting change nothing, unsaid.
-                              fewest_keys(before, after, read, horizon) if len(unread) < len(asked) else None)
+                              fewest_keys(before, after, read, horizon) if len(unread) < len(asked) else None, whole)
         found.append(ScenarioError(", ".join(sources), 1, 1, f"{shown}.{BY_MONTH_KEY}", message))
     return tuple(found)
 
@@ -101,11 +103,12 @@ def _schedules(before: Any, after: Any, path: str, running: Months,
 
 
 def _message(path: str, asked: list[int], moved: list[int], keys: list[tuple[int, str]] | None, several: bool,
-             alone: list[int] | None = None) -> str:
-    """The months ``moved`` besides those ``asked``, and the ``keys`` that set the months ``alone`` (all asked,
-    unless some are not read) by themselves."""
+             alone: list[int] | None = None, whole: str | None = None) -> str:
+    """The months ``moved`` besides those ``asked`` (from the schedule as the option ``whole`` set it, where one
+    did), and the ``keys`` that set the months ``alone`` (all asked, unless some are not read) by themselves."""
     one = len(asked) == 1
-    said = (f"{months_phrase(moved)} moved too: a by_month runs straight between its keys (docs/formulas.md §14), "
+    against = "" if whole is None else f" from the schedule as {whole} wrote it"
+    said = (f"{months_phrase(moved)} moved too{against}: a by_month runs straight between its keys (docs/formulas.md §14), "
             f"and {'these set' if several else 'this sets'} the key{'' if one else 's'} at {months_phrase(asked)}")
     if not keys:
         return said
@@ -116,7 +119,7 @@ def _message(path: str, asked: list[int], moved: list[int], keys: list[tuple[int
 
 
 def _unread(path: str, asked: list[int], unread: list[int], moved: list[int], where: str, several: bool,
-            keys: list[tuple[int, str]] | None) -> str:
+            keys: list[tuple[int, str]] | None, whole: str | None) -> str:
     """A month set that the value is never read in (before a channel's first month, after its last): the months read
     that it moved through the line are all it changes, or nothing. Before, ``by_month.1=20`` on a channel of months
     3-8 offered ``by_month.2=12`` "to set it alone", which would have made the setting change nothing, unsaid."""
@@ -125,7 +128,7 @@ def _unread(path: str, asked: list[int], unread: list[int], moved: list[int], wh
         if not moved:
             return f"{said}: setting {'it' if len(unread) == 1 else 'them'} changes nothing read"
         alone = [month for month in asked if month not in unread]
-        return f"{said}; {_message(path, asked, moved, keys, several, alone)}"
+        return f"{said}; {_message(path, asked, moved, keys, several, alone, whole)}"
     if not moved:
         return f"{said}: {'these settings change' if several else 'this setting changes'} nothing read"
     return (f"{said}: what {'these settings change' if several else 'this setting changes'} is {months_phrase(moved)}, "

@@ -203,3 +203,24 @@ def test_only_the_months_the_value_is_read_in_count(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "moved too" not in result.stderr
     assert result.stderr.rstrip().endswith("month 12 is not read (acquisition[0] runs in months 1-8): "
                                            "this setting changes nothing read")
+
+
+def test_a_month_set_into_a_schedule_another_option_set_whole(tmp_path: Path) -> None:
+    whole = "acquisition[0].bid={by_month: {1: 10, 5: 20}}"
+    # As the first option writes it: 10, 12.5, 15, 17.5, 20, then 20 held. Month 3 at 40 makes month 2 halfway from 10
+    # to 40, 25, and month 4 halfway from 40 to 20, 30 (QA: nothing was said, the schedule being set whole).
+    spend, said = _run(tmp_path, [whole, "acquisition[0].bid.by_month.3=40"])
+    assert spend[:6] == pytest.approx([1000, 2500, 4000, 3000, 2000, 2000])
+    assert said.startswith(f"--set acquisition[0].bid.by_month.3=40:1:1: acquisition[0].bid.by_month: months 2, 4 moved "
+                           f"too from the schedule as --set {whole} wrote it: ")
+    # Months 2 and 4 as that option wrote them, 12.5 and 17.5 (not the file's 12 and 16).
+    assert said.rstrip().endswith("also set acquisition[0].bid.by_month.2=12.5 and acquisition[0].bid.by_month.4=17.5")
+    spend, said = _run(tmp_path, [whole, "acquisition[0].bid.by_month.3=40", "acquisition[0].bid.by_month.2=12.5",
+                                  "acquisition[0].bid.by_month.4=17.5"])
+    assert spend[:6] == pytest.approx([1000, 1250, 4000, 1750, 2000, 2000]) and "moved too" not in said
+    _, zh = _run(tmp_path, [whole, "acquisition[0].bid.by_month.3=40"], lang="zh")
+    assert f"第 2、4 月也随之改变（相对 --set {whole} 写入的按月取值）：" in zh
+    assert "请同时设置 acquisition[0].bid.by_month.2=12.5、acquisition[0].bid.by_month.4=17.5" in zh
+    # A month set before the whole one is replaced by it: every month is as the whole setting says, nothing said.
+    spend, said = _run(tmp_path, ["acquisition[0].bid.by_month.3=40", whole])
+    assert spend[:5] == pytest.approx([1000, 1250, 1500, 1750, 2000]) and "moved too" not in said
