@@ -69,8 +69,11 @@ def test_reordered_items_keep_their_values(tmp_path: Path) -> None:
 
 def test_repeated_names_fall_back_to_place(tmp_path: Path) -> None:
     """Two items both named item: the second's price 2 -> 3 is a change of the second, worth 1 x 1,750."""
-    changes = _explain(tmp_path, _plan("{name: item, price: 10, rate: 1}, {name: item, price: 2, rate: 1}"),
-                       _plan("{name: item, price: 10, rate: 1}, {name: item, price: 3, rate: 1}"))
+    # Each file's shared name is told, naming its file (api.explain_change).
+    with pytest.warns(api.ScenarioWarning) as told:
+        changes = _explain(tmp_path, _plan("{name: item, price: 10, rate: 1}, {name: item, price: 2, rate: 1}"),
+                           _plan("{name: item, price: 10, rate: 1}, {name: item, price: 3, rate: 1}"))
+    assert sorted(Path(str(warning.message).split(":")[0]).name for warning in told) == ["base.yaml", "new.yaml"]
     assert [(change.path, change.before, change.after) for change in changes.changes] == [
         ("monetization.purchases[1].price", "2", "3")]
     assert _npv(changes) == ({"monetization.purchases[1].price": pytest.approx(1_750)}, pytest.approx(0))
