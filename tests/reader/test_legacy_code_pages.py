@@ -148,6 +148,16 @@ def test_kanji_alone_that_read_in_gbk_and_euc_jp_name_both() -> None:
                                    "iconv -f GBK -t UTF-8 (or -f EUC-JP)")
 
 
+def test_a_long_text_of_kanji_alone_still_names_both() -> None:
+    """Twenty different kanji and no kana were read as Chinese, GBK alone, whose iconv garbled the file into valid
+    text (QA): a Japanese plan may be written in kanji alone. The name and comment are the reviewer's, in EUC-JP."""
+    text = "name: 株式会社東京本店営業企画部\n# 年度広告予算案概要説明資料 第二版\n"
+    data = text.encode("euc_jp")
+    assert len({char for char in text if not char.isascii()}) >= 20
+    assert data.decode("gbk") != text  # the GBK reading is other text
+    assert "GBK (simplified Chinese) or EUC-JP (Japanese)" in _refusal(data)
+
+
 def test_a_chinese_name_that_borrows_a_kana_stays_gbk() -> None:
     # 小确幸の咖啡店：新品推广 in GBK: one kana (の A4CE) among hanzi, too few to say Japanese; the full-width colon
     # (A3BA, GB2312 row 3) is none of JIS X 0208's characters, so EUC-JP reads no text.
