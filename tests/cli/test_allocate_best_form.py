@@ -26,40 +26,21 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
-
-PLAN = """version: 1
-name: Users at a drawn bid
-horizon_months: 6
-acquisition:
-  - {name: Search, type: cpa, users: 250, bid: "10..40"}
-  - {name: Feed, type: cpa, bid: 20, budget: 5000, saturation_budget: 4000}
-retention: {monthly_churn: 0.3}
-monetization:
-  purchases: [{name: Item, price: 60, rate: 1}]
-targets: {max_payback_months: 3}
-"""
+from drawn_bid_plans import DRAWS, PLAN, run_on
 
 CHEAP = PLAN.replace("price: 60", "price: 10")
 
-DRAWS = ("--samples", "400", "--seed", "7")
 
 
-def _run(tmp_path: Path, plan: str, *args: str, fmt: str = "json") -> str:
-    path = tmp_path / "plan.yaml"
-    path.write_text(plan, encoding="utf-8")
-    result = invoke([args[0], str(path), *args[1:], *(["-f", "json"] if fmt == "json" else [])],
-                    env={"COLUMNS": "80", "NO_COLOR": "1"})
-    assert result.exit_code == 0, result.stderr
-    return result.stdout
 
 
 def _allocate(tmp_path: Path, budget: float, *extra: str, fmt: str = "json", plan: str = CHEAP) -> str:
-    return _run(tmp_path, plan, "allocate", "--budget", repr(budget), "--lock", "Feed", "--objective", "p10_npv",
+    return run_on(tmp_path, plan, "allocate", "--budget", repr(budget), "--lock", "Feed", "--objective", "p10_npv",
                 *DRAWS, *extra, fmt=fmt)
 
 
 def _p10(tmp_path: Path, plan: str) -> float:
-    return json.loads(_run(tmp_path, plan, "simulate", *DRAWS, "--percentiles", "10"))["figures"]["npv"]["p10"]
+    return json.loads(run_on(tmp_path, plan, "simulate", *DRAWS, "--percentiles", "10"))["figures"]["npv"]["p10"]
 
 
 def _by_budget(budget: float, plan: str = CHEAP) -> str:

@@ -22,31 +22,11 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_runner import invoke
+from drawn_bid_plans import DRAWS, PLAN, run_on
 
-PLAN = """version: 1
-name: Users at a drawn bid
-horizon_months: 6
-acquisition:
-  - {name: Search, type: cpa, users: 250, bid: "10..40"}
-  - {name: Feed, type: cpa, bid: 20, budget: 5000, saturation_budget: 4000}
-retention: {monthly_churn: 0.3}
-monetization:
-  purchases: [{name: Item, price: 60, rate: 1}]
-targets: {max_payback_months: 3}
-"""
-
-DRAWS = ("--samples", "400", "--seed", "7")
 ALLOCATE = ("allocate", "--budget", "5000", "--lock", "Feed", "--objective", "p10_npv", *DRAWS)
 
 
-def _run(tmp_path: Path, plan: str, *args: str, fmt: str = "json") -> str:
-    path = tmp_path / "plan.yaml"
-    path.write_text(plan, encoding="utf-8")
-    result = invoke([args[0], str(path), *args[1:], *(["-f", "json"] if fmt == "json" else [])],
-                    env={"COLUMNS": "80", "NO_COLOR": "1"})
-    assert result.exit_code == 0, result.stderr
-    return result.stdout
 
 
 CHEAP = PLAN.replace("price: 60", "price: 10")
@@ -54,7 +34,7 @@ CHEAP = PLAN.replace("price: 60", "price: 10")
 
 
 def _p10(tmp_path: Path, plan: str) -> float:
-    return json.loads(_run(tmp_path, plan, "simulate", *DRAWS, "--percentiles", "10"))["figures"]["npv"]["p10"]
+    return json.loads(run_on(tmp_path, plan, "simulate", *DRAWS, "--percentiles", "10"))["figures"]["npv"]["p10"]
 
 
 def _by_budget(budget: float, plan: str = PLAN) -> str:
@@ -62,7 +42,7 @@ def _by_budget(budget: float, plan: str = PLAN) -> str:
 
 
 def test_the_point_at_todays_budget_is_in_budget_form_as_its_neighbours(tmp_path: Path) -> None:
-    allocated = json.loads(_run(tmp_path, CHEAP, *ALLOCATE))
+    allocated = json.loads(run_on(tmp_path, CHEAP, *ALLOCATE))
     points = {point["multiple"]: point for point in allocated["curve"]}
     written = _p10(tmp_path, CHEAP)
     # Today's split is the file as written: simulate's. The best split, a proposal, is in budget form as 1 x B is
@@ -81,7 +61,7 @@ def test_the_point_at_todays_budget_is_in_budget_form_as_its_neighbours(tmp_path
 
 
 def test_the_point_at_todays_budget_reads_todays_plan_where_it_ranks_higher(tmp_path: Path) -> None:
-    allocated = json.loads(_run(tmp_path, PLAN, *ALLOCATE))
+    allocated = json.loads(run_on(tmp_path, PLAN, *ALLOCATE))
     points = {point["multiple"]: point for point in allocated["curve"]}
     written, by_budget = _p10(tmp_path, PLAN), _p10(tmp_path, _by_budget(5000))
     assert written - by_budget > 1.0  # the file as written ranks higher on these draws
@@ -98,7 +78,7 @@ def test_the_point_at_todays_budget_reads_todays_plan_where_it_ranks_higher(tmp_
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_point_read_as_written_is_explained(tmp_path: Path, lang: str) -> None:
     written, by_budget = _p10(tmp_path, PLAN), _p10(tmp_path, _by_budget(5000))
-    shown = " ".join(_run(tmp_path, PLAN, *ALLOCATE, "--lang", lang, fmt="text").split())
+    shown = " ".join(run_on(tmp_path, PLAN, *ALLOCATE, "--lang", lang, fmt="text").split())
     if lang == "en":
         assert (f"At B = 5,000, today's spend, today's plan as the file writes it is an option no other budget has: "
                 f"with Search as written the split there reads P10 NPV {written:,.0f}, and {by_budget:,.0f} in budget "
@@ -110,7 +90,7 @@ def test_the_point_read_as_written_is_explained(tmp_path: Path, lang: str) -> No
 
 def test_no_change_where_b_is_not_todays_spend(tmp_path: Path) -> None:
     # At 6,000 the split moves Search: its point was in budget form already, and says nothing more.
-    allocated = json.loads(_run(tmp_path, PLAN, *ALLOCATE[:2], "6000", *ALLOCATE[3:]))
+    allocated = json.loads(run_on(tmp_path, PLAN, *ALLOCATE[:2], "6000", *ALLOCATE[3:]))
     point = next(point for point in allocated["curve"] if point["multiple"] == 1.0)
     assert point["value"] == pytest.approx(_p10(tmp_path, _by_budget(6000)), rel=1e-12)
     assert point["value"] == pytest.approx(allocated["best"]["value"], rel=1e-12)

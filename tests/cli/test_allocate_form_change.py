@@ -16,35 +16,15 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_runner import invoke
-
-PLAN = """version: 1
-name: Users at a drawn bid
-horizon_months: 6
-acquisition:
-  - {name: Search, type: cpa, users: 250, bid: "10..40"}
-  - {name: Feed, type: cpa, bid: 20, budget: 5000, saturation_budget: 4000}
-retention: {monthly_churn: 0.3}
-monetization:
-  purchases: [{name: Item, price: 60, rate: 1}]
-targets: {max_payback_months: 3}
-"""
+from drawn_bid_plans import DRAWS, PLAN, run_on
 
 BUDGET_FORM = PLAN.replace("users: 250", "budget: 5000")
-DRAWS = ("--samples", "400", "--seed", "7")
 
 
-def _run(tmp_path: Path, plan: str, *args: str, fmt: str = "json") -> str:
-    path = tmp_path / "plan.yaml"
-    path.write_text(plan, encoding="utf-8")
-    result = invoke([args[0], str(path), *args[1:], *(["-f", "json"] if fmt == "json" else [])],
-                    env={"COLUMNS": "80", "NO_COLOR": "1"})
-    assert result.exit_code == 0, result.stderr
-    return result.stdout
 
 
 def _json(tmp_path: Path, plan: str, *args: str) -> dict:
-    return json.loads(_run(tmp_path, plan, *args))
+    return json.loads(run_on(tmp_path, plan, *args))
 
 
 ALLOCATE = ("allocate", "--budget", "20000", "--objective", "p10_npv", *DRAWS)
@@ -81,7 +61,7 @@ def test_no_value_where_the_best_split_moves_no_such_channel(tmp_path: Path) -> 
 def test_the_warning_says_how_much_of_the_gain_is_the_change_of_form(tmp_path: Path, lang: str) -> None:
     written = _json(tmp_path, PLAN, "simulate", *DRAWS, "--percentiles", "10")["figures"]["npv"]["p10"]
     by_budget = _json(tmp_path, BUDGET_FORM, "simulate", *DRAWS, "--percentiles", "10")["figures"]["npv"]["p10"]
-    shown = " ".join(_run(tmp_path, PLAN, *ALLOCATE, "--lang", lang, fmt="text").split())
+    shown = " ".join(run_on(tmp_path, PLAN, *ALLOCATE, "--lang", lang, fmt="text").split())
     if lang == "en":
         sentence = (f"Today's split in budget form reads P10 NPV {by_budget:,.0f} (today as written {written:,.0f}): "
                     f"{by_budget - written:,.0f} of the gain is that change of form, the rest the re-split.")
