@@ -11,19 +11,10 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from feed_search_plans import ONE, TWO
 
 from aigc_roi import api
 
-ONE = """\
-name: one channel
-horizon_months: 12
-acquisition:
-  - {name: Feed, type: cpa, bid: 12, budget: 30000}
-retention: {monthly_churn: 0.2}
-monetization: {plans: [{name: p, price: 30, period: month, conversion: 0.05}]}
-"""
-TWO = ONE.replace("name: one channel", "name: two channels").replace(
-    "budget: 30000}\n", "budget: 30000}\n  - {name: Search, type: cpa, bid: 9, budget: 10000}\n")
 REFUSED = "acquisition[1].bid: no item 1: the list has 1 item"
 
 

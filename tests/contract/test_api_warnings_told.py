@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from feed_search_plans import ONE
+from feed_search_plans import TWO as FEED_AND_SEARCH
 
 from aigc_roi import api
 from aigc_roi.model.scenario import Milestone
@@ -120,17 +122,7 @@ def test_reachs_other_warnings_are_told_at_reach_value() -> None:
         "for thousands, or 1.5 for a decimal point"]
 
 
-ONE = """\
-name: one channel
-horizon_months: 12
-acquisition:
-  - {name: Feed, type: cpa, bid: 12, budget: 30000}
-retention: {monthly_churn: 0.2}
-monetization: {plans: [{name: p, price: 30, period: month, conversion: 0.05}]}
-"""
-TWO = ONE.replace("name: one channel", "name: two channels").replace(
-    "budget: 30000}\n", "budget: 30000}\n  - {name: Search, type: cpa, bid: 9, budget: 10000}\n").replace(
-    "{monthly_churn: 0.2}", "{points: {1: 0.4, 12: 0.1}}")
+TWO = FEED_AND_SEARCH.replace("{monthly_churn: 0.2}", "{points: {1: 0.4, 12: 0.1}}")
 
 
 def files(tmp_path: Path, one: str = ONE) -> tuple[Path, Path]:
