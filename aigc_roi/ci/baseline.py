@@ -324,30 +324,107 @@ def _gone_behind_links(shown: dict[str, tuple[str, _Listed]], roots: Sequence[st
     (``s/lf -> ../shared``) that the path no longer reaches: its target deleted, the file deleted there, or the link
     removed. git lists the deletion under the target's own name (``shared/p.yaml``), outside the folder given, so
     `check s` said nothing of it, where `check s/lf` said removed (QA). The link's own entry, git's for a link
-    removed, is no scenario: its files stand for it. Links within the linked folder at REF are not followed."""
+    removed, is no scenario: its files stand for it. Links within the linked folder at REF are not followed.
+
+    A path given that is gone now is what it named at REF, as its folder given reads it: ``s/lf`` re-pointed at a
+    missing path, or ``s/lf/p.yaml`` through it, is removed with the files REF's ``s/lf`` held, where its real path
+    now leads git to none (QA: `cannot read file`, `No scenario changed`, exit 2, where `check s` said removed).
+    One file at REF reached by several such paths (``s/lf`` and ``s/up -> ..``) is removed once, under the name the
+    walk of the folder gave it at REF (``_first_names``), as one file is checked once when it is there (QA)."""
+    found: list[tuple[str, str, _Listed]] = []
     specs = [os.path.relpath(root, top) for root in roots if within(root, top)]
-    if not specs:
-        return
-    listed = git(top, "ls-tree", "-r", "-z", commit, "--", *specs).decode("utf-8", "surrogateescape")
+    listed = git(top, "ls-tree", "-r", "-z", commit, "--", *specs).decode("utf-8", "surrogateescape") if specs else ""
     for line in listed.split("\0"):
         info, _, name = line.partition("\t")
         place = walk.folder(name) if info.startswith("120000 ") else None
         if place is None:
             continue
         link = os.path.join(top, name)
-        # The folder's files at its commit, in the repository holding it (a submodule's too).
-        inside = run(place[0], "ls-tree", "-r", "-z", "--name-only", f"{place[1]}:{place[2]}").stdout
-        for file in _names(inside):
+        for file in _files_at(place):
             now, real = os.path.join(link, file), os.path.join(place[0], place[2], file)
             display = _display(now, given)
             # A file below a given path by its own name (a link up, s/up -> ..) is git's to list, under that name.
             if display is None or not _read(now, given) or os.path.exists(now) or _display(real, given) is not None:
                 continue
-            shown.setdefault(display, (real,
-                                       _Listed("removed", place[0], place[1], f"{place[2]}/{file}".lstrip("/"))))
+            found.append((display, real, _Listed("removed", place[0], place[1], f"{place[2]}/{file}".lstrip("/"))))
         own = _display(link, given)
         if own is not None and own in shown and shown[own][1].status == "removed":
             shown.pop(own)
+    found += _gone_given(given, top, walk)
+    # git's own removals and renames name their file at REF already.
+    taken = {(entry.top, entry.commit or "", entry.old) for _, entry in shown.values() if entry.status in ("removed", "renamed")}
+    groups: dict[Place, list[tuple[str, str, _Listed]]] = {}
+    for display, real, entry in found:
+        key = (entry.top, entry.commit or "", entry.old)
+        if display not in shown and key not in taken:
+            groups.setdefault(key, []).append((display, real, entry))
+    first = _first_names(given, top, walk) if any(len(group) > 1 for group in groups.values()) else {}
+    for key, group in groups.items():
+        chosen = next((item for item in group if item[0] == first.get(key)), group[0])
+        shown.setdefault(chosen[0], (chosen[1], chosen[2]))
+
+
+def _files_at(place: Place) -> list[str]:
+    """The files below the folder ``place`` at its commit, in the repository holding it (a submodule's too)."""
+    return _names(run(place[0], "ls-tree", "-r", "-z", "--name-only", f"{place[1]}:{place[2]}").stdout)
+
+
+def _gone_given(given: Sequence[tuple[Path, str]], top: str, walk: TreeWalk) -> list[tuple[str, str, _Listed]]:
+    """(name, real path, entry) of each scenario file a given path gone now named at REF, through the path as written
+    (its links followed in REF's tree): a folder's files that are gone too, or the file itself where nothing is
+    there now (a link to a missing file is still there, and modified: ``_through_links``)."""
+    found = []
+    for path, _ in given:
+        kept = None if os.path.exists(path) else in_tree(path, top)
+        if kept is None:
+            continue
+        place = walk.folder(kept)
+        if place is not None:
+            for file in _files_at(place):
+                if found_below(file) and not os.path.exists(path / file):
+                    found.append((str(path / file), os.path.join(place[0], place[2], file),
+                                  _Listed("removed", place[0], place[1], f"{place[2]}/{file}".lstrip("/"))))
+        elif not os.path.lexists(path) and walk.missing(kept) is None and not isinstance(
+                at := walk.destination(kept), str):
+            found.append((str(path), os.path.join(at[0], at[2]), _Listed("removed", *at)))
+    return found
+
+
+def _first_names(given: Sequence[tuple[Path, str]], top: str, walk: TreeWalk) -> dict[tuple[str, str, str], str]:
+    """The name each file below the given folders had at REF as ci/discovery.py's walk names it there: folders in
+    the order os.walk meets them, each real folder walked once (claimed as its parent is listed), hidden ones
+    skipped; then of a file's names the first sorted, each given folder in turn."""
+    names: dict[tuple[str, str, str], str] = {}
+    for path, _ in given:
+        kept = in_tree(path, top)
+        start = None if kept is None else walk.folder(kept)
+        if kept is None or start is None:
+            continue
+        files: list[tuple[Path, Place]] = []
+        _walk_at_ref(walk, kept, path, {start}, files)
+        for file, place in sorted(files):
+            names.setdefault(place, str(file))
+    return names
+
+
+def _walk_at_ref(walk: TreeWalk, name: str, shown: Path, claimed: set[Place], files: list[tuple[Path, Place]]) -> None:
+    """Into ``files``: (its name, its place) of each scenario file the walk meets below the folder ``name`` at REF,
+    shown as ``shown``; a folder's subfolders are claimed as it is listed, then walked in turn (os.walk's order)."""
+    subfolders = []
+    for entry in walk.names(name):
+        inner = f"{name}/{entry}"
+        try:
+            place = walk.folder(inner)
+            if place is None and found_below(entry):
+                files.append((shown / entry, walk.located(inner)))
+        except BaselineError:
+            # A submodule lacking its commit: not walked here; the comparison says so where it matters.
+            continue
+        if place is not None and not entry.startswith(".") and place not in claimed:
+            claimed.add(place)
+            subfolders.append(entry)
+    for entry in subfolders:
+        _walk_at_ref(walk, f"{name}/{entry}", shown / entry, claimed, files)
 
 
 def _nested_top(real: str, top: str, locator: Locator) -> str | None:

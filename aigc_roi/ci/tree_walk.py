@@ -34,6 +34,8 @@ class _Led:
     """What the path's own last name holds where it is a link."""
     folder: Place | None = None
     """The folder it ends at, in the repository holding it, or None."""
+    names: tuple[str, ...] = ()
+    """That folder's entries, sorted by name."""
 
 
 class TreeWalk:
@@ -78,6 +80,10 @@ class TreeWalk:
         commit); None where it leads to no folder."""
         return self._led(name).folder
 
+    def names(self, name: str) -> tuple[str, ...]:
+        """The entries of the folder ``name`` leads to at the commit, sorted; none where it leads to no folder."""
+        return self._led(name).names
+
     def _led(self, name: str) -> _Led:
         """Where ``name`` leads: ``located``'s place, and what the other questions read of the walk."""
         parts = name.split("/")
@@ -115,7 +121,8 @@ class TreeWalk:
             else:
                 done.append(part)
         listing = self._listing(tuple(done))
-        return _Led(self._place(done[:-1], done[-1:]), None, None, text, None if listing is None else listing[0])
+        return _Led(self._place(done[:-1], done[-1:]), None, None, text, None if listing is None else listing[0],
+                    () if listing is None else tuple(sorted(listing[1])))
 
     def _place(self, folder: list[str], rest: list[str]) -> Place:
         """``folder/rest`` in the repository holding ``folder`` (the outer one where ``folder`` is no folder at the
