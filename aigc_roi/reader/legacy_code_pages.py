@@ -31,13 +31,13 @@ GB2312 and EUC-JP both write JIS X 0208's layout (94 rows of 94, each byte A1-FE
 hiragana and katakana at the same codes, and a kanji's code is some hanzi's (私のアプリの計画 reads as GBK 讳のアプリの纷茶).
 Japanese text writes kana; Chinese text seldom does, and then one or two borrowed (小确幸の店): a GBK reading holding
 ``FREQUENT_LETTERS`` different kana is Japanese, not GBK. Text past ASCII of kanji alone reads in both, and is given
-both (基本計画 in EUC-JP is 答塑纷茶 in GBK), however long (a long Chinese text seldom reads as EUC-JP's frequent
-kanji: GB2312's rows 48-55 are JIS X 0208's second level). 20 different characters none of them kana that EUC-KR
-reads as Hangul are Korean's, and EUC-JP is not named beside EUC-KR then (19 in 20 of Debian's 42,000 Japanese
-messages hold kana, and all 9,036 with 20 different characters past ASCII do). A short Japanese text may read as Big5 or EUC-KR
-too (EUC-JP's kana are Big5's frequent characters A4A1-A5F6, and KS X 1001's jamo and Roman numerals); nothing tells
-them apart, and both are named. ISO-2022-JP is 7-bit, so UTF-8: a file holding ESC whose text read as ISO-2022-JP is
-Japanese by the rule above is named so.
+both (基本計画 in EUC-JP is 答塑纷茶 in GBK), however long: Japanese may be written in kanji alone, and a Chinese text whose
+bytes EUC-JP reads (its second level of kanji too) is given both rather than GBK wrongly dropped. 20 different
+characters none of them kana that EUC-KR reads as Hangul are Korean's, and EUC-JP is not named beside EUC-KR then
+(19 in 20 of Debian's 42,000 Japanese messages hold kana, and all 9,036 with 20 different characters past ASCII
+do). A short Japanese text may read as Big5 or EUC-KR too (EUC-JP's kana are Big5's frequent characters
+A4A1-A5F6, and KS X 1001's jamo and Roman numerals); nothing tells them apart, and both are named. ISO-2022-JP is
+7-bit, so UTF-8: a file holding ESC whose text read as ISO-2022-JP is Japanese by the rule above is named so.
 """
 
 from __future__ import annotations
@@ -201,8 +201,7 @@ def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
     if "GBK" in read and sum(map(_kana, read["GBK"])) >= FREQUENT_LETTERS:
         del named["GBK"]
     # Hangul read as kanji: many characters and no kana are Korean text, not Japanese. Beside GBK alone both stay named:
-    # Japanese may be written in kanji alone (株式会社東京本店営業企画部), and a long Chinese text seldom reads as EUC-JP's
-    # frequent kanji at all (GB2312's rows 48-55, 一 在 这 中, are JIS X 0208's second level).
+    # Japanese may be written in kanji alone (株式会社東京本店営業企画部), where nothing tells the two apart.
     if ("EUC-JP" in named and "EUC-KR" in named and not any(map(_kana, read["EUC-JP"]))
             and len(read["EUC-JP"]) >= KOREAN_CHARACTERS):
         del named["EUC-JP"]
