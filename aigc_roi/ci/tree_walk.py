@@ -54,7 +54,8 @@ class TreeWalk:
     def located(self, name: str) -> Place:
         """The place ``name`` (a path in the outer tree) leads to, for ``stored_objects`` to read. Where it leads
         nowhere (nothing there, a loop, a link out of the outer repository), the place of the path, or of the last
-        link followed, in the repository holding it: git then gives its own reason (missing, or the link's)."""
+        link followed where the path is itself a link that leads nowhere, in the repository holding it: git then
+        gives its own reason (missing, or the link's). A path whose rest past a link names nothing is missing."""
         return self._led(name).place
 
     def destination(self, name: str) -> Place | str:
@@ -106,6 +107,12 @@ class TreeWalk:
             entry = self._entry(done, part)
             if entry is None or (entry[0] == "120000" and hops >= 40):
                 gone = None if entry is not None else os.path.normpath("/".join([*done, part, *parts]))
+                if gone is not None and text is None:
+                    # The path is no dangling link itself: what follows a link on its way (s/lf/new.yaml through
+                    # s/lf -> ../shared) names nothing, so the path names nothing at the commit. The missing path's
+                    # place, which git reads as missing, not the link's, which it reads as the folder it leads to:
+                    # a file added since was `modified`, its REF side `is a folder` (QA).
+                    return _Led(self._place(done, [part, *parts]), None, gone, text)
                 return _Led(link or self._place(done, [part, *parts]), None, gone, text)
             mode, object_id = entry
             if mode == "120000":
