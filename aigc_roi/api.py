@@ -544,8 +544,17 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
     # With a base, two spellings of one file that named different files at it (a link re-pointed since) are each
     # checked and compared by their own path.
     locator = Locator()
-    files = scenario_files(given, named_at_ref(base, given, locator) if base is not None else None)
+    empty: list[Path] = []
+    files = scenario_files(given, named_at_ref(base, given, locator) if base is not None else None,
+                           empty if base is not None else None)
     changes = changes_since(base, given, overrides, files, locator) if base is not None else []
+    # A folder holding no scenario file now that held some at the base: its files are removed since, as a folder
+    # deleted is (docs/ci.md); one that held none is still the mistyped path it was without --base.
+    removed = [Path(change.path) for change in changes if change.status == "removed"]
+    removed += [Path(change.was) for change in changes if change.status == "renamed" and change.was is not None]
+    for folder in empty:
+        if not any(folder == path or folder in path.parents for path in removed):
+            raise NoScenarioFiles(f"{folder}: no *.yaml or *.yml files in this folder")
     gone = removed_since(files, changes)
     files = [file for file in files if file not in gone]
     # The files changed since the base are compared input by input: the only trees read after the check.

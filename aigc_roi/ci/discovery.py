@@ -27,7 +27,8 @@ Apart = Callable[[Sequence[Path]], Sequence[Hashable]]
 what it named at REF (ci/baseline.py's ``named_at_ref``)."""
 
 
-def scenario_files(paths: Sequence[Path], apart: Apart | None = None) -> list[Path]:
+def scenario_files(paths: Sequence[Path], apart: Apart | None = None,
+                   empty: list[Path] | None = None) -> list[Path]:
     """Each file as given, whatever its extension, and every scenario file below each folder (``found_below``),
     sorted, each once.
 
@@ -44,7 +45,8 @@ def scenario_files(paths: Sequence[Path], apart: Apart | None = None) -> list[Pa
     and a folder that cannot be read: skipping it would pass the files it
     holds unchecked. Raises NoScenarioFiles for a folder without any scenario
     file, which is almost always a mistyped CI path that would otherwise pass
-    silently.
+    silently; with ``empty`` (`check --base`), such a folder is added to it instead, for the caller to ask
+    whether it held scenario files at REF: deleted since, they are removals to report, not a mistyped path.
     """
     met: list[tuple[str, Path]] = []
     for path in paths:
@@ -61,6 +63,9 @@ def scenario_files(paths: Sequence[Path], apart: Apart | None = None) -> list[Pa
                              and _first_visit(os.path.join(folder, name), walked)]
             found += [Path(folder, name) for name in names if found_below(name)]
         found += [Path(error.filename) if error.filename else path for error in unreadable]
+        if not found and empty is not None:
+            empty.append(path)
+            continue
         if not found:
             raise NoScenarioFiles(f"{path}: no *.yaml or *.yml files in this folder")
         met += [(_identity(file), file) for file in sorted(found)]
