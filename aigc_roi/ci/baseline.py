@@ -450,6 +450,29 @@ def removed_since(files: Sequence[Path], changes: Sequence[Change]) -> frozenset
                      and any(path == file or file in path.parents for path in removed))
 
 
+def removed_through(files: Sequence[Path], gone: frozenset[Path], changes: Sequence[Change],
+                    at_ref: Callable[[Sequence[Path]], Sequence[Place | str | None]]) -> frozenset[Path]:
+    """The ``files`` gone now, not ``gone`` already, that named at REF a folder holding a file ``changes`` removes
+    under another name, or that file itself: ``check s/z s/a/b``, both links to shared/ deleted, reports shared/p.yaml removed once, as
+    s/z/p.yaml; s/a/b is that same removal, not a file to read (QA: `cannot read file`, exit 2). A link to a missing
+    file is not among them: its path is still there, modified (``changes_since``)."""
+    asked = [file for file in files if file not in gone and not os.path.exists(file)]
+    removed = [Path(change.path) for change in changes if change.status == "removed"]
+    if not asked or not removed:
+        return frozenset()
+    places = list(at_ref([*asked, *removed]))
+    folders, files_removed = places[:len(asked)], places[len(asked):]
+    return frozenset(file for file, named in zip(asked, folders, strict=True) if isinstance(named, tuple)
+                     and any(_holds(named, place, not os.path.lexists(file)) for place in files_removed))
+
+
+def _holds(named: Place, place: Place | str | None, itself: bool) -> bool:
+    """Whether ``place`` is below the folder ``named`` at REF, or (``itself``: nothing there now, no link to a missing
+    file) is ``named`` itself (``s/z/p.yaml`` and ``s/a/b/p.yaml`` given, one file through two links)."""
+    return isinstance(place, tuple) and place[:2] == named[:2] and (
+        place[2].startswith(named[2].rstrip("/") + "/") or (itself and place[2] == named[2]))
+
+
 def _list(top: str, commit: str | None, pathspecs: Sequence[str] | None, given: Sequence[tuple[Path, str]], ref: str,
           listed: dict[str, _Listed], reach: Sequence[str], locator: Locator) -> None:
     """Into ``listed`` by real path: the files of the repository ``top`` that differ from ``commit`` (all of them
