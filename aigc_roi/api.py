@@ -525,7 +525,7 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
     a file refuses (a value its field does not take, an item its list does not have: each file's fields and lists are
     its own, and another file may take the set) is that file's error, in its result's ``errors``, located in the set
     (``sets[0]:1:1``) with ``.scenario`` the file, as `check` reports it; the other files are still checked."""
-    from aigc_roi.ci.baseline import changes_since, named_at_ref, removed_since, removed_through
+    from aigc_roi.ci.baseline import changes_since, named_at_ref, removed_since, removed_through, removes_within
     from aigc_roi.ci.checks import compare_with_base, hold_change_targets, missed_at_base
     from aigc_roi.ci.discovery import scenario_files
     from aigc_roi.ci.located import Locator
@@ -548,12 +548,8 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
     at_ref = named_at_ref(base, given, locator) if base is not None else None
     files = scenario_files(given, at_ref, empty if base is not None else None)
     changes = changes_since(base, given, overrides, files, locator) if base is not None else []
-    # A folder holding no scenario file now that held some at the base: its files are removed since, as a folder
-    # deleted is (docs/ci.md); one that held none is still the mistyped path it was without --base.
-    removed = [Path(change.path) for change in changes if change.status == "removed"]
-    removed += [Path(change.was) for change in changes if change.status == "renamed" and change.was is not None]
     for folder in empty:
-        if not any(folder == path or folder in path.parents for path in removed):
+        if not removes_within(folder, changes):
             raise NoScenarioFiles(f"{folder}: no *.yaml or *.yml files in this folder")
     gone = removed_since(files, changes)
     if at_ref is not None:

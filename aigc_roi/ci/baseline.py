@@ -444,10 +444,25 @@ def removed_since(files: Sequence[Path], changes: Sequence[Change]) -> frozenset
     where it went. A link given whose target is missing (``s/lf -> ../shared``, shared deleted) is among them where
     it named a folder at REF whose files are removed: the folder is gone, as a folder deleted is (QA); a link to a
     missing file is not, its path being still there, modified (``changes_since``)."""
+    removed = _removed(changes)
+    return frozenset(file for file in files if not os.path.exists(file) and _within(file, removed))
+
+
+def removes_within(folder: Path, changes: Sequence[Change]) -> bool:
+    """Whether ``changes`` removes ``folder`` or a file below it since REF (a rename's old name among them): a folder
+    given that holds no scenario file now and held some then was emptied, its files removed, as a folder deleted is
+    (docs/ci.md); one that held none is the mistyped path it is without --base."""
+    return _within(folder, _removed(changes))
+
+
+def _removed(changes: Sequence[Change]) -> list[Path]:
+    """The paths ``changes`` lists as gone since REF: the removed, and the old names of the renamed."""
     removed = [Path(change.path) for change in changes if change.status == "removed"]
-    removed += [Path(change.was) for change in changes if change.status == "renamed" and change.was is not None]
-    return frozenset(file for file in files if not os.path.exists(file)
-                     and any(path == file or file in path.parents for path in removed))
+    return removed + [Path(change.was) for change in changes if change.status == "renamed" and change.was is not None]
+
+
+def _within(path: Path, removed: Sequence[Path]) -> bool:
+    return any(gone == path or path in gone.parents for gone in removed)
 
 
 def removed_through(files: Sequence[Path], gone: frozenset[Path], changes: Sequence[Change],
