@@ -155,7 +155,8 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
         raise ScenarioInvalid(sorted(errors + read_errors, key=_error_order(filename)), warnings)
     if any(".by_month" in override.path for override in overrides):
         # What a month set into a schedule moved besides it, against the file as written (read again only then).
-        # Imported here: its interpolation is numpy's, which `validate` of files without a --set never loads.
+        # Imported here: it walks the scenario with model/tree.py, which loads numpy, as `validate` of files without
+        # a --set never does.
         from aigc_roi.reader.schedule_sets import schedule_set_warnings
 
         written, _, _ = _read(_set_whole(file_tree, overrides), filename)
