@@ -356,8 +356,9 @@ def allocate(
     # gate stopped any: the same plan run without its gates, so that the warning spends_less compares it with what
     # run spends (Judged.spend, every channel) like with like, and says only what a failed gate stopped.
     # In the best split's form: the copies it runs in budget form at today's money spend their budget.
+    at_today_in_budget_form = run_in_form(best, current, differ)
     allotted = (Judge(layout.scenario, expanded[-1] if drawn is not None else None, indices, objective, target,
-                      Limits(), np.where(run_in_form(best, current, differ), math.nan, current))(best.split[None])[0].spend
+                      Limits(), np.where(at_today_in_budget_form, math.nan, current))(best.split[None])[0].spend
                 if gates else best.judged.spend)
     gate_checks = tuple(GateCheck(gate.name, gate.after_month, tuple(dict.fromkeys(gate.channels + gate.then)),
                                   float(today.passed[g]), float(best.judged.passed[g]), shown.name)
@@ -365,13 +366,13 @@ def allocate(
     # The channels written by volume under draws that the best split runs in budget form, in the order of their
     # warnings: those it moves, and those it leaves at today's money (proposed); today's split with them in budget form
     # splits the gain into that change of form and the re-split.
-    in_form = (best.split != current) | run_in_form(best, current, differ)
+    in_form = (best.split != current) | at_today_in_budget_form
     moved_names = {names[c] for c in np.flatnonzero(in_form)}
     form_channels = (tuple(name for name in dict.fromkeys([*drawn_costs, *drawn_volumes]) if name in moved_names)
                      if risk and drawn is not None else ())
     in_budget_form = _in_best_form(judge, current, in_form) if form_channels else None
     # Those it leaves at today's money and reads as the file writes them, that form ranking higher there.
-    as_written = at_today_in_form(best, current, differ) & ~run_in_form(best, current, differ)
+    as_written = at_today_in_form(best, current, differ) & ~at_today_in_budget_form
     kept_as_written = (tuple(dict.fromkeys(names[c] for c in np.flatnonzero(as_written)))
                        if risk and drawn is not None else ())
     return Allocation(
