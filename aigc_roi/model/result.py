@@ -15,6 +15,7 @@ from aigc_roi.model.cashflow import irr_kind, irr_none_reason
 from aigc_roi.model.cohorts import cohort_contribution, grouped_cohort_contribution
 from aigc_roi.model.paid import max_unit_cost
 from aigc_roi.model.params import _ratio
+from aigc_roi.model.read_only import FrozenMapping
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import FloatArray
 from aigc_roi.model.sources import credit_per_user
@@ -64,9 +65,9 @@ class Result:
 
     months: Mapping[str, FloatArray]
     """Monthly series, ``(S, H)`` each, keyed by ``MONTH_SERIES`` (joined from the chunks when first read)."""
-    figures: dict[str, FloatArray]
+    figures: Mapping[str, FloatArray]
     """Section-4 figures, ``(S,)`` each, keyed by ``FIGURE_NAMES`` in order (without
-    ``irr`` when evaluated with ``irr=False``); NaN = none."""
+    ``irr`` when evaluated with ``irr=False``); NaN = none. A ``FrozenMapping`` (``__post_init__``)."""
     channel_names: tuple[str, ...]
     channel_types: tuple[str, ...]
     """Each channel's ``type:`` word (model/channels/), or ``organic`` for the organic source."""
@@ -93,7 +94,7 @@ class Result:
     excluded); NaN where it bought none."""
     source_groups: tuple[int, ...] = ()
     """Group (model/sources.py) of each source; empty when every source shares one curve and index."""
-    group_series: Mapping[str, FloatArray] = field(default_factory=dict, repr=False)
+    group_series: Mapping[str, FloatArray] = field(default_factory=FrozenMapping, repr=False)
     """``(G, S, H)`` per group: ``gross`` and ``contribution`` of one user by age (the mean over the group's users
     when values move by month), ``gross_worth`` and ``contribution_worth`` of one user by join month (the input of
     the attribution; the contribution less the rewards of the viral users it brings), ``new_users`` by month,
@@ -118,6 +119,13 @@ class Result:
     """Per source, whether its unit cost is written by month."""
     moving_cohorts: FloatArray | None = field(repr=False, default=None)
     """``(1, H, H)`` the cohort table of a one-sample run whose values move by month (``cohort_table``)."""
+
+    def __post_init__(self) -> None:
+        # Its mappings refuse a write as its tuples do: ``result.figures["npv"] = 0`` once went through silently,
+        # and every later reader of the Result (presenters, compare) read the figure written (model/read_only.py).
+        for name in ("figures", "group_series"):
+            if not isinstance(getattr(self, name), FrozenMapping):
+                object.__setattr__(self, name, FrozenMapping(getattr(self, name)))
 
     @property
     def worth(self) -> tuple[FloatArray, FloatArray]:

@@ -148,3 +148,28 @@ def test_a_results_irr_notes_refuse_a_write() -> None:
     assert result.irr_notes() == {"irr_none_reason": None, "irr_kind": "investment"}
     hints = typing.get_type_hints(type(result).irr_none_reason.func)
     assert hints["return"] == tuple[str | None, ...]
+
+
+def test_a_results_mappings_refuse_a_key_set_and_copy_as_values() -> None:
+    """QA: ``result.figures["npv"] = 0`` went through silently (figures was a plain dict), and every later reader of
+    the Result (presenters, compare) read 0; the rest of a Result refused a write."""
+    import copy
+    import pickle
+
+    result = api.run(api.load(PLAN))
+    npv = float(result.figures["npv"][0])
+    assert npv == pytest.approx(api.figures(api.load(PLAN))["npv"])  # another run's, as computed before any write
+    for mapping in (result.figures, result.group_series):
+        with pytest.raises(TypeError):
+            mapping["npv"] = 0  # type: ignore[index]
+        with pytest.raises(TypeError):
+            del mapping["npv"]  # type: ignore[attr-defined]
+        assert not hasattr(mapping, "update") and not hasattr(mapping, "pop")
+    assert float(result.figures["npv"][0]) == npv
+    mine = dict(result.figures)  # the caller's copy to write into
+    mine["npv"] = 0
+    assert float(result.figures["npv"][0]) == npv and len(mine) == len(result.figures)
+    for again in (pickle.loads(pickle.dumps(result)), copy.deepcopy(result), copy.copy(result)):
+        assert list(again.figures) == list(result.figures) and float(again.figures["npv"][0]) == npv
+        with pytest.raises(TypeError):
+            again.figures["npv"] = 0  # type: ignore[index]
