@@ -140,10 +140,10 @@ FOLDED_FROM = 2 * SHORT_WORD
 (先种草再放量（测试）, whose blocks read better than the table its folding let in, 537.39 / 万)."""
 
 
-def _folded(cells: int) -> int:
-    """The cells a name's word of ``cells`` cells needs in a squeezed table: itself, or ``FOLD`` where it is wider than
-    ``FOLDED_FROM``."""
-    return FOLD if cells > FOLDED_FROM else cells
+def _folded(cells: int, fold: bool = True) -> int:
+    """The cells a name's word of ``cells`` cells needs in a squeezed table: itself, or, told to ``fold``, ``FOLD``
+    where it is wider than ``FOLDED_FROM``."""
+    return FOLD if fold and cells > FOLDED_FROM else cells
 
 
 def _lines(text: str) -> list[str]:
@@ -281,8 +281,7 @@ def column_range(column: Column, squeezed: int = 0, fold: bool = False) -> tuple
     prose column's names and terms between any two characters (``_parted_words``); ``Column.names`` are kept whole
     only unsqueezed. ``fold``, where it fits no other way still, a squeezed name's word (``Column.names``,
     ``Column.folds``) wider than ``FOLDED_FROM`` cells is folded inside (``folded``)."""
-    header_min = max(_folded(cell_len(word)) if fold and column.folds and not any(kept in word for kept in column.unfolded)
-                     else cell_len(word)
+    header_min = max(_folded(cell_len(word), fold and column.folds and not any(kept in word for kept in column.unfolded))
                      for word in _header_words(_marked(column.header) if squeezed else column.header))
     header_max = max(cell_len(line.replace(BREAK, "")) for line in _lines(column.header))
     plains = [cell.plain for cell in column.cells]
@@ -323,7 +322,7 @@ def _named_widest(plain: str, name: str | None, encoding: str | None, words: Cal
     if not name or name not in plain:
         return max(_widest_word(line, words, encoding) for line in _lines(plain))
     rest = [line.strip() for line in _lines(plain.replace(name, "\n"))]
-    return max([*((_folded if fold else int)(cells_in(piece, encoding)) for piece in pieces(name)),
+    return max([*(_folded(cells_in(piece, encoding), fold) for piece in pieces(name)),
                 *(_widest_word(line, words, encoding) for line in rest if line)])
 
 
@@ -333,7 +332,7 @@ def _widest_word(line: str, words: Callable[[str], list[str]], encoding: str | N
     indent, as Rich keeps it: "  monetization.plans[月度会员].price" in a column as wide as the path alone read "...pri"
     / "ce"; with ``fold``, a word folded (``_folded``, ``Column.folds``)."""
     indent = len(line) - len(line.lstrip(" "))
-    return max(indent * (i == 0) + (_folded if fold else int)(cells_in(word, encoding)) for i, word in enumerate(words(line)))
+    return max(indent * (i == 0) + _folded(cells_in(word, encoding), fold) for i, word in enumerate(words(line)))
 
 
 _LATIN = re.compile(r"[A-Za-z0-9]")
