@@ -103,20 +103,24 @@ def decode(data: bytes, filename: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        # The bytes before the first that is not UTF-8 are text: located in it, the byte-order mark no column.
-        before = data[: exc.start].decode("utf-8", "replace").removeprefix(BOM)
-        line, column = text_lines.position(before, len(before))
-        # Chinese, Japanese or Korean Windows saves "ANSI" text in its code page, which the bytes may name.
-        hint = saved_as(data)
-        message = f"expected UTF-8 text, found byte 0x{data[exc.start]:02x}" + (f"; {hint}" if hint else "")
-        raise ScenarioInvalid([ScenarioError(filename, line, column, "", message)]) from None
+        # The bytes before the first that is not UTF-8 are text: located in it. Chinese, Japanese or Korean Windows
+        # saves "ANSI" text in its code page, which the bytes may name.
+        before = data[: exc.start].decode("utf-8", "replace")
+        raise _not_utf8(filename, before, data[exc.start], saved_as(data)) from None
     hint = saved_as(data) if "\x1b" in text else None
     if hint is not None:
         # ISO-2022-JP is 7-bit, so UTF-8: its escapes (ESC $ B) would be refused as a YAML character, naming no cause.
-        before = text[: text.index("\x1b")].removeprefix(BOM)
-        line, column = text_lines.position(before, len(before))
-        raise ScenarioInvalid([ScenarioError(filename, line, column, "", f"expected UTF-8 text, found byte 0x1b; {hint}")])
+        raise _not_utf8(filename, text[: text.index("\x1b")], 0x1B, hint)
     return text.removeprefix(BOM)
+
+
+def _not_utf8(filename: str, before: str, byte: int, hint: str | None) -> ScenarioInvalid:
+    """The refusal of ``byte``, found after the text ``before`` and located at its end (the byte-order mark takes no
+    column), with ``hint``, what the bytes say the file was saved as, where they say it."""
+    before = before.removeprefix(BOM)
+    line, column = text_lines.position(before, len(before))
+    message = f"expected UTF-8 text, found byte 0x{byte:02x}" + (f"; {hint}" if hint else "")
+    return ScenarioInvalid([ScenarioError(filename, line, column, "", message)])
 
 
 def load_text(text: str, filename: str, overrides: tuple[Override, ...] = ()) -> LoadedScenario:
