@@ -27,7 +27,6 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -54,27 +53,33 @@ def unencodable(error: UnicodeEncodeError, encoding: str) -> str:
             "set PYTHONIOENCODING=utf-8 or a UTF-8 locale")
 
 
-@dataclass
+# Plain classes, not dataclasses: this module loads with every command, `--help` too, and making a dataclass costs
+# half a millisecond of its start-up.
 class _Pending:
     """A prepared output: its temporary file, written and ready to be renamed onto ``target``."""
 
-    shown: Path
-    """The output as the user named it, for messages."""
-    target: Path
-    """Where it goes: ``shown``, or the file its symbolic link points to."""
-    temporary: Path
-    force: bool
-    or_stdout: bool
-    """Whether the option that names it also takes ``-`` for standard output, which a refusal then offers."""
+    __slots__ = ("shown", "target", "temporary", "force", "or_stdout")
+
+    def __init__(self, shown: Path, target: Path, temporary: Path, force: bool, or_stdout: bool) -> None:
+        self.shown = shown
+        """The output as the user named it, for messages."""
+        self.target = target
+        """Where it goes: ``shown``, or the file its symbolic link points to."""
+        self.temporary = temporary
+        self.force = force
+        self.or_stdout = or_stdout
+        """Whether the option that names it also takes ``-`` for standard output, which a refusal then offers."""
 
 
-@dataclass
 class _CommandFiles:
     """The files one command reads and the outputs it has prepared but not yet put in place."""
 
-    inputs: dict[tuple[int, int], Path] = field(default_factory=dict)
-    """(device, inode) of each input: a hard link or a symbolic link to an input is that input."""
-    pending: list[_Pending] = field(default_factory=list)
+    __slots__ = ("inputs", "pending")
+
+    def __init__(self) -> None:
+        self.inputs: dict[tuple[int, int], Path] = {}
+        """(device, inode) of each input: a hard link or a symbolic link to an input is that input."""
+        self.pending: list[_Pending] = []
 
 
 _command_files: ContextVar[_CommandFiles | None] = ContextVar("command_files", default=None)

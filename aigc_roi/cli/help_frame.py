@@ -313,7 +313,7 @@ class ChineseHelpFormatter(HelpFormatter):
         from aigc_roi.present.wrap import CJK
 
         text = SUM.sub(lambda sign: sign.group().replace(" ", "_"), text)
-        return re.findall(rf"(?:{LABEL.pattern})?[^\s{CJK}]+", text)
+        return re.findall(rf"(?:{LABEL})?[^\s{CJK}]+", text)
 
 
 @contextmanager

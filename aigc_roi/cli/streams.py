@@ -10,14 +10,12 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO, TypeVar
 
 import typer
 
 from aigc_roi.cli.files import UsageError, register_inputs, unencodable, write_bytes, write_text, write_through
-from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.errors import in_file_order, located_message
 from aigc_roi.present.language import LANGUAGES, default_lang
 from aigc_roi.present.stand_ins import encodes, for_encoding
@@ -25,6 +23,7 @@ from aigc_roi.present.stand_ins import encodes, for_encoding
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
     from aigc_roi.reader.load import LoadedScenario
     from aigc_roi.reader.overrides import Override
     from aigc_roi.whatif.explain import FigureChanges
@@ -195,14 +194,16 @@ def report_problem(error: ScenarioError | str, english: str | None = None) -> in
     return EXIT_INVALID
 
 
-@dataclass(frozen=True)
 class Localized:
     """A field of a label (``fail_with``) worded in each language: another label, or a list joined with the
     language's separator (、 or ``, ``). Filled in as one string, it would put Chinese in the English line, the one
-    a stderr without Chinese and a refusal document read."""
+    a stderr without Chinese and a refusal document read. A plain class, as cli/files.py's are: `--help` loads it."""
 
-    wording: Callable[[str], str]
-    """The value in a language (``en``, ``zh``)."""
+    __slots__ = ("wording",)
+
+    def __init__(self, wording: Callable[[str], str]) -> None:
+        self.wording = wording
+        """The value in a language (``en``, ``zh``)."""
 
 
 def fail_with(key: str, lang: str, /, *, of_command_line: bool = False, **fields: object) -> NoReturn:
@@ -275,6 +276,7 @@ def resolve_lang(lang: str | None) -> str:
 
 def overrides(sets: list[str] | None, option: str = "--set") -> tuple[Override, ...]:
     """The settings an ``option`` gave, each located at the option and its text in messages."""
+    from aigc_roi.model.errors import ScenarioInvalid
     from aigc_roi.reader.overrides import parse_override
 
     try:
@@ -293,6 +295,7 @@ def load(path: Path, sets: list[str] | None = None, named: bool = False) -> Load
     """The scenario at ``path`` with ``--set`` overrides, its warnings on stderr; or exit 2 with every error.
     ``named``: where the command applies the sets to another file too (`report --base`), each problem located at a
     set names ``path`` before it (``ScenarioError.applied_to``), as the other file's do."""
+    from aigc_roi.model.errors import ScenarioInvalid
     from aigc_roi.reader.load import load_path
 
     register_inputs([path])

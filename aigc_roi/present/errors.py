@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
+from typing import TYPE_CHECKING
 
-from aigc_roi.model.errors import ScenarioError
 from aigc_roi.present.text import visible
+
+if TYPE_CHECKING:
+    # Not at run time: `--help` renders problems of the command line (text) and must not pay for the dataclasses an
+    # error of a file is made of.
+    from aigc_roi.model.errors import ScenarioError
 
 
 def located_message(error: ScenarioError | str, lang: str) -> str:
     """``file:line:col: path: message``; English stays canonical, ``zh`` translates the message only."""
     # A line break or escape in a file name or a found value must not split the line or reach the terminal.
-    return visible(str(error_in(error, lang)) if isinstance(error, ScenarioError) else message_in(error, lang))
+    return visible(message_in(error, lang) if isinstance(error, str) else str(error_in(error, lang)))
 
 
 def message_in(message: str, lang: str) -> str:
@@ -26,7 +30,11 @@ def message_in(message: str, lang: str) -> str:
 
 def error_in(error: ScenarioError, lang: str) -> ScenarioError:
     """``error`` with its message in ``lang`` (``message_in``), its location as it is."""
-    return error if lang != "zh" else dataclasses.replace(error, message=message_in(error.message, lang))
+    if lang != "zh":
+        return error
+    import dataclasses
+
+    return dataclasses.replace(error, message=message_in(error.message, lang))
 
 
 def in_file_order(line: int | None, column: int | None, option: str | None = None) -> tuple[bool, bool, int, int]:

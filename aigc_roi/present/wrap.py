@@ -213,7 +213,7 @@ def _notes_kept(line: str, width: int, kinds: dict[int, int]) -> None:
             if not whole and _glued_cells(line, *part.span()) <= width:
                 for offset in range(part.start() + 1, part.end()):
                     kinds[offset] = NONE
-    for match in LABEL.finditer(line):
+    for match in re.finditer(LABEL, line):
         if match.end() in kinds:
             kinds[match.end()] = NONE
     for match in SUM.finditer(line):
