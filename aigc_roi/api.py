@@ -547,9 +547,12 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
     empty: list[Path] = []
     at_ref = named_at_ref(base, given, locator) if base is not None else None
     files = scenario_files(given, at_ref, empty if base is not None else None)
-    changes = changes_since(base, given, overrides, files, locator) if base is not None else []
+    # Links that led to a folder at REF and lead nowhere now, no removal standing for them: read, as without --base.
+    dangling: list[Path] = []
+    changes = changes_since(base, given, overrides, files, locator, dangling) if base is not None else []
+    files += [link for link in dangling if link not in files]
     for folder in empty:
-        if not removes_within(folder, changes):
+        if not removes_within(folder, changes) and not any(folder in link.parents for link in dangling):
             raise NoScenarioFiles(f"{folder}: no *.yaml or *.yml files in this folder")
     gone = removed_since(files, changes)
     if at_ref is not None:

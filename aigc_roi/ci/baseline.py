@@ -22,10 +22,11 @@ import os
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from aigc_roi.ci.discovery import found_below
 from aigc_roi.ci.errors import BaselineError
+from aigc_roi.ci.link_moves import Listed as _Listed
+from aigc_roi.ci.link_moves import Status, paired, still_checked, unaccounted
 from aigc_roi.ci.linked import in_tree, reached
 from aigc_roi.ci.located import Locator, toplevel, walked_tops, within
 from aigc_roi.ci.stored import blob, git, missing, run, stored_objects
@@ -37,7 +38,6 @@ from aigc_roi.reader.load import LoadedScenario, decode, load_text
 from aigc_roi.reader.opening import missing_target
 from aigc_roi.reader.overrides import Override
 
-Status = Literal["modified", "new", "removed", "renamed", "copied"]
 _STATUS: dict[str, Status] = {"A": "new", "D": "removed", "R": "renamed", "C": "copied"}
 """git's name-status letters; any other letter (M, T, ...) is a modification."""
 
@@ -137,21 +137,9 @@ def _named(real: str, given: Sequence[tuple[Path, str]]) -> str:
     return _display(real, given) or os.path.relpath(real)
 
 
-@dataclass(frozen=True)
-class _Listed:
-    """A file that differs from REF, and where its version there is read."""
-
-    status: Status
-    top: str
-    """The repository that holds it: the outer one or one nested in it."""
-    commit: str | None
-    """What ``top`` was at REF; None when REF records no such repository (its files are all new)."""
-    old: str
-    """Its name at ``commit``, as git names it in ``top``."""
-
-
 def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ...] = (),
-                  files: Sequence[Path] = (), locator: Locator | None = None) -> list[Change]:
+                  files: Sequence[Path] = (), locator: Locator | None = None,
+                  dangling: list[Path] | None = None) -> list[Change]:
     """Scenario files under ``paths`` that differ from ``ref``, sorted by path.
 
     The old version gets the same ``--set`` overrides as the new one, so both
@@ -162,7 +150,10 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     a link is compared by that path (ci/linked.py). Raises BaselineError when git is missing, a path is outside
     a repository (or in another one than the first path), ``ref`` is unknown or a
     nested repository lacks the commit ``ref`` records for it. ``locator``: the run's (ci/located.py), each git
-    question of where a folder's repository is asked once, here and in ``named_at_ref``.
+    question of where a folder's repository is asked once, here and in ``named_at_ref``. One file by two paths,
+    at REF and now, is one change (ci/link_moves.py): renamed, or none where it is still checked; into ``dangling``,
+    each link below a given folder that led to a folder at REF and to nothing now, whose files are all still checked
+    by other paths: the run reads it, an error, as without --base.
     """
     given = [(path, os.path.realpath(path)) for path in paths]
     locator = locator or Locator()
@@ -179,17 +170,26 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     # (other/link -> ../scenarios/shared): that repository is compared too, or its edit went unseen (QA).
     nested = {file: found for file, (_, target) in links.items() if target is not None
               and (found := _nested_top(os.path.join(top, target), top, locator)) is not None}
+    moved_out: dict[str, _Listed] = {}
     _list(top, commit, [spec for _, _, spec in named if spec is not None] + sorted(set(nested.values())), given, ref,
-          listed, [root for _, root in given] + [os.path.join(top, links[file][1] or "") for file in nested], locator)
+          listed, [root for _, root in given] + [os.path.join(top, links[file][1] or "") for file in nested], locator,
+          moved_out)
     # By the name shown, so that a file reached through a link replaces what git says of the path it leads to.
     plain = frozenset(files) - frozenset(links)
     shown = {display: (now, entry) for now, entry in listed.items()
              if (display := _display(now, given, plain)) is not None and _read(now, given)}
     walk = TreeWalk(top, commit, ref)
     _through_links(shown, links, walk, listed)
-    _gone_behind_links(shown, [real for _, real, _ in named], given, top, commit, walk)
-    labels = {display: f"{ref}:{_was(now, entry, given) or display}" for display, (now, entry) in shown.items()
-              if entry.status != "new"}
+    broken: list[str] = []
+    _gone_behind_links(shown, [real for _, real, _ in named], given, top, commit, walk, broken)
+    was = paired(shown, {**listed, **moved_out}, lambda real: walk.located(os.path.relpath(real, top)) if within(real, top) else None,
+                 lambda real: _display(real, given),
+                 lambda name: None if (kept := in_tree(Path(name), top)) is None else walk.located(kept))
+    still_checked(shown, listed, files)
+    if dangling is not None:
+        dangling += unaccounted(broken, shown)
+    labels = {display: f"{ref}:{was.get(display) or _was(now, entry, given) or display}"
+              for display, (now, entry) in shown.items() if entry.status != "new"}
     stored = _stored(labels, {display: entry for display, (_, entry) in shown.items()}, walk, top)
     changes = []
     for display, (now, entry) in shown.items():
@@ -203,7 +203,7 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
                 before = load_text(decode(blob(*read), label), label, overrides)
             except ScenarioInvalid as invalid:
                 errors = tuple(error.applied_to(label) for error in invalid.errors)
-        changes.append(Change(display, entry.status, before, errors, _was(now, entry, given)))
+        changes.append(Change(display, entry.status, before, errors, was.get(display) or _was(now, entry, given)))
     return sorted(changes, key=lambda change: change.path)
 
 
@@ -319,7 +319,7 @@ def _through_links(shown: dict[str, tuple[str, _Listed]], links: dict[Path, tupl
 
 
 def _gone_behind_links(shown: dict[str, tuple[str, _Listed]], roots: Sequence[str], given: Sequence[tuple[Path, str]],
-                       top: str, commit: str, walk: TreeWalk) -> None:
+                       top: str, commit: str, walk: TreeWalk, broken: list[str]) -> None:
     """Into ``shown`` as removed: each scenario file a given folder held at REF through a link to a folder in it
     (``s/lf -> ../shared``) that the path no longer reaches: its target deleted, the file deleted there, or the link
     removed. git lists the deletion under the target's own name (``shared/p.yaml``), outside the folder given, so
@@ -330,7 +330,8 @@ def _gone_behind_links(shown: dict[str, tuple[str, _Listed]], roots: Sequence[st
     missing path, or ``s/lf/p.yaml`` through it, is removed with the files REF's ``s/lf`` held, where its real path
     now leads git to none (QA: `cannot read file`, `No scenario changed`, exit 2, where `check s` said removed).
     One file at REF reached by several such paths (``s/lf`` and ``s/up -> ..``) is removed once, under the name the
-    walk of the folder gave it at REF (``_first_names``), as one file is checked once when it is there (QA)."""
+    walk of the folder gave it at REF (``_first_names``), as one file is checked once when it is there (QA). Into
+    ``broken``: each such link, named as shown, that leads nowhere now, where the run read files through it at REF."""
     found: list[tuple[str, str, _Listed]] = []
     specs = [os.path.relpath(root, top) for root in roots if within(root, top)]
     listed = git(top, "ls-tree", "-r", "-z", commit, "--", *specs).decode("utf-8", "surrogateescape") if specs else ""
@@ -340,14 +341,20 @@ def _gone_behind_links(shown: dict[str, tuple[str, _Listed]], roots: Sequence[st
         if place is None:
             continue
         link = os.path.join(top, name)
+        own = _display(link, given)
+        read = False
         for file in _files_at(place):
             now, real = os.path.join(link, file), os.path.join(place[0], place[2], file)
             display = _display(now, given)
             # A file below a given path by its own name (a link up, s/up -> ..) is git's to list, under that name.
-            if display is None or not _read(now, given) or os.path.exists(now) or _display(real, given) is not None:
+            if display is None or not _read(now, given) or os.path.exists(now):
+                continue
+            read = True
+            if _display(real, given) is not None:
                 continue
             found.append((display, real, _Listed("removed", place[0], place[1], f"{place[2]}/{file}".lstrip("/"))))
-        own = _display(link, given)
+        if read and own is not None and os.path.lexists(link) and not os.path.exists(link):
+            broken.append(own)
         if own is not None and own in shown and shown[own][1].status == "removed":
             shown.pop(own)
     found += _gone_given(given, top, walk)
@@ -489,13 +496,15 @@ def _holds(named: Place, place: Place | str | None, itself: bool) -> bool:
 
 
 def _list(top: str, commit: str | None, pathspecs: Sequence[str] | None, given: Sequence[tuple[Path, str]], ref: str,
-          listed: dict[str, _Listed], reach: Sequence[str], locator: Locator) -> None:
+          listed: dict[str, _Listed], reach: Sequence[str], locator: Locator,
+          moved_out: dict[str, _Listed] | None = None) -> None:
     """Into ``listed`` by real path: the files of the repository ``top`` that differ from ``commit`` (all of them
     when None), then those of each repository nested in it below or around the given paths. ``pathspecs``: where in
     ``top`` to look for new files and nested repositories; None for the whole repository, none for nowhere (every
     path given leads out of it through a link). ``reach``: the real paths whose nested repositories are compared,
     below a given folder or holding a given path or a file reached through a link. ``locator``: the run's, which
-    has met most nested repositories already, as it found where the paths lie."""
+    has met most nested repositories already, as it found where the paths lie. ``moved_out``: by the real path now,
+    each file renamed out of the given paths, listed removed."""
     specs = () if pathspecs is None else tuple(pathspecs)
     asks = pathspecs is None or bool(specs)
     entries: list[tuple[Status, str, str]]
@@ -508,7 +517,10 @@ def _list(top: str, commit: str | None, pathspecs: Sequence[str] | None, given: 
         entries = _entries(git(top, "diff", "--name-status", _detection(top), "-z", commit))
     for status, old, new in entries:
         if status == "renamed" and _display(os.path.join(top, new), given) is None:
-            # Moved out of the paths checked: gone from them, as `git diff REF -- PATH` lists it.
+            # Moved out of the paths checked: gone from them, as `git diff REF -- PATH` lists it; the move kept in
+            # ``moved_out``, for a path through a link that reaches it now (ci/link_moves.py).
+            if moved_out is not None:
+                moved_out[os.path.join(top, new)] = _Listed(status, top, commit, old)
             status, new = "removed", old
         _add(listed, os.path.join(top, new), _Listed(status, top, commit, old))
     if not asks:
@@ -525,7 +537,8 @@ def _list(top: str, commit: str | None, pathspecs: Sequence[str] | None, given: 
         inner = os.path.join(top, name)
         # Below a given folder, or holding a given path (check scenarios/shared/plan.yaml, shared a submodule).
         if any(within(inner, root) or within(root, inner) for root in reach) and locator.is_top(locator.real(inner)):
-            _list(inner, _recorded(top, commit, name, inner, ref, given), None, given, ref, listed, reach, locator)
+            _list(inner, _recorded(top, commit, name, inner, ref, given), None, given, ref, listed, reach, locator,
+                  moved_out)
 
 
 def _recorded(top: str, commit: str | None, name: str, inner: str, ref: str,
