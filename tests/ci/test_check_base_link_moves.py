@@ -133,3 +133,18 @@ def test_a_link_re_pointed_at_nothing_alone_still_removes_its_files(repointed: P
     _repoint(repointed / "s/a", "../gone")
     result = invoke(["check", given, "--base", "HEAD"])
     assert (result.exit_code, result.stdout) == (0, f"{Path('s/a/p.yaml')} (Spec example): removed since HEAD\n")
+
+
+def test_a_file_copied_behind_a_link_is_copied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """diff.renames=copies: real/plans/d.yaml copied from a.yaml (edited in the same change, so git reads it as a
+    copy) is `copied (from plans/a.yaml ...)` through plans -> real/plans, as through real/plans."""
+    write(tmp_path, {"real/plans/a.yaml": WINNING})
+    (tmp_path / "plans").symlink_to("real/plans")
+    commit_all(tmp_path, monkeypatch)
+    git(tmp_path, "config", "diff.renames", "copies")
+    write(tmp_path, {"real/plans/d.yaml": WINNING, "real/plans/a.yaml": WINNING + "# edited\n"})
+    git(tmp_path, "add", "-A")
+    result = invoke(["check", "plans", "--base", "HEAD"])
+    assert (result.exit_code, result.stdout.splitlines()) == (0, [
+        f"{Path('plans/a.yaml')} (Spec example): modified; no figure changed",
+        f"{Path('plans/d.yaml')} (Spec example): copied (from {Path('plans/a.yaml')} at HEAD); no figure changed"])
