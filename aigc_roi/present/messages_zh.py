@@ -274,6 +274,9 @@ def _apply(rules: list[Rule], text: str) -> str | None:
     return None
 
 
+_PERIOD_ZH = {"week": ("周", "一周"), "month": ("月", "一个月"), "quarter": ("季度", "一个季度"), "year": ("年", "一年")}
+"""A period a column of an export names (reader/exports/periods.py): by it, and one of it."""
+
 _NAMING_ZH = {"a gate, --set, actuals --map or allocate --lock": "闸门、--set、actuals --map 或 allocate --lock",
               "--set, --grid or --variant": "--set、--grid 或 --variant"}
 """What names an item by its name alone (reader/shared_names.py), in Chinese."""
@@ -284,6 +287,7 @@ _EXPECTED = _rules([
     # whatif/reforecast.py: the month after the actuals of a by_month value, where the re-forecast resumes the plan.
     (r"a value for month (\d+) \((\S+)\) that one number or range writes", "第 {0} 月（{1}）可由单个数字或区间写出的值"),
     (r"a date YYYY-MM-DD", "YYYY-MM-DD 格式的日期"),
+    (r"a column of days", "按天的日期列"),
     (r"a date", "日期"),
     (r"a date within (\S+)\.\.(\S+) \(the plan's months 1-(\d+)\)", "{0}..{1} 之内的日期（方案的第 1-{2} 月）"),
     (r"a date on or after (\S+), the last day the exports report", "不早于 {0}（报表中的最后一天）的日期"),
@@ -462,6 +466,8 @@ _FOUND = _rules([
     (r"a blend of the number at month (\d+) and the lognormal range at month (\d+)",
      "第 {0} 月的数字与第 {1} 月的对数正态区间的混合"),
     (r"an empty cell", "空单元格"),
+    # reader/exports/periods.py: a column of weeks or months where an export's days would be.
+    (r"a column of (week|month|quarter|year)s", lambda m: f"按{_PERIOD_ZH[m[1]][0]}的列"),
     (r"an empty cell, part of the merged cell (\S+)", "空单元格（属于合并单元格 {0}）"),
     (r"no row of two or more filled cells \(sheets: (.*)\)", _lists("任何一行都不足两个非空单元格（工作表：{0}）", 0)),
     (r"a formula with no saved value \((.*)\)", "没有保存结果的公式（{0}）"),
@@ -1131,6 +1137,8 @@ _HINTS = _rules([
      "既无日期也无计划的一行应是漏写标签的合计行：请标注“合计”，或删除该行"),
     (r"a row over a range of days sums them: delete such summary rows, or export the report broken down by day",
      "跨多天的一行是这些天的合计：请删除这类汇总行，或按天细分（分日）后导出报表"),
+    (r"a row of a (week|month|quarter|year) sums its days: export the report broken down by day",
+     lambda m: f"一行是{_PERIOD_ZH[m[1]][1]}各天的合计：请按天细分后导出报表"),
     (r"a row over (\d+) days sums them: export the report broken down by day",
      "跨 {0} 天的一行是这些天的合计：请按天细分后导出报表"),
     (r"an? (.*) export reads its days from a column named (.*), and none is: (.*) holds dates, so name it one of them",

@@ -37,8 +37,8 @@ def test_a_date_column_under_another_name_is_named_not_a_report_without_days(tmp
 
 def test_a_report_whose_columns_hold_no_dates_is_told_to_export_it_by_day(tmp_path: Path) -> None:
     """Months are no days, and impressions of 45,000 are no date serials (45000 would be 2023-03-15)."""
-    refusal = _refusal(tmp_path, "Monat,Kampagne,Kosten,Impr.\n2025-01,g_a,10,45000\n")
-    assert refusal == ("expected the columns of a known export, found Monat, Kampagne, Kosten, Impr.; a Google Ads "
+    refusal = _refusal(tmp_path, "Zeitraum,Kampagne,Kosten,Impr.\n2025-01,g_a,10,45000\n")
+    assert refusal == ("expected the columns of a known export, found Zeitraum, Kampagne, Kosten, Impr.; a Google Ads "
                        f"export needs its date column {GOOGLE_DATES}: export the report broken down by day")
 
 

@@ -24,6 +24,7 @@ from itertools import islice
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.names import listed
 from aigc_roi.reader.exports.cells import CellError, blank, day, shown, written
+from aigc_roi.reader.exports.periods import period_of
 from aigc_roi.reader.exports.platforms import PLATFORMS, Platform, alternatives, known_in, undated
 from aigc_roi.reader.exports.units import split_header
 
@@ -86,10 +87,12 @@ _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
 
 def _dated_column(header: list[str], rows: Sequence[Sequence[object]], known: set[str]) -> str | None:
-    """The first header, none of the shape's ``known`` ones, whose column holds a date in every filled cell of
-    ``rows``, written as a date is (not a number a serial would read as one), and in one at least."""
+    """The first header, none of the shape's ``known`` ones and naming no period (periods.py), whose column holds a
+    date in every filled cell of ``rows``, written as a date is (not a number a serial would read as one), and in one
+    at least."""
     for index, name in enumerate(header):
-        if not name.strip() or any(_reads(name, header_known) for header_known in known):
+        # A column of weeks or months holds dates too, each a period's first day: no name makes its rows days.
+        if not name.strip() or period_of(name) is not None or any(_reads(name, header_known) for header_known in known):
             continue
         column = [row[index] for row in rows if index < len(row) and not blank(written(row[index]))]
         if column and all(_is_date(cell) for cell in column):

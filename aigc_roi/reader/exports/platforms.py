@@ -483,10 +483,15 @@ def undated(headers: list[str]) -> Platform | None:
     """The shape a header no shape recognises would be but for its date column (a report not broken down by day:
     TikTok's without ``By Day``), chosen as ``recognise`` chooses; None where none would, or where a cell is any
     shape's date (``date`` beside ``cost``, TikTok's words, is a sheet of its own, not TikTok's without its days)."""
-    dates = {_known(known)[0] for platform in PLATFORMS for known in platform.headers_of("date")}
-    if any(split_header(header)[0] in dates for header in headers):
+    if dated(headers):
         return None
     return _best(headers, ("date",))
+
+
+def dated(headers: list[str]) -> bool:
+    """Whether a cell of ``headers`` is any shape's date column (its brackets aside)."""
+    dates = {_known(known)[0] for platform in PLATFORMS for known in platform.headers_of("date")}
+    return any(split_header(header)[0] in dates for header in headers)
 
 
 def _best(headers: list[str], lacking: tuple[str, ...]) -> Platform | None:

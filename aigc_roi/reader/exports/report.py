@@ -29,6 +29,7 @@ from aigc_roi.reader.exports.grain import Finer, PartError, by_day_times, row_pa
 from aigc_roi.reader.exports.indicated import IndicatorCells, indicator_cells
 from aigc_roi.reader.exports.near_shapes import sampled, unknown_header
 from aigc_roi.reader.exports.open_quotes import cell_line, quote_problem
+from aigc_roi.reader.exports.periods import period_column, period_refused
 from aigc_roi.reader.exports.platforms import (
     COUNT,
     FEN,
@@ -38,6 +39,7 @@ from aigc_roi.reader.exports.platforms import (
     decimal_comma_language,
     finer_levels,
     recognise,
+    undated,
 )
 from aigc_roi.reader.exports.tables import Table, export_bytes, read_as_gb18030, read_tables, workbook
 from aigc_roi.reader.exports.title_currency import TitleCurrency, title_currency, title_time_zone
@@ -220,6 +222,20 @@ def _unknown_unit(bracket: str) -> str:
     return f"expected a unit of money ({MONEY_UNITS_SHOWN}), found {bracket!r}"
 
 
+def _unrecognised(table: Table) -> list[ScenarioError]:
+    """Why a header no shape recognises is refused: at a column of weeks or months where the header has no day column
+    (periods.py), alone where the header is a shape's but for its date; else, or also, at the header as a whole."""
+    errors = []
+    period = period_column(table.header)
+    if period is not None:
+        errors.append(ScenarioError(table.file, table.header_line, period[0] + 1, _header(table, period[0]),
+                                    period_refused(period[1])))
+    if period is None or undated(table.header) is None:
+        errors.append(ScenarioError(table.file, table.header_line, 1, "header",
+                                    unknown_header(table.header, sampled(table.rows))))
+    return errors
+
+
 def _header(table: Table, index: int) -> str:
     return table.header[index].strip().lstrip("\ufeff")
 
@@ -229,8 +245,7 @@ def _read_one(table: Table, horizon: Horizon,
     currency = how.currency
     platform = recognise(table.header)
     if platform is None:
-        raise ScenarioInvalid([ScenarioError(table.file, table.header_line, 1, "header",
-                                             unknown_header(table.header, sampled(table.rows)))])
+        raise ScenarioInvalid(_unrecognised(table))
     title = title_currency(table.titles, currency)
     used, money, headers = _columns(table, platform, currency, title, how.decimal_comma)
     if (span := unended(table.header, platform, used["date"].index)) is not None:
