@@ -53,9 +53,12 @@ def no_value_reason(table: BreakEvenTable, row: BreakEven, threshold: str) -> st
 
 def value_or_reason(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> str:
     """The break-even as threshold_text writes it, or "none (always holds)" with the reason there is none: a bare
-    "—" would read alike for a driver safe at any value and one that can never get there."""
+    "—" would read alike for a driver safe at any value and one that can never get there; "none (always holds) flip"
+    where a gate flips at some value of the driver all the same (``BreakEven.flips``)."""
     if getattr(row, threshold) is None:
-        return label("no_break_even", style.lang).format(reason=label(no_value_reason(table, row, threshold), style.lang))
+        # Marked "flip" where a gate flips anywhere in the domain, as the terminal marks the reason it shows.
+        return room_marked(row, threshold, label("no_break_even", style.lang).format(
+            reason=label(no_value_reason(table, row, threshold), style.lang)), style.lang)
     return threshold_text(row, threshold, style)
 
 

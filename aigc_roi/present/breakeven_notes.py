@@ -49,14 +49,19 @@ def _average(alone: ChannelAlone | None) -> bool:
 
 
 def room_marked(row: BreakEven, threshold: str, text: str, lang: str) -> str:
-    """A room cell, marked "flip" where a gate flips within it (``BreakEven.flips``)."""
+    """A room cell, marked "flip" where a gate flips within it (``BreakEven.flips``); likewise the reason a threshold
+    has no break-even ("always holds", "out of reach"), where a gate flips anywhere in the domain."""
     return f"{text} {label('breakeven_flip_marker', lang)}" if threshold in row.flips else text
 
 
 def jump_notes(table: BreakEvenTable, style: NumberStyle) -> list[str]:
     """What "jump" means, once, then each jump: the gates that decide otherwise past it and the figures either side
-    (one sentence for a driver's two thresholds at one jump); then likewise each flip of the gates within a room."""
+    (one sentence for a driver's two thresholds at one jump); then likewise each flip of the gates within a room, and
+    each beside a threshold without a break-even, whose mark means a flip anywhere (what each mark means said once
+    where it is shown: "always holds" read alone would let an analyst cut a price below a gate's test)."""
     notes, flips = [], []
+    kinds = {"breakeven_flip_anywhere_note" if getattr(row, threshold) is None else "breakeven_flip_note"
+             for row in table.rows for threshold in row.flips}
     for row in table.rows:
         values: dict[float, list[str]] = {}
         for threshold in THRESHOLDS:
@@ -72,8 +77,8 @@ def jump_notes(table: BreakEvenTable, style: NumberStyle) -> list[str]:
         flips += [_jump_sentence(table, row, row.flips[thresholds[0]].sides, value,
                                  bound_value(row.driver, value, style, up=row.driver.current > value), thresholds, style)
                   for value, thresholds in within.items()]
-    return ([label("breakeven_jump_note", style.lang), *notes] if notes else []) + (
-        [label("breakeven_flip_note", style.lang), *flips] if flips else [])
+    meanings = [label(kind, style.lang) for kind in ("breakeven_flip_note", "breakeven_flip_anywhere_note") if kind in kinds]
+    return ([label("breakeven_jump_note", style.lang), *notes] if notes else []) + ([*meanings, *flips] if flips else [])
 
 
 def saturating_notes(table: BreakEvenTable, lang: str) -> list[str]:

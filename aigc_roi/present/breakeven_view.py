@@ -16,7 +16,14 @@ from aigc_roi.present.breakeven import (
     no_value_reason,
     room_cell,
 )
-from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text, wrong_side_notes
+from aigc_roi.present.breakeven_notes import (
+    jump_notes,
+    own_max_text,
+    room_marked,
+    saturating_notes,
+    threshold_text,
+    wrong_side_notes,
+)
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted
@@ -78,7 +85,8 @@ def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style:
         reason = no_value_reason(table, row, threshold)
         # Met at the current value alone, or missed there alone: neither room nor a move needed, so neither colour.
         dim = reason in ("roi_undefined", "only_at_current_short", "all_but_current_short")
-        return Text(label(reason, lang), style="dim" if dim else "green" if met else "red")
+        # "always holds flip": the threshold holds at every value, but a gate flips at one (``BreakEven.flips``).
+        return Text(room_marked(row, threshold, label(reason, lang), lang), style="dim" if dim else "green" if met else "red")
     text = room_cell(row, threshold, style)
     # A break-even on the other side of the current value than the plan (a free channel's cost of 0): neither room
     # nor a move needed, so neither colour.

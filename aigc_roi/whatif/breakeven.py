@@ -133,7 +133,8 @@ class BreakEven:
     only ones it may be shown as, rather than rounded toward its good side."""
     flips: Mapping[str, FlipWithin] = field(default_factory=dict)
     """Per threshold, the first flip of the gates between the current value and its break-even, where one lies
-    there (whatif/breakeven_jumps.py): within that room the gates' channels start or stop."""
+    there (whatif/breakeven_jumps.py): within that room the gates' channels start or stop. Without a break-even (it
+    always holds, or is out of reach) the flip nearest the current value anywhere in the searched domain."""
     wrong_side: frozenset[str] = frozenset()
     """Thresholds whose break-even puts the current value on the side the plan is not on: the figure jumps at the
     current value itself, as roi does at a free channel's cost of 0, which makes its users no paid users

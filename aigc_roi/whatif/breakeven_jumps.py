@@ -50,7 +50,8 @@ class GateJump:
 @dataclass(frozen=True)
 class FlipWithin:
     """A flip of the gates between the current value and a break-even that keeps the figure on its side: within
-    the room the break-even gives, the gates' ``then`` channels start or stop."""
+    the room the break-even gives, the gates' ``then`` channels start or stop. Without a break-even, the room is the
+    whole domain: the flip is the one nearest the current value."""
 
     value: float
     """The last value, from the current one, at which the gates still decide as now."""
@@ -68,7 +69,8 @@ class Crossing(NamedTuple):
     jump: GateJump | None = None
     """Where the value is a gate's jump rather than a crossing, what happens either side of it."""
     flip: FlipWithin | None = None
-    """The first flip of the gates between the current value and ``value``, where one lies there."""
+    """The first flip of the gates between the current value and ``value``, where one lies there; where ``value`` is
+    None, the flip nearest the current value anywhere in the domain."""
 
 
 def described(drivers: Sequence[Driver], pairs: Mapping[Key, tuple[float, float]]) -> Steps[dict[Key, GateJump]]:

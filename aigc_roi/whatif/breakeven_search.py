@@ -213,7 +213,8 @@ def _grid(driver: Driver) -> FloatArray:
 
 Bracket = tuple[FloatArray, FloatArray, FloatArray, FloatArray, np.ndarray, np.ndarray, FloatArray, FloatArray]
 """(left, right, level at left, level at right, found, a gate's jump rather than a crossing, and the values either
-side of the first flip of the gates between the current value and the bracket, NaN where none) per driver."""
+side of the first flip of the gates between the current value and the bracket, or without a bracket the flip nearest
+the current value, NaN where none) per driver."""
 
 
 def _widen(drivers: list[Driver], grid: FloatArray, found: dict[str, FloatArray], passed: FloatArray | None,
@@ -254,7 +255,9 @@ def _nearest_brackets(grid: FloatArray, level: FloatArray, current: FloatArray, 
     lies nearer: there the figure never meets the threshold. Each is placed where the line through its ends
     crosses 0 (the middle where that is no number). Between the current value and the bracket kept the gates may
     still flip where the figure stays on its side: the first such pair from the current value comes back too, as
-    the room up to the break-even is no room with the gates deciding as now (docs/formulas.md §10)."""
+    the room up to the break-even is no room with the gates deciding as now; without any crossing, the flip nearest
+    the current value either way, as "always holds" is no room with the gates deciding as now either
+    (docs/formulas.md §10)."""
     good, defined = level >= 0, ~np.isnan(level)
     flips = (good[:, :-1] != good[:, 1:]) & defined[:, :-1] & defined[:, 1:]
     left, right = grid[:, :-1], grid[:, 1:]
@@ -279,8 +282,13 @@ def _nearest_brackets(grid: FloatArray, level: FloatArray, current: FloatArray, 
     # The flip nearest the current value: the highest pair below it, the lowest above it.
     first = np.where(kept_below[:, 0], np.where(between, pair, -1).max(axis=1),
                      np.where(between, pair, grid.shape[1]).min(axis=1))
+    # Where the threshold has no crossing at all (it always holds, or never does), the room is the whole domain: a
+    # flip anywhere in it, the one nearest the current value, comes back too (docs/formulas.md §10).
+    reach = np.where(jumps, np.minimum(np.abs(left - current[:, None]), np.abs(right - current[:, None])), np.inf)
+    anywhere = ~found & jumps.any(axis=1)
     flipped = found & between.any(axis=1)
-    first = np.where(flipped, first, 0)
+    first = np.where(flipped, first, np.where(anywhere, reach.argmin(axis=1), 0))
+    flipped |= anywhere
     return (left[rows, chosen], right[rows, chosen], level[rows, chosen], level[rows, chosen + 1], found,
             found & jumps[rows, chosen], np.where(flipped, left[rows, first], np.nan),
             np.where(flipped, right[rows, first], np.nan))

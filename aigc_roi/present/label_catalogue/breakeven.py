@@ -133,6 +133,14 @@ LABELS: dict[str, Label] = {
         "jumps but stays on its threshold's side, so the break-even is that of the plan with them switched.",
         "切换：在该余量范围内闸门判定改变，其控制的渠道在该处启停；指标随之跳变但仍在阈值同侧，"
         "因此盈亏平衡点是这些渠道启停之后的方案的。"),
+    # A gate's flip beside a threshold without a break-even (docs/formulas.md §10): the driver alone never moves the
+    # figure across its threshold, but a gate still decides otherwise at some value of it.
+    "breakeven_flip_anywhere_note": Label(
+        "flip beside \"always holds\" or \"out of reach\": at every valid value of that driver the figure stays on the "
+        "side of its threshold it is on now, but at the value named below a gate decides otherwise and the channels it "
+        "gates start or stop there, so the figure jumps there without crossing its threshold.",
+        "“始终成立”或“无法达到”旁的切换：该驱动因素取任何有效值，指标都停在阈值的当前一侧；但在下面所列取值处闸门判定"
+        "改变，其控制的渠道在该处启停，指标随之跳变，但不越过阈值。"),
     # A sensitivity move at which a gate decides otherwise than now (docs/formulas.md §10): its change holds the gated
     # channels starting or stopping, which may turn a lower price into more net cash.
     "sensitivity_flip_note": Label(
