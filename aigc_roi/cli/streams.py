@@ -19,6 +19,7 @@ from aigc_roi.cli.files import UsageError, register_inputs, unencodable, write_b
 from aigc_roi.present.errors import in_file_order, located_message
 from aigc_roi.present.language import LANGUAGES, default_lang
 from aigc_roi.present.stand_ins import encodes, for_encoding
+from aigc_roi.present.text import utf8_text
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -372,7 +373,10 @@ def usage_errors() -> Iterator[None]:
 
 
 def emit(text: str, output: Path | None = None, force: bool = False) -> None:
-    """Results go to stdout (no ``output``, or ``-``), or atomically to ``output``."""
+    """Results go to stdout (no ``output``, or ``-``), or atomically to ``output``; a lone surrogate (a byte of a file
+    name that is no UTF-8) as its escape, ``\\udcbc`` (``utf8_text``): every document written is UTF-8, where a stdout
+    whose errors are ``surrogateescape`` (a C or POSIX locale, UTF-8 mode) wrote the name's raw bytes into it."""
+    text = utf8_text(text)
     if to_stdout(output):
         with stdout_errors():
             _stdout().write(text)
@@ -407,8 +411,10 @@ def emit_json(text: str, output: Path | None = None, force: bool = False) -> Non
 
 
 def _encodable_json(text: str, on_stdout: bool) -> str:
-    """``text``, a JSON document, with every character outside ASCII escaped where stdout (``on_stdout``; else a
-    file, in UTF-8) cannot hold one of them."""
+    """``text``, a JSON document, with every lone surrogate (a file name's byte that is no UTF-8) as JSON's escape,
+    ``\\udcbc`` (``utf8_text``), and every character outside ASCII escaped where stdout (``on_stdout``; else a file,
+    in UTF-8) cannot hold one of the rest: a GBK-named file no longer escapes every Chinese name beside it."""
+    text = utf8_text(text)
     if on_stdout and sys.stdout is not None:
         encoding, errors = sys.stdout.encoding, sys.stdout.errors or "strict"
     else:
@@ -553,7 +559,8 @@ def _escaping_stdout() -> WholeWrites:
     """Standard output for what a person reads (located lines, tables): a symbol its encoding lacks written as its
     ASCII stand-in (present/stand_ins.py), any other character it lacks as its escape. Documents a program reads
     back (CSV, markdown, HTML, YAML) go through ``_stdout``, which refuses one: an escape there would be read as the
-    text itself; JSON escapes its own (``emit_json``)."""
+    text itself; JSON escapes its own (``emit_json``). A lone surrogate, which no encoding holds, is the exception:
+    every document has it as its escape (``emit``), as a table shows it."""
     stream = _stdout()
     stream.escapes = True
     return stream

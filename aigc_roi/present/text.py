@@ -39,6 +39,19 @@ def _escape(character: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+_LONE_SURROGATE = "[\ud800-\udfff]"
+"""What ``os.fsdecode`` makes of a byte of a file name that is no UTF-8 (PEP 383), ``\\udcbc`` for GBK's 0xbc: no
+UTF-8 holds it."""
+
+
+def utf8_text(text: str) -> str:
+    """``text`` with every lone surrogate written as its escape, ``\\udcbc``, and nothing else changed: a document
+    written whole (JSON, CSV, markdown, HTML, YAML) is then UTF-8 whatever file names it holds. In JSON the escape is
+    JSON's own (a surrogate stands only inside a string), which a reader reads back as the same surrogate, and
+    ``os.fsencode`` turns back into the name's bytes; elsewhere it is the text the table and located lines show."""
+    return re.sub(_LONE_SURROGATE, lambda match: _escape(match.group()), text)
+
+
 def visible(text: str) -> str:
     """Every control character (escape, line break, tab, DEL, C1) written out as ``\\x1b``, so a
     terminal shows the name instead of acting on it, and one name stays on one line."""
