@@ -330,17 +330,19 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
 
 def break_even(scenario: Scenario) -> api.BreakEvenTable:
     """Every driver's ROI = 0 value and payback-target boundary (docs/formulas.md §5)."""
+    from aigc_roi.model.read_only import read_only
     from aigc_roi.whatif.breakeven import break_even as solve
 
-    return solve(_scenario(scenario, "break_even"))
+    return read_only(solve(_scenario(scenario, "break_even")))
 
 
 def sensitivity(scenario: Scenario, step: float = 0.2) -> api.Sensitivity:
     """Every driver moved by -step and +step (relative): change in ROI, net cash and payback. Raises
     ``ArgumentError`` (a ``WhatIfError``) for a ``step`` outside (0, 1], as ``--step``."""
+    from aigc_roi.model.read_only import read_only
     from aigc_roi.whatif.sensitivity import sensitivity as analyse
 
-    return analyse(_scenario(scenario, "sensitivity"), step)
+    return read_only(analyse(_scenario(scenario, "sensitivity"), step))
 
 
 def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: float = 0.2, steps: int = 5) -> api.Grid:
@@ -348,13 +350,14 @@ def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: 
     +step. Raises ``UnknownDriver`` for a path that is not a driver, ``AmbiguousDriver`` for one that reads as two
     (both ``WhatIfError``s), and ``ArgumentError`` for a path that is no text, a ``step`` outside (0, 1] or
     ``steps`` not a whole number (an int) from 2 to 41, as ``--step`` and ``--grid-steps``."""
+    from aigc_roi.model.read_only import read_only
     from aigc_roi.reader.overrides import path_reader
     from aigc_roi.reader.written_tree import scenario_tree
     from aigc_roi.whatif.sensitivity import grid
 
     checked = _scenario(scenario, "sensitivity_grid")
     # A driver's path is read as --set reads it, so that the two take the same paths as the same values.
-    return grid(checked, row_path, column_path, step, steps, path_reader(scenario_tree(checked), "--grid"))
+    return read_only(grid(checked, row_path, column_path, step, steps, path_reader(scenario_tree(checked), "--grid")))
 
 
 def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentiles: Sequence[float] = (5, 50, 95),
@@ -414,6 +417,7 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
     percent (``"10%"``, as ``--reach`` refuses it; its other warnings told at ``reach.value``); and two of
     ``total``, ``target_roas`` and ``reach``, each of which says what the budget is, as the CLI takes one of its
     options."""
+    from aigc_roi.model.read_only import read_only
     from aigc_roi.reader.overrides import channel_reader
     from aigc_roi.reader.written_tree import scenario_tree
     from aigc_roi.whatif.allocate import Limits
@@ -429,10 +433,11 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
         if given is not None and not simulated:
             raise AllocationArgumentError(name, "applies only with objective p10_npv / objective payback_probability / "
                                                 "min_payback_probability; without it, it does nothing")
-    return solve(checked, budget, cast("Objective", chosen), locks, minimums, maximums,
-                 ALLOCATE_SAMPLES if samples is None else samples, 0 if seed is None else seed, total=total,
-                 limits=Limits(max_cash_need, min_payback_probability), target_roas=target_roas, progress=progress,
-                 reach=_reach(reach, checked), read=channel_reader(scenario_tree(checked), "locks"))
+    return read_only(solve(checked, budget, cast("Objective", chosen), locks, minimums, maximums,
+                           ALLOCATE_SAMPLES if samples is None else samples, 0 if seed is None else seed, total=total,
+                           limits=Limits(max_cash_need, min_payback_probability), target_roas=target_roas,
+                           progress=progress, reach=_reach(reach, checked),
+                           read=channel_reader(scenario_tree(checked), "locks")))
 
 
 def _reach(reach: object, scenario: Scenario) -> Milestone | None:
@@ -480,13 +485,14 @@ def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] 
     subtract. Warns of each file's warnings as ``load`` does, each naming its file (``base.yaml:24:16:
     discount_rate: ...``, ``base.yaml: sets[0]:1:1: ...``)."""
     from aigc_roi.ci.changes import loaded_pair, split_changes
+    from aigc_roi.model.read_only import read_only
 
     files = spelled_path(arguments.path("base", base, ArgumentError)), spelled_path(arguments.path("new", new, ArgumentError))
     before, after = loaded_pair(*files, _overrides(sets, set_option))
     # A file given as both is read alike twice: its warnings are told once.
     for path, loaded in dict(zip(map(str, files), (before, after), strict=True)).items():
         _tell(loaded.scenario, [warning.applied_to(path) for warning in loaded.warnings], read=True)
-    return split_changes(before, after)
+    return read_only(split_changes(before, after))
 
 
 def validate(paths: str | Path | Sequence[str | Path]) -> list[api.Validated]:
@@ -504,10 +510,11 @@ def check(paths: str | Path | Sequence[str | Path], samples: int = 10_000,
     simulated with ``samples`` and ``seed``). Raises ``ArgumentError`` for ``samples`` not a whole number from 1 to
     1,000,000 or a ``seed`` not one >= 0, as `check`'s ``--samples`` and ``--seed``, whether a file simulates or not."""
     from aigc_roi.ci.checks import check_files
+    from aigc_roi.model.read_only import read_only
 
     samples, seed = _draws(samples, seed)
     results = validate(paths)
-    return results, check_files(results, samples, seed)
+    return results, read_only(check_files(results, samples, seed))
 
 
 def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str] = (), samples: int = 10_000,
@@ -531,6 +538,7 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
     from aigc_roi.ci.located import Locator
     from aigc_roi.ci.parallel import validate_and_check
     from aigc_roi.ci.records import CheckRun
+    from aigc_roi.model.read_only import read_only
 
     given = _files(paths)
     overrides = _overrides(sets, set_option)
@@ -565,7 +573,7 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
     if base is not None:
         checked = hold_change_targets(checked, comparisons)
     at_base = missed_at_base(checked, comparisons) if base is not None else None
-    return CheckRun(tuple(results), tuple(checked), tuple(comparisons), at_base)
+    return read_only(CheckRun(tuple(results), tuple(checked), tuple(comparisons), at_base))
 
 
 def schema() -> dict[str, object]:
@@ -581,10 +589,11 @@ def curves(scenario: Scenario) -> api.Curves:
     engine uses them, with every fitted curve (``.fits``: day-level retention's power law, observed renewals' sBG,
     each point observed beside fitted; `run`'s and `curves`' JSON ``fits``) and the days a day-level retention was
     written with at their age in months (``.observed_days``, a channel's own on its ``channel_retention`` item)."""
+    from aigc_roi.model.read_only import read_only
     from aigc_roi.whatif.curves import curves as curves_of
 
     scenario = _scenario(scenario, "curves")
-    return curves_of(scenario, run(scenario))
+    return read_only(curves_of(scenario, run(scenario)))
 
 
 def inputs(plan: api.LoadedScenario) -> list[api.TypedInput]:
@@ -594,10 +603,11 @@ def inputs(plan: api.LoadedScenario) -> list[api.TypedInput]:
     Raises ``TypeError`` for a ``Scenario``, and ``ArgumentError`` naming ``plan.scenario`` for a plan whose scenario
     was replaced in code (its tree, which the values as written are read from, no longer writes it: pass the change
     as ``sets``)."""
+    from aigc_roi.model.read_only import read_only
     from aigc_roi.reader.inputs import typed_inputs
 
     plan = _plan(plan, "inputs")
-    return typed_inputs(plan.tree, plan.scenario, plan.file_tree)
+    return read_only(typed_inputs(plan.tree, plan.scenario, plan.file_tree))
 
 
 def plan_facts(plan: api.LoadedScenario, samples: int = 10_000, seed: int = 0,
@@ -635,6 +645,7 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
     ``ArgumentError`` naming ``maps[i]``), a stated day that leaves out a row or is no date (one naming ``from_day``
     or ``through``), ``samples`` not a whole number from 100 to 100,000 or a ``seed`` not one >= 0 (those last an
     ``ArgumentError`` too, as is an argument not of its type)."""
+    from aigc_roi.model.read_only import read_only
     from aigc_roi.reader.exports import Horizon, read_report
     from aigc_roi.reader.overrides import channel_reader
     from aigc_roi.reader.written_tree import scenario_tree
@@ -654,7 +665,7 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
     globs = [glob for _, channel_globs in patterns_of(scenario, pairs) for glob in channel_globs]
     report = read_report(files, Horizon.of(scenario.start, scenario.horizon_months), summed, scenario.currency, globs,
                          comma)
-    return compare(scenario, report, pairs, samples, seed, from_day, through)
+    return read_only(compare(scenario, report, pairs, samples, seed, from_day, through))
 
 
 def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, filename: str | Path = "<re-forecast>",
@@ -672,6 +683,7 @@ def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, fil
     it once written into its text (a block scalar's lines), and a ``compared`` of another plan: of other channels,
     names and types in order, or start, or of months past the plan's horizon, naming what differs), and
     ``TypeError`` for a ``Scenario`` or a ``compared`` that is not what ``actuals`` returns."""
+    from aigc_roi.model.read_only import read_only
     from aigc_roi.reader.currency_signs import DECIMAL_COMMA
     from aigc_roi.reader.load import load_text
     from aigc_roi.reader.reforecast import rewrite
@@ -694,7 +706,7 @@ def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, fil
                    [(edit.path, edit.months) for edit in edits.months], header + "\n",
                    plan.scenario.currency in DECIMAL_COMMA)
     loaded = load_text(text, filename)
-    return text, loaded, (outlook(plan.scenario, samples, seed), outlook(loaded.scenario, samples, seed))
+    return text, loaded, read_only((outlook(plan.scenario, samples, seed), outlook(loaded.scenario, samples, seed)))
 
 
 def _comment_lines(header: str) -> str:

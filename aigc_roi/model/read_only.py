@@ -1,14 +1,15 @@
 """What the library hands back is a value: every numpy array in it read-only (numpy's ``ValueError: assignment
-destination is read-only`` on a write), set in place, no copy. A caller's write into a figure or a month's series
-once went through silently; it changed no later run (each computes its own arrays), only the object written, whose
-other figures it then disagreed with. A Result's mappings of arrays are ``FrozenMapping``s, which refuse a key set or
-deleted (``TypeError``) as a tuple does: ``result.figures["npv"] = 0`` once replaced the figure silently."""
+destination is read-only`` on a write), set in place, no copy; every dict in it a ``FrozenMapping``, which refuses a
+key set or deleted (``TypeError``) as a tuple does. A caller's write into a figure or a month's series once went
+through silently; it changed no later run (each computes its own arrays), only the object written, whose other figures
+it then disagreed with. ``result.figures["npv"] = 0`` or ``simulation.probabilities["roi_positive"] = 1.0`` once
+replaced the figure silently, read so by every later presenter or comparison of the object."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping
-from typing import Any, TypeVar
+from collections.abc import Iterable
+from typing import Any, NoReturn, TypeVar
 
 import numpy as np
 
@@ -17,33 +18,29 @@ Key = TypeVar("Key")
 Item = TypeVar("Item")
 
 
-class FrozenMapping(Mapping[Key, Item]):
-    """A mapping that refuses a write (no ``__setitem__``, ``__delitem__``, ``update``): ``m[k] = v`` raises
-    ``TypeError``. Unlike ``types.MappingProxyType`` it pickles and deep-copies (a ``Result`` crosses a worker's
-    pipe), rebuilt from a plain dict of its items; ``dict(m)`` is a writeable copy, the caller's."""
+class FrozenMapping(dict[Key, Item]):
+    """A dict that refuses a write: ``m[k] = v``, ``del m[k]``, ``update``, ``pop``, ``popitem``, ``setdefault``,
+    ``clear`` and ``|=`` raise ``TypeError``. A dict still, not a ``collections.abc.Mapping`` alone (as
+    ``types.MappingProxyType``): ``json.dumps`` writes it (the CLI's ``--json`` and every file written from a result),
+    it is read at a dict's speed, and what takes a dict takes it. It pickles (a result crosses a worker's pipe) and
+    copies, rebuilt from a plain dict of its items, as a ``FrozenMapping``; ``dict(m)``, ``m.copy()`` and ``m | other``
+    are plain dicts, the caller's to write into."""
 
-    __slots__ = ("_items",)
+    __slots__ = ()
 
-    def __init__(self, items: Mapping[Key, Item] | None = None) -> None:
-        self._items = dict(items or {})  # a copy: a write into the mapping given changes nothing here
+    def _refuse(self, *_: object, **__: object) -> NoReturn:
+        raise TypeError(f"a {type(self).__name__} (what the library hands back) refuses a write: "
+                        "write into a copy, dict(it)")
 
-    def __getitem__(self, key: Key) -> Item:
-        return self._items[key]
-
-    def __iter__(self) -> Iterator[Key]:
-        return iter(self._items)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._items
+    __setitem__ = __delitem__ = update = pop = popitem = setdefault = clear = __ior__ = _refuse
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._items!r})"
+        return f"{type(self).__name__}({dict.__repr__(self)})"
 
     def __reduce__(self) -> tuple[type[FrozenMapping[Key, Item]], tuple[dict[Key, Item]]]:
-        return type(self), (self._items,)
+        # A dict subclass pickles its items by __setitem__, which refuses: rebuilt from a plain dict instead.
+        return type(self), (dict(self),)
+
 
 _LEAVES = (str, bytes, int, float, type(None))
 """What holds no array: a walk stops at it at once (a Result's names and months are tuples of them)."""
@@ -54,38 +51,70 @@ _FIELDS: dict[type, tuple[str, ...] | None] = {}
 
 
 def read_only(value: Value) -> Value:
-    """``value`` itself, each array it holds, in a field of a dataclass, a dict, a tuple or a list, at any depth, set
-    read-only; a lazy mapping (model/engine.py ``_JoinedSeries``) by its own ``read_only``, each series as it is
-    joined."""
-    _hold(value, set())
-    return value
+    """``value`` with each array it holds, in a field of a dataclass, a dict, a tuple or a list, at any depth, set
+    read-only, and each dict a ``FrozenMapping`` of its items: a dataclass's field (frozen or not) and a list's item
+    are set to it in place, a dict or a tuple holding one is built anew (a tuple ``value`` itself too, so use what this
+    returns). A lazy mapping (model/engine.py ``_JoinedSeries``) is held by its own ``read_only``, each series as it is
+    joined. Runs once per result handed back, never per chunk of samples."""
+    held: Value = _held(value, {})
+    return held
 
 
-def _hold(value: Any, seen: set[int]) -> None:
+def _held(value: Any, done: dict[int, tuple[Any, Any]]) -> Any:
+    """``value`` held: itself, or a FrozenMapping or tuple built anew. ``done`` maps what was walked (by id, kept
+    alive beside it) to what it became: an object in two places becomes one object in both."""
     if isinstance(value, np.ndarray):
         value.flags.writeable = False
-        return
-    if isinstance(value, _LEAVES) or id(value) in seen:
-        return
-    seen.add(id(value))
-    if isinstance(value, tuple | list):
-        for item in value:
+        return value
+    if isinstance(value, _LEAVES):
+        return value
+    known = done.get(id(value))
+    if known is not None:
+        return known[1]
+    done[id(value)] = (value, value)  # a walk back into an object being walked finds it as it stands
+    held = _held_anew(value, done)
+    done[id(value)] = (value, held)
+    return held
+
+
+def _held_anew(value: Any, done: dict[int, tuple[Any, Any]]) -> Any:
+    if isinstance(value, dict):
+        items = {key: _held(item, done) for key, item in value.items()}
+        if type(value) is FrozenMapping and all(items[key] is item for key, item in value.items()):
+            return value
+        return FrozenMapping(items)
+    if isinstance(value, list):
+        for index, item in enumerate(value):
             if type(item) not in _LEAF_TYPES:
-                _hold(item, seen)
-        return
-    if isinstance(value, dict | FrozenMapping):
-        for item in value.values():
-            _hold(item, seen)
-        return
+                value[index] = _held(item, done)
+        return value
+    if isinstance(value, tuple):
+        held = [item if type(item) in _LEAF_TYPES else _held(item, done) for item in value]
+        return value if all(new is old for new, old in zip(held, value, strict=True)) else _tuple(value, held)
     kind = type(value)
     if kind not in _FIELDS:
-        _FIELDS[kind] = tuple(field.name for field in dataclasses.fields(value)) \
+        # A type saying ``kept_as_given`` (reader/load.py LoadedScenario: the caller's plan, which api functions take
+        # back and hold to the scenario its tree writes, api.py _plan) is left as it is, its tree the reader's.
+        _FIELDS[kind] = () if getattr(kind, "kept_as_given", False) else \
+            tuple(field.name for field in dataclasses.fields(value)) \
             if dataclasses.is_dataclass(value) and not isinstance(value, type) else None
     names = _FIELDS[kind]
     if names is not None:
         for name in names:
-            _hold(getattr(value, name), seen)
-        return
+            old = getattr(value, name)
+            new = _held(old, done)
+            if new is not old:
+                object.__setattr__(value, name, new)  # a frozen dataclass's too: set once, before it is handed back
+        return value
     own = getattr(value, "read_only", None)
     if callable(own):
         own()
+    return value
+
+
+def _tuple(value: tuple[Any, ...], items: Iterable[Any]) -> tuple[Any, ...]:
+    """A tuple of ``value``'s type (a named tuple's by its fields) holding ``items``."""
+    if type(value) is tuple:
+        return tuple(items)
+    make = getattr(type(value), "_make", None)
+    return make(items) if callable(make) else type(value)(items)

@@ -15,7 +15,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from aigc_roi.model import scenario as models
 from aigc_roi.model.channels import channel_type
@@ -47,6 +47,10 @@ BOM = "\ufeff"
 @dataclass(frozen=True)
 class LoadedScenario:
     """A valid scenario with the tree it came from (for locating its fields)."""
+
+    kept_as_given: ClassVar[bool] = True
+    """What the library hands back holds a plan as given (model/read_only.py): the caller's, which api functions take
+    back and hold to the scenario its tree writes (api.py ``_plan``), its tree's mappings the reader's."""
 
     path: str
     scenario: models.Scenario

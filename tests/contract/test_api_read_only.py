@@ -164,7 +164,10 @@ def test_a_results_mappings_refuse_a_key_set_and_copy_as_values() -> None:
             mapping["npv"] = 0  # type: ignore[index]
         with pytest.raises(TypeError):
             del mapping["npv"]  # type: ignore[attr-defined]
-        assert not hasattr(mapping, "update") and not hasattr(mapping, "pop")
+        # A dict still (json writes it), whose every other write refuses too.
+        for write in ("update", "pop", "popitem", "setdefault", "clear", "__ior__"):
+            with pytest.raises(TypeError):
+                getattr(mapping, write)(*{"update": [{}], "pop": ["npv"], "setdefault": ["npv"], "__ior__": [{}]}.get(write, []))
     assert float(result.figures["npv"][0]) == npv
     mine = dict(result.figures)  # the caller's copy to write into
     mine["npv"] = 0
