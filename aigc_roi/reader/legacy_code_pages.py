@@ -11,21 +11,25 @@ letters of its most frequent set (GB2312's 3,755 level-1 characters for GBK, Big
 (Windows-1250 to -1258, -874) reads the file as ordinary European, Greek, Cyrillic, Hebrew, Arabic or Thai text
 (reader/single_byte_text.py: French ``l’élève`` in Windows-1252 reads as Shift-JIS ``l帝l钁e``, Thai names as GBK).
 
-The common sets are the characters everyday text is written in, not every code the page has: GB2312 for GBK (and,
-read as GB18030, a character only GB18030's four-byte codes write, ``¥``), Big5's symbols and its 5,401 frequent
-characters (A140-A3BF, A440-C67E), JIS X 0208's symbols, kana and two levels of kanji for Shift-JIS (81-84, 88-9F
-and E0-EA as lead bytes; no half-width katakana) and EUC-JP (its rows plus A0 in both bytes; no half-width katakana,
-no JIS X 0212), KS X 1001's symbols and 2,350 Hangul syllables for EUC-KR (A1-AC and B0-C8 as lead bytes; no Hanja).
-Each page's text read in another page leaves its common set within a few characters: GB2312's characters read as
-Shift-JIS are half-width katakana (B0-DF are one byte there), Big5's second bytes 40-7E are no GB2312 character,
-UTF-8's 80-A0 neither, and a Latin-1 accented letter takes the next byte into a character outside every set
-(Promoção as GBK: Promo玢o with 鉶) or, before a space or a line break, into none; random bytes hold control
-characters. Where several pages read a file so (a short text) every one is named, but for Korean: its Hangul (rows
-B0-C8) are GB2312 characters too, so every Korean text reads as GBK. Chinese text's characters fall in those rows 6
-times in 10 (this project's Chinese plans and docs), so 20 different ones all there come by chance about 0.6^20 (4
-in 100,000): a file GBK and EUC-KR both read that holds ``KOREAN_CHARACTERS`` different characters past ASCII is
-named EUC-KR alone. Text in a page's rarer characters (Big5's second level, half-width katakana, Hanja) is not
-named, and keeps the plain refusal.
+The common sets are the characters everyday text is written in, not every code the page has: GB2312 for GBK (and, read
+as GB18030, a character only GB18030's four-byte codes write, ``¥``), Big5's symbols and its 5,401 frequent characters
+(A140-A3BF, A440-C67E), JIS X 0208's symbols, kana and two levels of kanji for Shift-JIS (81-84, 88-9F and E0-EA as lead
+bytes; no half-width katakana) and EUC-JP (its rows plus A0 in both bytes; no half-width katakana, no JIS X 0212), KS X
+1001's symbols and 2,350 Hangul syllables for EUC-KR (A1-AC and B0-C8 as lead bytes; no Hanja). Each page's text read in
+another page leaves its common set within a few characters: GB2312's characters read as Shift-JIS are half-width
+katakana (B0-DF are one byte there), Big5's second bytes 40-7E are no GB2312 character, UTF-8's 80-A0 neither, and a
+Latin-1 accented letter takes the next byte into a character outside every set (Promoção as GBK: Promo玢o with 鉶) or,
+before a space or a line break, into none; random bytes hold control characters. Where several pages read a file so (a
+short text) every one is named, but for Korean: its Hangul (rows B0-C8) are GB2312 characters too, so every Korean text
+reads as GBK. Chinese text's characters fall in those rows 6 times in 10 (this project's Chinese plans and docs), so 20
+different ones all there come by chance about 0.6^20 (4 in 100,000): a file GBK and EUC-KR both read that holds
+``KOREAN_CHARACTERS`` different characters past ASCII is named EUC-KR alone, where at least ``KOREAN_SHARE`` of its
+Hangul are frequent Korean syllables (reader/frequent_hangul.py); where fewer, and 20 different Hangul, it is other
+text's bytes and not named EUC-KR beside another page (新規顧客獲得単価 京都四条店 ... in EUC-JP reads as 21 Hangul, 4 of them
+frequent: it was EUC-KR alone). In Debian's Korean translations every text of 20 different Hangul holds 73 in 100 frequent
+or more (4,623, the syllables counted from the other half of the catalogues), Japanese kanji read as Hangul at most 45
+in 100 (832). Text in a page's rarer characters (Big5's second level, half-width katakana, Hanja) is not named, and
+keeps the plain refusal.
 
 GB2312 and EUC-JP both write JIS X 0208's layout (94 rows of 94, each byte A1-FE): rows 4 and 5 hold the same hiragana
 and katakana at the same codes, and a kanji's code is some hanzi's (私のアプリの計画 reads as GBK 讳のアプリの纷茶). Japanese text
@@ -39,12 +43,12 @@ seldom writes (万助对手打话赏 is 三嬉嵐廁斤浜返), a Japanese text'
 catalogues and the other half read (27,501 Chinese texts, 23,253 Japanese): of 12,277 Chinese texts both pages read
 12,095 are named GBK alone, 182 both, none EUC-JP alone; of 763 Japanese 584 EUC-JP alone, 179 both, none GBK alone; and
 of the names and lists from this project's Chinese messages and docs both pages read (4,893), 4,841 GBK alone, none
-EUC-JP alone. 20 different characters none of them kana that EUC-KR reads as Hangul are Korean's, and EUC-JP is not
-named beside EUC-KR then (19 in 20 of Debian's 42,000 Japanese messages hold kana, and all 9,036 with 20 different
-characters past ASCII do). A short Japanese text may read as Big5 or EUC-KR too (EUC-JP's kana are Big5's frequent
-characters A4A1-A5F6, and KS X 1001's jamo and Roman numerals); nothing tells them apart, and both are named.
-ISO-2022-JP is 7-bit, so UTF-8: a file holding ESC whose text read as ISO-2022-JP is Japanese by the rule above is named
-so.
+EUC-JP alone. 20 different characters none of them kana that EUC-KR reads as Hangul, frequent ones as above, are
+Korean's, and EUC-JP is not named beside EUC-KR then (19 in 20 of Debian's 42,000 Japanese messages hold kana, and all
+9,036 with 20 different characters past ASCII do). A short Japanese text may read as Big5 or EUC-KR too (EUC-JP's kana
+are Big5's frequent characters A4A1-A5F6, and KS X 1001's jamo and Roman numerals); nothing tells them apart, and both
+are named. ISO-2022-JP is 7-bit, so UTF-8: a file holding ESC whose text read as ISO-2022-JP is Japanese by the rule
+above is named so.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from aigc_roi.reader.frequent_han import CHINESE, JAPANESE
+from aigc_roi.reader.frequent_hangul import KOREAN
 from aigc_roi.reader.single_byte_text import single_byte_text
 
 _AS_GB2312 = (("\u00b7", "\u30fb"), ("\u2014", "\u2015"))
@@ -68,6 +73,10 @@ FREQUENT_LETTERS = 4
 KOREAN_CHARACTERS = 20
 """Different characters past ASCII from which a file that reads as GBK and as EUC-KR is EUC-KR's, and one that reads as
 EUC-JP without kana and as GBK or EUC-KR is not EUC-JP's (the module's)."""
+KOREAN_SHARE = 0.6
+"""The share of an EUC-KR reading's different Hangul that are frequent Korean syllables (reader/frequent_hangul.py) from
+which it is Korean text, for the rules on ``KOREAN_CHARACTERS``: Korean text's are 73 in 100 or more, Chinese or Japanese
+text's read as Hangul a random few."""
 CHINESE_MARGIN = 2
 """By how many more of its Han characters a text GBK and EUC-JP both read is Chinese than Japanese (the module's)
 for EUC-JP not to be named beside GBK."""
@@ -209,6 +218,12 @@ def _han_evidence(data: bytes) -> tuple[int, int]:
     return chinese, japanese
 
 
+def _korean(past_ascii: set[str]) -> bool:
+    """Whether ``KOREAN_SHARE`` of the different Hangul of an EUC-KR reading or more are frequent Korean syllables."""
+    hangul = [char for char in past_ascii if _hangul(char)]
+    return bool(hangul) and sum(char in KOREAN for char in hangul) >= KOREAN_SHARE * len(hangul)
+
+
 def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
     """The code pages (name, script) whose text ``data``, no UTF-8, reads as, by the module's rule; GBK is named
     GB18030 where a character only GB18030 writes is read. None for text a single-byte page reads, binary data, a
@@ -235,12 +250,17 @@ def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
             del named["EUC-JP"]
         elif japanese >= chinese + JAPANESE_MARGIN and chinese * DOMINANCE <= japanese:
             del named["GBK"]
-    # Hangul read as kanji: many characters and no kana are Korean text, not Japanese.
-    if ("EUC-JP" in named and "EUC-KR" in named and not any(map(_kana, read["EUC-JP"]))
+    # Hangul read as kanji: many characters, no kana and frequent Korean syllables are Korean text, not Japanese.
+    korean = "EUC-KR" in named and _korean(read["EUC-KR"])
+    if ("EUC-JP" in named and korean and not any(map(_kana, read["EUC-JP"]))
             and len(read["EUC-JP"]) >= KOREAN_CHARACTERS):
         del named["EUC-JP"]
-    if "GBK" in named and "EUC-KR" in named and len(read["EUC-KR"]) >= KOREAN_CHARACTERS:
+    if "GBK" in named and korean and len(read["EUC-KR"]) >= KOREAN_CHARACTERS:
         del named["GBK"]
+    # Many Hangul, mostly rare syllables: Chinese or Japanese text's bytes, not Korean text, beside a page that reads it.
+    hangul = {char for char in read.get("EUC-KR", ()) if _hangul(char)}
+    if len(named) > 1 and "EUC-KR" in named and not korean and len(hangul) >= KOREAN_CHARACTERS:
+        del named["EUC-KR"]
     return list(named.values())
 
 

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.frequent_han import CHINESE as FREQUENT_HANZI
 from aigc_roi.reader.frequent_han import JAPANESE as FREQUENT_KANJI
+from aigc_roi.reader.frequent_hangul import KOREAN as FREQUENT_HANGUL
 from aigc_roi.reader.legacy_code_pages import CODE_PAGES, _reading, legacy_code_pages
 from aigc_roi.reader.load import decode
 from aigc_roi.reader.single_byte_text import single_byte_text
@@ -346,3 +347,23 @@ def test_text_gbk_and_euc_jp_both_read_keeps_one_of_them(pairs: list[tuple[int, 
     read = {page.name for page in CODE_PAGES if _reading(data, page) is not None}
     if {"GBK", "EUC-JP"} <= read and single_byte_text(data) is None:
         assert named & {"GBK", "GB18030", "EUC-JP"} or named == {"EUC-KR"}
+
+
+def test_japanese_kanji_that_read_as_rare_hangul_are_not_named_korean() -> None:
+    # 新規顧客獲得単価 京都四条店 雑誌広告 源泉徴収 in EUC-JP: 21 different kanji, no kana, all in rows 16-40 (lead bytes
+    # B0-C8), which EUC-KR reads as Hangul: 옆뎄멎둠넌팀챰꼰 딸텃뽕얻탁 빻삼묶뱅 말쟐침숫. With 20 different characters and
+    # no kana that was Korean's, EUC-KR alone, whose iconv would turn the plan into that Hangul; but only 4 of the 21
+    # (말 묶 숫 침) are frequent Korean syllables, fewer than 3 in 5 (a long Korean text's are 73 in 100 or more).
+    text = "name: 新規顧客獲得単価\n  - name: 京都四条店\n  - name: 雑誌広告\n  - name: 源泉徴収\n"
+    data = text.encode("euc_jp")
+    hangul = {char for char in data.decode("euc_kr") if not char.isascii()}
+    assert len(hangul) == 21 and sorted(hangul & FREQUENT_HANGUL) == sorted("말묶숫침")
+    assert _refusal(data).endswith(f"the file looks saved as EUC-JP (Japanese): {FIX.format('EUC-JP')}")
+
+
+def test_a_long_korean_text_is_still_named_korean_alone() -> None:
+    # The KOREAN plan's 29 different Hangul are frequent syllables but 광 떠 빨 천: 25 in 29, EUC-KR alone, as before.
+    data = KOREAN.encode("euc_kr")
+    hangul = {char for char in KOREAN if "\uac00" <= char <= "\ud7a3"}
+    assert (len(hangul), sorted(hangul - FREQUENT_HANGUL)) == (29, sorted("광떠빨천"))
+    assert _refusal(data).endswith(f"the file looks saved as EUC-KR (Korean): {FIX.format('EUC-KR')}")
