@@ -518,7 +518,7 @@ _SCRIPTS_ZH = {"simplified Chinese": "简体中文", "traditional Chinese": "繁
 
 
 def _code_pages_zh(pages: str) -> str:
-    """``GBK (simplified Chinese) or EUC-KR (Korean)`` as ``GBK（简体中文）或 EUC-KR（韩文）``."""
+    """``GBK (simplified Chinese) or CP949/EUC-KR (Korean)`` as ``GBK（简体中文）或 CP949/EUC-KR（韩文）``."""
     return re.sub(r" \(([^()]+)\)", lambda m: f"（{_SCRIPTS_ZH[m[1]]}）", pages).replace(" or ", "或 ")
 
 

@@ -1,4 +1,4 @@
-"""The East Asian code pages Windows saves "ANSI" text in (GBK, Big5, Shift-JIS, EUC-KR), and EUC-JP (Japanese Unix
+"""The East Asian code pages Windows saves "ANSI" text in (GBK, Big5, Shift-JIS, CP949), and EUC-JP (Japanese Unix
 and web pages), told from the bytes of a file that is no UTF-8, or ISO-2022-JP's 7-bit escapes in one that is; and the
 rule on GB2312's characters and Latin letters that the exports reader shares (``outside_gb2312``, ``latin_text``).
 
@@ -7,7 +7,7 @@ UTF-8), so a code page is named only on strong evidence. A file is said to be in
 there as text of that script: they decode without a bad byte, hold no control character (tab, LF and CR aside), every
 character past ASCII is one of the code page's common set below, and at least ``FREQUENT_LETTERS`` different ones are
 letters of its most frequent set (GB2312's 3,755 level-1 characters for GBK, Big5's 5,401 frequent ones, JIS X
-0208's kana and level-1 kanji for Shift-JIS and EUC-JP, KS X 1001's Hangul for EUC-KR); and no Windows single-byte page
+0208's kana and level-1 kanji for Shift-JIS and EUC-JP, KS X 1001's Hangul for CP949); and no Windows single-byte page
 (Windows-1250 to -1258, -874) reads the file as ordinary European, Greek, Cyrillic, Hebrew, Arabic or Thai text
 (reader/single_byte_text.py: French ``l’élève`` in Windows-1252 reads as Shift-JIS ``l帝l钁e``, Thai names as GBK).
 
@@ -15,21 +15,28 @@ The common sets are the characters everyday text is written in, not every code t
 as GB18030, a character only GB18030's four-byte codes write, ``¥``), Big5's symbols and its 5,401 frequent characters
 (A140-A3BF, A440-C67E), JIS X 0208's symbols, kana and two levels of kanji for Shift-JIS (81-84, 88-9F and E0-EA as lead
 bytes; no half-width katakana) and EUC-JP (its rows plus A0 in both bytes; no half-width katakana, no JIS X 0212), KS X
-1001's symbols and 2,350 Hangul syllables for EUC-KR (A1-AC and B0-C8 as lead bytes; no Hanja). Each page's text read in
-another page leaves its common set within a few characters: GB2312's characters read as Shift-JIS are half-width
-katakana (B0-DF are one byte there), Big5's second bytes 40-7E are no GB2312 character, UTF-8's 80-A0 neither, and a
-Latin-1 accented letter takes the next byte into a character outside every set (Promoção as GBK: Promo玢o with 鉶) or,
-before a space or a line break, into none; random bytes hold control characters. Where several pages read a file so (a
-short text) every one is named, but for Korean: its Hangul (rows B0-C8) are GB2312 characters too, so every Korean text
-reads as GBK. Chinese text's characters fall in those rows 6 times in 10 (this project's Chinese plans and docs), so 20
-different ones all there come by chance about 0.6^20 (4 in 100,000): a file GBK and EUC-KR both read that holds
-``KOREAN_CHARACTERS`` different characters past ASCII is named EUC-KR alone, where at least ``KOREAN_SHARE`` of its
-Hangul are frequent Korean syllables (reader/frequent_hangul.py); where fewer, and 20 different Hangul, it is other
-text's bytes and not named EUC-KR beside another page (新規顧客獲得単価 京都四条店 ... in EUC-JP reads as 21 Hangul, 4 of them
-frequent: it was EUC-KR alone). In Debian's Korean translations every text of 20 different Hangul holds 73 in 100 frequent
-or more (4,623, the syllables counted from the other half of the catalogues), Japanese kanji read as Hangul at most 45
-in 100 (832). Text in a page's rarer characters (Big5's second level, half-width katakana, Hanja) is not named, and
-keeps the plain refusal.
+1001's symbols (A1-AC as lead bytes; no Hanja) and every Hangul syllable for CP949, Korean Windows' page (Unified Hangul
+Code), named CP949/EUC-KR: EUC-KR's text (KS X 1001's 2,350 syllables, B0-C8 as lead bytes) reads the same there, and
+CP949 writes the other 8,822 (lead bytes 81-C6, trail bytes 41-5A, 61-7A, 81-FE), which Korean text seldom holds (a
+typo's 떄, slang's 햏, 똠양꿍) and other text's bytes often read as (GBK's 嫐 is 떄, Shift-JIS's 禦 too): a reading holding
+one is Korean only where ``FREQUENT_LETTERS`` different Hangul or more, and ``KOREAN_SHARE`` of them, are frequent
+Korean syllables (below). Debian's 14 Korean texts holding one are so named, CP949 alone; of 1,386 Chinese and
+Japanese texts whose reading holds one (Big5, traditional hanzi in GBK, EUC-JP's half-width katakana) none is, at most
+3 in 5 frequent. iconv is told CP949, as iconv -f EUC-KR drops such a syllable's lead byte (glibc's: 똠 8C63 becomes
+c). Each page's text read in another page leaves its common set within a few characters: GB2312's characters read as
+Shift-JIS are half-width katakana (B0-DF are one byte there), Big5's second bytes 40-7E are no GB2312 character,
+UTF-8's 80-A0 neither, and a Latin-1 accented letter takes the next byte into a character outside every set (Promoção
+as GBK: Promo玢o with 鉶) or, before a space or a line break, into none; random bytes hold control characters. Where
+several pages read a file so (a short text) every one is named, but for Korean: its Hangul (rows B0-C8) are GB2312
+characters too, so every Korean text reads as GBK. Chinese text's characters fall in those rows 6 times in 10 (this
+project's Chinese plans and docs), so 20 different ones all there come by chance about 0.6^20 (4 in 100,000): a file
+GBK and CP949 both read that holds ``KOREAN_CHARACTERS`` different characters past ASCII is named CP949 alone, where at
+least ``KOREAN_SHARE`` of its Hangul are frequent Korean syllables (reader/frequent_hangul.py); where fewer, and 20
+different Hangul, it is other text's bytes and not named CP949 beside another page (新規顧客獲得単価 京都四条店 ... in EUC-JP reads
+as 21 Hangul, 4 of them frequent: it was EUC-KR alone). In Debian's Korean translations every text of 20 different
+Hangul holds 73 in 100 frequent or more (4,623, the syllables counted from the other half of the catalogues), Japanese
+kanji read as Hangul at most 45 in 100 (832). Text in a page's rarer characters (Big5's second level, half-width
+katakana, Hanja) is not named, and keeps the plain refusal.
 
 GB2312 and EUC-JP both write JIS X 0208's layout (94 rows of 94, each byte A1-FE): rows 4 and 5 hold the same hiragana
 and katakana at the same codes, and a kanji's code is some hanzi's (私のアプリの計画 reads as GBK 讳のアプリの纷茶). Japanese text
@@ -43,9 +50,9 @@ seldom writes (万助对手打话赏 is 三嬉嵐廁斤浜返), a Japanese text'
 catalogues and the other half read (27,501 Chinese texts, 23,253 Japanese): of 12,277 Chinese texts both pages read
 12,095 are named GBK alone, 182 both, none EUC-JP alone; of 763 Japanese 584 EUC-JP alone, 179 both, none GBK alone; and
 of the names and lists from this project's Chinese messages and docs both pages read (4,893), 4,841 GBK alone, none
-EUC-JP alone. 20 different characters none of them kana that EUC-KR reads as Hangul, frequent ones as above, are
-Korean's, and EUC-JP is not named beside EUC-KR then (19 in 20 of Debian's 42,000 Japanese messages hold kana, and all
-9,036 with 20 different characters past ASCII do). A short Japanese text may read as Big5 or EUC-KR too (EUC-JP's kana
+EUC-JP alone. 20 different characters none of them kana that CP949 reads as Hangul, frequent ones as above, are
+Korean's, and EUC-JP is not named beside CP949 then (19 in 20 of Debian's 42,000 Japanese messages hold kana, and all
+9,036 with 20 different characters past ASCII do). A short Japanese text may read as Big5 or CP949 too (EUC-JP's kana
 are Big5's frequent characters A4A1-A5F6, and KS X 1001's jamo and Roman numerals); nothing tells them apart, and both
 are named. ISO-2022-JP is 7-bit, so UTF-8: a file holding ESC whose text read as ISO-2022-JP is Japanese by the rule
 above is named so.
@@ -71,12 +78,12 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FREQUENT_LETTERS = 4
 """Different letters of a page's most frequent set a file's text holds at least for the page to be named."""
 KOREAN_CHARACTERS = 20
-"""Different characters past ASCII from which a file that reads as GBK and as EUC-KR is EUC-KR's, and one that reads as
-EUC-JP without kana and as GBK or EUC-KR is not EUC-JP's (the module's)."""
+"""Different characters past ASCII from which a file that reads as GBK and as CP949 is CP949's, and one that reads as
+EUC-JP without kana and as GBK or CP949 is not EUC-JP's (the module's)."""
 KOREAN_SHARE = 0.6
-"""The share of an EUC-KR reading's different Hangul that are frequent Korean syllables (reader/frequent_hangul.py) from
-which it is Korean text, for the rules on ``KOREAN_CHARACTERS``: Korean text's are 73 in 100 or more, Chinese or Japanese
-text's read as Hangul a random few."""
+"""The share of a CP949 reading's different Hangul that are frequent Korean syllables (reader/frequent_hangul.py) from
+which it is Korean text, for the rules on ``KOREAN_CHARACTERS`` and on syllables only CP949 writes: long Korean
+text's are 73 in 100 or more, Chinese or Japanese text's read as Hangul a random few."""
 CHINESE_MARGIN = 2
 """By how many more of its Han characters a text GBK and EUC-JP both read is Chinese than Japanese (the module's)
 for EUC-JP not to be named beside GBK."""
@@ -135,7 +142,8 @@ def _jis(char: str) -> bool:
 
 
 def _ks(char: str) -> bool:
-    return 0xA1A1 <= _code(char, "euc_kr") <= 0xACFE or 0xB0A1 <= _code(char, "euc_kr") <= 0xC8FE
+    """KS X 1001's symbols and every Hangul syllable (CP949 writes all 11,172)."""
+    return 0xA1A1 <= _code(char, "euc_kr") <= 0xACFE or _hangul(char)
 
 
 def _han(char: str) -> bool:
@@ -167,7 +175,13 @@ def _jis_level_1(char: str) -> bool:
 
 
 def _ks_hangul(char: str) -> bool:
+    """KS X 1001's 2,350 Hangul syllables (B0A1-C8FE), the ones EUC-KR writes too."""
     return _hangul(char) and 0xB0A1 <= _code(char, "euc_kr") <= 0xC8FE
+
+
+def _uhc_hangul(char: str) -> bool:
+    """The 8,822 Hangul syllables only CP949 writes (lead bytes 81-C6, trail bytes 41-5A, 61-7A, 81-FE), EUC-KR not."""
+    return _hangul(char) and not _ks_hangul(char)
 
 
 @dataclass(frozen=True)
@@ -183,11 +197,13 @@ class CodePage:
     """Whether a character is a letter of the page's most frequent set (the module's)."""
 
 
+KOREAN_PAGE = "CP949/EUC-KR"
+"""Korean Windows' page, CP949 (Unified Hangul Code), which EUC-KR's text reads as the same: iconv's name is CP949."""
 CODE_PAGES = (CodePage("GBK", "gb18030", "simplified Chinese", _gb, _gb_level_1),
               CodePage("Big5", "big5", "traditional Chinese", _big5, _big5_frequent),
               CodePage("Shift-JIS", "shift_jis", "Japanese", _jis, _jis_level_1),
               CodePage("EUC-JP", "euc_jp", "Japanese", _jis, _jis_level_1),
-              CodePage("EUC-KR", "euc_kr", "Korean", _ks, _ks_hangul))
+              CodePage(KOREAN_PAGE, "cp949", "Korean", _ks, _ks_hangul))
 
 
 ISO_2022_JP = CodePage("ISO-2022-JP", "iso2022_jp", "Japanese", _jis, _jis_level_1)
@@ -218,10 +234,12 @@ def _han_evidence(data: bytes) -> tuple[int, int]:
     return chinese, japanese
 
 
-def _korean(past_ascii: set[str]) -> bool:
-    """Whether ``KOREAN_SHARE`` of the different Hangul of an EUC-KR reading or more are frequent Korean syllables."""
+def _korean(past_ascii: set[str], least: int = 1) -> bool:
+    """Whether ``KOREAN_SHARE`` of the different Hangul of a CP949 reading or more, and ``least``, are frequent Korean
+    syllables."""
     hangul = [char for char in past_ascii if _hangul(char)]
-    return bool(hangul) and sum(char in KOREAN for char in hangul) >= KOREAN_SHARE * len(hangul)
+    frequent = sum(char in KOREAN for char in hangul)
+    return frequent >= least and frequent >= KOREAN_SHARE * len(hangul)
 
 
 def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
@@ -239,6 +257,10 @@ def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
         gb18030 = page.codec == "gb18030" and any(map(_four_byte, past_ascii))
         named[page.name] = ("GB18030" if gb18030 else page.name, page.script)
         read[page.name] = past_ascii
+    # Syllables only CP949 writes are rare in Korean text (a typo's 떄, slang's 햏) and most of what other text's bytes
+    # read as there (GBK's 嫐 is 떄, Shift-JIS's 禦 too): a reading holding one is Korean only by its frequent syllables.
+    if KOREAN_PAGE in read and any(map(_uhc_hangul, read[KOREAN_PAGE])) and not _korean(read[KOREAN_PAGE], FREQUENT_LETTERS):
+        del named[KOREAN_PAGE], read[KOREAN_PAGE]
     # EUC-JP's kana are GB2312's at the same codes: a GBK reading holding several is Japanese.
     if "GBK" in read and sum(map(_kana, read["GBK"])) >= FREQUENT_LETTERS:
         del named["GBK"]
@@ -251,16 +273,16 @@ def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
         elif japanese >= chinese + JAPANESE_MARGIN and chinese * DOMINANCE <= japanese:
             del named["GBK"]
     # Hangul read as kanji: many characters, no kana and frequent Korean syllables are Korean text, not Japanese.
-    korean = "EUC-KR" in named and _korean(read["EUC-KR"])
+    korean = KOREAN_PAGE in named and _korean(read[KOREAN_PAGE])
     if ("EUC-JP" in named and korean and not any(map(_kana, read["EUC-JP"]))
             and len(read["EUC-JP"]) >= KOREAN_CHARACTERS):
         del named["EUC-JP"]
-    if "GBK" in named and korean and len(read["EUC-KR"]) >= KOREAN_CHARACTERS:
+    if "GBK" in named and korean and len(read[KOREAN_PAGE]) >= KOREAN_CHARACTERS:
         del named["GBK"]
     # Many Hangul, mostly rare syllables: Chinese or Japanese text's bytes, not Korean text, beside a page that reads it.
-    hangul = {char for char in read.get("EUC-KR", ()) if _hangul(char)}
-    if len(named) > 1 and "EUC-KR" in named and not korean and len(hangul) >= KOREAN_CHARACTERS:
-        del named["EUC-KR"]
+    hangul = {char for char in read.get(KOREAN_PAGE, ()) if _hangul(char)}
+    if len(named) > 1 and KOREAN_PAGE in named and not korean and len(hangul) >= KOREAN_CHARACTERS:
+        del named[KOREAN_PAGE]
     return list(named.values())
 
 
@@ -276,6 +298,12 @@ def saved_as(data: bytes) -> str | None:
     if not named:
         return None
     pages = " or ".join(f"{name} ({script})" for name, script in named)
-    others = "".join(f" (or -f {name.upper()})" for name, _ in named[1:])
+    others = "".join(f" (or -f {_iconv(name)})" for name, _ in named[1:])
     return (f"the file looks saved as {pages}: save it as UTF-8 (Notepad: Save as, Encoding UTF-8), or convert it: "
-            f"iconv -f {named[0][0].upper()} -t UTF-8{others}")
+            f"iconv -f {_iconv(named[0][0])} -t UTF-8{others}")
+
+
+def _iconv(name: str) -> str:
+    """iconv's name of a code page named ``name``: CP949 for CP949/EUC-KR (glibc's iconv -f EUC-KR drops the lead byte
+    of a syllable only CP949 writes, and converts the rest without a word), BIG5 for Big5."""
+    return name.split("/")[0].upper()

@@ -1,10 +1,10 @@
-"""A scenario saved in the "ANSI" code page of Chinese, Japanese or Korean Windows (GBK, Big5, Shift-JIS, EUC-KR) is
+"""A scenario saved in the "ANSI" code page of Chinese, Japanese or Korean Windows (GBK, Big5, Shift-JIS, CP949) is
 refused at its first byte that is no UTF-8, as before, naming the code page and the fix (EUC-JP's too, and
 ISO-2022-JP's, whose 7-bit text is UTF-8, at its first escape): reader/legacy_code_pages.py
 names one where the bytes read as text of its script, and no Latin-1 text or binary data.
 
 Each expected byte is the first of the plan's first character past ASCII, in the code page's own table: 信 is GB2312
-D0C5 (row 48, cell 37: A0+48, A0+37), 資 Big5 B8EA, フ Shift-JIS 8374 (row 5, cell 84), 피 EUC-KR C7C7. None of
+D0C5 (row 48, cell 37: A0+48, A0+37), 資 Big5 B8EA, フ Shift-JIS 8374 (row 5, cell 84), 피 EUC-KR and CP949 C7C7. None of
 those pairs is UTF-8 (a lead byte C2-F4 takes a continuation 80-BF after it; B8 and 83 are continuations), so the
 refusal is at that character: line 2, column 7, after ``name: ``.
 """
@@ -83,6 +83,8 @@ acquisition:
 retention:                           # 피드 사용자는 빨리 떠난다
   points: {1: 0.35, 3: 0.20, 6: 0.13, 12: 0.09}
 """
+TYPO = "# 클릭률은 지난 캠페인 떄와 비슷하다\n"
+"""A comment holding 떄, a typo for 때 (time), one of the 8,822 Hangul syllables CP949 writes and EUC-KR not."""
 FIX = "save it as UTF-8 (Notepad: Save as, Encoding UTF-8), or convert it: iconv -f {} -t UTF-8"
 FIX_ZH = "请另存为 UTF-8（记事本：“另存为”，编码选 UTF-8），或用 iconv -f {} -t UTF-8 转换"
 
@@ -100,7 +102,10 @@ def _refusal(data: bytes) -> str:
     (JAPANESE, "shift_jis", "0x83", "Shift-JIS (Japanese)", "SHIFT-JIS"),
     # フ is JIS X 0208 row 5, cell 53: EUC-JP A5 D5 (A0+5, A0+53).
     (JAPANESE, "euc_jp", "0xa5", "EUC-JP (Japanese)", "EUC-JP"),
-    (KOREAN, "euc_kr", "0xc7", "EUC-KR (Korean)", "EUC-KR"),
+    # EUC-KR's text reads the same in CP949, whose iconv name converts it as well.
+    (KOREAN, "euc_kr", "0xc7", "CP949/EUC-KR (Korean)", "CP949"),
+    # CP949 alone (Korean Windows' "ANSI"): a typo's 떄 for 때 is 8B9A there, which EUC-KR has not (its bytes are A1-FE).
+    (KOREAN + TYPO, "cp949", "0xc7", "CP949/EUC-KR (Korean)", "CP949"),
 ])
 def test_a_plan_in_a_code_page_is_refused_naming_it(text: str, codec: str, byte: str, named: str, iconv: str) -> None:
     assert _refusal(text.encode(codec)) == (f"p.yaml:2:7: expected UTF-8 text, found byte {byte}; "
@@ -134,9 +139,9 @@ def test_frequent_hanzi_read_as_rare_kanji_are_chinese() -> None:
     assert (data.decode("gbk"), data.decode("euc_jp")) == ("name: 渠道成本\n", "name: 麦祇撹云\n")
     assert ([hanzi in FREQUENT_HANZI for hanzi in "渠道成本"], [kanji in FREQUENT_KANJI for kanji in "麦祇撹云"]) == (
         [False, True, True, True], [False, False, False, False])
-    assert _refusal(data).endswith("the file looks saved as GBK (simplified Chinese) or EUC-KR (Korean): "
+    assert _refusal(data).endswith("the file looks saved as GBK (simplified Chinese) or CP949/EUC-KR (Korean): "
                                    "save it as UTF-8 (Notepad: Save as, Encoding UTF-8), or convert it: "
-                                   "iconv -f GBK -t UTF-8 (or -f EUC-KR)")
+                                   "iconv -f GBK -t UTF-8 (or -f CP949)")
 
 
 def test_the_bundled_english_scenarios_chinese_names_in_gbk_are_gbk(tmp_path: Path) -> None:
@@ -272,7 +277,8 @@ def test_check_keeps_the_encoding_rule(tmp_path: Path) -> None:
     (JAPANESE, "shift_jis", "文件看来是以 Shift-JIS（日文）保存的：" + FIX_ZH.format("SHIFT-JIS")),
     (JAPANESE, "euc_jp", "文件看来是以 EUC-JP（日文）保存的：" + FIX_ZH.format("EUC-JP")),
     (JAPANESE, "iso2022_jp", "文件看来是以 ISO-2022-JP（日文）保存的：" + FIX_ZH.format("ISO-2022-JP")),
-    (KOREAN, "euc_kr", "文件看来是以 EUC-KR（韩文）保存的：" + FIX_ZH.format("EUC-KR")),
+    (KOREAN, "euc_kr", "文件看来是以 CP949/EUC-KR（韩文）保存的：" + FIX_ZH.format("CP949")),
+    (KOREAN + TYPO, "cp949", "文件看来是以 CP949/EUC-KR（韩文）保存的：" + FIX_ZH.format("CP949")),
 ])
 def test_each_code_page_is_said_in_chinese(tmp_path: Path, text: str, codec: str, said: str) -> None:
     path = tmp_path / "p.yaml"
@@ -340,13 +346,13 @@ def test_three_characters_are_too_few_to_name_a_page() -> None:
 @given(st.lists(st.tuples(st.integers(0xB0, 0xF7), st.integers(0xA1, 0xFE)), min_size=1, max_size=40))
 def test_text_gbk_and_euc_jp_both_read_keeps_one_of_them(pairs: list[tuple[int, int]]) -> None:
     # Two-byte codes of GB2312's hanzi rows, which EUC-JP reads as kanji or no character: the rules on Han characters
-    # and on Hangul drop at most one of the two pages both read (or both for EUC-KR's Korean), and never fail. Text a
+    # and on Hangul drop at most one of the two pages both read (or both for CP949's Korean), and never fail. Text a
     # Windows single-byte page reads (B0A1 B0A2 B0A4 B0A6 is Thai in Windows-874) names none, as before.
     data = b"name: " + bytes(byte for pair in pairs for byte in pair) + b"\n"
     named = {name for name, _ in legacy_code_pages(data)}
     read = {page.name for page in CODE_PAGES if _reading(data, page) is not None}
     if {"GBK", "EUC-JP"} <= read and single_byte_text(data) is None:
-        assert named & {"GBK", "GB18030", "EUC-JP"} or named == {"EUC-KR"}
+        assert named & {"GBK", "GB18030", "EUC-JP"} or named == {"CP949/EUC-KR"}
 
 
 def test_japanese_kanji_that_read_as_rare_hangul_are_not_named_korean() -> None:
@@ -362,8 +368,32 @@ def test_japanese_kanji_that_read_as_rare_hangul_are_not_named_korean() -> None:
 
 
 def test_a_long_korean_text_is_still_named_korean_alone() -> None:
-    # The KOREAN plan's 29 different Hangul are frequent syllables but 광 떠 빨 천: 25 in 29, EUC-KR alone, as before.
+    # The KOREAN plan's 29 different Hangul are frequent syllables but 광 떠 빨 천: 25 in 29, Korean alone, as before.
     data = KOREAN.encode("euc_kr")
     hangul = {char for char in KOREAN if "\uac00" <= char <= "\ud7a3"}
     assert (len(hangul), sorted(hangul - FREQUENT_HANGUL)) == (29, sorted("광떠빨천"))
-    assert _refusal(data).endswith(f"the file looks saved as EUC-KR (Korean): {FIX.format('EUC-KR')}")
+    assert _refusal(data).endswith(f"the file looks saved as CP949/EUC-KR (Korean): {FIX.format('CP949')}")
+
+
+def test_korean_with_syllables_only_cp949_writes_is_named_cp949() -> None:
+    """A Korean plan saved by Korean Windows' Notepad or Excel ("ANSI", CP949) that holds one of the 8,822 syllables
+    EUC-KR has not was refused naming no page (EUC-KR stops at its lead byte): 똠 (of 똠양꿍, tom yum) is CP949 8C63,
+    떄 8B9A (Microsoft's table). And iconv -f EUC-KR would not do: glibc's drops 8C and keeps 63, so 똠 turns into c."""
+    text = "version: 1\nname: 똠양꿍 맛집 체험단\n" + TYPO
+    data = text.encode("cp949")
+    assert data[text.index("똠"):][:2] == b"\x8c\x63" and "떄".encode("cp949") == b"\x8b\x9a"
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("euc_kr")
+    assert _refusal(data) == ("p.yaml:2:7: expected UTF-8 text, found byte 0x8c; the file looks saved as CP949/EUC-KR "
+                              f"(Korean): {FIX.format('CP949')}")
+
+
+def test_a_few_syllables_only_cp949_writes_are_not_named_korean_without_frequent_ones() -> None:
+    # 加利福尼亞 (California) in GBK: 加 BCD3 利 C0FB 福 B8A3 尼 C4E1 are KS X 1001's 속 적 르 콩 at the same codes, and
+    # 亞 8186 (GBK's, no GB2312 character) CP949's 걝. 3 of the 5 are frequent Korean syllables (속 적 르): 3 in 5, but
+    # a reading holding a syllable only CP949 writes needs 4 different frequent ones too. GBK and Big5 read no text
+    # (亞 is none of GB2312's characters, 81 no Big5 lead byte), so no page is named.
+    data = b"name: \xbc\xd3\xc0\xfb\xb8\xa3\xc4\xe1\x81\x86\n"
+    assert data.decode("gbk") == "name: 加利福尼亞\n" and data.decode("cp949") == "name: 속적르콩걝\n"
+    assert [syllable in FREQUENT_HANGUL for syllable in "속적르콩걝"] == [True, True, True, False, False]
+    assert _refusal(data) == "p.yaml:1:7: expected UTF-8 text, found byte 0xbc"
