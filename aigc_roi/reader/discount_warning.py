@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aigc_roi.model.errors import ScenarioError
-from aigc_roi.model.scenario import Distribution, DistributionKind, Scenario
+from aigc_roi.model.scenario import Distribution, DistributionKind, Value
 from aigc_roi.reader.numbers import RANGE_SEPARATOR, parse_number_text, percent_hint, split_range
 from aigc_roi.reader.percent_warnings import percent_text, typed, warned_span, written_in_percent
 from aigc_roi.reader.yamltree import Node, find_node
@@ -42,11 +42,11 @@ class _Number:
         return parse_number_text(f"{self.text}%") if percent_hint(self.text, _discounted_at) else None
 
 
-def discount_warnings(scenario: Scenario, tree: Node, filename: str, code_built: bool = False) -> tuple[ScenarioError, ...]:
-    """The discount rate's warning where it is over 1; a range's, at each number of it over 1. No percentage is
+def discount_warnings(rate: Value, tree: Node, filename: str, code_built: bool = False) -> tuple[ScenarioError, ...]:
+    """The warning of ``rate``, the discount rate read (a valid scenario's, or one refused for other errors,
+    reader/partial_warnings.py), where it is over 1; a range's, at each number of it over 1. No percentage is
     offered for a number given in code (``code_built``: percent_warnings.py ``typed``), which no % sign is typed on:
     ``5.0 is 500% a year, above any cost of capital ...``, where a file's ``5`` is told ``did you mean 5%?``."""
-    rate = scenario.discount_rate
     node = find_node(tree, PATH)
     if node is None:
         return ()

@@ -9,6 +9,8 @@ Warnings, not errors: spec 1.2 (section 3b, item 9) makes only an unknown name a
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.month_runs import months_phrase
 from aigc_roi.model.paths import channel_path
@@ -27,8 +29,16 @@ def gate_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[Scenar
     # another has (reader/load.py), so its names key them.
     months = {channel.name: None if channel.months is None else set(channel.months) for channel in scenario.acquisition}
     written = {channel.name: find_node(tree, f"{channel_path(i)}.months") for i, channel in enumerate(scenario.acquisition)}
+    return warned_gates(enumerate(scenario.gates), months, written, tree, filename)
+
+
+def warned_gates(gates: Iterable[tuple[int, Gate]], months: Mapping[str, set[int] | None],
+                 written: Mapping[str, Node | None], tree: Node, filename: str) -> tuple[ScenarioError, ...]:
+    """The warnings of ``gates``, each with its place in the file's list: those of a valid scenario, or those read
+    whole of a file refused for other errors (reader/partial_warnings.py). ``months``: the months each channel a gate
+    names runs in (None: every month); ``written``: the node that wrote them, None where none did."""
     located = Context(filename)
-    for g, gate in enumerate(scenario.gates):
+    for g, gate in gates:
         path = f"gates[{g}]"
         found = _unobserved(gate, path, months) + _stopping_nothing(gate, path, months,
                                                                    find_node(tree, f"{path}.then") is not None)
@@ -41,7 +51,7 @@ def gate_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[Scenar
     return tuple(located.errors)
 
 
-def _unobserved(gate: Gate, path: str, months: dict[str, set[int] | None]) -> list[Found]:
+def _unobserved(gate: Gate, path: str, months: Mapping[str, set[int] | None]) -> list[Found]:
     """A test channel that runs in no month of 1..after_month; where none does, the test has no spend to measure
     and the gate fails in every sample (model/gates.py: a ROAS or CAC over no spend is none)."""
     test = _test_months(gate.after_month)
@@ -56,7 +66,7 @@ def _unobserved(gate: Gate, path: str, months: dict[str, set[int] | None]) -> li
             for j in absent]
 
 
-def _stopping_nothing(gate: Gate, path: str, months: dict[str, set[int] | None], then_written: bool) -> list[Found]:
+def _stopping_nothing(gate: Gate, path: str, months: Mapping[str, set[int] | None], then_written: bool) -> list[Found]:
     """A gate whose channels all end with its test stops nothing; else a ``then`` channel that does has nothing of
     it to stop (a test channel ending with its test is the usual test, and stops nothing of its own by design)."""
     after = gate.after_month

@@ -36,8 +36,9 @@ from aigc_roi.reader.legacy_code_pages import saved_as
 from aigc_roi.reader.opening import cannot_read
 from aigc_roi.reader.opening import not_a_regular_file as refused_kind
 from aigc_roi.reader.overrides import Override, apply_overrides
+from aigc_roi.reader.partial_warnings import partial_warnings
 from aigc_roi.reader.shared_names import shared_name_warnings
-from aigc_roi.reader.target_warning import target_warnings
+from aigc_roi.reader.target_warning import scenario_ratios, target_warnings
 from aigc_roi.reader.valid_scenarios import remember
 from aigc_roi.reader.yamltree import Node, join_path, parse
 
@@ -208,8 +209,9 @@ def read_warned(tree: Node, filename: str, code_built: bool = False) -> tuple[mo
     file's order, as its errors are (each kind's list alone once put a warning at line 15 before one at 3). Raises
     ``ScenarioInvalid`` as ``read_tree``. A ``Scenario`` built in code is read so too (reader/in_code.py)."""
     scenario, read_warnings = read_tree(tree, filename, code_built=code_built)
-    return scenario, _in_order(read_warnings + discount_warnings(scenario, tree, filename, code_built)
-                               + target_warnings(scenario, tree, filename, code_built) + gate_warnings(scenario, tree, filename)
+    return scenario, _in_order(read_warnings + discount_warnings(scenario.discount_rate, tree, filename, code_built)
+                               + target_warnings(scenario_ratios(scenario), tree, filename, code_built)
+                               + gate_warnings(scenario, tree, filename)
                                + shared_name_warnings(tree, filename), filename)
 
 
@@ -305,8 +307,12 @@ def read_tree(tree: Node, filename: str, code_built: bool = False,
     if parsed is not INVALID:
         _check_rules(parsed, ctx)
     if ctx.errors or parsed is INVALID:
-        raise ScenarioInvalid(sorted(ctx.told(), key=_error_order(filename)),
-                              tuple(sorted(ctx.told_warnings(), key=_error_order(filename))))
+        told = ctx.told()
+        # The warnings of what could be read, beside the errors (docs/ci.md): the values' own, and the whole
+        # scenario's (a discount rate, a target, a gate) of the fields read (reader/partial_warnings.py).
+        whole = partial_warnings(parsed, ctx.errors, tree, filename, code_built) if parsed is not INVALID else ()
+        raise ScenarioInvalid(sorted(told, key=_error_order(filename)),
+                              tuple(sorted((*ctx.told_warnings(), *whole), key=_error_order(filename))))
     return remember(_scenario(parsed)), tuple(ctx.warnings)
 
 

@@ -10,6 +10,8 @@ sign. A number written with its sign (``2000%``) is the target meant.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.reader.numbers import percent_hint
@@ -22,12 +24,20 @@ none. Below it a number is as likely the multiple meant (``min_roas: 3``) as a p
 ABOVE_ANY = "above any return a plan is held to"
 
 
-def target_warnings(scenario: Scenario, tree: Node, filename: str, code_built: bool = False) -> tuple[ScenarioError, ...]:
-    """The warning of each return target (and gate's ``min_roas``) written above 1,000% without its % sign; with no
-    hint of the % sign where a number was given in code (``code_built``: percent_warnings.py ``typed``)."""
-    targets = {"targets.min_roi": scenario.targets.min_roi, "targets.min_roas": scenario.targets.min_roas}
-    targets.update({f"gates[{i}].min_roas": gate.min_roas for i, gate in enumerate(scenario.gates)})
-    return tuple(warning for path, value in targets.items()
+def scenario_ratios(scenario: Scenario) -> dict[str, float | None]:
+    """The return targets of a scenario, and each gate's ``min_roas``, by path: what ``target_warnings`` weighs."""
+    ratios = {"targets.min_roi": scenario.targets.min_roi, "targets.min_roas": scenario.targets.min_roas}
+    ratios.update({f"gates[{i}].min_roas": gate.min_roas for i, gate in enumerate(scenario.gates)})
+    return ratios
+
+
+def target_warnings(ratios: Mapping[str, float | None], tree: Node, filename: str,
+                    code_built: bool = False) -> tuple[ScenarioError, ...]:
+    """The warning of each return target (and gate's ``min_roas``) of ``ratios`` (a valid scenario's,
+    ``scenario_ratios``, or those read of a file refused for other errors, reader/partial_warnings.py) written above
+    1,000% without its % sign; with no hint of the % sign where a number was given in code (``code_built``:
+    percent_warnings.py ``typed``)."""
+    return tuple(warning for path, value in ratios.items()
                  if value is not None and value > WARN_ABOVE and (warning := _warning(tree, path, value, filename, code_built)))
 
 
