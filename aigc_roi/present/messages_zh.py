@@ -486,6 +486,9 @@ _FOUND = _rules([
                f"{'，' + (_rows_per(m[5], '一行') or m[5]) if m[5] else ''}）"),
     (r"'(.*)' matching both '(.*)' \('(.*)'\) and '(.*)' \('(.*)'\)", "'{0}' 同时匹配 '{1}'（'{2}'）和 '{3}'（'{4}'）"),
     (r"a damaged one \((\w+)\)", "已损坏的文件（{0}）"),
+    # reader/exports/sheet_xml.py: what a sheet's XML holds that no xlsx writer writes, and a number cell left empty.
+    (r"a damaged one \(its sheet holds (.*)\)", "已损坏的文件（其工作表含 {0}）"),
+    (r"an empty number cell \(<v/>, as a program writes NaN or infinity\)", "空的数值单元格（<v/>，程序写入 NaN 或无穷大时即如此）"),
     (r"an Excel 97-2003 \.xls workbook \(save it as xlsx or CSV\)", "Excel 97-2003 的 .xls 工作簿（请另存为 xlsx 或 CSV）"),
     (r"binary data", "二进制数据"),
     (r"columns separated by ';'", "以 ';' 分隔的列"),

@@ -20,7 +20,8 @@ to the 1904 one counts from its ``day_zero``, 44255). A number or date kept as t
 spreadsheet keeps, however it was kept as text (``written``, ``campaign_name``); an id as text, a whole number
 stored as a float (``1790001.0``) without its fraction, one a spreadsheet rounded (scientific notation,
 ``_ROUNDED``) or stored as a number of more than 15 digits refused (``identifier``). A workbook's formula without
-its saved value (``UnsavedFormula``, as tables.py marks it) is neither. A cell that is none of these raises
+its saved value (``UnsavedFormula``, as tables.py marks it) is neither, nor is a number cell whose text is no finite
+number (``UnreadNumber``, sheet_xml.py), refused quoting that text as a CSV's is. A cell that is none of these raises
 ``CellError`` with what was expected, for the reader to locate.
 """
 
@@ -36,6 +37,7 @@ from functools import lru_cache
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.reader.exports.clock_text import TIME, split_time
 from aigc_roi.reader.exports.comma_numbers import BODY, DECIMAL_COMMA_HINT, EXPECTED, READ_WITH, comma_number, either_mark
+from aigc_roi.reader.exports.sheet_xml import UnreadNumber
 from aigc_roi.reader.exports.units import ABBREVIATION_DOT, CODES, DECIMAL_COMMA, SIGNS, sign_means
 from aigc_roi.reader.exports.year_last import year_last
 from aigc_roi.reader.numbers import NOT_A_NUMBER, one_group
@@ -325,6 +327,11 @@ def _number(cell: object, comma: bool = False, whole: bool = False,
         return _bounded(float(cell), cell), None, ""
     if isinstance(cell, UnsavedFormula):
         raise cell.refused("a number")
+    if isinstance(cell, UnreadNumber):
+        # As a CSV's cell of the same text is refused: past the bound (1e400), else no number (inf, NaN).
+        if cell.finite():
+            _bounded(float(cell.text), cell.text)
+        raise CellError("a number", cell.shown())
     text = kept_text(cell).translate(_FULL_WIDTH).strip()
     if text.lower() in NOTHING or not text.strip(_DASHES):
         return None, None, ""
@@ -381,6 +388,8 @@ def day(cell: object, day_zero: datetime.date = EXCEL_DAY_0, month_first: bool =
         return cell
     elif isinstance(cell, UnsavedFormula):
         raise cell.refused("a date YYYY-MM-DD")
+    elif isinstance(cell, UnreadNumber):
+        raise CellError("a date YYYY-MM-DD", cell.shown())
     else:
         text = str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell).strip()
         as_written = text

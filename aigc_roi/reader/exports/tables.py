@@ -58,6 +58,7 @@ from aigc_roi.reader.exports.cells import EXCEL_DAY_0, CellError, Percentage, Un
 from aigc_roi.reader.exports.code_pages import GBK, WESTERN, western
 from aigc_roi.reader.exports.open_quotes import LEFT_OPEN, opening_quote
 from aigc_roi.reader.exports.semicolons import SEMICOLONS, semicolon_header
+from aigc_roi.reader.exports.sheet_xml import DamagedCell, sheet_rows
 from aigc_roi.reader.exports.sheets import chosen_sheets, same_columns
 from aigc_roi.reader.exports.zip_directory import entries_over
 from aigc_roi.reader.opening import cannot_read, not_a_regular_file
@@ -440,15 +441,14 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> list[Table]
         raise _problem(file, f"expected an xlsx workbook, found a damaged one ({type(error).__name__})") from None
     sheets = book.worksheets
 
+    # Excel's sheet names hold no [ ] or colon, so the sheet's name cannot blur the line and column after it.
+    places = [f"{file}[{sheet.title}]" if len(sheets) > 1 else file for sheet in sheets]
+
     def scan(number: int) -> tuple[int, bool] | None:
-        # A read-only sheet stops at the size its <dimension> tag states, which a writer may have left stale.
-        sheets[number].reset_dimensions()
-        return _header_index(enumerate(sheets[number].iter_rows(values_only=True)), is_header)
+        return _header_index(enumerate(_rows_of(sheets[number], places[number], values_only=True)), is_header)
 
     # "hidden" and "veryHidden" (hidden by a macro, unhidden only in the VBA editor) alike.
     chosen = chosen_sheets(file, [(sheet.title, sheet.sheet_state != "visible") for sheet in sheets], scan)
-    # Excel's sheet names hold no [ ] or colon, so the sheet's name cannot blur the line and column after it.
-    places = {number: f"{file}[{sheets[number].title}]" if len(sheets) > 1 else file for number, _ in chosen.read}
     # openpyxl's epoch is serial 0 of the date system the workbook's <workbookPr date1904> sets.
     day_zero = book.epoch.date()
     tables = [_sheet(data, sheets[number], number, places[number], index, day_zero) for number, index in chosen.read]
@@ -462,12 +462,12 @@ def _sheet(data: bytes, sheet: ReadOnlyWorksheet, number: int, place: str, heade
            day_zero: datetime.date) -> Table:
     """The table of the workbook's sheet ``number`` whose header is row ``header_index`` (0-based), located at
     ``place``."""
-    numbered = enumerate((tuple(map(_cell_value, cells)) for cells in sheet.iter_rows()), start=1)
+    numbered = enumerate((tuple(map(_cell_value, cells)) for cells in _rows_of(sheet, place)), start=1)
     titles = tuple((line, tuple(texts)) for line, values in islice(numbered, header_index)
                    if "".join(texts := _texts(values)).strip())
     _, first = next(numbered)
     header = _texts(first)
-    formulas = _Formulas(data, number)
+    formulas = _Formulas(data, number, place)
     width = len(header)
 
     def rows() -> Iterator[tuple[int, Cells]]:
@@ -484,6 +484,16 @@ def _sheet(data: bytes, sheet: ReadOnlyWorksheet, number: int, place: str, heade
     # The sheet's part in the archive: openpyxl's read-only sheet keeps it, and no public name gives it.
     return Table(place, header, header_index + 1, _notes_aside(rows(), notes, day_zero),
                  merges=_merges(data, sheet._worksheet_path), day_zero=day_zero, notes=notes, titles=titles)
+
+
+def _rows_of(sheet: ReadOnlyWorksheet, place: str, values_only: bool = False) -> Iterator[tuple[object, ...]]:
+    """A sheet's rows, all of them (a read-only sheet stops at the size its <dimension> tag states, which a writer may
+    have left stale), each number its XML holds checked (sheet_xml.py); ScenarioInvalid, located at ``place``, where
+    the XML is no sheet's."""
+    try:
+        yield from sheet_rows(sheet, values_only)
+    except DamagedCell as damaged:
+        raise _problem(place, str(damaged), damaged.line, damaged.column) from None
 
 
 def _cell_value(cell: object) -> object:
@@ -563,8 +573,8 @@ class _Formulas:
     """A sheet read again with its formulas, as far down as a cell empty in the values asks: a formula there has no
     saved value (a workbook a script wrote and no one opened in Excel), which is not an empty cell."""
 
-    def __init__(self, data: bytes, sheet: int) -> None:
-        self.data, self.sheet = data, sheet
+    def __init__(self, data: bytes, sheet: int, place: str) -> None:
+        self.data, self.sheet, self.place = data, sheet, place
         self.rows: Iterator[tuple[int, tuple[object, ...]]] | None = None
         self.current: tuple[int, tuple[object, ...]] = (0, ())
 
@@ -574,9 +584,7 @@ class _Formulas:
             from openpyxl import load_workbook
 
             book = load_workbook(io.BytesIO(self.data), read_only=True, data_only=False)
-            sheet = book.worksheets[self.sheet]
-            sheet.reset_dimensions()
-            self.rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+            self.rows = enumerate(_rows_of(book.worksheets[self.sheet], self.place, values_only=True), start=1)
         while self.current[0] < line:
             self.current = next(self.rows, (line, ()))
         formulas = self.current[1]
