@@ -22,7 +22,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("file-too-large", r"^file is [\d,]+ bytes"),
     ("unreadable-file", r"^cannot read (file|folder)|^is a folder, not"),
     ("encoding", r"^expected UTF-8 text"),
-    ("empty-file", r"^expected a scenario mapping, found an empty file$"),
+    ("empty-file", r"^expected a scenario mapping, found (an empty file|only comments)$"),
     ("yaml-anchor", r"^YAML anchors and aliases"),
     ("yaml-tag", r"^YAML tags are not allowed"),
     ("yaml-syntax", r"^invalid YAML|^expected a plain key|^expected one YAML document|^nesting deeper"),

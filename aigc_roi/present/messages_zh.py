@@ -505,6 +505,8 @@ _FOUND = _rules([
     (r"an empty list", "空列表"),
     (r"every share at 100%", "所有比例均为 100%"),
     (r"an empty file", "空文件"),
+    # reader/load.py: a scenario file of no YAML node, by what it holds.
+    (r"only comments", "仅含注释的文件"),
     (r"byte (0x[0-9a-f]+)", "字节 {0}"),
     (r"more", "更多"),
     (r"mean (\S+), sd (\S+)", "均值 {0}，标准差 {1}"),

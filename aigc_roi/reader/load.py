@@ -136,10 +136,16 @@ def load_text(text: str, filename: str, overrides: tuple[Override, ...] = ()) ->
                               tuple(capped(list(invalid.file_errors), filename))) from None
 
 
+def _nothing(text: str) -> str:
+    """What a file that holds no YAML node holds: only comments (a template's lines left commented out, say), else
+    nothing but spaces. (A file of only ``---`` holds one empty document: refused as "found nothing" at it.)"""
+    return "only comments" if any(line.lstrip().startswith("#") for line in text.splitlines()) else "an empty file"
+
+
 def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> LoadedScenario:
     tree, errors = parse(text, filename)
     if tree is None:
-        raise ScenarioInvalid(errors or [ScenarioError(filename, 1, 1, "", "expected a scenario mapping, found an empty file")])
+        raise ScenarioInvalid(errors or [ScenarioError(filename, 1, 1, "", f"expected a scenario mapping, found {_nothing(text)}")])
     if tree.kind != "map":
         # Through a Context, as every error at a node: a file whose every line slipped (name:　x) is one text.
         root = Context(filename)

@@ -216,6 +216,8 @@ def test_retention_needs_exactly_one_form() -> None:
         ("name: &x A\nretention: {monthly_churn: 0.1}\nx: *x\n", "s.yaml:1:7: name: YAML anchors and aliases"),
         ("- a\n- b\n", "s.yaml:1:1: expected a scenario mapping"),
         ("", "s.yaml:1:1: expected a scenario mapping, found an empty file"),
+        (" \n  \n", "s.yaml:1:1: expected a scenario mapping, found an empty file"),
+        ("# only\n  # comments\n", "s.yaml:1:1: expected a scenario mapping, found only comments"),
         ("name: [\n", "s.yaml:1:8: invalid YAML"),  # the end of the file: after "[" on its one line
         ("name: A\n---\nname: B\n", "s.yaml:2:1: expected one YAML document, found a second"),
     ],
