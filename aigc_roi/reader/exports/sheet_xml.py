@@ -96,6 +96,11 @@ def _parser_class() -> type:
     class CheckedParser(WorkSheetParser):
         """openpyxl's parser, each number of a row or cell checked before it casts it."""
 
+        row_counter: int
+        col_counter: int
+        style_count: int
+        """The workbook's cell styles, as many as a cell's ``s`` may index."""
+
         def parse_row(self, row: Any) -> Any:
             written = row.get("r")
             if written is not None:
@@ -118,17 +123,17 @@ def _parser_class() -> type:
             elif here[1] > LAST_COLUMN:
                 raise DamagedCell(here[0], LAST_COLUMN, f"a cell past column XFD in row {self.row_counter}")
             style = element.get("s")
-            if style is not None and (_INDEX.fullmatch(style) is None or int(style) >= self.style_count):
+            if style is not None and not (style.isascii() and style.isdigit() and int(style) < self.style_count):
                 raise DamagedCell(*here, f'<c s="{style}">')
             kind = element.get("t", "n")
             value = element.find(VALUE_TAG)
-            formula = element.find(FORMULA_TAG) is not None
-            if value is None or (formula and (not self.data_only or not value.text)):
+            if value is None or ((not self.data_only or not value.text) and element.find(FORMULA_TAG) is not None):
                 # No value, a formula's text, or a formula's empty <v/>: a formula never computed (tables.py marks it).
                 return super().parse_cell(element)
             text = value.text or ""
             if kind == "n":
-                return self._number_cell(element, value, text, style)
+                self.col_counter = here[1]
+                return self._number_cell(here, text, int(style) if style else 0)
             if kind == "s" and (_INDEX.fullmatch(text) is None or int(text) >= len(self.shared_strings)):
                 raise DamagedCell(*here, f'<c t="s"><v>{text}</v> of {len(self.shared_strings)} shared strings')
             if kind == "b":
@@ -140,23 +145,21 @@ def _parser_class() -> type:
             except (ValueError, TypeError, OverflowError) as error:
                 raise DamagedCell(*here, f'<c t="{kind}"><v>{text}</v>') from error
 
-        def _number_cell(self, element: Any, value: Any, text: str, style: str | None) -> Any:
+        def _number_cell(self, here: tuple[int, int], text: str, style: int) -> dict[str, object]:
+            """The cell openpyxl's parse_cell makes of a number (the hot path of a large sheet: made here once)."""
             number = _number(text)
-            value.text = None
-            cell = super().parse_cell(element)  # its row, column and style, with no value to cast
             if number is None:
-                cell["value"] = UnreadNumber(text)
-                return cell
-            cell["value"] = number
-            if style is not None and int(style) in self.date_formats:
+                return {"row": here[0], "column": here[1], "value": UnreadNumber(text), "data_type": "n",
+                        "style_id": style}
+            if style in self.date_formats:
                 from openpyxl.utils.datetime import from_excel
 
                 try:
-                    cell["value"] = from_excel(number, self.epoch, timedelta=int(style) in self.timedelta_formats)
-                    cell["data_type"] = "d"
+                    return {"row": here[0], "column": here[1], "data_type": "d", "style_id": style,
+                            "value": from_excel(number, self.epoch, timedelta=style in self.timedelta_formats)}
                 except (OverflowError, ValueError):
                     pass  # a serial past the last date (9999-12-31): the number, as an unformatted cell holds it
-            return cell
+            return {"row": here[0], "column": here[1], "value": number, "data_type": "n", "style_id": style}
 
     return CheckedParser
 
