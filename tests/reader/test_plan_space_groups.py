@@ -1,7 +1,7 @@
 """Thousands grouped by a space, a no-break space or an apostrophe (``budget: 1 500``, ``"1'500"``, ``"1 500,00 €"``),
 as French, German and Swiss hands write them, were told only ``expected a number >= 0``; and in a flow mapping a
-decimal comma (``bid: 2,5``) was split by YAML into ``bid: 2`` and a key ``5`` told the keys the channel takes. Each
-is told the number to write, in English and Chinese (docs/formulas.md §12)."""
+decimal comma (``bid: 2,5``) was split by YAML into ``bid: 2`` and a key ``5`` told the keys the channel takes, now
+read back whole (reader/comma_split.py). Each is told the number to write, in English and Chinese (docs/formulas.md §12)."""
 
 from __future__ import annotations
 
@@ -114,18 +114,20 @@ def test_the_grouping_hints_in_chinese(english: str, chinese: str) -> None:
 
 
 @pytest.mark.parametrize(("currency", "fields", "column", "key", "hint"), [
-    ("EUR", "bid: 2,5, budget: 1500", 33, "5", "YAML split 2,5 at its comma, which separates the items of a flow "
+    ("EUR", "bid: 2,5, budget: 1500", 32, "bid", "YAML split 2,5 at its comma, which separates the items of a flow "
      "mapping; a decimal comma is not read: write 2.5"),
-    ("CNY", "bid: 2, budget: 1,500", 44, "500", "YAML split 1,500 at its comma, which separates the items of a flow "
+    ("CNY", "bid: 2, budget: 1,500", 43, "budget", "YAML split 1,500 at its comma, which separates the items of a flow "
      "mapping; no thousands commas: write 1_500"),
-    ("EUR", "bid: 2, budget: 1,500", 44, "500", "YAML split 1,500 at its comma, which separates the items of a flow "
+    ("EUR", "bid: 2, budget: 1,500", 43, "budget", "YAML split 1,500 at its comma, which separates the items of a flow "
      "mapping; in EUR a comma before three digits may be a decimal comma: write 1_500 if it separates thousands, "
      "or 1.5 if it is a decimal comma"),
 ])
 def test_a_number_a_flow_mappings_comma_split_is_told_whole(currency: str, fields: str, column: int, key: str,
                                                             hint: str) -> None:
+    # Told once, at the value's comma, as the value read back whole: no key of the digits after it.
+    written = fields.split(f"{key}: ")[1].split(", budget")[0]
     assert only_error(FLOW.format(currency=currency, fields=fields)) == (
-        f"s.yaml:5:{column}: acquisition[0].{key}: unknown key '{key}'; {hint}")
+        f"s.yaml:5:{column}: acquisition[0].{key}: expected a number >= 0, found '{written}'; {hint}")
 
 
 @pytest.mark.parametrize("fields", ["bid: 2, 5, budget: 1500", "bid: 2, budget: 1500, 5: 1"])
@@ -135,6 +137,6 @@ def test_a_key_no_number_was_split_into_is_told_the_keys(fields: str) -> None:
 
 
 def test_the_split_in_chinese() -> None:
-    assert translate("unknown key '5'; YAML split 2,5 at its comma, which separates the items of a flow mapping; "
-                     "a decimal comma is not read: write 2.5") == (
-        "未知字段 '5'；YAML 在 2,5 的逗号处把它拆开了：流式映射（{ }）中逗号分隔各项；不读取小数逗号：请写 2.5")
+    assert translate("expected a number >= 0, found '2,5'; YAML split 2,5 at its comma, which separates the items of "
+                     "a flow mapping; a decimal comma is not read: write 2.5") == (
+        "应为 ≥ 0 的数字，实际为 '2,5'；YAML 在 2,5 的逗号处把它拆开了：流式映射（{ }）中逗号分隔各项；不读取小数逗号：请写 2.5")
