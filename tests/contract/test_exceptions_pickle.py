@@ -30,6 +30,7 @@ from aigc_roi.model.scenario import Distribution
 from aigc_roi.present.labels import LabelDefinedTwice, UnknownLabel
 from aigc_roi.reader.exports.cells import CellError
 from aigc_roi.reader.exports.grain import PartError
+from aigc_roi.reader.exports.sheet_xml import DamagedCell
 from aigc_roi.reader.item_names import Refused, UnknownKeys
 from aigc_roi.reader.numbers import NotANumber, NotFinite, ValueProblem
 from aigc_roi.reader.overrides import Refusal, UnknownKey
@@ -73,7 +74,7 @@ EXCEPTIONS: list[BaseException] = [
     ValueProblem("a number", "write 5"), NotFinite("a number no larger than 1e15"), NotANumber("a number"),
     Refused("'Pro' names 2 items"), UnknownKeys("no key 'bd'"),
     UnknownLabel("no_such_label"), LabelDefinedTwice("'figure' is defined in two catalogues"),
-    CELL, PartError(3, CELL),
+    CELL, PartError(3, CELL), DamagedCell(2, 4, '<row r="inf">'),
     CiError("cannot check"), NoScenarioFiles("paths: expected at least one file or folder, found none"),
     BaselineError("--base: unknown git revision nope"),
     _ParserTooDeep(), _Disagrees(), UsageError("--output: named twice"), _Signalled(15),
