@@ -1149,6 +1149,10 @@ _HINTS = _rules([
     (r"an? (.*) export reads its days from a column named (.*), and none is: (.*) holds dates, so name it one of them",
      lambda m: f"{SHAPE_TITLES_ZH.get(m[1], m[1])}报表从名为 {m[2]} 的列读取日期，但没有这样的列：{m[3]} 列是日期，"
                "请把它改名为其中之一"),
+    (r"an? (.*) export reads its days from a column named (.*), and none is: (.*) write each day in parts, so join "
+     r"them into one column of dates named one of them",
+     lambda m: f"{SHAPE_TITLES_ZH.get(m[1], m[1])}报表从名为 {m[2]} 的列读取日期，但没有这样的列："
+               f"{m[3].replace(', ', '、')} 列分开写出每一天，请把它们合并为一列日期，并命名为其中之一"),
     (r"an? (.*?) export needs its (.*?), or an? (.*?) export its (.*)",
      lambda m: f"{SHAPE_TITLES_ZH.get(m[1], m[1])}报表需要其{needed_zh(m[2])}；"
                f"或者，{SHAPE_TITLES_ZH.get(m[3], m[3])}报表需要其{needed_zh(m[4])}"),

@@ -11,20 +11,20 @@ The nearest shape is the one that needs the fewest columns more: a sheet of one'
 need its campaign column and its own (Taps), but lacks only the generic CSV's ``date`` or Google's ``Cost``. Where a
 platform's shape and a shape of no platform's (the generic CSV) need as few, either may be the one meant: both are
 named. A shape with all but its date column is told so only where no column holds dates: a report that has them
-under another name (``Datum``) is told the names its dates are read from.
+under another name (``Datum``) is told the names its dates are read from, one that writes them in parts (``Year``,
+``Month``, ``Day of month``) to join them.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from difflib import get_close_matches
 from itertools import islice
 
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.names import listed
-from aigc_roi.reader.exports.cells import CellError, blank, day, shown, written
-from aigc_roi.reader.exports.periods import period_of
+from aigc_roi.reader.exports.cells import shown
+from aigc_roi.reader.exports.periods import day_of_month, days_column, period_of
 from aigc_roi.reader.exports.platforms import PLATFORMS, Platform, alternatives, known_in, undated
 from aigc_roi.reader.exports.units import split_header
 
@@ -54,6 +54,12 @@ def unknown_header(header: list[str], rows: Sequence[Sequence[object]] = ()) -> 
         if dated is not None:
             return (f"expected the columns of a known export, found {found}; {_a(undated_as.title)} export reads its "
                     f"days from a column named {dates}, and none is: {shown(dated)} holds dates, so name it one of them")
+        if any(day_of_month(cell) for cell in cells):
+            # Year, Month and Day of month: the rows are days, each written in parts, no month's or year's sums.
+            parts = ", ".join(shown(cell) for cell in cells if day_of_month(cell) or period_of(cell) in ("year", "month"))
+            return (f"expected the columns of a known export, found {found}; {_a(undated_as.title)} export reads its "
+                    f"days from a column named {dates}, and none is: {parts} write each day in parts, so join them "
+                    "into one column of dates named one of them")
         return (f"expected the columns of a known export, found {found}; {_a(undated_as.title)} export needs its date "
                 f"column {dates}: export the report broken down by day")
     nearest = _nearest(cells)
@@ -82,36 +88,13 @@ def sampled(rows: Iterable[tuple[int, Sequence[object]]]) -> list[Sequence[objec
 
 
 _SAMPLED = 20
-_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
-"""A cell a date serial would read as a date (an impressions count of 45,000 is no day in 2023)."""
 
 
 def _dated_column(header: list[str], rows: Sequence[Sequence[object]], known: set[str]) -> str | None:
-    """The first header, none of the shape's ``known`` ones and naming no period (periods.py), whose column holds a
-    date in every filled cell of ``rows``, written as a date is (not a number a serial would read as one), and in one
-    at least."""
-    for index, name in enumerate(header):
-        # A column of weeks or months holds dates too, each a period's first day: no name makes its rows days.
-        if not name.strip() or period_of(name) is not None or any(_reads(name, header_known) for header_known in known):
-            continue
-        column = [row[index] for row in rows if index < len(row) and not blank(written(row[index]))]
-        if column and all(_is_date(cell) for cell in column):
-            return name.strip().lstrip("\ufeff")
-    return None
-
-
-def _reads(name: str, known: str) -> bool:
-    return split_header(name)[0] == split_header(known)[0]
-
-
-def _is_date(cell: object) -> bool:
-    if isinstance(cell, int | float) or _NUMBER.fullmatch(written(cell)):
-        return False
-    try:
-        day(cell)
-    except CellError:
-        return False
-    return True
+    """The first header, none of the shape's ``known`` ones and naming no period, whose column holds dates of single
+    days in ``rows`` (periods.py's ``days_column``)."""
+    index = days_column(header, rows, [split_header(name)[0] for name in known])
+    return None if index is None else header[index].strip().lstrip("\ufeff")
 
 
 def _a(title: str) -> str:

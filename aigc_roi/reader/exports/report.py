@@ -223,16 +223,17 @@ def _unknown_unit(bracket: str) -> str:
 
 
 def _unrecognised(table: Table) -> list[ScenarioError]:
-    """Why a header no shape recognises is refused: at a column of weeks or months where the header has no day column
-    (periods.py), alone where the header is a shape's but for its date; else, or also, at the header as a whole."""
+    """Why a header no shape recognises is refused: at a column of weeks or months where the rows are no days otherwise
+    (periods.py), alone where the header is a shape's but for its date; else, or also, at the header as a whole (where
+    a column of days stands under another name, told to rename it)."""
     errors = []
-    period = period_column(table.header)
+    rows = sampled(table.rows)
+    period = period_column(table.header, rows)
     if period is not None:
         errors.append(ScenarioError(table.file, table.header_line, period[0] + 1, _header(table, period[0]),
                                     period_refused(period[1])))
     if period is None or undated(table.header) is None:
-        errors.append(ScenarioError(table.file, table.header_line, 1, "header",
-                                    unknown_header(table.header, sampled(table.rows))))
+        errors.append(ScenarioError(table.file, table.header_line, 1, "header", unknown_header(table.header, rows)))
     return errors
 
 
