@@ -8,7 +8,7 @@ replaced the figure silently, read so by every later presenter or comparison of 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn, TypeVar
 
 import numpy as np
@@ -20,26 +20,50 @@ Item = TypeVar("Item")
 
 class FrozenMapping(dict[Key, Item]):
     """A dict that refuses a write: ``m[k] = v``, ``del m[k]``, ``update``, ``pop``, ``popitem``, ``setdefault``,
-    ``clear`` and ``|=`` raise ``TypeError``. A dict still, not a ``collections.abc.Mapping`` alone (as
-    ``types.MappingProxyType``): ``json.dumps`` writes it (the CLI's ``--json`` and every file written from a result),
-    it is read at a dict's speed, and what takes a dict takes it. It pickles (a result crosses a worker's pipe) and
-    copies, rebuilt from a plain dict of its items, as a ``FrozenMapping``; ``dict(m)``, ``m.copy()`` and ``m | other``
-    are plain dicts, the caller's to write into."""
+    ``clear``, ``|=`` and ``m.__init__(...)`` raise ``TypeError``. A dict still, not a ``collections.abc.Mapping``
+    alone (as ``types.MappingProxyType``): ``json.dumps`` writes it (the CLI's ``--json`` and every file written from a
+    result), it is read at a dict's speed, and what takes a dict takes it.
+
+    Only the library freezes one (``read_only``, through ``_of``). What builds a mapping of its type from items,
+    ``FrozenMapping(items)``, ``type(m)(pairs)``, gets a plain dict, the caller's to write into: that is what
+    ``dataclasses.asdict`` (the usual editable copy of a result), ``fromkeys`` and the like call, and each once built a
+    frozen copy that refused the caller's write ("write into a copy") or, for ``fromkeys``, refused to be built. So
+    ``dict(m)``, ``m.copy()``, ``m | other`` and ``dataclasses.asdict(result)`` are plain dicts throughout. It pickles
+    (a result crosses a worker's pipe) and copies (``copy.copy``, ``copy.deepcopy``) frozen, by ``__reduce__``.
+    ``dict.__setitem__(m, k, v)`` names dict's own method past this class, as ``object.__setattr__`` does past a
+    frozen dataclass: it writes, as there."""
 
     __slots__ = ()
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:  # a plain dict, on purpose (above): __init__ is not called
+        return dict(*args, **kwargs)
+
+    @classmethod
+    def _of(cls, items: Mapping[Key, Item] | Iterable[tuple[Key, Item]] = ()) -> FrozenMapping[Key, Item]:
+        """A frozen mapping of ``items``: the library's own, which ``read_only`` and ``__reduce__`` build."""
+        frozen: FrozenMapping[Key, Item] = dict.__new__(cls)
+        dict.__init__(frozen, items)  # dict's own, past __init__ (which refuses) and __setitem__
+        return frozen
 
     def _refuse(self, *_: object, **__: object) -> NoReturn:
         raise TypeError(f"a {type(self).__name__} (what the library hands back) refuses a write: "
                         "write into a copy, dict(it)")
 
-    __setitem__ = __delitem__ = update = pop = popitem = setdefault = clear = __ior__ = _refuse
+    __setitem__ = __delitem__ = update = pop = popitem = setdefault = clear = __ior__ = __init__ = _refuse
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({dict.__repr__(self)})"
 
-    def __reduce__(self) -> tuple[type[FrozenMapping[Key, Item]], tuple[dict[Key, Item]]]:
-        # A dict subclass pickles its items by __setitem__, which refuses: rebuilt from a plain dict instead.
-        return type(self), (dict(self),)
+    def __reduce__(self) -> tuple[Callable[[dict[Key, Item]], FrozenMapping[Key, Item]], tuple[dict[Key, Item]]]:
+        # A dict subclass pickles and copies by its type called with no items, then __setitem__ of each: both would
+        # give a plain dict or refuse. Rebuilt frozen from a plain dict of its items instead, by a function of the
+        # module, which every pickle protocol and yaml.dump name so that their loaders find it.
+        return _frozen, (dict(self),)
+
+
+def _frozen(items: dict[Key, Item]) -> FrozenMapping[Key, Item]:
+    """``items`` frozen: what a pickled or copied FrozenMapping is rebuilt by (``__reduce__``)."""
+    return FrozenMapping._of(items)
 
 
 _LEAVES = (str, bytes, int, float, type(None))
@@ -82,7 +106,7 @@ def _held_anew(value: Any, done: dict[int, tuple[Any, Any]]) -> Any:
         items = {key: _held(item, done) for key, item in value.items()}
         if type(value) is FrozenMapping and all(items[key] is item for key, item in value.items()):
             return value
-        return FrozenMapping(items)
+        return FrozenMapping._of(items)
     if isinstance(value, list):
         for index, item in enumerate(value):
             if type(item) not in _LEAF_TYPES:

@@ -94,7 +94,7 @@ class Result:
     excluded); NaN where it bought none."""
     source_groups: tuple[int, ...] = ()
     """Group (model/sources.py) of each source; empty when every source shares one curve and index."""
-    group_series: Mapping[str, FloatArray] = field(default_factory=FrozenMapping, repr=False)
+    group_series: Mapping[str, FloatArray] = field(default_factory=FrozenMapping._of, repr=False)
     """``(G, S, H)`` per group: ``gross`` and ``contribution`` of one user by age (the mean over the group's users
     when values move by month), ``gross_worth`` and ``contribution_worth`` of one user by join month (the input of
     the attribution; the contribution less the rewards of the viral users it brings), ``new_users`` by month,
@@ -125,7 +125,7 @@ class Result:
         # and every later reader of the Result (presenters, compare) read the figure written (model/read_only.py).
         for name in ("figures", "group_series"):
             if not isinstance(getattr(self, name), FrozenMapping):
-                object.__setattr__(self, name, FrozenMapping(getattr(self, name)))
+                object.__setattr__(self, name, FrozenMapping._of(getattr(self, name)))
 
     @property
     def worth(self) -> tuple[FloatArray, FloatArray]:
