@@ -1418,11 +1418,9 @@ _HINTS = _rules([
     (r"in ([A-Z]{3}) a comma before four digits may be a decimal comma: write (\S+) if it groups digits by four "
      r"\(万\), or (\S+) if it is a decimal comma",
      "以 {0} 计时，逗号后跟四位数字也可能是小数逗号：若按四位（万）分组，请写 {1}；若是小数逗号，请写 {2}"),
-    # reader/comma_split.py: a number a flow mapping's or list's commas split, read back whole.
+    # reader/comma_split.py: a number a flow mapping's commas split, read back whole.
     (r"YAML split (\S+(?: \S+)*) at its comma, which separates the items of a flow mapping",
      "YAML 在 {0} 的逗号处把它拆开了：流式映射（{{ }}）中逗号分隔各项"),
-    (r"YAML split (\S+(?: \S+)*) at its comma, which separates the items of a flow list",
-     "YAML 在 {0} 的逗号处把它拆开了：流式列表（[ ]）中逗号分隔各项"),
     (r"(spaces|apostrophes) separating thousands are not read, and (?:in ([A-Z]{3}) )?a (comma|dot) before three digits "
      r"may separate them too: write (\S+) if it does, or (\S+) if it is a decimal (?:comma|point)",
      lambda m: (f"不读取用{'空格' if m[1] == 'spaces' else '撇号'}分隔的千位，且{f'以 {m[2]} 计时，' if m[2] else ''}"

@@ -369,8 +369,8 @@ class Number:
             slip = (slip_hint(node.raw, self._fault, ctx.decimal_comma, None if self.ranges else self.range_hint)
                     if isinstance(node.value, str) and "\n" not in node.raw else None)
             if slip is not None and node.split:
-                # One value read back from the pieces a flow collection's commas made (reader/comma_split.py).
-                slip = slip[0], f"{split_words(node.split, node.raw)}; {slip[1]}"
+                # One value read back from the pieces a flow mapping's commas made (reader/comma_split.py).
+                slip = slip[0], f"{split_words(node.raw)}; {slip[1]}"
             if slip is not None:
                 return ctx.expected_with_hint(node, path, self.expectation(), *slip)
             return ctx.expected(node, path, self.expectation(), problem.hint)

@@ -68,9 +68,8 @@ class Node:
     written: str = ""
     """A scalar's text as the file writes it, from its position to its end, where that is not ``raw`` itself: quoted
     (quotes, escapes, ``''``), lines folded, a block scalar; "" where it is."""
-    split: str = ""
-    """``mapping`` or ``list``: a number the comma of a flow collection split, read back whole (reader/comma_split.py);
-    "" for any other node."""
+    split: bool = False
+    """A number the commas of a flow mapping split, read back whole (reader/comma_split.py)."""
     refused: bool = False
     """A stand-in for what the tree builder refused and reported (an alias, a key that is not text): any other
     error at it would be a follow-on of that one, of a value or key nobody wrote (reader/kinds.py Context.error)."""
@@ -167,8 +166,8 @@ class _Frame:
     seen: dict[str, Node] = field(default_factory=dict)
     flow: bool = False
     """A list written ``[a, b]``, whose items a comma separates."""
-    in_flow: bool = False
-    """A mapping or list written in brackets (``{a: 1}``, ``[a, b]``)."""
+    flow_mapping: bool = False
+    """A mapping written in braces (``{a: 1}``), whose entries a comma separates."""
     last: Node | None = None
     """The value of the mapping's last entry, which a number's pieces after it join (reader/comma_split.py)."""
 
@@ -427,8 +426,8 @@ class _TreeBuilder:
             return
         frame = self.stack[-1]
         if frame.node.kind == "seq":
-            if not (frame.flow and self.join_item(frame.node.value, node)):
-                frame.node.value.append(node)
+            # A flow list's items are read as written: [0,1] is two rates, [123,045] two campaigns (reader/comma_split.py).
+            frame.node.value.append(node)
         elif frame.pending_key is None:
             if node.kind != "scalar":
                 self.error(node.line, node.column, "expected a plain key, found " + node.describe(), _path(self.stack))
@@ -441,7 +440,7 @@ class _TreeBuilder:
         key = frame.pending_key
         assert key is not None
         frame.pending_key = None
-        if frame.in_flow and self.join_key(frame, key, value):
+        if frame.flow_mapping and self.join_key(frame, key, value):
             return
         frame.last = value
         mended = _mend_slipped_key(key, value)
@@ -475,55 +474,23 @@ class _TreeBuilder:
             self.lines = text_lines.BREAK.split(self.text)
         return self.lines[piece.line - 1][before.end_column:before.end_column + 1] == ","
 
-    def _join(self, before: Node, piece: Node, kind: str) -> bool:
-        """Join ``piece`` into ``before`` where the two are one number YAML split at its comma (comma_split.py)."""
-        if not self._adjacent(before, piece):
-            return False
-        text = comma_split.joined(before.raw, piece.raw, bool(before.split))
-        if text is None:
-            return False
-        before.raw = before.value = text
-        before.end_column = piece.end_column
-        before.split = kind
-        return True
-
     def join_key(self, frame: _Frame, key: Node, value: Node) -> bool:
-        """A key of a flow mapping with no value that is the digits after a comma of the entry before's value
-        (``{budget: 1,000,000}``): joined into that value, so no key and no duplicate of it is told."""
+        """A key of a flow mapping with neither a colon nor a value that is the digits after a comma of the entry
+        before's value (``{budget: 1,000,000}``): joined into that value, so no key and no duplicate of it is told.
+        No mapping of the format takes such a key (reader/comma_split.py); a key with its own ``:`` is left a key."""
         last = frame.last
         if last is None or not (value.kind == "scalar" and value.value is None and value.raw == ""
-                                and not value.text_column and not value.refused):
+                                and not value.text_column and not value.refused) or not self._adjacent(last, key):
             return False
-        return self._join(last, key, "mapping")
-
-    def join_item(self, items: list[Node], node: Node) -> bool:
-        """An item of a flow list that is the digits after a comma of the items before it (``[1,000,000]``,
-        ``[0,5, 0,7]``), joined into the first of them once one piece starts with 0 or follows a 0: ``[10,20]`` is
-        two items."""
-        if not items or node.kind != "scalar" or not comma_split.is_piece(node.raw):
+        # _adjacent read self.lines: a colon after the piece (``{a: 1,2: }``) makes it a key written as one.
+        if self.lines[key.line - 1][key.end_column:].lstrip().startswith(":"):
             return False
-        if items[-1].split:
-            return self._join(items[-1], node, "list")
-        # A piece starting with 0 is no number written alone; an item 0 before a comma is 0,5 with a decimal comma.
-        if not (node.raw.startswith("0") or items[-1].raw.lstrip("+-") == "0"):
-            return False
-        if not self._adjacent(items[-1], node):
-            return False
-        # Back over the groups of three digits before it (``[1,500,000]``), to the number they follow.
-        first = len(items) - 1
-        while (first > 0 and len(items[first].raw) == 3 and items[first].raw.isdigit()
-               and self._adjacent(items[first - 1], items[first])):
-            first -= 1
-        text: str | None = items[first].raw
-        for index, piece in enumerate([*items[first + 1:], node]):
-            text = comma_split.joined(text, piece.raw, index > 0) if text is not None else None
+        text = comma_split.joined(last.raw, key.raw, last.split)
         if text is None:
             return False
-        start = items[first]
-        start.raw = start.value = text
-        start.end_column = node.end_column
-        start.split = "list"
-        del items[first + 1:]
+        last.raw = last.value = text
+        last.end_column = key.end_column
+        last.split = True
         return True
 
     def refuse_anchors_and_tags(self, event: Any) -> bool:
@@ -615,7 +582,7 @@ class _TreeBuilder:
             kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
             flow = kind == "seq" and bool(event.flow_style)
             self.stack.append(_Frame(Node(kind, line, col, {} if kind == "map" else []), flow=flow,
-                                     in_flow=bool(event.flow_style)))
+                                     flow_mapping=kind == "map" and bool(event.flow_style)))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             self.attach(self.stack.pop().node)
         return True
