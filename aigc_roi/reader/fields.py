@@ -48,6 +48,7 @@ from aigc_roi.reader.kinds import (
     refuse_forms,
     whole_number,
 )
+from aigc_roi.reader.list_commas import parse_items
 from aigc_roi.reader.price_words import price_word_hint
 from aigc_roi.reader.type_words import type_word_hint
 from aigc_roi.reader.value_forms import Form, nearest_form
@@ -367,7 +368,8 @@ class Observed:
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         if node.kind != "seq":
             return ctx.expected(node, path, "a list of shares still subscribed after each renewal, e.g. [60%, 45%, 37%]")
-        shares = [(self.share.parse(child, join_path(path, i), ctx), child) for i, child in enumerate(node.value)]
+        shares = parse_items(lambda child, i: (self.share.parse(child, join_path(path, i), ctx), child), node.value,
+                             ctx.errors)
         return INVALID if any(share is INVALID for share, _ in shares) else shares
 
     def json_schema(self) -> dict[str, Any]:
@@ -414,7 +416,8 @@ class Renewal:
         if node.kind == "seq":
             if not node.value:
                 return ctx.expected(node, path, "a list of at least one renewal rate, e.g. [0.5, 0.7, 0.8]")
-            rates = [self.rate.parse(child, join_path(path, i), ctx) for i, child in enumerate(node.value)]
+            # [0,5, 0,7] is four rates, as written; a refused 5 is told 0,5 may have been meant (reader/list_commas.py).
+            rates = parse_items(lambda child, i: self.rate.parse(child, join_path(path, i), ctx), node.value, ctx.errors)
             return INVALID if INVALID in rates else tuple(rates)
         if node.kind != "map" or not node.value:
             return self.rate.parse(node, path, ctx)

@@ -77,3 +77,33 @@ def test_a_key_of_digits_without_a_value_is_valid_in_no_mapping(field: str, mapp
     with pytest.raises(ScenarioInvalid) as raised:
         load_text(text, "s.yaml")
     assert [error.line for error in raised.value.errors] in ([5], [6])
+
+
+def refused(renewal: str) -> list[tuple[str, str]]:
+    with pytest.raises(ScenarioInvalid) as raised:
+        read(renewal=renewal)
+    return [(error.path, error.message) for error in raised.value.errors]
+
+
+RATE = "monetization.plans[0].renewal"
+
+
+def test_a_rate_split_at_its_decimal_comma_is_told_the_number_meant() -> None:
+    # Still four items, 5 and 7 refused where they were; each error adds the decimal-comma reading of its pair.
+    assert refused("[0,5, 0,7]") == [
+        (f"{RATE}[1]", "expected a number from 0 to 1, found 5; did you mean 5%?; if 0,5 was meant, write 0.5"),
+        (f"{RATE}[3]", "expected a number from 0 to 1, found 7; did you mean 7%?; if 0,7 was meant, write 0.7")]
+
+
+@pytest.mark.parametrize("renewal", ["[0,5,0,7]", "[0, 5, 0, 7]", "[0.5, 7]"])
+def test_no_pair_standing_apart_is_told_no_decimal_comma(renewal: str) -> None:
+    # No comma with a space beside tight ones (or none tight): nothing tells which commas were decimal commas.
+    assert not any("was meant" in message for _, message in refused(renewal))
+
+
+def test_the_decimal_comma_hint_in_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(PLAN.format(match="[c]", renewal="[0,5, 0.7]"), encoding="utf-8")
+    result = invoke(["--lang", "zh", "validate", str(path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert result.stdout.rstrip().endswith("；若本意是 0,5，请写 0.5"), result.stdout
