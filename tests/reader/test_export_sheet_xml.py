@@ -206,3 +206,10 @@ def test_a_shared_string_is_read_by_its_index_and_one_past_the_last_refused(tmp_
     path = _shared(tmp_path / "past.xlsx", "1")
     assert _errors(path) == [f"{path}:2:2: expected an xlsx workbook, found a damaged one "
                              "(its sheet holds <c t=\"s\"><v>1</v> of 1 shared strings)"]
+
+
+def test_a_cell_reference_in_lowercase_is_that_cell(tmp_path: Path) -> None:
+    """``r="c2"`` is C2 as openpyxl reads it (a writer's lowercase references): it was refused as a damaged workbook.
+    Row 2's spend 1,000 and row 3's 2,000 are 3,000 spent."""
+    path = _book(tmp_path / "lower.xlsx", '<c r="C2" t="n">', '<c r="c2" t="n">')
+    assert sum(row.spend for row in read_report([path], HORIZON).rows) == 3000

@@ -31,7 +31,8 @@ NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
 hex, which ``float()`` would take (infinity and not-a-number it writes ``INF`` and ``NaN``, which no amount is)."""
 EMPTY = "an empty number cell (<v/>, as a program writes NaN or infinity)"
 _SPACES = " \t\r\n"
-_REFERENCE = re.compile(r"\$?([A-Z]{1,3})\$?([1-9][0-9]{0,6})")
+_REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})")
+"""A cell reference, its column's letters in either case: openpyxl reads ``a1`` as A1, and so do some writers'."""
 _INDEX = re.compile(r"[0-9]{1,9}")
 _BOOLEAN = {"0": "0", "1": "1", "false": "0", "true": "1"}
 
@@ -84,7 +85,7 @@ def _reference(text: str) -> tuple[int, int] | None:
     if found is None:
         return None
     column = 0
-    for letter in found[1]:
+    for letter in found[1].upper():
         column = column * 26 + ord(letter) - ord("A") + 1
     row = int(found[2])
     return (row, column) if row <= LAST_ROW and column <= LAST_COLUMN else None
