@@ -15,7 +15,7 @@ The common sets are the characters everyday text is written in, not every code t
 as GB18030, a character only GB18030's four-byte codes write, ``¥``), Big5's symbols and its 5,401 frequent characters
 (A140-A3BF, A440-C67E), JIS X 0208's symbols, kana and two levels of kanji for Shift-JIS (81-84, 88-9F and E0-EA as lead
 bytes; no half-width katakana) and EUC-JP (its rows plus A0 in both bytes; no half-width katakana, no JIS X 0212), KS X
-1001's symbols (A1-AC as lead bytes; no Hanja) and every Hangul syllable for CP949, Korean Windows' page (Unified Hangul
+1001's symbols (A1-AC as lead bytes; Hanja beside a Hangul word) and every Hangul syllable for CP949, Korean Windows' page (Unified Hangul
 Code), named CP949/EUC-KR: EUC-KR's text (KS X 1001's 2,350 syllables, B0-C8 as lead bytes) reads the same there, and
 CP949 writes the other 8,822 (lead bytes 81-C6, trail bytes 41-5A, 61-7A, 81-FE), which Korean text seldom holds (a
 typo's 떄, slang's 햏, 똠양꿍) and other text's bytes often read as (GBK's 嫐 is 떄, Shift-JIS's 禦 too): a reading holding
@@ -46,7 +46,15 @@ language writes them often (reader/frequent_han.py): a Chinese text's frequent h
 seldom writes (万助对手打话赏 is 三嬉嵐廁斤浜返), a Japanese text's frequent kanji read as GBK hanzi Chinese seldom writes (基本計画 is
 答塑纷茶). Of the different Han characters, those frequent in one reading and not in the other count for it;
 ``CHINESE_MARGIN`` more for Chinese names GBK alone, ``JAPANESE_MARGIN`` more for Japanese EUC-JP alone, either also
-``DOMINANCE`` times the other's, and a smaller margin both. In Debian's translations, the tables counted from half the
+``DOMINANCE`` times the other's, and a smaller margin both; GBK alone needs more, evidence a Japanese text's bytes do
+not reach (``_chinese_alone``): a Japanese name's kanji read as GBK are frequent hanzi by chance, a short one's all
+(顧客遊戯 is 杠狄头岛, named GBK alone before). Measured (hanzi lists of this project's plans and Debian's zh_CN and ja
+words, alone and paired): Japanese kanji-only texts named without EUC-JP 1 of 49,462 (133 before; 突厥文字, whose
+second-level 厥 leaves EUC-JP's reading 3 frequent letters, as before the tables), Chinese texts named
+GBK alone 13,458 of 19,040 (15,218 before this rule, 5,205 before the tables). Korean writing Hanja (KS X 1001's,
+rows 42-93) beside Hangul reads as CP949 where a Hangul word is there (two syllables in a row) and ``HANJA_SHARE`` of
+its Hangul are frequent Korean syllables, named beside GBK unless the GBK reading's hanzi are frequent beyond chance
+for Korean (``KOREAN_HANZI``), and alone only as Korean text without Hanja is. In Debian's translations, the tables counted from half the
 catalogues and the other half read (27,501 Chinese texts, 23,253 Japanese): of 12,277 Chinese texts both pages read
 12,095 are named GBK alone, 182 both, none EUC-JP alone; of 763 Japanese 584 EUC-JP alone, 179 both, none GBK alone; and
 of the names and lists from this project's Chinese messages and docs both pages read (4,893), 4,841 GBK alone, none
@@ -60,6 +68,7 @@ above is named so.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -84,14 +93,29 @@ KOREAN_SHARE = 0.6
 """The share of a CP949 reading's different Hangul that are frequent Korean syllables (reader/frequent_hangul.py) from
 which it is Korean text, for the rules on ``KOREAN_CHARACTERS`` and on syllables only CP949 writes: long Korean
 text's are 73 in 100 or more, Chinese or Japanese text's read as Hangul a random few."""
+HANJA_SHARE = 0.4
+"""The share of a CP949 reading's different Hangul that are frequent Korean syllables from which one holding Hanja is
+Korean text (광고 廣告: 고 of 광고, 1 in 2); Chinese text read there is random Hangul and Hanja, about 1 in 5 frequent."""
+KOREAN_HANZI = 0.25
+"""The share of Korean text's different characters read as GBK that are frequent hanzi (22 in 100: Debian's Korean
+words beside Hanja), for ``_frequent_hanzi``."""
 CHINESE_MARGIN = 2
 """By how many more of its Han characters a text GBK and EUC-JP both read is Chinese than Japanese (the module's)
 for EUC-JP not to be named beside GBK."""
 JAPANESE_MARGIN = 3
+"""The same for GBK not to be named beside EUC-JP: a wrong EUC-JP alone would mislead the main users, Chinese."""
 DOMINANCE = 3
 """How many times the other's count a page's is at least for it to be named alone: a Korean text read as both is random
 hanzi and kanji, many of each frequent (Debian's bash messages: 26 for Chinese, 36 for Japanese)."""
-"""The same for GBK not to be named beside EUC-JP: a wrong EUC-JP alone would mislead the main users, Chinese."""
+CHANCE = 0.2
+"""The share of a Japanese text's different kanji that read in GBK as frequent hanzi, for the margin of
+``_chinese_alone`` (a bound: Debian's ja translations 4 in 100, business words such as 顧客 遊戯 医療 more)."""
+_JIS_LEVEL_2 = 0xA0 + 48
+"""EUC-JP's lead byte of JIS X 0208's second-level kanji (rows 48-84), rare in Japanese text."""
+_AMOUNT = re.compile("[0-9][万亿元]")
+_HANGUL_WORD = re.compile("[\uac00-\ud7a3]{2}")
+"""Two Hangul syllables in a row, as a Korean word writes them (광고 廣告); a hanzi read as a Hangul syllable comes
+between others read as Hanja or nothing about half the time (信息流 as CP949: two Hanja and 직)."""
 _NOT_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
 """Character categories no text holds: controls, unassigned, private use, surrogates."""
 
@@ -142,8 +166,18 @@ def _jis(char: str) -> bool:
 
 
 def _ks(char: str) -> bool:
-    """KS X 1001's symbols and every Hangul syllable (CP949 writes all 11,172)."""
-    return 0xA1A1 <= _code(char, "euc_kr") <= 0xACFE or _hangul(char)
+    """KS X 1001's symbols, its Hanja and every Hangul syllable (CP949 writes all 11,172)."""
+    return 0xA1A1 <= _code(char, "euc_kr") <= 0xACFE or _hangul(char) or _hanja(char)
+
+
+def _hanja(char: str) -> bool:
+    """KS X 1001's 4,888 Hanja (rows 42-93, CAA1-FDFE), which Korean text writes beside Hangul (월간 廣告)."""
+    return _han(char) and 0xCAA1 <= _code(char, "euc_kr") <= 0xFDFE
+
+
+def _ks_letter(char: str) -> bool:
+    """A letter of CP949's frequent set: KS X 1001's Hangul, or its Hanja (kept only beside frequent Hangul)."""
+    return _ks_hangul(char) or _hanja(char)
 
 
 def _han(char: str) -> bool:
@@ -203,7 +237,7 @@ CODE_PAGES = (CodePage("GBK", "gb18030", "simplified Chinese", _gb, _gb_level_1)
               CodePage("Big5", "big5", "traditional Chinese", _big5, _big5_frequent),
               CodePage("Shift-JIS", "shift_jis", "Japanese", _jis, _jis_level_1),
               CodePage("EUC-JP", "euc_jp", "Japanese", _jis, _jis_level_1),
-              CodePage(KOREAN_PAGE, "cp949", "Korean", _ks, _ks_hangul))
+              CodePage(KOREAN_PAGE, "cp949", "Korean", _ks, _ks_letter))
 
 
 ISO_2022_JP = CodePage("ISO-2022-JP", "iso2022_jp", "Japanese", _jis, _jis_level_1)
@@ -223,23 +257,59 @@ def _reading(data: bytes, page: CodePage) -> set[str] | None:
     return past_ascii
 
 
-def _han_evidence(data: bytes) -> tuple[int, int]:
+def _han_evidence(data: bytes) -> tuple[int, int, int, int]:
     """Of the different Han characters of ``data``'s GBK reading, which EUC-JP reads as kanji at the same bytes: how
-    many are frequent hanzi read as kanji Japanese seldom writes (Chinese), and how many the reverse (Japanese)."""
-    chinese = japanese = 0
-    for hanzi in {char for char in data.decode("gb18030") if _han(char)}:
-        kanji = hanzi.encode("gb18030").decode("euc_jp", "replace")
+    many are frequent hanzi read as kanji Japanese seldom writes (Chinese), how many the reverse (Japanese), how many
+    of the Chinese ones are JIS X 0208's second level (rows 48-84, lead byte D0 on), and how many there are."""
+    chinese = japanese = second_level = 0
+    han = {char for char in data.decode("gb18030") if _han(char)}
+    for hanzi in han:
+        code = hanzi.encode("gb18030")
+        kanji = code.decode("euc_jp", "replace")
         chinese += hanzi in CHINESE and kanji not in JAPANESE
+        second_level += hanzi in CHINESE and kanji not in JAPANESE and code[0] >= _JIS_LEVEL_2
         japanese += kanji in JAPANESE and hanzi not in CHINESE
-    return chinese, japanese
+    return chinese, japanese, second_level, len(han)
 
 
-def _korean(past_ascii: set[str], least: int = 1) -> bool:
-    """Whether ``KOREAN_SHARE`` of the different Hangul of a CP949 reading or more, and ``least``, are frequent Korean
-    syllables."""
+def _chinese_alone(chinese: int, japanese: int, second_level: int, han: int, amount: bool) -> bool:
+    """Whether the Han evidence names GBK alone: a margin of ``CHINESE_MARGIN`` and ``DOMINANCE`` times, and then
+    evidence a Japanese text's bytes do not reach. Either a frequent hanzi read as a kanji of JIS X 0208's second level
+    (GB2312's rows 48-55 are frequent hanzi, 新 信 用 有 在 这 中; JIS's rare kanji and old forms, 仟 佚 會: none of
+    45,779 Japanese texts both pages read holds one), or an amount in Chinese (``_chinese_amount``), or a margin
+    beyond chance (``_beyond_chance``) for Japanese kanji read as frequent hanzi (``CHANCE``): a short name's can all
+    be (顧客遊戯 is 杠狄头岛, 3 of 4 frequent, none of its kanji frequent in Debian's ja), so with 4 characters none
+    names GBK alone by this margin."""
+    if chinese < japanese + CHINESE_MARGIN or japanese * DOMINANCE > chinese:
+        return False
+    return second_level > 0 or amount or _beyond_chance(chinese - japanese, han, CHANCE)
+
+
+def _beyond_chance(count: int, of: int, chance: float) -> bool:
+    """Whether ``count`` of ``of`` characters is more than ``chance`` of them and 3 standard deviations: what chance
+    reaches seldom (about 1 in 1,000)."""
+    return count >= chance * of + 3 * math.sqrt(chance * (1 - chance) * of)
+
+
+def _chinese_amount(data: bytes) -> bool:
+    """Whether ``data``'s GBK reading writes an amount in Chinese, a digit and 万, 亿 or 元 ("3万"): EUC-JP reads
+    those as 嵐, 叮, 圷, which no Japanese text writes after a digit."""
+    return _AMOUNT.search(data.decode("gb18030")) is not None
+
+
+def _frequent_hanzi(data: bytes) -> bool:
+    """Whether the different Han characters of ``data``'s GBK reading are frequent hanzi beyond what Korean text read
+    there reaches (its Hangul and Hanja read as hanzi are frequent ones about 1 in 4, ``KOREAN_HANZI``)."""
+    han = {char for char in data.decode("gb18030") if _han(char)}
+    return _beyond_chance(sum(char in CHINESE for char in han), len(han), KOREAN_HANZI)
+
+
+def _korean(past_ascii: set[str], least: int = 1, share: float = 0.0) -> bool:
+    """Whether ``share`` (``KOREAN_SHARE`` by default) of the different Hangul of a CP949 reading or more, and
+    ``least``, are frequent Korean syllables."""
     hangul = [char for char in past_ascii if _hangul(char)]
     frequent = sum(char in KOREAN for char in hangul)
-    return frequent >= least and frequent >= KOREAN_SHARE * len(hangul)
+    return frequent >= least and frequent >= (share or KOREAN_SHARE) * len(hangul)
 
 
 def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
@@ -261,14 +331,20 @@ def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
     # read as there (GBK's 嫐 is 떄, Shift-JIS's 禦 too): a reading holding one is Korean only by its frequent syllables.
     if KOREAN_PAGE in read and any(map(_uhc_hangul, read[KOREAN_PAGE])) and not _korean(read[KOREAN_PAGE], FREQUENT_LETTERS):
         del named[KOREAN_PAGE], read[KOREAN_PAGE]
+    # Hanja are GBK's and EUC-JP's Han characters at other codes, and Chinese text's hanzi past GB2312's row 41 read
+    # as Hanja: a reading holding one is Korean only beside Hangul, half of them frequent Korean syllables.
+    if KOREAN_PAGE in read and any(map(_hanja, read[KOREAN_PAGE])) and not (
+            _korean(read[KOREAN_PAGE], 1, HANJA_SHARE) and _HANGUL_WORD.search(data.decode("cp949"))
+            and not ("GBK" in named and (_frequent_hanzi(data) or _chinese_amount(data)))):
+        del named[KOREAN_PAGE], read[KOREAN_PAGE]
     # EUC-JP's kana are GB2312's at the same codes: a GBK reading holding several is Japanese.
     if "GBK" in read and sum(map(_kana, read["GBK"])) >= FREQUENT_LETTERS:
         del named["GBK"]
     # Hanzi read as kanji: frequent Chinese characters are rare kanji (万助对手打话赏 is 三嬉嵐廁斤浜返), and frequent
     # Japanese kanji rare hanzi (基本計画 is 答塑纷茶); only a clear margin names one alone.
     if "GBK" in named and "EUC-JP" in named:
-        chinese, japanese = _han_evidence(data)
-        if chinese >= japanese + CHINESE_MARGIN and japanese * DOMINANCE <= chinese:
+        chinese, japanese, second_level, han = _han_evidence(data)
+        if _chinese_alone(chinese, japanese, second_level, han, _chinese_amount(data)):
             del named["EUC-JP"]
         elif japanese >= chinese + JAPANESE_MARGIN and chinese * DOMINANCE <= japanese:
             del named["GBK"]
@@ -279,6 +355,10 @@ def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
         del named["EUC-JP"]
     if "GBK" in named and korean and len(read[KOREAN_PAGE]) >= KOREAN_CHARACTERS:
         del named["GBK"]
+    # Hanja with few Hangul (a short name) are named only beside another page: Chinese or Japanese text whose other page
+    # reads no text (a rare hanzi, 湄宏顺府) reads as such.
+    if named.keys() == {KOREAN_PAGE} and any(map(_hanja, read[KOREAN_PAGE])) and not _korean(read[KOREAN_PAGE], FREQUENT_LETTERS):
+        del named[KOREAN_PAGE]
     # Many Hangul, mostly rare syllables: Chinese or Japanese text's bytes, not Korean text, beside a page that reads it.
     hangul = {char for char in read.get(KOREAN_PAGE, ()) if _hangul(char)}
     if len(named) > 1 and KOREAN_PAGE in named and not korean and len(hangul) >= KOREAN_CHARACTERS:

@@ -120,28 +120,54 @@ def test_gb18030_is_named_where_a_character_has_only_its_four_byte_code() -> Non
 
 def test_a_short_text_that_reads_in_several_code_pages_names_each() -> None:
     # 百度搜索 in GBK is B0D9 B6C8 CBD1 CBF7; in EUC-JP 為業朴沫, level-1 kanji (rows 16, 22, 43, 43 of JIS X 0208); in
-    # EUC-KR no text (D9 is a Hanja row there). Of the hanzi, 搜 and 索 are frequent Chinese read as kanji Japanese seldom writes (朴,
-    # 沫), 百 is no frequent one read as the frequent 為, 度 and 業 frequent both: 2 against 1, no margin of 2.
+    # CP949 겟똑鎧乞, two Hangul in a row (B0, B6 are Hangul rows) and two Hanja (CB is a Hanja row), 겟 a frequent
+    # Korean syllable. Of the hanzi, 搜 and 索 are frequent Chinese read as kanji Japanese seldom writes (朴, 沫), 百 is
+    # no frequent one read as the frequent 為, 度 and 業 frequent both: 2 against 1, no margin of 2.
     data = b"name: \xb0\xd9\xb6\xc8\xcb\xd1\xcb\xf7\n"
-    assert (data.decode("gbk"), data.decode("euc_jp")) == ("name: 百度搜索\n", "name: 為業朴沫\n")
+    assert (data.decode("gbk"), data.decode("euc_jp"), data.decode("cp949")) == (
+        "name: 百度搜索\n", "name: 為業朴沫\n", "name: 겟똑鎧乞\n")
     assert ([hanzi in FREQUENT_HANZI for hanzi in "百度搜索"], [kanji in FREQUENT_KANJI for kanji in "為業朴沫"]) == (
         [False, True, True, True], [True, True, False, False])
+    assert [syllable in FREQUENT_HANGUL for syllable in "겟똑"] == [True, False]
     assert _refusal(data) == (
         "p.yaml:1:7: expected UTF-8 text, found byte 0xb0; the file looks saved as GBK (simplified Chinese) or "
-        "EUC-JP (Japanese): save it as UTF-8 (Notepad: Save as, Encoding UTF-8), or convert it: "
-        "iconv -f GBK -t UTF-8 (or -f EUC-JP)")
+        "EUC-JP (Japanese) or CP949/EUC-KR (Korean): save it as UTF-8 (Notepad: Save as, Encoding UTF-8), or convert "
+        "it: iconv -f GBK -t UTF-8 (or -f EUC-JP) (or -f CP949)")
 
 
-def test_frequent_hanzi_read_as_rare_kanji_are_chinese() -> None:
-    # 渠道成本 in GBK (C7FE B5C0 B3C9 B1BE) reads in EUC-JP as 麦祇撹云: 道 成 本 are frequent Chinese characters, their
-    # kanji 祇 撹 云 seldom Japanese (渠/麦 neither way): 3 against 0. It was named GBK or EUC-JP or EUC-KR.
-    data = b"name: \xc7\xfe\xb5\xc0\xb3\xc9\xb1\xbe\n"
-    assert (data.decode("gbk"), data.decode("euc_jp")) == ("name: 渠道成本\n", "name: 麦祇撹云\n")
-    assert ([hanzi in FREQUENT_HANZI for hanzi in "渠道成本"], [kanji in FREQUENT_KANJI for kanji in "麦祇撹云"]) == (
-        [False, True, True, True], [False, False, False, False])
-    assert _refusal(data).endswith("the file looks saved as GBK (simplified Chinese) or CP949/EUC-KR (Korean): "
-                                   "save it as UTF-8 (Notepad: Save as, Encoding UTF-8), or convert it: "
-                                   "iconv -f GBK -t UTF-8 (or -f CP949)")
+def test_frequent_hanzi_read_as_second_level_kanji_are_chinese() -> None:
+    # 新用户增长 in GBK (D0C2 D3C3 BBA7 D4F6 B3A4) reads in EUC-JP as 仟喘薩奐海: 新 用 增 are GB2312 rows 48, 51, 52,
+    # frequent hanzi, and there JIS X 0208's second level (rows 48-84: 仟 喘 奐), kanji Japanese text seldom writes. CP949
+    # reads 劤痰빵藤낀, Hangul only between Hanja: no Korean word.
+    data = "name: 新用户增长\n".encode("gbk")
+    assert (data.decode("euc_jp"), data.decode("cp949")) == ("name: 仟喘薩奐海\n", "name: 劤痰빵藤낀\n")
+    assert all(hanzi in FREQUENT_HANZI for hanzi in "新用户增长")
+    assert [char.encode("euc_jp")[0] >= 0xA0 + 48 for char in "仟喘薩奐海"] == [True, True, False, True, False]
+    assert _refusal(data).endswith(f"the file looks saved as GBK (simplified Chinese): {FIX.format('GBK')}")
+
+
+def test_a_short_japanese_name_whose_kanji_read_as_frequent_hanzi_names_both() -> None:
+    """顧客遊戯 in EUC-JP (B8DC B5D2 CDB7 B5BA) reads in GBK as 杠狄头岛: 杠, 头, 岛 are frequent hanzi and 顧 客 遊 戯
+    none of the kanji frequent in Debian's Japanese, 3 against 0. It was named GBK alone (QA), whose iconv turns the
+    plan into that Chinese; four characters are too few for that margin (a Japanese name's kanji are frequent hanzi
+    about 1 in 5 at most), and no kanji is one of the second level (all lead bytes below D0)."""
+    data = "name: 顧客遊戯\n".encode("euc_jp")
+    assert data.decode("gbk") == "name: 杠狄头岛\n"
+    assert [hanzi in FREQUENT_HANZI for hanzi in "杠狄头岛"] == [True, False, True, True]
+    assert not any(kanji in FREQUENT_KANJI for kanji in "顧客遊戯")
+    assert _refusal(data).endswith("the file looks saved as GBK (simplified Chinese) or EUC-JP (Japanese): save it as "
+                                   "UTF-8 (Notepad: Save as, Encoding UTF-8), or convert it: iconv -f GBK -t UTF-8 "
+                                   "(or -f EUC-JP)")
+
+
+@pytest.mark.parametrize("name", ["월간 廣告", "광고 廣告", "연간 廣告 예산"])
+def test_korean_hangul_beside_hanja_names_cp949(name: str) -> None:
+    # KS X 1001's Hanja (rows 42-93, CAA1-FDFE: 廣 CEC6, 告 CDB1) were none of CP949's common set, so Korean beside
+    # Hanja read only as GBK (and EUC-JP): named GBK alone (QA). A Hangul word (two syllables in a row) with 2 in 5 of its
+    # syllables frequent (월 간, 고, 예 산) is Korean's: CP949 is named too.
+    data = ("name: " + name + "\n").encode("cp949")
+    assert "廣告".encode("cp949") == b"\xce\xc6\xcd\xb1"
+    assert "CP949/EUC-KR (Korean)" in _refusal(data)
 
 
 def test_the_bundled_english_scenarios_chinese_names_in_gbk_are_gbk(tmp_path: Path) -> None:
@@ -254,10 +280,10 @@ def test_every_command_says_it_in_chinese_on_one_line(tmp_path: Path, command: l
 
 def test_two_code_pages_are_both_said_in_chinese(tmp_path: Path) -> None:
     path = tmp_path / "g.yaml"
-    path.write_bytes("name: 百度搜索\n".encode("gbk"))
+    path.write_bytes("name: 顧客遊戯\n".encode("euc_jp"))
     result = invoke(["validate", str(path), "--lang", "zh", "-q"])
     assert result.stdout.splitlines() == [
-        f"{path}:1:7: 应为 UTF-8 文本，实际为字节 0xb0；文件看来是以 GBK（简体中文）或 EUC-JP（日文）保存的："
+        f"{path}:1:7: 应为 UTF-8 文本，实际为字节 0xb8；文件看来是以 GBK（简体中文）或 EUC-JP（日文）保存的："
         "请另存为 UTF-8（记事本：“另存为”，编码选 UTF-8），或用 iconv -f GBK -t UTF-8 转换（或 -f EUC-JP）"]
 
 
