@@ -53,7 +53,7 @@ words, alone and paired): Japanese kanji-only texts named without EUC-JP 1 of 49
 second-level 厥 leaves EUC-JP's reading 3 frequent letters, as before the tables), Chinese texts named
 GBK alone 13,458 of 19,040 (15,218 before this rule, 5,205 before the tables). Korean writing Hanja (KS X 1001's,
 rows 42-93) beside Hangul reads as CP949 where a Hangul word is there (two syllables in a row) and ``HANJA_SHARE`` of
-its Hangul are frequent Korean syllables, named beside GBK unless the GBK reading's hanzi are frequent beyond chance
+its Hangul are frequent Korean syllables, or holds no Hangul, named beside GBK unless the GBK reading's hanzi are frequent beyond chance
 for Korean (``KOREAN_HANZI``), and alone only as Korean text without Hanja is. In Debian's translations, the tables counted from half the
 catalogues and the other half read (27,501 Chinese texts, 23,253 Japanese): of 12,277 Chinese texts both pages read
 12,095 are named GBK alone, 182 both, none EUC-JP alone; of 763 Japanese 584 EUC-JP alone, 179 both, none GBK alone; and
@@ -332,9 +332,11 @@ def legacy_code_pages(data: bytes) -> list[tuple[str, str]]:
     if KOREAN_PAGE in read and any(map(_uhc_hangul, read[KOREAN_PAGE])) and not _korean(read[KOREAN_PAGE], FREQUENT_LETTERS):
         del named[KOREAN_PAGE], read[KOREAN_PAGE]
     # Hanja are GBK's and EUC-JP's Han characters at other codes, and Chinese text's hanzi past GB2312's row 41 read
-    # as Hanja: a reading holding one is Korean only beside Hangul, half of them frequent Korean syllables.
+    # as Hanja: a reading holding one is Korean beside a Hangul word, 2 in 5 of its Hangul frequent Korean syllables,
+    # or Hanja alone; named beside GBK only where GBK's hanzi are not frequent beyond what Korean text's read as reach.
     if KOREAN_PAGE in read and any(map(_hanja, read[KOREAN_PAGE])) and not (
-            _korean(read[KOREAN_PAGE], 1, HANJA_SHARE) and _HANGUL_WORD.search(data.decode("cp949"))
+            (_korean(read[KOREAN_PAGE], 1, HANJA_SHARE) and _HANGUL_WORD.search(data.decode("cp949"))
+             or not any(map(_hangul, read[KOREAN_PAGE])))
             and not ("GBK" in named and (_frequent_hanzi(data) or _chinese_amount(data)))):
         del named[KOREAN_PAGE], read[KOREAN_PAGE]
     # EUC-JP's kana are GB2312's at the same codes: a GBK reading holding several is Japanese.

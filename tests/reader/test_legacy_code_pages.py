@@ -160,11 +160,12 @@ def test_a_short_japanese_name_whose_kanji_read_as_frequent_hanzi_names_both() -
                                    "(or -f EUC-JP)")
 
 
-@pytest.mark.parametrize("name", ["월간 廣告", "광고 廣告", "연간 廣告 예산"])
+@pytest.mark.parametrize("name", ["월간 廣告", "광고 廣告", "연간 廣告 예산", "廣告 年間"])
 def test_korean_hangul_beside_hanja_names_cp949(name: str) -> None:
     # KS X 1001's Hanja (rows 42-93, CAA1-FDFE: 廣 CEC6, 告 CDB1) were none of CP949's common set, so Korean beside
     # Hanja read only as GBK (and EUC-JP): named GBK alone (QA). A Hangul word (two syllables in a row) with 2 in 5 of its
-    # syllables frequent (월 간, 고, 예 산) is Korean's: CP949 is named too.
+    # syllables frequent (월 간, 고, 예 산) is Korean's: CP949 is named too; so is Hanja alone (廣告 年間, GBK's 纹捅 掖枢:
+    # no hanzi frequent beyond chance), beside GBK.
     data = ("name: " + name + "\n").encode("cp949")
     assert "廣告".encode("cp949") == b"\xce\xc6\xcd\xb1"
     assert "CP949/EUC-KR (Korean)" in _refusal(data)
