@@ -51,7 +51,7 @@ not reach (``_chinese_alone``): a Japanese name's kanji read as GBK are frequent
 (顧客遊戯 is 杠狄头岛, named GBK alone before). Measured (hanzi lists of this project's plans and Debian's zh_CN and ja
 words, alone and paired): Japanese kanji-only texts named without EUC-JP 1 of 49,462 (133 before; 突厥文字, whose
 second-level 厥 leaves EUC-JP's reading 3 frequent letters, as before the tables), Chinese texts named
-GBK alone 13,458 of 19,040 (15,218 before this rule, 5,205 before the tables). Korean writing Hanja (KS X 1001's,
+GBK alone 13,447 of 19,040 (15,218 before this rule, 5,205 before the tables). Korean writing Hanja (KS X 1001's,
 rows 42-93) beside Hangul reads as CP949 where a Hangul word is there (two syllables in a row) and ``HANJA_SHARE`` of
 its Hangul are frequent Korean syllables, or holds no Hangul, named beside GBK unless the GBK reading's hanzi are frequent beyond chance
 for Korean (``KOREAN_HANZI``), and alone only as Korean text without Hanja is. In Debian's translations, the tables counted from half the
