@@ -1420,7 +1420,8 @@ _HINTS = _rules([
      "以 {0} 计时，逗号后跟四位数字也可能是小数逗号：若按四位（万）分组，请写 {1}；若是小数逗号，请写 {2}"),
     # reader/comma_split.py: a number a flow mapping's commas split, read back whole.
     # reader/list_commas.py: a list item refused that, with the item before it, may be a number with a decimal comma.
-    (r"if (\S+) was meant, write (\S+)", "若本意是 {0}，请写 {1}"),
+    # Its number holds the comma: a range's "if 3万 was meant, write 3万..6万" is the whole message's (reader/range_unit_warning.py).
+    (r"if (\S+,\S+) was meant, write (\S+)", "若本意是 {0}，请写 {1}"),
     (r"YAML split (\S+(?: \S+)*) at its comma, which separates the items of a flow mapping",
      "YAML 在 {0} 的逗号处把它拆开了：流式映射（{{ }}）中逗号分隔各项"),
     (r"(spaces|apostrophes) separating thousands are not read, and (?:in ([A-Z]{3}) )?a (comma|dot) before three digits "
