@@ -13,7 +13,7 @@ from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.money_words import priced
 from aigc_roi.present.numbers import NONE, NumberStyle, signed_change
 from aigc_roi.present.payback_window import within_note
-from aigc_roi.whatif.allocate import Allocation
+from aigc_roi.whatif.allocate import Allocation, CurvePoint
 
 FIGURES = ("roas", "marginal_roas", "cac", "marginal_cac")
 """ChannelFigures fields, in the order the tables show them."""
@@ -163,3 +163,18 @@ def slope_text(result: Allocation, slope: float | None, style: NumberStyle) -> s
         # A probability per unit of money is unreadably small: per 10% of B instead.
         return f"{fixed(slope * result.budget * 0.1, 2, separators=True, plus=True, shift=2)} {label('percentage_points', style.lang)}"
     return fixed(slope, 2, separators=True, plus=True)
+
+
+def curve_point_marks(result: Allocation, point: CurvePoint, lang: str) -> list[tuple[str, str]]:
+    """What a point of the budget curve is marked with beside its value, and the mark's kind (``failed`` or ``held``):
+    limits not kept, each gate that fails there, the months held at today's split. The terminal's curve and the
+    report's share them: a failed gate stops its channels, so the point's value is a plan that spends less than its
+    budget, and a reader must see that where the value is."""
+    from aigc_roi.present.month_words import months_named
+
+    found = [] if point.limit_met else [(f"✗ {label('allocate_curve_limit_not_met', lang)}", "failed")]
+    found += [(f"✗ {label('allocate_curve_gate_fails', lang).format(gate=gate)}", "failed") for gate in point.failed_gates]
+    if point.held_months:
+        held = months_named(point.held_months, lang, labels=result.month_labels)
+        found.append((label("allocate_curve_held", lang).format(months=held), "held"))
+    return found

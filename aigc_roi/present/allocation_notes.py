@@ -4,6 +4,7 @@ summary), "spend less" and the budget curve's caption. No Rich: JSON carries the
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from aigc_roi.model.channels import ChannelType, channel_type
 from aigc_roi.model.compared import against_limit, kept_nonzero, told_apart
@@ -332,3 +333,20 @@ def shown_note(result: Allocation, style: NumberStyle) -> str | None:
     best_text, shown_text = told_apart(show, at_budget.value, result.best_value, 0)
     return priced(label(SHOWN_NOTES[kind], style.lang), style.currency, style.lang).format(
         best=best_text, objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang), **{kind: shown_text})
+
+
+def curve_gate_notes(result: Allocation, style: NumberStyle, budget: Callable[[float], str]) -> list[str]:
+    """Per gate that fails at some budget of the curve, the sentence naming those budgets (``budget`` writes them) and
+    why the curve jumps there: the gate stops its channels, so the value is a plan's that spends less than the budget
+    (docs/allocate.md, gates). Without it a curve falling to 50万 and rising at 60万 read "spend 60万, lose less"."""
+    lang = style.lang
+    comma = label("list_separator", lang)
+    notes = []
+    for gate in result.gates:
+        failing = [point.budget for point in result.curve if gate.label in point.failed_gates]
+        if failing:
+            notes.append(label("allocate_curve_gate_note", lang).format(
+                budgets=comma.join(budget(value) for value in failing),
+                gate=label("allocate_gate_name", lang).format(name=gate.label),
+                channels=listed(gate.stops, comma), month=gate.after_month))
+    return notes

@@ -17,6 +17,7 @@ from aigc_roi.present.allocation_labels import (
     budget_name,
     budget_text,
     curve_label,
+    curve_point_marks,
     curve_title,
     objective_value,
     peak_key,
@@ -271,13 +272,8 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
 
     def marks(point: CurvePoint) -> list[tuple[str, str]]:
         found = [(peak_mark, "bold")] if point is peak else []
-        if not point.limit_met:
-            found.append((f" ✗ {label('allocate_curve_limit_not_met', lang)}", "yellow"))
-        found += [(f" ✗ {label('allocate_curve_gate_fails', lang).format(gate=gate)}", "yellow") for gate in point.failed_gates]
-        if point.held_months:
-            held = months_named(point.held_months, lang, labels=result.month_labels)
-            found.append((f" {label('allocate_curve_held', lang).format(months=held)}", "dim"))
-        return found
+        return found + [(f" {mark}", "yellow" if kind == "failed" else "dim")
+                        for mark, kind in curve_point_marks(result, point, lang)]
 
     def length(point: CurvePoint, longest: int) -> int:
         return max(1, round(longest * (point.value - floor) / scale))

@@ -110,6 +110,31 @@ def _amounts(values: Sequence[float], style: NumberStyle, noise: float = 0.0) ->
     return write
 
 
+Axis = Callable[[Sequence[float]], Callable[[float], str]]
+"""From an axis' ticks, how each of them is written: all with the decimals that tell them apart (the report's SVG
+charts, report/svg.py, as ``--plot``'s matplotlib ticks)."""
+
+
+def amount_axis(style: NumberStyle) -> Axis:
+    """Money ticks as ``money_ticks`` writes them: one unit for the axis, the fewest decimals that read them exactly,
+    so -100万 not -100.0万 (``style.money`` keeps 0.1万 for an amount alone)."""
+    return lambda ticks: _amounts(ticks, style)
+
+
+def number_axis(ticks: Sequence[float]) -> Callable[[float], str]:
+    """Plain numbers with the fewest decimals that read the ticks exactly: 0, 500, 1,000; 0, 0.5, 1.0; 0 as 0, as
+    ``_amounts`` writes it."""
+    places = exact_decimals(ticks)
+    zero = _tolerance(sorted(ticks), 0.0)
+    return lambda value: fixed(value, places, separators=True) if abs(value) > zero else "0"
+
+
+def percent_axis(ticks: Sequence[float]) -> Callable[[float], str]:
+    """Shares as percentages with the fewest decimals that read the ticks exactly: 2.5%, 5.0%, 7.5%; 0%, 20%."""
+    places = exact_decimals(ticks, 2)
+    return lambda value: f"{fixed(value, places, shift=2)}%"
+
+
 def _digits(values: Sequence[float], style: NumberStyle) -> int:
     """The significant digits the largest of ``values`` takes written by ``_amounts``."""
     power = axis_unit(values, style)[1]
@@ -142,8 +167,7 @@ def percent_ticks() -> Formatter:
     """Shares as percentages with as many decimals as the ticks need to read exactly: 2.5%, 5.0%, 7.5%."""
 
     def layout(values: Sequence[float]) -> tuple[Callable[[float], str], str]:
-        places = exact_decimals(values, 2)
-        return (lambda value: f"{fixed(value, places, shift=2)}%"), ""
+        return percent_axis(values), ""
 
     return _tick_formatter(layout)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from cli_runner import invoke
 
+from aigc_roi.present.chart_format import exact_decimals
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 
@@ -54,7 +55,7 @@ def budget_chart(budget: float, today: float) -> str:
     curve = [(budget * k / 4, 1.0 - (k - 4) ** 2) for k in range(9)]
     return svg.xy_chart([svg.Series("curve", curve, "line"), svg.Series("chosen", [(budget, 1.0)], "diamond"),
                          svg.Series("today", [(today, -3.0)], "square")], money, money, "t", "budget", lang="en",
-                        x_tick=lambda value, places: f"{value:,.{places}f}")
+                        x_axis=lambda ticks: lambda value: f"{value:,.{exact_decimals(ticks)}f}")
 
 
 @pytest.mark.parametrize(("budget", "today"), [(1, 275), (5, 300), (300, 275), (500_000_000, 275), (100, 20_000)])

@@ -120,6 +120,14 @@ LABELS: dict[str, Label] = {
     "allocate_curve_none": Label("No budget of the curve fits the bounds.", "曲线上没有满足上下限的预算。"),
     "allocate_curve_limit_not_met": Label("limits not kept", "未满足约束"),
     "allocate_curve_gate_fails": Label("gate '{gate}' fails", "闸门“{gate}”不通过"),
+    # The report's budget curve under its chart: why the curve jumps where a gate fails (report/budget.py).
+    "allocate_curve_gate_note": Label(
+        "At {budgets} the gate {gate} fails: {channels} buy nothing after month {month}, whatever budget the split "
+        "shows for them then, so these budgets are not spent in full and the curve jumps there; a higher value there "
+        "is not a reason to spend more.",
+        "{budgets} 处闸门{gate}不通过：第 {month} 月之后 {channels} 不再投放，无论分配显示给它们多少预算；"
+        "这些预算因此没有全部花出，曲线在此跳变，那里的值更高并不说明该多投。",
+    ),
     "allocate_curve_held": Label("{months} held", "{months}保持现状"),
     "allocate_curve_limits": Label("Limits kept", "满足约束"),
     "allocate_curve_peak_limits": Label(

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from aigc_roi.model.curves import sbg_fit
+from aigc_roi.present.chart_format import percent_axis
 from aigc_roi.present.fit_data import fit_summary, fit_title, fit_warnings
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
@@ -41,7 +42,8 @@ def fitted_section(fits: Sequence[dict[str, Any]], style: NumberStyle) -> str:
             observed = [(point["renewal"], point["observed"]) for point in fit["points"]]
         chart = svg.xy_chart([svg.Series(word("fit_line", lang), line, "line"),
                               svg.Series(word("fit_observed", lang), observed, "open")],
-                             x_text, lambda share: style.percent(share), title, x_title, lang=lang)
+                             x_text, lambda share: style.percent(share), title, x_title, lang=lang,
+                             y_axis=percent_axis)
         # Each warning is a sentence of its own here (the terminal prints it after "warning: "), so it starts with
         # a capital.
         warnings = [note[:1].upper() + note[1:] for note in fit_warnings(fit, lang)]

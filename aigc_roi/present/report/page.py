@@ -18,6 +18,7 @@ from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import TargetOutcome
 from aigc_roi.present.breakeven import headroom_header, no_value_notes, room_cell, value_or_reason
 from aigc_roi.present.breakeven_notes import jump_notes, wrong_side_notes
+from aigc_roi.present.chart_format import amount_axis
 from aigc_roi.present.ci_view import target_key
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.drivers import driver_label, driver_value
@@ -116,6 +117,7 @@ sup a { text-decoration: none; color: inherit; }
 ol.defs { font-size: 12px; padding-left: 22px; } ol.defs code { font-size: 11.5px; }
 figure { margin: 8px 0 16px; } figcaption { font-size: 12px; color: #52606d; }
 table.curve th { white-space: normal; } tr.chosen td { font-weight: 700; } tr.chosen td:first-child::before { content: "◆ "; }
+td.mark { min-width: 18em; }
 @page { size: A4; margin: 14mm; }
 @media print { body { margin: 0; max-width: none; } .wide { overflow: visible; } h2 { break-after: avoid; }
   figure, tr { break-inside: avoid; } }
@@ -311,7 +313,8 @@ def _cash(parts: ReportParts, style: NumberStyle) -> str:
         band = (list(fan.percentiles[5]), list(fan.percentiles[95]))
         legend[1] = word("band", lang).format(samples=f"{fan.samples:,}")
     chart = svg.cash_chart([row["label"] for row in months], [row["cumulative_cash"] for row in months], band,
-                           lambda value: style.money(value, 0), title, legend, lang=lang)
+                           lambda value: style.money(value, 0), title, legend, lang=lang,
+                           axis=amount_axis(style))
     return f'<h2>{html_text(title)}</h2><figure>{chart}</figure>'
 
 

@@ -15,6 +15,7 @@ import numpy as np
 from aigc_roi.model.by_month import is_by_month
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Channel, FloatArray, Moving, Scenario, Value
+from aigc_roi.present.chart_format import amount_axis, number_axis
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.formulas import formula
@@ -83,7 +84,8 @@ def _chart(channel: Channel, row: ChannelAllocation, result: Allocation, style: 
               svg.Series(word("response_chosen", lang), [(row.best_budget, float(marked[1]))], "diamond")]
     budget = svg.x_values(budgets.tolist(), [row.current_budget, row.best_budget], style.money)
     chart = svg.xy_chart(series, budget, style.count, row.name,
-                         word("response_budget", lang).format(currency=style.currency), lang=lang, x_tick=style.money)
+                         word("response_budget", lang).format(currency=style.currency), lang=lang, x_axis=amount_axis(style),
+                         y_axis=number_axis)
     if getattr(channel, "saturation_budget", None) is not None:
         quoted = f"<code>{html_text(formula('s4-1', 'users ='))}</code>"
     elif row.type == "kol":

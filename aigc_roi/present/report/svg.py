@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from aigc_roi.model.compared import RESOLUTION, apart_places, kept_nonzero
-from aigc_roi.present.chart_format import exact_decimals
+from aigc_roi.present.chart_format import Axis, exact_decimals
 from aigc_roi.present.graphemes import clusters, wide, zero_width
 from aigc_roi.present.report.words import word
 from aigc_roi.present.text import html_text
@@ -60,13 +60,15 @@ def _value_margin(labels: Sequence[str]) -> float:
 
 
 def cash_chart(labels: Sequence[str], cumulative: Sequence[float], band: tuple[Sequence[float], Sequence[float]] | None,
-               money: Format, title: str, legend: Sequence[str], *, lang: str) -> str:
-    """Cumulative cash by month (a line), the P5–P95 band when given (hatched), and the 0 line (dashed)."""
+               money: Format, title: str, legend: Sequence[str], *, lang: str, axis: Axis | None = None) -> str:
+    """Cumulative cash by month (a line), the P5–P95 band when given (hatched), and the 0 line (dashed). ``axis``
+    writes the value ticks together (the fewest decimals that tell them apart); ``money`` each alone, else."""
     widest = max((text_width(label) for label in labels), default=0.0)
     series = list(cumulative) + (list(band[0]) + list(band[1]) if band else []) + [0.0]
     ticks = _nice_ticks(min(series), max(series))
+    tick_text = money if axis is None else axis(ticks)
     # The right margin holds half the last month's label, centred on the axis' end ("2025-12" ran off it).
-    height, left, right, top, bottom = 280, _value_margin([money(v) for v in ticks]), max(12.0, widest / 2), 14, 52
+    height, left, right, top, bottom = 280, _value_margin([tick_text(v) for v in ticks]), max(12.0, widest / 2), 14, 52
     low, high = ticks[0], ticks[-1]
     months = len(cumulative)
 
@@ -77,7 +79,7 @@ def cash_chart(labels: Sequence[str], cumulative: Sequence[float], band: tuple[S
         return top + (height - top - bottom) * (high - value) / (high - low)
 
     body = [f'<line x1="{left}" x2="{WIDTH - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="{SOFT}" stroke-width="0.5"/>'
-            f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{html_text(money(v))}</text>' for v in ticks]
+            f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{html_text(tick_text(v))}</text>' for v in ticks]
     # Every k-th month's label, k the fewest months that hold a label and a gap, so that no two overprint.
     every = math.ceil((widest + 8) / ((WIDTH - left - right) / max(months - 1, 1)))
     body += [f'<text x="{x(t):.1f}" y="{height - bottom + 16}" text-anchor="middle">{html_text(labels[t])}</text>'
@@ -267,8 +269,9 @@ def tornado(rows: Sequence[tuple[str, float | None, float | None]], percent: For
     return _svg(height, body, title)
 
 
-POINT_MARKS = ("open", "diamond", "square", "triangle")
-"""Markers that tell points apart by shape: an open circle, a filled diamond, an open square, a filled triangle."""
+POINT_MARKS = ("open", "diamond", "square", "triangle", "cross")
+"""Markers that tell points apart by shape: an open circle, a filled diamond, an open square, a filled triangle, a
+cross (a point that fails: a budget curve's point whose gate fails)."""
 
 
 def _marker(mark: str, x: float, y: float) -> str:
@@ -278,6 +281,9 @@ def _marker(mark: str, x: float, y: float) -> str:
         return f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}" fill="{INK}"/>'
     if mark == "square":
         return f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="#fff" stroke="{INK}" stroke-width="1.5"/>'
+    if mark == "cross":
+        return (f'<path d="M{x - 5:.1f},{y - 5:.1f}L{x + 5:.1f},{y + 5:.1f}M{x - 5:.1f},{y + 5:.1f}L{x + 5:.1f},{y - 5:.1f}" '
+                f'stroke="{INK}" stroke-width="2"/>')
     return f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} {x - 6:.1f},{y + 5:.1f}" fill="{INK}"/>'
 
 
@@ -330,22 +336,22 @@ def x_values(lines: Sequence[float], marks: Sequence[float], write: Callable[[fl
 
 
 def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title: str, x_title: str, *,
-             lang: str, x_tick: Callable[[float, int], str] | None = None) -> str:
+             lang: str, x_axis: Axis | None = None, y_axis: Axis | None = None) -> str:
     """Series on shared x and y axes; the 0 line dashed when the values cross it. Every point has its value on hover;
     a marker beyond the axis' reach (``OFF_SCALE``) stands at its end, an arrow and its x value beside it.
-    ``x_tick`` (value, decimals) writes the x ticks with the decimals they need to read exactly: a budget curve
-    from 0 to 2 read 0, 1, 1, 2, 2 with ``x_format``'s whole amounts; ``x_values`` gives an ``x_format`` that keeps
-    those decimals."""
+    ``x_axis`` and ``y_axis`` write each axis' ticks together, with the fewest decimals that tell them apart
+    (chart_format.py): a budget curve from 0 to 2 read 0, 1, 1, 2, 2 with ``x_format``'s whole amounts, and
+    -200.0万 in the 0.1万 an amount alone keeps; ``x_values`` gives an ``x_format`` that keeps the ticks' decimals."""
     legend = _legend_rows([(line.mark, line.legend) for line in series])
     ys = [y for line in series for _, y in line.points]
     lines = [x for line in series if line.mark in ("line", "dash") for x, _ in line.points]
     marks = [x for line in series if line.mark not in ("line", "dash") for x, _ in line.points]
     x_ticks, y_ticks = _x_ticks(lines, marks), _nice_ticks(min(ys), max(ys))
-    places = exact_decimals(x_ticks)
-    x_labels = [x_format(v) if x_tick is None else x_tick(v, places) for v in x_ticks]
+    x_labels = list(map(x_format if x_axis is None else x_axis(x_ticks), x_ticks))
+    y_text = y_format if y_axis is None else y_axis(y_ticks)
     # The first and the last x label are centred on the axis' ends: the margins hold half of each and 2 more
     # (2,000,000,000 under a budget of 10亿 ran off the right edge).
-    left = max(_value_margin([y_format(v) for v in y_ticks]), text_width(x_labels[0]) / 2 + 2)
+    left = max(_value_margin([y_text(v) for v in y_ticks]), text_width(x_labels[0]) / 2 + 2)
     right = max(36.0, text_width(x_labels[-1]) / 2 + 2)
     height, top, bottom = 264 + 16 * len(legend), 14, 50 + 16 * len(legend)
 
@@ -365,7 +371,7 @@ def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title
                 f'text-anchor="{"end" if beyond else "start"}">{html_text(text)}</text>')
 
     body = [f'<line x1="{left}" x2="{WIDTH - right}" y1="{py(v):.1f}" y2="{py(v):.1f}" stroke="{SOFT}" stroke-width="0.5"/>'
-            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end">{html_text(y_format(v))}</text>' for v in y_ticks]
+            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end">{html_text(y_text(v))}</text>' for v in y_ticks]
     # Every k-th x label, k the fewest ticks that hold the widest label and a gap, as the cash chart's months.
     every = math.ceil((max(map(text_width, x_labels)) + 8) / ((WIDTH - left - right) / (len(x_ticks) - 1)))
     body += [f'<text x="{px(v):.1f}" y="{height - bottom + 16}" text-anchor="middle">{html_text(text)}</text>'
