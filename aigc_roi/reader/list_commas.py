@@ -2,7 +2,9 @@
 as written (reader/comma_split.py joins no item). Where an item is refused and, with the item before it, looks like
 one number written with a decimal comma (``0,5``: the two with no space between, while the list's other items are
 separated by a comma and a space), its error adds the number that may have been meant: ``if 0,5 was meant, write
-0.5``. The reading and the error stay as they were; only the hint says more."""
+0.5``. The reading and the error stay as they were; only the hint says more. Only a share below 1 is offered (the
+item before is 0): the lists it reads are rates and shares from 0 to 1, and ``1,5`` or ``-0,5`` would offer a
+number refused in turn."""
 
 from __future__ import annotations
 
@@ -13,7 +15,6 @@ from typing import Any
 
 from aigc_roi.reader.yamltree import Node
 
-_WHOLE = re.compile(r"[+-]?[0-9]+")
 _DIGITS = re.compile(r"[0-9]+")
 
 
@@ -32,7 +33,7 @@ def decimal_comma_hint(items: list[Node], index: int) -> str | None:
     if index < 1:
         return None
     before, item = items[index - 1], items[index]
-    if not (_tight(before, item) and _WHOLE.fullmatch(before.raw) and _DIGITS.fullmatch(item.raw)):
+    if not (_tight(before, item) and before.raw == "0" and _DIGITS.fullmatch(item.raw)):
         return None
     # The pair stands apart: the items around it are spaced from it, and some comma of the list has a space after it.
     if (index >= 2 and _tight(items[index - 2], before)) or (index + 1 < len(items) and _tight(item, items[index + 1])):

@@ -95,9 +95,10 @@ def test_a_rate_split_at_its_decimal_comma_is_told_the_number_meant() -> None:
         (f"{RATE}[3]", "expected a number from 0 to 1, found 7; did you mean 7%?; if 0,7 was meant, write 0.7")]
 
 
-@pytest.mark.parametrize("renewal", ["[0,5,0,7]", "[0, 5, 0, 7]", "[0.5, 7]"])
+@pytest.mark.parametrize("renewal", ["[0,5,0,7]", "[0, 5, 0, 7]", "[0.5, 7]", "[1,5, 0.5]", "[10,5, 0.5]", "[-0,5, 0.5]"])
 def test_no_pair_standing_apart_is_told_no_decimal_comma(renewal: str) -> None:
-    # No comma with a space beside tight ones (or none tight): nothing tells which commas were decimal commas.
+    # No comma with a space beside tight ones (or none tight): nothing tells which commas were decimal commas. Nor is
+    # a number offered that the rate refuses in turn (1.5, 10.5, -0.5: QA).
     assert not any("was meant" in message for _, message in refused(renewal))
 
 
