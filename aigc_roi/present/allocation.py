@@ -106,9 +106,13 @@ def allocation_json(result: Allocation, currency: str) -> dict[str, Any]:
         "payback_within_months": result.payback_window.months,
         "budget_kind": "total" if result.total else "monthly",
         "current": {"split": result.current_split, "value": plain(result.current_value),
-                    "phases": _phases_json(result, [phase.current for phase in result.phases]), "spend": result.current_spent},
+                    "phases": _phases_json(result, [phase.current for phase in result.phases]), "spend": result.current_spent,
+                    "spend_mean_over_draws": plain(result.current_spent_mean)},
         "best": {"split": result.best_split, "value": plain(result.best_value),
                  "phases": _phases_json(result, [phase.best for phase in result.phases]), "spend": result.best_spend,
+                 # What run spends (gates at the medians) above; under a risk objective the draws' mean, each deciding
+                 # the gates, beside it, never in its place (null for the other objectives).
+                 "spend_mean_over_draws": plain(result.best_spend_mean),
                  "basis": result.basis,
                  # The channels written by volume under draws it leaves at today's money and reads as the file writes
                  # them, that form ranking higher (docs/allocate.md, channels given by volume).
@@ -121,6 +125,8 @@ def allocation_json(result: Allocation, currency: str) -> dict[str, Any]:
         "current_in_budget_form": None if result.current_in_budget_form is None else plain(result.current_in_budget_form),
         "recommended_budget": None if (recommended := result.recommended) is None else recommended.budget,
         "still_rising": result.still_rising,
+        # Ties go to the lowest budget; the curve stays at that value up to here (null: it falls at the next point).
+        "flat_until": None if (flat := result.flat_until) is None else flat.budget,
         "target_roas": result.target_roas,
         "reach": None if result.reach is None else {"key": result.reach.key, "month": result.reach.month, "value": result.reach.value},
         "constraints": {name: {"limit": check.limit, "value": plain(check.value), "met": check.met}
@@ -163,6 +169,8 @@ def allocation_json(result: Allocation, currency: str) -> dict[str, Any]:
             {"code": warning.code, "channel": warning.channel, **_gate_json(result, warning, places),
              **({"phases": [{**_months_json(result, result.phases[k].months), "spend": sum(result.phases[k].current.values())}
                             for k in warning.phases]} if warning.phases else {}),
+             # The months a channel's minimum or maximum holds in, where a failed gate stops it after them.
+             **(_months_json(result, warning.months) if warning.months else {}),
              "message": warning_text(result, warning, NumberStyle("en", currency))}
             for warning in result.warnings
         ] + [{"code": code, "channel": None, "field": path, "message": f"{path}: {sentence}"}

@@ -47,6 +47,7 @@ FILLED_LABELS: dict[str, str] = {
     "allocate_warning_gate_fails": "allocate_warning_gate_fails_filled",
     "allocate_warning_gate_fails_share": "allocate_warning_gate_fails_share_filled",
     "allocate_warning_spends_less": "allocate_warning_spends_less_filled",
+    "allocate_warning_spends_all": "allocate_warning_spends_all_filled",
 }
 """A label about the best split -> its form for --target-roas, whose split is the fill (each channel to the target's
 marginal ROAS), not the split that maximises the objective (docs/allocate.md, limits and target ROAS)."""
@@ -60,6 +61,7 @@ REACHING_LABELS: dict[str, str] = {
     "allocate_warning_gate_fails": "allocate_warning_gate_fails_reaching",
     "allocate_warning_gate_fails_share": "allocate_warning_gate_fails_share_reaching",
     "allocate_warning_spends_less": "allocate_warning_spends_less_reaching",
+    "allocate_warning_spends_all": "allocate_warning_spends_all_reaching",
     "allocate_warning_gets_nothing": "allocate_warning_gets_nothing_reaching",
     "allocate_warning_gets_nothing_below_one": "allocate_warning_gets_nothing_below_one_reaching",
     "allocate_spend_less": "allocate_spend_less_reaching",

@@ -31,6 +31,7 @@ from aigc_roi.present.money_words import priced
 from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.whatif.allocate import Allocation, AllocationWarning, CurvePoint
+from aigc_roi.whatif.allocate_rows import SPEND_TOLERANCE
 
 WARNING_LABELS: dict[str, str] = {
     "best_is_current": "allocate_warning_best_is_current", "on_minimum": "allocate_warning_on_minimum",
@@ -81,6 +82,15 @@ def summary_lines(result: Allocation, style: NumberStyle) -> list[tuple[str, str
 
 
 def warning_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str:
+    text = _warning_text(result, warning, style)
+    if not warning.months:
+        return text
+    # A channel a failed gate stops, whose later budgets the phase table still shows: the sentence holds before.
+    return sentences([text, label("allocate_warning_in_months_only", style.lang).format(
+        months=months_named(warning.months, style.lang, labels=result.month_labels))], style.lang)
+
+
+def _warning_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str:
     lang = style.lang
     channel = next((row for row in result.channels if row.name == warning.channel), None)
     gated = _gate_warning_text(result, warning, style)
@@ -169,6 +179,26 @@ def _spend_and_budget(result: Allocation, spend: float, style: NumberStyle) -> t
     return told_apart(show, spend, result.budget, budget_places(result, style))
 
 
+def _spends_text(result: Allocation, style: NumberStyle, names_of: str) -> str:
+    """What run of the split spends (gates decided at the medians), against what every channel's budget gives out;
+    under a risk objective whose draws spend less on average (a gate failing in some), that mean and each such gate's
+    pass share, labelled as the draws' (docs/allocate.md, gates)."""
+    lang = style.lang
+    show = lambda value, places: kept_nonzero(style.money, places)(value)  # noqa: E731
+    spent, allotted = told_apart(show, result.best_spend, result.best_allotted, budget_places(result, style))
+    less = result.best_spend < result.best_allotted * (1 - SPEND_TOLERANCE)
+    text = split_label(result, "allocate_warning_spends_less" if less else "allocate_warning_spends_all", lang).format(
+        spent=spent, allotted=allotted)
+    if not result.best_spend_mean < result.best_spend * (1 - SPEND_TOLERANCE):
+        return text
+    _, mean = told_apart(show, result.best_spend, result.best_spend_mean, budget_places(result, style))
+    passes = names_of.join(label("allocate_gate_passes_share", lang).format(
+        name=label("allocate_gate_name", lang).format(name=gate.label), share=style.percent(gate.best))
+        for gate in result.gates if gate.best < 1.0)
+    return sentences([text, label("allocate_warning_spends_mean", lang).format(
+        samples=f"{result.samples:,}", mean=mean, passes=passes)], lang)
+
+
 def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str | None:
     """A warning about the gates (docs/allocate.md, gates); None for the others and for a best split the search found
     without them."""
@@ -179,9 +209,7 @@ def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: Nu
              else label("allocate_gate_many", lang).format(names=comma.join(names)))
     months = months_named(result.held_months, lang, labels=result.month_labels)
     if warning.code == "spends_less":
-        spent, allotted = told_apart(lambda value, places: kept_nonzero(style.money, places)(value), result.best_spend,
-                                     result.best_allotted, budget_places(result, style))
-        return split_label(result, "allocate_warning_spends_less", lang).format(spent=spent, allotted=allotted)
+        return _spends_text(result, style, names_of=comma)
     if warning.code == "gate_fails":
         # The gate the warning is about, by its place: two gates may share a name (model/gate_names.py).
         assert warning.gate is not None, "a gate_fails warning names its gate"
@@ -304,13 +332,16 @@ def _peak_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyl
     # Sampled points of a concave curve: its top lies between the peak's neighbours.
     low = feasible[at - 1].budget if at > 0 else 0.0
     high = feasible[at + 1].budget if at + 1 < len(feasible) else peak.budget
-    key = ("allocate_curve_rising" if at + 1 == len(feasible) else
+    # Equal values up to a higher budget: the least money for the best value, more buys nothing (no peak to bracket).
+    flat = result.flat_until
+    key = ("allocate_curve_flat" if flat is not None else "allocate_curve_rising" if at + 1 == len(feasible) else
            "allocate_curve_peak_limits" if not feasible[at + 1].limit_met else "allocate_curve_peak")
     # "2.00 × T" where the budgets are horizon totals, as the curve's column says.
     multiple = f"{fixed(peak.budget / result.budget, 2)} {curve_label(result, 'allocate_multiple', style)}"
     budget = budget_text(result, style)
     return priced(label(key, lang), style.currency, lang).format(
-        budget=budget(peak.budget), multiple=multiple, low=budget(low), high=budget(high))
+        budget=budget(peak.budget), multiple=multiple, low=budget(low),
+        high=budget(flat.budget if flat is not None else high))
 
 
 SHOWN_NOTES = {"filled": "allocate_curve_fill_note", "reaching": "allocate_curve_reach_note"}

@@ -357,9 +357,15 @@ def allocate(
     # run spends (Judged.spend, every channel) like with like, and says only what a failed gate stopped.
     # In the best split's form: the copies it runs in budget form at today's money spend their budget.
     at_today_in_budget_form = run_in_form(best, current, differ)
-    allotted = (Judge(layout.scenario, expanded[-1] if drawn is not None else None, indices, objective, target,
-                      Limits(), np.where(at_today_in_budget_form, math.nan, current))(best.split[None])[0].spend
-                if gates else best.judged.spend)
+    # What run of the split spends (the median values, gates decided there, as run decides them), not the mean over a
+    # risk objective's draws (Judged.spend), which counts the draws where a gate fails: the two are told apart
+    # (best_spend, best_spend_mean), never one passed off as the other (docs/allocate.md, gates).
+    run_judge = judge.reading(np.where(at_today_in_budget_form, math.nan, current))
+    best_run = float(run_judge.run_spend(best.split[None])[0]) if risk else best.judged.spend
+    today_run = float(judge.run_spend(current[None])[0]) if risk else today.spend
+    allotted = (float(Judge(layout.scenario, None, indices, objective, target, Limits(),
+                            np.where(at_today_in_budget_form, math.nan, current)).run_spend(best.split[None])[0])
+                if gates else best_run)
     gate_checks = tuple(GateCheck(gate.name, gate.after_month, tuple(dict.fromkeys(gate.channels + gate.then)),
                                   float(today.passed[g]), float(best.judged.passed[g]), shown.name)
                         for g, (gate, shown) in enumerate(zip(gates, named, strict=True)))
@@ -387,13 +393,16 @@ def allocate(
         channels=channels,
         curve=points,
         warnings=allocation_warnings(channels, space, current, best.split, targets, phases, checks, gate_checks, best.basis,
-                                     total, best.judged.spend, allotted, target_roas, drawn_costs, drawn_volumes),
+                                     total, best_run, allotted, target_roas, drawn_costs, drawn_volumes,
+                                     best.judged.spend if risk else math.nan),
         phases=splits,
         total=total,
         current_spend=float((months_of * current).sum()),
-        best_spend=best.judged.spend,
+        best_spend=best_run,
+        best_spend_mean=best.judged.spend if risk else math.nan,
         best_allotted=allotted,
-        current_spent=today.spend,
+        current_spent=today_run,
+        current_spent_mean=today.spend if risk else math.nan,
         constraints=checks,
         target_roas=target_roas,
         reach=reach,

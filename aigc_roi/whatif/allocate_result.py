@@ -226,6 +226,9 @@ class AllocationWarning:
     phases: tuple[int, ...] = ()
     """The phases (positions in ``Allocation.phases``) whose monthly spend today is not B (``current_total_differs``
     under a monthly budget; empty under a total, which is over the horizon)."""
+    months: tuple[int, ...] = ()
+    """The months an ``on_minimum``/``on_maximum`` warning holds in, where a gate failing at the best split stops the
+    channel after them while the split shows money for it then; empty: every month the channel runs."""
 
 
 @dataclass(frozen=True)
@@ -256,14 +259,20 @@ class Allocation:
     """Money today's split gives the movable channels over the horizon (their budgets x their months)."""
     best_spend: float = math.nan
     """Money every channel (the locked and fixed ones too) spends over the horizon at the best split, as ``run`` of
-    it spends it (its ad spend), gates decided: ``best_allotted`` less what a failed gate stops (under a risk
-    objective, the mean over the draws)."""
+    it spends it (its ad spend): the median values, gates decided there as run decides them, under a risk objective
+    too: ``best_allotted`` less what a gate failing at the medians stops."""
+    best_spend_mean: float = math.nan
+    """Under a risk objective, the mean over the draws of what every channel spends at the best split, each draw
+    deciding the gates (a gate failing in some draws stops channels in those only); NaN for the other objectives."""
     best_allotted: float = math.nan
     """Money every channel's budget gives out over the horizon at the best split, as ``run`` of it would spend it if no
     gate stopped any: the split's money (B x the phases' months, or the total) and the locked channels'."""
     current_spent: float = math.nan
-    """What ``run`` of today's split, the file as written, spends over the horizon, every channel, gates decided (as
-    ``best_spend``: under a risk objective the mean over the draws, a volume's spend varying with its drawn cost)."""
+    """What ``run`` of today's split, the file as written, spends over the horizon, every channel, gates decided at
+    the median values (as ``best_spend``)."""
+    current_spent_mean: float = math.nan
+    """Under a risk objective, the mean over the draws of what today's split spends (as ``best_spend_mean``: a gate
+    decided in each draw, a volume's spend varying with its drawn cost); NaN for the other objectives."""
     constraints: Mapping[str, ConstraintCheck] = dataclasses.field(default_factory=dict)
     """Each limit asked for (max_cash_need, min_payback_probability, reach) at the best split."""
     target_roas: float | None = None
@@ -341,22 +350,47 @@ class Allocation:
         stands on the budget curve's axis of monthly budgets."""
         return self.current_spend / sum(len(phase.months) for phase in self.phases)
 
+    def _feasible(self) -> list[CurvePoint]:
+        return sorted((point for point in self.curve if not math.isnan(point.value) and point.limit_met),
+                      key=lambda point: point.budget)
+
+    def _tied(self, value: float, top: float) -> bool:
+        """Whether ``value`` equals ``top`` to the curve's tolerance (relative, the objective's rounding)."""
+        return value >= top - 1e-9 * (abs(top) + (0.0 if self.objective == "payback_probability" else 1.0))
+
     @property
     def recommended(self) -> CurvePoint | None:
         """The point of the budget curve with the best value among those that keep the limits; None when no point
-        is feasible or none keeps them. Among equal values the highest budget, as the curve's peak: a chance of
-        payback that stays at 100% up to 0.5B recommends 0.5B, not nothing."""
-        feasible = [point for point in self.curve if not math.isnan(point.value) and point.limit_met]
+        is feasible or none keeps them. Among equal values the lowest budget: the same outcome for less money (a curve
+        flat from 0 recommends 0; ``flat_until`` says how far it stays flat)."""
+        feasible = self._feasible()
         if not feasible:
             return None
         top = max(point.value for point in feasible)
-        tolerance = 1e-9 * (abs(top) + (0.0 if self.objective == "payback_probability" else 1.0))
-        return max((point for point in feasible if point.value >= top - tolerance), key=lambda point: point.budget)
+        return next(point for point in feasible if self._tied(point.value, top))
+
+    @property
+    def flat_until(self) -> CurvePoint | None:
+        """The last of the feasible points right after the recommended one whose value ties with it (the curve flat
+        from the recommendation up to there: more money buys nothing); None where the next point reads less or
+        there is none."""
+        recommended = self.recommended
+        if recommended is None:
+            return None
+        feasible = self._feasible()
+        last = None
+        for point in feasible[feasible.index(recommended) + 1:]:
+            if not self._tied(point.value, recommended.value):
+                break
+            last = point
+        return last
 
     @property
     def still_rising(self) -> bool:
         """Whether the recommended point is the curve's last one that fits the bounds: it is the highest only
-        because the curve stops there, so it is no peak, and the true best budget may lie beyond 2B."""
+        because the curve stops there, so it is no peak, and the true best budget may lie beyond 2B. Ties go to the
+        lowest budget, so the last point is recommended only when it reads more than every point before it (by more
+        than the tolerance): a flat curve is not rising."""
         recommended = self.recommended
         shown = [point.budget for point in self.curve if not math.isnan(point.value)]
         return recommended is not None and recommended.budget == max(shown)

@@ -128,18 +128,20 @@ def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, c
                         gates: Sequence[GateCheck] = (), basis: Basis = "searched",
                         total: bool = False, spent: float = math.nan, allotted: float = math.nan,
                         target_roas: float | None = None, drawn_costs: Sequence[str] = (),
-                        drawn_volumes: Sequence[str] = ()) -> tuple[AllocationWarning, ...]:
+                        drawn_volumes: Sequence[str] = (), spent_mean: float = math.nan) -> tuple[AllocationWarning, ...]:
     """What to know about the best split. Under a monthly B (not ``total``) ``space``'s groups are ``phases``.
     ``spent``: what run of the best split spends, every channel, gates decided; ``allotted``: what every channel's
-    budget gives out at it, the same run without the gates.
+    budget gives out at it, the same run without the gates; ``spent_mean``: under a risk objective the mean over the
+    draws of what it spends, each draw deciding the gates (NaN otherwise).
     ``target_roas``: the marginal ROAS the split was filled to (--target-roas). ``drawn_costs``: the movable channels
     written by volume whose unit cost is drawn (whatif/allocate_movable.py ``volume_at_drawn_cost``), ``drawn_volumes``
     those whose volume is (``drawn_volume``)."""
     tolerance = BOUND_TOLERANCE * targets[space.groups] / space.weights
     # First: a gate failing at the best split stops channels whose budgets the split still shows.
     found = [AllocationWarning("gate_fails", gate=g) for g, gate in enumerate(gates) if gate.best < 1.0]
-    if spent < allotted * (1 - SPEND_TOLERANCE):
-        # A failed gate stopped channels: run of the split spends less than it gives out.
+    if spent < allotted * (1 - SPEND_TOLERANCE) or spent_mean < spent * (1 - SPEND_TOLERANCE):
+        # A failed gate stopped channels: run of the split spends less than it gives out, or (a risk objective's
+        # draws, ``spent_mean``) the draws where a gate fails spend less than run does.
         found.append(AllocationWarning("spends_less"))
     if np.all(np.abs(best - current) <= tolerance):
         found.append(AllocationWarning("best_is_current"))
@@ -170,12 +172,17 @@ def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, c
             channel.name in gate.stops and phase.months[0] > gate.after_month for gate in failed)], dtype=int)
         if member.size == 0:
             continue
+        # Where the phase table still shows money for the channel in the months the gate stops it, "gets nothing"
+        # holds in the months before only: the warning names them, not to contradict the table.
+        stopped = [j for j, (phase, column) in enumerate(slots) if column == c and j not in member]
+        shown = any(best[j] > space.lower[j] + tolerance[j] for j in stopped)
+        months = tuple(month for j in member for month in slots[j][0].months) if shown else ()
         if np.all(best[member] <= space.lower[member] + tolerance[member]):
-            found.append(AllocationWarning("on_minimum", channel.name))
+            found.append(AllocationWarning("on_minimum", channel.name, months=months))
             if channel.minimum == 0:
                 empty.add(channel.name)
         if np.all(best[member] >= space.upper[member] - tolerance[member]):
-            found.append(AllocationWarning("on_maximum", channel.name))
+            found.append(AllocationWarning("on_maximum", channel.name, months=months))
     # Filled to a target of at least 1, a channel whose next yuan returns the target to within FILL_TOLERANCE is on
     # the target, not below 1: a reading of 0.9999998 at a target of 1 is the two finite differences apart (the
     # fill's step is a share of the channel's budget, the row's of T), not a yuan returning less than itself

@@ -84,6 +84,12 @@ class Judge:
             judged.append(Judged(float(values[k]), checks, gates[k].mean(axis=0), float(spent[k])))
         return judged
 
+    def run_spend(self, splits: FloatArray) -> FloatArray:
+        """(K,) what ``run`` of each split spends over the horizon, every channel: the median values, gates decided
+        there, as run decides them. Under a risk objective ``Judged.spend`` is the mean over the draws instead, where a
+        gate may fail in some draws only; a figure said to be run's is this one (docs/allocate.md, gates)."""
+        return self._run(self.median, splits, [])["spend"][:, 0]
+
     def _objective(self, by_split: FloatArray) -> FloatArray:
         if self.objective == "p10_npv":
             return np.quantile(by_split, P10_QUANTILE, axis=1)

@@ -71,7 +71,7 @@ def test_two_identical_saturating_channels_split_evenly_end_to_end(tmp_path: Pat
     # One phase (both run in month 1): its split is the split; B spent in its one month.
     assert data["current"] == {"split": {"A": 80_000, "B": 20_000}, "value": pytest.approx(current, rel=1e-12),
                                "phases": [{"months": [1], "month_labels": ["M1"], "split": {"A": 80_000, "B": 20_000}}],
-                               "spend": 100_000}
+                               "spend": 100_000, "spend_mean_over_draws": None}
     assert data["gain"] == pytest.approx(150_000 - current, rel=1e-6)
     a = data["channels"][0]
     # At 80k: average CAC 20 x 130/50 = 52; the next yuan buys (1/20)(50/130)^2 users: CAC 135.2, ROAS 100/135.2.

@@ -60,8 +60,12 @@ def test_todays_p10_npv_and_spend_are_simulates_of_the_file(tmp_path: Path) -> N
     simulated = _json(tmp_path, PLAN, "simulate", *DRAWS, "--percentiles", "10")
     allocated = _json(tmp_path, PLAN, "allocate", "--budget", "20000", "--objective", "p10_npv", *DRAWS)
     assert allocated["current"]["value"] == pytest.approx(simulated["figures"]["npv"]["p10"], rel=1e-12)
-    # The file's spend varies with the drawn fee: its mean over the draws, not 6 x (10 x 1,000 + 5,000) = 90,000.
-    assert allocated["current"]["spend"] == pytest.approx(simulated["figures"]["ad_spend"]["mean"], rel=1e-12)
+        # The file's spend varies with the drawn fee: `spend` is run's (the median fee), its mean over the draws is
+    # told apart as such, and neither is 6 x (10 x 1,000 + 5,000) = 90,000.
+    ran = _json(tmp_path, PLAN, "run")
+    assert allocated["current"]["spend"] == pytest.approx(ran["figures"]["ad_spend"], rel=1e-12)
+    assert allocated["current"]["spend_mean_over_draws"] == pytest.approx(simulated["figures"]["ad_spend"]["mean"],
+                                                                          rel=1e-12)
     assert simulated["figures"]["ad_spend"]["mean"] != pytest.approx(90_000, rel=1e-6)
 
 
@@ -89,7 +93,10 @@ def test_a_locked_channel_keeps_its_volume_in_every_split(tmp_path: Path) -> Non
                       *DRAWS)
     npv, spend = simulated["figures"]["npv"]["p10"], simulated["figures"]["ad_spend"]["mean"]
     assert (allocated["current"]["value"], allocated["best"]["value"]) == pytest.approx((npv, npv), rel=1e-12)
-    assert (allocated["current"]["spend"], allocated["best"]["spend"]) == pytest.approx((spend, spend), rel=1e-12)
+    means = (allocated["current"]["spend_mean_over_draws"], allocated["best"]["spend_mean_over_draws"])
+    assert means == pytest.approx((spend, spend), rel=1e-12)
+    ran = _json(tmp_path, PLAN, "run")["figures"]["ad_spend"]
+    assert (allocated["current"]["spend"], allocated["best"]["spend"]) == pytest.approx((ran, ran), rel=1e-12)
     assert "volume_at_drawn_cost" not in [warning["code"] for warning in allocated["warnings"]]
 
 

@@ -113,6 +113,12 @@ LABELS: dict[str, Label] = {
         "the next 1 {money} stops paying somewhere between {low} and {high}.",
         "在这些预算中，{budget}（{multiple}）时最优值最高：多投的 1 {money} 在 {low} 到 {high} 之间的某处不再带来回报。",
     ),
+    "allocate_curve_flat": Label(
+        "Flat from {budget} ({multiple}) to {high}: every budget between gives the same best value, so the next 1 {money} "
+        "beyond {budget} buys nothing; the least of them is marked.",
+        "从 {budget}（{multiple}）到 {high} 曲线持平：其间每个预算的最优值相同，超过 {budget} 多投的 1 {money} 没有回报；"
+        "标出的是其中最低的预算。",
+    ),
     "allocate_curve_rising": Label(
         "Still rising at {budget} ({multiple}): up to there the next 1 {money} keeps paying.",
         "到 {budget}（{multiple}）仍在上升：在此之前多投的 1 {money} 仍有回报。",

@@ -246,6 +246,34 @@ LABELS: dict[str, Label] = {
         "按达标分配运行（run），整个周期的广告支出为 {spent}，而非各渠道预算合计的 {allotted}：闸门不通过时被停掉的渠道"
         "在测试之后不再投放。",
     ),
+    # Run decides the gates at the plan's medians; a risk objective's draws each decide them: where a gate passes at
+    # the medians but fails in some draws, run spends every channel's budget and the draws spend less on average.
+    "allocate_warning_spends_all": Label(
+        "Run of the best split spends {spent} over the horizon, all that every channel's budget gives out: at the "
+        "plan's medians no gate stops a channel.",
+        "按最优分配运行（run），整个周期的广告支出为 {spent}，即各渠道预算合计：按方案中位数，没有闸门停掉渠道。",
+    ),
+    "allocate_warning_spends_all_filled": Label(
+        "Run of the filled split spends {spent} over the horizon, all that every channel's budget gives out: at the "
+        "plan's medians no gate stops a channel.",
+        "按投满分配运行（run），整个周期的广告支出为 {spent}，即各渠道预算合计：按方案中位数，没有闸门停掉渠道。",
+    ),
+    "allocate_warning_spends_all_reaching": Label(
+        "Run of the reaching split spends {spent} over the horizon, all that every channel's budget gives out: at the "
+        "plan's medians no gate stops a channel.",
+        "按达标分配运行（run），整个周期的广告支出为 {spent}，即各渠道预算合计：按方案中位数，没有闸门停掉渠道。",
+    ),
+    "allocate_warning_spends_mean": Label(
+        "Over the {samples} draws it spends {mean} on average, each draw deciding the gates: {passes}; where a gate "
+        "fails, the channels it stops buy nothing after its test.",
+        "在 {samples} 次抽样中平均支出 {mean}（每次抽样各自判定闸门）：{passes}；闸门不通过时，被停掉的渠道在测试之后"
+        "不再投放。",
+    ),
+    "allocate_gate_passes_share": Label("the gate {name} passes in {share} of them", "闸门{name}在 {share} 的抽样中通过"),
+    "allocate_warning_in_months_only": Label(
+        "That holds in {months} only: after them a failed gate stops it, whatever budget the split shows for it then.",
+        "这只是{months}的情况：此后闸门不通过将其停掉，无论分配中此后给它多少预算。",
+    ),
     "allocate_gate_name": Label("'{name}'", "“{name}”"),
     "allocate_gate_one": Label("the gate {name}", "闸门{name}"),
     "allocate_gate_many": Label("the gates {names}", "闸门{names}"),
