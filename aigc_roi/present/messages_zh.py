@@ -353,6 +353,7 @@ _EXPECTED = _rules([
     (r"a mapping", "映射（键: 值）"),
     (r"a list", "列表"),
     (r"a non-empty text", "非空文本"),
+    (r"a quoted text", "带引号的文本"),
     (r"a plain key", "普通键"),
     (r"an ISO 4217 currency code such as CNY or USD", "ISO 4217 货币代码，如 CNY 或 USD"),
     (r"(\S+), the currency of (.*)", "{0}（{1} 的币种）"),
@@ -1424,6 +1425,8 @@ _HINTS = _rules([
     (r"if (\S+,\S+) was meant, write (\S+)", "若本意是 {0}，请写 {1}"),
     (r"YAML split (\S+(?: \S+)*) at its comma, which separates the items of a flow mapping",
      "YAML 在 {0} 的逗号处把它拆开了：流式映射（{{ }}）中逗号分隔各项"),
+    # reader/kinds.py Text: such a number read back where a text is written.
+    (r'to keep its commas in a text, quote it: write (".*")', "要在文本中保留逗号，请加引号：写 {0}"),
     (r"(spaces|apostrophes) separating thousands are not read, and (?:in ([A-Z]{3}) )?a (comma|dot) before three digits "
      r"may separate them too: write (\S+) if it does, or (\S+) if it is a decimal (?:comma|point)",
      lambda m: (f"不读取用{'空格' if m[1] == 'spaces' else '撇号'}分隔的千位，且{f'以 {m[2]} 计时，' if m[2] else ''}"

@@ -67,9 +67,9 @@ def parse_item(kind: Kind, node: Node, path: str, ctx: Context) -> Any:
     kept = reused.get(key)
     if kept is not None:
         return kept[1]
-    told = len(ctx.errors), len(ctx.warnings)
+    told = len(ctx.errors), len(ctx.warnings), len(ctx.explained)
     value = kind.parse(node, path, ctx)
-    if value is not INVALID and (len(ctx.errors), len(ctx.warnings)) == told:
+    if value is not INVALID and (len(ctx.errors), len(ctx.warnings), len(ctx.explained)) == told:
         # The node is kept with its parse: its id names no other node while the entry lives.
         reused[key] = (node, value)
     return value

@@ -28,7 +28,7 @@ from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
 from aigc_roi.model.names import did_you_mean, resembling
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution
 from aigc_roi.reader.amount_warning import amount_warnings, percent_on_unit, without_sign
-from aigc_roi.reader.comma_split import split_words
+from aigc_roi.reader.comma_split import split_number, split_words
 from aigc_roi.reader.dated_months import date_hint
 from aigc_roi.reader.dot_group_warning import dot_group_warnings
 from aigc_roi.reader.near_keys import close_key, nearest_key
@@ -54,7 +54,7 @@ from aigc_roi.reader.range_unit_warning import range_unit_warnings
 from aigc_roi.reader.value_forms import DIST_FORMS, DIST_KEYS, RANGE_FORMS, Form, dist_hint, nearest_form
 from aigc_roi.reader.value_forms import RANGE_KEYS as RANGE_KEYS
 from aigc_roi.reader.written_times import months_hint
-from aigc_roi.reader.yamltree import MERGE_KEY, MERGE_REFUSAL, Node, found_key, join_path, set_within, slipped_key
+from aigc_roi.reader.yamltree import MERGE_KEY, MERGE_REFUSAL, Entry, Node, found_key, join_path, set_within, slipped_key
 
 COUNT_OF_MONTHS = "count of months"
 """``Number.counted`` of a count of months (horizon_months, ltv_months, a period, a payback target)."""
@@ -85,6 +85,11 @@ class Context:
     decimal_comma: str | None = None
     """The plan's currency where its locales write a decimal comma (currency_signs.py ``DECIMAL_COMMA``), so that a
     dot or a comma before three digits may group thousands (reader/dot_group_warning.py, numbers.py ``slip_hint``)."""
+    explained: set[tuple[str, int, int, int]] = field(default_factory=set)
+    """Where (file, line, first and last column) each value is whose text an error already tells what to write for:
+    the number before a comma that split it in a flow mapping (``check_keys``). A warning or an error of such a
+    value is of the half YAML read (``1.500`` of ``1.500,00``, ``1 500`` of ``1 500,000``) and tells the text again,
+    or a fix that is neither reading: not told (``told``, ``told_warnings``)."""
     horizon_node: Node | None = None
     """The ``horizon_months`` value the file (or a ``--set``) writes, which every month's bound is read from."""
     reused: ReusedParses | None = None
@@ -137,13 +142,22 @@ class Context:
         return INVALID
 
     def told(self) -> list[ScenarioError]:
-        """The errors to tell: ``errors`` but the follow-ons of what the tree builder refused and told already."""
-        return [error for index, error in enumerate(self.errors) if index not in self.follow_ons]
+        """The errors to tell: ``errors`` but the follow-ons of what the tree builder refused and told already, and
+        those of a value a split-number error explains (``explained``: ``1 500`` of ``{budget: 1 500,000}`` is no
+        number to write as ``1_500``; the split's error tells the whole text's readings)."""
+        return [error for index, error in enumerate(self.errors) if index not in self.follow_ons
+                and not self._explains(error)]
 
     def told_warnings(self) -> list[ScenarioError]:
-        """The warnings to tell: every one (a number YAML split is read back whole by reader/yamltree.py, so no
-        warning is of a half of it)."""
-        return self.warnings
+        """The warnings to tell: ``warnings`` but those of a value an error explains (``explained``)."""
+        if not self.explained:
+            return self.warnings
+        return [warning for warning in self.warnings if not self._explains(warning)]
+
+    def _explains(self, problem: ScenarioError) -> bool:
+        """Whether ``problem`` lies within a value of ``explained`` (at its first character or inside it: a gap)."""
+        return any(problem.file == file and problem.line == line and first <= problem.column <= last
+                   for file, line, first, last in self.explained)
 
     def error_among(self, parts: Iterable[Node], node: Node, path: str, message: str) -> Any:
         """``error`` at ``node`` for a rule over ``parts`` too (a fit through them, their sum, one form among
@@ -369,7 +383,7 @@ class Number:
             slip = (slip_hint(node.raw, self._fault, ctx.decimal_comma, None if self.ranges else self.range_hint)
                     if isinstance(node.value, str) and "\n" not in node.raw else None)
             if slip is not None and node.split:
-                # One value read back from the pieces a flow mapping's commas made (reader/comma_split.py).
+                # One value read back from the thousands groups a flow mapping's commas split (reader/comma_split.py).
                 slip = slip[0], f"{split_words(node.raw)}; {slip[1]}"
             if slip is not None:
                 return ctx.expected_with_hint(node, path, self.expectation(), *slip)
@@ -634,6 +648,11 @@ class Text:
 
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         text = node.raw.strip() if node.kind == "scalar" and node.value is not None else ""
+        if node.split and not self.choices and not self.pattern:
+            # A number's thousands groups a flow mapping's commas split, joined back (reader/comma_split.py): a name
+            # or a pattern may have been written so, or may end before a key; told, not read as either.
+            return ctx.expected_with_hint(node, path, "a quoted text", 0, f"{split_words(node.raw)}; to keep its "
+                                          f"commas in a text, quote it: write \"{node.raw}\"")
         if text and self.choices and text not in self.choices:
             return ctx.expected_word(node, path, self.choices, self.expected)
         valid = bool(text)
@@ -870,19 +889,26 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
         return ctx.expected(node, join_path(path, meant_here) if meant_here else path, "a mapping")
     entries = {}
     told: set[str] = set()
+    before: Entry | None = None
     for key, entry in node.value.items():
+        previous, before = before, entry
         if key in known:
             entries[key] = entry.value
         elif entry.key.raw == MERGE_KEY:
             ctx.error(entry.key, join_path(path, MERGE_KEY), MERGE_REFUSAL)
         else:
             shown = shown_key(key)
+            split = split_number(previous, entry, ctx.decimal_comma) if previous is not None else None
+            if split and previous is not None:
+                value = previous.value
+                # A split number's value is a plain scalar on the key's line (comma_split.py): its span is its columns.
+                ctx.explained.add((value.source or ctx.filename, value.line, value.column, value.end_column))
             # A slip of a key of this level is that key, though another level has the key as written.
             place = elsewhere(key, path) if elsewhere is not None and close_key(key, known) is None else None
             slip = None if place else meant(key, entry.value) if meant is not None else meant_key(key, known)
             if slip:
                 told.add(slip)
-            hint = (f"; {place}" if place else f"; did you mean '{slip}'?" if slip
+            hint = (f"; {split}" if split else f"; {place}" if place else f"; did you mean '{slip}'?" if slip
                     else f"; expected one of {', '.join(sorted(known))}")
             # A key a --set wrote is its own slip, whatever the type: the rule is the option's alone.
             ctx.error(entry.key, join_path(path, slipped_key(entry.key) or shown), f"unknown key '{shown}'{hint}",
