@@ -688,6 +688,9 @@ _UNIT_ZH = {"an amount": "金额", "a count": "数量"}
 """What reader/amount_warning.py says a percent was written on."""
 
 _MESSAGES = _rules([
+    # reader/exports/periods.py: a row's day (a start date renamed Day) outside the period its period column names.
+    (r"found the (week|month|quarter|year) of (\S+) beside (.*) (\S+), no day of that (?:week|month|quarter|year)",
+     lambda m: f"本行的{_PERIOD_ZH[m[1]][0]}是 {m[2]} 起的{_PERIOD_ZH[m[1]][1]}，而 {m[3]} 为 {m[4]}，不在其中"),
     # reader/amount_warning.py: a percent on an amount or a count; the number meant has no sign to hint at.
     (r"(.*) reads as (\S+): a % on (an amount|a count) divides it by 100; did you mean (.*)\?",
      lambda m: f"{m[1]} 读作 {m[2]}：在{_UNIT_ZH[m[3]]}上写 % 会把它除以 100；是否想写 {m[4]}？"),

@@ -74,3 +74,55 @@ def test_a_day_in_year_month_and_day_columns_is_told_to_be_joined(tmp_path: Path
     result = invoke(["actuals", str(PLAN), "ymd.csv", "--lang", lang])
     (line,) = result.stderr.splitlines()
     assert result.exit_code == 2 and line.startswith("ymd.csv:1:1: header: ") and line.endswith(told), result.stderr
+
+
+_PA = {"w6.csv": ("Week,Campaign,Campaign start date,Cost,Impr.,Clicks,Conversions\n"
+                  "2025-04-07,bili_a,2025-03-15,700,1000,50,30\n2025-04-07,bili_b,2025-03-20,400,800,40,20\n", "1:1: Week"),
+       "w3.csv": ("周,计划名称,创建日期,消耗,激活数\n2025-03-03,bili_a,2025-02-20,700,3\n2025-03-10,bili_a,2025-02-20,400,1\n",
+                  "1:1: 周"),
+       "m2.csv": ("Month,Campaign,Start date,Cost,Impr.,Clicks,Conversions\n2025-03,bili_a,2025-03-01,700,1,1,3\n"
+                  "2025-04,bili_a,2025-03-01,400,1,1,1\n", "1:1: Month"),
+       "w5.csv": ("Week,Campaign,Cost,Impr.,Clicks,Conversions,Day of month\n2025-03-03,bili_a,700,1,1,3,3\n"
+                  "2025-03-10,bili_a,400,1,1,1,10\n", "1:1: Week"),
+       "ym.csv": ("Year,Month,Campaign,Cost,Impr.,Clicks,Conversions\n2025,3,bili_a,700,1,1,3\n2025,4,bili_a,400,1,1,1\n",
+                  "1:2: Month")}
+_REFUSED = {("en", "week"): "expected a column of days, found a column of weeks; a row of a week sums its days: export "
+                            "the report broken down by day",
+            ("en", "month"): "expected a column of days, found a column of months; a row of a month sums its days: "
+                             "export the report broken down by day",
+            ("zh", "week"): "应为按天的日期列，实际为按周的列；一行是一周各天的合计：请按天细分后导出报表",
+            ("zh", "month"): "应为按天的日期列，实际为按月的列；一行是一个月各天的合计：请按天细分后导出报表"}
+_MAP = ["--map", "Bilibili CPA (registered user)=bili_*"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", sorted(_PA))
+def test_a_period_column_of_dates_is_refused_beside_any_other_dates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    lang: str, name: str) -> None:
+    """A week's or month's start beside a campaign's start or created date (or a day of the month), and Year,Month of
+    numbers: the rows are weeks or months, refused at that column, never told to rename the other date (review of
+    9aaf901d)."""
+    text, where = _PA[name]
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["actuals", str(PLAN), name, *_MAP, "--lang", lang])
+    period = "month" if "Month" in where else "week"
+    assert result.exit_code == 2 and result.stderr.splitlines() == [f"{name}:{where}: {_REFUSED[lang, period]}"], \
+        result.stderr
+
+
+@pytest.mark.parametrize(("lang", "told"), [
+    ("en", "w6r.csv:2:1: Week: found the week of 2025-04-07 beside 'Day' 2025-03-15, no day of that week; a row of a "
+           "week sums its days: export the report broken down by day"),
+    ("zh", "w6r.csv:2:1: Week: 本行的周是 2025-04-07 起的一周，而 'Day' 为 2025-03-15，不在其中；一行是一周各天的合计："
+           "请按天细分后导出报表"),
+])
+def test_a_start_date_renamed_day_beside_a_week_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str,
+                                                           told: str) -> None:
+    """It exited 0, 'ignored: Week', the April week's 1,100 booked on March 15 and 20."""
+    (tmp_path / "w6r.csv").write_text("Week,Campaign,Day,Cost,Impr.,Clicks,Conversions\n"
+                                      "2025-04-07,bili_a,2025-03-15,700,1000,50,30\n"
+                                      "2025-04-07,bili_b,2025-03-20,400,800,40,20\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["actuals", str(PLAN), "w6r.csv", *_MAP, "--lang", lang])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [told], result.stderr

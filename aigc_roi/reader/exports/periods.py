@@ -5,15 +5,19 @@ each row's period under a header that names it and, in its cells, the period's f
 to February 1) or its name (``January 2026``). Read as days, a week's spend would land on its Monday, in January
 where four of its days are February's, and a month's on its 1st. Such a header is refused at its cell, in each
 language the shapes' headers are spelt in (English, Chinese; German, French, Spanish, Portuguese, Japanese and Korean:
-locales.py), where the rows are not days otherwise: where no cell of the header is any shape's day column, no other
-column's cells are dates of single days and no column is a day of the month. A report broken down by day and week
-(``Day`` beside ``Week``) is one row a day, read by its days, the week column ignored; one whose days stand under
-another name (``统计日期`` beside ``周`` of week numbers) is told to rename that column, as a report without a period
-column is (near_shapes.py); one of ``Year,Month,Day of month`` writes each day in parts.
+locales.py), where the rows are not days otherwise: where no cell of the header is any shape's day column and its
+cells name their year (a week's start: whatever other column holds dates, a campaign's start date is no day of the
+rows), or, its cells labels (week numbers), where no other column's cells are dates of single days and no column is a
+day of the month. A report broken down by day and week (``Day`` beside ``Week``) is one row a day, read by its days,
+the week column ignored, where each day is of its row's week (``period_outside``: a start date renamed ``Day`` is
+not); one whose days stand under another name (``统计日期`` beside ``周`` of week numbers) is told to rename that
+column, as a report without a period column is (near_shapes.py); one of ``Year,Month,Day of month`` writes each day
+in parts, and ``Year,Month`` of numbers sums months.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 
@@ -53,12 +57,56 @@ def day_of_month(header: str) -> bool:
 
 
 def period_column(header: list[str], rows: Sequence[Sequence[object]] = ()) -> tuple[int, str] | None:
-    """(index, period) of the first cell of ``header`` that names a period, where the rows are no days otherwise: no
-    cell is any shape's date column or a day of the month, and no column of ``rows`` (the first rows under the
-    header) holds dates of single days (``days_column``); else None."""
-    if dated(header) or any(day_of_month(cell) for cell in header) or days_column(header, rows) is not None:
+    """(index, period) of the cell of ``header`` that names a period where the rows are periods, else None (no cell of
+    the header is any shape's date column: ``period_outside`` checks a day column's rows). A period column whose cells
+    in ``rows`` name their year (``2025-04-07``, ``2025-04``, ``March 2025``, a range) holds the rows' periods,
+    whatever other column holds dates (a campaign's start, created or export date); one of labels (week numbers,
+    ``W10``, month names or numbers, ``周一``) stands beside the rows' days where another column's cells are dates of
+    single days or a column is a day of the month; else the rows are the finest period a column names (``Year,Month``
+    of numbers: months)."""
+    if dated(header):
         return None
-    return next(((index, period) for index, cell in enumerate(header) if (period := period_of(cell)) is not None), None)
+    periods = [(index, period) for index, cell in enumerate(header) if (period := period_of(cell)) is not None]
+    for index, period in periods:
+        if any(_names_year(row[index]) for row in rows if index < len(row)):
+            return index, period
+    if not periods or any(day_of_month(cell) for cell in header) or days_column(header, rows) is not None:
+        return None
+    return min(periods, key=lambda column: _FINEST.index(column[1]))
+
+
+_FINEST = ("week", "month", "quarter", "year")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+"""A year in a period's cell (``2025-04``, ``2025年第10周``): a number alone (``2025`` under ``Year``) is a label."""
+
+
+def _names_year(cell: object) -> bool:
+    if isinstance(cell, datetime.date):
+        return True
+    text = written(cell).strip()
+    return not isinstance(cell, int | float) and not _NUMBER.fullmatch(text) and _YEAR.search(text) is not None
+
+
+def period_outside(period: str, cell: object, row_day: datetime.date) -> datetime.date | None:
+    """The first day a period column's ``cell`` names (``2025-04-07``, a week's start) where ``row_day``, the row's
+    day from its day column, is no day of that period: the day column then holds no days of the rows (a start date),
+    which are periods. None where the day is of it, or the cell is no date (a week number)."""
+    try:
+        start = day(cell)
+    except CellError:
+        return None
+    if period == "week":
+        within = start <= row_day <= start + datetime.timedelta(days=6)
+    else:
+        size = {"month": 1, "quarter": 3, "year": 12}[period]
+        within = row_day.year == start.year and (row_day.month - 1) // size == (start.month - 1) // size
+    return None if within else start
+
+
+def period_outside_refused(period: str, start: datetime.date, column: str, row_day: datetime.date) -> str:
+    """Why a row whose day column's day is no day of its period is refused: its day column is no day of the row."""
+    return (f"found the {period} of {start.isoformat()} beside {column} {row_day.isoformat()}, no day of that {period}; "
+            f"a row of a {period} sums its days: export the report broken down by day")
 
 
 def days_column(header: list[str], rows: Sequence[Sequence[object]], skipped: Sequence[str] = ()) -> int | None:

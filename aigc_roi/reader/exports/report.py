@@ -29,7 +29,7 @@ from aigc_roi.reader.exports.grain import Finer, PartError, by_day_times, row_pa
 from aigc_roi.reader.exports.indicated import IndicatorCells, indicator_cells
 from aigc_roi.reader.exports.near_shapes import sampled, unknown_header
 from aigc_roi.reader.exports.open_quotes import cell_line, quote_problem
-from aigc_roi.reader.exports.periods import period_column, period_refused
+from aigc_roi.reader.exports.periods import period_column, period_of, period_outside, period_outside_refused, period_refused
 from aigc_roi.reader.exports.platforms import (
     COUNT,
     FEN,
@@ -267,6 +267,10 @@ def _read_one(table: Table, horizon: Horizon,
                      tuple(check for check in held if check is not None))
     read = {use.index for use in used.values()} | {column.index for column in finer}
     codes = CodeColumns(currency, {index: _header(table, index) for index in range(width) if index not in read})
+    # A period column beside the day column: each row's day must be of its period (Google's Day beside Week), else
+    # the day column is no day of the rows (a start date renamed Day), which are periods (periods.py).
+    periods = {index: period for index in range(width) if index not in read
+               and (period := period_of(table.header[index])) is not None}
     try:
         for line, cells in table.rows:
             # A quote left open: the row is refused at it, before its cells, which the quote has folded or cut short.
@@ -293,6 +297,12 @@ def _read_one(table: Table, horizon: Horizon,
             row = _row(table, line, cells, used, amounts, platform, horizon, errors, numbers, checks, finer)
             if row is not None:
                 rows.append(row)
+                for index, period in list(periods.items()):
+                    if index < len(cells) and (start := period_outside(period, cells[index], row.day)) is not None:
+                        del periods[index]  # once a column: its first such row says what its rows are
+                        errors.append(ScenarioError(table.file, line, index + 1, _header(table, index),
+                                                    period_outside_refused(period, start, shown(used["date"].header),
+                                                                           row.day)))
     except ScenarioInvalid as unreadable:
         # The CSV cannot be read past a line (tables.py): the problems of the rows above it are reported too.
         errors += unreadable.errors
