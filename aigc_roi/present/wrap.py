@@ -11,8 +11,9 @@ example ('出价降低: 抖音CPA.bid=10'), a label's qualifier in ASCII bracket
 keeps each part between its punctuation that has Latin letters in it whole ('抖音CPA.bid, / 年度会员.price'。); a
 file's extension after a space or a pause is a word (.json、.markdown), not closing punctuation; a label too long
 to be kept whole as a name breaks between its words only (资金缺口 / 最大月份, labels.py ``ZH_TERM_WORDS``); and
-the project's Chinese terms stay whole in a sentence (``_terms``: 变化, 结果; there is no dictionary, so 模拟期 may
-still break). A line is filled to the width and broken, by preference, at
+the project's Chinese terms stay whole in a sentence and a cell (``_terms``: 变化, 结果, and the words of every short
+label, 不唯一或不存在, 未回本, 模拟期; there is no dictionary, so other words may still break), also where a line breaks
+only where glue forbids it (未回本 (13 .. / 未回本) ·, not 未回 / 本). A line is filled to the width and broken, by preference, at
 a space, after punctuation, before an opening bracket or where Chinese meets a Latin word, when one lies near its end
 (a sixth of the line; a third in a table cell); else beside 的, else at a term's edge, when one lies as near; else
 between any two Chinese characters, which may split a word. Where no allowed break fits (a term kept whole with the
@@ -96,7 +97,23 @@ def _terms() -> re.Pattern[str]:
     words = {word for text in texts for word in re.findall("[\u4e00-\u9fff]{2,}", text) if cells_in(word, None) <= SHORT_WORD}
     words |= {entry.zh for entry in LABELS.values() if re.fullmatch("[\u4e00-\u9fff]{2,6}", entry.zh)}
     words |= {word for term in ZH_TERM_WORDS for word in term if len(word) > 1}
+    words |= {word for entry in LABELS.values() for word in _cell_words(entry.zh)}
     return re.compile("|".join(sorted(words, key=len, reverse=True)))
+
+
+_CELL_LABEL = 2 * SHORT_WORD
+"""Labels up to which a label without sentence punctuation is a value a cell shows (无：IRR 不唯一或不存在, 未回本)."""
+_CELL_WORD = re.compile("(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,8}(?![\u4e00-\u9fff{])")
+"""A label's Chinese run between its spaces, punctuation and Latin words, not the head of a placeholder's phrase."""
+
+
+def _cell_words(label: str) -> set[str]:
+    """The Chinese words of a label a table shows in a cell (不唯一或不存在 of 无：IRR 不唯一或不存在): each is the
+    tool's own term, kept whole where it fits, where a cell once broke it (不唯一或不存 / 在). Not a sentence's runs
+    (。，；), nor one with 的 in it, which a break beside 的 keeps readable already."""
+    if cells_in(label, None) > _CELL_LABEL or re.search("[。，；]", label):
+        return set()
+    return {word for word in _CELL_WORD.findall(label) if _PARTICLE not in word}
 
 
 _CJK = re.compile(f"[{CJK}]")
@@ -228,7 +245,9 @@ def _parted_from_number(line: str, width: int, start: int, end: int, kinds: dict
     if start > 1 and line[start - 1] == " " and kinds.get(start) == NONE and cell_len(line[before:end]) > width:
         kinds[start] = WORD
     after = line.find(" ", end + 1)
-    if line[end:end + 1] == " " and kinds.get(end + 1) == NONE and cell_len(line[start:after if after > 0 else len(line)]) > width:
+    # Never before closing punctuation (不唯一或不存在 / · 有定义 started a line with ·).
+    if (line[end:end + 1] == " " and kinds.get(end + 1) == NONE and not _closes(" ", line[end + 1:end + 3])
+            and cell_len(line[start:after if after > 0 else len(line)]) > width):
         kinds[end + 1] = WORD
 
 
@@ -343,6 +362,10 @@ def _line_starts(line: str, width: int, cell: bool, notes: bool = False) -> Iter
     qualifiers = [match.span() for match in _QUALIFIER.finditer(line)] if cell else []
     openings = [opening for opening, _ in qualifiers]
     slack = max(2, width // 3 if cell else width // 6)
+    # Inside the project's terms that fit a line: where no allowed break fits, a looser one is sought outside them
+    # first (未回本 (13 .. 未回本) · in a 21-cell cell broke 未回 / 本 where it could break before the bracket).
+    terms = {offset for match in _terms().finditer(line) if _glued_cells(line, *match.span()) <= width
+             for offset in range(match.start() + 1, match.end())}
     start = 0
     while not fits(start, len(line)):
         previous = start
@@ -357,8 +380,9 @@ def _line_starts(line: str, width: int, cell: bool, notes: bool = False) -> Iter
             start = next((best for level in (GOOD, WORD, EDGE)
                           for best in [max((offset for offset in fitting if kinds[offset] >= level), default=None)]
                           if best is not None and cells[anywhere] - cells[best] <= slack), anywhere)
-        elif (looser := next((found for offsets in _loose_breaks(line, encoding)
-                              if (found := _last_fitting(offsets, start, fits))), None)):
+        elif (looser := next((found for whole in (True, False) for offsets in _loose_breaks(line, encoding)
+                              if (found := _last_fitting(_outside(offsets, terms) if whole else offsets, start, fits))),
+                             None)):
             start = looser
         elif (cut := _cut(line, start, width)) is not None:
             start = cut  # a run wider than the line, cut where it fills it: Rich cut it before a closing bracket
@@ -413,6 +437,11 @@ def _cut(line: str, start: int, width: int) -> int | None:
                 and has_cjk(line[offset - 1:offset + 1])):
             found = offset
     return found
+
+
+def _outside(offsets: Sequence[int], inside: set[int]) -> tuple[int, ...]:
+    """``offsets`` but those in ``inside``."""
+    return tuple(offset for offset in offsets if offset not in inside) if inside else tuple(offsets)
 
 
 def _last_fitting(offsets: Sequence[int], start: int, fits: Callable[[int, int], bool]) -> int | None:
