@@ -369,15 +369,19 @@ def shown_note(result: Allocation, style: NumberStyle) -> str | None:
 def curve_gate_notes(result: Allocation, style: NumberStyle, budget: Callable[[float], str]) -> list[str]:
     """Per gate that fails at some budget of the curve, the sentence naming those budgets (``budget`` writes them) and
     why the curve jumps there: the gate stops its channels, so the value is a plan's that spends less than the budget
-    (docs/allocate.md, gates). Without it a curve falling to 50万 and rising at 60万 read "spend 60万, lose less"."""
+    (docs/allocate.md, gates), and whether today's split fails it too. Without it a curve falling to 50万 and rising at
+    60万 read "spend 60万, lose less"."""
     lang = style.lang
     comma = label("list_separator", lang)
     notes = []
     for gate in result.gates:
         failing = [point.budget for point in result.curve if gate.label in point.failed_gates]
         if failing:
-            notes.append(label("allocate_curve_gate_note", lang).format(
+            note = label("allocate_curve_gate_note", lang).format(
                 budgets=comma.join(budget(value) for value in failing),
                 gate=label("allocate_gate_name", lang).format(name=gate.label),
-                channels=listed(gate.stops, comma), month=gate.after_month))
+                channels=listed(gate.stops, comma), month=gate.after_month)
+            # Today failing it too, the jump is no change the split makes: the reader is told so.
+            notes.append(sentences([note, label("allocate_curve_gate_note_today", lang)], lang) if gate.current == 0
+                         else note)
     return notes

@@ -317,7 +317,7 @@ def allocate(
         return two_forms & ~held
 
     def failing(judged: Judged) -> tuple[str, ...]:
-        return () if holding is None else tuple(gate.name for gate in holding.failing(judged))
+        return () if holding is None else holding.failed(judged)
 
     # A proposal is money at every budget, today's spend included, yet at exactly today's spend today's plan as
     # written is an option too (whatif/allocate_proposed.py): each split left at today's money there is the better

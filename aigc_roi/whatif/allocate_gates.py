@@ -54,7 +54,7 @@ class Choice:
     held_for: tuple[str, ...] = ()
     """The gates passing today that the split searched as if every gate passed fails."""
     failed_gates: tuple[str, ...] = ()
-    """The gates passing today that fail (in more of the samples) at ``split``."""
+    """The gates that fail at ``split`` (``Holding.failed``), whether or not they pass today."""
     in_budget_form: bool = False
     """Whether ``judged`` runs the copies ``split`` leaves at today's budget in budget form, the proposal's form
     (whatif/allocate_proposed.py ``offered``), not the file's as written."""
@@ -80,6 +80,15 @@ class Holding:
         """The gates with ``after_month`` past ``after`` that pass today and fail (in more samples) at ``judged``."""
         return [gate for gate, share, today in zip(self.gates, judged.passed, self.today.passed, strict=True)
                 if share < today - FLIP_TOLERANCE and gate.after_month > after]
+
+    def failed(self, judged: Judged) -> tuple[str, ...]:
+        """The gates that fail at ``judged``, as a curve point and the split shown name them: those failing in every
+        sample (at the median values, the one run), whether or not today's split passes them, and those failing in
+        more of the samples than today. Not ``failing``, which asks only of the gates passing today (a held search
+        keeps today's test, which cannot pass a gate that today fails): with it a plan whose test already failed its
+        gate today showed the curve jump where the gate failed and marked nothing there."""
+        return tuple(gate.name for gate, share, today in zip(self.gates, judged.passed, self.today.passed, strict=True)
+                     if share <= FLIP_TOLERANCE or share < today - FLIP_TOLERANCE)
 
     def months(self, month: int) -> tuple[int, ...]:
         return tuple(m for phase in self.phases if phase.months[0] <= month for m in phase.months)
@@ -187,6 +196,6 @@ def choose(judge: Judge, searched: Sequence[FloatArray], targets_list: Sequence[
             candidates.append(Choice(current, today, "current"))
         # The first of equals: the search's own split before one held, and before today's.
         best = max(candidates, key=ranked)
-        failed_gates = () if holding is None else tuple(gate.name for gate in holding.failing(best.judged))
+        failed_gates = () if holding is None else holding.failed(best.judged)
         choices.append(Choice(best.split, best.judged, best.basis, months, held_for, failed_gates))
     return choices

@@ -43,7 +43,7 @@ def run_in_form(choice: Choice, current: FloatArray, differ: Callable[[Choice], 
 def proposed(choice: Choice, judge: Judge, current: FloatArray, differ: Callable[[Choice], np.ndarray],
              failing: Callable[[Judged], tuple[str, ...]]) -> Choice:
     """``choice`` judged with the copies of ``at_today_in_form`` in budget form; ``choice`` itself where there are
-    none. ``failing``: the gates a judged split fails that pass today."""
+    none. ``failing``: the gates a judged split fails (allocate_gates.py ``Holding.failed``)."""
     moved = at_today_in_form(choice, current, differ)
     if not moved.any():
         return choice

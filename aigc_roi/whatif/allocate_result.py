@@ -170,8 +170,8 @@ class CurvePoint:
     held_months: tuple[int, ...] = ()
     """Months kept at today's split so that a gate passing today still passes (docs/allocate.md, gates)."""
     failed_gates: tuple[str, ...] = ()
-    """The gates that pass today and fail (in more of the samples) at the split, as the outputs name them
-    (``GateCheck.label``)."""
+    """The gates that fail at the split, whether or not today's split passes them (in every sample, or in more of the
+    samples than today: whatif/allocate_gates.py ``Holding.failed``), as the outputs name them (``GateCheck.label``)."""
     in_budget_form: tuple[str, ...] = ()
     """At B alone, where B is today's spend: the channels written by volume under draws that the split leaves at
     today's budget, where a split is the file's channel as written, and that this point runs in budget form, as the

@@ -134,6 +134,8 @@ LABELS: dict[str, Label] = {
         "{budgets} 处闸门{gate}不通过：第 {month} 月之后 {channels} 不再投放，无论分配显示给它们多少预算；"
         "这些预算因此没有全部花出，曲线在此跳变，那里的值更高并不说明该多投。",
     ),
+    # After it where today's split fails the gate too: the marks name every gate failing at a point, today's or not.
+    "allocate_curve_gate_note_today": Label("Today's split fails it too.", "当前分配下该闸门也不通过。"),
     "allocate_curve_held": Label("{months} held", "{months}保持现状"),
     "allocate_curve_limits": Label("Limits kept", "满足约束"),
     "allocate_curve_peak_limits": Label(
