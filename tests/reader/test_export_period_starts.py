@@ -75,6 +75,17 @@ def test_a_day_beside_its_own_week_and_month_is_read(tmp_path: Path) -> None:
                                                       (datetime.date(2025, 3, 31), 700.0)]
 
 
+def test_a_day_beside_its_week_named_by_its_last_day_is_read(tmp_path: Path) -> None:
+    """A week named by its last day (a Mon-Sun week ending on Sunday March 2 holds Saturday March 1; the week ending
+    Sunday March 9 holds Monday March 3) beside Day is read by its day, as before be426dc6 (review: refused)."""
+    path = written(tmp_path, "Day,Week,Campaign,Cost,Impr.,Clicks,Conversions\n"
+                             "2025-03-01,2025-03-02,g_a,300,1,1,1\n"
+                             "2025-03-03,2025-03-09,g_a,700,1,1,1\n")
+    rows = read_report([path], HORIZON).rows
+    assert [(row.day, row.spend) for row in rows] == [(datetime.date(2025, 3, 1), 300.0),
+                                                      (datetime.date(2025, 3, 3), 700.0)]
+
+
 def test_a_column_of_week_numbers_beside_days_is_still_read_as_days(tmp_path: Path) -> None:
     """Labels, no dates: 统计日期 is told to be renamed, and renamed the week numbers are ignored (9aaf901d)."""
     (told,) = refusals(written(tmp_path, "统计日期,周,计划名称,消耗,激活数\n2025-03-03,10,dy_a,100,3\n"))

@@ -88,7 +88,7 @@ def _names_year(cell: object) -> bool:
 
 
 def period_outside(period: str, cell: object, row_day: datetime.date) -> datetime.date | None:
-    """The first day a period column's ``cell`` names (``2025-04-07``, a week's start) where ``row_day``, the row's
+    """The date a period column's ``cell`` names (``2025-04-07``, a week's first or last day) where ``row_day``, the row's
     day from its day column, is no day of that period: the day column then holds no days of the rows (a start date),
     which are periods. None where the day is of it, or the cell is no date (a week number)."""
     try:
@@ -96,7 +96,9 @@ def period_outside(period: str, cell: object, row_day: datetime.date) -> datetim
     except CellError:
         return None
     if period == "week":
-        within = start <= row_day <= start + datetime.timedelta(days=6)
+        # A week is named by its first day or by its last (a Google week ending on Sunday, 2025-03-02 for March 1):
+        # either way no day of it lies more than six days from the date named.
+        within = abs((row_day - start).days) <= 6
     else:
         size = {"month": 1, "quarter": 3, "year": 12}[period]
         within = row_day.year == start.year and (row_day.month - 1) // size == (start.month - 1) // size
