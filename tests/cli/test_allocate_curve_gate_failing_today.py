@@ -22,24 +22,12 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from gate_plans import ONE_GATE
+from gate_plans import ONE_GATE_CAPTION as CAPTION
+from gate_plans import ONE_GATE_FAILING as FAILING
+from gate_plans import ONE_GATE_MARK as MARK
 
-PLAN = """\
-name: One gate
-horizon_months: 2
-discount_rate: 0
-retention: {monthly_churn: 1}
-monetization:
-  purchases: [{name: item, price: 100, rate: 1}]
-acquisition:
-  - {name: Test, type: cpa, bid: 20, budget: 30_000, saturation_budget: 50_000, months: 1}
-  - {name: Scale, type: cpa, bid: 400, budget: 10_000, saturation_budget: 50_000, months: 2}
-gates:
-  - {name: proof, after_month: 1, channels: [Test], max_cac: 30, then: [Scale]}
-"""
-FAILING = {"en": ["28,000", "32,000"], "zh": ["2.8万", "3.2万"]}
-MARK = {"en": "✗ gate 'proof' fails", "zh": "✗ 闸门“proof”不通过"}
-CAPTION = {"en": "At 28,000, 32,000 the gate 'proof' fails: Test, Scale buy nothing after month 1",
-           "zh": "2.8万、3.2万 处闸门“proof”不通过：第 1 月之后 Test、Scale 不再投放"}
+PLAN = ONE_GATE.format(test_budget="30_000")
 TODAY = {"en": "Today's split fails it too.", "zh": "当前分配下该闸门也不通过。"}
 
 

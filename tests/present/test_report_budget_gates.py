@@ -20,31 +20,19 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from gate_plans import ONE_GATE
+from gate_plans import ONE_GATE_CAPTION as CAPTION
+from gate_plans import ONE_GATE_FAILING as FAILING
+from gate_plans import ONE_GATE_MARK as MARK
 
 from aigc_roi.present.chart_format import amount_axis, number_axis, percent_axis
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 
-PLAN = """\
-name: One gate
-horizon_months: 2
-discount_rate: 0
-retention: {monthly_churn: 1}
-monetization:
-  purchases: [{name: item, price: 100, rate: 1}]
-acquisition:
-  - {name: Test, type: cpa, bid: 20, budget: 10_000, saturation_budget: 50_000, months: 1}
-  - {name: Scale, type: cpa, bid: 400, budget: 10_000, saturation_budget: 50_000, months: 2}
-gates:
-  - {name: proof, after_month: 1, channels: [Test], max_cac: 30, then: [Scale]}
-"""
+PLAN = ONE_GATE.format(test_budget="10_000")
 BUDGETS = {"en": ["0", "4,000", "8,000", "12,000", "16,000", "20,000", "24,000", "28,000", "32,000"],
            "zh": ["0", "4,000", "8,000", "1.2万", "1.6万", "2.0万", "2.4万", "2.8万", "3.2万"]}
-FAILING = {"en": ["28,000", "32,000"], "zh": ["2.8万", "3.2万"]}
 VALUE = {"en": "61,744", "zh": "6.2万"}
-MARK = {"en": "✗ gate 'proof' fails", "zh": "✗ 闸门“proof”不通过"}
-CAPTION = {"en": "At 28,000, 32,000 the gate 'proof' fails: Test, Scale buy nothing after month 1",
-           "zh": "2.8万、3.2万 处闸门“proof”不通过：第 1 月之后 Test、Scale 不再投放"}
 
 
 def section(tmp_path: Path, lang: str) -> str:
