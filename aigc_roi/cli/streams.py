@@ -376,7 +376,11 @@ def emit(text: str, output: Path | None = None, force: bool = False) -> None:
     """Results go to stdout (no ``output``, or ``-``), or atomically to ``output``; a lone surrogate (a byte of a file
     name that is no UTF-8) as its escape, ``\\udcbc`` (``utf8_text``): every document written is UTF-8, where a stdout
     whose errors are ``surrogateescape`` (a C or POSIX locale, UTF-8 mode) wrote the name's raw bytes into it."""
-    text = utf8_text(text)
+    _write(utf8_text(text), output, force)
+
+
+def _write(text: str, output: Path | None, force: bool) -> None:
+    """``emit``'s writing of a text that holds no lone surrogate."""
     if to_stdout(output):
         with stdout_errors():
             _stdout().write(text)
@@ -407,7 +411,7 @@ def emit_json(text: str, output: Path | None = None, force: bool = False) -> Non
     """A JSON result, as ``emit`` writes it; where the destination cannot hold one of its characters (a stdout
     in ASCII or a legacy code page, a file name that is not UTF-8), every character outside ASCII is written as
     a ``\\u`` escape instead, which any JSON reader reads back as the same text."""
-    emit(_encodable_json(text, to_stdout(output)), output, force)
+    _write(_encodable_json(text, to_stdout(output)), output, force)  # its surrogates escaped there already
 
 
 def _encodable_json(text: str, on_stdout: bool) -> str:
